@@ -1,0 +1,155 @@
+"""Benchmark the classifier by hand: latency, throughput, load time, memory and size vs jieba alone.
+
+Run: python -m benchmarks.classifier_bench  (writes benchmarks/results/classifier.md)
+"""
+
+import os
+import platform
+import resource
+import statistics
+import time
+from pathlib import Path
+
+import click
+
+RESULTS = Path(__file__).parent / "results" / "classifier.md"
+WARMUP, SINGLE = 200, 2000
+
+
+def _timed(fn, *args):
+    """Run fn once and return (result, wall seconds)."""
+    start = time.perf_counter()
+    result = fn(*args)
+    return result, time.perf_counter() - start
+
+
+def _cpu_timed(fn, *args) -> float:
+    """Run fn once and return this thread's CPU seconds (immune to other processes)."""
+    start = time.thread_time()
+    fn(*args)
+    return time.thread_time() - start
+
+
+def _percentiles(fn, texts: list[str]) -> dict:
+    """p50/p99 latency in milliseconds of fn over texts, after a warm-up."""
+    for text in texts[:WARMUP]:
+        fn(text)
+    wall, cpu = [], []
+    for text in texts[:SINGLE]:
+        start, start_cpu = time.perf_counter(), time.thread_time()
+        fn(text)
+        wall.append((time.perf_counter() - start) * 1000)
+        cpu.append((time.thread_time() - start_cpu) * 1000)
+    w, c = statistics.quantiles(wall, n=100), statistics.quantiles(cpu, n=100)
+    return {"p50": w[49], "p99": w[98], "cpu_p50": c[49], "cpu_p99": c[98], "n": len(wall)}
+
+
+def _rate(seconds: float, texts: list[str]) -> dict:
+    """Texts and characters per second."""
+    return {"texts_s": len(texts) / seconds, "chars_s": sum(map(len, texts)) / seconds}
+
+
+def _corpus_texts() -> list[str]:
+    """Every corpus text, the realistic mix of short and long."""
+    from training.dataset import load_corpus
+
+    return [e.text for e in load_corpus()]
+
+
+def run() -> dict:
+    """Measure everything in one process, loading cold first."""
+    start = time.perf_counter()
+    from classifier.model import current_path, load_current
+    from classifier.tokenize import tokenizer
+
+    imports_s = time.perf_counter() - start
+    _, jieba_init = _timed(tokenizer)
+    model, load_s = _timed(load_current)
+    from classifier import analyse, analyse_many
+    from classifier.safeguard import is_urgent
+
+    texts = _corpus_texts()
+    is_urgent(texts[0])
+    tok = tokenizer()
+    jieba_s = _cpu_timed(lambda: [tok.lcut(t, HMM=False) for t in texts])
+    batch_s = _cpu_timed(model.predict_many, texts)
+    full_s = _cpu_timed(analyse_many, texts, model)
+    size = sum(f.stat().st_size for f in current_path().iterdir())
+    return {
+        "n_texts": len(texts),
+        "jieba_init_s": jieba_init,
+        "imports_s": imports_s,
+        "load_s": load_s,
+        "predict": _percentiles(model.predict, texts),
+        "analyse": _percentiles(lambda t: analyse(t, model), texts),
+        "jieba": _rate(jieba_s, texts),
+        "batch": _rate(batch_s, texts),
+        "full": _rate(full_s, texts),
+        "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "size_mb": size / 1e6,
+        "version": model.version,
+        "load_average": os.getloadavg()[0],
+    }
+
+
+def _cold(r: dict) -> float:
+    """Seconds from a fresh interpreter to a ready model."""
+    return r["imports_s"] + r["jieba_init_s"] + r["load_s"]
+
+
+def _ms(stats: dict, prefix: str) -> str:
+    """Format p50 / p99 milliseconds."""
+    return f"{stats[prefix + 'p50']:.2f} ms / {stats[prefix + 'p99']:.2f} ms"
+
+
+def _rows(r: dict) -> list[tuple[str, str, str]]:
+    """(measure, result, aim) rows of the report."""
+    ratio = r["batch"]["chars_s"] / r["jieba"]["chars_s"]
+    rate = "{texts_s:,.0f} texts/s, {chars_s:,.0f} chars/s"
+    return [
+        ("single text, TopicModel.predict p50 / p99 (wall)", _ms(r["predict"], ""), "p99 < 5 ms"),
+        (
+            "single text, TopicModel.predict p50 / p99 (CPU)",
+            _ms(r["predict"], "cpu_"),
+            "p99 < 5 ms",
+        ),
+        ("single text, full analyse() p50 / p99 (wall)", _ms(r["analyse"], ""), ""),
+        ("single text, full analyse() p50 / p99 (CPU)", _ms(r["analyse"], "cpu_"), ""),
+        ("batch predict_many", rate.format(**r["batch"]), "≥ ¼ of jieba"),
+        ("batch analyse_many (safeguard + redact + topic)", rate.format(**r["full"]), ""),
+        ("jieba lcut alone (ceiling)", rate.format(**r["jieba"]), ""),
+        ("batch / jieba (chars/s)", f"{ratio:.2f}", "≥ 0.25"),
+        ("model load (hash checks + skops + vocab)", f"{r['load_s']:.2f} s", "< 2 s"),
+        ("jieba dictionary init (once per process)", f"{r['jieba_init_s']:.2f} s", ""),
+        ("cold start: imports + jieba init + model load", f"{_cold(r):.2f} s", ""),
+        ("peak RSS of this process", f"{r['rss_mb']:.0f} MB", ""),
+        ("topic model size on disk", f"{r['size_mb']:.2f} MB", "a few MB"),
+    ]
+
+
+def render(r: dict) -> str:
+    """Markdown report of one run."""
+    head = [
+        f"# Classifier benchmark (model {r['version']})",
+        "",
+        f"{platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}; "
+        f"{r['n_texts']} corpus texts; latency over {r['predict']['n']} texts "
+        f"after {WARMUP} warm-up calls; 1-minute load average {r['load_average']:.1f} "
+        "(CPU time is immune to other processes; throughputs are per CPU-second).",
+        "",
+        "| measure | result | aim |",
+        "|---|---|---|",
+    ]
+    return "\n".join(head + [f"| {a} | {b} | {c} |" for a, b, c in _rows(r)]) + "\n"
+
+
+@click.command()
+def main() -> None:
+    """Run the benchmark and write benchmarks/results/classifier.md."""
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(render(run()), "utf-8")
+    click.echo(RESULTS.read_text("utf-8"))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,147 @@
+"""TopicModel: calibrated topic prediction with abstention, saved and loaded safely with skops."""
+
+import gc
+import json
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+from sklearn.pipeline import Pipeline
+
+from classifier.fast import FastScorer
+from classifier.persist import dump_pipeline, load_pipeline
+from classifier.pipeline import FEATURES_VERSION, prepare
+
+log = logging.getLogger(__name__)
+
+NONE_LABEL = "none"
+FAST_BELOW = 32  # fewer texts than this skip sklearn's per-call overhead (same numbers)
+META_FILE = "model.json"
+ARTIFACTS = Path(__file__).parent / "artifacts"
+POINTER = ARTIFACTS / "current.json"
+
+
+class IncompatibleModel(RuntimeError):
+    """Raised when a model was trained on features this code no longer prepares."""
+
+
+@dataclass(frozen=True)
+class Prediction:
+    """One text's topic decision: topic None means the text goes to a person (triage)."""
+
+    topic: str | None
+    confidence: float
+    abstain: bool
+    not_suggestion: bool
+    top: list[tuple[str, float]] = field(default_factory=list)
+
+
+class TopicModel:
+    """A fitted pipeline plus its labels, abstention threshold and metadata."""
+
+    def __init__(self, pipeline: Pipeline, threshold: float, metadata: dict | None = None):
+        """Wrap a fitted pipeline; threshold is the minimum probability to route automatically."""
+        self.pipeline = pipeline
+        self.threshold = float(threshold)
+        self.metadata = dict(metadata or {})
+        self.labels: list[str] = [str(c) for c in pipeline.classes_]
+        self.fast = FastScorer(pipeline)
+
+    @property
+    def version(self) -> str:
+        """Return the model version recorded at training time."""
+        return str(self.metadata.get("version", "unversioned"))
+
+    def probabilities(self, texts: list[str]) -> np.ndarray:
+        """Return calibrated class probabilities, one row per text, columns in self.labels order."""
+        rows = prepare(list(texts))
+        if len(rows) < FAST_BELOW:
+            return np.array([self.fast.proba(row) for row in rows]).reshape(
+                len(rows), len(self.labels)
+            )
+        return self.pipeline.predict_proba(rows)
+
+    def decide(self, row: np.ndarray) -> Prediction:
+        """Turn one probability row into a Prediction, abstaining below the threshold."""
+        order = np.argsort(row)[::-1]
+        best, confidence = self.labels[order[0]], float(row[order[0]])
+        top = [
+            (self.labels[i], round(float(row[i]), 4)) for i in order if self.labels[i] != NONE_LABEL
+        ]
+        sure = confidence >= self.threshold
+        is_none = best == NONE_LABEL
+        return Prediction(
+            topic=best if sure and not is_none else None,
+            confidence=round(confidence, 4),
+            abstain=not sure or is_none,
+            not_suggestion=is_none and sure,
+            top=top[:3],
+        )
+
+    def predict_many(self, texts: list[str]) -> list[Prediction]:
+        """Predict many texts in one vectorised call (thousands per call)."""
+        return [self.decide(row) for row in self.probabilities(texts)]
+
+    def predict(self, text: str) -> Prediction:
+        """Predict one text."""
+        return self.predict_many([text])[0]
+
+    def save(self, directory: Path) -> Path:
+        """Write model.skops and model.json (with the file's SHA-256) into directory."""
+        directory = Path(directory)
+        directory.mkdir(parents=True, exist_ok=True)
+        meta = {
+            **self.metadata,
+            "labels": self.labels,
+            "threshold": self.threshold,
+            "features_version": FEATURES_VERSION,
+            **dump_pipeline(self.pipeline, directory),
+        }
+        (directory / META_FILE).write_text(json.dumps(meta, ensure_ascii=False, indent=2), "utf-8")
+        self.metadata = meta
+        return directory
+
+    @classmethod
+    def load(cls, directory: Path) -> "TopicModel":
+        """Load a saved model after checking its hash; only the listed sklearn types are trusted."""
+        directory = Path(directory)
+        meta = json.loads((directory / META_FILE).read_text("utf-8"))
+        if meta.get("features_version") != FEATURES_VERSION:
+            raise IncompatibleModel(
+                f"{directory}: features v{meta.get('features_version')}, code v{FEATURES_VERSION}"
+            )
+        return cls(load_pipeline(directory, meta), meta["threshold"], meta)
+
+
+def current_path() -> Path | None:
+    """Return the directory of the shipped current model, or None when there is none."""
+    if not POINTER.exists():
+        return None
+    pointer = json.loads(POINTER.read_text("utf-8"))
+    path = ARTIFACTS / pointer["path"]
+    return path if (path / META_FILE).exists() else None
+
+
+def load_current() -> TopicModel | None:
+    """Load the current model, or None when none is shipped or it is stale (all to triage)."""
+    path = current_path()
+    if path is None:
+        return None
+    try:
+        model = TopicModel.load(path)
+    except IncompatibleModel as exc:
+        log.warning("not using the current topic model: %s; retrain with `tongsheng train`", exc)
+        return None
+    gc.freeze()  # the model lives as long as the process: keep full collections off its objects
+    return model
+
+
+def set_current(directory: Path) -> None:
+    """Point current.json at a model directory inside the artifacts folder."""
+    directory = Path(directory).resolve()
+    rel = directory.relative_to(ARTIFACTS.resolve())
+    meta = json.loads((directory / META_FILE).read_text("utf-8"))
+    POINTER.write_text(
+        json.dumps({"path": str(rel), "version": meta.get("version")}, indent=2) + "\n", "utf-8"
+    )

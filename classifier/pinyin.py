@@ -1,0 +1,113 @@
+"""Pinyin helpers: split Latin runs into syllables, map pinyin words to hanzi, fuzzy syllables."""
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from pypinyin import Style, lazy_pinyin
+
+DATA_DIR = Path(__file__).parent / "data"
+SYLLABLES: frozenset[str] = frozenset(
+    (DATA_DIR / "pinyin_syllables.txt").read_text(encoding="utf-8").split()
+)
+_MAX_SYLLABLE = max(len(s) for s in SYLLABLES)
+_FUZZY_RULES = (("zh", "z"), ("ch", "c"), ("sh", "s"), ("ng", "n"), ("v", "u"))
+_HAN_RE = re.compile(r"[\u4e00-\u9fff]")
+
+
+def split_syllables(word: str) -> list[str] | None:
+    """Split one Latin word into the fewest pinyin syllables, or None if it is not pinyin."""
+    word = word.replace("ü", "v")
+    best: list[list[str] | None] = [None] * (len(word) + 1)
+    best[0] = []
+    for end in range(1, len(word) + 1):
+        for start in range(max(0, end - _MAX_SYLLABLE), end):
+            head = best[start]
+            if head is not None and word[start:end] in SYLLABLES:
+                if best[end] is None or len(head) + 1 < len(best[end]):
+                    best[end] = head + [word[start:end]]
+    return best[len(word)]
+
+
+def fuzzy(syllable: str) -> str:
+    """Merge sounds children (and southern accents) confuse: zh/z, ch/c, sh/s, -ng/-n, ü/u."""
+    for old, new in _FUZZY_RULES:
+        syllable = syllable.replace(old, new)
+    return syllable
+
+
+@lru_cache(maxsize=32768)
+def char_syllable(char: str) -> str:
+    """Return the fuzzy toneless syllable of one hanzi (first reading)."""
+    return fuzzy(lazy_pinyin(char, style=Style.NORMAL)[0])
+
+
+def word_key(word: str) -> str:
+    """Return the lookup key of a hanzi word: its plain syllables with ü written u."""
+    return " ".join(lazy_pinyin(word, style=Style.NORMAL)).replace("v", "u")
+
+
+@lru_cache(maxsize=1)
+def word_table() -> dict[str, str]:
+    """Map pinyin keys of the user dictionary's words (two or more characters) to the words."""
+    table: dict[str, str] = {}
+    path = DATA_DIR / "userdict.txt"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.split()
+        if parts and len(parts[0]) >= 2 and _HAN_RE.fullmatch(parts[0][0]):
+            table.setdefault(word_key(parts[0]), parts[0])
+    return table
+
+
+def _parse_run(run: str) -> list[tuple[bool, str]]:
+    """Split a run of Latin words into (is_syllable, piece) items; non-pinyin words stay whole."""
+    items: list[tuple[bool, str]] = []
+    for word in run.split(" "):
+        syllables = split_syllables(word)
+        if syllables:
+            items.extend((True, s) for s in syllables)
+        else:
+            items.append((False, word))
+    return items
+
+
+def _longest_word(items: list[tuple[bool, str]], start: int) -> tuple[str, int] | None:
+    """Find the longest table word spelled by the syllables from start; return it and its end."""
+    table = word_table()
+    for end in range(min(len(items), start + 6), start + 1, -1):
+        chunk = items[start:end]
+        if all(is_syl for is_syl, _ in chunk):
+            word = table.get(" ".join(s for _, s in chunk).replace("v", "u"))
+            if word:
+                return word, end
+    return None
+
+
+def latin_to_hanzi(run: str) -> str | None:
+    """Replace known pinyin words in a Latin run with hanzi; None when nothing was replaced."""
+    items, pieces, i, hit = _parse_run(run), [], 0, False
+    while i < len(items):
+        found = _longest_word(items, i)
+        if found:
+            pieces.append(found[0])
+            i, hit = found[1], True
+        else:
+            pieces.append(f" {items[i][1]} ")
+            i += 1
+    return re.sub(r" +", " ", "".join(pieces)).strip() if hit else None
+
+
+def tagged_syllables(text: str) -> list[tuple[str, bool]]:
+    """Fuzzy syllables of a text, each flagged True when the child typed it in Latin letters."""
+    out: list[tuple[str, bool]] = []
+    for piece in re.findall(r"[\u4e00-\u9fff]|[a-zü]+", text):
+        if _HAN_RE.match(piece):
+            out.append((char_syllable(piece), False))
+        else:
+            out.extend((fuzzy(s), True) for s in (split_syllables(piece) or []))
+    return out
+
+
+def text_syllables(text: str) -> list[str]:
+    """Fuzzy syllables of a text: hanzi by reading, Latin runs split as pinyin, others dropped."""
+    return [s for s, _ in tagged_syllables(text)]

@@ -1,0 +1,99 @@
+"""Safeguarding screen: flag texts where a child may be in danger now (recall first)."""
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from classifier import safeguard_rules as rules
+from classifier.normalise import normalise
+from classifier.pinyin import tagged_syllables
+
+_CLAUSE_RE = re.compile(r"[，。！？；,.!?;…\n]+")
+_LATIN_RE = re.compile(r"[a-z]")
+_SPACE_RE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Urgency:
+    """Whether a text needs a person now, which kinds of danger, and the phrases that matched."""
+
+    urgent: bool
+    kinds: list[str] = field(default_factory=list)
+    matched: list[str] = field(default_factory=list)
+
+
+def _compile(table: dict[str, list[str]]) -> list[tuple[str, re.Pattern]]:
+    """Compile a kind → patterns table into (kind, regex) pairs."""
+    return [(kind, re.compile(p)) for kind, patterns in table.items() for p in patterns]
+
+
+STRONG = _compile(rules.STRONG)
+WEAK = _compile(rules.WEAK)
+PINYIN = _compile(rules.PINYIN)
+GUARD = re.compile(rules.GUARD)
+FORMAL = re.compile(rules.FORMAL)
+BENIGN = re.compile(rules.BENIGN)
+
+
+def _clauses(norm: str) -> list[str]:
+    """Split normalised text into clauses and join spaced-out characters (想 死 了 → 想死了)."""
+    return [c for c in (_SPACE_RE.sub("", part) for part in _CLAUSE_RE.split(norm)) if c]
+
+
+def _scan(text: str, table: list[tuple[str, re.Pattern]], hits: dict[str, str]) -> None:
+    """Record the first matching phrase per kind."""
+    for kind, pattern in table:
+        match = pattern.search(text)
+        if match and kind not in hits:
+            hits[kind] = match.group(0)
+
+
+def rule_hits(norm: str) -> dict[str, str]:
+    """Return kind → matched phrase from the lexicon, clause by clause, plus pinyin matches."""
+    hits: dict[str, str] = {}
+    formal = bool(FORMAL.search(norm))
+    for clause in _clauses(norm):
+        _scan(clause, STRONG, hits)
+        if not formal and not GUARD.search(clause):
+            _scan(clause, WEAK, hits)
+    if _LATIN_RE.search(norm):
+        _scan_pinyin(norm, hits)
+    return hits
+
+
+def _scan_pinyin(norm: str, hits: dict[str, str]) -> None:
+    """Match pinyin rules, keeping only matches that include a syllable typed in Latin letters."""
+    tagged = tagged_syllables(norm)
+    text = " ".join(s for s, _ in tagged)
+    typed = [latin for s, latin in tagged for _ in range(len(s) + 1)]
+    for kind, pattern in PINYIN:
+        for match in pattern.finditer(text):
+            if kind not in hits and any(typed[match.start() : match.end()]):
+                hits[kind] = match.group(0)
+
+
+@lru_cache(maxsize=1)
+def _model():
+    """Load the optional char n-gram safeguarding model shipped with the topic model, if any."""
+    from classifier.safeguard_model import load_safeguard_model
+
+    return load_safeguard_model()
+
+
+def is_urgent(text: str) -> Urgency:
+    """Screen one text: lexicon and pinyin rules, then the n-gram model as a safety net."""
+    return is_urgent_many([text])[0]
+
+
+def is_urgent_many(texts: list[str]) -> list[Urgency]:
+    """Screen many texts; the safety net scores every text the rules did not flag in one call."""
+    norms = [normalise(t) for t in texts]
+    hits = [rule_hits(n) for n in norms]
+    model = _model()
+    rest = [i for i, h in enumerate(hits) if not h]
+    if model is not None and rest:
+        scores = model.scores([BENIGN.sub("，", norms[i]) for i in rest])
+        for i, score in zip(rest, scores, strict=False):
+            if score >= model.threshold:
+                hits[i]["model"] = f"p={score:.2f}"
+    return [Urgency(bool(h), sorted(h), [h[k] for k in sorted(h)]) for h in hits]

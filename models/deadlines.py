@@ -1,0 +1,155 @@
+"""Time limits counted in working days, as the plan sets them, and the overdue sweep (督办)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta, timezone
+
+from sqlmodel import Session, select
+
+from .common import utcnow
+from .plan import load_plan
+from .status import Status
+from .suggestion import Suggestion
+
+CHINA = timezone(timedelta(hours=8))
+# Public holidays move every year; a city adds its own list through HOLIDAYS.
+HOLIDAYS: set[date] = set()
+WAITING_TO_SIGN = (Status.DISPATCHED,)
+WAITING_FOR_ANSWER = (Status.ACCEPTED, Status.IN_PROGRESS)
+
+
+def is_working_day(day: date) -> bool:
+    """Monday to Friday, unless listed as a holiday."""
+    return day.weekday() < 5 and day not in HOLIDAYS
+
+
+def _local(moment: datetime) -> datetime:
+    aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    return aware.astimezone(CHINA)
+
+
+def _back(local: datetime, like: datetime) -> datetime:
+    """Return in the same form (naive or aware UTC) as the time we were given."""
+    moment = local.astimezone(UTC)
+    return moment if like.tzinfo else moment.replace(tzinfo=None)
+
+
+def add_working_days(start: datetime, days: int) -> datetime:
+    """The end of the ``days``-th working day after ``start``, in Chinese local time."""
+    local = _local(start)
+    day = local.date()
+    counted = 0
+    while counted < days:
+        day += timedelta(days=1)
+        if is_working_day(day):
+            counted += 1
+    end = datetime(day.year, day.month, day.day, 23, 59, 59, tzinfo=CHINA)
+    return _back(end, start)
+
+
+def working_days_between(start: datetime, end: datetime) -> int:
+    """Whole working days after ``start``'s day up to and including ``end``'s day."""
+    first, last = _local(start).date(), _local(end).date()
+    count, day = 0, first
+    while day < last:
+        day += timedelta(days=1)
+        count += is_working_day(day)
+    return count
+
+
+def sign_due(plan_id: str, start: datetime, *, urgent: bool = False) -> datetime:
+    """When the agency must have signed for (签收) the item."""
+    limits = load_plan(plan_id).deadlines
+    if urgent:
+        return start + timedelta(hours=limits.urgent_sign_hours)
+    return add_working_days(start, limits.sign_working_days)
+
+
+def answer_due(plan_id: str, start: datetime) -> datetime:
+    """When the answer is due, counted from signing (the clock starts at 签收)."""
+    return add_working_days(start, load_plan(plan_id).deadlines.answer_working_days)
+
+
+def set_dispatch_deadlines(suggestion: Suggestion, now: datetime) -> None:
+    """At dispatch: time to sign, and a provisional answer date counted from that."""
+    suggestion.sign_due = sign_due(suggestion.plan_id, now, urgent=suggestion.urgent)
+    suggestion.answer_due = answer_due(suggestion.plan_id, suggestion.sign_due)
+    suggestion.overdue = False
+
+
+def set_answer_deadline(suggestion: Suggestion, now: datetime) -> None:
+    """At signing: the answer clock starts."""
+    suggestion.answer_due = answer_due(suggestion.plan_id, now)
+    suggestion.overdue = is_overdue(suggestion, now)
+
+
+def current_due(suggestion: Suggestion) -> datetime | None:
+    """The deadline that matters now: signing while dispatched, answering while in hand."""
+    if suggestion.status in WAITING_TO_SIGN:
+        return suggestion.sign_due
+    if suggestion.status in WAITING_FOR_ANSWER:
+        return suggestion.answer_due
+    return None
+
+
+def _comparable(moment: datetime, like: datetime) -> datetime:
+    if moment.tzinfo and not like.tzinfo:
+        return moment.astimezone(UTC).replace(tzinfo=None)
+    if like.tzinfo and not moment.tzinfo:
+        return moment.replace(tzinfo=UTC)
+    return moment
+
+
+def is_overdue(suggestion: Suggestion, now: datetime | None = None) -> bool:
+    """Past the deadline that matters now."""
+    due = current_due(suggestion)
+    now = now or utcnow()
+    return due is not None and _comparable(now, due) > due
+
+
+def due_soon(suggestion: Suggestion, now: datetime | None = None) -> bool:
+    """Within one working day of the deadline, and not yet past it."""
+    due = current_due(suggestion)
+    now = now or utcnow()
+    if due is None or is_overdue(suggestion, now):
+        return False
+    return working_days_between(_comparable(now, due), due) <= 1
+
+
+@dataclass
+class SweepResult:
+    became_overdue: list[int]
+    no_longer_overdue: list[int]
+    due_soon: list[int]
+
+
+def sweep(session: Session, now: datetime | None = None) -> SweepResult:
+    """Recompute every open item's overdue flag, recording each change as an event."""
+    from .lifecycle import SYSTEM, record
+    from .notifications import deadline_near
+
+    now = now or utcnow()
+    result = SweepResult([], [], [])
+    waiting = WAITING_TO_SIGN + WAITING_FOR_ANSWER
+    query = select(Suggestion).where(Suggestion.status.in_([s.value for s in waiting])
+                                     | Suggestion.overdue)
+    for suggestion in session.exec(query).all():
+        late = is_overdue(suggestion, now)
+        if late != suggestion.overdue:
+            suggestion.overdue = late
+            (result.became_overdue if late else result.no_longer_overdue).append(suggestion.id)
+            note = "已超过期限，进入督办" if late else "已不再超期"
+            record(session, suggestion, action="overdue" if late else "on_time",
+                   actor=SYSTEM, note=note)
+        elif due_soon(suggestion, now):
+            result.due_soon.append(suggestion.id)
+            deadline_near(session, suggestion)
+    session.commit()
+    return result
+
+
+def overdue_items(session: Session, plan_id: str) -> list[Suggestion]:
+    """The coordinator's 督办 board: overdue first, soonest deadline first."""
+    query = select(Suggestion).where(Suggestion.plan_id == plan_id, Suggestion.overdue)
+    return sorted(session.exec(query), key=lambda s: current_due(s) or s.updated_at)

@@ -1,0 +1,153 @@
+"""The assistant's steps as data: what each asks, which answer it keeps, where it leads."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from classifier.topics import CHILD_LABELS, Topic
+
+from .faq import STOP_WORDS, squash
+from .plan import load_plan
+
+MAX_TEXT = 500
+MAX_LOG = 80
+CONTINUE = "我想接着说"
+SKIP = "跳过"
+AGAIN = "再说一个"
+YES, NO = "对", "不对"
+PUBLIC_YES, PUBLIC_NO = "可以公开", "不要公开"
+KEEP, DROP = "留下来，送出去", "删掉"
+NONE_OF_THEM = "都不是"
+PLACES = ("🏫 学校门口", "🛝 公园", "🏘️ 小区", "🚌 上学的路上", "🏥 医院", "📚 图书馆")
+EMOJI = {
+    "childcare": "🧸", "schooling": "🏫", "special_needs": "♿", "health": "🩺",
+    "mental_health": "💗", "culture_sports": "⚽", "welfare": "🤝", "participation": "🙋",
+    "public_space": "🛝", "community": "🏘️", "transport": "🚸", "safety": "🛡️",
+    "online": "📱", "consumer_safety": "🍎", "family": "👪", "environment": "🌳", "legal": "⚖️",
+}
+PII_WORDS = {"phone": "电话", "name": "名字", "address": "住址", "id_card": "身份证号",
+             "email": "邮箱", "qq": "QQ 号", "wechat": "微信号", "bank_card": "银行卡号",
+             "number": "号码"}
+HELP_TEXT = ("我是童声小助手，帮你把想法送给城市。你可以：直接告诉我你想改变什么；"
+             "发「查进度」和查询码，看建议到哪了；发「我不想说了」，随时停下。")
+DANGER_TEXT = ("谢谢你告诉我，你很勇敢。这不是你的错。"
+               "如果你现在有危险，请马上打 110。想找人说说话，可以打 12355，"
+               "那里的叔叔阿姨会认真听你说。我已经请负责保护孩子的大人尽快来关心你。")
+
+
+def say(text: str, quick: tuple[str, ...] | list[str] = (), kind: str = "say", **extra) -> dict:
+    """One message from the assistant; quick replies are buttons that send their own words."""
+    return {"who": "bot", "kind": kind, "text": text, "quick": list(quick), **extra}
+
+
+@dataclass(frozen=True)
+class Step:
+    """A question the assistant asks, the answer it keeps, and which step comes next."""
+
+    prompt: str | Callable[[dict], str]
+    field: str | None = None
+    next: str | Callable[[dict], str] = ""
+    quick: tuple[str, ...] | Callable[[dict], tuple[str, ...]] = ()
+
+
+def _after_why(state: dict) -> str:
+    """Confirm a clear topic, offer choices for an unsure one, or hand over to a person."""
+    guess = state.get("guess") or {}
+    if guess.get("topic"):
+        state["topic"] = guess["topic"]
+        return "confirm"
+    state["choices"] = [t for t, _p in guess.get("top", []) if t in EMOJI][:3]
+    if state["choices"]:
+        return "choose"
+    state["to_person"] = True
+    return "consent"
+
+
+def _confirm_prompt(state: dict) -> str:
+    """Name the topic in the child's words and say who will get it, from the city's plan."""
+    topic = state["topic"]
+    route = load_plan(state["plan_id"]).route(topic)
+    who = "和".join(route.lead_agencies)
+    where = f"{who}，他们会找到负责的部门" if route.to_coordinator else who
+    return f"你说的是关于『{CHILD_LABELS[Topic(topic)]}』吧？这件事会交给{where}。对吗？"
+
+
+def _choice_label(topic: str) -> str:
+    return f"{EMOJI[topic]} {CHILD_LABELS[Topic(topic)]}"
+
+
+def _choices(state: dict) -> tuple[str, ...]:
+    return tuple(_choice_label(t) for t in state.get("choices", [])) + (NONE_OF_THEM,)
+
+
+STEPS: dict[str, Step] = {
+    "what": Step("你想让什么变得更好？说说看吧。", field="what", next="where"),
+    "where": Step("这件事在哪里呢？点一个地方，或者自己写。", field="where", next="why",
+                  quick=PLACES + (SKIP,)),
+    "why": Step("为什么这件事很重要？怎样会更好？", field="why", next=_after_why,
+                quick=(SKIP,)),
+    "confirm": Step(_confirm_prompt, quick=(YES, NO)),
+    "choose": Step("我不太确定。你说的是哪一种？点一个吧。", quick=_choices),
+    "consent": Step("可以把你的建议（不带名字和电话）放到「你说我办」公开栏，让大家看到吗？",
+                    quick=(PUBLIC_YES, PUBLIC_NO)),
+    "stopping": Step("好的，没关系。刚才说的话要留下来送给城市吗？不留的话，我会全部删掉。",
+                     quick=(DROP, KEEP)),
+    "done": Step("想再说一个新想法吗？", quick=(AGAIN,)),
+    "stopped": Step("想说的时候随时回来找我。👋", quick=(AGAIN,)),
+}
+
+
+def prompt(state: dict) -> dict:
+    """The question of the step the conversation is at."""
+    step = STEPS[state["step"]]
+    text = step.prompt(state) if callable(step.prompt) else step.prompt
+    quick = step.quick(state) if callable(step.quick) else step.quick
+    return say(text, quick)
+
+
+def new_state(plan_id: str, *, round_: int = 0) -> dict:
+    """A fresh conversation that starts by asking what the child wants to change."""
+    state = {"plan_id": plan_id, "step": "what", "answers": {}, "guess": None, "topic": None,
+             "choices": [], "chosen_by_child": False, "to_person": False, "urgent": False,
+             "consent": None, "code": None, "seq": 0, "round": round_, "log": []}
+    greeting = say("你好！我是童声小助手。🌱 你的想法，城市想听。")
+    log_messages(state, [greeting, prompt(state)])
+    return state
+
+
+def suggestion_text(state: dict) -> str:
+    """What the child asked for, in their words (already masked), as one text."""
+    answers = state["answers"]
+    return "。".join(part for part in (answers.get("what"), answers.get("why")) if part)
+
+
+def log_messages(state: dict, messages: list[dict]) -> None:
+    """Keep the recent messages, so a reload shows the conversation as it was."""
+    state["log"] = (state["log"] + messages)[-MAX_LOG:]
+
+
+
+
+def note_photo(state: dict, name: str) -> dict:
+    """Remember the photo for this round and say it arrived."""
+    state["photo"] = name
+    log_messages(state, [{"who": "child", "kind": "photo", "text": "📷", "quick": [],
+                                "photo": name},
+                         say("照片收到啦！📷"), prompt(state)])
+    return state
+
+
+def place_name(text: str) -> str:
+    """A place chosen from the buttons is kept without its picture."""
+    for place in PLACES:
+        if text == place:
+            return place.split(" ", 1)[1]
+    return text
+
+
+def is_control(state: dict, text: str) -> bool:
+    """Our own words sent back (a quick reply, a stop phrase) carry no danger of their own."""
+    offered = next((m["quick"] for m in reversed(state["log"]) if m["who"] == "bot"), [])
+    fixed = {squash(word) for word in (*offered, *STOP_WORDS, CONTINUE)}
+    return squash(text) in fixed

@@ -1,0 +1,117 @@
+"""Meeting minutes: drafted from what happened, edited by the facilitator, exported."""
+
+from __future__ import annotations
+
+import io
+from datetime import UTC
+from pathlib import Path
+
+from sqlmodel import Session, select
+
+from . import meetings, support, votes
+from .agency import Agency
+from .deadlines import CHINA
+from .people import Account, Group, GroupFacilitator, Meeting
+from .status import STAFF_LABELS
+from .suggestion import AgencyRole, Assignment, Suggestion
+
+CJK_FONTS = [("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", 2),
+             ("/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc", 2),
+             ("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", 0)]
+
+
+class ExportUnavailable(RuntimeError):
+    """No Chinese font is installed, so a PDF would show empty boxes."""
+
+
+def _when(value) -> str:
+    """Local (China) time for people reading the minutes."""
+    if value is None:
+        return "—"
+    aware = value if value.tzinfo else value.replace(tzinfo=UTC)
+    return aware.astimezone(CHINA).strftime("%Y-%m-%d %H:%M")
+
+
+def sent_to(session: Session, suggestion: Suggestion) -> str:
+    """Where the suggestion went: the current lead agencies, or its status if not sent yet."""
+    query = (select(Agency.name).join(Assignment, Assignment.agency_id == Agency.id)
+             .where(Assignment.suggestion_id == suggestion.id, Assignment.is_current,
+                    Assignment.role == AgencyRole.LEAD))
+    names = list(session.exec(query))
+    return "送到 " + "、".join(names) if names else STAFF_LABELS[suggestion.status]
+
+
+def _facilitators(session: Session, group: Group) -> str:
+    query = (select(Account.display_name)
+             .join(GroupFacilitator, GroupFacilitator.account_id == Account.id)
+             .where(GroupFacilitator.group_id == group.id))
+    return "、".join(session.exec(query)) or "—"
+
+
+def draft(session: Session, meeting: Meeting) -> str:
+    """Plain-text minutes: attendance, agenda, suggestions, votes, and what was sent where."""
+    group = session.get(Group, meeting.group_id)
+    people = meetings.attendees(session, meeting)
+    lines = [f"{group.name} 会议纪要", f"会议：{meeting.title}",
+             f"议题：{meeting.topic or '—'}",
+             f"时间：{_when(meeting.opened_at or meeting.scheduled_at)}"
+             f" 至 {_when(meeting.closed_at)}",
+             f"主持：{_facilitators(session, group)}",
+             f"出席（{len(people)} 人）：" + ("、".join(m.nickname for m in people) or "—"),
+             "", "一、议程", meeting.agenda or "—", "", "二、提出的建议"]
+    items = meetings.suggestions(session, meeting)
+    for number, item in enumerate(items, start=1):
+        if item.urgent:
+            lines.append(f"{number}. {item.tracking_code} 需要单独关心的内容（不写入纪要）")
+            continue
+        behalf = "（辅导员代填）" if item.entered_by_id else ""
+        lines.append(f"{number}. {item.tracking_code} {item.agency_text}{behalf}"
+                     f" —— 支持 {support.count(session, item)} 人；{sent_to(session, item)}")
+    if not items:
+        lines.append("本次会议没有提出建议。")
+    lines += ["", "三、投票"]
+    for poll in votes.polls(session, meeting):
+        tallies = votes.results(session, poll)
+        lines.append(f"问题：{poll.question}（共 {sum(t.votes for t in tallies)} 票）")
+        lines += [f"  · {t.option.label}：{t.votes} 票" for t in tallies]
+    if not votes.polls(session, meeting):
+        lines.append("本次会议没有投票。")
+    lines += ["", "四、下一步", "辅导员会把建议送到负责的部门，收到回复后在下次会议告诉大家。"]
+    return "\n".join(lines)
+
+
+def _font() -> tuple[str, int]:
+    for path, index in CJK_FONTS:
+        if Path(path).exists():
+            return path, index
+    raise ExportUnavailable("服务器上没有中文字体（请安装 fonts-noto-cjk），暂时不能导出 PDF。")
+
+
+def to_pdf(meeting: Meeting) -> bytes:
+    """The edited minutes as an A4 PDF with a Chinese font embedded (subset)."""
+    from fpdf import FPDF
+
+    path, index = _font()
+    pdf = FPDF(format="A4")
+    pdf.set_auto_page_break(auto=True, margin=18)
+    pdf.add_page()
+    pdf.add_font("cjk", fname=path, collection_font_number=index)
+    pdf.set_font("cjk", size=16)
+    pdf.multi_cell(0, 10, meeting.title, new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("cjk", size=11)
+    for line in (meeting.minutes or "").splitlines():
+        pdf.multi_cell(0, 7, line or " ", new_x="LMARGIN", new_y="NEXT")
+    return bytes(pdf.output())
+
+
+def to_docx(meeting: Meeting) -> bytes:
+    """The edited minutes as a Word document."""
+    from docx import Document
+
+    document = Document()
+    document.add_heading(meeting.title, level=1)
+    for line in (meeting.minutes or "").splitlines():
+        document.add_paragraph(line)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()

@@ -1,0 +1,216 @@
+"""Telling people: in-app notices for every role, e-mail for staff through a pluggable backend.
+
+Notices are written in the same transaction as the event that causes them; e-mail is sent
+later by ``deliver_pending`` (a queue job), so a slow mail server never blocks a click.
+"""
+
+from __future__ import annotations
+
+import logging
+import smtplib
+from datetime import datetime
+from email.message import EmailMessage
+from pathlib import Path
+
+from sqlmodel import Field, Session, SQLModel, select
+
+from .common import new_code, utcnow
+from .people import Account, GroupFacilitator, Role
+from .suggestion import AgencyRole, Assignment, Event, Suggestion
+
+log = logging.getLogger("tongsheng.mail")
+MAIL_PENDING = "tongsheng_mail_pending"
+
+
+class Notification(SQLModel, table=True):
+    """One notice for one person: a staff account or a child member."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    account_id: int | None = Field(default=None, foreign_key="account.id", index=True)
+    member_id: int | None = Field(default=None, foreign_key="member.id", index=True)
+    suggestion_id: int | None = Field(default=None, foreign_key="suggestion.id")
+    kind: str = Field(max_length=30)
+    message: str = Field(max_length=500)
+    dedupe_key: str | None = Field(default=None, unique=True, max_length=120)
+    wants_email: bool = False
+    emailed_at: datetime | None = None
+    read_at: datetime | None = None
+    created_at: datetime = Field(default_factory=utcnow, index=True)
+
+
+class LogBackend:
+    """Development: e-mail goes to the log."""
+
+    def send(self, to: str, subject: str, body: str) -> None:
+        log.info("mail to %s: %s\n%s", to, subject, body)
+
+
+class FileBackend:
+    """Development and tests: one .eml file per message in a folder."""
+
+    def __init__(self, folder: str | Path):
+        self.folder = Path(folder)
+
+    def send(self, to: str, subject: str, body: str) -> None:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        message = _message(to, subject, body, "tongsheng@localhost")
+        name = f"{utcnow():%Y%m%d%H%M%S}-{new_code(6)}.eml"
+        (self.folder / name).write_bytes(bytes(message))
+
+
+class SmtpBackend:
+    """Production: a plain SMTP relay."""
+
+    def __init__(self, host: str, port: int = 25, sender: str = "tongsheng@localhost"):
+        self.host, self.port, self.sender = host, port, sender
+
+    def send(self, to: str, subject: str, body: str) -> None:
+        with smtplib.SMTP(self.host, self.port, timeout=20) as server:
+            server.send_message(_message(to, subject, body, self.sender))
+
+
+def _message(to: str, subject: str, body: str, sender: str) -> EmailMessage:
+    message = EmailMessage()
+    message["To"], message["From"], message["Subject"] = to, sender, subject
+    message.set_content(body)
+    return message
+
+
+_backend: object = LogBackend()
+
+
+def configure(backend) -> None:
+    """Choose where staff e-mail goes (the web app does this from its config)."""
+    global _backend
+    _backend = backend
+
+
+def notify(session: Session, *, kind: str, message: str, suggestion: Suggestion | None = None,
+           account: Account | None = None, member_id: int | None = None,
+           email: bool = False, dedupe: str | None = None) -> Notification | None:
+    """Add one notice unless the same one (by dedupe key) already exists."""
+    if dedupe and session.exec(select(Notification.id).where(
+            Notification.dedupe_key == dedupe)).first() is not None:
+        return None
+    wants_email = bool(email and account is not None and account.email)
+    row = Notification(account_id=account.id if account else None, member_id=member_id,
+                       suggestion_id=suggestion.id if suggestion else None, kind=kind,
+                       message=message[:500], dedupe_key=dedupe, wants_email=wants_email)
+    session.add(row)
+    if wants_email:
+        session.info[MAIL_PENDING] = True
+    return row
+
+
+def coordinators(session: Session, plan_id: str) -> list[Account]:
+    query = select(Account).where(Account.role == Role.COORDINATOR, Account.plan_id == plan_id,
+                                  Account.is_active)
+    return list(session.exec(query))
+
+
+def facilitators(session: Session, group_id: int | None) -> list[Account]:
+    if group_id is None:
+        return []
+    query = (select(Account).join(GroupFacilitator, GroupFacilitator.account_id == Account.id)
+             .where(GroupFacilitator.group_id == group_id, Account.is_active))
+    return list(session.exec(query))
+
+
+def agency_staff(session: Session, suggestion: Suggestion,
+                 role: AgencyRole | None = None) -> list[Account]:
+    query = (select(Account).join(Assignment, Assignment.agency_id == Account.agency_id)
+             .where(Assignment.suggestion_id == suggestion.id, Assignment.is_current,
+                    Account.is_active))
+    if role is not None:
+        query = query.where(Assignment.role == role.value)
+    return list(session.exec(query))
+
+
+def _to_all(session, people, suggestion, kind, message, *, email=False, key=None) -> None:
+    for account in people:
+        dedupe = f"{key}:{account.id}" if key else None
+        notify(session, kind=kind, message=message, suggestion=suggestion, account=account,
+               email=email, dedupe=dedupe)
+
+
+def on_event(session: Session, suggestion: Suggestion, event: Event) -> None:
+    """Tell the right people about one event of a suggestion's life."""
+    code, action = suggestion.tracking_code, event.action
+    # A new suggestion needs no notice: it is on top of the moderator's queue at once, and
+    # the submit path stays as short as the benchmark asks (an urgent one alerts apart).
+    if action in ("dispatch", "reroute"):
+        _to_all(session, agency_staff(session, suggestion, AgencyRole.LEAD), suggestion,
+                "new_item", f"新派单 {code}：请在期限内签收。", email=True)
+        _to_all(session, agency_staff(session, suggestion, AgencyRole.PARTNER), suggestion,
+                "copied", f"建议 {code} 抄送本部门（配合），可以查看和留言。")
+    elif action in ("return", "reopen", "contest"):
+        words = {"return": "被退单，需要重新派单", "reopen": "被重新打开，需要处理",
+                 "contest": "的小朋友补充了说明"}[action]
+        _to_all(session, coordinators(session, suggestion.plan_id), suggestion, action,
+                f"建议 {code} {words}：{event.note[:120]}", email=True)
+    elif action == "overdue":
+        session.flush()
+        people = agency_staff(session, suggestion, AgencyRole.LEAD) + coordinators(
+            session, suggestion.plan_id)
+        _to_all(session, people, suggestion, "overdue", f"建议 {code} 已超期，请尽快办理。",
+                email=True, key=f"overdue:{event.id}")
+    elif action in ("answer", "decline", "merge") and suggestion.member_id is not None:
+        words = {"answer": "回复你啦！快去看看吧。", "decline": "这次没有送出去，去看看原因吧。",
+                 "merge": "和相同的建议合在一起了。"}[action]
+        notify(session, kind=action, message=f"你的建议 {code} {words}",
+               suggestion=suggestion, member_id=suggestion.member_id)
+
+
+def urgent(session: Session, suggestion: Suggestion) -> None:
+    """A child may be in danger: the group's facilitators and the coordinators, at once."""
+    people = facilitators(session, suggestion.group_id) + coordinators(session,
+                                                                       suggestion.plan_id)
+    _to_all(session, people, suggestion, "urgent",
+            f"紧急：建议 {suggestion.tracking_code} 里可能有孩子处在危险中，请马上查看。",
+            email=True, key=f"urgent:{suggestion.id}")
+    session.commit()
+
+
+def deadline_near(session: Session, suggestion: Suggestion) -> None:
+    """One reminder (催办) per deadline before it passes."""
+    due = suggestion.sign_due if suggestion.status == "dispatched" else suggestion.answer_due
+    _to_all(session, agency_staff(session, suggestion, AgencyRole.LEAD), suggestion,
+            "deadline_near", f"建议 {suggestion.tracking_code} 快到期了（{due:%m-%d}），请抓紧。",
+            email=True, key=f"near:{suggestion.id}:{suggestion.status}")
+
+
+def for_account(session: Session, account_id: int, limit: int = 50) -> list[Notification]:
+    query = (select(Notification).where(Notification.account_id == account_id)
+             .order_by(Notification.id.desc()).limit(limit))
+    return list(session.exec(query))
+
+
+def for_member(session: Session, member_id: int, limit: int = 50) -> list[Notification]:
+    query = (select(Notification).where(Notification.member_id == member_id)
+             .order_by(Notification.id.desc()).limit(limit))
+    return list(session.exec(query))
+
+
+def mark_read(session: Session, rows: list[Notification]) -> None:
+    now = utcnow()
+    for row in rows:
+        if row.read_at is None:
+            row.read_at = now
+            session.add(row)
+    session.commit()
+
+
+def deliver_pending(session: Session, backend=None, limit: int = 200) -> int:
+    """Send the staff e-mail that is waiting; each sent message is marked at once."""
+    backend = backend or _backend
+    query = (select(Notification, Account).join(Account, Account.id == Notification.account_id)
+             .where(Notification.wants_email, Notification.emailed_at.is_(None))
+             .order_by(Notification.id).limit(limit))
+    sent = 0
+    for row, account in session.exec(query).all():
+        backend.send(account.email, "【童声】" + row.message[:60], row.message)
+        row.emailed_at = utcnow()
+        session.add(row)
+        session.commit()
+        sent += 1
+    return sent

@@ -1,0 +1,180 @@
+"""Observer visits: walk a place with a checklist; what needs work becomes suggestions."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from sqlmodel import Field, Session, SQLModel, UniqueConstraint, select
+
+from .checklists import CHECKLISTS, NEEDS_WORK, RATINGS, Checklist
+from .common import utcnow
+from .intake import take_suggestion
+from .lifecycle import Draft, actor_for_account
+from .people import Account, Group
+from .suggestion import Suggestion
+
+
+class VisitProblem(ValueError):
+    """A visit step that cannot be taken, with a reason people can read."""
+
+
+class Visit(SQLModel, table=True):
+    """One observation visit by a group to one place, on one day."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    group_id: int = Field(foreign_key="child_group.id", index=True)
+    checklist: str = Field(max_length=40)
+    place_name: str = Field(max_length=200)
+    visited_on: date
+    notes: str = Field(default="", max_length=4000)
+    created_by_id: int = Field(foreign_key="account.id")
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class VisitItem(SQLModel, table=True):
+    """One checklist item as the group found it: rating, comment, photo, and its suggestion."""
+
+    __tablename__ = "visit_item"
+    __table_args__ = (UniqueConstraint("visit_id", "item_key"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    visit_id: int = Field(foreign_key="visit.id", index=True)
+    item_key: str = Field(max_length=40)
+    rating: str | None = Field(default=None, max_length=20)
+    comment: str = Field(default="", max_length=1000)
+    photo: str | None = Field(default=None, max_length=80)
+    suggestion_id: int | None = Field(default=None, foreign_key="suggestion.id")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What the form sent for one item; photo is an already-stored photo name."""
+
+    item_key: str
+    rating: str | None
+    comment: str = ""
+    photo: str | None = None
+
+
+def checklist_of(visit: Visit) -> Checklist:
+    return CHECKLISTS[visit.checklist]
+
+
+def group_visit(session: Session, group: Group, visit_id: int) -> Visit | None:
+    """A visit of this group only; another group's visit is None (404)."""
+    visit = session.get(Visit, visit_id)
+    return visit if visit is not None and visit.group_id == group.id else None
+
+
+def group_visits(session: Session, group: Group) -> list[Visit]:
+    query = select(Visit).where(Visit.group_id == group.id)
+    return list(session.exec(query.order_by(Visit.visited_on.desc(), Visit.id.desc())))
+
+
+def start(session: Session, *, group: Group, checklist: str, place_name: str,
+          visited_on: date, account: Account) -> Visit:
+    """A new visit with every item of the checklist waiting to be rated."""
+    found = CHECKLISTS.get(checklist)
+    if found is None:
+        raise VisitProblem("请选一种地点的观察清单。")
+    if not place_name.strip():
+        raise VisitProblem("请写下观察的地点，比如“人民公园东门”。")
+    visit = Visit(group_id=group.id, checklist=checklist, place_name=place_name.strip()[:200],
+                  visited_on=visited_on, created_by_id=account.id)
+    session.add(visit)
+    session.flush()
+    for item in found.items:
+        session.add(VisitItem(visit_id=visit.id, item_key=item.key))
+    session.commit()
+    return visit
+
+
+def items(session: Session, visit: Visit) -> list[VisitItem]:
+    """The visit's items in checklist order."""
+    order = {item.key: number for number, item in enumerate(checklist_of(visit).items)}
+    rows = session.exec(select(VisitItem).where(VisitItem.visit_id == visit.id))
+    return sorted(rows, key=lambda row: order.get(row.item_key, 99))
+
+
+def save(session: Session, *, visit: Visit, entries: list[Entry], notes: str = "") -> None:
+    """Store ratings, comments and photos; a new photo replaces the old one."""
+    rows = {row.item_key: row for row in items(session, visit)}
+    for entry in entries:
+        row = rows.get(entry.item_key)
+        if row is None:
+            continue
+        if entry.rating not in (None, "", *RATINGS):
+            raise VisitProblem("评价只能选“好”“一般”或“需要改进”。")
+        row.rating = entry.rating or None
+        row.comment = entry.comment.strip()[:1000]
+        row.photo = entry.photo or row.photo
+        session.add(row)
+    visit.notes = notes.strip()[:4000]
+    session.add(visit)
+    session.commit()
+
+
+def needs_work(session: Session, visit: Visit) -> list[VisitItem]:
+    return [row for row in items(session, visit) if row.rating == NEEDS_WORK]
+
+
+def item_text(visit: Visit, row: VisitItem) -> str:
+    """The suggestion a 需要改进 item becomes, in the group's words."""
+    item = checklist_of(visit).item(row.item_key)
+    said = row.comment or f"要看看：{item.look_for}"
+    return f"我们观察团在{visit.place_name}观察“{item.label}”，觉得需要改进：{said}"
+
+
+def to_suggestions(session: Session, *, visit: Visit, account: Account) -> list[Suggestion]:
+    """Every 需要改进 item not yet sent becomes a suggestion in the group's review queue."""
+    from .moderation import set_topic
+
+    group = session.get(Group, visit.group_id)
+    made = []
+    for row in needs_work(session, visit):
+        if row.suggestion_id is not None:
+            continue
+        draft = Draft(plan_id=group.plan_id, text=item_text(visit, row), place=visit.place_name,
+                      group_id=group.id, entered_by_id=account.id,
+                      idempotency_key=f"visit-{visit.id}-{row.item_key}")
+        suggestion = take_suggestion(session, draft, actor_for_account(account))
+        if suggestion.abstained or not suggestion.topic:
+            set_topic(session, suggestion=suggestion,
+                      topic=checklist_of(visit).item(row.item_key).topic, source="observer")
+        suggestion.photo = suggestion.photo or row.photo
+        row.suggestion_id = suggestion.id
+        session.add_all([suggestion, row])
+        session.commit()
+        made.append(suggestion)
+    if not made and not any(row.suggestion_id for row in needs_work(session, visit)):
+        raise VisitProblem("这次观察没有标为“需要改进”的项目。")
+    return made
+
+
+def report_docx(session: Session, visit: Visit, photo_folder: str | Path) -> bytes:
+    """The visit report as a Word document, photos included."""
+    from docx import Document
+    from docx.shared import Cm
+
+    from .photos import photo_path
+
+    document = Document()
+    document.add_heading(f"{checklist_of(visit).name}观察报告：{visit.place_name}", level=1)
+    document.add_paragraph(f"观察日期：{visit.visited_on.isoformat()}")
+    if visit.notes:
+        document.add_paragraph(visit.notes)
+    for row in items(session, visit):
+        item = checklist_of(visit).item(row.item_key)
+        verdict = RATINGS.get(row.rating or "", "未评价")
+        document.add_heading(f"{item.label}：{verdict}", level=2)
+        document.add_paragraph(row.comment or item.look_for)
+        if row.photo:
+            path = photo_path(photo_folder, row.photo)
+            if path.exists():
+                document.add_picture(str(path), width=Cm(8))
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()

@@ -1,0 +1,168 @@
+"""A child's suggestion, where it was sent, its history, answers, ratings and supports."""
+
+from datetime import datetime
+from enum import StrEnum
+
+from sqlalchemy import String
+from sqlmodel import Field, SQLModel, UniqueConstraint
+
+from .common import new_code, utcnow
+from .status import Status
+
+
+def _tracking_code() -> str:
+    return "TS-" + new_code(6)
+
+
+class Suggestion(SQLModel, table=True):
+    """What a child asked for, the copy agencies see, and where it stands."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    tracking_code: str = Field(default_factory=_tracking_code, unique=True, index=True,
+                               max_length=16)
+    plan_id: str = Field(foreign_key="city_plan.id", index=True, max_length=40)
+    group_id: int | None = Field(default=None, foreign_key="child_group.id", index=True)
+    meeting_id: int | None = Field(default=None, foreign_key="meeting.id", index=True)
+    member_id: int | None = Field(default=None, foreign_key="member.id", index=True)
+    entered_by_id: int | None = Field(default=None, foreign_key="account.id")
+    idempotency_key: str | None = Field(default=None, unique=True, max_length=64)
+    body_hash: str = Field(default="", max_length=64)
+
+    original_text: str = Field(max_length=4000)
+    clarified_text: str = Field(default="", max_length=4000)
+    redacted_text: str = Field(max_length=4000)
+    place: str = Field(default="", max_length=200)
+    photo: str | None = Field(default=None, max_length=80)
+
+    topic: str | None = Field(default=None, max_length=40)
+    confidence: float = 0.0
+    model_version: str = Field(default="", max_length=60)
+    abstained: bool = True
+    domain: str = Field(default="", max_length=200)
+    task_id: str = Field(default="", max_length=20)
+    task_title: str = Field(default="", max_length=300)
+
+    status: Status = Field(sa_type=String(20), default=Status.SUBMITTED, index=True)
+    urgent: bool = False
+    consent_to_publish: bool = False
+    published: bool = False
+    merged_into_id: int | None = Field(default=None, foreign_key="suggestion.id")
+    sign_due: datetime | None = None
+    answer_due: datetime | None = None
+    overdue: bool = False
+    created_at: datetime = Field(default_factory=utcnow, index=True)
+    updated_at: datetime = Field(default_factory=utcnow)
+
+    @property
+    def agency_text(self) -> str:
+        """What an agency reads: the facilitator's clarification or the masked original."""
+        return self.clarified_text or self.redacted_text
+
+
+class AgencyRole(StrEnum):
+    LEAD = "lead"
+    PARTNER = "partner"
+
+
+class Assignment(SQLModel, table=True):
+    """An agency a suggestion was sent to, as lead (must answer) or partner (may comment)."""
+
+    __table_args__ = (UniqueConstraint("suggestion_id", "agency_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    suggestion_id: int = Field(foreign_key="suggestion.id", index=True)
+    agency_id: int = Field(foreign_key="agency.id", index=True)
+    role: AgencyRole = Field(sa_type=String(20))
+    is_current: bool = True
+    assigned_at: datetime = Field(default_factory=utcnow)
+
+
+class Event(SQLModel, table=True):
+    """Append-only history: who moved a suggestion from which status to which, and why."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    suggestion_id: int = Field(foreign_key="suggestion.id", index=True)
+    action: str = Field(max_length=40)
+    from_status: Status | None = Field(sa_type=String(20), default=None)
+    to_status: Status | None = Field(sa_type=String(20), default=None)
+    actor_kind: str = Field(max_length=20)
+    actor_id: int | None = None
+    actor_name: str = Field(default="", max_length=120)
+    note: str = Field(default="", max_length=4000)
+    created_at: datetime = Field(default_factory=utcnow, index=True)
+
+
+class Support(SQLModel, table=True):
+    """A child's "我也这么想" for a suggestion in their group, at most once each."""
+
+    __table_args__ = (UniqueConstraint("suggestion_id", "member_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    suggestion_id: int = Field(foreign_key="suggestion.id", index=True)
+    member_id: int = Field(foreign_key="member.id", index=True)
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class DueWeight(StrEnum):
+    ADOPTED = "adopted"
+    PARTLY = "partly"
+    NOT_ADOPTED = "not_adopted"
+    ALREADY_DONE = "already_done"
+
+
+DUE_WEIGHT_LABELS = {
+    DueWeight.ADOPTED: "采纳",
+    DueWeight.PARTLY: "部分采纳",
+    DueWeight.NOT_ADOPTED: "暂不采纳",
+    DueWeight.ALREADY_DONE: "已经在做",
+}
+
+
+class Answer(SQLModel, table=True):
+    """An agency's answer: words for the child, the formal reply, and the children's due weight."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    suggestion_id: int = Field(foreign_key="suggestion.id", index=True)
+    agency_id: int = Field(foreign_key="agency.id")
+    account_id: int = Field(foreign_key="account.id")
+    child_text: str = Field(max_length=600)
+    formal_text: str = Field(default="", max_length=8000)
+    due_weight: DueWeight = Field(sa_type=String(20))
+    reason: str = Field(default="", max_length=2000)
+    next_step: str = Field(default="", max_length=2000)
+    next_date: datetime | None = None
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class RatingValue(StrEnum):
+    SATISFIED = "satisfied"
+    MOSTLY = "mostly"
+    UNSATISFIED = "unsatisfied"
+
+
+RATING_LABELS = {
+    RatingValue.SATISFIED: "满意",
+    RatingValue.MOSTLY: "基本满意",
+    RatingValue.UNSATISFIED: "不满意",
+}
+
+
+class Rating(SQLModel, table=True):
+    """The child's verdict on an answer."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    suggestion_id: int = Field(foreign_key="suggestion.id", index=True)
+    value: RatingValue = Field(sa_type=String(20))
+    comment: str = Field(default="", max_length=500)
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class Correction(SQLModel, table=True):
+    """A topic a person chose for a text: triage, re-routing, a facilitator's edit."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    suggestion_id: int | None = Field(default=None, foreign_key="suggestion.id")
+    text: str = Field(max_length=4000)
+    topic: str = Field(max_length=40)
+    source: str = Field(max_length=20)
+    created_at: datetime = Field(default_factory=utcnow)

@@ -1,0 +1,117 @@
+"""A suggestion's history told in plain words: for the child, and as a thread for staff."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlmodel import Session, select
+
+from .agency import Agency
+from .lifecycle import history
+from .people import Account, Role
+from .suggestion import DUE_WEIGHT_LABELS, RATING_LABELS, Answer, Event, Rating, Suggestion
+
+
+@dataclass(frozen=True)
+class Step:
+    """One line of the child's timeline."""
+
+    title: str
+    when: datetime
+    detail: str = ""
+    kind: str = ""
+
+
+def _agency_names(session: Session, events: list[Event]) -> dict[int, str]:
+    """Staff account id → the agency they work for, for events by agency staff."""
+    ids = {e.actor_id for e in events if e.actor_kind == Role.AGENCY_STAFF and e.actor_id}
+    if not ids:
+        return {}
+    query = (select(Account.id, Agency.name).join(Agency, Agency.id == Account.agency_id)
+             .where(Account.id.in_(ids)))
+    return dict(session.exec(query).all())
+
+
+def _who(event: Event, agencies: dict[int, str]) -> str:
+    if event.actor_kind == Role.AGENCY_STAFF:
+        return agencies.get(event.actor_id, "负责的部门")
+    return {"facilitator": "辅导员", "coordinator": "妇儿工委办", "system": "童声"}.get(
+        event.actor_kind, "你")
+
+
+def _sent_to(note: str) -> str:
+    return note.split("；", 1)[0] or "负责的部门"
+
+
+def _child_step(event: Event, agencies: dict[int, str]) -> Step | None:
+    """How one event reads to a child; None for what only adults need to see."""
+    who, note, when = _who(event, agencies), event.note, event.created_at
+    words = {
+        "submit": ("收到了", "你的建议已经收到啦。"),
+        "approve": ("议事会看过了" if event.actor_kind == Role.FACILITATOR else "工作人员看过了",
+                    ""),
+        "dispatch": (f"送到了{_sent_to(note)}", "他们要在规定的时间里签收。"),
+        "reroute": (f"改送到了{_sent_to(note)}", f"{who}决定交给这个部门来办。"),
+        "accept": (f"{who}签收了", "他们收下了你的建议，开始算答复的时间。"),
+        "start": ("他们在办", note),
+        "progress": ("他们在办", note),
+        "return": (f"{who}说这件事不归他们管", f"原因：{note}。妇儿工委办正在找对的部门。"),
+        "contest": ("你补充了说明", note),
+        "overdue": ("有点慢了", "部门超过了时间，妇儿工委办在催他们。"),
+        "answer": ("回复你啦", "快看看他们是怎么说的。"),
+        "rate": ("你评价了", note),
+        "reopen": ("又交给妇儿工委办看看", note),
+        "decline": ("这次没有送出去", note),
+        "merge": ("和相同的建议合在一起了", f"一起办的建议编号：{note}"),
+        "consent_hold": ("等爸爸妈妈同意", "监护人同意以后就会送出去。"),
+    }.get(event.action)
+    if words is None:
+        return None
+    return Step(title=words[0], when=when, detail=words[1], kind=event.action)
+
+
+def child_timeline(session: Session, suggestion: Suggestion) -> list[Step]:
+    """收到了 → 议事会看过了 → 送到了… → 他们在办 → 回复你啦, with the routing history."""
+    events = history(session, suggestion.id)
+    agencies = _agency_names(session, events)
+    return [step for e in events if (step := _child_step(e, agencies)) is not None]
+
+
+def staff_thread(session: Session, suggestion: Suggestion) -> list[tuple[Event, str]]:
+    """Every event with the agency or role behind it, for the adults' thread."""
+    events = history(session, suggestion.id)
+    agencies = _agency_names(session, events)
+    return [(e, agencies.get(e.actor_id, "") if e.actor_kind == Role.AGENCY_STAFF else "")
+            for e in events]
+
+
+def latest_answer(session: Session, suggestion: Suggestion) -> Answer | None:
+    query = (select(Answer).where(Answer.suggestion_id == suggestion.id)
+             .order_by(Answer.id.desc()))
+    return session.exec(query).first()
+
+
+def latest_rating(session: Session, suggestion: Suggestion) -> Rating | None:
+    query = (select(Rating).where(Rating.suggestion_id == suggestion.id)
+             .order_by(Rating.id.desc()))
+    return session.exec(query).first()
+
+
+def answer_words(found: Answer) -> dict[str, str]:
+    """The due-weight record in words, as the child and a report read it."""
+    return {"due_weight": DUE_WEIGHT_LABELS[found.due_weight], "reason": found.reason,
+            "next_step": found.next_step,
+            "next_date": f"{found.next_date:%Y-%m-%d}" if found.next_date else ""}
+
+
+RATING_WORDS = {str(k): v for k, v in RATING_LABELS.items()}
+
+ACTION_LABELS = {
+    "submit": "提交", "approve": "审核通过", "dispatch": "派单", "reroute": "重新派单",
+    "accept": "签收", "start": "开始办理", "progress": "办理进展", "comment": "留言",
+    "return": "退单", "contest": "孩子补充说明", "answer": "答复", "rate": "孩子评价",
+    "reopen": "重新打开", "decline": "未采纳", "merge": "合并到", "merge_in": "合并进来",
+    "overdue": "超期督办", "on_time": "不再超期", "attach": "上传附件", "clarify": "改写说法",
+    "triage": "人工分类",
+}

@@ -1,0 +1,162 @@
+"""The assistant in Chromium against real server processes: phone and desktop, danger, restarts."""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import time
+from pathlib import Path
+
+import pytest
+import requests
+
+from .conftest import DESKTOP, PHONE, LiveServer, child_signin, screenshot, staff_signin
+
+CODE = re.compile(r"TS-[2-9A-Z]{6}")
+CLEAR = "学校门口的马路没有红绿灯，过马路很危险"
+
+
+def send(page, text: str) -> None:
+    """Type a message and wait for the assistant's answer to appear."""
+    before = page.locator(".msg").count()
+    page.get_by_label("写下你想说的").fill(text)
+    page.get_by_role("button", name="发送").click()
+    page.locator(".msg").nth(before + 1).wait_for()
+
+
+def tap(page, label: str) -> None:
+    before = page.locator(".msg").count()
+    page.locator(".quick-reply", has_text=label).first.click()
+    page.locator(".msg").nth(before + 1).wait_for()
+
+
+def last_bot(page) -> str:
+    """The assistant's last line as a child sees it (pinyin hidden once the styles are in)."""
+    page.wait_for_load_state()
+    return page.locator(".msg-bot").last.inner_text()
+
+
+@pytest.mark.parametrize("size, name", [(PHONE, "phone"), (DESKTOP, "desktop")])
+def test_from_the_home_page_to_a_tracking_code_in_five_turns(live_server, new_page, size, name):
+    page = new_page(size)
+    page.goto(live_server.url + "/")
+    page.get_by_role("link", name="说出你的想法").click()
+    assert "你想让什么变得更好" in last_bot(page)
+    screenshot(page, f"chat-start-{name}")
+    send(page, CLEAR)
+    tap(page, "学校门口")
+    send(page, "车太多了，我很害怕")
+    assert "上学路上的交通" in last_bot(page) and "交给" in last_bot(page)
+    tap(page, "对")
+    tap(page, "可以公开")
+    code = page.locator(".ticket-code").inner_text()
+    assert CODE.fullmatch(code) and page.locator(".ticket-qr").is_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= size["width"]
+    assert page.locator(".quick-reply").first.bounding_box()["height"] >= 48
+    screenshot(page, f"chat-done-{name}")
+    page.get_by_role("link", name="看看我的建议到哪了").click()
+    assert code in page.content()
+
+
+def test_the_chat_works_with_javascript_off(live_server, browser):
+    context = browser.new_context(viewport=PHONE, java_script_enabled=False, locale="zh-CN")
+    page = context.new_page()
+    page.goto(live_server.url + "/chat")
+    page.get_by_label("写下你想说的").fill(CLEAR)
+    page.get_by_role("button", name="发送").click()
+    assert page.get_by_role("button", name="🏫 学校门口").is_visible()
+    screenshot(page, "chat-no-js-phone")
+    context.close()
+
+
+def test_danger_shows_help_and_the_facilitator_sees_the_alert(live_server, new_page):
+    child = new_page(PHONE)
+    child_signin(child, live_server)
+    child.goto(live_server.url + "/chat")
+    send(child, "公园里想要更多秋千")
+    send(child, "我爸爸天天打我，我不敢回家")
+    help_line = child.locator(".kind-help").last.inner_text()
+    assert "110" in help_line and "12355" in help_line
+    assert child.get_by_role("link", name="📞 打 110").last.get_attribute("href") == "tel:110"
+    screenshot(child, "chat-danger-phone")
+    adult = new_page(DESKTOP)
+    staff_signin(adult, live_server, "facilitator")
+    alert = adult.get_by_role("alert").filter(has_text="紧急")
+    assert alert.first.is_visible()
+    screenshot(adult, "facilitator-urgent-alert")
+
+
+def workers_of(pid: int) -> list[int]:
+    """The gunicorn workers of a server master, read from /proc."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return found
+
+
+def alive(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+def crash(server: LiveServer) -> None:
+    """Kill gunicorn's master (LiveServer.kill) and its workers, as a machine crash would."""
+    workers = workers_of(server.process.pid)
+    server.kill()
+    for pid in filter(alive, workers):
+        os.kill(pid, signal.SIGKILL)
+    for _ in range(300):
+        if not any(alive(pid) for pid in workers):
+            return
+        time.sleep(0.1)
+
+
+def test_a_conversation_survives_a_server_restart(live_server, new_page):
+    page = new_page(PHONE)
+    page.goto(live_server.url + "/chat")
+    send(page, CLEAR)
+    crash(live_server)
+    live_server.start()
+    tap(page, "学校门口")
+    assert "为什么" in last_bot(page)
+    page.reload()
+    assert page.get_by_text(CLEAR).is_visible() and "为什么" in last_bot(page)
+
+
+def csrf_token(session: requests.Session, url: str) -> str:
+    page = session.get(url).text
+    return re.search(r'name="csrf-token" content="([^"]+)"', page).group(1)
+
+
+def test_two_server_processes_serve_alternate_turns(live_server, tmp_path):
+    other = LiveServer(live_server.database_url, tmp_path).start()
+    try:
+        browser_like = requests.Session()
+        start = browser_like.get(live_server.url + "/chat", allow_redirects=False)
+        path = start.headers["Location"]
+        token = csrf_token(browser_like, live_server.url + path)
+        answers = {"where": "🏫 学校门口", "why": "车太多了", "confirm": "对",
+                   "consent": "可以公开"}
+        seq, reply, text = 0, {"step": "what"}, CLEAR
+        for number in range(6):
+            server = (live_server, other)[number % 2]
+            reply = browser_like.post(server.url + path + "/turn",
+                                      json={"text": text, "seq": seq},
+                                      headers={"X-CSRFToken": token}, timeout=30).json()
+            assert reply["seq"] == seq + 1, reply
+            seq = reply["seq"]
+            if reply["step"] == "done":
+                break
+            text = answers.get(reply["step"]) or reply["messages"][-1]["quick"][0]
+        assert reply["step"] == "done"
+        assert any(CODE.fullmatch(m.get("code") or "") for m in reply["messages"])
+    finally:
+        other.stop()

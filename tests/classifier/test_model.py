@@ -1,0 +1,113 @@
+"""Behavioural tests of the topic model, in Chinese, plus safe saving and loading."""
+
+import json
+import shutil
+
+import pytest
+import skops.io as sio
+
+from classifier.model import TopicModel, load_current
+from classifier.persist import ModelIntegrityError, sha256_file
+
+MINIMUM = [
+    ("我妹妹两岁，想在小区旁边开个托儿所", "childcare"),
+    ("作业太多了，每天写到十点", "schooling"),
+    ("学校没有给坐轮椅的同学修坡道", "special_needs"),
+    ("儿童医院挂号排队太久了", "health"),
+    ("考试压力好大，想找心理老师聊聊", "mental_health"),
+    ("图书馆周末能不能晚点关门", "culture_sports"),
+    ("留守儿童周末没人陪，希望有人关心他们", "welfare"),
+    ("希望儿童议事会的建议能有回复", "participation"),
+    ("公园的滑梯坏了，秋千也太少", "public_space"),
+    ("小区的儿童之家周末不开门", "community"),
+    ("学校门口的红绿灯太短了，过马路好危险", "transport"),
+    ("有同学在厕所欺负人，老师也不管", "safety"),
+    ("同学天天玩手机游戏，沉迷了", "online"),
+    ("校门口小卖部卖三无辣条", "consumer_safety"),
+    ("爸爸妈妈下班回家只顾玩手机，不陪我", "family"),
+    ("河里有好多垃圾，水很臭", "environment"),
+    ("希望给我们上法律课，讲讲未成年人保护法", "legal"),
+]
+
+
+@pytest.mark.parametrize(("text", "topic"), MINIMUM)
+def test_each_topic_is_recognised(small_model, text, topic):
+    assert small_model.predict(text).top[0][0] == topic
+
+
+@pytest.mark.parametrize("place", ["人民路", "解放路", "城南", "幸福里"])
+def test_swapping_the_place_name_keeps_the_topic(small_model, place):
+    assert small_model.predict(f"{place}小学门口的红绿灯坏了").top[0][0] == "transport"
+
+
+@pytest.mark.parametrize(
+    "variant",
+    [
+        "学校门口的红路灯坏了",
+        "学校门口的hong lv deng坏了",
+        "學校門口的紅綠燈壞了",
+        "学校门口的红绿灯坏了🚦",
+    ],
+)
+def test_typo_pinyin_traditional_and_emoji_variants_agree(small_model, variant):
+    assert small_model.predict(variant).top[0][0] == "transport"
+
+
+@pytest.mark.parametrize("text", ["你好呀", "哈哈哈", "测试", "你是机器人吗"])
+def test_greetings_are_not_suggestions(small_model, text):
+    prediction = small_model.predict(text)
+    assert prediction.topic is None and prediction.abstain
+
+
+@pytest.mark.parametrize("text", ["asdfghjkl", "zxqv wpt", "。。。"])
+def test_gibberish_gets_no_topic(small_model, text):
+    assert small_model.predict(text).topic is None
+
+
+def test_prediction_lists_three_topics_with_probabilities(small_model):
+    top = small_model.predict("公园的厕所太脏了").top
+    assert len(top) == 3 and all(0 <= p <= 1 for _, p in top)
+    assert [p for _, p in top] == sorted((p for _, p in top), reverse=True)
+
+
+def test_predict_many_matches_predict(small_model):
+    texts = [text for text, _ in MINIMUM]
+    assert small_model.predict_many(texts) == [small_model.predict(t) for t in texts]
+
+
+def test_save_load_round_trip(small_model, tmp_path):
+    small_model.save(tmp_path / "m")
+    loaded = TopicModel.load(tmp_path / "m")
+    assert loaded.threshold == small_model.threshold
+    assert loaded.predict_many(["公园的滑梯坏了"]) == small_model.predict_many(["公园的滑梯坏了"])
+
+
+def test_tampered_model_file_is_refused(small_model, tmp_path):
+    small_model.save(tmp_path / "m")
+    with open(tmp_path / "m" / "model.skops", "ab") as f:
+        f.write(b"tampered")
+    with pytest.raises(ModelIntegrityError):
+        TopicModel.load(tmp_path / "m")
+
+
+def test_untrusted_types_are_refused_even_with_a_matching_hash(small_model, tmp_path):
+    small_model.save(tmp_path / "m")
+    sio.dump({"danger": shutil.rmtree}, tmp_path / "m" / "model.skops")
+    meta_path = tmp_path / "m" / "model.json"
+    meta = json.loads(meta_path.read_text("utf-8"))
+    meta["model_sha256"] = sha256_file(tmp_path / "m" / "model.skops")
+    meta_path.write_text(json.dumps(meta), "utf-8")
+    with pytest.raises(Exception, match="Untrusted|untrusted"):
+        TopicModel.load(tmp_path / "m")
+
+
+def test_no_shipped_model_means_none(monkeypatch, tmp_path):
+    monkeypatch.setattr("classifier.model.POINTER", tmp_path / "current.json")
+    assert load_current() is None
+
+
+def test_single_text_fast_path_equals_the_batch_path(small_model):
+    texts = [text for text, _ in MINIMUM] * 2
+    batch = small_model.probabilities(texts)
+    one_by_one = [small_model.probabilities([t])[0] for t in texts]
+    assert abs(batch - one_by_one).max() < 1e-6

@@ -1,0 +1,58 @@
+"""The safeguarding screen: a missed danger is the worst error, false alarms come second."""
+
+import pytest
+
+from classifier.safeguard import is_urgent
+from training.safeguard_data import load_cases, split_cases
+
+URGENT = [
+    "我不想活了",
+    "想死 哈哈",
+    "想死哈哈哈",
+    "wo xiang si",
+    "bu xiang huo le",
+    "我想紫砂",
+    "我爸每天喝醉了就打我",
+    "有个陌生叔叔一直跟着我回家",
+    "有人说放学要打死我",
+    "爸妈好几天没回家了，家里没有吃的",
+    "他们现在正在厕所里打我",
+    "家里着火了！",
+    "希望公园多装秋千。还有我爸每天晚上喝醉酒就打我",
+    "我不想活了，活著太累了",
+]
+NOT_URGENT = [
+    "希望学校多上安全教育课",
+    "累死了",
+    "笑死我了",
+    "热死了",
+    "游戏里我被打死了",
+    "建议在河边装上护栏，防止小朋友溺水",
+    "奶奶，我想死你了！",
+    "学校门口的红绿灯坏了",
+    "建议学校开展防欺凌主题班会",
+    "xiao si wo le",
+]
+
+
+@pytest.mark.parametrize("text", URGENT)
+def test_dangers_are_flagged(text):
+    assert is_urgent(text).urgent
+
+
+@pytest.mark.parametrize("text", NOT_URGENT)
+def test_ordinary_and_joking_texts_are_not_flagged(text):
+    assert not is_urgent(text).urgent
+
+
+def test_a_flag_names_its_kind_and_phrase():
+    urgency = is_urgent("我爸每天都打我")
+    assert urgency.kinds and urgency.matched
+
+
+def test_heldout_half_meets_recall_and_false_alarm_targets():
+    _, held = split_cases(load_cases())
+    urgent = [is_urgent(c.text).urgent for c in held if c.urgent]
+    ordinary = [is_urgent(c.text).urgent for c in held if not c.urgent]
+    assert sum(urgent) / len(urgent) >= 0.97
+    assert sum(ordinary) / len(ordinary) <= 0.05

@@ -1,0 +1,147 @@
+"""Shared fixtures: an app on a fresh database per test, on SQLite and on PostgreSQL.
+
+A migrated database with the plans and the demo city is built once per backend and run;
+each test gets its own copy (a file copy on SQLite, CREATE DATABASE … TEMPLATE on
+PostgreSQL), so tests never see each other's rows. PostgreSQL runs when
+TEST_DATABASE_URL is set (``.ci/run`` sets it).
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import uuid
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+from sqlmodel import Session
+
+from models.db import make_engine, normalise_url
+from models.demo import DEMO_PASSWORD, load_demo
+from webapp import create_app
+from webapp.db import upgrade_database
+
+NOTICE = "2026-11"
+BACKENDS = ["sqlite", "postgresql"]
+
+
+def _build_template(url: str) -> None:
+    upgrade_database(url)
+    engine = make_engine(url)
+    with Session(engine, expire_on_commit=False) as session:
+        load_demo(session, NOTICE)
+    engine.dispose()
+
+
+class SqliteTemplates:
+    def __init__(self, folder):
+        self.template = folder / "template.sqlite3"
+        _build_template(f"sqlite:///{self.template}")
+
+    def fresh(self, folder) -> str:
+        target = folder / f"test-{uuid.uuid4().hex[:8]}.sqlite3"
+        with sqlite3.connect(self.template) as source, sqlite3.connect(target) as copy:
+            source.backup(copy)
+        return f"sqlite:///{target}"
+
+    def close(self) -> None:
+        pass
+
+
+class PostgresTemplates:
+    def __init__(self, base_url: str):
+        self.base = make_url(normalise_url(base_url))
+        self.admin = create_engine(self.base, isolation_level="AUTOCOMMIT")
+        self.template = f"ts_tmpl_{uuid.uuid4().hex[:8]}"
+        self.created = [self.template]
+        self._execute(f'CREATE DATABASE "{self.template}"')
+        _build_template(self._url(self.template))
+
+    def _url(self, name: str) -> str:
+        return self.base.set(database=name).render_as_string(hide_password=False)
+
+    def _execute(self, sql: str) -> None:
+        with self.admin.connect() as connection:
+            connection.execute(text(sql))
+
+    def fresh(self, _folder) -> str:
+        name = f"ts_test_{uuid.uuid4().hex[:10]}"
+        self._execute(f'CREATE DATABASE "{name}" TEMPLATE "{self.template}"')
+        self.created.append(name)
+        return self._url(name)
+
+    def close(self) -> None:
+        for name in reversed(self.created):
+            self._execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        self.admin.dispose()
+
+
+@pytest.fixture(scope="session", params=BACKENDS)
+def templates(request, tmp_path_factory):
+    if request.param == "postgresql":
+        base = os.environ.get("TEST_DATABASE_URL")
+        if not base:
+            pytest.skip("TEST_DATABASE_URL is not set: PostgreSQL tests skipped")
+        built = PostgresTemplates(base)
+    else:
+        built = SqliteTemplates(tmp_path_factory.mktemp("sqlite-template"))
+    yield built
+    built.close()
+
+
+@pytest.fixture
+def database_url(templates, tmp_path) -> str:
+    return templates.fresh(tmp_path)
+
+
+@pytest.fixture
+def app(database_url, tmp_path):
+    app = create_app({
+        "TESTING": True,
+        "SECRET_KEY": "test-secret",
+        "DATABASE_URL": database_url,
+        "WTF_CSRF_ENABLED": False,
+        "SESSION_COOKIE_SECURE": False,
+        "REMEMBER_COOKIE_SECURE": False,
+        "RATELIMIT_STORAGE_URI": "memory://",
+        "PRIVACY_NOTICE_VERSION": NOTICE,
+        "STAFF_TOTP_REQUIRED": False,  # tests/security/ turns it on and signs in with codes
+    })
+    app.instance_path = str(tmp_path / "instance")
+    yield app
+    app.extensions["engine"].dispose()
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def session(app):
+    with Session(app.extensions["engine"], expire_on_commit=False) as session:
+        yield session
+
+
+class AuthActions:
+    """Sign in as the demo people."""
+
+    def __init__(self, client):
+        self.client = client
+
+    def staff(self, username: str, password: str = DEMO_PASSWORD):
+        return self.client.post("/signin/staff", data={"username": username,
+                                                       "password": password})
+
+    def child(self, nickname: str = "小明", pin: str = "1234", code: str = "HYKIDS"):
+        return self.client.post("/signin/child", data={"invite_code": code,
+                                                       "nickname": nickname, "pin": pin})
+
+    def signout(self):
+        return self.client.post("/signin/out")
+
+
+@pytest.fixture
+def auth(client) -> AuthActions:
+    return AuthActions(client)

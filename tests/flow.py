@@ -1,0 +1,67 @@
+"""Helpers that build suggestions and walk them through their life in tests."""
+
+from __future__ import annotations
+
+import uuid
+
+from sqlmodel import Session, select
+
+from models import lifecycle
+from models.lifecycle import Classification, Draft, actor_for_account, actor_for_member
+from models.people import Account, Group, Member
+
+
+def account(session: Session, username: str) -> Account:
+    return session.exec(select(Account).where(Account.username == username)).one()
+
+
+def actor(session: Session, username: str):
+    return actor_for_account(account(session, username))
+
+
+def member(session: Session, nickname: str = "小明") -> Member:
+    return session.exec(select(Member).where(Member.nickname == nickname)).first()
+
+
+def child(session: Session, nickname: str = "小明"):
+    return actor_for_member(member(session, nickname))
+
+
+def council(session: Session) -> Group:
+    return session.exec(select(Group).where(Group.invite_code == "HYKIDS")).one()
+
+
+def new_suggestion(session: Session, *, topic: str | None = "schooling",
+                   text: str = "学校的午饭太少了，希望多一点。", urgent: bool = False,
+                   nickname: str = "小明"):
+    """A fresh submitted suggestion by a demo child of the council."""
+    kid = member(session, nickname)
+    draft = Draft(plan_id="hengyang", text=text, group_id=council(session).id,
+                  member_id=kid.id, idempotency_key=uuid.uuid4().hex)
+    found = Classification(redacted_text=text, topic=topic, confidence=0.9 if topic else 0.2,
+                           abstained=topic is None, urgent=urgent, model_version="test")
+    suggestion = lifecycle.submit(session, draft, found, actor_for_member(kid))
+    session.commit()
+    return suggestion
+
+
+def dispatched(session: Session, topic: str = "schooling"):
+    suggestion = new_suggestion(session, topic=topic)
+    lifecycle.approve(session, suggestion, actor=actor(session, "facilitator"))
+    session.commit()
+    return suggestion
+
+
+def accepted(session: Session):
+    suggestion = dispatched(session)
+    lifecycle.accept(session, suggestion, actor=actor(session, "agency1"))
+    session.commit()
+    return suggestion
+
+
+def answered(session: Session):
+    suggestion = accepted(session)
+    lifecycle.answer(session, suggestion, actor=actor(session, "agency1"),
+                     child_text="谢谢你！我们下学期会给每个班多加一份菜。", due_weight="adopted")
+    session.commit()
+    return suggestion

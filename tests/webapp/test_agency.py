@@ -1,0 +1,130 @@
+"""The agency workspace: inbox tabs, 签收, 退单, progress, the answer with preview and files."""
+
+import io
+from datetime import timedelta
+
+from sqlmodel import select
+
+from models.attachments import Attachment
+from models.common import utcnow
+from models.status import Status
+from models.suggestion import Answer
+from tests.flow import accepted, dispatched
+
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF"
+
+
+def test_inbox_lists_new_items_by_deadline_with_tabs(client, auth, session):
+    mine = dispatched(session)
+    auth.staff("agency1")
+    page = client.get("/agency/?tab=new").get_data(as_text=True)
+    assert mine.tracking_code in page and "待签收" in page and "已超期" in page
+
+
+def test_an_overdue_item_shows_in_the_overdue_tab(client, auth, session):
+    late = dispatched(session)
+    late.sign_due = utcnow() - timedelta(days=1)
+    late.overdue = True
+    session.add(late)
+    session.commit()
+    auth.staff("agency1")
+    assert late.tracking_code in client.get("/agency/?tab=overdue").get_data(as_text=True)
+    assert late.tracking_code not in client.get("/agency/?tab=new").get_data(as_text=True)
+
+
+def test_item_shows_the_classifiers_choice_and_confidence(client, auth, session):
+    item = dispatched(session)
+    auth.staff("agency1")
+    page = client.get(f"/agency/items/{item.id}").get_data(as_text=True)
+    assert "学校教育" in page and "90%" in page and "签收" in page
+
+
+def test_signing_for_an_item(client, auth, session):
+    item = dispatched(session)
+    auth.staff("agency1")
+    response = client.post(f"/agency/items/{item.id}/accept", follow_redirects=True)
+    assert "已签收" in response.get_data(as_text=True)
+    session.refresh(item)
+    assert item.status == Status.ACCEPTED
+
+
+def test_a_return_without_a_reason_keeps_the_text_and_changes_nothing(client, auth, session):
+    item = dispatched(session)
+    auth.staff("agency1")
+    response = client.post(f"/agency/items/{item.id}/return",
+                           data={"category": "职能不符", "text": ""})
+    assert response.status_code == 400 and "请写明退单的理由" in response.get_data(as_text=True)
+    session.refresh(item)
+    assert item.status == Status.DISPATCHED
+
+
+def test_a_return_goes_back_to_the_coordinator(client, auth, session):
+    item = dispatched(session)
+    auth.staff("agency1")
+    client.post(f"/agency/items/{item.id}/return",
+                data={"category": "职能不符", "text": "应该由交通局办理"})
+    session.refresh(item)
+    assert item.status == Status.RETURNED
+    assert client.get(f"/agency/items/{item.id}").status_code == 404
+
+
+def test_answer_preview_shows_the_childs_view_without_saving(client, auth, session):
+    item = accepted(session)
+    auth.staff("agency1")
+    response = client.post(f"/agency/items/{item.id}/answer",
+                           data={"child_text": "我们会多加一份菜！", "due_weight": "adopted",
+                                 "preview": "1"})
+    page = response.get_data(as_text=True)
+    assert "孩子看到的样子" in page and "我们会多加一份菜！" in page
+    assert session.exec(select(Answer).where(Answer.suggestion_id == item.id)).first() is None
+
+
+def test_a_too_long_answer_is_refused_and_kept(client, auth, session):
+    item = accepted(session)
+    auth.staff("agency1")
+    text = "好" * 301
+    response = client.post(f"/agency/items/{item.id}/answer",
+                           data={"child_text": text, "due_weight": "adopted"})
+    page = response.get_data(as_text=True)
+    assert response.status_code == 400 and "300" in page and text in page
+    session.refresh(item)
+    assert item.status == Status.ACCEPTED
+
+
+def test_an_answer_with_a_pdf_is_saved_and_served_only_to_its_agency(client, auth, session):
+    item = accepted(session)
+    auth.staff("agency1")
+    response = client.post(f"/agency/items/{item.id}/answer", data={
+        "child_text": "谢谢你！下学期开始每个班多一份菜。", "due_weight": "partly",
+        "reason": "预算有限", "next_step": "先在三个学校试点", "next_date": "2027-03-01",
+        "attachment": (io.BytesIO(PDF), "答复.pdf")}, content_type="multipart/form-data")
+    assert response.status_code == 302
+    session.refresh(item)
+    assert item.status == Status.ANSWERED
+    row = session.exec(select(Attachment).where(Attachment.suggestion_id == item.id)).one()
+    served = client.get(f"/agency/items/{item.id}/files/{row.id}")
+    assert served.status_code == 200 and served.data == PDF
+    auth.signout()
+    auth.staff("agency2")
+    assert client.get(f"/agency/items/{item.id}/files/{row.id}").status_code == 404
+
+
+def test_a_file_that_is_not_pdf_or_image_is_refused(client, auth, session):
+    item = accepted(session)
+    auth.staff("agency1")
+    response = client.post(f"/agency/items/{item.id}/attach", data={
+        "attachment": (io.BytesIO(b"MZ\x90\x00evil"), "report.pdf")},
+        content_type="multipart/form-data")
+    assert response.status_code == 400 and "只能上传 PDF" in response.get_data(as_text=True)
+    assert session.exec(select(Attachment)).first() is None
+
+
+def test_progress_notes_and_partner_comments_appear_in_the_thread(client, auth, session):
+    item = dispatched(session, topic="transport")
+    auth.staff("agency2")
+    client.post(f"/agency/items/{item.id}/accept")
+    client.post(f"/agency/items/{item.id}/note", data={"text": "已经去路口看过了"})
+    page = client.get(f"/agency/items/{item.id}").get_data(as_text=True)
+    assert "已经去路口看过了" in page
+    session.refresh(item)
+    assert item.status == Status.IN_PROGRESS

@@ -1,0 +1,1 @@
+"""Training, evaluation and the classifier commands (imports classifier; models for corrections)."""

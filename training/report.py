@@ -1,0 +1,160 @@
+"""Run every evaluation and write training/reports/evaluation.md and evaluation.json."""
+
+from pathlib import Path
+
+from classifier.model import TopicModel
+from training.dataset import load_examples, split
+from training.evaluate import evaluate_redaction, evaluate_safeguarding, evaluate_topics, write_json
+from training.safeguard_data import load_cases, split_cases
+
+REPORTS = Path(__file__).parent / "reports"
+
+
+def evaluate_all(model: TopicModel, corrections: list[tuple[str, str]] | None = None) -> dict:
+    """Evaluate a model on the test split, the safeguarding halves and the PII cases."""
+    parts = split(load_examples(corrections))
+    tune, held = split_cases(load_cases())
+    return {
+        "model": {
+            k: model.metadata.get(k)
+            for k in (
+                "version",
+                "created",
+                "params",
+                "data_sha256",
+                "split_sizes",
+                "versions",
+                "validation_macro_f1",
+            )
+        },
+        "threshold": model.threshold,
+        "topics": evaluate_topics(model, parts["test"]),
+        "safeguarding": {
+            "heldout": evaluate_safeguarding(held, parts["test"]),
+            "tune": evaluate_safeguarding(tune, parts["validation"]),
+        },
+        "redaction": evaluate_redaction(),
+    }
+
+
+def _table(header: list[str], rows: list[list]) -> list[str]:
+    """Render a Markdown table."""
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    return lines + ["| " + " | ".join(str(c) for c in row) + " |" for row in rows]
+
+
+def _topic_summary(t: dict) -> list[str]:
+    """Headline topic figures."""
+    at = t["at_threshold"]
+    return [
+        f"## Topics (test split, n = {t['n']})",
+        "",
+        f"- macro-F1 (17 topics + none): **{t['macro_f1']}**; "
+        f"17 topics only: {t['macro_f1_topics']}",
+        f"- accuracy: {t['accuracy']}",
+        f"- at the shipped threshold {at['threshold']}: coverage {at['coverage']}, "
+        f"accuracy on the rest {at['accuracy']}",
+    ]
+
+
+def _topic_tables(t: dict) -> list[str]:
+    """Coverage curve, per-topic scores and tag slices."""
+    curve = [
+        [f"{int(r['abstain_rate'] * 100)}%", r["coverage"], r["accuracy"], r["min_confidence"]]
+        for r in t["coverage_curve"]
+    ]
+    labels = [
+        [k, v["precision"], v["recall"], v["f1"], v["support"]] for k, v in t["per_label"].items()
+    ]
+    slices = [[k, v["n"], v["accuracy"], v["macro_f1"]] for k, v in t["slices"].items()]
+    return (
+        ["", "### Accuracy against coverage", ""]
+        + _table(["abstain", "coverage", "accuracy", "min confidence kept"], curve)
+        + ["", "### Per topic", ""]
+        + _table(["label", "precision", "recall", "F1", "support"], labels)
+        + ["", "### Slices (by tag)", ""]
+        + _table(["tag", "n", "accuracy", "macro-F1"], slices)
+    )
+
+
+def _confusion(t: dict) -> list[str]:
+    """The confusion matrix as a table (rows = true labels)."""
+    labels = t["confusion"]["labels"]
+    rows = [[lab] + row for lab, row in zip(labels, t["confusion"]["matrix"], strict=True)]
+    return ["", "### Confusion matrix (rows = true, columns = predicted)", ""] + _table(
+        [""] + [lab[:6] for lab in labels], rows
+    )
+
+
+def _topic_section(t: dict) -> list[str]:
+    """Markdown for the topic model results."""
+    return _topic_summary(t) + _topic_tables(t) + _confusion(t)
+
+
+def _safeguard_section(s: dict) -> list[str]:
+    """Markdown for the safeguarding results."""
+    h = s["heldout"]
+    out = [
+        "",
+        "## Safeguarding (held-out half of safeguarding.jsonl)",
+        "",
+        f"- urgent recall: **{h['recall']}** "
+        f"(n = {h['n_urgent']}; tune half: {s['tune']['recall']})",
+        f"- false alarms on hard negatives and ordinary texts: **{h['false_alarm_rate']}** "
+        f"(tune half: {s['tune']['false_alarm_rate']})",
+        f"- false alarms on the corpus test split (ordinary suggestions, n = {h['corpus_n']}): "
+        f"{h['corpus_false_alarm_rate']}",
+        "",
+    ]
+    out += _table(
+        ["kind", "n", "flagged"], [[k, v["n"], v["flagged"]] for k, v in h["by_kind"].items()]
+    )
+    out += [
+        "",
+        "Urgent recall by tag: "
+        + ", ".join(f"{k} {v}" for k, v in h["urgent_recall_by_tag"].items()),
+    ]
+    out += ["", "Missed urgent texts (held-out):", ""] + [f"- {m}" for m in h["missed"]]
+    out += ["", "False alarms (held-out):", ""] + [f"- {m}" for m in h["false_alarms"]]
+    return out
+
+
+def render(result: dict) -> str:
+    """Render the whole evaluation as Markdown."""
+    red = result["redaction"]
+    m = result["model"]
+    head = [
+        "# Classifier evaluation",
+        "",
+        f"Model {m['version']} (created {m['created']}), params {m['params']}, "
+        f"split sizes {m['split_sizes']}, validation macro-F1 {m['validation_macro_f1']}.",
+        "",
+        "The test split is never used for tuning; near-duplicates (char-3-gram Jaccard ≥ 0.5) "
+        "never cross splits.",
+        "",
+    ]
+    tail = [
+        "",
+        "## Redaction (training/data/pii_cases.jsonl)",
+        "",
+        f"- {red['passed']} / {red['n']} cases pass (every must_mask gone, every must_keep kept): "
+        f"**{red['pass_rate']}**",
+        "",
+    ] + [f"- FAIL {f['text']} → {f['redacted']}" for f in red["failures"]]
+    return (
+        "\n".join(
+            head
+            + _topic_section(result["topics"])
+            + _safeguard_section(result["safeguarding"])
+            + tail
+        )
+        + "\n"
+    )
+
+
+def write_report(result: dict, directory: Path = REPORTS) -> Path:
+    """Write evaluation.md and evaluation.json into directory."""
+    directory.mkdir(parents=True, exist_ok=True)
+    write_json(result, directory / "evaluation.json")
+    (directory / "evaluation.md").write_text(render(result), "utf-8")
+    return directory / "evaluation.md"

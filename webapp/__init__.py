@@ -1,0 +1,88 @@
+"""The TongSheng web application: one blueprint per kind of user."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+
+from flask import Flask
+
+DEFAULTS = {
+    "DEFAULT_PLAN": "hengyang",
+    "PRIVACY_NOTICE_VERSION": "2026-11",
+    "CONSENT_AGE": 14,
+    "SIGNIN_LIMIT": "10 per 5 minutes",
+    "STAFF_TOTP_REQUIRED": True,
+    "RETENTION_MONTHS": 24,
+    "SESSION_COOKIE_HTTPONLY": True,
+    "SESSION_COOKIE_SAMESITE": "Lax",
+    "SESSION_COOKIE_SECURE": True,
+    "REMEMBER_COOKIE_SECURE": True,
+    "REMEMBER_COOKIE_HTTPONLY": True,
+    "WTF_CSRF_TIME_LIMIT": None,
+    "MAX_CONTENT_LENGTH": 6 * 1024 * 1024,
+    "BABEL_DEFAULT_LOCALE": "zh_Hans_CN",
+}
+
+
+def create_app(test_config: dict | None = None) -> Flask:
+    """Build the app: defaults, instance config, TONGSHENG_* variables, then the test dict."""
+    app = Flask(__name__, instance_relative_config=True,
+                template_folder=str(Path(__file__).parent.parent / "templates"))
+    app.config.from_mapping(DEFAULTS)
+    app.config.from_pyfile("config.py", silent=True)
+    app.config.from_prefixed_env("TONGSHENG")
+    if os.environ.get("DATABASE_URL"):
+        app.config["DATABASE_URL"] = os.environ["DATABASE_URL"]
+    if os.environ.get("REDIS_URL"):
+        app.config["REDIS_URL"] = os.environ["REDIS_URL"]
+    if test_config:
+        app.config.update(test_config)
+    if not app.config.get("SECRET_KEY"):
+        app.config["SECRET_KEY"] = _instance_secret(app)
+    _init_subsystems(app)
+    _register_blueprints(app)
+    return app
+
+
+def _instance_secret(app: Flask) -> str:
+    """A secret kept in the instance folder, so a restart keeps everyone signed in."""
+    path = Path(app.instance_path) / "secret_key"
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(secrets.token_urlsafe(48))
+        path.chmod(0o600)
+    return path.read_text().strip()
+
+
+def _init_subsystems(app: Flask) -> None:
+    from . import access, auth, db, errors, i18n, security, templating
+
+    db.init_app(app)
+    i18n.init_app(app)
+    security.init_app(app)
+    auth.init_app(app)
+    access.init_app(app)
+    errors.init_app(app)
+    templating.init_app(app)
+
+
+def _register_blueprints(app: Flask) -> None:
+    from . import admin, agency, auth, chat, child, coordinator, facilitator, public
+
+    for module in (public, auth, child, facilitator, agency, coordinator, admin, chat):
+        app.register_blueprint(module.bp)
+    from . import group, meetings, observer, review
+
+    for module in (review, meetings, observer, group):
+        app.register_blueprint(module.bp)
+    from . import jobs, open311, suggest, track
+
+    for module in (suggest, track, open311):
+        app.register_blueprint(module.bp)
+    jobs.init_app(app)
+    from . import accesslog, mydata, report, safeguarding
+
+    for module in (accesslog, mydata, report, safeguarding):
+        app.register_blueprint(module.bp)

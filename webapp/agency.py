@@ -1,0 +1,207 @@
+"""The agency workspace: an inbox of what was routed here, 签收, 退单, progress, the answer."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    send_file,
+    url_for,
+)
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+
+from models import attachments, deadlines, lifecycle, scope, timeline
+from models.common import utcnow
+from models.lifecycle import InvalidTransition, NotAllowed, actor_for_account
+from models.people import Role
+from models.permissions import agency_role
+from models.status import Status
+
+from .access import staff_required
+from .db import get_session
+from .flow_forms import AnswerForm, AttachForm, NoteForm, ReturnForm
+
+bp = Blueprint("agency", __name__, url_prefix="/agency")
+TABS = {"new": _l("待签收"), "overdue": _l("已超期"), "progress": _l("办理中"),
+        "answered": _l("已答复")}
+PROBLEMS = (InvalidTransition, NotAllowed, ValueError)
+agency_only = staff_required(Role.AGENCY_STAFF)
+
+
+@bp.app_context_processor
+def action_labels() -> dict:
+    return {"ACTION_LABELS": timeline.ACTION_LABELS}
+
+
+def _tab_of(item) -> str:
+    if item.overdue or deadlines.is_overdue(item):
+        return "overdue"
+    if item.status == Status.DISPATCHED:
+        return "new"
+    if item.status in (Status.ACCEPTED, Status.IN_PROGRESS):
+        return "progress"
+    return "answered"
+
+
+def _by_deadline(item):
+    due = deadlines.current_due(item) or item.answer_due or item.updated_at
+    return (due is None, due)
+
+
+def attachment_folder() -> Path:
+    return Path(current_app.instance_path) / "attachments"
+
+
+@bp.route("/")
+@agency_only
+def inbox():
+    tab = request.args.get("tab", "new")
+    tab = tab if tab in TABS else "new"
+    items = scope.agency_suggestions(get_session(), current_user.account)
+    grouped = {name: [] for name in TABS}
+    for item in items:
+        grouped[_tab_of(item)].append(item)
+    shown = sorted(grouped[tab], key=_by_deadline)
+    return render_template("agency/inbox.html", tab=tab, tabs=TABS, items=shown,
+                           counts={k: len(v) for k, v in grouped.items()},
+                           current_due=deadlines.current_due, due_soon=deadlines.due_soon)
+
+
+def _mine(suggestion_id: int):
+    session = get_session()
+    return scope.agency_suggestion(session, current_user.account, suggestion_id) or abort(404)
+
+
+def _page(item, status: int = 200, **forms):
+    session = get_session()
+    actor = actor_for_account(current_user.account)
+    role = agency_role(session, actor, item)
+    forms.setdefault("return_form", ReturnForm(formdata=None))
+    forms.setdefault("note_form", NoteForm(formdata=None))
+    forms.setdefault("answer_form", AnswerForm(formdata=None))
+    forms.setdefault("attach_form", AttachForm(formdata=None))
+    return render_template(
+        "agency/item.html", item=item, role=str(role) if role else "", Status=Status,
+        thread=timeline.staff_thread(session, item), answer=timeline.latest_answer(session, item),
+        files=attachments.for_suggestion(session, item.id), due=deadlines.current_due(item),
+        late=deadlines.is_overdue(item), preview=forms.pop("preview", ""), **forms), status
+
+
+@bp.route("/items/<int:suggestion_id>")
+@agency_only
+def item(suggestion_id: int):
+    return _page(_mine(suggestion_id))
+
+
+def _act(suggestion_id: int, run, done: str, form_name: str | None = None, form=None):
+    """One domain call; a refusal shows the page again with what was typed and why."""
+    found = _mine(suggestion_id)
+    session = get_session()
+    extra = {form_name: form} if form_name else {}
+    if form is not None and not form.validate_on_submit():
+        return _page(found, 400, **extra)
+    try:
+        run(session, found, actor_for_account(current_user.account))
+        session.commit()
+    except PROBLEMS as problem:
+        session.rollback()
+        flash(str(problem))
+        return _page(found, 400, **extra)
+    flash(done)
+    return redirect(url_for(".item", suggestion_id=found.id))
+
+
+@bp.route("/items/<int:suggestion_id>/accept", methods=["POST"])
+@agency_only
+def accept(suggestion_id: int):
+    return _act(suggestion_id, lambda s, x, who: lifecycle.accept(s, x, actor=who),
+                _("已签收，答复期限从现在开始计算。"))
+
+
+@bp.route("/items/<int:suggestion_id>/return", methods=["POST"])
+@agency_only
+def return_(suggestion_id: int):
+    form = ReturnForm()
+    return _act(suggestion_id, lambda s, x, who: lifecycle.return_(
+        s, x, actor=who, category=form.category.data, text=form.text.data),
+        _("已退单，妇儿工委办会重新派单。"), "return_form", form)
+
+
+@bp.route("/items/<int:suggestion_id>/note", methods=["POST"])
+@agency_only
+def note(suggestion_id: int):
+    form = NoteForm()
+    return _act(suggestion_id, lambda s, x, who: lifecycle.add_note(
+        s, x, actor=who, text=form.text.data), _("已记下。"), "note_form", form)
+
+
+@bp.route("/items/<int:suggestion_id>/answer", methods=["POST"])
+@agency_only
+def answer(suggestion_id: int):
+    form = AnswerForm()
+    if "preview" in request.form:
+        return _page(_mine(suggestion_id), answer_form=form,
+                     preview=(form.child_text.data or "").strip())
+
+    def run(session, found, who):
+        lifecycle.answer(session, found, actor=who, child_text=form.child_text.data,
+                         due_weight=form.due_weight.data, formal_text=form.formal_text.data,
+                         reason=form.reason.data or "", next_step=form.next_step.data or "",
+                         next_date=_as_datetime(form.next_date.data))
+        _store_upload(session, found, who, form.attachment.data)
+    return _act(suggestion_id, run, _("已答复，孩子会收到通知。"), "answer_form", form)
+
+
+def _as_datetime(day):
+    """A form date as a stored time, in the same form (aware or not) as every other time."""
+    return datetime(day.year, day.month, day.day, tzinfo=utcnow().tzinfo) if day else None
+
+
+def _store_upload(session, found, who, upload) -> None:
+    if upload and getattr(upload, "filename", ""):
+        attachments.attach(session, found, actor=who, filename=upload.filename,
+                           data=upload.read(), folder=attachment_folder())
+
+
+@bp.route("/items/<int:suggestion_id>/attach", methods=["POST"])
+@agency_only
+def attach(suggestion_id: int):
+    form = AttachForm()
+
+    def run(session, found, who):
+        if not (form.attachment.data and form.attachment.data.filename):
+            raise ValueError(_("请选择一个文件。"))
+        _store_upload(session, found, who, form.attachment.data)
+    return _act(suggestion_id, run, _("附件已上传。"), "attach_form", form)
+
+
+def send_attachment(suggestion_id: int, attachment_id: int):
+    """Serve one file of a suggestion the caller has already been allowed to see."""
+    row = get_session().get(attachments.Attachment, attachment_id)
+    if row is None or row.suggestion_id != suggestion_id:
+        abort(404)
+    try:
+        path = attachments.file_path(attachment_folder(), row)
+    except FileNotFoundError:
+        abort(404)
+    if not path.is_file():
+        abort(404)
+    inline = row.content_type != "application/pdf"
+    return send_file(path, mimetype=row.content_type, download_name=row.filename,
+                     as_attachment=not inline)
+
+
+@bp.route("/items/<int:suggestion_id>/files/<int:attachment_id>")
+@agency_only
+def file(suggestion_id: int, attachment_id: int):
+    return send_attachment(_mine(suggestion_id).id, attachment_id)

@@ -1,0 +1,136 @@
+"""The `tongsheng` command: serve the site, load the demo, check plans, classify, train."""
+
+from __future__ import annotations
+
+import click
+from sqlmodel import Session
+
+from models.plan import check_all, load_all
+
+from . import create_app
+from .db import upgrade_database
+
+
+@click.group()
+def cli() -> None:
+    """TongSheng 童声: children's suggestions, routed to the agency that owns them."""
+
+
+def _prepared_app():
+    """An app whose database exists, is migrated, and holds the shipped plans."""
+    from models.plan_import import import_all
+
+    app = create_app()
+    upgrade_database(app.config["DATABASE_URL"])
+    with Session(app.extensions["engine"]) as session:
+        import_all(session)
+    return app
+
+
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=5000, show_default=True, type=int)
+@click.option("--workers", default=2, show_default=True, type=int)
+def serve(host: str, port: int, workers: int) -> None:
+    """Run the site with gunicorn, after creating or migrating the database."""
+    from .server import run_gunicorn
+
+    app = _prepared_app()
+    click.echo(f"童声 is running on http://{host}:{port}/ (database: "
+               f"{app.config['DATABASE_URL'].split('@')[-1]})")
+    run_gunicorn(app, host=host, port=port, workers=workers)
+
+
+@cli.command()
+def demo() -> None:
+    """Load the demo city (idempotent) and print the demo logins."""
+    from models.demo import load_demo
+
+    app = _prepared_app()
+    with Session(app.extensions["engine"], expire_on_commit=False) as session:
+        logins = load_demo(session, app.config["PRIVACY_NOTICE_VERSION"])
+    click.echo("Demo logins (staff: /signin/staff, children: /signin/child):")
+    for login in logins:
+        click.echo(f"  {login.role:<13} {login.username:<14} {login.secret:<22} {login.note}")
+
+
+@cli.command()
+@click.option("--every", default=0, type=int,
+              help="With REDIS_URL: keep sweeping on the queue every N seconds.")
+def sweep(every: int) -> None:
+    """Recompute overdue items (督办) and send deadline reminders."""
+    from .jobs import schedule_sweep, sweep_now
+
+    app = create_app()
+    if every and schedule_sweep(every):
+        click.echo(f"sweep scheduled on the queue every {every} s")
+        return
+    result = sweep_now(app.extensions["engine"])
+    click.echo("overdue: {overdue}, no longer overdue: {cleared}, due soon: {due_soon}"
+               .format(**result))
+
+
+@cli.group()
+def db() -> None:
+    """Database schema commands."""
+
+
+@db.command("upgrade")
+def db_upgrade() -> None:
+    """Create or migrate the database named by DATABASE_URL."""
+    app = create_app()
+    upgrade_database(app.config["DATABASE_URL"])
+    click.echo("database is up to date")
+
+
+@cli.group(invoke_without_command=True)
+@click.pass_context
+def plans(ctx: click.Context) -> None:
+    """List the city plans that ship with TongSheng."""
+    if ctx.invoked_subcommand is None:
+        for plan in load_all():
+            click.echo(f"{plan.id}\t{plan.city}\t{plan.period}\t{plan.title}")
+
+
+@plans.command("check")
+def plans_check() -> None:
+    """Validate every plan file: every topic routed, every agency known, no empty task."""
+    problems = check_all()
+    for plan_id, found in problems.items():
+        status = "ok" if not found else f"{len(found)} problem(s)"
+        click.echo(f"{plan_id}: {status}")
+        for problem in found:
+            click.echo(f"  - {problem}")
+    if any(problems.values()):
+        raise SystemExit(1)
+
+
+def _add_classifier_commands() -> None:
+    """The classifier's commands live with the training code, which knows nothing of Flask."""
+    try:
+        from training import commands
+    except ImportError:
+        return
+    for name in ("classify", "train", "evaluate"):
+        command = getattr(commands, name, None)
+        if command is not None:
+            cli.add_command(command, name)
+
+
+_add_classifier_commands()
+
+
+def _add_operations_commands() -> None:
+    """Backup, restore and the retention job (issue 7)."""
+    from .backup_cli import backup, restore
+    from .retention_cli import retention
+
+    for command in (backup, restore, retention):
+        cli.add_command(command)
+
+
+_add_operations_commands()
+
+
+if __name__ == "__main__":
+    cli()

@@ -1,0 +1,160 @@
+"""The coordinating office (妇儿工委办): triage, re-routing after 退单, 督办, exports."""
+
+from __future__ import annotations
+
+from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+
+from models import attachments, deadlines, exports, lifecycle, scope, timeline, triage
+from models.lifecycle import InvalidTransition, NotAllowed, actor_for_account
+from models.people import Role
+from models.routing import current_assignments
+from models.status import Status
+from models.suggestion import Suggestion
+
+from .access import staff_required
+from .agency import send_attachment
+from .db import get_session
+from .flow_forms import DeclineForm, NoteForm, RouteForm
+
+bp = Blueprint("coordinator", __name__, url_prefix="/coordinator")
+TABS = {"triage": _l("待分类"), "returned": _l("退单待改派"), "reopened": _l("重新打开"),
+        "review": _l("待审核"), "overdue": _l("督办"), "all": _l("全部")}
+PROBLEMS = (InvalidTransition, NotAllowed, ValueError)
+coordinator_only = staff_required(Role.COORDINATOR)
+
+
+def _plan() -> str:
+    return current_user.account.plan_id
+
+
+def _items(tab: str) -> list[Suggestion]:
+    session = get_session()
+    if tab == "overdue":
+        return deadlines.overdue_items(session, _plan())
+    if tab == "all":
+        return scope.plan_suggestions(session, _plan())
+    return triage.queue(session, tab, _plan())
+
+
+@bp.route("/")
+@coordinator_only
+def home():
+    tab = request.args.get("tab", "triage")
+    tab = tab if tab in TABS else "triage"
+    counts = triage.counts(get_session(), _plan())
+    counts["overdue"] = len(deadlines.overdue_items(get_session(), _plan()))
+    return render_template("coordinator/home.html", tab=tab, tabs=TABS, items=_items(tab),
+                           counts=counts, current_due=deadlines.current_due,
+                           filters=exports.Filters())
+
+
+def _mine(suggestion_id: int) -> Suggestion:
+    found = get_session().get(Suggestion, suggestion_id)
+    if found is None or found.plan_id != _plan():
+        abort(404)
+    return found
+
+
+def _page(found: Suggestion, status: int = 200, **forms):
+    session = get_session()
+    route_form = forms.get("route_form") or RouteForm(formdata=None, topic=found.topic or "")
+    return render_template(
+        "coordinator/item.html", item=found, Status=Status,
+        assignments=current_assignments(session, found),
+        agency_names=exports.agency_names(session, found.plan_id),
+        thread=timeline.staff_thread(session, found),
+        answer=timeline.latest_answer(session, found),
+        files=attachments.for_suggestion(session, found.id), due=deadlines.current_due(found),
+        route_form=route_form, decline_form=forms.get("decline_form") or DeclineForm(
+            formdata=None), note_form=forms.get("note_form") or NoteForm(formdata=None)), status
+
+
+@bp.route("/items/<int:suggestion_id>")
+@coordinator_only
+def item(suggestion_id: int):
+    return _page(_mine(suggestion_id))
+
+
+def _act(suggestion_id: int, run, done: str, form_name: str | None = None, form=None):
+    """One domain call; a refusal shows the page again with what was typed and why."""
+    found = _mine(suggestion_id)
+    extra = {form_name: form} if form_name else {}
+    if form is not None and not form.validate_on_submit():
+        return _page(found, 400, **extra)
+    session = get_session()
+    try:
+        run(session, found, actor_for_account(current_user.account))
+        session.commit()
+    except PROBLEMS as problem:
+        session.rollback()
+        flash(str(problem))
+        return _page(found, 400, **extra)
+    flash(done)
+    return redirect(url_for(".item", suggestion_id=found.id))
+
+
+@bp.route("/items/<int:suggestion_id>/route", methods=["POST"])
+@coordinator_only
+def route(suggestion_id: int):
+    """Pick the topic for a triage item, or re-route after a 退单 or a reopening."""
+    form = RouteForm()
+
+    def run(session, found, who):
+        if found.status in (Status.RETURNED, Status.IN_REVIEW) and not found.abstained \
+                and found.topic:
+            lifecycle.reroute(session, found, actor=who, topic=form.topic.data,
+                              note=form.note.data or "")
+        else:
+            triage.pick_topic(session, found, actor=who, topic=form.topic.data)
+    return _act(suggestion_id, run, _("已派单。"), "route_form", form)
+
+
+@bp.route("/items/<int:suggestion_id>/approve", methods=["POST"])
+@coordinator_only
+def approve(suggestion_id: int):
+    return _act(suggestion_id, lambda s, x, who: lifecycle.approve(s, x, actor=who),
+                _("已通过。"))
+
+
+@bp.route("/items/<int:suggestion_id>/decline", methods=["POST"])
+@coordinator_only
+def decline(suggestion_id: int):
+    form = DeclineForm()
+    return _act(suggestion_id, lambda s, x, who: lifecycle.decline(
+        s, x, actor=who, reason=form.reason.data), _("已告诉孩子原因。"), "decline_form", form)
+
+
+@bp.route("/items/<int:suggestion_id>/note", methods=["POST"])
+@coordinator_only
+def note(suggestion_id: int):
+    form = NoteForm()
+    return _act(suggestion_id, lambda s, x, who: lifecycle.add_note(
+        s, x, actor=who, text=form.text.data), _("已留言。"), "note_form", form)
+
+
+@bp.route("/items/<int:suggestion_id>/files/<int:attachment_id>")
+@coordinator_only
+def file(suggestion_id: int, attachment_id: int):
+    return send_attachment(_mine(suggestion_id).id, attachment_id)
+
+
+@bp.route("/export.<kind>")
+@coordinator_only
+def export(kind: str):
+    """CSV or Excel of the city's suggestions with their status history, filtered."""
+    if kind not in ("csv", "xlsx"):
+        abort(404)
+    try:
+        filters = exports.Filters.from_args(request.args)
+    except ValueError as problem:
+        flash(str(problem))
+        return redirect(url_for(".home", tab="all"))
+    rows = exports.rows(get_session(), _plan(), filters)
+    body, mimetype = (exports.to_csv(rows), "text/csv; charset=utf-8") if kind == "csv" else \
+        (exports.to_xlsx(rows), exports.XLSX)
+    name = f"tongsheng-{_plan()}.{kind}"
+    return Response(body, mimetype=mimetype,
+                    headers={"Content-Disposition": f"attachment; filename={name}"})

@@ -1,0 +1,32 @@
+"""Error pages in plain Chinese: what happened and what to do next."""
+
+from flask import Flask, render_template
+from flask_babel import gettext as _
+from flask_wtf.csrf import CSRFError
+
+MESSAGES = {
+    400: ("请求有问题", "页面可能过期了。请返回上一页，刷新后再试一次，你写的内容不会丢。"),
+    403: ("这里不能进", "这个页面不属于你的账号。如果你觉得不对，请联系辅导员或管理员。"),
+    404: ("没有找到", "这个页面不存在，或者你没有权限看。"),
+    405: ("操作方式不对", "请用页面上的按钮来操作。"),
+    413: ("文件太大了", "照片请小于 5MB。"),
+    429: ("太频繁啦", "试了太多次，请休息几分钟再试。"),
+    500: ("出错了", "服务器出了点问题，我们已经记下来了。请稍后再试。"),
+    503: ("暂时忙不过来", "请稍后再试，你写的内容不会丢。"),
+}
+
+
+def init_app(app: Flask) -> None:
+    for code in MESSAGES:
+        app.register_error_handler(code, _handler(code))
+    app.register_error_handler(CSRFError, lambda _e: _render(400))
+
+
+def _handler(code: int):
+    return lambda _error: _render(code)
+
+
+def _render(code: int):
+    title, message = MESSAGES[code]
+    return render_template("errors/error.html", code=code, title=_(title),
+                           message=_(message)), code

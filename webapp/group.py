@@ -1,0 +1,163 @@
+"""The children's side of a group: join a meeting with its code, speak, vote and say 我也这么想."""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, flash, jsonify, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+from sqlmodel import select
+
+from models import meetings, support, votes
+from models.people import Group, Meeting, MeetingStatus
+from models.status import OPEN
+from models.suggestion import Suggestion
+
+from .access import child_required
+from .db import get_session
+
+bp = Blueprint("group", __name__, url_prefix="/group")
+
+
+def child():
+    return current_user.member
+
+
+def my_meeting(meeting_id: int) -> Meeting:
+    """A meeting of the child's own group only."""
+    return meetings.group_meeting(get_session(), _my_group(), meeting_id) or abort(404)
+
+
+def _my_group() -> Group:
+    return get_session().get(Group, child().group_id)
+
+
+def _group_suggestions() -> list[Suggestion]:
+    """What the group may see of each other's ideas: open, never urgent, adult-safe text."""
+    query = (select(Suggestion)
+             .where(Suggestion.group_id == child().group_id, Suggestion.urgent.is_(False),
+                    Suggestion.status.in_(OPEN))
+             .order_by(Suggestion.created_at.desc()).limit(100))
+    return list(get_session().exec(query))
+
+
+@bp.route("/")
+@child_required
+def home():
+    session = get_session()
+    items = _group_suggestions()
+    open_now = [m for m in meetings.upcoming(session, [_my_group()])
+                if m.status == MeetingStatus.OPEN]
+    return render_template("group/home.html", group=_my_group(), items=items,
+                           counts=support.counts(session, [i.id for i in items]),
+                           mine=support.supported_ids(session, child()), open_now=open_now,
+                           code=request.args.get("code", ""))
+
+
+@bp.route("/join", methods=["POST"])
+@child_required
+def join():
+    session = get_session()
+    code = request.form.get("code", "").strip()
+    meeting = meetings.open_by_code(session, code)
+    try:
+        if meeting is None:
+            raise meetings.MeetingProblem(_("没有找到正在开的会议，看看大屏幕上的会议码对不对。"))
+        meetings.join(session, meeting=meeting, member=child())
+    except meetings.MeetingProblem as problem:
+        flash(str(problem))
+        return redirect(url_for(".home", code=code))
+    return redirect(url_for(".room", meeting_id=meeting.id))
+
+
+def _room(meeting: Meeting, text: str = "", status: int = 200):
+    session = get_session()
+    poll = votes.current(session, meeting)
+    mine = [s for s in meetings.suggestions(session, meeting) if s.member_id == child().id]
+    state = f"{poll.id}o" if poll else ""
+    return render_template("group/room.html", meeting=meeting, poll=poll, state=state,
+                           options=votes.options(session, poll) if poll else [],
+                           voted=votes.my_vote(session, poll, child()) if poll else None,
+                           mine=mine, text=text), status
+
+
+@bp.route("/meeting/<int:meeting_id>")
+@child_required
+def room(meeting_id: int):
+    meeting = my_meeting(meeting_id)
+    if meeting.status == MeetingStatus.OPEN and meetings.attendance(
+            get_session(), meeting, child()) is None:
+        return redirect(url_for(".home"))
+    return _room(meeting)
+
+
+@bp.route("/meeting/<int:meeting_id>/suggest", methods=["POST"])
+@child_required
+def suggest(meeting_id: int):
+    meeting = my_meeting(meeting_id)
+    text = request.form.get("text", "")
+    try:
+        made = meetings.raise_suggestion(get_session(), meeting=meeting, text=text,
+                                         member=child(),
+                                         idempotency_key=request.form.get("key") or None)
+    except (meetings.MeetingProblem, ValueError) as problem:
+        flash(str(problem))
+        return _room(meeting, text=text, status=400)
+    flash(_("收到啦！你的建议编号是 %(code)s。", code=made.tracking_code))
+    return redirect(url_for(".room", meeting_id=meeting.id))
+
+
+@bp.route("/meeting/<int:meeting_id>/vote", methods=["POST"])
+@child_required
+def vote(meeting_id: int):
+    session = get_session()
+    meeting = my_meeting(meeting_id)
+    poll = votes.current(session, meeting)
+    try:
+        if poll is None:
+            raise votes.VoteProblem(_("投票已经结束了。"))
+        votes.cast(session, poll=poll, option_id=request.form.get("option", 0, type=int),
+                   member=child())
+    except votes.VoteProblem as problem:
+        flash(str(problem))
+        return _room(meeting, status=400)
+    flash(_("投好了，谢谢你！"))
+    return redirect(url_for(".room", meeting_id=meeting.id))
+
+
+@bp.route("/meeting/<int:meeting_id>/live.json")
+@child_required
+def live(meeting_id: int):
+    meeting = my_meeting(meeting_id)
+    data = votes.live(get_session(), meeting)
+    data.pop("suggestions", None)
+    return jsonify(data)
+
+
+def _my_groups_suggestion(suggestion_id: int) -> Suggestion:
+    found = get_session().get(Suggestion, suggestion_id)
+    if found is None or found.group_id != child().group_id or found.urgent:
+        abort(404)
+    return found
+
+
+@bp.route("/suggestions/<int:suggestion_id>/support", methods=["POST"])
+@child_required
+def give_support(suggestion_id: int):
+    suggestion = _my_groups_suggestion(suggestion_id)
+    try:
+        total = support.give(get_session(), suggestion=suggestion, member=child())
+    except support.SupportProblem as problem:
+        flash(str(problem))
+    else:
+        flash(_("你也这么想！现在有 %(n)d 位小朋友支持。", n=total))
+    return redirect(url_for(".home"))
+
+
+@bp.route("/suggestions/<int:suggestion_id>/name", methods=["POST"])
+@child_required
+def choose_name(suggestion_id: int):
+    suggestion = _my_groups_suggestion(suggestion_id)
+    support.choose_name(get_session(), suggestion=suggestion, member=child(),
+                        show=request.form.get("show") == "yes")
+    flash(_("好的，按你的意思来。"))
+    return redirect(url_for(".home"))

@@ -1,0 +1,101 @@
+"""Background work: RQ on Redis when REDIS_URL is set, synchronously otherwise."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from flask import Flask
+from sqlalchemy import event
+from sqlmodel import Session
+
+from models import notifications
+
+QUEUE_NAME = "tongsheng"
+
+
+def init_app(app: Flask) -> None:
+    """Choose the mail backend and send staff e-mail after each commit that queued some."""
+    notifications.configure(mail_backend(app))
+    app.extensions["tongsheng_jobs"] = {"redis_url": app.config.get("REDIS_URL"),
+                                        "database_url": app.config["DATABASE_URL"]}
+    if not getattr(Session, "_tongsheng_mail_hook", False):
+        event.listen(Session, "after_commit", _after_commit)
+        Session._tongsheng_mail_hook = True
+    _settings.update(app.extensions["tongsheng_jobs"])
+
+
+_settings: dict = {}
+
+
+def mail_backend(app: Flask):
+    """log (default), file (MAIL_FOLDER or instance/mail) or smtp (MAIL_HOST)."""
+    kind = app.config.get("MAIL_BACKEND", "log")
+    if kind == "file":
+        return notifications.FileBackend(app.config.get("MAIL_FOLDER")
+                                         or Path(app.instance_path) / "mail")
+    if kind == "smtp":
+        return notifications.SmtpBackend(app.config["MAIL_HOST"],
+                                         int(app.config.get("MAIL_PORT", 25)),
+                                         app.config.get("MAIL_SENDER", "tongsheng@localhost"))
+    return notifications.LogBackend()
+
+
+def _after_commit(session: Session) -> None:
+    if not session.info.pop(notifications.MAIL_PENDING, False):
+        return
+    if _settings.get("redis_url"):
+        _queue().enqueue(deliver_mail_from_env)
+        return
+    with Session(session.get_bind(), expire_on_commit=False) as mail_session:
+        notifications.deliver_pending(mail_session)
+
+
+def _queue():
+    from redis import Redis
+    from rq import Queue
+
+    return Queue(QUEUE_NAME, connection=Redis.from_url(_settings["redis_url"]))
+
+
+def _env_app():
+    """A worker builds the app from its own environment (DATABASE_URL, TONGSHENG_*)."""
+    from . import create_app
+
+    return create_app()
+
+
+def deliver_mail_from_env() -> int:
+    """Queue job: send every staff e-mail that is waiting (safe to run twice)."""
+    app = _env_app()
+    with Session(app.extensions["engine"], expire_on_commit=False) as session:
+        return notifications.deliver_pending(session)
+
+
+def sweep_now(engine) -> dict:
+    """Recompute overdue flags and send reminders."""
+    from models.deadlines import sweep
+
+    with Session(engine, expire_on_commit=False) as session:
+        result = sweep(session)
+        notifications.deliver_pending(session)
+    return {"overdue": len(result.became_overdue), "cleared": len(result.no_longer_overdue),
+            "due_soon": len(result.due_soon)}
+
+
+def sweep_from_env(every_seconds: int | None = None) -> dict:
+    """Queue job: one sweep; with ``every_seconds`` it schedules the next one too."""
+    app = _env_app()
+    result = sweep_now(app.extensions["engine"])
+    if every_seconds and _settings.get("redis_url"):
+        from datetime import timedelta
+
+        _queue().enqueue_in(timedelta(seconds=every_seconds), sweep_from_env, every_seconds)
+    return result
+
+
+def schedule_sweep(every_seconds: int) -> bool:
+    """Start the repeating sweep on the queue; False when there is no Redis (use cron)."""
+    if not _settings.get("redis_url"):
+        return False
+    _queue().enqueue(sweep_from_env, every_seconds)
+    return True

@@ -1,0 +1,68 @@
+"""My data: a child (or their guardian, signed in as the child) sees, exports and deletes it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from flask import Blueprint, Response, current_app, flash, redirect, render_template, session, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, logout_user
+
+from models import accounts, rights
+
+from .access import child_required
+from .db import get_session
+from .privacy_forms import DeleteMyDataForm
+from .security import audit
+
+bp = Blueprint("mydata", __name__, url_prefix="/me/data")
+LABELS = {"member": "我的账号", "suggestion": "我的建议", "event": "建议的经过",
+          "guardian_consent": "监护人同意记录", "support": "我支持过的建议",
+          "rating": "我的评价", "notification": "给我的消息", "conversation": "聊天记录"}
+
+
+def _folders() -> tuple[Path, Path]:
+    instance = Path(current_app.instance_path)
+    photos = current_app.config.get("PHOTO_FOLDER") or instance / "photos"
+    return Path(photos), instance / "attachments"
+
+
+@bp.route("/")
+@child_required
+def overview():
+    data = rights.export(get_session(), current_user.member)
+    return render_template("mydata/index.html", data=data, labels=LABELS,
+                           form=DeleteMyDataForm(formdata=None))
+
+
+@bp.route("/export.json")
+@child_required
+def export():
+    """A JSON copy of everything we keep about this child, and nothing about anyone else."""
+    data = rights.export(get_session(), current_user.member)
+    body = json.dumps(data, ensure_ascii=False, indent=2)
+    audit("data_export", actor_kind="child")
+    return Response(body, mimetype="application/json",
+                    headers={"Content-Disposition": "attachment; filename=tongsheng-my-data.json"})
+
+
+@bp.route("/delete", methods=["POST"])
+@child_required
+def delete():
+    """Delete the account and everything in it, after the PIN is typed once more."""
+    member = current_user.member
+    form = DeleteMyDataForm()
+    db = get_session()
+    if form.validate_on_submit() and not accounts.verify_secret(member.pin_hash, form.pin.data):
+        form.pin.errors.append(_("密码不对。"))
+    elif form.validate_on_submit():
+        photos, files = _folders()
+        rights.erase(db, member, photo_folder=photos, file_folder=files)
+        audit("data_erased", actor_kind="child")
+        logout_user()
+        session.clear()
+        flash(_("你的信息已经全部删除了。谢谢你来过童声！"))
+        return redirect(url_for("public.home"))
+    data = rights.export(db, member)
+    return render_template("mydata/index.html", data=data, labels=LABELS, form=form), 400

@@ -1,0 +1,157 @@
+"""Observer visits: a checklist per place, ratings with comments and photos, then suggestions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    send_file,
+    url_for,
+)
+from flask_babel import gettext as _
+
+from models import observation
+from models.checklists import RATINGS
+from models.people import Group
+from models.photos import PhotoRejected, photo_path, store_photo
+
+from .db import get_session
+from .facilitator import facilitator_only, me, owned_group
+from .group_forms import VisitForm
+
+bp = Blueprint("observer", __name__, url_prefix="/facilitator/groups/<int:group_id>/visits")
+
+
+def photo_folder() -> Path:
+    return Path(current_app.config.get("PHOTO_FOLDER")
+                or Path(current_app.instance_path) / "photos")
+
+
+def owned_visit(group_id: int, visit_id: int) -> tuple[Group, observation.Visit]:
+    group = owned_group(group_id)
+    return group, observation.group_visit(get_session(), group, visit_id) or abort(404)
+
+
+@bp.route("/", methods=["GET", "POST"])
+@facilitator_only
+def visits(group_id: int):
+    group = owned_group(group_id)
+    form = VisitForm()
+    if form.validate_on_submit():
+        try:
+            visit = observation.start(get_session(), group=group, checklist=form.checklist.data,
+                                      place_name=form.place_name.data,
+                                      visited_on=form.visited_on.data, account=me())
+        except observation.VisitProblem as problem:
+            form.place_name.errors.append(str(problem))
+        else:
+            return redirect(url_for(".visit", group_id=group.id, visit_id=visit.id))
+    status = 400 if form.errors else 200
+    return render_template("observer/visits.html", group=group, form=form,
+                           visits=observation.group_visits(get_session(), group)), status
+
+
+def _visit_page(group, visit, errors: dict | None = None, status: int = 200):
+    return render_template("observer/visit.html", group=group, visit=visit,
+                           checklist=observation.checklist_of(visit), ratings=RATINGS,
+                           rows=observation.items(get_session(), visit),
+                           errors=errors or {}), status
+
+
+@bp.route("/<int:visit_id>")
+@facilitator_only
+def visit(group_id: int, visit_id: int):
+    return _visit_page(*owned_visit(group_id, visit_id))
+
+
+def _entries(visit) -> tuple[list[observation.Entry], dict]:
+    """Read every item of the form; a refused photo is reported, the rest is kept."""
+    entries, errors = [], {}
+    for item in observation.checklist_of(visit).items:
+        upload = request.files.get(f"photo-{item.key}")
+        name = None
+        if upload and upload.filename:
+            try:
+                name = store_photo(upload.read(), photo_folder())
+            except PhotoRejected as rejected:
+                errors[item.key] = str(rejected)
+        entries.append(observation.Entry(item.key, request.form.get(f"rating-{item.key}") or None,
+                                         request.form.get(f"comment-{item.key}", ""), name))
+    return entries, errors
+
+
+@bp.route("/<int:visit_id>", methods=["POST"])
+@facilitator_only
+def save(group_id: int, visit_id: int):
+    group, visit = owned_visit(group_id, visit_id)
+    entries, errors = _entries(visit)
+    try:
+        observation.save(get_session(), visit=visit, entries=entries,
+                         notes=request.form.get("notes", ""))
+    except observation.VisitProblem as problem:
+        get_session().rollback()
+        errors["_"] = str(problem)
+    if errors:
+        flash(_("有的照片没有存上，请看下面的提示。其他内容已保存。") if "_" not in errors
+              else errors["_"])
+        return _visit_page(group, visit, errors, 400)
+    flash(_("观察记录已保存。"))
+    return redirect(url_for(".visit", group_id=group.id, visit_id=visit.id))
+
+
+@bp.route("/<int:visit_id>/suggest", methods=["POST"])
+@facilitator_only
+def suggest(group_id: int, visit_id: int):
+    group, visit = owned_visit(group_id, visit_id)
+    try:
+        made = observation.to_suggestions(get_session(), visit=visit, account=me())
+    except observation.VisitProblem as problem:
+        flash(str(problem))
+        return _visit_page(group, visit, status=400)
+    flash(_("%(n)d 条“需要改进”已经变成建议，放进了审核队列。", n=len(made)) if made
+          else _("这些项目已经变成建议了。"))
+    return redirect(url_for(".visit", group_id=group.id, visit_id=visit.id))
+
+
+@bp.route("/<int:visit_id>/report")
+@facilitator_only
+def report(group_id: int, visit_id: int):
+    group, visit = owned_visit(group_id, visit_id)
+    return render_template("observer/report.html", group=group, visit=visit,
+                           checklist=observation.checklist_of(visit), ratings=RATINGS,
+                           rows=observation.items(get_session(), visit))
+
+
+@bp.route("/<int:visit_id>/report.docx")
+@facilitator_only
+def report_docx(group_id: int, visit_id: int):
+    _group, visit = owned_visit(group_id, visit_id)
+    data = observation.report_docx(get_session(), visit, photo_folder())
+    return Response(data, mimetype="application/vnd.openxmlformats-officedocument."
+                                   "wordprocessingml.document",
+                    headers={"Content-Disposition":
+                             f'attachment; filename="visit-{visit.id}.docx"'})
+
+
+@bp.route("/<int:visit_id>/photos/<name>")
+@facilitator_only
+def photo(group_id: int, visit_id: int, name: str):
+    """A visit photo, only for the facilitators of the group that took it."""
+    _group, visit = owned_visit(group_id, visit_id)
+    if name not in {row.photo for row in observation.items(get_session(), visit)}:
+        abort(404)
+    try:
+        path = photo_path(photo_folder(), name)
+    except FileNotFoundError:
+        abort(404)
+    if not path.exists():
+        abort(404)
+    return send_file(path, mimetype="image/jpeg", max_age=0)

@@ -1,0 +1,26 @@
+"""`tongsheng retention`: anonymise old closed suggestions and delete abandoned chats."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+from sqlmodel import Session
+
+from models import retention as jobs
+
+from . import create_app
+
+
+@click.command("retention")
+@click.option("--months", type=int, default=None,
+              help="anonymise closed suggestions older than this (default RETENTION_MONTHS)")
+def retention(months: int | None) -> None:
+    """Run the retention job once (schedule it nightly)."""
+    app = create_app()
+    folder = Path(app.config.get("PHOTO_FOLDER") or Path(app.instance_path) / "photos")
+    with Session(app.extensions["engine"], expire_on_commit=False) as session:
+        done = jobs.run(session, months=months or app.config["RETENTION_MONTHS"],
+                        photo_folder=folder)
+    click.echo(f"anonymised {done['anonymised']} closed suggestions, "
+               f"deleted {done['chats_deleted']} abandoned chats")

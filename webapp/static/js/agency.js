@@ -1,0 +1,13 @@
+// Live preview of the words a child will read, with a character count.
+document.addEventListener("DOMContentLoaded", function () {
+  var field = document.querySelector("[data-preview]");
+  if (!field) { return; }
+  var preview = document.getElementById(field.getAttribute("data-preview"));
+  var count = document.getElementById("child-count");
+  function update() {
+    preview.textContent = field.value.trim() || preview.getAttribute("data-empty") || "";
+    if (count) { count.textContent = String(field.value.length); }
+  }
+  preview.setAttribute("data-empty", preview.textContent);
+  field.addEventListener("input", update);
+});

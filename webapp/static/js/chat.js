@@ -1,0 +1,189 @@
+// The chat page without reloads: each turn is one JSON POST; the plain forms still work without it.
+(function () {
+  "use strict";
+  var chat = document.getElementById("chat");
+  if (!chat || !window.fetch) { return; }
+  var log = document.getElementById("chat-log");
+  var form = document.getElementById("chat-form");
+  var input = document.getElementById("text");
+  var seqField = document.getElementById("seq");
+  var errorBox = document.getElementById("text-error");
+  var quickBox = document.getElementById("quick-replies");
+  var csrf = document.querySelector('meta[name="csrf-token"]').content;
+  var DRAFT = "ts-chat-draft:" + chat.dataset.turnUrl;
+  var busy = false;
+
+  function el(tag, cls, text) {
+    var node = document.createElement(tag);
+    if (cls) { node.className = cls; }
+    if (text !== undefined) { node.textContent = text; }
+    return node;
+  }
+
+  function rubyLine(pairs, text) {
+    var line = el("p", "line");
+    if (!pairs || !pairs.length) { line.textContent = text; return line; }
+    pairs.forEach(function (pair) {
+      if (!pair[1]) { line.appendChild(document.createTextNode(pair[0])); return; }
+      var ruby = el("ruby", "", pair[0]);
+      ruby.appendChild(el("rt", "", pair[1]));
+      line.appendChild(ruby);
+    });
+    return line;
+  }
+
+  function link(href, cls, text) {
+    var a = el("a", cls, text);
+    a.href = href;
+    return a;
+  }
+
+  function ticket(code) {
+    var box = el("div", "ticket");
+    box.appendChild(el("p", "ticket-label", "你的查询码"));
+    box.appendChild(el("p", "ticket-code code", code));
+    var copy = el("button", "big copy", "复制查询码");
+    copy.type = "button";
+    copy.dataset.copy = code;
+    box.appendChild(copy);
+    var img = el("img", "ticket-qr");
+    img.src = chat.dataset.qrUrl.replace("CODE", code);
+    img.alt = "查询码的二维码，用手机拍下来就能看进度";
+    img.width = 180; img.height = 180;
+    box.appendChild(img);
+    box.appendChild(link(chat.dataset.trackUrl.replace("CODE", code), "big primary",
+                         "看看我的建议到哪了"));
+    return box;
+  }
+
+  function render(m) {
+    var bot = m.who === "bot";
+    var item = el("li", "msg msg-" + m.who + " kind-" + m.kind);
+    if (bot) {
+      var avatar = el("span", "avatar", "🌱");
+      avatar.setAttribute("aria-hidden", "true");
+      item.appendChild(avatar);
+    }
+    var bubble = el("div", "bubble");
+    bubble.appendChild(el("span", "sr-only", bot ? "小助手说：" : "你说："));
+    bubble.appendChild(bot ? rubyLine(m.ruby, m.text) : el("p", "line", m.text));
+    if (m.kind === "masked") { bubble.appendChild(el("p", "masked", m.masked)); }
+    if (m.kind === "done") { bubble.appendChild(ticket(m.code)); }
+    if (m.kind === "help") {
+      var call = el("p", "call");
+      call.appendChild(link("tel:110", "big primary", "📞 打 110"));
+      call.appendChild(link("tel:12355", "big", "📞 打 12355"));
+      bubble.appendChild(call);
+    }
+    if (m.kind === "track") {
+      bubble.appendChild(link(chat.dataset.trackUrl.replace("CODE", m.code), "track-link", "看详细进度"));
+    }
+    if (bot) {
+      var speak = el("button", "speak", "🔊");
+      speak.type = "button";
+      speak.dataset.say = m.text;
+      speak.setAttribute("aria-label", "读给我听");
+      bubble.appendChild(speak);
+    }
+    item.appendChild(bubble);
+    return item;
+  }
+
+  function showQuick(replies) {
+    quickBox.textContent = "";
+    (replies || []).forEach(function (reply) {
+      var button = el("button", "quick-reply", reply);
+      button.type = "submit"; button.name = "text"; button.value = reply;
+      quickBox.appendChild(button);
+    });
+  }
+
+  function enhance(root) {
+    var canSpeak = "speechSynthesis" in window;
+    root.querySelectorAll(".speak").forEach(function (b) { b.hidden = !canSpeak; });
+    root.querySelectorAll(".copy").forEach(function (b) { b.hidden = !navigator.clipboard; });
+  }
+
+  function fail(message) {
+    errorBox.textContent = message;
+    input.setAttribute("aria-invalid", "true");
+    input.focus();
+  }
+
+  function send(text) {
+    if (busy) { return; }
+    if (!text.trim()) { fail("你还没有写字哦。"); return; }
+    busy = true;
+    errorBox.textContent = "";
+    input.removeAttribute("aria-invalid");
+    sessionStorage.setItem(DRAFT, text);
+    fetch(chat.dataset.turnUrl, {
+      method: "POST", credentials: "same-origin",
+      headers: {"Content-Type": "application/json", "X-CSRFToken": csrf},
+      body: JSON.stringify({text: text, seq: Number(seqField.value)})
+    }).then(function (response) {
+      return response.json().then(function (data) { return {ok: response.ok, data: data}; });
+    }).then(function (result) {
+      busy = false;
+      if (!result.ok) {
+        if (result.data.reload) { window.location.reload(); return; }
+        fail(result.data.error || "出了点问题，再试一次吧。");
+        return;
+      }
+      sessionStorage.removeItem(DRAFT);
+      var last = null;
+      result.data.messages.forEach(function (m) { last = render(m); log.appendChild(last); });
+      enhance(log);
+      var bots = result.data.messages.filter(function (m) { return m.who === "bot"; });
+      showQuick(bots.length ? bots[bots.length - 1].quick : []);
+      seqField.value = result.data.seq;
+      document.querySelectorAll('input[name="seq"]').forEach(function (f) { f.value = result.data.seq; });
+      input.value = "";
+      if (last) { last.scrollIntoView({block: "end"}); }
+      input.focus();
+    }).catch(function () {
+      busy = false;
+      fail("网络不太好，你写的话还在，再点一次发送吧。");
+    });
+  }
+
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    send(input.value);
+  });
+  document.getElementById("quick-form").addEventListener("submit", function (event) {
+    event.preventDefault();
+    var button = event.submitter;
+    if (button && button.value) { send(button.value); }
+  });
+  log.addEventListener("click", function (event) {
+    var target = event.target.closest("button");
+    if (!target) { return; }
+    if (target.classList.contains("speak")) {
+      window.speechSynthesis.cancel();
+      var words = new SpeechSynthesisUtterance(target.dataset.say);
+      words.lang = "zh-CN"; words.rate = 0.9;
+      window.speechSynthesis.speak(words);
+    } else if (target.classList.contains("copy")) {
+      navigator.clipboard.writeText(target.dataset.copy).then(function () {
+        target.textContent = "已复制 ✓";
+      });
+    }
+  });
+  var toggle = document.getElementById("pinyin-toggle");
+  toggle.addEventListener("click", function (event) {
+    event.preventDefault();
+    var on = chat.classList.toggle("show-pinyin");
+    toggle.setAttribute("aria-pressed", on ? "true" : "false");
+    localStorage.setItem("ts-pinyin", on ? "1" : "0");
+  });
+  if (localStorage.getItem("ts-pinyin") === "1") {
+    chat.classList.add("show-pinyin");
+    toggle.setAttribute("aria-pressed", "true");
+  }
+  var draft = sessionStorage.getItem(DRAFT);
+  if (draft && !input.value) { input.value = draft; }
+  enhance(document);
+  var items = log.querySelectorAll(".msg");
+  if (items.length) { items[items.length - 1].scrollIntoView({block: "end"}); }
+})();

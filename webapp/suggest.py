@@ -1,0 +1,94 @@
+"""The plain suggestion form: no sign-in needed, one suggestion per click, nothing typed is lost."""
+
+from __future__ import annotations
+
+import secrets
+
+from flask import Blueprint, current_app, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+
+from models.intake import take_suggestion
+from models.lifecycle import Actor, Draft, IdempotencyConflict, actor_for_member, find_replay
+from models.people import Group
+from models.plan import load_all
+
+from .access import public
+from .auth import limiter
+from .db import get_session
+from .flow_forms import SuggestForm
+
+bp = Blueprint("suggest", __name__, url_prefix="/suggest")
+SUBMIT_LIMIT = "30 per minute"
+
+
+def _child():
+    return current_user.member if current_user.is_authenticated and current_user.is_child \
+        else None
+
+
+def _form() -> SuggestForm:
+    form = SuggestForm()
+    form.plan_id.choices = [(plan.id, plan.city) for plan in load_all()]
+    member = _child()
+    if member is not None:
+        group = get_session().get(Group, member.group_id)
+        form.plan_id.choices = [c for c in form.plan_id.choices if c[0] == group.plan_id]
+    if not form.is_submitted():
+        form.plan_id.data = form.plan_id.choices[0][0] if member else \
+            current_app.config["DEFAULT_PLAN"]
+        form.idempotency_key.data = secrets.token_urlsafe(24)
+    return form
+
+
+def _render(form: SuggestForm, status: int = 200, problem: str = ""):
+    return render_template("suggest/form.html", form=form, problem=problem,
+                           signed_in=_child() is not None), status
+
+
+@bp.route("/", methods=["GET"])
+@public
+def form():
+    return _render(_form())
+
+
+def _draft(form: SuggestForm) -> tuple[Draft, Actor]:
+    member = _child()
+    draft = Draft(plan_id=form.plan_id.data, text=form.text.data.strip(),
+                  place=(form.place.data or "").strip(),
+                  group_id=member.group_id if member else None,
+                  member_id=member.id if member else None,
+                  consent_to_publish=bool(form.consent_to_publish.data),
+                  idempotency_key=form.idempotency_key.data)
+    actor = actor_for_member(member) if member else Actor(kind="code", name="小朋友")
+    return draft, actor
+
+
+@bp.route("/", methods=["POST"])
+@public
+@limiter.limit(lambda: current_app.config.get("SUGGEST_LIMIT", SUBMIT_LIMIT), methods=["POST"])
+def submit():
+    form = _form()
+    if not form.validate_on_submit():
+        return _render(form, 400)
+    draft, actor = _draft(form)
+    session = get_session()
+    try:
+        suggestion = take_suggestion(session, draft, actor)
+    except IdempotencyConflict:
+        session.rollback()
+        form.idempotency_key.data = secrets.token_urlsafe(24)
+        return _render(form, 409,
+                       _("这个页面已经提交过别的建议了。你写的内容还在，请再点一次“送出”。"))
+    except IntegrityError:
+        # A second click raced the first one with the same key: show the one that was saved.
+        session.rollback()
+        suggestion = find_replay(session, draft)
+        if suggestion is None:
+            return _render(form, 503, _("没有保存成功。你写的内容还在，请再点一次“送出”。"))
+    except SQLAlchemyError:
+        session.rollback()
+        current_app.logger.exception("suggestion not stored")
+        return _render(form, 503, _("没有保存成功。你写的内容还在，请再点一次“送出”。"))
+    return redirect(url_for("track.page", code=suggestion.tracking_code, new=1), code=303)
