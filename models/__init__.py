@@ -1,10 +1,13 @@
 """The domain: tables and the rules that act on them. Nothing here knows about Flask."""
 
 from .agency import Agency, CityPlan
-from .audit import AccessLog, AuditLog, ErasurePermit
-from .conversation import Conversation
 from .attachments import Attachment
+from .audit import AccessLog, AuditLog, ErasurePermit
+from .consent import ConsentHold
+from .conversation import Conversation
+from .meetings import Attendance
 from .notifications import Notification
+from .observation import Visit, VisitItem
 from .open311 import ApiClient
 from .people import (
     Account,
@@ -18,9 +21,6 @@ from .people import (
     Member,
     Role,
 )
-from .consent import ConsentHold
-from .meetings import Attendance
-from .observation import Visit, VisitItem
 from .report import Report
 from .safeguarding import SafeguardingCase, SafeguardingReport
 from .status import Status

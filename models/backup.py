@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+
 # pg_dump / pg_restore run with a fixed argument list and no shell.
 import subprocess  # nosec B404
 import tempfile

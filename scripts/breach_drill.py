@@ -12,7 +12,8 @@ import argparse
 import json
 import sys
 import time
-from datetime import date, datetime, time as day_start
+from datetime import date, datetime
+from datetime import time as day_start
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))

@@ -69,20 +69,37 @@ def _init_subsystems(app: Flask) -> None:
 
 
 def _register_blueprints(app: Flask) -> None:
-    from . import admin, agency, auth, chat, child, coordinator, facilitator, public
+    """Mount the blueprints, grouped by who uses them."""
+    from . import (
+        accesslog,
+        admin,
+        agency,
+        auth,
+        chat,
+        child,
+        coordinator,
+        facilitator,
+        group,
+        jobs,
+        meetings,
+        mydata,
+        observer,
+        open311,
+        public,
+        report,
+        review,
+        safeguarding,
+        suggest,
+        track,
+    )
 
-    for module in (public, auth, child, facilitator, agency, coordinator, admin, chat):
-        app.register_blueprint(module.bp)
-    from . import group, meetings, observer, review
-
-    for module in (review, meetings, observer, group):
-        app.register_blueprint(module.bp)
-    from . import jobs, open311, suggest, track
-
-    for module in (suggest, track, open311):
-        app.register_blueprint(module.bp)
+    everyone = (public, auth, suggest, track, chat, report, mydata)
+    children = (child, group)
+    facilitators = (facilitator, review, meetings, observer)
+    agencies = (agency,)
+    city_office = (coordinator, admin, safeguarding, accesslog)
+    machines = (open311,)
+    for blueprints in (everyone, children, facilitators, agencies, city_office, machines):
+        for module in blueprints:
+            app.register_blueprint(module.bp)
     jobs.init_app(app)
-    from . import accesslog, mydata, report, safeguarding
-
-    for module in (accesslog, mydata, report, safeguarding):
-        app.register_blueprint(module.bp)

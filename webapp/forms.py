@@ -8,8 +8,7 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from wtforms import HiddenField, IntegerField, PasswordField, StringField
-from wtforms.validators import (DataRequired, Length, NumberRange, Optional, Regexp,
-                                ValidationError)
+from wtforms.validators import DataRequired, Length, NumberRange, Optional, Regexp, ValidationError
 
 from models.accounts import Joining
 

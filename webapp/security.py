@@ -6,8 +6,7 @@ import logging
 import time
 from datetime import timedelta
 
-from flask import (Flask, Response, abort, current_app, flash, g, redirect, request, session,
-                   url_for)
+from flask import Flask, Response, abort, current_app, flash, g, redirect, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, logout_user
 from sqlalchemy.exc import SQLAlchemyError

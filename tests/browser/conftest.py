@@ -155,7 +155,8 @@ def staff_signin(page, server: LiveServer, username: str,
     page.goto(server.url + "/signin/staff")
     page.get_by_label("用户名").fill(username)
     page.get_by_label("密码").fill(password)
-    page.get_by_role("button", name="登录").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="登录").click()
 
 
 def child_signin(page, server: LiveServer, nickname: str = "小明", pin: str = "1234",
@@ -164,6 +165,7 @@ def child_signin(page, server: LiveServer, nickname: str = "小明", pin: str = 
     page.get_by_label("邀请码").fill(code)
     page.get_by_label("昵称").fill(nickname)
     page.get_by_label("密码").fill(pin)
-    page.get_by_role("button", name="登录").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="登录").click()
 
 

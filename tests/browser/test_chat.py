@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 import requests
+from playwright.sync_api import expect
 
 from .conftest import DESKTOP, PHONE, LiveServer, child_signin, screenshot, staff_signin
 
@@ -51,7 +52,8 @@ def test_from_the_home_page_to_a_tracking_code_in_five_turns(live_server, new_pa
     tap(page, "对")
     tap(page, "可以公开")
     code = page.locator(".ticket-code").inner_text()
-    assert CODE.fullmatch(code) and page.locator(".ticket-qr").is_visible()
+    assert CODE.fullmatch(code)
+    expect(page.locator(".ticket-qr")).to_be_visible()
     assert page.evaluate("document.documentElement.scrollWidth") <= size["width"]
     assert page.locator(".quick-reply").first.bounding_box()["height"] >= 48
     screenshot(page, f"chat-done-{name}")
@@ -65,7 +67,7 @@ def test_the_chat_works_with_javascript_off(live_server, browser):
     page.goto(live_server.url + "/chat")
     page.get_by_label("写下你想说的").fill(CLEAR)
     page.get_by_role("button", name="发送").click()
-    assert page.get_by_role("button", name="🏫 学校门口").is_visible()
+    expect(page.get_by_role("button", name="🏫 学校门口")).to_be_visible()
     screenshot(page, "chat-no-js-phone")
     context.close()
 
@@ -83,7 +85,7 @@ def test_danger_shows_help_and_the_facilitator_sees_the_alert(live_server, new_p
     adult = new_page(DESKTOP)
     staff_signin(adult, live_server, "facilitator")
     alert = adult.get_by_role("alert").filter(has_text="紧急")
-    assert alert.first.is_visible()
+    expect(alert.first).to_be_visible()
     screenshot(adult, "facilitator-urgent-alert")
 
 

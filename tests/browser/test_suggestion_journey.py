@@ -4,6 +4,8 @@ coordinator re-routes it, the transport bureau signs (签收) and answers, the c
 
 import re
 
+from playwright.sync_api import expect
+
 from .conftest import DESKTOP, child_signin, screenshot, staff_signin
 
 TEXT = "放学的时候校门口的车太多了，过马路好危险，希望有人帮我们指挥交通。"
@@ -25,7 +27,8 @@ def test_one_suggestion_from_a_child_to_an_answer_and_a_rating(live_server, new_
     child.get_by_role("button", name="送出").click()
     child.wait_for_url(re.compile(r"/track/TS-"))
     code = child.locator("#tracking-code").inner_text()
-    assert re.fullmatch(r"TS-[A-Z0-9]{6}", code) and child.get_by_text("收到了").is_visible()
+    assert re.fullmatch(r"TS-[A-Z0-9]{6}", code)
+    expect(child.get_by_text("收到了")).to_be_visible()
     screenshot(child, "journey-1-child-submitted")
 
     facilitator = _signed_in(new_page, live_server, "facilitator")
@@ -33,14 +36,13 @@ def test_one_suggestion_from_a_child_to_an_answer_and_a_rating(live_server, new_
     facilitator.get_by_role("link", name=code).click()
     facilitator.locator("#topic").select_option("schooling")
     facilitator.get_by_role("button", name="通过并送出").click()
-    assert facilitator.get_by_text("已送到负责的部门").is_visible()
-
+    expect(facilitator.get_by_text("已送到负责的部门")).to_be_visible()
     school = _signed_in(new_page, live_server, "agency1")
     school.get_by_role("link", name=code).click()
     school.get_by_label("退单原因").select_option("职能不符")
     school.get_by_label("说明（最好写明应该由哪个部门办）").fill("校门口的交通归交通部门管。")
     school.get_by_role("button", name="退单", exact=True).click()
-    assert school.get_by_text("已退单").first.is_visible()
+    expect(school.get_by_text("已退单").first).to_be_visible()
     screenshot(school, "journey-2-returned")
 
     coordinator = _signed_in(new_page, live_server, "coordinator")
@@ -48,26 +50,25 @@ def test_one_suggestion_from_a_child_to_an_answer_and_a_rating(live_server, new_
     coordinator.get_by_role("link", name=code).click()
     coordinator.get_by_label("主题").select_option("transport")
     coordinator.get_by_role("button", name="派单", exact=True).click()
-    assert coordinator.get_by_text("已派单。").is_visible()
-
+    expect(coordinator.get_by_text("已派单。")).to_be_visible()
     transport = _signed_in(new_page, live_server, "agency2")
     transport.get_by_role("link", name=code).click()
     transport.get_by_role("button", name="签收").click()
-    assert transport.get_by_text("已签收，答复期限").is_visible()
+    expect(transport.get_by_text("已签收，答复期限")).to_be_visible()
     answer = "谢谢你！从下周一起，放学时校门口会有交警叔叔指挥交通。"
     transport.get_by_label("给孩子的回复（必填，孩子能看懂的话）").fill(answer)
     assert transport.locator("#child-preview").inner_text() == answer
     transport.get_by_label("采纳", exact=True).check()
     transport.get_by_role("button", name="发送答复").click()
-    assert transport.get_by_text("已答复").first.is_visible()
+    expect(transport.get_by_text("已答复").first).to_be_visible()
     screenshot(transport, "journey-3-answered")
 
     child.goto(live_server.url + f"/track/{code}")
     for words in ("收到了", "议事会看过了", "说这件事不归他们管", "职能不符", "改送到了",
                   "签收了", "回复你啦"):
-        assert child.get_by_text(words).first.is_visible(), words
-    assert child.get_by_text(answer).is_visible()
+        expect(child.get_by_text(words).first).to_be_visible()
+    expect(child.get_by_text(answer)).to_be_visible()
     child.get_by_role("button", name="😊 满意").click()
-    assert child.get_by_text("谢谢你的评价").is_visible()
-    assert child.get_by_text("你的评价：😊 满意").is_visible()
+    expect(child.get_by_text("谢谢你的评价")).to_be_visible()
+    expect(child.get_by_text("你的评价：😊 满意")).to_be_visible()
     screenshot(child, "journey-4-child-rated")
