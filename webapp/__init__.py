@@ -8,6 +8,8 @@ from pathlib import Path
 
 from flask import Flask
 
+from .requests import CleanRequest
+
 DEFAULTS = {
     "DEFAULT_PLAN": "hengyang",
     "PRIVACY_NOTICE_VERSION": "2026-11",
@@ -30,6 +32,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     """Build the app: defaults, instance config, TONGSHENG_* variables, then the test dict."""
     app = Flask(__name__, instance_relative_config=True,
                 template_folder=str(Path(__file__).parent.parent / "templates"))
+    app.request_class = CleanRequest
     app.config.from_mapping(DEFAULTS)
     app.config.from_pyfile("config.py", silent=True)
     app.config.from_prefixed_env("TONGSHENG")
@@ -57,8 +60,9 @@ def _instance_secret(app: Flask) -> str:
 
 
 def _init_subsystems(app: Flask) -> None:
-    from . import access, auth, db, errors, i18n, security, templating
+    from . import access, auth, converters, db, errors, i18n, security, templating
 
+    converters.init_app(app)
     db.init_app(app)
     i18n.init_app(app)
     security.init_app(app)
