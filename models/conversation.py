@@ -72,14 +72,15 @@ def start(session: Session, *, plan_id: str, token: str, state: dict,
     return conversation
 
 
-def resumable(session: Session, *, token: str, plan_id: str,
-              meeting_id: int | None = None) -> Conversation | None:
+def resumable(session: Session, *, token: str, plan_id: str, meeting_id: int | None = None,
+              checklist: str | None = None) -> Conversation | None:
     """The newest unfinished chat of this device in the same place, to pick up where it was."""
     query = (select(Conversation)
              .where(Conversation.device_hash == token_hash(token),
                     Conversation.plan_id == plan_id, Conversation.meeting_id == meeting_id)
              .order_by(Conversation.updated_at.desc()).limit(5))
-    return next((c for c in session.exec(query) if c.is_open), None)
+    return next((c for c in session.exec(query)
+                 if c.is_open and c.state.get("checklist") == checklist), None)
 
 
 def save(session: Session, conversation: Conversation, state: dict) -> Conversation:
@@ -180,7 +181,8 @@ def _submit(session: Session, conversation: Conversation, state: dict) -> str:
     draft = _draft(conversation, dialogue.suggestion_text(state), key,
                    place=state["answers"].get("where", ""),
                    consent_to_publish=bool(state["consent"]))
-    suggestion = take_suggestion(session, draft, _actor(conversation))
+    suggestion = take_suggestion(session, draft, _actor(conversation),
+                                 _as_the_child_said(state, draft.text))
     if state.get("photo") and suggestion.photo is None:
         suggestion.photo = state["photo"]
         session.add(suggestion)
@@ -190,6 +192,22 @@ def _submit(session: Session, conversation: Conversation, state: dict) -> str:
         record(session, suggestion, action="child_topic", actor=_actor(conversation), note=note)
     session.commit()
     return suggestion.tracking_code
+
+
+def _as_the_child_said(state: dict, text: str):
+    """The model's reading, corrected by the child: a picked topic counts, 都不是 goes to triage."""
+    from dataclasses import replace
+
+    from .intake import classify_text
+
+    found = classify_text(text)
+    if state.get("to_person"):
+        return replace(found, topic=None, abstained=True)
+    if state.get("chosen_by_child") and state.get("topic"):
+        top = dict((state.get("guess") or {}).get("top", []))
+        return replace(found, topic=state["topic"], abstained=False,
+                       confidence=float(top.get(state["topic"], found.confidence)))
+    return found
 
 
 def _alarm(session: Session, conversation: Conversation, said: str) -> None:

@@ -92,18 +92,13 @@ def override(state: dict, text: str, services: Services) -> list[dict] | None:
     if intent is faq.Intent.STOP:
         return _stop(state)
     if intent is faq.Intent.TRACK:
-        return _track(faq.tracking_code(text), services) + _again(state)
+        return _track(faq.tracking_code(text), services) + flow.again(state)
     if intent is faq.Intent.HELP:
-        return [say(flow.HELP_TEXT)] + _again(state)
+        return [say(flow.HELP_TEXT)] + flow.again(state)
     if intent is faq.Intent.FAQ:
         facts = faq.plan_facts(load_plan(state["plan_id"]))
-        return [say(faq.faq_answer(text, facts))] + _again(state)
-    return [say(faq.chit_chat(text))] + _again(state)
-
-
-def _again(state: dict) -> list[dict]:
-    """Ask the current step's question again, unless the conversation is finished."""
-    return [] if state["step"] in ("done", "stopped") else [prompt(state)]
+        return [say(faq.faq_answer(text, facts))] + flow.again(state)
+    return [say(faq.chit_chat(text))] + flow.again(state)
 
 
 def _track(code: str | None, services: Services) -> list[dict]:
@@ -126,7 +121,8 @@ def _stop(state: dict) -> list[dict]:
 
 def _new_round(state: dict, **keep) -> None:
     """Start the next round in place: nothing of the last one stays but what is kept."""
-    fresh = new_state(state["plan_id"], round_=state["round"] + 1)
+    fresh = new_state(state["plan_id"], round_=state["round"] + 1,
+                      checklist=state.get("checklist"))
     fresh.update(seq=state["seq"], urgent=state["urgent"], **keep)
     state.clear()
     state.update(fresh)
@@ -147,13 +143,16 @@ def _field_answer(state: dict, found, services: Services) -> list[dict]:
     """Keep a free-text answer (masked), run the classifier on all said so far, go on."""
     step = STEPS[state["step"]]
     text = found.redaction.text.strip()
+    if step.field == "what" and flow.pick_item(state, text):
+        return [prompt(state)]
     if step.field == "what" and len(faq.squash(text)) < 2:
         return [say("能多说一点吗？比如：学校门口的马路太难过了，想要一个红绿灯。")]
     state["answers"][step.field] = "" if text == flow.SKIP else place_name(text)
     messages = []
     if step.field in ("what", "why"):
         messages += _understand(state, services, first=step.field == "what")
-    if step.field == "what" and state.pop("not_suggestion", False) and not state.get("nudged"):
+    if step.field == "what" and state.pop("not_suggestion", False) \
+            and not (state.get("nudged") or state.get("item")):
         state["nudged"] = True
         state["answers"].pop("what")
         return [say("我还没听明白你想让什么变得更好。可以说说看，比如：公园里想要更多秋千。")]
@@ -181,7 +180,8 @@ def _understand(state: dict, services: Services, *, first: bool) -> list[dict]:
 def _confirm(state: dict, found, services: Services) -> list[dict]:
     flat = faq.squash(found.redaction.text)
     if flat.startswith(("不", "错", "no")):
-        state["choices"] = [t for t in state["choices"] or _top(state) if t != state["topic"]][:3]
+        offered = state["choices"] or flow.likeliest(state)
+        state["choices"] = [t for t in offered if t != state["topic"]][:3]
         state["topic"], state["step"] = None, "choose"
         if not state["choices"]:
             state.update(to_person=True, step="consent")
@@ -191,10 +191,6 @@ def _confirm(state: dict, found, services: Services) -> list[dict]:
         state["step"] = "consent"
         return [prompt(state)]
     return [say("点「对」或者「不对」就好。"), prompt(state)]
-
-
-def _top(state: dict) -> list[str]:
-    return [t for t, _p in (state.get("guess") or {}).get("top", []) if t in flow.EMOJI]
 
 
 def _choose(state: dict, found, services: Services) -> list[dict]:

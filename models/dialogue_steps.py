@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from classifier.topics import CHILD_LABELS, Topic
 
+from .checklists import CHECKLISTS
 from .faq import STOP_WORDS, squash
 from .plan import load_plan
 
@@ -57,7 +58,9 @@ def _after_why(state: dict) -> str:
     if guess.get("topic"):
         state["topic"] = guess["topic"]
         return "confirm"
-    state["choices"] = [t for t, _p in guess.get("top", []) if t in EMOJI][:3]
+    hint = [state["hint"]] if state.get("hint") in EMOJI else []
+    top = [t for t in likeliest(state) if t not in hint]
+    state["choices"] = (hint + top)[:3]
     if state["choices"]:
         return "choose"
     state["to_person"] = True
@@ -81,10 +84,35 @@ def _choices(state: dict) -> tuple[str, ...]:
     return tuple(_choice_label(t) for t in state.get("choices", [])) + (NONE_OF_THEM,)
 
 
+def checklist_items(state: dict) -> tuple[str, ...]:
+    """An observer's checklist offers its items while the child has not said what yet."""
+    checklist = CHECKLISTS.get(state.get("checklist") or "")
+    if checklist is None or state.get("item"):
+        return ()
+    return tuple(item.label for item in checklist.items)
+
+
+def _what_prompt(state: dict) -> str:
+    if state.get("item"):
+        return f"『{state['item']}』怎么了？怎样会更好？说说看吧。"
+    if checklist_items(state):
+        return "你在观察时，哪一项需要变得更好？点一个，或者直接说说看。"
+    return "你想让什么变得更好？说说看吧。"
+
+
+def _places(state: dict) -> tuple[str, ...]:
+    """The usual places; an observer's checklist puts the place being observed first."""
+    checklist = CHECKLISTS.get(state.get("checklist") or "")
+    if checklist is None:
+        return PLACES + (SKIP,)
+    others = tuple(p for p in PLACES if place_name(p) not in checklist.name)
+    return (f"📋 {checklist.name}",) + others + (SKIP,)
+
+
 STEPS: dict[str, Step] = {
-    "what": Step("你想让什么变得更好？说说看吧。", field="what", next="where"),
+    "what": Step(_what_prompt, field="what", next="where", quick=checklist_items),
     "where": Step("这件事在哪里呢？点一个地方，或者自己写。", field="where", next="why",
-                  quick=PLACES + (SKIP,)),
+                  quick=_places),
     "why": Step("为什么这件事很重要？怎样会更好？", field="why", next=_after_why,
                 quick=(SKIP,)),
     "confirm": Step(_confirm_prompt, quick=(YES, NO)),
@@ -106,12 +134,25 @@ def prompt(state: dict) -> dict:
     return say(text, quick)
 
 
-def new_state(plan_id: str, *, round_: int = 0) -> dict:
+def again(state: dict) -> list[dict]:
+    """Ask the current step's question again, unless the conversation is finished."""
+    return [] if state["step"] in ("done", "stopped") else [prompt(state)]
+
+
+def likeliest(state: dict) -> list[str]:
+    """The model's likeliest topics for this suggestion, best first."""
+    return [t for t, _p in (state.get("guess") or {}).get("top", []) if t in EMOJI]
+
+
+def new_state(plan_id: str, *, round_: int = 0, checklist: str | None = None) -> dict:
     """A fresh conversation that starts by asking what the child wants to change."""
     state = {"plan_id": plan_id, "step": "what", "answers": {}, "guess": None, "topic": None,
              "choices": [], "chosen_by_child": False, "to_person": False, "urgent": False,
-             "consent": None, "code": None, "seq": 0, "round": round_, "log": []}
-    greeting = say("你好！我是童声小助手。🌱 你的想法，城市想听。")
+             "consent": None, "code": None, "seq": 0, "round": round_, "log": [],
+             "checklist": checklist if checklist in CHECKLISTS else None}
+    watching = CHECKLISTS.get(state["checklist"] or "")
+    greeting = say("你好！我是童声小助手。🌱 你的想法，城市想听。" + (
+        f"你们在观察『{watching.name}』。" if watching else ""))
     log_messages(state, [greeting, prompt(state)])
     return state
 
@@ -119,14 +160,15 @@ def new_state(plan_id: str, *, round_: int = 0) -> dict:
 def suggestion_text(state: dict) -> str:
     """What the child asked for, in their words (already masked), as one text."""
     answers = state["answers"]
-    return "。".join(part for part in (answers.get("what"), answers.get("why")) if part)
+    what = answers.get("what")
+    if what and state.get("item"):
+        what = f"{state['item']}：{what}"
+    return "。".join(part for part in (what, answers.get("why")) if part)
 
 
 def log_messages(state: dict, messages: list[dict]) -> None:
     """Keep the recent messages, so a reload shows the conversation as it was."""
     state["log"] = (state["log"] + messages)[-MAX_LOG:]
-
-
 
 
 def note_photo(state: dict, name: str) -> dict:
@@ -138,8 +180,20 @@ def note_photo(state: dict, name: str) -> dict:
     return state
 
 
+def pick_item(state: dict, text: str) -> str | None:
+    """The checklist item a child tapped: remembered, with its topic as a hint for later."""
+    checklist = CHECKLISTS.get(state.get("checklist") or "")
+    item = next((i for i in checklist.items if i.label == text.strip()), None) \
+        if checklist and not state.get("item") else None
+    if item is not None:
+        state.update(item=item.label, hint=item.topic)
+    return item and item.label
+
+
 def place_name(text: str) -> str:
     """A place chosen from the buttons is kept without its picture."""
+    if text.startswith("📋 "):
+        return text[2:]
     for place in PLACES:
         if text == place:
             return place.split(" ", 1)[1]

@@ -12,6 +12,8 @@ from openpyxl import Workbook
 from sqlmodel import Session, select
 
 from .agency import Agency
+from .common import CHINA
+from .plan import load_plan
 from .status import STAFF_LABELS, Status
 from .suggestion import (
     DUE_WEIGHT_LABELS,
@@ -53,12 +55,23 @@ class Filters:
         agency = args.get("agency", "")
         if agency and not agency.isdigit():
             raise ValueError("请从列表里选择部门。")
+        if start and end and start > end:
+            raise ValueError("开始日期不能晚于结束日期。")
         return cls(start, end, args.get("domain", "").strip(), int(agency) if agency else None,
                    status)
 
+    def check(self, session: Session, plan_id: str) -> Filters:
+        """Refuse a domain or an agency that is not in this city's plan."""
+        if self.domain and self.domain not in domain_names(plan_id):
+            raise ValueError("本市规划里没有这个领域，请从列表里选择。")
+        if self.agency_id and self.agency_id not in agency_names(session, plan_id):
+            raise ValueError("本市没有这个部门，请从列表里选择。")
+        return self
+
 
 def _moment(day: date, tz) -> datetime:
-    return datetime.combine(day, time.min, tzinfo=tz)
+    """The start of a day in the city (China time), as a stored UTC time."""
+    return datetime.combine(day, time.min, tzinfo=CHINA).astimezone(tz)
 
 
 def _query(plan_id: str, filters: Filters, tz):
@@ -76,6 +89,11 @@ def _query(plan_id: str, filters: Filters, tz):
         routed = select(Assignment.suggestion_id).where(Assignment.agency_id == filters.agency_id)
         query = query.where(Suggestion.id.in_(routed))
     return query.order_by(Suggestion.created_at)
+
+
+def domain_names(plan_id: str) -> list[str]:
+    """The plan's domains as suggestions store them (the plan's own words)."""
+    return [domain.name for domain in load_plan(plan_id).domains]
 
 
 def agency_names(session: Session, plan_id: str) -> dict[int, str]:

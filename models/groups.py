@@ -9,7 +9,7 @@ from sqlmodel import Session, select
 from . import consent
 from .accounts import hash_secret, retire_sessions
 from .common import new_code, utcnow
-from .lifecycle import Actor, record
+from .lifecycle import actor_for_account, actor_for_member, record
 from .people import Account, Group, GroupFacilitator, GroupKind, GroupLevel, Member
 from .status import Status
 from .suggestion import Suggestion
@@ -31,6 +31,10 @@ class Leaving(StrEnum):
 LEAVING_LABELS = {
     Leaving.KEEP: "保留：还没送出的建议照常处理，署名改为“一位离开的成员”",
     Leaving.WITHDRAW: "撤回：还没送出的建议不再送出（已经送到部门的照常办理）",
+}
+CHILD_LEAVING_LABELS = {
+    Leaving.KEEP: "留下：还没送出的建议继续办，只是不再写你的昵称",
+    Leaving.WITHDRAW: "收回：还没送出的建议不再送出",
 }
 
 
@@ -93,18 +97,18 @@ def group_member(session: Session, group: Group, member_id: int) -> Member | Non
 
 
 def remove_member(session: Session, *, member: Member, leaving: Leaving,
-                  actor: Account) -> list[Suggestion]:
-    """The child leaves: they can no longer sign in; their unsent suggestions follow `leaving`."""
+                  actor: Account | None = None) -> list[Suggestion]:
+    """The child leaves (or is removed by `actor`); their unsent suggestions follow `leaving`."""
     if not member.is_active:
         raise GroupProblem("这位小朋友已经离开小组了。")
     member.is_active, member.left_at = False, utcnow()
-    who = Actor("staff", actor.id, actor.display_name)
+    who = actor_for_account(actor) if actor is not None else actor_for_member(member)
     touched = []
     query = select(Suggestion).where(Suggestion.member_id == member.id,
                                      Suggestion.status.in_(NOT_YET_SENT))
     for suggestion in session.exec(query):
-        consent.release(session, suggestion)
         if leaving == Leaving.WITHDRAW:
+            consent.release(session, suggestion)
             record(session, suggestion, action="withdraw", actor=who, to_status=Status.DECLINED,
                    note="作者离开了小组，这条建议撤回了。")
         else:

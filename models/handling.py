@@ -5,6 +5,7 @@ Every function checks who acts and from which status, then writes through ``reco
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 
 from sqlmodel import Session
@@ -12,9 +13,11 @@ from sqlmodel import Session
 from classifier.topics import TOPIC_IDS
 
 from .common import utcnow
+from .consent import ConsentMissing, check_dispatchable
 from .deadlines import set_answer_deadline, set_dispatch_deadlines
 from .lifecycle import SYSTEM, Actor, _from, record
 from .permissions import NotAllowed, allowed, require
+from .personal_data import check_forwardable
 from .routing import assign_route, current_assignments, route_for
 from .status import Status
 from .suggestion import Answer, Correction, DueWeight, Event, Rating, RatingValue, Suggestion
@@ -23,6 +26,33 @@ RETURN_REASONS = ("职能不符", "属地不符", "权属不清", "职能交叉"
 CHILD_TEXT_LIMIT = 300
 NOTE_LIMIT = 2000
 IN_HAND = (Status.ACCEPTED, Status.IN_PROGRESS)
+
+
+@dataclass(frozen=True)
+class ConsentRule:
+    """Which privacy notice a guardian must have agreed to, and below which age."""
+
+    notice_version: str = "2026-11"
+    consent_age: int = 14
+
+
+_consent_rule = ConsentRule()
+
+
+def configure_consent(rule: ConsentRule) -> None:
+    """The web app sets the rule from its configuration (PRIVACY_NOTICE_VERSION, CONSENT_AGE)."""
+    global _consent_rule
+    _consent_rule = rule
+
+
+def _check_consent(session: Session, suggestion: Suggestion) -> None:
+    """No young child's words reach an agency before a guardian has agreed."""
+    try:
+        check_dispatchable(session, suggestion, notice_version=_consent_rule.notice_version,
+                           consent_age=_consent_rule.consent_age)
+    except ConsentMissing as missing:
+        raise ConsentMissing("这位小朋友的监护人还没有同意，暂时不能派单。"
+                             "请先请辅导员登记监护人同意，再来派单。") from missing
 
 
 def _text(value: str, *, limit: int, missing: str) -> str:
@@ -39,6 +69,8 @@ def _send(session: Session, suggestion: Suggestion, actor: Actor, action: str,
     """Assign the route's agencies, start the clocks and record the move to dispatched."""
     if not suggestion.topic:
         raise ValueError("请先选一个主题，才能知道送到哪个部门。")
+    _check_consent(session, suggestion)
+    check_forwardable(suggestion)
     route = route_for(suggestion)
     assign_route(session, suggestion, route)
     set_dispatch_deadlines(suggestion, utcnow())

@@ -1,12 +1,13 @@
-"""Taking in a child's text: analyse it, store it, and raise the alarm when a child may be in danger."""
+"""Taking in a child's text: analyse, store, and raise the alarm when a child may be in danger."""
 
 from __future__ import annotations
 
 from functools import lru_cache
 
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
-from .lifecycle import Actor, Classification, Draft, submit
+from .lifecycle import Actor, Classification, Draft, find_replay, submit
 from .suggestion import Suggestion
 
 
@@ -35,10 +36,35 @@ def classify_text(text: str) -> Classification:
     )
 
 
-def take_suggestion(session: Session, draft: Draft, actor: Actor) -> Suggestion:
-    """Store a suggestion with its first event in one transaction, then alert if urgent."""
-    suggestion = submit(session, draft, classify_text(draft.text), actor)
-    session.commit()
+def warm_up() -> None:
+    """Load the model, the word list and the safeguarding rules before the server forks.
+
+    Every worker then shares them, and no child waits a second for the first suggestion.
+    """
+    classify_text("学校门口的红绿灯时间太短了")
+
+
+def take_suggestion(session: Session, draft: Draft, actor: Actor,
+                    found: Classification | None = None, *,
+                    look_first: bool = True) -> Suggestion:
+    """Store a suggestion with its first event in one transaction, then alert if urgent.
+
+    ``look_first=False`` is for a caller with nothing else pending in the session (the plain
+    form): the idempotency key is unique in the table, so a new key needs no look-up, and a
+    retry fails at the INSERT, is rolled back, and gets the suggestion the first try made.
+    """
+    found = found or classify_text(draft.text)
+    try:
+        suggestion = submit(session, draft, found, actor,
+                            look_first=look_first or not draft.idempotency_key)
+        session.commit()
+    except IntegrityError:
+        if look_first:
+            raise
+        session.rollback()
+        suggestion = find_replay(session, draft)
+        if suggestion is None:
+            raise
     if suggestion.urgent:
         from .alerts import raise_urgent_alert
         from .safeguarding import open_case

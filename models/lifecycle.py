@@ -22,6 +22,7 @@ from .permissions import (  # noqa: F401
     actor_for_member,
     require,
 )
+from .personal_data import coarse_place
 from .status import InvalidTransition, Status, check_move
 from .suggestion import Event, Suggestion
 
@@ -108,16 +109,22 @@ def find_replay(session: Session, draft: Draft) -> Suggestion | None:
     return found
 
 
-def submit(session: Session, draft: Draft, found: Classification, actor: Actor) -> Suggestion:
-    """Store a new suggestion and its first event; a retried submission returns the first."""
-    replay = find_replay(session, draft)
+def submit(session: Session, draft: Draft, found: Classification, actor: Actor, *,
+           look_first: bool = True) -> Suggestion:
+    """Store a new suggestion and its first event; a retried submission returns the first.
+
+    With ``look_first=False`` the caller skips the look-up and relies on the unique key: a
+    retry then fails at the INSERT, and the caller finds the first one (``take_suggestion``).
+    """
+    replay = find_replay(session, draft) if look_first else None
     if replay is not None:
         return replay
     suggestion = Suggestion(
         plan_id=draft.plan_id, group_id=draft.group_id, meeting_id=draft.meeting_id,
         member_id=draft.member_id, entered_by_id=draft.entered_by_id,
         idempotency_key=draft.idempotency_key, body_hash=draft.body_hash,
-        original_text=draft.text, redacted_text=found.redacted_text, place=draft.place,
+        original_text=draft.text, redacted_text=found.redacted_text,
+        place=coarse_place(draft.place),
         topic=found.topic, confidence=found.confidence, abstained=found.abstained,
         model_version=found.model_version, urgent=found.urgent,
         consent_to_publish=draft.consent_to_publish and not found.urgent,

@@ -96,6 +96,17 @@ def save_minutes(session: Session, *, meeting: Meeting, text: str) -> None:
     session.commit()
 
 
+def regenerate_minutes(session: Session, *, meeting: Meeting) -> None:
+    """Throw away the edits and draft the minutes again from what was recorded."""
+    from . import minutes
+
+    if meeting.status != MeetingStatus.CLOSED:
+        raise MeetingProblem("会议结束后才能生成纪要。")
+    meeting.minutes = minutes.draft(session, meeting)[:20000]
+    session.add(meeting)
+    session.commit()
+
+
 def open_by_code(session: Session, code: str) -> Meeting | None:
     code = (code or "").strip().upper()
     query = select(Meeting).where(Meeting.join_code == code,

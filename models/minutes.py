@@ -4,24 +4,18 @@ from __future__ import annotations
 
 import io
 from datetime import UTC
-from pathlib import Path
 
 from sqlmodel import Session, select
 
 from . import meetings, support, votes
 from .agency import Agency
 from .deadlines import CHINA
+from .pdfdoc import FontMissing, line, new_pdf
 from .people import Account, Group, GroupFacilitator, Meeting
 from .status import STAFF_LABELS
 from .suggestion import AgencyRole, Assignment, Suggestion
 
-CJK_FONTS = [("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", 2),
-             ("/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc", 2),
-             ("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", 0)]
-
-
-class ExportUnavailable(RuntimeError):
-    """No Chinese font is installed, so a PDF would show empty boxes."""
+ExportUnavailable = FontMissing
 
 
 def _when(value) -> str:
@@ -80,27 +74,11 @@ def draft(session: Session, meeting: Meeting) -> str:
     return "\n".join(lines)
 
 
-def _font() -> tuple[str, int]:
-    for path, index in CJK_FONTS:
-        if Path(path).exists():
-            return path, index
-    raise ExportUnavailable("服务器上没有中文字体（请安装 fonts-noto-cjk），暂时不能导出 PDF。")
-
-
 def to_pdf(meeting: Meeting) -> bytes:
     """The edited minutes as an A4 PDF with a Chinese font embedded (subset)."""
-    from fpdf import FPDF
-
-    path, index = _font()
-    pdf = FPDF(format="A4")
-    pdf.set_auto_page_break(auto=True, margin=18)
-    pdf.add_page()
-    pdf.add_font("cjk", fname=path, collection_font_number=index)
-    pdf.set_font("cjk", size=16)
-    pdf.multi_cell(0, 10, meeting.title, new_x="LMARGIN", new_y="NEXT")
-    pdf.set_font("cjk", size=11)
-    for line in (meeting.minutes or "").splitlines():
-        pdf.multi_cell(0, 7, line or " ", new_x="LMARGIN", new_y="NEXT")
+    pdf = new_pdf(meeting.title)
+    for text in (meeting.minutes or "").splitlines():
+        line(pdf, text)
     return bytes(pdf.output())
 
 
@@ -110,8 +88,8 @@ def to_docx(meeting: Meeting) -> bytes:
 
     document = Document()
     document.add_heading(meeting.title, level=1)
-    for line in (meeting.minutes or "").splitlines():
-        document.add_paragraph(line)
+    for text in (meeting.minutes or "").splitlines():
+        document.add_paragraph(text)
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()

@@ -31,6 +31,13 @@ URGENT_STEPS = [
 ]
 
 
+# How the group's own steps read in the facilitator's history (the rest: timeline.ACTION_LABELS).
+GROUP_ACTION_LABELS = {
+    "council_voice": "以小组名义提出", "consent_hold": "等监护人同意", "link": "关联",
+    "withdraw": "作者离开，撤回", "member_left": "作者离开，照常处理",
+}
+
+
 class ModerationProblem(ValueError):
     """A moderation step that cannot be taken, with a reason staff can read."""
 

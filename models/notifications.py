@@ -12,7 +12,7 @@ from datetime import datetime
 from email.message import EmailMessage
 from pathlib import Path
 
-from sqlmodel import Field, Session, SQLModel, select
+from sqlmodel import Field, Session, SQLModel, func, select
 
 from .common import new_code, utcnow
 from .people import Account, GroupFacilitator, Role
@@ -136,9 +136,11 @@ def _to_all(session, people, suggestion, kind, message, *, email=False, key=None
 def on_event(session: Session, suggestion: Suggestion, event: Event) -> None:
     """Tell the right people about one event of a suggestion's life."""
     code, action = suggestion.tracking_code, event.action
-    # A new suggestion needs no notice: it is on top of the moderator's queue at once, and
-    # the submit path stays as short as the benchmark asks (an urgent one alerts apart).
-    if action in ("dispatch", "reroute"):
+    if action == "submit" and not suggestion.urgent:
+        # An urgent one alerts apart (``urgent``); a public-link one has no group to tell.
+        _to_all(session, facilitators(session, suggestion.group_id), suggestion, "new_item",
+                f"小组有新建议 {code}，等你审核。")
+    elif action in ("dispatch", "reroute"):
         _to_all(session, agency_staff(session, suggestion, AgencyRole.LEAD), suggestion,
                 "new_item", f"新派单 {code}：请在期限内签收。", email=True)
         _to_all(session, agency_staff(session, suggestion, AgencyRole.PARTNER), suggestion,
@@ -154,11 +156,29 @@ def on_event(session: Session, suggestion: Suggestion, event: Event) -> None:
             session, suggestion.plan_id)
         _to_all(session, people, suggestion, "overdue", f"建议 {code} 已超期，请尽快办理。",
                 email=True, key=f"overdue:{event.id}")
-    elif action in ("answer", "decline", "merge") and suggestion.member_id is not None:
-        words = {"answer": "回复你啦！快去看看吧。", "decline": "这次没有送出去，去看看原因吧。",
-                 "merge": "和相同的建议合在一起了。"}[action]
-        notify(session, kind=action, message=f"你的建议 {code} {words}",
+    elif action == "answer":
+        _answer_arrived(session, suggestion)
+    elif action in ("decline", "merge") and suggestion.member_id is not None:
+        words = {"decline": "这次没有送出去，去看看原因吧。", "merge": "和相同的建议合在一起了。"}
+        notify(session, kind=action, message=f"你的建议 {code} {words[action]}",
                suggestion=suggestion, member_id=suggestion.member_id)
+
+
+def _answer_arrived(session: Session, suggestion: Suggestion) -> None:
+    """Every child whose words are in the case hears it, on their own code; and their adults."""
+    from .moderation import merged_into
+
+    todo, groups = [suggestion], set()
+    while todo:
+        item = todo.pop()
+        todo.extend(merged_into(session, item))
+        groups.add(item.group_id)
+        if item.member_id is not None:
+            notify(session, kind="answer", member_id=item.member_id, suggestion=item,
+                   message=f"你的建议 {item.tracking_code} 回复你啦！快去看看吧。")
+    people = {a.id: a for group_id in groups for a in facilitators(session, group_id)}
+    _to_all(session, people.values(), suggestion, "answer",
+            f"建议 {suggestion.tracking_code} 收到了部门的答复。")
 
 
 def urgent(session: Session, suggestion: Suggestion) -> None:
@@ -189,6 +209,16 @@ def for_member(session: Session, member_id: int, limit: int = 50) -> list[Notifi
     query = (select(Notification).where(Notification.member_id == member_id)
              .order_by(Notification.id.desc()).limit(limit))
     return list(session.exec(query))
+
+
+def unread_count(session: Session, *, account_id: int | None = None,
+                 member_id: int | None = None) -> int:
+    """How many notices this person has not opened yet (the number next to 消息)."""
+    column, value = (Notification.account_id, account_id) if account_id else \
+        (Notification.member_id, member_id)
+    query = select(func.count()).select_from(Notification).where(
+        column == value, Notification.read_at.is_(None))
+    return session.exec(query).one()
 
 
 def mark_read(session: Session, rows: list[Notification]) -> None:

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass
 from datetime import date, datetime
-from pathlib import Path
 
 from sqlmodel import Field, Session, SQLModel, UniqueConstraint, select
 
 from .checklists import CHECKLISTS, NEEDS_WORK, RATINGS, Checklist
 from .common import utcnow
 from .intake import take_suggestion
-from .lifecycle import Draft, actor_for_account
-from .people import Account, Group
+from .lifecycle import Draft, actor_for_account, actor_for_member
+from .people import Account, Group, Member
 from .suggestion import Suggestion
 
 
@@ -30,7 +28,8 @@ class Visit(SQLModel, table=True):
     place_name: str = Field(max_length=200)
     visited_on: date
     notes: str = Field(default="", max_length=4000)
-    created_by_id: int = Field(foreign_key="account.id")
+    created_by_id: int | None = Field(default=None, foreign_key="account.id")
+    started_by_member_id: int | None = Field(default=None, foreign_key="member.id")
     created_at: datetime = Field(default_factory=utcnow)
 
 
@@ -47,6 +46,7 @@ class VisitItem(SQLModel, table=True):
     comment: str = Field(default="", max_length=1000)
     photo: str | None = Field(default=None, max_length=80)
     suggestion_id: int | None = Field(default=None, foreign_key="suggestion.id")
+    member_id: int | None = Field(default=None, foreign_key="member.id")
 
 
 @dataclass(frozen=True)
@@ -75,15 +75,17 @@ def group_visits(session: Session, group: Group) -> list[Visit]:
 
 
 def start(session: Session, *, group: Group, checklist: str, place_name: str,
-          visited_on: date, account: Account) -> Visit:
-    """A new visit with every item of the checklist waiting to be rated."""
+          visited_on: date, account: Account | None = None,
+          member: Member | None = None) -> Visit:
+    """A new visit, by the facilitator or a child of the group, every item waiting to be rated."""
     found = CHECKLISTS.get(checklist)
     if found is None:
         raise VisitProblem("请选一种地点的观察清单。")
     if not place_name.strip():
         raise VisitProblem("请写下观察的地点，比如“人民公园东门”。")
     visit = Visit(group_id=group.id, checklist=checklist, place_name=place_name.strip()[:200],
-                  visited_on=visited_on, created_by_id=account.id)
+                  visited_on=visited_on, created_by_id=account.id if account else None,
+                  started_by_member_id=member.id if member else None)
     session.add(visit)
     session.flush()
     for item in found.items:
@@ -99,8 +101,9 @@ def items(session: Session, visit: Visit) -> list[VisitItem]:
     return sorted(rows, key=lambda row: order.get(row.item_key, 99))
 
 
-def save(session: Session, *, visit: Visit, entries: list[Entry], notes: str = "") -> None:
-    """Store ratings, comments and photos; a new photo replaces the old one."""
+def save(session: Session, *, visit: Visit, entries: list[Entry], notes: str = "",
+         member: Member | None = None) -> None:
+    """Store ratings, comments and photos; a child who changes an item becomes its author."""
     rows = {row.item_key: row for row in items(session, visit)}
     for entry in entries:
         row = rows.get(entry.item_key)
@@ -108,9 +111,12 @@ def save(session: Session, *, visit: Visit, entries: list[Entry], notes: str = "
             continue
         if entry.rating not in (None, "", *RATINGS):
             raise VisitProblem("评价只能选“好”“一般”或“需要改进”。")
+        before = (row.rating, row.comment, row.photo)
         row.rating = entry.rating or None
         row.comment = entry.comment.strip()[:1000]
         row.photo = entry.photo or row.photo
+        if member is not None and (row.rating, row.comment, row.photo) != before:
+            row.member_id = member.id
         session.add(row)
     visit.notes = notes.strip()[:4000]
     session.add(visit)
@@ -128,19 +134,29 @@ def item_text(visit: Visit, row: VisitItem) -> str:
     return f"我们观察团在{visit.place_name}观察“{item.label}”，觉得需要改进：{said}"
 
 
-def to_suggestions(session: Session, *, visit: Visit, account: Account) -> list[Suggestion]:
+def _author(session: Session, row: VisitItem, member: Member | None) -> Member | None:
+    """The child who rated the item hears the answer; else the child who pressed the button."""
+    rated_by = session.get(Member, row.member_id) if row.member_id else None
+    return rated_by if rated_by is not None and rated_by.is_active else member
+
+
+def to_suggestions(session: Session, *, visit: Visit, account: Account | None = None,
+                   member: Member | None = None) -> list[Suggestion]:
     """Every 需要改进 item not yet sent becomes a suggestion in the group's review queue."""
     from .moderation import set_topic
 
     group = session.get(Group, visit.group_id)
+    actor = actor_for_member(member) if member else actor_for_account(account)
     made = []
     for row in needs_work(session, visit):
         if row.suggestion_id is not None:
             continue
+        author = _author(session, row, member)
         draft = Draft(plan_id=group.plan_id, text=item_text(visit, row), place=visit.place_name,
-                      group_id=group.id, entered_by_id=account.id,
+                      group_id=group.id, member_id=author.id if author else None,
+                      entered_by_id=account.id if account else None,
                       idempotency_key=f"visit-{visit.id}-{row.item_key}")
-        suggestion = take_suggestion(session, draft, actor_for_account(account))
+        suggestion = take_suggestion(session, draft, actor)
         if suggestion.abstained or not suggestion.topic:
             set_topic(session, suggestion=suggestion,
                       topic=checklist_of(visit).item(row.item_key).topic, source="observer")
@@ -150,31 +166,5 @@ def to_suggestions(session: Session, *, visit: Visit, account: Account) -> list[
         session.commit()
         made.append(suggestion)
     if not made and not any(row.suggestion_id for row in needs_work(session, visit)):
-        raise VisitProblem("这次观察没有标为“需要改进”的项目。")
+        raise VisitProblem("这次观察还没有标为“需要改进”的项目。")
     return made
-
-
-def report_docx(session: Session, visit: Visit, photo_folder: str | Path) -> bytes:
-    """The visit report as a Word document, photos included."""
-    from docx import Document
-    from docx.shared import Cm
-
-    from .photos import photo_path
-
-    document = Document()
-    document.add_heading(f"{checklist_of(visit).name}观察报告：{visit.place_name}", level=1)
-    document.add_paragraph(f"观察日期：{visit.visited_on.isoformat()}")
-    if visit.notes:
-        document.add_paragraph(visit.notes)
-    for row in items(session, visit):
-        item = checklist_of(visit).item(row.item_key)
-        verdict = RATINGS.get(row.rating or "", "未评价")
-        document.add_heading(f"{item.label}：{verdict}", level=2)
-        document.add_paragraph(row.comment or item.look_for)
-        if row.photo:
-            path = photo_path(photo_folder, row.photo)
-            if path.exists():
-                document.add_picture(str(path), width=Cm(8))
-    out = io.BytesIO()
-    document.save(out)
-    return out.getvalue()

@@ -161,6 +161,8 @@ def find_requests(session: Session, plan_id: str, args) -> list[dict]:
     if wanted:
         query = query.where(Suggestion.tracking_code.in_(wanted))
     else:
+        # Pre-moderation: nobody browses an item before it is approved; its code still finds it.
+        query = query.where(Suggestion.status.not_in(("submitted", "in_review")))
         start = _parse_when(args.get("start_date"), "start_date")
         end = _parse_when(args.get("end_date"), "end_date")
         if start is None and end is None:

@@ -142,3 +142,19 @@ def signers(session: Session, suggestion: Suggestion) -> tuple[str, list[str], i
         NameChoice.suggestion_id == suggestion.id, NameChoice.show_name)))
     names = [session.get(Member, member_id).nickname for member_id in sorted(backers & shown)]
     return group.name, names, len(backers - shown)
+
+
+
+def council_ids(session: Session, ids: list[int]) -> set[int]:
+    """Which of these suggestions the council sends as its own."""
+    if not ids:
+        return set()
+    return set(session.exec(select(CouncilVoice.suggestion_id)
+                            .where(CouncilVoice.suggestion_id.in_(ids))))
+
+
+def name_choices(session: Session, member: Member) -> dict[int, bool]:
+    """suggestion id → whether this child chose to show their nickname under it."""
+    query = select(NameChoice.suggestion_id, NameChoice.show_name).where(
+        NameChoice.member_id == member.id)
+    return dict(session.exec(query).all())

@@ -72,10 +72,28 @@ def _child_step(event: Event, agencies: dict[int, str]) -> Step | None:
 
 
 def child_timeline(session: Session, suggestion: Suggestion) -> list[Step]:
-    """收到了 → 议事会看过了 → 送到了… → 他们在办 → 回复你啦, with the routing history."""
+    """收到了 → 议事会看过了 → 送到了… → 他们在办 → 回复你啦, with the routing history.
+
+    A merged suggestion goes on with the life of the one it joined, so its child sees the
+    dispatch and the answer too.
+    """
     events = history(session, suggestion.id)
+    target = case_of(session, suggestion)
+    if target.id != suggestion.id:
+        merged_at = events[-1].created_at if events else suggestion.created_at
+        events += [e for e in history(session, target.id)
+                   if e.created_at >= merged_at and e.action not in ("submit", "merge_in")]
     agencies = _agency_names(session, events)
     return [step for e in events if (step := _child_step(e, agencies)) is not None]
+
+
+def case_of(session: Session, suggestion: Suggestion) -> Suggestion:
+    """The suggestion that carries the case on: itself, or the one it was merged into."""
+    seen = {suggestion.id}
+    while suggestion.merged_into_id and suggestion.merged_into_id not in seen:
+        suggestion = session.get(Suggestion, suggestion.merged_into_id)
+        seen.add(suggestion.id)
+    return suggestion
 
 
 def staff_thread(session: Session, suggestion: Suggestion) -> list[tuple[Event, str]]:
@@ -86,8 +104,22 @@ def staff_thread(session: Session, suggestion: Suggestion) -> list[tuple[Event, 
             for e in events]
 
 
+def child_objection(suggestion: Suggestion, events: list[Event]) -> Event | None:
+    """Why the child sent it back (不满意, or "not theirs, but…"), while it waits for the office."""
+    if suggestion.status not in ("in_review", "returned"):
+        return None
+    for event in reversed(events):
+        if event.action == "contest" or (event.action == "reopen"
+                                         and event.actor_kind in ("child", "code", "system")):
+            return event
+        if event.to_status != event.from_status:
+            return None
+    return None
+
+
 def latest_answer(session: Session, suggestion: Suggestion) -> Answer | None:
-    query = (select(Answer).where(Answer.suggestion_id == suggestion.id)
+    """The newest answer of the case, also for a suggestion that was merged into another."""
+    query = (select(Answer).where(Answer.suggestion_id == case_of(session, suggestion).id)
              .order_by(Answer.id.desc()))
     return session.exec(query).first()
 

@@ -128,7 +128,17 @@ def evaluate(no_corrections: bool) -> None:
     model = load_current()
     if model is None:
         raise click.ClickException("no current model: run `tongsheng train` first")
-    path = write_report(evaluate_all(model, _corrections(no_corrections)))
+    result = evaluate_all(model, _corrections(no_corrections))
+    path = write_report(result)
+    click.echo(f"test split: macro-F1 {result['topics']['macro_f1']}")
+    external = result.get("external")
+    if external:
+        at = external["at_threshold"]
+        click.echo(
+            f"external-style set (n = {external['n']}): macro-F1 {external['macro_f1']}, "
+            f"accuracy {external['accuracy']}, coverage {at['coverage']} "
+            f"at accuracy {at['accuracy']}"
+        )
     click.echo(f"wrote {path}")
 
 

@@ -84,9 +84,11 @@ def _register_blueprints(app: Flask) -> None:
         coordinator,
         facilitator,
         group,
+        group_visits,
         jobs,
         meetings,
         mydata,
+        notices,
         observer,
         open311,
         public,
@@ -97,8 +99,8 @@ def _register_blueprints(app: Flask) -> None:
         track,
     )
 
-    everyone = (public, auth, suggest, track, chat, report, mydata)
-    children = (child, group)
+    everyone = (public, auth, suggest, track, chat, report, mydata, notices)
+    children = (child, group, group_visits)
     facilitators = (facilitator, review, meetings, observer)
     agencies = (agency,)
     city_office = (coordinator, admin, safeguarding, accesslog)

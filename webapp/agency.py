@@ -20,15 +20,17 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
-from models import attachments, deadlines, lifecycle, scope, timeline
+from models import attachments, deadlines, lifecycle, scope, support, timeline
 from models.common import utcnow
 from models.lifecycle import InvalidTransition, NotAllowed, actor_for_account
 from models.people import Role
 from models.permissions import agency_role
 from models.status import Status
+from models.suggestion import DUE_WEIGHT_LABELS
 
 from .access import staff_required
 from .db import get_session
+from .errors import refusal_status
 from .flow_forms import AnswerForm, AttachForm, NoteForm, ReturnForm
 
 bp = Blueprint("agency", __name__, url_prefix="/agency")
@@ -40,7 +42,8 @@ agency_only = staff_required(Role.AGENCY_STAFF)
 
 @bp.app_context_processor
 def action_labels() -> dict:
-    return {"ACTION_LABELS": timeline.ACTION_LABELS}
+    return {"ACTION_LABELS": timeline.ACTION_LABELS,
+            "DUE_WEIGHT_LABELS": {str(k): v for k, v in DUE_WEIGHT_LABELS.items()}}
 
 
 def _tab_of(item) -> str:
@@ -74,6 +77,7 @@ def inbox():
     shown = sorted(grouped[tab], key=_by_deadline)
     return render_template("agency/inbox.html", tab=tab, tabs=TABS, items=shown,
                            counts={k: len(v) for k, v in grouped.items()},
+                           supports=support.counts(get_session(), [s.id for s in shown]),
                            current_due=deadlines.current_due, due_soon=deadlines.due_soon)
 
 
@@ -94,7 +98,9 @@ def _page(item, status: int = 200, **forms):
         "agency/item.html", item=item, role=str(role) if role else "", Status=Status,
         thread=timeline.staff_thread(session, item), answer=timeline.latest_answer(session, item),
         files=attachments.for_suggestion(session, item.id), due=deadlines.current_due(item),
-        late=deadlines.is_overdue(item), preview=forms.pop("preview", ""), **forms), status
+        late=deadlines.is_overdue(item), supports=support.count(session, item),
+        council=support.signers(session, item),
+        preview=forms.pop("preview", ""), **forms), status
 
 
 @bp.route("/items/<int:suggestion_id>")
@@ -116,7 +122,7 @@ def _act(suggestion_id: int, run, done: str, form_name: str | None = None, form=
     except PROBLEMS as problem:
         session.rollback()
         flash(str(problem))
-        return _page(found, 400, **extra)
+        return _page(found, refusal_status(problem), **extra)
     flash(done)
     return redirect(url_for(".item", suggestion_id=found.id))
 

@@ -26,7 +26,8 @@ from flask_wtf.csrf import CSRFError
 
 from models import conversation as chats
 from models import dialogue
-from models.people import Group, Meeting, MeetingStatus
+from models.checklists import CHECKLISTS
+from models.people import Group, GroupKind, Meeting, MeetingStatus
 from models.photos import PhotoRejected, photo_path, store_photo
 from models.plan import plan_ids
 
@@ -39,6 +40,16 @@ bp = Blueprint("chat", __name__, url_prefix="/chat")
 DEVICE_COOKIE = "ts_device"
 bp.add_app_template_filter(ruby, "ruby")
 bp.add_app_template_global(track_url, "track_url")
+
+
+def observer_checklists() -> list:
+    """The checklists a signed-in child of an observer group can start a chat from."""
+    member = _member()
+    group = get_session().get(Group, member.group_id) if member is not None else None
+    return list(CHECKLISTS.values()) if group and group.kind == GroupKind.OBSERVER else []
+
+
+bp.add_app_template_global(observer_checklists, "observer_checklists")
 
 
 def _token() -> str | None:
@@ -59,18 +70,19 @@ def _owned(conversation_id: str) -> chats.Conversation:
     return found
 
 
-def _open(plan_id: str, *, group_id=None, meeting_id=None):
+def _open(plan_id: str, *, group_id=None, meeting_id=None, checklist=None):
     """Resume this device's unfinished chat here, or start one; remember the device."""
     token = _token() or secrets.token_urlsafe(32)
     member = _member()
     if member is not None:
         group_id = group_id or member.group_id
     session = get_session()
-    found = chats.resumable(session, token=token, plan_id=plan_id, meeting_id=meeting_id)
+    found = chats.resumable(session, token=token, plan_id=plan_id, meeting_id=meeting_id,
+                            checklist=checklist)
     if found is None:
         found = chats.start(session, plan_id=plan_id, token=token, group_id=group_id,
                             meeting_id=meeting_id, member_id=member.id if member else None,
-                            state=dialogue.new_state(plan_id))
+                            state=dialogue.new_state(plan_id, checklist=checklist))
     response = redirect(url_for("chat.page", conversation_id=found.id))
     response.set_cookie(DEVICE_COOKIE, token, max_age=60 * 60 * 24 * 30, httponly=True,
                         samesite="Lax", path="/chat",
@@ -78,17 +90,31 @@ def _open(plan_id: str, *, group_id=None, meeting_id=None):
     return response
 
 
+def _plan_id() -> str:
+    """A signed-in child's own plan, else the city named in the link, else the default."""
+    member = _member()
+    if member is not None:
+        return get_session().get(Group, member.group_id).plan_id
+    plan_id = request.args.get("plan") or current_app.config["DEFAULT_PLAN"]
+    if plan_id not in plan_ids():
+        abort(404)
+    return plan_id
+
+
 @bp.route("")
 @public
 def start():
     """The city's public link; a signed-in child chats for their own group and plan."""
-    member = _member()
-    if member is not None:
-        return _open(get_session().get(Group, member.group_id).plan_id)
-    plan_id = request.args.get("plan") or current_app.config["DEFAULT_PLAN"]
-    if plan_id not in plan_ids():
+    return _open(_plan_id())
+
+
+@bp.route("/checklist/<key>")
+@public
+def checklist(key: str):
+    """An observer's checklist: the chat offers its items and puts its place first."""
+    if key not in CHECKLISTS:
         abort(404)
-    return _open(plan_id)
+    return _open(_plan_id(), checklist=key)
 
 
 @bp.route("/meeting/<code>")
@@ -114,6 +140,7 @@ def _render(found: chats.Conversation, form: ChatTurnForm, status: int = 200,
     meeting = get_session().get(Meeting, found.meeting_id) if found.meeting_id else None
     return render_template("chat/chat.html", chat=found, state=found.state, form=form,
                            photo_form=photo_form or ChatPhotoForm(), meeting=meeting,
+                           checklist=CHECKLISTS.get(found.state.get("checklist") or ""),
                            pinyin=request.args.get("pinyin") == "1"), status
 
 

@@ -33,9 +33,12 @@ def _prepared_app():
 @click.option("--workers", default=2, show_default=True, type=int)
 def serve(host: str, port: int, workers: int) -> None:
     """Run the site with gunicorn, after creating or migrating the database."""
+    from models.intake import warm_up
+
     from .server import run_gunicorn
 
     app = _prepared_app()
+    warm_up()
     click.echo(f"童声 is running on http://{host}:{port}/ (database: "
                f"{app.config['DATABASE_URL'].split('@')[-1]})")
     run_gunicorn(app, host=host, port=port, workers=workers)

@@ -8,6 +8,7 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from models import attachments, deadlines, exports, lifecycle, scope, timeline, triage
+from models.consent import ConsentMissing
 from models.lifecycle import InvalidTransition, NotAllowed, actor_for_account
 from models.people import Role
 from models.routing import current_assignments
@@ -22,7 +23,7 @@ from .flow_forms import DeclineForm, NoteForm, RouteForm
 bp = Blueprint("coordinator", __name__, url_prefix="/coordinator")
 TABS = {"triage": _l("待分类"), "returned": _l("退单待改派"), "reopened": _l("重新打开"),
         "review": _l("待审核"), "overdue": _l("督办"), "all": _l("全部")}
-PROBLEMS = (InvalidTransition, NotAllowed, ValueError)
+PROBLEMS = (InvalidTransition, NotAllowed, ConsentMissing, ValueError)
 coordinator_only = staff_required(Role.COORDINATOR)
 
 
@@ -48,7 +49,8 @@ def home():
     counts["overdue"] = len(deadlines.overdue_items(get_session(), _plan()))
     return render_template("coordinator/home.html", tab=tab, tabs=TABS, items=_items(tab),
                            counts=counts, current_due=deadlines.current_due,
-                           filters=exports.Filters())
+                           domains=exports.domain_names(_plan()),
+                           agencies=exports.agency_names(get_session(), _plan()))
 
 
 def _mine(suggestion_id: int) -> Suggestion:
@@ -61,11 +63,12 @@ def _mine(suggestion_id: int) -> Suggestion:
 def _page(found: Suggestion, status: int = 200, **forms):
     session = get_session()
     route_form = forms.get("route_form") or RouteForm(formdata=None, topic=found.topic or "")
+    thread = timeline.staff_thread(session, found)
     return render_template(
         "coordinator/item.html", item=found, Status=Status,
         assignments=current_assignments(session, found),
         agency_names=exports.agency_names(session, found.plan_id),
-        thread=timeline.staff_thread(session, found),
+        thread=thread, child_says=timeline.child_objection(found, [e for e, _ in thread]),
         answer=timeline.latest_answer(session, found),
         files=attachments.for_suggestion(session, found.id), due=deadlines.current_due(found),
         route_form=route_form, decline_form=forms.get("decline_form") or DeclineForm(
@@ -148,7 +151,7 @@ def export(kind: str):
     if kind not in ("csv", "xlsx"):
         abort(404)
     try:
-        filters = exports.Filters.from_args(request.args)
+        filters = exports.Filters.from_args(request.args).check(get_session(), _plan())
     except ValueError as problem:
         flash(str(problem))
         return redirect(url_for(".home", tab="all"))

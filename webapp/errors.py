@@ -30,3 +30,13 @@ def _render(code: int):
     title, message = MESSAGES[code]
     return render_template("errors/error.html", code=code, title=_(title),
                            message=_(message)), code
+
+
+def refusal_status(problem: Exception) -> int:
+    """409 when the item's current state forbids the move, 403 when the role does, else 400."""
+    from models.permissions import NotAllowed
+    from models.status import InvalidTransition
+
+    if isinstance(problem, InvalidTransition):
+        return 409
+    return 403 if isinstance(problem, NotAllowed) else 400

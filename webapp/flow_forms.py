@@ -82,8 +82,8 @@ class SuggestForm(FlaskForm):
         Optional(), Length(max=200, message=_l("地点写短一点吧。"))])
     plan_id = SelectField(_l("你在哪个城市"), validators=[DataRequired(_l("请选择城市。"))])
     consent_to_publish = BooleanField(_l("可以把我的建议（不写名字）公开给大家看"))
-    idempotency_key = HiddenField(validators=[DataRequired(_l("页面过期了，请刷新后再提交。")),
-                                              KEY_RULE])
+    idempotency_key = HiddenField(_l("提交编号"), validators=[
+        DataRequired(_l("页面过期了，请刷新后再提交。")), KEY_RULE])
 
 
 class RatingForm(FlaskForm):

@@ -4,16 +4,17 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, flash, jsonify, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_login import current_user
+from flask_login import current_user, logout_user
 from sqlmodel import select
 
-from models import meetings, support, votes
-from models.people import Group, Meeting, MeetingStatus
+from models import groups, meetings, premoderation, support, votes
+from models.people import Group, GroupKind, Meeting, MeetingStatus
 from models.status import OPEN
 from models.suggestion import Suggestion
 
 from .access import child_required
 from .db import get_session
+from .group_forms import ChildLeaveForm
 
 bp = Blueprint("group", __name__, url_prefix="/group")
 
@@ -32,17 +33,18 @@ def _my_group() -> Group:
 
 
 def _group_suggestions() -> list[Suggestion]:
-    """What the group may see of each other's ideas: open, never urgent, adult-safe text."""
+    """What the group may see of each other's ideas: open, never urgent, adult-safe text,
+    and someone else's only once a facilitator has approved it (pre-moderation)."""
     query = (select(Suggestion)
              .where(Suggestion.group_id == child().group_id, Suggestion.urgent.is_(False),
-                    Suggestion.status.in_(OPEN))
+                    Suggestion.status.in_(OPEN), premoderation.visible_to(child().id))
              .order_by(Suggestion.created_at.desc()).limit(100))
     return list(get_session().exec(query))
 
 
 @bp.route("/")
 @child_required
-def home():
+def home(leave_form=None, status: int = 200):
     session = get_session()
     items = _group_suggestions()
     open_now = [m for m in meetings.upcoming(session, [_my_group()])
@@ -50,7 +52,23 @@ def home():
     return render_template("group/home.html", group=_my_group(), items=items,
                            counts=support.counts(session, [i.id for i in items]),
                            mine=support.supported_ids(session, child()), open_now=open_now,
-                           code=request.args.get("code", ""))
+                           council=support.council_ids(session, [i.id for i in items]),
+                           named=support.name_choices(session, child()),
+                           code=request.args.get("code", ""), observer=GroupKind.OBSERVER,
+                           leave_form=leave_form or ChildLeaveForm(formdata=None)), status
+
+
+@bp.route("/leave", methods=["POST"])
+@child_required
+def leave():
+    """The child leaves the group themselves, choosing what happens to unsent suggestions."""
+    form = ChildLeaveForm()
+    if not form.validate_on_submit():
+        return home(leave_form=form, status=400)
+    groups.remove_member(get_session(), member=child(), leaving=groups.Leaving(form.leaving.data))
+    logout_user()
+    flash(_("你已经离开小组了。谢谢你说出的每一个想法！想回来的时候，请找辅导员。"))
+    return redirect(url_for("public.home"))
 
 
 @bp.route("/join", methods=["POST"])
@@ -73,11 +91,24 @@ def _room(meeting: Meeting, text: str = "", status: int = 200):
     session = get_session()
     poll = votes.current(session, meeting)
     mine = [s for s in meetings.suggestions(session, meeting) if s.member_id == child().id]
-    state = f"{poll.id}o" if poll else ""
-    return render_template("group/room.html", meeting=meeting, poll=poll, state=state,
-                           options=votes.options(session, poll) if poll else [],
-                           voted=votes.my_vote(session, poll, child()) if poll else None,
-                           mine=mine, text=text), status
+    voted = votes.my_vote(session, poll, child()) if poll else None
+    return render_template("group/room.html", meeting=meeting, poll=poll,
+                           state=f"{poll.id}o" if poll else "",
+                           options=votes.options(session, poll) if poll else [], voted=voted,
+                           results=_results_to_show(meeting, poll, voted), mine=mine,
+                           text=text), status
+
+
+def _results_to_show(meeting: Meeting, poll, voted):
+    """A child sees the count once they have voted, or when the vote is over — not before."""
+    session = get_session()
+    if poll is not None and voted is None:
+        return None
+    shown = poll or (votes.polls(session, meeting) or [None])[-1]
+    if shown is None:
+        return None
+    tallies = votes.results(session, shown)
+    return {"poll": shown, "tallies": tallies, "total": sum(t.votes for t in tallies)}
 
 
 @bp.route("/meeting/<int:meeting_id>")
@@ -136,6 +167,8 @@ def live(meeting_id: int):
 def _my_groups_suggestion(suggestion_id: int) -> Suggestion:
     found = get_session().get(Suggestion, suggestion_id)
     if found is None or found.group_id != child().group_id or found.urgent:
+        abort(404)
+    if not premoderation.may_see(get_session(), found, child().id):
         abort(404)
     return found
 

@@ -21,7 +21,7 @@ from wtforms.validators import DataRequired, Length, NumberRange, Optional, Vali
 
 from models.checklists import CHECKLISTS
 from models.consent import CONSENT_METHODS, GIVERS
-from models.groups import LEAVING_LABELS
+from models.groups import CHILD_LEAVING_LABELS, LEAVING_LABELS
 from models.people import GROUP_KIND_LABELS, GROUP_LEVEL_LABELS
 
 from .forms import NICKNAME_RULE, PIN_RULE
@@ -62,6 +62,14 @@ class ConsentForm(FlaskForm):
 class LeaveForm(FlaskForm):
     leaving = RadioField(_l("还没送出的建议怎么办"), choices=list(LEAVING_LABELS.items()),
                          default="keep", validators=[DataRequired(_l("请选一种处理方式。"))])
+
+
+class ChildLeaveForm(FlaskForm):
+    leaving = RadioField(_l("你还没送出的建议怎么办"),
+                         choices=list(CHILD_LEAVING_LABELS.items()), default="keep",
+                         validators=[DataRequired(_l("请选一种处理方式。"))])
+    sure = BooleanField(_l("我想好了，要离开这个小组"), validators=[
+        DataRequired(_l("如果真的要离开，请先勾选“我想好了”。"))])
 
 
 class MeetingForm(FlaskForm):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from flask import Flask
@@ -9,14 +10,19 @@ from sqlalchemy import event
 from sqlmodel import Session
 
 from models import notifications
+from models.handling import ConsentRule, configure_consent
 
 QUEUE_NAME = "tongsheng"
+log = logging.getLogger("tongsheng.jobs")
 
 
 def init_app(app: Flask) -> None:
-    """Choose the mail backend and send staff e-mail after each commit that queued some."""
+    """Configure the domain from the app (mail, consent rule); mail goes out after commit."""
     notifications.configure(mail_backend(app))
+    configure_consent(ConsentRule(notice_version=app.config["PRIVACY_NOTICE_VERSION"],
+                                  consent_age=int(app.config["CONSENT_AGE"])))
     app.extensions["tongsheng_jobs"] = {"redis_url": app.config.get("REDIS_URL"),
+                                        "queue": app.config.get("RQ_QUEUE", QUEUE_NAME),
                                         "database_url": app.config["DATABASE_URL"]}
     if not getattr(Session, "_tongsheng_mail_hook", False):
         event.listen(Session, "after_commit", _after_commit)
@@ -41,20 +47,25 @@ def mail_backend(app: Flask):
 
 
 def _after_commit(session: Session) -> None:
+    """Send (or queue) the e-mail a commit asked for; a failure never undoes the click."""
     if not session.info.pop(notifications.MAIL_PENDING, False):
         return
-    if _settings.get("redis_url"):
-        _queue().enqueue(deliver_mail_from_env)
-        return
-    with Session(session.get_bind(), expire_on_commit=False) as mail_session:
-        notifications.deliver_pending(mail_session)
+    try:
+        if _settings.get("redis_url"):
+            _queue().enqueue(deliver_mail_from_env)
+            return
+        with Session(session.get_bind(), expire_on_commit=False) as mail_session:
+            notifications.deliver_pending(mail_session)
+    except Exception:  # noqa: BLE001 - the mail stays pending; the next sweep sends it
+        log.exception("staff e-mail left for the next sweep")
 
 
 def _queue():
     from redis import Redis
     from rq import Queue
 
-    return Queue(QUEUE_NAME, connection=Redis.from_url(_settings["redis_url"]))
+    return Queue(_settings.get("queue", QUEUE_NAME),
+                 connection=Redis.from_url(_settings["redis_url"]))
 
 
 def _env_app():

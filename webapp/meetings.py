@@ -160,6 +160,14 @@ def save_minutes(group_id: int, meeting_id: int):
     return _step(group_id, meeting_id, run, _("纪要已保存。"))
 
 
+@bp.route("/<int:meeting_id>/minutes/regenerate", methods=["POST"])
+@facilitator_only
+def regenerate_minutes(group_id: int, meeting_id: int):
+    return _step(group_id, meeting_id,
+                 lambda session, meeting: meetings.regenerate_minutes(session, meeting=meeting),
+                 _("已放弃修改，按会议记录重新生成了纪要草稿。"))
+
+
 @bp.route("/<int:meeting_id>/minutes.<kind>")
 @facilitator_only
 def export(group_id: int, meeting_id: int, kind: str):

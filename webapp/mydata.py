@@ -75,3 +75,12 @@ def delete():
         return redirect(url_for("public.home"))
     data = rights.export(db, member)
     return render_template("mydata/index.html", data=data, labels=LABELS, form=form), 400
+
+
+@bp.route("/consent")
+@child_required
+def consent():
+    """What a young child shows their guardian: the notice, how to agree, and how to say no."""
+    return render_template("mydata/consent.html",
+                           notice_version=current_app.config["PRIVACY_NOTICE_VERSION"],
+                           consent_age=current_app.config["CONSENT_AGE"])

@@ -18,8 +18,9 @@ from flask import (
 )
 from flask_babel import gettext as _
 
-from models import observation
+from models import observation, visit_report
 from models.checklists import RATINGS
+from models.pdfdoc import FontMissing
 from models.people import Group
 from models.photos import PhotoRejected, photo_path, store_photo
 
@@ -60,9 +61,12 @@ def visits(group_id: int):
 
 
 def _visit_page(group, visit, errors: dict | None = None, status: int = 200):
+    def photo_src(name: str) -> str:
+        return url_for(".photo", group_id=group.id, visit_id=visit.id, name=name)
+
     return render_template("observer/visit.html", group=group, visit=visit,
                            checklist=observation.checklist_of(visit), ratings=RATINGS,
-                           rows=observation.items(get_session(), visit),
+                           rows=observation.items(get_session(), visit), photo_src=photo_src,
                            errors=errors or {}), status
 
 
@@ -72,7 +76,7 @@ def visit(group_id: int, visit_id: int):
     return _visit_page(*owned_visit(group_id, visit_id))
 
 
-def _entries(visit) -> tuple[list[observation.Entry], dict]:
+def entries_from_form(visit) -> tuple[list[observation.Entry], dict]:
     """Read every item of the form; a refused photo is reported, the rest is kept."""
     entries, errors = [], {}
     for item in observation.checklist_of(visit).items:
@@ -92,7 +96,7 @@ def _entries(visit) -> tuple[list[observation.Entry], dict]:
 @facilitator_only
 def save(group_id: int, visit_id: int):
     group, visit = owned_visit(group_id, visit_id)
-    entries, errors = _entries(visit)
+    entries, errors = entries_from_form(visit)
     try:
         observation.save(get_session(), visit=visit, entries=entries,
                          notes=request.form.get("notes", ""))
@@ -130,15 +134,22 @@ def report(group_id: int, visit_id: int):
                            rows=observation.items(get_session(), visit))
 
 
-@bp.route("/<int:visit_id>/report.docx")
+@bp.route("/<int:visit_id>/report.<kind>")
 @facilitator_only
-def report_docx(group_id: int, visit_id: int):
-    _group, visit = owned_visit(group_id, visit_id)
-    data = observation.report_docx(get_session(), visit, photo_folder())
-    return Response(data, mimetype="application/vnd.openxmlformats-officedocument."
-                                   "wordprocessingml.document",
-                    headers={"Content-Disposition":
-                             f'attachment; filename="visit-{visit.id}.docx"'})
+def report_file(group_id: int, visit_id: int, kind: str):
+    group, visit = owned_visit(group_id, visit_id)
+    if kind not in ("pdf", "docx"):
+        abort(404)
+    try:
+        data = (visit_report.report_pdf if kind == "pdf" else visit_report.report_docx)(
+            get_session(), visit, photo_folder())
+    except FontMissing as problem:
+        flash(str(problem))
+        return redirect(url_for(".report", group_id=group.id, visit_id=visit.id))
+    mimetype = ("application/pdf" if kind == "pdf" else "application/vnd.openxmlformats-"
+                "officedocument.wordprocessingml.document")
+    return Response(data, mimetype=mimetype, headers={
+        "Content-Disposition": f'attachment; filename="visit-{visit.id}.{kind}"'})
 
 
 @bp.route("/<int:visit_id>/photos/<name>")

@@ -6,7 +6,7 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_babel import gettext as _
 
 from classifier.topics import TOPIC_IDS
-from models import lifecycle, moderation, scope, similarity, support
+from models import lifecycle, moderation, scope, similarity, support, timeline
 from models.groups import display_name
 from models.people import Group, Member
 from models.status import InvalidTransition
@@ -49,6 +49,8 @@ def _item_page(group: Group, suggestion: Suggestion, status: int = 200):
     return render_template(
         "facilitator/item.html", group=group, s=suggestion, author=display_name(author),
         history=lifecycle.history(session, suggestion.id), steps=moderation.URGENT_STEPS,
+        answer=timeline.latest_answer(session, suggestion),
+        actions={**timeline.ACTION_LABELS, **moderation.GROUP_ACTION_LABELS},
         mine=mine, elsewhere=len(matches) - len(mine), templates=moderation.DECLINE_TEMPLATES,
         topics=TOPIC_IDS, supports=support.count(session, suggestion),
         merged=moderation.merged_into(session, suggestion),

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import secrets
+from functools import cache
 
 from flask import Blueprint, current_app, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
+from models import consent
 from models.intake import take_suggestion
 from models.lifecycle import Actor, Draft, IdempotencyConflict, actor_for_member, find_replay
 from models.people import Group
@@ -28,9 +30,15 @@ def _child():
         else None
 
 
+@cache
+def _cities() -> tuple[tuple[str, str], ...]:
+    """Every shipped plan as (id, city): the plan files only change with a deploy."""
+    return tuple((plan.id, plan.city) for plan in load_all())
+
+
 def _form() -> SuggestForm:
     form = SuggestForm()
-    form.plan_id.choices = [(plan.id, plan.city) for plan in load_all()]
+    form.plan_id.choices = list(_cities())
     member = _child()
     if member is not None:
         group = get_session().get(Group, member.group_id)
@@ -44,12 +52,22 @@ def _form() -> SuggestForm:
 
 def _render(form: SuggestForm, status: int = 200, problem: str = ""):
     return render_template("suggest/form.html", form=form, problem=problem,
-                           signed_in=_child() is not None), status
+                           signed_in=_child() is not None, consent_needed=status == 403), status
+
+
+def _waits_for_consent() -> bool:
+    """A signed-in child under the consent age whose guardian has not agreed to this notice."""
+    member = _child()
+    return member is not None and consent.needs_consent(
+        get_session(), member, notice_version=current_app.config["PRIVACY_NOTICE_VERSION"],
+        consent_age=int(current_app.config["CONSENT_AGE"]))
 
 
 @bp.route("/", methods=["GET"])
 @public
 def form():
+    if _waits_for_consent():
+        return redirect(url_for("mydata.consent"))
     return _render(_form())
 
 
@@ -72,14 +90,18 @@ def submit():
     form = _form()
     if not form.validate_on_submit():
         return _render(form, 400)
+    if _waits_for_consent():
+        return _render(form, 403, _(
+            "你的爸爸妈妈（监护人）还没有同意童声的隐私规则，所以建议还不能送出。"
+            "你写的内容还在，请先把“监护人同意”页给他们看。"))
     draft, actor = _draft(form)
     session = get_session()
     try:
-        suggestion = take_suggestion(session, draft, actor)
+        suggestion = take_suggestion(session, draft, actor, look_first=False)
     except IdempotencyConflict:
         session.rollback()
         form.idempotency_key.data = secrets.token_urlsafe(24)
-        return _render(form, 409,
+        return _render(form, 422,
                        _("这个页面已经提交过别的建议了。你写的内容还在，请再点一次“送出”。"))
     except IntegrityError:
         # A second click raced the first one with the same key: show the one that was saved.

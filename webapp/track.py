@@ -17,6 +17,7 @@ from .access import public
 from .agency import send_attachment
 from .auth import limiter
 from .db import get_session
+from .errors import refusal_status
 from .flow_forms import ContestForm, RatingForm, TrackForm
 
 bp = Blueprint("track", __name__, url_prefix="/track")
@@ -69,7 +70,8 @@ def _page(found: Suggestion, status: int = 200, **forms):
         "track/page.html", s=found, steps=timeline.child_timeline(session, found),
         answer=answer, words=timeline.answer_words(answer) if answer else {},
         rating=timeline.latest_rating(session, found), merged_into=merged_into,
-        files=attachments.for_suggestion(session, found.id) if answer else [],
+        files=attachments.for_suggestion(session, timeline.case_of(session, found).id)
+        if answer else [],
         own_words=_owner_signed_in(found), Status=Status,
         rating_form=forms.get("rating_form") or RatingForm(formdata=None),
         contest_form=forms.get("contest_form") or ContestForm(formdata=None),
@@ -94,7 +96,7 @@ def _act(code: str, form, form_name: str, run, done: str):
     except PROBLEMS as problem:
         session.rollback()
         flash(str(problem))
-        return _page(found, 400, **{form_name: form})
+        return _page(found, refusal_status(problem), **{form_name: form})
     flash(done)
     return redirect(url_for(".page", code=found.tracking_code))
 
@@ -126,4 +128,4 @@ def file(code: str, attachment_id: int):
     found = _find(code)
     if timeline.latest_answer(get_session(), found) is None:
         abort(404)
-    return send_attachment(found.id, attachment_id)
+    return send_attachment(timeline.case_of(get_session(), found).id, attachment_id)

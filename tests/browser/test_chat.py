@@ -52,7 +52,8 @@ def test_from_the_home_page_to_a_tracking_code_in_five_turns(live_server, new_pa
     tap(page, "对")
     tap(page, "可以公开")
     code = page.locator(".ticket-code").inner_text()
-    assert CODE.fullmatch(code)
+    assert CODE.fullmatch(code) and page.locator(".msg-child").count() <= 6
+    expect(page.get_by_role("link", name="登录")).to_be_visible()
     expect(page.locator(".ticket-qr")).to_be_visible()
     assert page.evaluate("document.documentElement.scrollWidth") <= size["width"]
     assert page.locator(".quick-reply").first.bounding_box()["height"] >= 48
@@ -162,3 +163,142 @@ def test_two_server_processes_serve_alternate_turns(live_server, tmp_path):
         assert any(CODE.fullmatch(m.get("code") or "") for m in reply["messages"])
     finally:
         other.stop()
+
+
+SPEECH_SPY = """
+window.__spoken = [];
+if (window.speechSynthesis) {
+  window.speechSynthesis.speak = function (u) { window.__spoken.push([u.text, u.lang]); };
+}
+"""
+
+
+def test_a_young_child_can_hear_and_spell_out_the_assistant(live_server, browser):
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True,
+                                  locale="zh-CN")
+    context.add_init_script(SPEECH_SPY)
+    page = context.new_page()
+    page.goto(live_server.url + "/chat")
+    question = page.locator(".msg-bot").last
+    question.get_by_role("button", name="读给我听").click()
+    assert page.evaluate("window.__spoken") == [["你想让什么变得更好？说说看吧。", "zh-CN"]]
+    expect(question.locator("rt").first).to_be_hidden()
+    toggle = page.get_by_role("button", name="拼音")
+    toggle.click()
+    expect(toggle).to_have_attribute("aria-pressed", "true")
+    expect(question.locator("rt").first).to_be_visible()
+    assert question.locator("rt").first.inner_text() == "nǐ"
+    send(page, CLEAR)
+    expect(page.locator(".msg-bot").last.locator("rt").first).to_be_visible()
+    page.reload()
+    expect(page.locator(".msg-bot").last.locator("rt").first).to_be_visible()
+    screenshot(page, "chat-pinyin-phone")
+    context.close()
+
+
+CONTRAST = """
+el => {
+  const rgb = c => c.match(/[\\d.]+/g).slice(0, 3).map(Number);
+  const lum = c => {
+    const [r, g, b] = rgb(c).map(v => v / 255).map(
+      v => v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4));
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  let bg = el, colour = "rgba(0, 0, 0, 0)";
+  while (bg && (colour === "rgba(0, 0, 0, 0)" || colour === "transparent")) {
+    colour = getComputedStyle(bg).backgroundColor; bg = bg.parentElement;
+  }
+  const [a, b] = [lum(getComputedStyle(el).color), lum(colour)].sort((x, y) => y - x);
+  return (a + 0.05) / (b + 0.05);
+}
+"""
+
+
+def test_the_chat_is_usable_with_a_keyboard_and_a_screen_reader(live_server, new_page):
+    page = new_page(PHONE)
+    page.goto(live_server.url + "/chat")
+    log = page.get_by_role("list", name="和小助手的对话")
+    expect(log).to_have_attribute("aria-live", "polite")
+    box = page.get_by_label("写下你想说的")
+    box.focus()
+    page.keyboard.type(CLEAR)
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "发送"
+    page.keyboard.press("Enter")
+    expect(page.locator(".msg-child")).to_have_count(1)
+    expect(box).to_be_focused()
+    assert "你说：" in page.locator(".msg-child").inner_text()
+    replies = page.get_by_role("group", name="点一下就能回答").get_by_role("button")
+    expect(replies.first).to_have_text("🏫 学校门口")
+    for target in (replies.first, box, page.get_by_role("button", name="发送")):
+        assert target.bounding_box()["height"] >= 44
+    for text in (page.locator(".msg-bot .line").last, page.locator(".msg-child .line"),
+                 replies.first, page.get_by_role("button", name="发送")):
+        assert text.evaluate(CONTRAST) >= 4.5
+    page.get_by_role("button", name="发送").click()
+    expect(page.get_by_role("alert").filter(has_text="你还没有写字哦")).to_be_visible()
+    expect(box).to_have_attribute("aria-invalid", "true")
+
+
+def test_the_tracking_code_is_large_copyable_and_a_qr_code(live_server, browser):
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True,
+                                  locale="zh-CN")
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=live_server.url)
+    page = context.new_page()
+    page.goto(live_server.url + "/chat")
+    send(page, CLEAR)
+    tap(page, "学校门口")
+    send(page, "车太多了")
+    tap(page, "对")
+    tap(page, "不要公开")
+    code = page.locator(".ticket-code")
+    size = code.evaluate("el => parseFloat(getComputedStyle(el).fontSize)")
+    assert size >= 28 and CODE.fullmatch(code.inner_text())
+    qr = page.get_by_role("img", name=re.compile("查询码的二维码"))
+    assert qr.evaluate("img => img.complete && img.naturalWidth > 0")
+    page.get_by_role("button", name="复制查询码").click()
+    expect(page.get_by_role("button", name="已复制 ✓")).to_be_visible()
+    assert page.evaluate("navigator.clipboard.readText()") == code.inner_text()
+    context.close()
+
+
+def test_a_whole_chat_works_with_javascript_off(live_server, browser):
+    context = browser.new_context(viewport=PHONE, java_script_enabled=False, locale="zh-CN")
+    page = context.new_page()
+    page.goto(live_server.url + "/")
+    page.get_by_role("link", name="说出你的想法").click()
+    page.get_by_label("写下你想说的").fill(CLEAR)
+    page.get_by_role("button", name="发送").click()
+    page.get_by_role("button", name="🏫 学校门口").click()
+    page.get_by_label("写下你想说的").fill("车太多了，我很害怕")
+    page.get_by_role("button", name="发送").click()
+    assert "交给" in last_bot(page)
+    page.get_by_role("button", name="对", exact=True).click()
+    page.get_by_role("button", name="可以公开").click()
+    code = page.locator(".ticket-code").inner_text()
+    assert CODE.fullmatch(code)
+    expect(page.get_by_role("img", name=re.compile("查询码的二维码"))).to_be_visible()
+    expect(page.locator(".speak").first).to_be_hidden()
+    expect(page.locator(".copy")).to_be_hidden()
+    screenshot(page, "chat-no-js-done-phone")
+    page.get_by_role("link", name="看看我的建议到哪了").click()
+    assert code in page.content()
+    context.close()
+
+
+def test_a_photo_can_be_added_from_a_phone(live_server, new_page, tmp_path):
+    from PIL import Image
+
+    photo = tmp_path / "swing.jpg"
+    Image.new("RGB", (320, 240), "orange").save(photo)
+    page = new_page(PHONE)
+    page.goto(live_server.url + "/chat")
+    send(page, "公园里的秋千坏了")
+    page.locator("summary", has_text="加一张照片").click()
+    page.get_by_label("加一张照片（可以不加）").set_input_files(str(photo))
+    page.get_by_role("button", name="上传照片").click()
+    thumb = page.get_by_role("img", name="你加的照片")
+    expect(thumb).to_be_visible()
+    assert thumb.evaluate("img => img.naturalWidth") == 320
+    assert "照片收到啦" in page.locator(".msg-bot").nth(-2).inner_text()
+    screenshot(page, "chat-photo-phone")

@@ -68,6 +68,8 @@ def test_one_suggestion_from_a_child_to_an_answer_and_a_rating(live_server, new_
                   "签收了", "回复你啦"):
         expect(child.get_by_text(words).first).to_be_visible()
     expect(child.get_by_text(answer)).to_be_visible()
+    expect(child.get_by_text("他们采纳了你的建议")).to_be_visible()
+    expect(child.locator("#notices-link .count")).to_be_visible()
     child.get_by_role("button", name="😊 满意").click()
     expect(child.get_by_text("谢谢你的评价")).to_be_visible()
     expect(child.get_by_text("你的评价：😊 满意")).to_be_visible()

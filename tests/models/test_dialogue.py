@@ -218,3 +218,89 @@ def test_without_a_model_the_suggestion_goes_to_a_person(world, fresh):
         state, said = dialogue.reply(state, text, analyser=lambda t: analyse(t, None),
                                      submit=world.submit)
     assert state["to_person"] and state["step"] == "consent" and "请一位大人" in words(said)
+
+
+ROADS = {
+    "what": (),
+    "where": ("公园里想要秋千",),
+    "why": ("公园里想要秋千", "公园"),
+    "confirm": ("公园里想要秋千", "公园", "秋千太少了"),
+    "choose": ("想要有地方玩", "小区", "没有地方玩"),
+    "consent": ("公园里想要秋千", "公园", "秋千太少了", "对"),
+    "stopping": ("公园里想要秋千", "我不想说了"),
+    "done": ("公园里想要秋千", "公园", "秋千太少了", "对", "可以公开"),
+    "stopped": ("我不想说了",),
+}
+
+
+def at_step(world: World, fresh: dict, step: str) -> dict:
+    state, _said = world.play(fresh, *ROADS[step]) if ROADS[step] else (fresh, [])
+    assert state["step"] == step
+    return state
+
+
+@pytest.mark.parametrize("step", list(ROADS))
+def test_danger_at_any_step_shows_help_and_raises_the_alarm(world, fresh, step):
+    state = at_step(world, fresh, step)
+    submitted = len(world.submitted)
+    state, said = world.play(state, "有人摸我，我好害怕")
+    help_message = next(m for m in said if m["kind"] == "help")
+    assert "110" in help_message["text"] and "12355" in help_message["text"]
+    assert "不是你的错" in help_message["text"]
+    assert help_message["quick"] == ["我想接着说", "我不想说了"]
+    assert world.alarms == ["有人摸我，我好害怕"] and state["urgent"]
+    assert state["step"] == step and len(world.submitted) == submitted
+
+
+@pytest.mark.parametrize("step", ["what", "where", "why", "confirm", "choose", "consent"])
+@pytest.mark.parametrize("text, expected", [
+    ("查进度 TS-ABC234", "部门收下了"),
+    ("帮助", "我不想说了"),
+    ("你好", "你好呀"),
+    ("儿童议事会是什么？", "一起开会"),
+    ("我有什么权利？", "说出自己的想法"),
+])
+def test_side_questions_are_answered_at_every_step_and_the_question_comes_back(
+        world, fresh, step, text, expected):
+    state = at_step(world, fresh, step)
+    question = state["log"][-1]
+    answers = dict(state["answers"])
+    state, said = world.play(state, text)
+    assert expected in words(said) and state["step"] == step
+    assert said[-1]["text"] == question["text"] and said[-1]["quick"] == question["quick"]
+    assert state["answers"] == answers and world.submitted == []
+
+
+@pytest.mark.parametrize("step", ["where", "why", "confirm", "choose", "consent"])
+def test_stop_at_any_step_and_delete_keeps_nothing(world, fresh, step):
+    state = at_step(world, fresh, step)
+    state, said = world.play(state, "我不想说了")
+    assert said[-1]["quick"] == ["删掉", "留下来，送出去"]
+    state, said = world.play(state, "删掉")
+    assert state["answers"] == {} and state["step"] == "stopped" and world.submitted == []
+    assert not any(m["who"] == "child" for m in state["log"])
+
+
+def test_a_checklist_offers_its_items_and_its_place(world):
+    from models.checklists import CHECKLISTS
+
+    state = dialogue.new_state("hengyang", checklist="park")
+    labels = [item.label for item in CHECKLISTS["park"].items]
+    assert "观察『公园』" in state["log"][0]["text"] and state["log"][-1]["quick"] == labels
+    state, said = world.play(state, "游乐设施")
+    assert "『游乐设施』怎么了" in words(said) and state["step"] == "what"
+    state, said = world.play(state, "滑梯坏了一个洞")
+    assert said[-1]["quick"][0] == "📋 公园" and "🛝 公园" not in said[-1]["quick"]
+    state, said = world.play(state, "📋 公园", "小朋友会摔倒")
+    assert state["step"] == "choose" and state["choices"][0] == "public_space"
+    state, _said = world.play(state, "🛝 公园和公共场所", "可以公开")
+    stored = world.submitted[0]
+    assert dialogue.suggestion_text(stored).startswith("游乐设施：滑梯坏了一个洞")
+    assert stored["answers"]["where"] == "公园" and stored["topic"] == "public_space"
+
+
+def test_a_new_round_from_a_checklist_offers_the_items_again(world):
+    state = dialogue.new_state("hengyang", checklist="library")
+    state, said = world.play(state, "图书馆想要更多漫画书", "跳过", "跳过", "对", "不要公开",
+                             "再说一个")
+    assert state["checklist"] == "library" and "开放时间" in said[-1]["quick"]

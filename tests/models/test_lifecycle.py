@@ -1,16 +1,20 @@
 """The status machine: who may do what from which status, and a history that never lies."""
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from sqlmodel import select
 
 from models import lifecycle
+from models.consent import ConsentMissing
+from models.handling import ConsentRule, configure_consent
 from models.lifecycle import SYSTEM, NotAllowed, actor_for_code, history, replay_status
+from models.people import GuardianConsent
 from models.routing import current_assignments
 from models.status import TRANSITIONS, InvalidTransition, Status
 from models.suggestion import AgencyRole, Answer, Correction, Rating
-from tests.flow import accepted, actor, answered, child, dispatched, new_suggestion
+from models.triage import pick_topic
+from tests.flow import accepted, actor, answered, child, dispatched, member, new_suggestion
 
 
 def test_approve_dispatches_to_the_lead_agency_and_starts_the_clock(session):
@@ -219,6 +223,8 @@ def _check_invariants(session, suggestion):
                                 st.one_of(st.just("right"), st.sampled_from(WHO))),
                       max_size=16),
        topic=st.sampled_from(["schooling", None]), happy=st.integers(0, len(HAPPY)))
+@example(steps=[("rate_bad", "right"), ("reroute", "right"), ("return", "right"),
+                ("contest", "right")], topic="schooling", happy=len(HAPPY))
 def test_random_action_sequences_never_break_the_machine(session, steps, topic, happy):
     suggestion = new_suggestion(session, topic=topic)
     count = _check_invariants(session, suggestion)
@@ -248,3 +254,40 @@ def test_the_random_walks_reach_the_far_end_of_the_life(session):
     if not reached:
         pytest.skip("run together with the property test")
     assert {Status.DISPATCHED, Status.ANSWERED} <= reached
+
+
+def _drop_consent(session, nickname="小明"):
+    kid = member(session, nickname)
+    for row in session.exec(select(GuardianConsent).where(GuardianConsent.member_id == kid.id)):
+        session.delete(row)
+    session.commit()
+
+
+def test_no_route_sends_a_young_childs_words_without_guardian_consent(session):
+    triaged = new_suggestion(session, topic=None)
+    lifecycle.approve(session, triaged, actor=actor(session, "facilitator"))
+    returned = dispatched(session)
+    lifecycle.return_(session, returned, actor=actor(session, "agency1"), category="职能不符",
+                      text="这是交通局的事")
+    session.commit()
+    _drop_consent(session)
+    coordinator = actor(session, "coordinator")
+    for attempt in (lambda: pick_topic(session, triaged, actor=coordinator, topic="schooling"),
+                    lambda: lifecycle.reroute(session, returned, actor=coordinator,
+                                              topic="transport")):
+        with pytest.raises(ConsentMissing, match="监护人还没有同意"):
+            attempt()
+        session.rollback()
+    session.refresh(triaged)
+    session.refresh(returned)
+    assert (triaged.status, returned.status) == (Status.IN_REVIEW, Status.RETURNED)
+    assert current_assignments(session, triaged) == current_assignments(session, returned) == []
+
+
+def test_a_child_at_the_consent_age_is_dispatched_without_a_guardian(session):
+    configure_consent(ConsentRule(notice_version="2026-11", consent_age=1))
+    try:
+        _drop_consent(session)
+        assert dispatched(session).status == Status.DISPATCHED
+    finally:
+        configure_consent(ConsentRule())

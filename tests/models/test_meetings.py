@@ -79,3 +79,17 @@ def test_minutes_export_as_pdf_and_word(session, meeting):
     meetings.close_meeting(session, meeting=meeting)
     assert minutes.to_pdf(meeting).startswith(b"%PDF")
     assert minutes.to_docx(meeting)[:2] == b"PK"
+
+
+def test_regenerating_the_minutes_throws_the_edits_away(session, meeting):
+    meetings.raise_suggestion(session, meeting=meeting, text="公园的滑梯要修一修。",
+                              member=member(session, "小红"))
+    meetings.close_meeting(session, meeting=meeting)
+    meetings.save_minutes(session, meeting=meeting, text="写乱了")
+    meetings.regenerate_minutes(session, meeting=meeting)
+    assert "写乱了" not in meeting.minutes and "公园的滑梯要修一修" in meeting.minutes
+
+
+def test_minutes_can_only_be_regenerated_after_the_meeting(session, meeting):
+    with pytest.raises(meetings.MeetingProblem, match="会议结束后"):
+        meetings.regenerate_minutes(session, meeting=meeting)

@@ -1,8 +1,11 @@
 """Notices in the app for every role, and staff e-mail through a pluggable backend."""
 
+from datetime import timedelta
+
 from sqlmodel import select
 
-from models import lifecycle, notifications
+from models import lifecycle, moderation, notifications
+from models.common import utcnow
 from models.deadlines import sweep
 from models.notifications import FileBackend, Notification, deliver_pending
 from tests.flow import account, actor, answered, dispatched, member, new_suggestion
@@ -72,3 +75,57 @@ def test_mark_read(session):
     notifications.mark_read(session, rows)
     assert all(n.read_at for n in notifications.for_account(session, staff.id))
     assert item
+
+
+def test_a_new_suggestion_tells_the_groups_facilitator_in_the_app(session):
+    item = new_suggestion(session)
+    notices = _notices(session, account_id=account(session, "facilitator").id,
+                       suggestion_id=item.id)
+    assert [n.kind for n in notices] == ["new_item"] and item.tracking_code in notices[0].message
+    assert _notices(session, account_id=account(session, "facilitator2").id) == []
+
+
+def test_every_child_of_a_merged_case_hears_the_answer_on_their_own_code(session):
+    first = new_suggestion(session, nickname="小明")
+    second = new_suggestion(session, nickname="小红", text="午饭不够吃")
+    third = new_suggestion(session, nickname="乐乐", text="饭太少了")
+    moderation.merge(session, target=first, duplicates=[second, third],
+                     account=account(session, "facilitator"))
+    lifecycle.approve(session, first, actor=actor(session, "facilitator"))
+    lifecycle.accept(session, first, actor=actor(session, "agency1"))
+    lifecycle.answer(session, first, actor=actor(session, "agency1"), child_text="多加一份菜",
+                     due_weight="adopted")
+    session.commit()
+    case = {first.id, second.id, third.id}
+    told = {(n.member_id, n.suggestion_id) for n in _notices(session, kind="answer")
+            if n.member_id and n.suggestion_id in case}
+    assert told == {(member(session, "小明").id, first.id), (member(session, "小红").id, second.id),
+                    (member(session, "乐乐").id, third.id)}
+    adults = {n.account_id for n in _notices(session, kind="answer", suggestion_id=first.id)
+              if n.account_id}
+    assert adults == {account(session, "facilitator").id}
+
+
+def test_a_deadline_near_reminds_the_lead_agency_once(session):
+    item = dispatched(session)
+    item.sign_due = utcnow() + timedelta(hours=2)
+    session.add(item)
+    session.commit()
+    assert sweep(session).due_soon == [item.id]
+    sweep(session)
+    notices = _notices(session, kind="deadline_near", suggestion_id=item.id)
+    assert [n.account_id for n in notices] == [account(session, "agency1").id]
+    assert "快到期" in notices[0].message
+
+
+def test_a_failing_mail_server_never_undoes_the_click(session, monkeypatch):
+    class Broken:
+        def send(self, to, subject, body):
+            raise OSError("mail server down")
+
+    monkeypatch.setattr(notifications, "_backend", Broken())
+    item = dispatched(session)
+    notice = _notices(session, kind="new_item", suggestion_id=item.id)[0]
+    assert item.status == "dispatched" and notice.emailed_at is None
+    monkeypatch.setattr(notifications, "_backend", notifications.LogBackend())
+    assert deliver_pending(session) >= 1

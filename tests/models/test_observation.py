@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 from sqlmodel import select
 
-from models import moderation, observation
+from models import moderation, observation, visit_report
 from models.checklists import CHECKLISTS
 from models.people import Group
 from models.status import Status
@@ -57,4 +57,57 @@ def test_the_report_exports_as_word(session, tmp_path):
     visit = observation.start(session, group=_observers(session), checklist="library",
                               place_name="市图书馆", visited_on=date(2026, 11, 2),
                               account=account(session, "facilitator"))
-    assert observation.report_docx(session, visit, tmp_path)[:2] == b"PK"
+    assert visit_report.report_docx(session, visit, tmp_path)[:2] == b"PK"
+
+
+def _observer_kid(session, nickname: str, pin: str = "2468"):
+    from models import groups
+
+    return groups.add_member(session, group=_observers(session), nickname=nickname,
+                             birth_year=2012, birth_month=3, pin=pin)
+
+
+def test_children_record_a_visit_and_each_item_goes_back_to_the_child_who_rated_it(session):
+    first, second = _observer_kid(session, "小海"), _observer_kid(session, "小树")
+    visit = observation.start(session, group=_observers(session), checklist="park",
+                              place_name="雁峰公园", visited_on=date(2026, 11, 3), member=first)
+    assert visit.started_by_member_id == first.id and visit.created_by_id is None
+    observation.save(session, visit=visit, member=first,
+                     entries=[observation.Entry("play", "needs_work", "秋千的链子生锈了")])
+    observation.save(session, visit=visit, member=second,
+                     entries=[observation.Entry("play", "needs_work", "秋千的链子生锈了"),
+                              observation.Entry("shade", "needs_work", "没有地方躲太阳")])
+    made = observation.to_suggestions(session, visit=visit, member=second)
+    authors = {s.original_text.split("“")[1].split("”")[0]: s.member_id for s in made}
+    assert authors == {"游乐设施": first.id, "遮阳避雨": second.id}
+    assert all(s.entered_by_id is None for s in made)
+    assert [s.id for s in moderation.review_queue(session, [_observers(session)])] == \
+        [s.id for s in made]
+
+
+def test_a_visit_with_nothing_needing_work_makes_no_suggestion(session):
+    visit = observation.start(session, group=_observers(session), checklist="park",
+                              place_name="人民公园", visited_on=date(2026, 11, 2),
+                              member=_observer_kid(session, "小海"))
+    observation.save(session, visit=visit, entries=[observation.Entry("play", "good")])
+    with pytest.raises(observation.VisitProblem, match="需要改进"):
+        observation.to_suggestions(session, visit=visit, member=_observer_kid(session, "小树"))
+
+
+def test_the_report_exports_as_pdf_with_its_photos(session, tmp_path):
+    import io
+
+    from PIL import Image
+
+    from models.photos import store_photo
+
+    out = io.BytesIO()
+    Image.new("RGB", (60, 40), (10, 120, 60)).save(out, format="JPEG")
+    name = store_photo(out.getvalue(), tmp_path)
+    visit = observation.start(session, group=_observers(session), checklist="bus_stop",
+                              place_name="解放路公交站", visited_on=date(2026, 11, 2),
+                              account=account(session, "facilitator"))
+    observation.save(session, visit=visit,
+                     entries=[observation.Entry("shelter", "needs_work", "没有棚子", name)])
+    pdf = visit_report.report_pdf(session, visit, tmp_path)
+    assert pdf.startswith(b"%PDF") and b"/Image" in pdf

@@ -48,6 +48,9 @@ def test_a_canary_name_is_not_found_in_the_backup_file(app, database_url, seeded
     raw = target.read_bytes()
     assert CANARY.encode() not in raw and b"CREATE TABLE" not in raw
     assert b"suggestion" not in raw
+    _header, dump = backups.read(target, key)
+    if database_url.startswith("sqlite"):
+        assert CANARY.encode() in dump  # the canary was there to find: encryption hid it
 
 
 def test_restore_drill_passes_integrity_and_reconciles_counts(app, database_url, seeded,

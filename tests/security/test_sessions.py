@@ -47,6 +47,9 @@ def test_a_cookie_replayed_after_logout_is_rejected(production):
     client = production.test_client()
     _signin(client)
     stolen = client.get_cookie("__Host-session", domain="localhost").value
+    before = production.test_client()
+    before.set_cookie("__Host-session", stolen, domain="localhost", secure=True)
+    assert before.get("/coordinator/", base_url=HTTPS).status_code == 200
     client.post("/signin/out", base_url=HTTPS)
     replay = production.test_client()
     replay.set_cookie("__Host-session", stolen, domain="localhost", secure=True)

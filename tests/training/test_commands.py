@@ -7,6 +7,7 @@ import pytest
 from click.testing import CliRunner
 
 from training import commands
+from training.external import load_external
 
 
 @pytest.fixture
@@ -78,5 +79,10 @@ def test_evaluate_writes_the_report(shipped, monkeypatch, tmp_path):
     result = CliRunner().invoke(commands.evaluate, ["--no-corrections"])
     assert result.exit_code == 0, result.output
     data = json.loads((tmp_path / "evaluation.json").read_text("utf-8"))
-    assert {"topics", "safeguarding", "redaction"} <= data.keys()
-    assert "macro-F1" in (tmp_path / "evaluation.md").read_text("utf-8")
+    assert {"topics", "safeguarding", "redaction", "external", "cross_writer"} <= data.keys()
+    markdown = (tmp_path / "evaluation.md").read_text("utf-8")
+    assert "macro-F1" in markdown
+    n_external = len(load_external())
+    assert data["external"]["n"] == n_external
+    assert f"## External-style set (training/data/external, n = {n_external})" in markdown
+    assert f"external-style set (n = {n_external})" in result.output

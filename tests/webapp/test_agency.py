@@ -5,11 +5,12 @@ from datetime import timedelta
 
 from sqlmodel import select
 
+from models import lifecycle, support
 from models.attachments import Attachment
 from models.common import utcnow
 from models.status import Status
 from models.suggestion import Answer
-from tests.flow import accepted, dispatched
+from tests.flow import accepted, actor, dispatched, member, new_suggestion
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF"
 
@@ -128,3 +129,43 @@ def test_progress_notes_and_partner_comments_appear_in_the_thread(client, auth, 
     assert "已经去路口看过了" in page
     session.refresh(item)
     assert item.status == Status.IN_PROGRESS
+
+
+def test_the_agency_sees_how_many_children_think_the_same(client, auth, session):
+    item = new_suggestion(session)
+    for nickname in ("小红", "乐乐"):
+        support.give(session, suggestion=item, member=member(session, nickname))
+    lifecycle.approve(session, item, actor=actor(session, "facilitator"))
+    session.commit()
+    quiet = dispatched(session)
+    auth.staff("agency1")
+    inbox = client.get("/agency/?tab=new").get_data(as_text=True)
+    assert "2 位小朋友也这么想" in inbox and quiet.tracking_code in inbox
+    assert inbox.count("位小朋友也这么想") == 1
+    page = client.get(f"/agency/items/{item.id}").get_data(as_text=True)
+    assert "2 位小朋友也这么想" in page
+    assert "也这么想" not in client.get(f"/agency/items/{quiet.id}").get_data(as_text=True)
+
+
+def test_the_answer_records_how_much_the_childrens_view_counted(client, auth, session):
+    item = accepted(session)
+    auth.staff("agency1")
+    client.post(f"/agency/items/{item.id}/answer", data={
+        "child_text": "我们先在两所学校试一试。", "due_weight": "partly",
+        "reason": "经费要分两年安排", "next_step": "春季学期试点", "next_date": "2027-03-01"})
+    page = client.get(f"/agency/items/{item.id}").get_data(as_text=True)
+    assert "部分采纳" in page and "经费要分两年安排" in page and "2027-03-01" in page
+    child = client.get(f"/track/{item.tracking_code}").get_data(as_text=True)
+    assert "他们采纳了你的一部分建议" in child and "经费要分两年安排" in child
+    assert "春季学期试点" in child and "2027-03-01" in child
+
+
+def test_partly_adopted_without_a_reason_is_refused_and_kept(client, auth, session):
+    item = accepted(session)
+    auth.staff("agency1")
+    response = client.post(f"/agency/items/{item.id}/answer", data={
+        "child_text": "我们先试一试。", "due_weight": "not_adopted"})
+    page = response.get_data(as_text=True)
+    assert response.status_code == 400 and "请写明原因" in page and "我们先试一试。" in page
+    session.refresh(item)
+    assert item.status == Status.ACCEPTED

@@ -3,15 +3,18 @@
 import io
 from datetime import timedelta
 
+import pytest
 from openpyxl import load_workbook
 from sqlmodel import select
 
-from models import lifecycle
-from models.common import utcnow
+from models import exports, lifecycle
+from models.agency import Agency
+from models.common import local_time, utcnow
 from models.deadlines import sweep
+from models.people import GuardianConsent
 from models.status import Status
-from models.suggestion import Correction
-from tests.flow import actor, dispatched, new_suggestion
+from models.suggestion import Assignment, Correction
+from tests.flow import account, actor, answered, dispatched, member, new_suggestion
 
 
 def _abstained_in_review(session):
@@ -100,7 +103,7 @@ def test_excel_export_filters_by_agency_and_date(client, auth, session):
     from tests.flow import account
     agency_id = account(session, "agency1").agency_id
     auth.staff("coordinator")
-    today = utcnow().date().isoformat()
+    today = local_time(utcnow()).date().isoformat()  # the day as the city counts it
     response = client.get(f"/coordinator/export.xlsx?agency={agency_id}&from={today}&to={today}")
     sheet = load_workbook(io.BytesIO(response.data)).active
     codes = [row[0].value for row in sheet.iter_rows(min_row=2)]
@@ -118,3 +121,91 @@ def test_formula_like_text_is_exported_as_text(client, auth, session):
     auth.staff("coordinator")
     text = client.get("/coordinator/export.csv").data.decode("utf-8-sig")
     assert "'=HYPERLINK" in text and item.tracking_code in text
+
+
+def _without_consent(session, nickname="小明"):
+    kid = member(session, nickname)
+    for row in session.exec(select(GuardianConsent).where(GuardianConsent.member_id == kid.id)):
+        session.delete(row)
+    session.commit()
+
+
+def test_dispatch_is_refused_while_the_childs_guardian_has_not_agreed(client, auth, session):
+    item = _abstained_in_review(session)
+    _without_consent(session)
+    auth.staff("coordinator")
+    response = client.post(f"/coordinator/items/{item.id}/route", data={"topic": "schooling"})
+    page = response.get_data(as_text=True)
+    assert response.status_code == 400 and "监护人还没有同意" in page and "辅导员登记" in page
+    session.refresh(item)
+    assert item.status == Status.IN_REVIEW and item.abstained
+    assert session.exec(select(Correction).where(Correction.suggestion_id == item.id)).all() == []
+    assert session.exec(select(Assignment).where(Assignment.suggestion_id == item.id)).all() == []
+
+
+def test_an_unhappy_child_is_heard_on_top_of_the_reopened_item(client, auth, session):
+    item = answered(session)
+    client.post(f"/track/{item.tracking_code}/rate",
+                data={"value": "unsatisfied", "comment": "饭还是不够吃"})
+    auth.staff("coordinator")
+    queue = client.get("/coordinator/?tab=reopened").get_data(as_text=True)
+    assert item.tracking_code in queue
+    page = client.get(f"/coordinator/items/{item.id}").get_data(as_text=True)
+    assert "孩子对结果有话说" in page and "饭还是不够吃" in page
+    assert "部分采纳" not in page and "采纳情况" in page
+    client.post(f"/coordinator/items/{item.id}/route", data={"topic": "schooling"})
+    session.refresh(item)
+    assert item.status == Status.DISPATCHED
+    assert "孩子对结果有话说" not in client.get(
+        f"/coordinator/items/{item.id}").get_data(as_text=True)
+
+
+def test_not_theirs_but_reaches_the_coordinator_with_the_childs_words(client, auth, session):
+    item = dispatched(session)
+    lifecycle.return_(session, item, actor=actor(session, "agency1"), category="职能不符",
+                      text="不归我们管")
+    session.commit()
+    client.post(f"/track/{item.tracking_code}/contest", data={"text": "可是学校食堂就归教育局管呀"})
+    auth.staff("coordinator")
+    assert item.tracking_code in client.get("/coordinator/?tab=returned").get_data(as_text=True)
+    page = client.get(f"/coordinator/items/{item.id}").get_data(as_text=True)
+    assert "孩子对结果有话说" in page and "学校食堂就归教育局管" in page
+
+
+def test_the_export_form_offers_the_plans_domains_and_agencies(client, auth, session):
+    auth.staff("coordinator")
+    page = client.get("/coordinator/").get_data(as_text=True)
+    assert 'name="agency"' in page and "教育局" in page and 'name="domain"' in page
+    assert exports.domain_names("hengyang")[0] in page
+
+
+def test_the_export_filters_by_domain_and_status(client, auth, session):
+    school, road = dispatched(session), dispatched(session, topic="transport")
+    auth.staff("coordinator")
+    text = client.get("/coordinator/export.csv", query_string={
+        "domain": school.domain, "status": "dispatched"}).data.decode("utf-8-sig")
+    assert school.tracking_code in text and (road.domain == school.domain
+                                             or road.tracking_code not in text)
+
+
+@pytest.mark.parametrize("query, words", [
+    ({"from": "2026-12-01", "to": "2026-11-01"}, "开始日期不能晚于结束日期"),
+    ({"status": "lost"}, "没有这个状态"),
+    ({"agency": "abc"}, "请从列表里选择部门"),
+    ({"agency": "999999"}, "本市没有这个部门"),
+    ({"domain": "火星探索"}, "本市规划里没有这个领域"),
+])
+def test_bad_export_filters_are_explained_and_nothing_is_downloaded(client, auth, query, words):
+    auth.staff("coordinator")
+    response = client.get("/coordinator/export.xlsx", query_string=query)
+    assert response.status_code == 302 and "attachment" not in response.headers.get(
+        "Content-Disposition", "")
+    assert words in client.get(response.headers["Location"]).get_data(as_text=True)
+
+
+def test_another_citys_agency_is_not_a_filter(client, auth, session):
+    other = session.exec(select(Agency).where(Agency.plan_id != "hengyang")).first()
+    auth.staff("coordinator")
+    response = client.get(f"/coordinator/export.csv?agency={other.id}", follow_redirects=True)
+    assert "本市没有这个部门" in response.get_data(as_text=True)
+    assert account(session, "coordinator").plan_id == "hengyang"

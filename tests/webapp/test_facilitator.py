@@ -161,3 +161,17 @@ def test_another_facilitator_gets_404_for_everything_of_this_group(client, sessi
     session.refresh(kid)
     assert suggestion.status == Status.SUBMITTED and kid.is_active
     assert "小明" not in client.get("/facilitator/review/").get_data(as_text=True)
+
+
+def test_home_lists_late_answers_and_news_to_pass_on(client, session, facilitator):
+    from tests.flow import answered, dispatched
+
+    late = dispatched(session)
+    late.sign_due = utcnow() - timedelta(days=3)
+    late.overdue = True
+    session.add(late)
+    session.commit()
+    answered(session)
+    page = client.get("/facilitator/").get_data(as_text=True)
+    assert late.tracking_code in page.split("部门超时未答复")[-1]
+    assert "谢谢你！我们下学期会给每个班多加一份菜。" in page

@@ -8,7 +8,7 @@ from sqlmodel import select
 from models import meetings, votes
 from models.common import utcnow
 from models.suggestion import Suggestion, Support
-from tests.flow import council, member, new_suggestion
+from tests.flow import council, dispatched, member, new_suggestion
 
 
 @pytest.fixture
@@ -57,7 +57,7 @@ def test_one_child_one_vote(client, session, auth, meeting):
 
 
 def test_supporting_a_friends_suggestion_once(client, session, auth):
-    suggestion = new_suggestion(session, nickname="小明")
+    suggestion = dispatched(session)
     auth.child("小红", "2345")
     assert suggestion.agency_text in client.get("/group/").get_data(as_text=True)
     client.post(f"/group/suggestions/{suggestion.id}/support")
@@ -91,3 +91,68 @@ def test_a_child_cannot_open_another_groups_meeting(client, session, auth):
 def test_staff_cannot_open_the_childrens_pages(client, auth):
     auth.staff("facilitator")
     assert client.get("/group/").status_code == 403
+
+
+def test_vote_results_reach_the_childs_phone_after_voting_and_stay_live(client, session, auth,
+                                                                        meeting):
+    poll = votes.start(session, meeting=meeting, question="哪个先做？", labels=["红绿灯", "路灯"],
+                       suggestion_ids=[])
+    first, second = votes.options(session, poll)
+    auth.child()
+    client.post("/group/join", data={"code": meeting.join_code})
+    before = client.get(f"/group/meeting/{meeting.id}").get_data(as_text=True)
+    assert 'id="poll-total"' not in before  # no counts before the child has voted
+    client.post(f"/group/meeting/{meeting.id}/vote", data={"option": first.id})
+    after = client.get(f"/group/meeting/{meeting.id}").get_data(as_text=True)
+    assert 'id="poll-total">1<' in after and "红绿灯" in after
+    votes.cast(session, poll=poll, option_id=second.id, member=member(session, "小红"))
+    live = client.get(f"/group/meeting/{meeting.id}/live.json").get_json()
+    assert live["poll"]["total"] == 2 and "suggestions" not in live
+    votes.close(session, poll=poll)
+    closed = client.get(f"/group/meeting/{meeting.id}").get_data(as_text=True)
+    assert "投票结束了" in closed and 'id="poll-total">2<' in closed
+
+
+def test_a_child_leaves_the_group_and_chooses_what_happens(client, session, auth):
+    suggestion = new_suggestion(session, nickname="乐乐")
+    auth.child("乐乐", "3456")
+    refused = client.post("/group/leave", data={"leaving": "withdraw"})
+    assert refused.status_code == 400 and "我想好了" in refused.get_data(as_text=True)
+    assert member(session, "乐乐").is_active
+    client.post("/group/leave", data={"leaving": "withdraw", "sure": "y"})
+    session.refresh(suggestion)
+    kid = member(session, "乐乐")
+    session.refresh(kid)
+    assert not kid.is_active and suggestion.status == "declined"
+    assert client.get("/group/").status_code == 302
+    again = auth.child("乐乐", "3456")
+    assert "不对" in again.get_data(as_text=True)
+
+
+def test_each_child_decides_if_their_name_goes_with_the_councils_suggestion(client, session,
+                                                                           auth):
+    from models import moderation, support
+    from tests.flow import account
+
+    suggestion = new_suggestion(session, nickname="小明")
+    support.give(session, suggestion=suggestion, member=member(session, "小红"))
+    support.send_as_council(session, suggestion=suggestion, group=council(session),
+                            account=account(session, "facilitator"))
+    auth.child("小红", "2345")
+    assert "小组一起提出的建议" in client.get("/group/").get_data(as_text=True)
+    client.post(f"/group/suggestions/{suggestion.id}/name", data={"show": "yes"})
+    moderation.approve(session, suggestion=suggestion, account=account(session, "facilitator"),
+                       notice_version="2026-11", consent_age=14)
+    auth.signout()
+    agency = account(session, "agency1")
+    agency_page = None
+    for username in ("agency1", "agency2", "agency3"):
+        auth.staff(username)
+        response = client.get(f"/agency/items/{suggestion.id}")
+        if response.status_code == 200:
+            agency_page = response.get_data(as_text=True)
+            break
+        auth.signout()
+    assert agency is not None and agency_page is not None
+    assert "衡阳市儿童议事会" in agency_page and "小红" in agency_page
+    assert "小明" not in agency_page and "1 位小朋友也这么想" in agency_page

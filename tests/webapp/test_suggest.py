@@ -5,6 +5,7 @@ import re
 from sqlalchemy.exc import OperationalError
 from sqlmodel import func, select
 
+from models import lifecycle
 from models.suggestion import Suggestion
 
 
@@ -82,3 +83,28 @@ def test_a_signed_in_child_suggests_for_their_group(client, auth, session):
     code = response.headers["Location"].split("/track/")[1].split("?")[0]
     stored = session.exec(select(Suggestion).where(Suggestion.tracking_code == code)).one()
     assert stored.member_id is not None and stored.group_id is not None
+
+
+def test_a_key_reused_for_other_words_keeps_the_new_text_and_asks_again(client, session):
+    key = _key(client)
+    client.post("/suggest/", data={"text": "学校门口需要一个斑马线。", "plan_id": "hengyang",
+                                   "idempotency_key": key})
+    before = _count(session)
+    response = client.post("/suggest/", data={"text": "公园里想要一个秋千。",
+                                              "plan_id": "hengyang", "idempotency_key": key})
+    page = response.get_data(as_text=True)
+    assert 400 <= response.status_code < 500 and "公园里想要一个秋千。" in page
+    assert "已经提交过别的建议" in page and key not in page, "a fresh key for the next try"
+    assert _count(session) == before
+
+
+def test_a_retry_after_the_first_try_was_stored_shows_the_same_code(client, session):
+    key = _key(client)
+    data = {"text": "图书馆周末晚上也开门吧。", "plan_id": "hengyang", "idempotency_key": key}
+    first = client.post("/suggest/", data=data)
+    code = first.headers["Location"].split("/track/")[1].split("?")[0]
+    again = client.post("/suggest/", data=data)
+    assert again.status_code == 303 and code in again.headers["Location"]
+    stored = session.exec(select(Suggestion).where(Suggestion.idempotency_key == key)).all()
+    assert [s.tracking_code for s in stored] == [code]
+    assert [e.action for e in lifecycle.history(session, stored[0].id)] == ["submit"]

@@ -1,8 +1,8 @@
 """The child's tracking page: a plain timeline with the routing history, the answer, a rating."""
 
-from models import lifecycle
+from models import lifecycle, moderation
 from models.status import Status
-from tests.flow import actor, answered, dispatched, new_suggestion
+from tests.flow import account, actor, answered, dispatched, new_suggestion
 
 
 def test_the_timeline_speaks_plain_words_and_names_the_agency(client, session):
@@ -72,7 +72,7 @@ def test_rating_twice_is_refused(client, session):
     item = answered(session)
     client.post(f"/track/{item.tracking_code}/rate", data={"value": "satisfied"})
     response = client.post(f"/track/{item.tracking_code}/rate", data={"value": "unsatisfied"})
-    assert response.status_code == 400 and "不能评价" in response.get_data(as_text=True)
+    assert response.status_code == 409 and "不能评价" in response.get_data(as_text=True)
 
 
 def test_a_child_can_say_but_it_is_theirs_after_a_return(client, session):
@@ -98,3 +98,34 @@ def test_strangers_see_the_masked_text_and_the_author_sees_their_own(client, aut
     assert "王小明" not in client.get(f"/track/{item.tracking_code}").get_data(as_text=True)
     auth.child()
     assert "王小明" in client.get(f"/track/{item.tracking_code}").get_data(as_text=True)
+
+
+def _merged_and_answered(session):
+    """小红's duplicate is merged into 小明's suggestion, which is then answered."""
+    first = new_suggestion(session, nickname="小明")
+    duplicate = new_suggestion(session, nickname="小红", text="午饭不够吃，能多一点吗")
+    moderation.merge(session, target=first, duplicates=[duplicate],
+                     account=account(session, "facilitator"))
+    lifecycle.approve(session, first, actor=actor(session, "facilitator"))
+    lifecycle.accept(session, first, actor=actor(session, "agency1"))
+    lifecycle.answer(session, first, actor=actor(session, "agency1"),
+                     child_text="下学期每个班多加一份菜。", due_weight="adopted")
+    session.commit()
+    return first, duplicate
+
+
+def test_a_child_whose_suggestion_was_merged_sees_the_answer_on_their_own_page(client,
+                                                                              session):
+    first, duplicate = _merged_and_answered(session)
+    page = client.get(f"/track/{duplicate.tracking_code}").get_data(as_text=True)
+    assert "和相同的建议合在一起了" in page and first.tracking_code in page
+    assert "送到了" in page and "签收了" in page and "回复你啦" in page
+    assert "下学期每个班多加一份菜。" in page and "他们采纳了你的建议" in page
+
+
+def test_a_merged_child_hears_the_answer_in_the_app(client, auth, session):
+    _first, duplicate = _merged_and_answered(session)
+    auth.child("小红", "2345")
+    notices = client.get("/notices/").get_data(as_text=True)
+    assert f"你的建议 {duplicate.tracking_code} 回复你啦" in notices
+    assert f"/track/{duplicate.tracking_code}" in notices

@@ -2,11 +2,12 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-24 19:01:52.755970
+Create Date: 2026-11-24 19:51:35.273399
 """
+from alembic import op
 import sqlalchemy as sa
 import sqlmodel
-from alembic import op
+
 
 revision = '0001'
 down_revision = None
@@ -336,10 +337,12 @@ def upgrade() -> None:
     sa.Column('place_name', sqlmodel.sql.sqltypes.AutoString(length=200), nullable=False),
     sa.Column('visited_on', sa.Date(), nullable=False),
     sa.Column('notes', sqlmodel.sql.sqltypes.AutoString(length=4000), nullable=False),
-    sa.Column('created_by_id', sa.Integer(), nullable=False),
+    sa.Column('created_by_id', sa.Integer(), nullable=True),
+    sa.Column('started_by_member_id', sa.Integer(), nullable=True),
     sa.Column('created_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
     sa.ForeignKeyConstraint(['created_by_id'], ['account.id'], ),
     sa.ForeignKeyConstraint(['group_id'], ['child_group.id'], ),
+    sa.ForeignKeyConstraint(['started_by_member_id'], ['member.id'], ),
     sa.PrimaryKeyConstraint('id')
     )
     with op.batch_alter_table('visit', schema=None) as batch_op:
@@ -529,6 +532,8 @@ def upgrade() -> None:
     sa.Column('comment', sqlmodel.sql.sqltypes.AutoString(length=1000), nullable=False),
     sa.Column('photo', sqlmodel.sql.sqltypes.AutoString(length=80), nullable=True),
     sa.Column('suggestion_id', sa.Integer(), nullable=True),
+    sa.Column('member_id', sa.Integer(), nullable=True),
+    sa.ForeignKeyConstraint(['member_id'], ['member.id'], ),
     sa.ForeignKeyConstraint(['suggestion_id'], ['suggestion.id'], ),
     sa.ForeignKeyConstraint(['visit_id'], ['visit.id'], ),
     sa.PrimaryKeyConstraint('id'),

@@ -1,0 +1,70 @@
+"""An observer visit's report, exported as Word or PDF with the group's photos."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from sqlmodel import Session
+
+from .checklists import RATINGS
+from .observation import Visit, checklist_of, items
+from .pdfdoc import line, new_pdf
+from .photos import photo_path
+
+
+def title(visit: Visit) -> str:
+    return f"{checklist_of(visit).name}观察报告：{visit.place_name}"
+
+
+def rows(session: Session, visit: Visit) -> list[tuple[str, str, str, str | None]]:
+    """(item, verdict, what was said, photo name) for every item, in checklist order."""
+    found = []
+    for row in items(session, visit):
+        item = checklist_of(visit).item(row.item_key)
+        found.append((item.label, RATINGS.get(row.rating or "", "未评价"),
+                      row.comment or item.look_for, row.photo))
+    return found
+
+
+def _photo(folder: str | Path, name: str | None) -> Path | None:
+    if not name:
+        return None
+    path = photo_path(folder, name)
+    return path if path.exists() else None
+
+
+def report_docx(session: Session, visit: Visit, photo_folder: str | Path) -> bytes:
+    """The visit report as a Word document, photos included."""
+    from docx import Document
+    from docx.shared import Cm
+
+    document = Document()
+    document.add_heading(title(visit), level=1)
+    document.add_paragraph(f"观察日期：{visit.visited_on.isoformat()}")
+    if visit.notes:
+        document.add_paragraph(visit.notes)
+    for label, verdict, said, photo in rows(session, visit):
+        document.add_heading(f"{label}：{verdict}", level=2)
+        document.add_paragraph(said)
+        path = _photo(photo_folder, photo)
+        if path is not None:
+            document.add_picture(str(path), width=Cm(8))
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def report_pdf(session: Session, visit: Visit, photo_folder: str | Path) -> bytes:
+    """The visit report as an A4 PDF with a Chinese font and the photos."""
+    pdf = new_pdf(title(visit))
+    line(pdf, f"观察日期：{visit.visited_on.isoformat()}")
+    if visit.notes:
+        line(pdf, visit.notes)
+    for label, verdict, said, photo in rows(session, visit):
+        line(pdf, f"{label}：{verdict}", size=13)
+        line(pdf, said)
+        path = _photo(photo_folder, photo)
+        if path is not None:
+            pdf.image(str(path), w=70)
+    return bytes(pdf.output())

@@ -1,0 +1,125 @@
+"""Checklists 1, 20, 21: consent before a young child's words are taken; atomic, idempotent."""
+
+import secrets
+import threading
+
+from sqlalchemy import MetaData, func, select
+from sqlmodel import select as sql_select
+
+from models import consent
+from models.people import GuardianConsent
+from models.suggestion import Suggestion
+
+from .conftest import member
+
+
+def _all_counts(session) -> dict[str, int]:
+    """Rows in every table: 'nothing changed' means every number is the same."""
+    meta = MetaData()
+    meta.reflect(session.get_bind())
+    return {name: session.execute(select(func.count()).select_from(table)).scalar_one()
+            for name, table in meta.tables.items()}
+
+
+def _suggestions(session) -> int:
+    return session.exec(sql_select(func.count()).select_from(Suggestion)).one()
+
+
+def _drop_consent(session, nickname="小明"):
+    kid = member(session, nickname)
+    for row in session.exec(sql_select(GuardianConsent).where(GuardianConsent.member_id == kid.id)):
+        session.delete(row)
+    session.commit()
+    return kid
+
+
+def _post(client, text="操场的篮球架坏了", key=None):
+    return client.post("/suggest/", data={"text": text, "plan_id": "hengyang",
+                                          "idempotency_key": key or secrets.token_urlsafe(24)})
+
+
+def test_under_14_without_consent_gets_403_and_nothing_is_stored(client, auth, session):
+    _drop_consent(session)
+    auth.child()
+    before = _all_counts(session)
+    response = _post(client, "希望小区里多一个滑梯")
+    page = response.get_data(as_text=True)
+    assert response.status_code == 403 and "监护人" in page and "希望小区里多一个滑梯" in page
+    after = _all_counts(session)
+    assert after.pop("audit_log") == before.pop("audit_log") + 1  # the refusal, logged
+    assert after == before
+    consent_page = client.get(client.get("/suggest/").headers["Location"])
+    text = consent_page.get_data(as_text=True)
+    assert consent_page.status_code == 200 and "不同意也没关系" in text
+
+
+def test_with_consent_recorded_the_same_child_can_submit(client, auth, session):
+    from tests.flow import account
+
+    kid = _drop_consent(session)
+    consent.record_consent(session, member=kid, given_by="母亲", method="纸质同意书",
+                           notice_version="2026-11", recorded_by=account(session, "facilitator"))
+    session.commit()
+    auth.child()
+    before = _suggestions(session)
+    assert _post(client).status_code == 303
+    assert _suggestions(session) == before + 1
+    row = session.exec(sql_select(GuardianConsent).where(GuardianConsent.member_id == kid.id)).one()
+    assert (row.given_by, row.method, row.notice_version) == ("母亲", "纸质同意书", "2026-11")
+    assert row.recorded_at is not None
+
+
+def test_a_new_notice_version_sends_the_child_to_the_consent_page(app, client, auth):
+    auth.child()
+    assert client.get("/suggest/").status_code == 200
+    app.config["PRIVACY_NOTICE_VERSION"] = "2027-05"
+    response = client.get("/suggest/")
+    assert response.status_code == 302 and response.headers["Location"].endswith(
+        "/me/data/consent")
+    assert "2027-05" in client.get("/me/data/consent").get_data(as_text=True)
+
+
+def test_an_exception_after_flush_leaves_every_count_unchanged(client, session, monkeypatch):
+    import models.lifecycle as lifecycle
+
+    def fails_after_flush(*_args, **_kwargs):
+        raise RuntimeError("injected after the suggestion row was flushed")
+
+    monkeypatch.setattr(lifecycle, "record", fails_after_flush)
+    before = _all_counts(session)
+    try:
+        response = _post(client, "公园里的灯坏了")
+        assert response.status_code >= 500
+    except RuntimeError:
+        pass  # the test client may re-raise; either way nothing may be left behind
+    session.expire_all()
+    assert _all_counts(session) == before
+
+
+def test_ten_parallel_posts_with_one_token_make_one_row(app, session):
+    key = secrets.token_urlsafe(24)
+    before = _suggestions(session)
+    answers, barrier = [], threading.Barrier(10)
+
+    def send():
+        client = app.test_client()
+        barrier.wait()
+        answers.append(_post(client, "图书馆周末晚上也开门吧", key))
+
+    threads = [threading.Thread(target=send) for _ in range(10)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert _suggestions(session) == before + 1
+    places = {answer.headers.get("Location") for answer in answers if answer.status_code == 303}
+    assert len(places) == 1 and all(a.status_code in (303, 503) for a in answers)
+
+
+def test_the_same_token_with_another_text_is_422_and_keeps_the_text(client, session):
+    key = secrets.token_urlsafe(24)
+    assert _post(client, "学校门口需要斑马线", key).status_code == 303
+    before = _suggestions(session)
+    response = _post(client, "操场需要更多树荫", key)
+    assert response.status_code == 422 and "操场需要更多树荫" in response.get_data(as_text=True)
+    assert _suggestions(session) == before

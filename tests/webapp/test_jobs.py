@@ -1,0 +1,101 @@
+"""Background work: RQ on a real Redis when REDIS_URL is set, synchronously otherwise."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from datetime import timedelta
+
+import pytest
+from click.testing import CliRunner
+from sqlmodel import select
+
+from models.notifications import Notification
+from tests.flow import dispatched
+from webapp import jobs
+from webapp.cli import cli
+
+REDIS = os.environ.get("REDIS_TEST_URL", "")
+needs_redis = pytest.mark.skipif(not REDIS, reason="REDIS_TEST_URL is not set")
+
+
+@pytest.fixture
+def queued(app, database_url, tmp_path, monkeypatch):
+    """The app with a real Redis queue of its own; the worker builds its app from this env."""
+    from redis import Redis
+    from rq import Queue
+
+    name = f"ts-test-{uuid.uuid4().hex[:8]}"
+    mail = tmp_path / "mail"
+    env = {"DATABASE_URL": database_url, "REDIS_URL": REDIS, "TONGSHENG_RQ_QUEUE": name,
+           "TONGSHENG_MAIL_BACKEND": "file", "TONGSHENG_MAIL_FOLDER": str(mail),
+           "TONGSHENG_SECRET_KEY": "test", "TONGSHENG_PRIVACY_NOTICE_VERSION": "2026-11"}
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    app.config.update(REDIS_URL=REDIS, RQ_QUEUE=name)
+    jobs.init_app(app)
+    redis = Redis.from_url(REDIS)
+    queue = Queue(name, connection=redis)
+    yield queue, mail
+    queue.empty()
+    for registry in (queue.scheduled_job_registry, queue.finished_job_registry,
+                     queue.failed_job_registry):
+        for job_id in registry.get_job_ids():
+            registry.remove(job_id, delete_job=True)
+    redis.close()
+
+
+def _work(queue) -> None:
+    from rq import SimpleWorker
+
+    SimpleWorker([queue], connection=queue.connection).work(burst=True)
+
+
+def _mail_sent(session, item) -> list[Notification]:
+    query = select(Notification).where(Notification.suggestion_id == item.id,
+                                       Notification.wants_email)
+    rows = session.exec(query).all()
+    for row in rows:
+        session.refresh(row)
+    return [row for row in rows if row.emailed_at is not None]
+
+
+@needs_redis
+def test_with_redis_staff_mail_waits_for_the_worker(queued, session):
+    queue, mail = queued
+    item = dispatched(session)
+    assert queue.count >= 1, "the commit queued a mail job instead of sending inline"
+    assert _mail_sent(session, item) == [] and not list(mail.glob("*.eml"))
+    _work(queue)
+    assert _mail_sent(session, item), "the worker sent it and marked it"
+    assert any(b"agency1@" in m.read_bytes() for m in mail.glob("*.eml"))
+    assert queue.failed_job_registry.count == 0
+
+
+@needs_redis
+def test_the_sweep_is_scheduled_on_the_queue_and_repeats(queued, session):
+    queue, _mail = queued
+    item = dispatched(session)
+    item.sign_due = item.sign_due.replace(year=2020)
+    session.add(item)
+    session.commit()
+    assert jobs.schedule_sweep(600)
+    _work(queue)
+    session.refresh(item)
+    assert item.overdue, "the queued sweep flagged the late item for 督办"
+    assert queue.scheduled_job_registry.count == 1, "and put the next sweep on the schedule"
+
+
+def test_without_redis_the_sweep_command_runs_at_once(app, database_url, session,
+                                                      monkeypatch):
+    item = dispatched(session)
+    item.sign_due = item.sign_due - timedelta(days=400)
+    session.add(item)
+    session.commit()
+    monkeypatch.setenv("DATABASE_URL", database_url)
+    monkeypatch.setenv("TONGSHENG_SECRET_KEY", "test")
+    monkeypatch.delenv("REDIS_URL", raising=False)
+    result = CliRunner().invoke(cli, ["sweep", "--every", "60"])
+    assert result.exit_code == 0 and "overdue: 1" in result.output
+    session.refresh(item)
+    assert item.overdue

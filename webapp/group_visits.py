@@ -1,0 +1,122 @@
+"""Observer children on their phones: start a visit, rate each item, make suggestions."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from flask import Blueprint, abort, flash, redirect, render_template, send_file, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from models import observation
+from models.checklists import RATINGS
+from models.people import Group, GroupKind
+from models.photos import photo_path
+
+from .access import child_required
+from .db import get_session
+from .group_forms import VisitForm
+from .observer import entries_from_form, photo_folder
+
+bp = Blueprint("group_visits", __name__, url_prefix="/group/visits")
+
+
+def child():
+    return current_user.member
+
+
+def observer_group() -> Group:
+    """The child's own group, if it is an observer group; councils have no visits here."""
+    group = get_session().get(Group, child().group_id)
+    return group if group.kind == GroupKind.OBSERVER else abort(404)
+
+
+def my_visit(visit_id: int) -> observation.Visit:
+    return observation.group_visit(get_session(), observer_group(), visit_id) or abort(404)
+
+
+@bp.route("/", methods=["GET", "POST"])
+@child_required
+def visits():
+    group = observer_group()
+    form = VisitForm()
+    if not form.is_submitted():
+        form.visited_on.data = date.today()
+    if form.validate_on_submit():
+        try:
+            visit = observation.start(get_session(), group=group, checklist=form.checklist.data,
+                                      place_name=form.place_name.data,
+                                      visited_on=form.visited_on.data, member=child())
+        except observation.VisitProblem as problem:
+            form.place_name.errors.append(str(problem))
+        else:
+            return redirect(url_for(".visit", visit_id=visit.id))
+    return render_template("group/visits.html", group=group, form=form,
+                           visits=observation.group_visits(get_session(), group)), \
+        400 if form.errors else 200
+
+
+def _page(visit, errors: dict | None = None, status: int = 200):
+    def photo_src(name: str) -> str:
+        return url_for(".photo", visit_id=visit.id, name=name)
+
+    rows = observation.items(get_session(), visit)
+    return render_template("group/visit.html", visit=visit, rows=rows, ratings=RATINGS,
+                           checklist=observation.checklist_of(visit), photo_src=photo_src,
+                           errors=errors or {},
+                           waiting=[r for r in rows if r.rating == "needs_work"
+                                    and not r.suggestion_id]), status
+
+
+@bp.route("/<int:visit_id>")
+@child_required
+def visit(visit_id: int):
+    return _page(my_visit(visit_id))
+
+
+@bp.route("/<int:visit_id>", methods=["POST"])
+@child_required
+def save(visit_id: int):
+    visit = my_visit(visit_id)
+    entries, errors = entries_from_form(visit)
+    try:
+        observation.save(get_session(), visit=visit, entries=entries, member=child(),
+                         notes=visit.notes)
+    except observation.VisitProblem as problem:
+        get_session().rollback()
+        errors["_"] = str(problem)
+    if errors:
+        flash(errors.get("_") or _("有的照片没有存上，请看下面的提示。其他内容已经存好了。"))
+        return _page(visit, errors, 400)
+    flash(_("存好啦！"))
+    return redirect(url_for(".visit", visit_id=visit.id))
+
+
+@bp.route("/<int:visit_id>/suggest", methods=["POST"])
+@child_required
+def suggest(visit_id: int):
+    visit = my_visit(visit_id)
+    try:
+        made = observation.to_suggestions(get_session(), visit=visit, member=child())
+    except observation.VisitProblem as problem:
+        flash(str(problem))
+        return _page(visit, status=400)
+    flash(_("%(n)d 条“需要改进”变成了建议，辅导员看过以后就会送到负责的部门。", n=len(made))
+          if made else _("这些项目已经变成建议了。"))
+    return redirect(url_for(".visit", visit_id=visit.id))
+
+
+@bp.route("/<int:visit_id>/photos/<name>")
+@child_required
+def photo(visit_id: int, name: str):
+    """A photo of the child's own group's visit, and nothing else."""
+    visit = my_visit(visit_id)
+    if name not in {row.photo for row in observation.items(get_session(), visit)}:
+        abort(404)
+    try:
+        path = photo_path(photo_folder(), name)
+    except FileNotFoundError:
+        abort(404)
+    if not path.exists():
+        abort(404)
+    return send_file(path, mimetype="image/jpeg", max_age=0)
