@@ -32,7 +32,8 @@ CASE_STATUS_LABELS = {CaseStatus.OPEN: "待处理", CaseStatus.REPORTED: "已报
 # 强制报告: who to call, in the order a worried adult needs them.
 REPORT_STEPS = [
     ("110", "公安机关（110）", "孩子正处在危险中，或疑似遭受侵害：立即报警。这是强制报告义务。"),
-    ("civil_affairs", "民政部门 / 未成年人保护工作站", "疑似监护缺失、监护侵害，同时报告民政部门。"),
+    ("civil_affairs", "民政部门 / 未成年人保护工作站",
+     "疑似监护缺失、监护侵害，同时报告民政部门。"),
     ("education", "教育行政部门", "涉及学校或校园欺凌的，同时报告教育行政部门。"),
     ("12355", "12355 青少年服务台", "告诉孩子可以打 12355，获得心理和法律帮助。"),
 ]
@@ -92,7 +93,8 @@ def open_case(session: Session, suggestion: Suggestion, child_label: str = "") -
 
     for lead in leads(session, suggestion.plan_id):
         notify(session, kind="safeguarding", account=lead, email=True,
-               message=f"安全个案 #{case.id}：有孩子可能处在危险中，请立即查看并按强制报告要求处理。",
+               message=(f"安全个案 #{case.id}：有孩子可能处在危险中，"
+                        "请立即查看并按强制报告要求处理。"),
                dedupe=f"safeguarding:{case.id}:{lead.id}")
     session.commit()
     return case
@@ -114,6 +116,11 @@ def visible_cases(session: Session, account: Account) -> list[SafeguardingCase]:
     if account.role == Role.COORDINATOR:
         query = query.where(SafeguardingCase.plan_id == account.plan_id)
     return [case for case in session.exec(query) if may_see(session, account, case)]
+
+
+def open_cases(session: Session, account: Account) -> list[SafeguardingCase]:
+    """Cases this account may see that nobody has reported yet: shown on every page they open."""
+    return [case for case in visible_cases(session, account) if case.status == CaseStatus.OPEN]
 
 
 def get_case(session: Session, account: Account, case_id: int) -> SafeguardingCase | None:

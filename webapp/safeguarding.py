@@ -18,6 +18,15 @@ bp = Blueprint("safeguarding", __name__, url_prefix="/safeguarding")
 safeguarding_staff = staff_required(Role.FACILITATOR, Role.COORDINATOR)
 
 
+@bp.app_context_processor
+def open_safeguarding_cases() -> dict:
+    """A child who may be in danger is never lost in a queue: every page says so until reported."""
+    account = getattr(current_user, "account", None) if current_user.is_authenticated else None
+    if account is None or account.role not in (Role.FACILITATOR, Role.COORDINATOR):
+        return {"open_safeguarding_cases": 0}
+    return {"open_safeguarding_cases": len(safeguarding.open_cases(get_session(), account))}
+
+
 def _case(case_id: int) -> safeguarding.SafeguardingCase:
     return safeguarding.get_case(get_session(), current_user.account, case_id) or abort(404)
 

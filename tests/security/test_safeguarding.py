@@ -85,3 +85,25 @@ def test_the_agency_sees_nothing_of_the_case(client, auth, case):
     auth.staff("agency1")
     assert DISCLOSURE not in client.get("/agency/").get_data(as_text=True)
     assert client.get("/safeguarding/").status_code == 403
+
+
+BANNER = "个孩子可能处在危险中，还没有报告"
+
+
+@pytest.mark.parametrize("username, page, shown", [
+    ("coordinator", "/coordinator/", True), ("coordinator", "/notices/", True),
+    ("facilitator", "/facilitator/", True), ("facilitator2", "/facilitator/", False),
+    ("agency1", "/agency/", False)])
+def test_an_unreported_case_is_on_every_page_its_people_open(client, auth, case, username, page,
+                                                            shown):
+    auth.staff(username)
+    assert (BANNER in client.get(page).get_data(as_text=True)) == shown
+
+
+def test_the_banner_goes_once_the_report_is_recorded(client, auth, case):
+    auth.staff("coordinator")
+    response = client.post(f"/safeguarding/{case.id}/report",
+                           data={"target": "110", "reference": "J2026-1", "note": "已报警"},
+                           follow_redirects=True)
+    assert response.status_code == 200
+    assert BANNER not in client.get("/coordinator/").get_data(as_text=True)
