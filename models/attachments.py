@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import re
-import secrets
 from datetime import datetime
 from pathlib import Path
 
 from sqlmodel import Field, Session, SQLModel, select
 
-from .common import utcnow
+from .common import store_file, utcnow
 from .lifecycle import Actor, record
 from .permissions import require
 
@@ -59,15 +57,7 @@ def attach(session: Session, suggestion, *, actor: Actor, filename: str, data: b
     if len(data) > MAX_BYTES:
         raise AttachmentRejected("文件太大了，请小于 5MB。")
     content_type, extension = sniff(data)
-    stored = f"{secrets.token_hex(16)}.{extension}"
-    folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
-    temporary = folder / (stored + ".part")
-    with open(temporary, "wb") as handle:
-        handle.write(data)
-        handle.flush()
-        os.fsync(handle.fileno())
-    temporary.replace(folder / stored)
+    stored = store_file(folder, data, extension)
     row = Attachment(suggestion_id=suggestion.id, account_id=actor.id,
                      filename=_clean_name(filename, extension), stored_name=stored,
                      content_type=content_type, size=len(data))

@@ -9,7 +9,6 @@ consistent snapshot, checked with PRAGMA integrity_check before it is encrypted.
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
 
 # pg_dump / pg_restore run with a fixed argument list and no shell.
@@ -22,6 +21,7 @@ from cryptography.fernet import Fernet, InvalidToken
 from sqlalchemy import MetaData, create_engine, func, select
 from sqlalchemy.engine import make_url
 
+from .common import write_durably
 from .db import normalise_url
 
 FORMAT = "tongsheng-backup/1"
@@ -88,16 +88,6 @@ def _dump_postgresql(url: str) -> bytes:
     return result.stdout
 
 
-def _write_durably(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(path.name + ".part")
-    with open(temporary, "wb") as handle:
-        handle.write(data)
-        handle.flush()
-        os.fsync(handle.fileno())
-    temporary.replace(path)
-
-
 def backup(url: str, target: str | Path, key: str | bytes) -> dict:
     """Write an encrypted, integrity-checked backup; returns its header."""
     url = normalise_url(url)
@@ -106,7 +96,7 @@ def backup(url: str, target: str | Path, key: str | bytes) -> dict:
     header = {"format": FORMAT, "dialect": dialect, "counts": counts(url),
               "taken_at": datetime.now(UTC).isoformat()}
     payload = json.dumps(header).encode() + b"\n" + dump
-    _write_durably(Path(target), _fernet(key).encrypt(payload))
+    write_durably(Path(target), _fernet(key).encrypt(payload))
     return header
 
 
@@ -132,7 +122,7 @@ def restore(source: str | Path, url: str, key: str | bytes) -> dict:
         target = _sqlite_path(url)
         if target.exists():
             raise BackupError(f"{target} exists: restore into a new file, then swap it in")
-        _write_durably(target, dump)
+        write_durably(target, dump)
         _integrity(target)
     else:
         result = subprocess.run(["pg_restore", "--no-owner", "--exit-on-error", "--dbname",

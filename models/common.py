@@ -1,7 +1,9 @@
 """Small helpers shared by the tables."""
 
+import os
 import secrets
 from datetime import UTC, datetime, timedelta, timezone
+from pathlib import Path
 
 # Every city TongSheng serves keeps China Standard Time.
 CHINA = timezone(timedelta(hours=8), "CST")
@@ -24,3 +26,21 @@ def local_time(moment: datetime) -> datetime:
     """A stored time as people in the city read it; naive values are taken as UTC."""
     aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
     return aware.astimezone(CHINA)
+
+
+def write_durably(path: Path, data: bytes) -> None:
+    """Write through a temporary file and fsync, so a crash never leaves half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(path.name + ".part")
+    with open(temporary, "wb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+    temporary.replace(path)
+
+
+def store_file(folder: str | Path, data: bytes, extension: str) -> str:
+    """Save an upload under a fresh random name, never the one it came with; return the name."""
+    name = f"{secrets.token_hex(16)}.{extension}"
+    write_durably(Path(folder) / name, data)
+    return name

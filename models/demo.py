@@ -78,8 +78,9 @@ def _account(session: Session, username: str) -> Account | None:
 
 def _build(session: Session, notice_version: str) -> None:
     plan = load_plan(DEMO_PLAN)
-    lead = accounts.create_account(session, username="coordinator", display_name="妇儿工委办 王老师",
-                                   password=DEMO_PASSWORD, role=Role.COORDINATOR, plan_id=plan.id)
+    lead = accounts.create_account(
+        session, username="coordinator", display_name="妇儿工委办 王老师", password=DEMO_PASSWORD,
+        role=Role.COORDINATOR, plan_id=plan.id)
     lead.is_safeguarding_lead = True  # the city's safeguarding lead (强制报告)
     _staff_for_topics(session, plan, ["schooling", "transport", "culture_sports"])
     facilitator = accounts.create_account(
@@ -137,9 +138,11 @@ def _children(session, group, facilitator, notice_version) -> list[Member]:
 
 
 DEMO_SUGGESTIONS = [
-    ("校门口的红绿灯时间太短了，我们过马路总是要跑，很危险。", "transport", "校门口", Status.DISPATCHED),
+    ("校门口的红绿灯时间太短了，我们过马路总是要跑，很危险。", "transport", "校门口",
+     Status.DISPATCHED),
     ("学校的厕所太脏了，希望每天多打扫几次。", "schooling", "学校", Status.ACCEPTED),
-    ("希望图书馆周末晚上也开门，我们白天要上课外班。", "culture_sports", "市图书馆", Status.ANSWERED),
+    ("希望图书馆周末晚上也开门，我们白天要上课外班。", "culture_sports", "市图书馆",
+     Status.ANSWERED),
     ("公园里的滑梯坏了好久了，小朋友都不敢玩。", "public_space", "人民公园", Status.IN_REVIEW),
     ("想要学校多一些课外活动，比如科学社团。", "schooling", "", Status.SUBMITTED),
     ("放学路上公交站没有遮雨棚，下雨天全身都湿了。", "transport", "公交站", Status.CLOSED),

@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
-from sqlalchemy import update
+from sqlalchemy import insert, update
 from sqlalchemy.orm.attributes import set_committed_value
 from sqlmodel import Session, select
 
@@ -27,6 +27,9 @@ from .status import InvalidTransition, Status, check_move
 from .suggestion import Event, Suggestion
 
 SYSTEM = Actor(kind="system", name="童声")
+# Built once: the submit path's INSERTs, each handing back the stored row as an ORM object.
+_NEW_SUGGESTION = insert(Suggestion).returning(Suggestion)
+_NEW_EVENT = insert(Event).returning(Event)
 
 
 @dataclass(frozen=True)
@@ -119,7 +122,8 @@ def submit(session: Session, draft: Draft, found: Classification, actor: Actor, 
     replay = find_replay(session, draft) if look_first else None
     if replay is not None:
         return replay
-    suggestion = Suggestion(
+    now = utcnow()
+    suggestion = session.scalars(_NEW_SUGGESTION, dict(
         plan_id=draft.plan_id, group_id=draft.group_id, meeting_id=draft.meeting_id,
         member_id=draft.member_id, entered_by_id=draft.entered_by_id,
         idempotency_key=draft.idempotency_key, body_hash=draft.body_hash,
@@ -128,12 +132,28 @@ def submit(session: Session, draft: Draft, found: Classification, actor: Actor, 
         topic=found.topic, confidence=found.confidence, abstained=found.abstained,
         model_version=found.model_version, urgent=found.urgent,
         consent_to_publish=draft.consent_to_publish and not found.urgent,
-    )
-    session.add(suggestion)
-    session.flush()
-    note = "紧急：可能有孩子处在危险中" if found.urgent else ""
-    record(session, suggestion, action="submit", actor=actor, note=note)
+        status=Status.SUBMITTED, created_at=now, updated_at=now,
+    )).one()
+    _first_event(session, suggestion, actor, now)
     return suggestion
+
+
+def _first_event(session: Session, suggestion: Suggestion, actor: Actor, now) -> Event:
+    """The "submit" event, written straight after its suggestion (what ``record`` would add).
+
+    Two INSERT … RETURNING statements and no unit-of-work flush: the submit path's cost is
+    mostly ORM bookkeeping, and nothing here needs re-reading after the commit.
+    """
+    note = "紧急：可能有孩子处在危险中" if suggestion.urgent else ""
+    event = session.scalars(_NEW_EVENT, dict(
+        suggestion_id=suggestion.id, action="submit", from_status=Status.SUBMITTED,
+        to_status=Status.SUBMITTED, actor_kind=actor.kind, actor_id=actor.id,
+        actor_name=actor.name, note=note, created_at=now,
+    )).one()
+    from .notifications import on_event
+
+    on_event(session, suggestion, event)
+    return event
 
 
 def history(session: Session, suggestion_id: int) -> list[Event]:

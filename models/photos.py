@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import io
-import os
 import re
-import secrets
 import warnings
 from pathlib import Path
 
 from PIL import Image, ImageOps
+
+from .common import store_file
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_PIXELS = 24_000_000
@@ -57,17 +57,7 @@ def clean_photo(data: bytes) -> bytes:
 
 def store_photo(data: bytes, folder: str | Path) -> str:
     """Clean and save a photo durably; return its generated name."""
-    cleaned = clean_photo(data)
-    folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
-    name = secrets.token_hex(16) + ".jpg"
-    temporary = folder / (name + ".part")
-    with open(temporary, "wb") as handle:
-        handle.write(cleaned)
-        handle.flush()
-        os.fsync(handle.fileno())
-    temporary.replace(folder / name)
-    return name
+    return store_file(folder, clean_photo(data), "jpg")
 
 
 def photo_path(folder: str | Path, name: str) -> Path:

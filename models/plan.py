@@ -3,7 +3,7 @@
 Each seed plan lives in ``models/plans/<id>.toml``, extracted by hand from a municipal
 document. The files are the source of truth for routing: the classifier only names a topic,
 and the plan says which task, hence which agencies, own it. Shape is validated by the
-pydantic models; cross-references (routes, agencies, ids) are checked by ``check_plan`` so
+pydantic models; cross-references (routes, agencies, ids) are checked by ``plan_check`` so
 that a broken file can still be loaded and reported on rather than crash the site.
 """
 
@@ -11,15 +11,12 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, PositiveInt
-
-from classifier.topics import TOPIC_IDS
 
 PLAN_DIR = Path(__file__).resolve().parent / "plans"
 COORDINATOR = "coordinator"  # route target: no task owns the topic, the coordinating office decides
@@ -98,7 +95,7 @@ class Route:
 
 
 class Plan(_Strict):
-    """One city's plan. Build it with ``load_plan``; check it with ``check_plan``."""
+    """One city's plan. Build it with ``load_plan``; check it with ``plan_check``."""
 
     id: str
     city: str
@@ -152,57 +149,6 @@ class Plan(_Strict):
         )
 
 
-def _duplicates(values: list[str]) -> list[str]:
-    return sorted(v for v, n in Counter(values).items() if n > 1)
-
-
-def check_plan(plan: Plan) -> list[str]:
-    """Every cross-reference problem in a plan, as readable sentences; [] means usable."""
-    problems: list[str] = []
-    for label, ids in (
-        ("domain", [d.id for d in plan.domains]),
-        ("action", [a.id for a in plan.actions]),
-        ("task", [t.id for t in plan.tasks]),
-        ("agency", plan.agency_names()),
-    ):
-        problems += [f"duplicate {label} id {v!r}" for v in _duplicates(ids)]
-    domain_ids = {d.id for d in plan.domains}
-    actions = {a.id: a for a in plan.actions}
-    agencies = set(plan.agency_names())
-    if plan.coordinator not in agencies:
-        problems.append(f"coordinator {plan.coordinator!r} is not in [[agencies]]")
-    for a in plan.actions:
-        if a.domain not in domain_ids:
-            problems.append(f"action {a.id}: unknown domain {a.domain!r}")
-    for t in plan.tasks:
-        if not t.title.strip():
-            problems.append(f"task {t.id}: no title")
-        if not t.lead:
-            problems.append(f"task {t.id}: no lead agency")
-        if t.domain not in domain_ids:
-            problems.append(f"task {t.id}: unknown domain {t.domain!r}")
-        if t.action is not None:
-            action = actions.get(t.action)
-            if action is None:
-                problems.append(f"task {t.id}: unknown action {t.action!r}")
-            elif action.domain != t.domain:
-                problems.append(f"task {t.id}: action {t.action} is in domain {action.domain}")
-        for name in _duplicates(t.lead + t.partners):
-            problems.append(f"task {t.id}: agency {name!r} listed twice")
-        for name in t.lead + t.partners:
-            if name not in agencies:
-                problems.append(f"task {t.id}: agency {name!r} is not in [[agencies]]")
-    for topic in TOPIC_IDS:
-        target = plan.routes.get(topic)
-        if target is None:
-            problems.append(f"topic {topic!r} has no route")
-        elif target != COORDINATOR and plan.task(target) is None:
-            problems.append(f"topic {topic!r} routes to unknown task {target!r}")
-    for key in sorted((set(plan.routes) | set(plan.route_notes)) - set(TOPIC_IDS)):
-        problems.append(f"route for unknown topic {key!r}")
-    return problems
-
-
 def plan_ids() -> list[str]:
     """The ids of the shipped plans: the file stems of ``PLAN_DIR``, sorted."""
     return sorted(p.stem for p in PLAN_DIR.glob("*.toml") if _SLUG.match(p.stem))
@@ -231,15 +177,3 @@ def _load(plan_id: str) -> Plan:
 def load_all() -> list[Plan]:
     """Every shipped plan, in id order."""
     return [load_plan(i) for i in plan_ids()]
-
-
-def check_all() -> dict[str, list[str]]:
-    """Problems per plan id, including a file whose ``id`` differs from its name."""
-    result: dict[str, list[str]] = {}
-    for plan_id in plan_ids():
-        plan = load_plan(plan_id)
-        problems = check_plan(plan)
-        if plan.id != plan_id:
-            problems.insert(0, f"file {plan_id}.toml declares id {plan.id!r}")
-        result[plan_id] = problems
-    return result

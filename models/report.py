@@ -1,4 +1,7 @@
-"""Reports and complaints from any page: a ticket the coordinator must answer (未成年人保护法 第七十八条)."""
+"""Reports and complaints from any page: a ticket the coordinator must answer.
+
+未成年人保护法 第七十八条 requires that such reports are received and answered.
+"""
 
 from __future__ import annotations
 

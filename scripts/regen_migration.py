@@ -4,12 +4,20 @@ Run from the repository root: python scripts/regen_migration.py
 """
 
 import shutil
+import sys
 import tempfile
 from pathlib import Path
 
 from alembic import command
 
 from webapp.db import MIGRATIONS, alembic_config
+
+END_OF_UPGRADE = "    # ### end Alembic commands ###\n\n\ndef downgrade"
+END_OF_UPGRADE_WITH_EXTRA_SQL = (
+    "    # ### end Alembic commands ###\n"
+    "    from models.migrations.extra_sql import apply\n"
+    "    apply(op)\n\n\ndef downgrade"
+)
 
 
 def main() -> None:
@@ -25,12 +33,11 @@ def main() -> None:
         text = generated.read_text()
         extra = MIGRATIONS / "extra_sql.py"
         if extra.exists():
-            text = text.replace("    # ### end Alembic commands ###\n\n\ndef downgrade",
-                                "    # ### end Alembic commands ###\n    from models.migrations.extra_sql import apply\n    apply(op)\n\n\ndef downgrade", 1)
+            text = text.replace(END_OF_UPGRADE, END_OF_UPGRADE_WITH_EXTRA_SQL, 1)
         tmp = target.with_suffix(".tmp")
         tmp.write_text(text)
         tmp.replace(target)
-    print(f"wrote {target}")
+    sys.stdout.write(f"wrote {target}\n")
 
 
 if __name__ == "__main__":

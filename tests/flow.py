@@ -31,6 +31,11 @@ def council(session: Session) -> Group:
     return session.exec(select(Group).where(Group.invite_code == "HYKIDS")).one()
 
 
+def observers(session: Session) -> Group:
+    """The demo city's observer group (children who visit and rate places)."""
+    return session.exec(select(Group).where(Group.invite_code == "HYLOOK")).one()
+
+
 def new_suggestion(session: Session, *, topic: str | None = "schooling",
                    text: str = "学校的午饭太少了，希望多一点。", urgent: bool = False,
                    nickname: str = "小明"):

@@ -3,19 +3,8 @@
 from __future__ import annotations
 
 from datetime import datetime
-from pathlib import Path
 
-from flask import (
-    Blueprint,
-    abort,
-    current_app,
-    flash,
-    redirect,
-    render_template,
-    request,
-    send_file,
-    url_for,
-)
+from flask import Blueprint, abort, render_template, request
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -29,8 +18,9 @@ from models.status import Status
 from models.suggestion import DUE_WEIGHT_LABELS
 
 from .access import staff_required
+from .actions import suggestion_steps
 from .db import get_session
-from .errors import refusal_status
+from .files import attachment_folder, send_attachment
 from .flow_forms import AnswerForm, AttachForm, NoteForm, ReturnForm
 
 bp = Blueprint("agency", __name__, url_prefix="/agency")
@@ -59,10 +49,6 @@ def _tab_of(item) -> str:
 def _by_deadline(item):
     due = deadlines.current_due(item) or item.answer_due or item.updated_at
     return (due is None, due)
-
-
-def attachment_folder() -> Path:
-    return Path(current_app.instance_path) / "attachments"
 
 
 @bp.route("/")
@@ -109,22 +95,7 @@ def item(suggestion_id: int):
     return _page(_mine(suggestion_id))
 
 
-def _act(suggestion_id: int, run, done: str, form_name: str | None = None, form=None):
-    """One domain call; a refusal shows the page again with what was typed and why."""
-    found = _mine(suggestion_id)
-    session = get_session()
-    extra = {form_name: form} if form_name else {}
-    if form is not None and not form.validate_on_submit():
-        return _page(found, 400, **extra)
-    try:
-        run(session, found, actor_for_account(current_user.account))
-        session.commit()
-    except PROBLEMS as problem:
-        session.rollback()
-        flash(str(problem))
-        return _page(found, refusal_status(problem), **extra)
-    flash(done)
-    return redirect(url_for(".item", suggestion_id=found.id))
+_act = suggestion_steps(find=_mine, page=_page, problems=PROBLEMS)
 
 
 @bp.route("/items/<int:suggestion_id>/accept", methods=["POST"])
@@ -189,22 +160,6 @@ def attach(suggestion_id: int):
             raise ValueError(_("请选择一个文件。"))
         _store_upload(session, found, who, form.attachment.data)
     return _act(suggestion_id, run, _("附件已上传。"), "attach_form", form)
-
-
-def send_attachment(suggestion_id: int, attachment_id: int):
-    """Serve one file of a suggestion the caller has already been allowed to see."""
-    row = get_session().get(attachments.Attachment, attachment_id)
-    if row is None or row.suggestion_id != suggestion_id:
-        abort(404)
-    try:
-        path = attachments.file_path(attachment_folder(), row)
-    except FileNotFoundError:
-        abort(404)
-    if not path.is_file():
-        abort(404)
-    inline = row.content_type != "application/pdf"
-    return send_file(path, mimetype=row.content_type, download_name=row.filename,
-                     as_attachment=not inline)
 
 
 @bp.route("/items/<int:suggestion_id>/files/<int:attachment_id>")

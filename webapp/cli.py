@@ -5,7 +5,8 @@ from __future__ import annotations
 import click
 from sqlmodel import Session
 
-from models.plan import check_all, load_all
+from models.plan import load_all
+from models.plan_check import check_all
 
 from . import create_app
 from .db import upgrade_database

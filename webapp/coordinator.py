@@ -9,15 +9,16 @@ from flask_login import current_user
 
 from models import attachments, deadlines, exports, lifecycle, scope, timeline, triage
 from models.consent import ConsentMissing
-from models.lifecycle import InvalidTransition, NotAllowed, actor_for_account
+from models.lifecycle import InvalidTransition, NotAllowed
 from models.people import Role
 from models.routing import current_assignments
 from models.status import Status
 from models.suggestion import Suggestion
 
 from .access import staff_required
-from .agency import send_attachment
+from .actions import always_400, suggestion_steps
 from .db import get_session
+from .files import send_attachment
 from .flow_forms import DeclineForm, NoteForm, RouteForm
 
 bp = Blueprint("coordinator", __name__, url_prefix="/coordinator")
@@ -81,22 +82,7 @@ def item(suggestion_id: int):
     return _page(_mine(suggestion_id))
 
 
-def _act(suggestion_id: int, run, done: str, form_name: str | None = None, form=None):
-    """One domain call; a refusal shows the page again with what was typed and why."""
-    found = _mine(suggestion_id)
-    extra = {form_name: form} if form_name else {}
-    if form is not None and not form.validate_on_submit():
-        return _page(found, 400, **extra)
-    session = get_session()
-    try:
-        run(session, found, actor_for_account(current_user.account))
-        session.commit()
-    except PROBLEMS as problem:
-        session.rollback()
-        flash(str(problem))
-        return _page(found, 400, **extra)
-    flash(done)
-    return redirect(url_for(".item", suggestion_id=found.id))
+_act = suggestion_steps(find=_mine, page=_page, problems=PROBLEMS, status_of=always_400)
 
 
 @bp.route("/items/<int:suggestion_id>/route", methods=["POST"])

@@ -25,24 +25,29 @@ class ChildSignInForm(FlaskForm):
         DataRequired(_l("请填密码。")), PIN_RULE])
 
 
-class ChildJoinForm(FlaskForm):
-    invite_code = StringField(_l("邀请码"), validators=[
-        DataRequired(_l("请填邀请码。")), Length(max=12, message=_l("邀请码太长了。"))])
-    nickname = StringField(_l("给自己起个昵称（不要用真名哦）"), validators=[
-        DataRequired(_l("请填昵称。")), NICKNAME_RULE])
+class ChildBirthForm(FlaskForm):
+    """Birth year and month, which every new child account needs: they set the consent rule."""
+
     birth_year = IntegerField(_l("出生年份"), validators=[
         DataRequired(_l("请填出生年份，比如 2015。")),
         NumberRange(min=1990, max=2100, message=_l("年份看起来不对。"))])
     birth_month = IntegerField(_l("出生月份"), validators=[
         DataRequired(_l("请填出生月份（1 到 12）。")),
         NumberRange(min=1, max=12, message=_l("月份是 1 到 12。"))])
-    pin = PasswordField(_l("设一个密码（4 到 6 位数字）"), validators=[
-        DataRequired(_l("请设一个密码。")), PIN_RULE])
 
     def validate_birth_year(self, field) -> None:
         age = date.today().year - (field.data or 0)
         if not 4 <= age <= 18:
             raise ValidationError(_l("童声是给 4 到 18 岁的小朋友用的，请检查出生年份。"))
+
+
+class ChildJoinForm(ChildBirthForm):
+    invite_code = StringField(_l("邀请码"), validators=[
+        DataRequired(_l("请填邀请码。")), Length(max=12, message=_l("邀请码太长了。"))])
+    nickname = StringField(_l("给自己起个昵称（不要用真名哦）"), validators=[
+        DataRequired(_l("请填昵称。")), NICKNAME_RULE])
+    pin = PasswordField(_l("设一个密码（4 到 6 位数字）"), validators=[
+        DataRequired(_l("请设一个密码。")), PIN_RULE])
 
     def to_joining(self) -> Joining:
         return Joining(invite_code=self.invite_code.data, nickname=self.nickname.data.strip(),
@@ -67,4 +72,5 @@ class ChatTurnForm(FlaskForm):
 
 
 class ChatPhotoForm(FlaskForm):
-    photo = FileField(_l("加一张照片（可以不加）"), validators=[FileRequired(_l("请先选一张照片。"))])
+    photo = FileField(_l("加一张照片（可以不加）"),
+                      validators=[FileRequired(_l("请先选一张照片。"))])

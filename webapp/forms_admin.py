@@ -21,7 +21,8 @@ class AgencyContactForm(FlaskForm):
 class NewAccountForm(FlaskForm):
     username = StringField(_l("用户名"), validators=[
         DataRequired(_l("请填用户名。")),
-        Regexp(r"^[a-z0-9_.-]{3,40}$", message=_l("用户名用 3 到 40 个小写字母、数字、点或短横线。"))])
+        Regexp(r"^[a-z0-9_.-]{3,40}$",
+               message=_l("用户名用 3 到 40 个小写字母、数字、点或短横线。"))])
     display_name = StringField(_l("显示名称"), validators=[
         DataRequired(_l("请填显示名称。")), Length(max=80, message=_l("太长了。"))])
     email = StringField(_l("邮箱"), validators=[Optional(), Email(message=_l("邮箱格式不对。"))])

@@ -2,29 +2,26 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
     DateField,
     DateTimeLocalField,
-    IntegerField,
     PasswordField,
     RadioField,
     SelectField,
     StringField,
     TextAreaField,
 )
-from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
+from wtforms.validators import DataRequired, Length, Optional
 
 from models.checklists import CHECKLISTS
 from models.consent import CONSENT_METHODS, GIVERS
 from models.groups import CHILD_LEAVING_LABELS, LEAVING_LABELS
 from models.people import GROUP_KIND_LABELS, GROUP_LEVEL_LABELS
 
-from .forms import NICKNAME_RULE, PIN_RULE
+from .forms import NICKNAME_RULE, PIN_RULE, ChildBirthForm
 
 
 class GroupForm(FlaskForm):
@@ -35,21 +32,11 @@ class GroupForm(FlaskForm):
     is_active = BooleanField(_l("小组在用（取消后邀请码失效）"), default=True)
 
 
-class MemberForm(FlaskForm):
+class MemberForm(ChildBirthForm):
     nickname = StringField(_l("昵称（不要用真名）"), validators=[
         DataRequired(_l("请填昵称。")), NICKNAME_RULE])
-    birth_year = IntegerField(_l("出生年份"), validators=[
-        DataRequired(_l("请填出生年份，比如 2015。")),
-        NumberRange(min=1990, max=2100, message=_l("年份看起来不对。"))])
-    birth_month = IntegerField(_l("出生月份"), validators=[
-        DataRequired(_l("请填出生月份（1 到 12）。")),
-        NumberRange(min=1, max=12, message=_l("月份是 1 到 12。"))])
     pin = PasswordField(_l("登录密码（4 到 6 位数字，交给孩子本人）"), validators=[
         DataRequired(_l("请设一个密码。")), PIN_RULE])
-
-    def validate_birth_year(self, field) -> None:
-        if not 4 <= date.today().year - (field.data or 0) <= 18:
-            raise ValidationError(_l("童声是给 4 到 18 岁的小朋友用的，请检查出生年份。"))
 
 
 class ConsentForm(FlaskForm):

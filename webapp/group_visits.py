@@ -4,19 +4,18 @@ from __future__ import annotations
 
 from datetime import date
 
-from flask import Blueprint, abort, flash, redirect, render_template, send_file, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from models import observation
 from models.checklists import RATINGS
 from models.people import Group, GroupKind
-from models.photos import photo_path
 
 from .access import child_required
 from .db import get_session
 from .group_forms import VisitForm
-from .observer import entries_from_form, photo_folder
+from .visiting import save_visit, send_visit_photo, start_visit
 
 bp = Blueprint("group_visits", __name__, url_prefix="/group/visits")
 
@@ -42,15 +41,9 @@ def visits():
     form = VisitForm()
     if not form.is_submitted():
         form.visited_on.data = date.today()
-    if form.validate_on_submit():
-        try:
-            visit = observation.start(get_session(), group=group, checklist=form.checklist.data,
-                                      place_name=form.place_name.data,
-                                      visited_on=form.visited_on.data, member=child())
-        except observation.VisitProblem as problem:
-            form.place_name.errors.append(str(problem))
-        else:
-            return redirect(url_for(".visit", visit_id=visit.id))
+    visit = start_visit(form, group, member=child())
+    if visit is not None:
+        return redirect(url_for(".visit", visit_id=visit.id))
     return render_template("group/visits.html", group=group, form=form,
                            visits=observation.group_visits(get_session(), group)), \
         400 if form.errors else 200
@@ -78,13 +71,7 @@ def visit(visit_id: int):
 @child_required
 def save(visit_id: int):
     visit = my_visit(visit_id)
-    entries, errors = entries_from_form(visit)
-    try:
-        observation.save(get_session(), visit=visit, entries=entries, member=child(),
-                         notes=visit.notes)
-    except observation.VisitProblem as problem:
-        get_session().rollback()
-        errors["_"] = str(problem)
+    errors = save_visit(visit, member=child(), notes=visit.notes)
     if errors:
         flash(errors.get("_") or _("有的照片没有存上，请看下面的提示。其他内容已经存好了。"))
         return _page(visit, errors, 400)
@@ -110,13 +97,4 @@ def suggest(visit_id: int):
 @child_required
 def photo(visit_id: int, name: str):
     """A photo of the child's own group's visit, and nothing else."""
-    visit = my_visit(visit_id)
-    if name not in {row.photo for row in observation.items(get_session(), visit)}:
-        abort(404)
-    try:
-        path = photo_path(photo_folder(), name)
-    except FileNotFoundError:
-        abort(404)
-    if not path.exists():
-        abort(404)
-    return send_file(path, mimetype="image/jpeg", max_age=0)
+    return send_visit_photo(my_visit(visit_id), name)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from flask import (
     Blueprint,
-    Response,
     abort,
     flash,
     jsonify,
@@ -18,8 +17,10 @@ from flask_babel import gettext as _
 from models import meetings, minutes, scope, votes
 from models.people import Group, Meeting, MeetingStatus
 
+from .actions import always_400, run_step
 from .db import get_session
 from .facilitator import facilitator_only, me, owned_group
+from .files import send_document
 from .group_forms import BehalfForm, MeetingForm, PollForm
 
 bp = Blueprint("meetings", __name__, url_prefix="/facilitator/groups/<int:group_id>/meetings")
@@ -41,7 +42,7 @@ def new(group_id: int):
                                     topic=form.topic.data or "", agenda=form.agenda.data or "",
                                     scheduled_at=form.scheduled_at.data)
         flash(_("会议安排好了。"))
-        return redirect(url_for(".show", group_id=group.id, meeting_id=meeting.id))
+        return redirect(_meeting_url(group, meeting))
     return render_template("facilitator/meeting_form.html", form=form, group=group)
 
 
@@ -69,30 +70,28 @@ def show(group_id: int, meeting_id: int):
 
 
 def _step(group_id: int, meeting_id: int, action, done: str):
+    """action(session, meeting=...) once; a refusal shows the meeting page again with why."""
     group, meeting = owned_meeting(group_id, meeting_id)
-    try:
-        action(get_session(), meeting)
-    except PROBLEMS as problem:
-        get_session().rollback()
-        flash(str(problem))
-        return _show(group, meeting, status=400)
-    flash(done)
-    return redirect(url_for(".show", group_id=group.id, meeting_id=meeting.id))
+    return run_step(lambda session: action(session, meeting=meeting), done=done, problems=PROBLEMS,
+                    status_of=always_400, then=_meeting_url(group, meeting),
+                    again=lambda status: _show(group, meeting, status=status))
+
+
+def _meeting_url(group: Group, meeting: Meeting) -> str:
+    return url_for(".show", group_id=group.id, meeting_id=meeting.id)
 
 
 @bp.route("/<int:meeting_id>/open", methods=["POST"])
 @facilitator_only
 def open_(group_id: int, meeting_id: int):
-    return _step(group_id, meeting_id,
-                 lambda session, meeting: meetings.open_meeting(session, meeting=meeting),
+    return _step(group_id, meeting_id, meetings.open_meeting,
                  _("会议开始了！请孩子们用会议码加入。"))
 
 
 @bp.route("/<int:meeting_id>/close", methods=["POST"])
 @facilitator_only
 def close(group_id: int, meeting_id: int):
-    return _step(group_id, meeting_id,
-                 lambda session, meeting: meetings.close_meeting(session, meeting=meeting),
+    return _step(group_id, meeting_id, meetings.close_meeting,
                  _("会议结束了，纪要草稿已经写好，请看一看、改一改。"))
 
 
@@ -120,7 +119,7 @@ def behalf(group_id: int, meeting_id: int):
         form.text.errors.append(str(problem))
         return _show(group, meeting, behalf=form, status=400)
     flash(_("已替 %(name)s 记下建议（标明是辅导员代填）。", name=child.nickname))
-    return redirect(url_for(".show", group_id=group.id, meeting_id=meeting.id))
+    return redirect(_meeting_url(group, meeting))
 
 
 @bp.route("/<int:meeting_id>/poll", methods=["POST"])
@@ -137,14 +136,14 @@ def start_poll(group_id: int, meeting_id: int):
             form.question.errors.append(str(problem))
         else:
             flash(_("投票开始了！"))
-            return redirect(url_for(".show", group_id=group.id, meeting_id=meeting.id))
+            return redirect(_meeting_url(group, meeting))
     return _show(group, meeting, poll_form=form, status=400)
 
 
 @bp.route("/<int:meeting_id>/poll/close", methods=["POST"])
 @facilitator_only
 def close_poll(group_id: int, meeting_id: int):
-    def run(session, meeting):
+    def run(session, *, meeting):
         poll = votes.current(session, meeting)
         if poll is None:
             raise votes.VoteProblem(_("现在没有正在进行的投票。"))
@@ -155,7 +154,7 @@ def close_poll(group_id: int, meeting_id: int):
 @bp.route("/<int:meeting_id>/minutes", methods=["POST"])
 @facilitator_only
 def save_minutes(group_id: int, meeting_id: int):
-    def run(session, meeting):
+    def run(session, *, meeting):
         meetings.save_minutes(session, meeting=meeting, text=request.form.get("minutes", ""))
     return _step(group_id, meeting_id, run, _("纪要已保存。"))
 
@@ -163,8 +162,7 @@ def save_minutes(group_id: int, meeting_id: int):
 @bp.route("/<int:meeting_id>/minutes/regenerate", methods=["POST"])
 @facilitator_only
 def regenerate_minutes(group_id: int, meeting_id: int):
-    return _step(group_id, meeting_id,
-                 lambda session, meeting: meetings.regenerate_minutes(session, meeting=meeting),
+    return _step(group_id, meeting_id, meetings.regenerate_minutes,
                  _("已放弃修改，按会议记录重新生成了纪要草稿。"))
 
 
@@ -179,8 +177,4 @@ def export(group_id: int, meeting_id: int, kind: str):
     except minutes.ExportUnavailable as problem:
         flash(str(problem))
         return redirect(url_for(".show", group_id=group_id, meeting_id=meeting_id))
-    mimetype = ("application/pdf" if kind == "pdf" else
-                "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
-    name = f"minutes-{meeting.id}.{kind}"
-    return Response(data, mimetype=mimetype,
-                    headers={"Content-Disposition": f'attachment; filename="{name}"'})
+    return send_document(data, kind, f"minutes-{meeting.id}")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 from flask import (
     Blueprint,
@@ -16,25 +15,23 @@ from flask import (
     url_for,
 )
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user, logout_user
 
 from models import accounts, rights
 
 from .access import child_required
 from .db import get_session
+from .files import attachment_folder, photo_folder
 from .privacy_forms import DeleteMyDataForm
 from .security import audit
 
 bp = Blueprint("mydata", __name__, url_prefix="/me/data")
-LABELS = {"member": "我的账号", "suggestion": "我的建议", "event": "建议的经过",
-          "guardian_consent": "监护人同意记录", "support": "我支持过的建议",
-          "rating": "我的评价", "notification": "给我的消息", "conversation": "聊天记录"}
-
-
-def _folders() -> tuple[Path, Path]:
-    instance = Path(current_app.instance_path)
-    photos = current_app.config.get("PHOTO_FOLDER") or instance / "photos"
-    return Path(photos), instance / "attachments"
+LABELS = {"member": _l("我的账号"), "suggestion": _l("我的建议"), "event": _l("建议的经过"),
+          "guardian_consent": _l("监护人同意记录"), "support": _l("我支持过的建议"),
+          "rating": _l("我的评价"), "notification": _l("给我的消息"),
+          "conversation": _l("聊天记录"), "answer": _l("部门给我的回复"),
+          "assignment": _l("送到了哪些部门")}
 
 
 @bp.route("/")
@@ -66,8 +63,7 @@ def delete():
     if form.validate_on_submit() and not accounts.verify_secret(member.pin_hash, form.pin.data):
         form.pin.errors.append(_("密码不对。"))
     elif form.validate_on_submit():
-        photos, files = _folders()
-        rights.erase(db, member, photo_folder=photos, file_folder=files)
+        rights.erase(db, member, photo_folder=photo_folder(), file_folder=attachment_folder())
         audit("data_erased", actor_kind="child")
         logout_user()
         session.clear()

@@ -2,38 +2,21 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from flask import (
-    Blueprint,
-    Response,
-    abort,
-    current_app,
-    flash,
-    redirect,
-    render_template,
-    request,
-    send_file,
-    url_for,
-)
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
 from models import observation, visit_report
 from models.checklists import RATINGS
 from models.pdfdoc import FontMissing
 from models.people import Group
-from models.photos import PhotoRejected, photo_path, store_photo
 
 from .db import get_session
 from .facilitator import facilitator_only, me, owned_group
+from .files import photo_folder, send_document
 from .group_forms import VisitForm
+from .visiting import save_visit, send_visit_photo, start_visit
 
 bp = Blueprint("observer", __name__, url_prefix="/facilitator/groups/<int:group_id>/visits")
-
-
-def photo_folder() -> Path:
-    return Path(current_app.config.get("PHOTO_FOLDER")
-                or Path(current_app.instance_path) / "photos")
 
 
 def owned_visit(group_id: int, visit_id: int) -> tuple[Group, observation.Visit]:
@@ -46,15 +29,9 @@ def owned_visit(group_id: int, visit_id: int) -> tuple[Group, observation.Visit]
 def visits(group_id: int):
     group = owned_group(group_id)
     form = VisitForm()
-    if form.validate_on_submit():
-        try:
-            visit = observation.start(get_session(), group=group, checklist=form.checklist.data,
-                                      place_name=form.place_name.data,
-                                      visited_on=form.visited_on.data, account=me())
-        except observation.VisitProblem as problem:
-            form.place_name.errors.append(str(problem))
-        else:
-            return redirect(url_for(".visit", group_id=group.id, visit_id=visit.id))
+    visit = start_visit(form, group, account=me())
+    if visit is not None:
+        return redirect(url_for(".visit", group_id=group.id, visit_id=visit.id))
     status = 400 if form.errors else 200
     return render_template("observer/visits.html", group=group, form=form,
                            visits=observation.group_visits(get_session(), group)), status
@@ -76,33 +53,11 @@ def visit(group_id: int, visit_id: int):
     return _visit_page(*owned_visit(group_id, visit_id))
 
 
-def entries_from_form(visit) -> tuple[list[observation.Entry], dict]:
-    """Read every item of the form; a refused photo is reported, the rest is kept."""
-    entries, errors = [], {}
-    for item in observation.checklist_of(visit).items:
-        upload = request.files.get(f"photo-{item.key}")
-        name = None
-        if upload and upload.filename:
-            try:
-                name = store_photo(upload.read(), photo_folder())
-            except PhotoRejected as rejected:
-                errors[item.key] = str(rejected)
-        entries.append(observation.Entry(item.key, request.form.get(f"rating-{item.key}") or None,
-                                         request.form.get(f"comment-{item.key}", ""), name))
-    return entries, errors
-
-
 @bp.route("/<int:visit_id>", methods=["POST"])
 @facilitator_only
 def save(group_id: int, visit_id: int):
     group, visit = owned_visit(group_id, visit_id)
-    entries, errors = entries_from_form(visit)
-    try:
-        observation.save(get_session(), visit=visit, entries=entries,
-                         notes=request.form.get("notes", ""))
-    except observation.VisitProblem as problem:
-        get_session().rollback()
-        errors["_"] = str(problem)
+    errors = save_visit(visit, notes=request.form.get("notes", ""))
     if errors:
         flash(_("有的照片没有存上，请看下面的提示。其他内容已保存。") if "_" not in errors
               else errors["_"])
@@ -146,10 +101,7 @@ def report_file(group_id: int, visit_id: int, kind: str):
     except FontMissing as problem:
         flash(str(problem))
         return redirect(url_for(".report", group_id=group.id, visit_id=visit.id))
-    mimetype = ("application/pdf" if kind == "pdf" else "application/vnd.openxmlformats-"
-                "officedocument.wordprocessingml.document")
-    return Response(data, mimetype=mimetype, headers={
-        "Content-Disposition": f'attachment; filename="visit-{visit.id}.{kind}"'})
+    return send_document(data, kind, f"visit-{visit.id}")
 
 
 @bp.route("/<int:visit_id>/photos/<name>")
@@ -157,12 +109,4 @@ def report_file(group_id: int, visit_id: int, kind: str):
 def photo(group_id: int, visit_id: int, name: str):
     """A visit photo, only for the facilitators of the group that took it."""
     _group, visit = owned_visit(group_id, visit_id)
-    if name not in {row.photo for row in observation.items(get_session(), visit)}:
-        abort(404)
-    try:
-        path = photo_path(photo_folder(), name)
-    except FileNotFoundError:
-        abort(404)
-    if not path.exists():
-        abort(404)
-    return send_file(path, mimetype="image/jpeg", max_age=0)
+    return send_visit_photo(visit, name)

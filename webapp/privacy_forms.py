@@ -39,7 +39,8 @@ class SafeguardingReportForm(FlaskForm):
 
 
 class ReportForm(FlaskForm):
-    kind = SelectField(_l("是什么问题？"), choices=[("", _l("请选择"))] + list(REPORT_KINDS.items()),
+    kind = SelectField(_l("是什么问题？"),
+                       choices=[("", _l("请选择"))] + list(REPORT_KINDS.items()),
                        validators=[DataRequired(_l("请选择是什么问题。"))])
     message = TextAreaField(_l("发生了什么？（不用写你的真名、电话或地址）"), validators=[
         DataRequired(_l("请写一写发生了什么。")),

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import click
 from sqlmodel import Session
 
 from models import retention as jobs
 
 from . import create_app
+from .files import photo_folder
 
 
 @click.command("retention")
@@ -18,7 +17,7 @@ from . import create_app
 def retention(months: int | None) -> None:
     """Run the retention job once (schedule it nightly)."""
     app = create_app()
-    folder = Path(app.config.get("PHOTO_FOLDER") or Path(app.instance_path) / "photos")
+    folder = photo_folder(app)
     with Session(app.extensions["engine"], expire_on_commit=False) as session:
         done = jobs.run(session, months=months or app.config["RETENTION_MONTHS"],
                         photo_folder=folder)

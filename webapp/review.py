@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, render_template, request, url_for
 from flask_babel import gettext as _
 
 from classifier.topics import TOPIC_IDS
@@ -13,6 +13,7 @@ from models.status import InvalidTransition
 from models.suggestion import Suggestion
 
 from .accesslog import access_gate
+from .actions import always_400, run_step
 from .db import get_session
 from .facilitator import facilitator_only, me, owned_group, rules
 
@@ -77,14 +78,10 @@ def _act(group_id: int, suggestion_id: int, action, done: str):
     """Run one moderation step; on a refusal, show the page again with the reason."""
     group = owned_group(group_id)
     suggestion = owned_suggestion(group, suggestion_id)
-    try:
-        message = action(get_session(), group, suggestion) or done
-    except PROBLEMS as problem:
-        get_session().rollback()
-        flash(str(problem))
-        return _item_page(group, suggestion, 400)
-    flash(message)
-    return redirect(url_for(".item", group_id=group.id, suggestion_id=suggestion.id))
+    return run_step(lambda session: action(session, group, suggestion),
+                    done=lambda said: said or done, problems=PROBLEMS, status_of=always_400,
+                    then=url_for(".item", group_id=group.id, suggestion_id=suggestion.id),
+                    again=lambda status: _item_page(group, suggestion, status))
 
 
 @bp.route("/<int:group_id>/<int:suggestion_id>/approve", methods=["POST"])

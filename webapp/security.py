@@ -1,4 +1,4 @@
-"""Headers, hardened session cookies, idle and absolute timeouts, and the audit trail of refusals."""
+"""Headers, hardened session cookies, idle and absolute timeouts, and the audit of refusals."""
 
 from __future__ import annotations
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -14,24 +14,24 @@ from models.status import Status
 from models.suggestion import Suggestion
 
 from .access import public
-from .agency import send_attachment
+from .actions import run_step
 from .auth import limiter
 from .db import get_session
-from .errors import refusal_status
+from .files import send_attachment
 from .flow_forms import ContestForm, RatingForm, TrackForm
 
 bp = Blueprint("track", __name__, url_prefix="/track")
 DUE_WEIGHT_CHILD = {"adopted": _l("他们采纳了你的建议"), "partly": _l("他们采纳了你的一部分建议"),
                     "not_adopted": _l("这次没能采纳"), "already_done": _l("他们已经在做这件事了")}
 RATING_FACES = {"satisfied": "😊", "mostly": "🙂", "unsatisfied": "😟"}
+LOOKUP_LIMIT = "60 per minute"
+PROBLEMS = (InvalidTransition, NotAllowed, ValueError)
 
 
 @bp.context_processor
 def child_words() -> dict:
     return {"DUE_WEIGHT_CHILD": DUE_WEIGHT_CHILD, "RATING_FACES": RATING_FACES,
             "RATING_WORDS": timeline.RATING_WORDS}
-LOOKUP_LIMIT = "60 per minute"
-PROBLEMS = (InvalidTransition, NotAllowed, ValueError)
 
 
 def _find(code: str) -> Suggestion:
@@ -86,19 +86,11 @@ def page(code: str):
 
 
 def _act(code: str, form, form_name: str, run, done: str):
+    """The child's rating or objection; bad input shows the page again with what they wrote."""
     found = _find(code)
-    if not form.validate_on_submit():
-        return _page(found, 400, **{form_name: form})
-    session = get_session()
-    try:
-        run(session, found)
-        session.commit()
-    except PROBLEMS as problem:
-        session.rollback()
-        flash(str(problem))
-        return _page(found, refusal_status(problem), **{form_name: form})
-    flash(done)
-    return redirect(url_for(".page", code=found.tracking_code))
+    return run_step(lambda session: run(session, found), done=done, form=form,
+                    problems=PROBLEMS, then=url_for(".page", code=found.tracking_code),
+                    again=lambda status: _page(found, status, **{form_name: form}))
 
 
 @bp.route("/<code>/rate", methods=["POST"])

@@ -3,18 +3,12 @@
 from datetime import date
 
 import pytest
-from sqlmodel import select
 
 from models import moderation, observation, visit_report
 from models.checklists import CHECKLISTS
-from models.people import Group
 from models.status import Status
 from tests.conftest import NOTICE
-from tests.flow import account
-
-
-def _observers(session):
-    return session.exec(select(Group).where(Group.invite_code == "HYLOOK")).one()
+from tests.flow import account, observers
 
 
 def test_every_place_the_plans_name_has_a_checklist():
@@ -27,7 +21,7 @@ def test_every_place_the_plans_name_has_a_checklist():
 
 def test_needs_work_items_become_suggestions_that_can_be_dispatched(session):
     facilitator = account(session, "facilitator")
-    visit = observation.start(session, group=_observers(session), checklist="bus_stop",
+    visit = observation.start(session, group=observers(session), checklist="bus_stop",
                               place_name="解放路公交站", visited_on=date(2026, 11, 2),
                               account=facilitator)
     observation.save(session, visit=visit, entries=[
@@ -46,7 +40,7 @@ def test_needs_work_items_become_suggestions_that_can_be_dispatched(session):
 
 
 def test_a_rating_outside_the_three_is_refused(session):
-    visit = observation.start(session, group=_observers(session), checklist="park",
+    visit = observation.start(session, group=observers(session), checklist="park",
                               place_name="人民公园", visited_on=date(2026, 11, 2),
                               account=account(session, "facilitator"))
     with pytest.raises(observation.VisitProblem):
@@ -54,7 +48,7 @@ def test_a_rating_outside_the_three_is_refused(session):
 
 
 def test_the_report_exports_as_word(session, tmp_path):
-    visit = observation.start(session, group=_observers(session), checklist="library",
+    visit = observation.start(session, group=observers(session), checklist="library",
                               place_name="市图书馆", visited_on=date(2026, 11, 2),
                               account=account(session, "facilitator"))
     assert visit_report.report_docx(session, visit, tmp_path)[:2] == b"PK"
@@ -63,13 +57,13 @@ def test_the_report_exports_as_word(session, tmp_path):
 def _observer_kid(session, nickname: str, pin: str = "2468"):
     from models import groups
 
-    return groups.add_member(session, group=_observers(session), nickname=nickname,
+    return groups.add_member(session, group=observers(session), nickname=nickname,
                              birth_year=2012, birth_month=3, pin=pin)
 
 
 def test_children_record_a_visit_and_each_item_goes_back_to_the_child_who_rated_it(session):
     first, second = _observer_kid(session, "小海"), _observer_kid(session, "小树")
-    visit = observation.start(session, group=_observers(session), checklist="park",
+    visit = observation.start(session, group=observers(session), checklist="park",
                               place_name="雁峰公园", visited_on=date(2026, 11, 3), member=first)
     assert visit.started_by_member_id == first.id and visit.created_by_id is None
     observation.save(session, visit=visit, member=first,
@@ -81,12 +75,12 @@ def test_children_record_a_visit_and_each_item_goes_back_to_the_child_who_rated_
     authors = {s.original_text.split("“")[1].split("”")[0]: s.member_id for s in made}
     assert authors == {"游乐设施": first.id, "遮阳避雨": second.id}
     assert all(s.entered_by_id is None for s in made)
-    assert [s.id for s in moderation.review_queue(session, [_observers(session)])] == \
+    assert [s.id for s in moderation.review_queue(session, [observers(session)])] == \
         [s.id for s in made]
 
 
 def test_a_visit_with_nothing_needing_work_makes_no_suggestion(session):
-    visit = observation.start(session, group=_observers(session), checklist="park",
+    visit = observation.start(session, group=observers(session), checklist="park",
                               place_name="人民公园", visited_on=date(2026, 11, 2),
                               member=_observer_kid(session, "小海"))
     observation.save(session, visit=visit, entries=[observation.Entry("play", "good")])
@@ -104,7 +98,7 @@ def test_the_report_exports_as_pdf_with_its_photos(session, tmp_path):
     out = io.BytesIO()
     Image.new("RGB", (60, 40), (10, 120, 60)).save(out, format="JPEG")
     name = store_photo(out.getvalue(), tmp_path)
-    visit = observation.start(session, group=_observers(session), checklist="bus_stop",
+    visit = observation.start(session, group=observers(session), checklist="bus_stop",
                               place_name="解放路公交站", visited_on=date(2026, 11, 2),
                               account=account(session, "facilitator"))
     observation.save(session, visit=visit,

@@ -13,12 +13,11 @@ from models.plan import (
     Plan,
     Route,
     UnknownPlan,
-    check_all,
-    check_plan,
     load_all,
     load_plan,
     plan_ids,
 )
+from models.plan_check import check_all, check_plan
 
 SEEDS = ["changzhou", "dadukou", "hengyang", "meizhou", "xiuzhou"]
 

@@ -8,10 +8,10 @@ from sqlmodel import select
 from models import lifecycle
 from models.accounts import create_account
 from models.observation import Visit, VisitItem
-from models.people import Group, Role
+from models.people import Role
 from models.status import Status
 from models.suggestion import Suggestion
-from tests.flow import actor, council, dispatched, new_suggestion
+from tests.flow import actor, council, dispatched, new_suggestion, observers
 
 LEAKS = ("张小明", "小明", "13812345678", "18号")
 
@@ -24,7 +24,7 @@ def _jpeg() -> bytes:
 
 def _visit_with_photo(client, session) -> tuple[str, str]:
     """The facilitator's observer visit with one photo: its URL and the photo's name."""
-    group = session.exec(select(Group).where(Group.invite_code == "HYLOOK")).one()
+    group = observers(session)
     url = client.post(f"/facilitator/groups/{group.id}/visits/", data={
         "checklist": "park", "place_name": "人民公园", "visited_on": "2026-11-02"}
     ).headers["Location"]

@@ -21,7 +21,8 @@ def test_staff_login_without_a_code_creates_no_session(client, session, totp_on)
     enrol(session, "coordinator")
     response = client.post("/signin/staff", data={"username": "coordinator",
                                                  "password": DEMO_PASSWORD})
-    assert response.status_code == 302 and response.headers["Location"].endswith("/signin/staff/code")
+    assert response.status_code == 302
+    assert response.headers["Location"].endswith("/signin/staff/code")
     assert not _signed_in(client)
     assert client.get("/coordinator/").status_code == 302
 

@@ -8,7 +8,7 @@ from PIL import Image
 from sqlmodel import select
 
 from models.observation import Visit, VisitItem
-from models.people import Group
+from tests.flow import observers
 from tests.models.test_photos import _jpeg_with_gps
 
 
@@ -30,7 +30,7 @@ BAD = {
 def visit_url(app, client, auth, session):
     app.config["PHOTO_FOLDER"] = app.instance_path + "/photos"
     auth.staff("facilitator")
-    group = session.exec(select(Group).where(Group.invite_code == "HYLOOK")).one()
+    group = observers(session)
     return client.post(f"/facilitator/groups/{group.id}/visits/", data={
         "checklist": "park", "place_name": "人民公园", "visited_on": "2026-11-02"}
     ).headers["Location"]

@@ -9,14 +9,9 @@ from sqlmodel import select
 
 from models import groups, observation
 from models.observation import Visit, VisitItem
-from models.people import Group
 from models.status import Status
 from models.suggestion import Suggestion
-from tests.flow import account
-
-
-def _observers(session) -> Group:
-    return session.exec(select(Group).where(Group.invite_code == "HYLOOK")).one()
+from tests.flow import account, observers
 
 
 def _jpeg() -> bytes:
@@ -28,7 +23,7 @@ def _jpeg() -> bytes:
 @pytest.fixture
 def observer_kid(session, auth, app):
     app.config["PHOTO_FOLDER"] = app.instance_path + "/photos"
-    kid = groups.add_member(session, group=_observers(session), nickname="小海",
+    kid = groups.add_member(session, group=observers(session), nickname="小海",
                             birth_year=2012, birth_month=4, pin="4321")
     auth.child("小海", "4321", code="HYLOOK")
     return kid
@@ -86,7 +81,7 @@ def test_nothing_needing_work_is_explained(client, session, observer_kid):
 
 
 def test_a_council_child_has_no_visits_and_cannot_open_the_observers(client, session, auth):
-    visit = observation.start(session, group=_observers(session), checklist="park",
+    visit = observation.start(session, group=observers(session), checklist="park",
                               place_name="人民公园", visited_on=date.today(),
                               account=account(session, "facilitator"))
     auth.child()

@@ -6,12 +6,8 @@ from PIL import Image
 from sqlmodel import select
 
 from models.observation import Visit, VisitItem
-from models.people import Group
 from models.suggestion import Suggestion
-
-
-def _observers(session) -> Group:
-    return session.exec(select(Group).where(Group.invite_code == "HYLOOK")).one()
+from tests.flow import observers
 
 
 def _jpeg() -> bytes:
@@ -29,7 +25,7 @@ def _start(client, group) -> str:
 def test_a_visit_records_ratings_photos_and_makes_suggestions(client, session, auth, app):
     app.config["PHOTO_FOLDER"] = app.instance_path + "/photos"
     auth.staff("facilitator")
-    group = _observers(session)
+    group = observers(session)
     url = _start(client, group)
     response = client.post(url, content_type="multipart/form-data", data={
         "rating-play": "needs_work", "comment-play": "滑梯坏了", "rating-shade": "good",
@@ -51,7 +47,7 @@ def test_a_visit_records_ratings_photos_and_makes_suggestions(client, session, a
 
 def test_a_file_that_is_not_a_photo_is_refused_and_the_comment_kept(client, session, auth):
     auth.staff("facilitator")
-    url = _start(client, _observers(session))
+    url = _start(client, observers(session))
     response = client.post(url, content_type="multipart/form-data", data={
         "rating-play": "fair", "comment-play": "有点旧",
         "photo-play": (io.BytesIO(b"not a photo"), "x.jpg")})
@@ -61,14 +57,14 @@ def test_a_file_that_is_not_a_photo_is_refused_and_the_comment_kept(client, sess
 
 def test_a_visit_without_a_place_is_refused(client, session, auth):
     auth.staff("facilitator")
-    response = client.post(f"/facilitator/groups/{_observers(session).id}/visits/", data={
+    response = client.post(f"/facilitator/groups/{observers(session).id}/visits/", data={
         "checklist": "park", "place_name": "", "visited_on": "2026-11-02"})
     assert response.status_code == 400 and "请写下观察的地点" in response.get_data(as_text=True)
 
 
 def test_another_facilitator_cannot_open_the_visit_or_its_photos(client, session, auth):
     auth.staff("facilitator")
-    url = _start(client, _observers(session))
+    url = _start(client, observers(session))
     auth.signout()
     auth.staff("facilitator2")
     assert client.get(url).status_code == 404
