@@ -158,6 +158,21 @@ def _suggestions(session, group, members) -> None:
                                abstained=False, model_version="demo")
         suggestion = submit(session, draft, found, actor_for_member(member))
         _advance(session, suggestion, target, member)
+    _unsure(session, group, members[0])
+
+
+UNSURE_TEXT = "我家那边晚上好黑，路灯坏了好几个，走回去有点怕，还有好多狗在叫。"
+
+
+def _unsure(session, group, member: Member) -> None:
+    """One approved suggestion the classifier was unsure of: it waits in the city's 待分类."""
+    draft = Draft(plan_id=DEMO_PLAN, text=UNSURE_TEXT, place="小区", group_id=group.id,
+                  member_id=member.id, consent_to_publish=True)
+    found = Classification(redacted_text=UNSURE_TEXT, topic="community", confidence=0.41,
+                           abstained=True, model_version="demo")
+    suggestion = submit(session, draft, found, actor_for_member(member))
+    lifecycle.approve(session, suggestion,
+                      actor=actor_for_account(_account(session, "facilitator")))
 
 
 PATH = [Status.IN_REVIEW, Status.DISPATCHED, Status.ACCEPTED, Status.ANSWERED, Status.CLOSED]
