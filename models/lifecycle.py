@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy import insert, update
 from sqlalchemy.orm.attributes import set_committed_value
@@ -70,13 +71,15 @@ class IdempotencyConflict(ValueError):
 
 
 def record(session: Session, suggestion: Suggestion, *, action: str, actor: Actor,
-           to_status: Status | None = None, note: str = "") -> Event:
+           to_status: Status | None = None, note: str = "", at: datetime | None = None) -> Event:
     """Append one event and, when a status is given, move the suggestion to it.
 
     The move is a conditional UPDATE, so two people clicking at once cannot both win.
+    ``at`` is for a suggestion written a moment ago with that time: the event is inserted at
+    once, and the suggestion is not written a second time.
     """
     from_status = Status(suggestion.status)
-    now = utcnow()
+    now = at or utcnow()
     if to_status is not None:
         check_move(from_status, to_status)
         session.flush()
@@ -88,16 +91,32 @@ def record(session: Session, suggestion: Suggestion, *, action: str, actor: Acto
         if moved.rowcount != 1:
             raise InvalidTransition("这条建议刚刚被别人处理过了，请刷新页面再看。")
         set_committed_value(suggestion, "status", to_status)
-    suggestion.updated_at = now
-    event = Event(suggestion_id=suggestion.id, action=action, from_status=from_status,
+    values = dict(suggestion_id=suggestion.id, action=action, from_status=from_status,
                   to_status=to_status or from_status, actor_kind=actor.kind,
                   actor_id=actor.id, actor_name=actor.name, note=note, created_at=now)
-    session.add(suggestion)
-    session.add(event)
+    if at is None:
+        suggestion.updated_at = now
+        event = Event(**values)
+        session.add(suggestion)
+        session.add(event)
+    else:
+        event = _inserted(session, _NEW_EVENT, values)
     from .notifications import on_event
 
     on_event(session, suggestion, event)
     return event
+
+
+def _inserted(session: Session, statement, values: dict):
+    """INSERT … RETURNING one row as a persistent object, holding the values as they were given.
+
+    No unit-of-work flush and no reload: the object keeps the caller's aware times and enums.
+    """
+    row = session.scalars(statement, values).one()
+    for name in ("created_at", "updated_at", "status", "from_status", "to_status"):
+        if name in values:
+            set_committed_value(row, name, values[name])
+    return row
 
 
 def find_replay(session: Session, draft: Draft) -> Suggestion | None:
@@ -123,7 +142,7 @@ def submit(session: Session, draft: Draft, found: Classification, actor: Actor, 
     if replay is not None:
         return replay
     now = utcnow()
-    suggestion = session.scalars(_NEW_SUGGESTION, dict(
+    suggestion = _inserted(session, _NEW_SUGGESTION, dict(
         plan_id=draft.plan_id, group_id=draft.group_id, meeting_id=draft.meeting_id,
         member_id=draft.member_id, entered_by_id=draft.entered_by_id,
         idempotency_key=draft.idempotency_key, body_hash=draft.body_hash,
@@ -133,27 +152,10 @@ def submit(session: Session, draft: Draft, found: Classification, actor: Actor, 
         model_version=found.model_version, urgent=found.urgent,
         consent_to_publish=draft.consent_to_publish and not found.urgent,
         status=Status.SUBMITTED, created_at=now, updated_at=now,
-    )).one()
-    _first_event(session, suggestion, actor, now)
+    ))
+    note = "紧急：可能有孩子处在危险中" if found.urgent else ""
+    record(session, suggestion, action="submit", actor=actor, note=note, at=now)
     return suggestion
-
-
-def _first_event(session: Session, suggestion: Suggestion, actor: Actor, now) -> Event:
-    """The "submit" event, written straight after its suggestion (what ``record`` would add).
-
-    Two INSERT … RETURNING statements and no unit-of-work flush: the submit path's cost is
-    mostly ORM bookkeeping, and nothing here needs re-reading after the commit.
-    """
-    note = "紧急：可能有孩子处在危险中" if suggestion.urgent else ""
-    event = session.scalars(_NEW_EVENT, dict(
-        suggestion_id=suggestion.id, action="submit", from_status=Status.SUBMITTED,
-        to_status=Status.SUBMITTED, actor_kind=actor.kind, actor_id=actor.id,
-        actor_name=actor.name, note=note, created_at=now,
-    )).one()
-    from .notifications import on_event
-
-    on_event(session, suggestion, event)
-    return event
 
 
 def history(session: Session, suggestion_id: int) -> list[Event]:
