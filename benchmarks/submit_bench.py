@@ -25,6 +25,7 @@ import tempfile
 import threading
 import time
 import uuid
+from collections import Counter
 from pathlib import Path
 
 import requests
@@ -55,6 +56,11 @@ def _wait(url: str, process: subprocess.Popen) -> None:
     raise RuntimeError(f"server did not start: {url}")
 
 
+def _log(folder: Path, name: str):
+    """The server's stderr (gunicorn's own log), kept so a server that dies can be explained."""
+    return open(folder / f"{name}.log", "ab")  # noqa: SIM115 - closed with the process
+
+
 def _env(database_url: str) -> dict:
     env = dict(os.environ, DATABASE_URL=database_url, TONGSHENG_SECRET_KEY="bench",
                TONGSHENG_SESSION_COOKIE_SECURE="false",
@@ -69,7 +75,7 @@ def start_tongsheng(database_url: str, workers: int, folder: Path):
     port = _port()
     process = subprocess.Popen([sys.executable, "-m", "webapp.cli", "serve", "--port",
                                 str(port), "--workers", str(workers)], env=_env(database_url),
-                               cwd=folder, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                               cwd=folder, stdout=subprocess.DEVNULL, stderr=_log(folder, "submit"))
     _wait(f"http://127.0.0.1:{port}/", process)
     return process, f"http://127.0.0.1:{port}"
 
@@ -77,9 +83,12 @@ def start_tongsheng(database_url: str, workers: int, folder: Path):
 def start_bare(database_url: str, workers: int, folder: Path):
     port = _port()
     env = dict(_env(database_url), PYTHONPATH=str(ROOT))
+    # Create its table once: four workers racing to CREATE TABLE can fail on PostgreSQL.
+    subprocess.run([sys.executable, "-c", "import benchmarks.bare_app"], env=env, cwd=folder,
+                   check=True, capture_output=True)
     process = subprocess.Popen([sys.executable, "-m", "gunicorn", "-w", str(workers), "-b",
                                 f"127.0.0.1:{port}", "benchmarks.bare_app:app"], env=env,
-                               cwd=folder, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                               cwd=folder, stdout=subprocess.DEVNULL, stderr=_log(folder, "bare"))
     _wait(f"http://127.0.0.1:{port}/write", process)
     return process, f"http://127.0.0.1:{port}"
 
@@ -92,8 +101,8 @@ def _suggest_sender(base: str):
     def send(number: int) -> bool:
         data = {"csrf_token": token, "idempotency_key": secrets.token_urlsafe(24),
                 "plan_id": "hengyang", "text": TEXTS[number % len(TEXTS)]}
-        reply = http.post(base + "/suggest/", data=data, allow_redirects=False, timeout=60)
-        return reply.status_code == 303
+        return http.post(base + "/suggest/", data=data, allow_redirects=False,
+                         timeout=60).status_code
     return send
 
 
@@ -101,26 +110,28 @@ def _bare_sender(base: str):
     http = requests.Session()
 
     def send(number: int) -> bool:
-        reply = http.post(base + "/write", data={"text": TEXTS[number % len(TEXTS)]},
-                          allow_redirects=False, timeout=60)
-        return reply.status_code == 303
+        return http.post(base + "/write", data={"text": TEXTS[number % len(TEXTS)]},
+                         allow_redirects=False, timeout=60).status_code
     return send
 
 
-def measure(make_sender, base: str, clients: int, seconds: float) -> tuple[float, int]:
-    """Requests per second over ``seconds`` with ``clients`` threads; errors counted apart."""
+def measure(make_sender, base: str, clients: int, seconds: float) -> tuple[float, Counter]:
+    """Successes (303) per second over ``seconds`` with ``clients`` threads; other answers
+    are counted apart by status code."""
     make_sender(base)(0)  # warm up: first request loads the classifier in a worker
-    done, failed, lock = [0], [0], threading.Lock()
+    done, failed, lock = [0], Counter(), threading.Lock()
     stop = time.monotonic() + seconds
 
     def run() -> None:
         send, number = make_sender(base), 0
         while time.monotonic() < stop:
-            ok = send(number)
+            status = send(number)
             number += 1
             with lock:
-                done[0] += ok
-                failed[0] += not ok
+                if status == 303:
+                    done[0] += 1
+                else:
+                    failed[status] += 1
 
     threads = [threading.Thread(target=run) for _ in range(clients)]
     started = time.monotonic()
@@ -128,7 +139,7 @@ def measure(make_sender, base: str, clients: int, seconds: float) -> tuple[float
         thread.start()
     for thread in threads:
         thread.join()
-    return done[0] / (time.monotonic() - started), failed[0]
+    return done[0] / (time.monotonic() - started), failed
 
 
 def _postgres_database(admin_url: str) -> tuple[str, callable]:
@@ -158,13 +169,16 @@ def run_backend(label: str, database_url: str, args) -> dict:
             servers[name] = start(database_url, args.workers, folder)
         senders = {"bare": _bare_sender, "submit": _suggest_sender}
         rates: dict[str, list[float]] = {"bare": [], "submit": []}
-        errors = {"bare": 0, "submit": 0}
+        errors = {"bare": Counter(), "submit": Counter()}
         for _ in range(args.rounds):
             for name in ("bare", "submit"):
                 rate, failed = measure(senders[name], servers[name][1], args.clients,
                                        args.seconds)
                 rates[name].append(rate)
                 errors[name] += failed
+    except Exception:
+        print(f"{label}: servers' logs are in {folder}", file=sys.stderr)
+        raise
     finally:
         for process, _base in servers.values():
             process.terminate()
@@ -198,6 +212,13 @@ def main() -> None:
     write_results(results, args)
 
 
+def _errors(failed: Counter) -> str:
+    """How many answers were not a 303, with their status codes: "0", "2 (503: 2)"."""
+    total = sum(failed.values())
+    codes = ", ".join(f"{code}: {n}" for code, n in sorted(failed.items()))
+    return f"{total} ({codes})" if total else "0"
+
+
 def write_results(results: list[dict], args) -> None:
     lines = ["# Submit path vs. a bare one-row endpoint", "",
              f"gunicorn, {args.workers} workers; {args.clients} client threads; "
@@ -214,7 +235,7 @@ def write_results(results: list[dict], args) -> None:
             f"| {r['backend']} | {r['bare']:.1f} [{r['bare_range'][0]:.0f}–"
             f"{r['bare_range'][1]:.0f}] | {r['submit']:.1f} [{r['submit_range'][0]:.0f}–"
             f"{r['submit_range'][1]:.0f}] | {ratio:.2f} | {rounds} | "
-            f"{r['bare_errors']} / {r['submit_errors']} |")
+            f"{_errors(r['bare_errors'])} / {_errors(r['submit_errors'])} |")
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text("\n".join(lines) + "\n")
     print("\n".join(lines))

@@ -52,25 +52,35 @@ def take_suggestion(session: Session, draft: Draft, actor: Actor,
     ``look_first=False`` is for a caller with nothing else pending in the session (the plain
     form): the idempotency key is unique in the table, so a new key needs no look-up, and a
     retry fails at the INSERT, is rolled back, and gets the suggestion the first try made.
+    A clash on the six-character tracking code (about one in 45,000 submissions once 20,000
+    are stored) is tried once more with a new code instead of failing.
     """
     found = found or classify_text(draft.text)
     try:
-        suggestion = submit(session, draft, found, actor,
-                            look_first=look_first or not draft.idempotency_key)
-        session.commit()
+        suggestion = _store(session, draft, found, actor, look_first)
     except IntegrityError:
         if look_first:
             raise
         session.rollback()
         suggestion = find_replay(session, draft)
         if suggestion is None:
-            raise
+            # The key is new, so the clash was the random tracking code: draw another once.
+            suggestion = _store(session, draft, found, actor, look_first)
     if suggestion.urgent:
         from .alerts import raise_urgent_alert
         from .safeguarding import open_case
 
         open_case(session, suggestion, child_label=_child_label(session, suggestion))
         raise_urgent_alert(session, suggestion)
+    return suggestion
+
+
+def _store(session: Session, draft: Draft, found: Classification, actor: Actor,
+           look_first: bool) -> Suggestion:
+    """One transaction: the suggestion and its first event, committed together."""
+    suggestion = submit(session, draft, found, actor,
+                        look_first=look_first or not draft.idempotency_key)
+    session.commit()
     return suggestion
 
 

@@ -9,8 +9,10 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 
 from sqlalchemy import insert, update
+from sqlalchemy.orm import make_transient_to_detached
 from sqlalchemy.orm.attributes import set_committed_value
 from sqlmodel import Session, select
 
@@ -28,9 +30,6 @@ from .status import InvalidTransition, Status, check_move
 from .suggestion import Event, Suggestion
 
 SYSTEM = Actor(kind="system", name="童声")
-# Built once: the submit path's INSERTs, each handing back the stored row as an ORM object.
-_NEW_SUGGESTION = insert(Suggestion).returning(Suggestion)
-_NEW_EVENT = insert(Event).returning(Event)
 
 
 @dataclass(frozen=True)
@@ -75,8 +74,7 @@ def record(session: Session, suggestion: Suggestion, *, action: str, actor: Acto
     """Append one event and, when a status is given, move the suggestion to it.
 
     The move is a conditional UPDATE, so two people clicking at once cannot both win.
-    ``at`` is for a suggestion written a moment ago with that time: the event is inserted at
-    once, and the suggestion is not written a second time.
+    ``at``: the suggestion was just written with that time, so only the event is written.
     """
     from_status = Status(suggestion.status)
     now = at or utcnow()
@@ -97,26 +95,33 @@ def record(session: Session, suggestion: Suggestion, *, action: str, actor: Acto
     if at is None:
         suggestion.updated_at = now
         event = Event(**values)
-        session.add(suggestion)
-        session.add(event)
+        session.add_all([suggestion, event])
     else:
-        event = _inserted(session, _NEW_EVENT, values)
+        event = _inserted(session, Event, values)
     from .notifications import on_event
 
     on_event(session, suggestion, event)
     return event
 
 
-def _inserted(session: Session, statement, values: dict):
-    """INSERT … RETURNING one row as a persistent object, holding the values as they were given.
+@cache
+def _insert_returning(model: type[Suggestion] | type[Event]):
+    return insert(model.__table__).returning(*model.__table__.c)  # built once per table
 
-    No unit-of-work flush and no reload: the object keeps the caller's aware times and enums.
+
+def _inserted(session: Session, model: type[Suggestion] | type[Event], values: dict):
+    """INSERT … RETURNING in Core, attached to the session as a load would: no ORM flush.
+
+    Cheaper than building the object and flushing it; it keeps the caller's times and enums.
     """
-    row = session.scalars(statement, values).one()
-    for name in ("created_at", "updated_at", "status", "from_status", "to_status"):
-        if name in values:
-            set_committed_value(row, name, values[name])
-    return row
+    session.flush()  # anything pending (a meeting, a photo) is written first, as before
+    row = session.execute(_insert_returning(model), values).one()
+    stored = model.__mapper__.class_manager.new_instance()
+    for key, value in row._mapping.items():
+        set_committed_value(stored, key, values.get(key, value))
+    make_transient_to_detached(stored)
+    session.add(stored)
+    return stored
 
 
 def find_replay(session: Session, draft: Draft) -> Suggestion | None:
@@ -135,14 +140,13 @@ def submit(session: Session, draft: Draft, found: Classification, actor: Actor, 
            look_first: bool = True) -> Suggestion:
     """Store a new suggestion and its first event; a retried submission returns the first.
 
-    With ``look_first=False`` the caller skips the look-up and relies on the unique key: a
-    retry then fails at the INSERT, and the caller finds the first one (``take_suggestion``).
+    ``look_first=False`` relies on the unique key instead: a retry fails at the INSERT.
     """
     replay = find_replay(session, draft) if look_first else None
     if replay is not None:
         return replay
     now = utcnow()
-    suggestion = _inserted(session, _NEW_SUGGESTION, dict(
+    suggestion = _inserted(session, Suggestion, dict(
         plan_id=draft.plan_id, group_id=draft.group_id, meeting_id=draft.meeting_id,
         member_id=draft.member_id, entered_by_id=draft.entered_by_id,
         idempotency_key=draft.idempotency_key, body_hash=draft.body_hash,

@@ -60,9 +60,10 @@ def _instance_secret(app: Flask) -> str:
 
 
 def _init_subsystems(app: Flask) -> None:
-    from . import access, auth, converters, db, errors, i18n, security, templating
+    from . import access, auth, converters, db, errors, i18n, ratelimit, security, templating
 
     converters.init_app(app)
+    ratelimit.init_app(app)
     db.init_app(app)
     i18n.init_app(app)
     security.init_app(app)

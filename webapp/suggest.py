@@ -3,17 +3,11 @@
 from __future__ import annotations
 
 import secrets
-import threading
-import time
 from functools import cache
 
-from flask import Blueprint, abort, current_app, redirect, render_template, url_for
+from flask import Blueprint, current_app, redirect, render_template, url_for
 from flask_babel import gettext as _
-from flask_limiter.util import get_remote_address
 from flask_login import current_user
-from limits import RateLimitItem, parse
-from limits.storage import Storage, storage_from_string
-from limits.strategies import FixedWindowRateLimiter
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from models import consent
@@ -25,83 +19,10 @@ from models.plan import load_all
 from .access import public
 from .db import get_session
 from .flow_forms import SuggestForm
+from .ratelimit import over_limit
 
 bp = Blueprint("suggest", __name__, url_prefix="/suggest")
 SUBMIT_LIMIT = "30 per minute"
-LIMIT_KEY = "suggest.submit"
-
-
-class WindowCounts(Storage):
-    """Fixed-window counts in this process's memory; an ended window is dropped at its next hit.
-
-    ``limits``' memory storage starts a timer thread on almost every hit to expire keys,
-    which cost the submit path a millisecond of CPU and several of waiting; this one never
-    needs a thread. With Redis configured, the site's Redis storage is used instead.
-    """
-
-    STORAGE_SCHEME = ["tongsheng-memory"]
-    PURGE_ABOVE = 4096
-
-    def __init__(self, uri: str | None = None, wrap_exceptions: bool = False, **options):
-        self.windows: dict[str, tuple[int, float]] = {}
-        self.lock = threading.Lock()
-        super().__init__(uri, wrap_exceptions=wrap_exceptions, **options)
-
-    @property
-    def base_exceptions(self) -> type[Exception]:
-        return ValueError
-
-    def incr(self, key: str, expiry: float, amount: int = 1) -> int:
-        now = time.time()
-        with self.lock:
-            count, ends = self.windows.get(key, (0, 0.0))
-            if ends <= now:
-                count, ends = 0, now + expiry
-                if len(self.windows) > self.PURGE_ABOVE:
-                    self.windows = {k: v for k, v in self.windows.items() if v[1] > now}
-            self.windows[key] = (count + amount, ends)
-            return count + amount
-
-    def get(self, key: str) -> int:
-        count, ends = self.windows.get(key, (0, 0.0))
-        return count if ends > time.time() else 0
-
-    def get_expiry(self, key: str) -> float:
-        return self.windows.get(key, (0, time.time()))[1]
-
-    def check(self) -> bool:
-        return True
-
-    def reset(self) -> int:
-        with self.lock:
-            count, self.windows = len(self.windows), {}
-        return count
-
-    def clear(self, key: str) -> None:
-        with self.lock:
-            self.windows.pop(key, None)
-
-
-@bp.record_once
-def _set_up_limit(state) -> None:
-    """The submit limit counts where the site's limiter does: Redis if set, else this process."""
-    uri = state.app.config.get("RATELIMIT_STORAGE_URI") or "memory://"
-    storage = WindowCounts() if uri.startswith("memory://") else storage_from_string(uri)
-    state.app.extensions[LIMIT_KEY] = FixedWindowRateLimiter(storage)
-
-
-@cache
-def _limit(text: str) -> RateLimitItem:
-    return parse(text)
-
-
-def _over_limit() -> bool:
-    """Per address, SUGGEST_LIMIT (30 a minute unless configured) fixed windows, as before."""
-    config = current_app.config
-    if not config.get("RATELIMIT_ENABLED", True):
-        return False
-    limit = _limit(config.get("SUGGEST_LIMIT", SUBMIT_LIMIT))
-    return not current_app.extensions[LIMIT_KEY].hit(limit, LIMIT_KEY, get_remote_address())
 
 
 def _child():
@@ -165,9 +86,9 @@ def _draft(form: SuggestForm) -> tuple[Draft, Actor]:
 @bp.route("/", methods=["POST"])
 @public
 def submit():
-    if _over_limit():
-        abort(429)
     form = _form()
+    if over_limit("suggest.submit", current_app.config.get("SUGGEST_LIMIT", SUBMIT_LIMIT)):
+        return _render(form, 429, _("你送得太快啦，请等一分钟再点“送出”。你写的内容还在。"))
     if not form.validate_on_submit():
         return _render(form, 400)
     if _waits_for_consent():
@@ -188,6 +109,7 @@ def submit():
         session.rollback()
         suggestion = find_replay(session, draft)
         if suggestion is None:
+            current_app.logger.exception("suggestion not stored")
             return _render(form, 503, _("没有保存成功。你写的内容还在，请再点一次“送出”。"))
     except SQLAlchemyError:
         session.rollback()

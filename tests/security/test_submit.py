@@ -123,3 +123,19 @@ def test_the_same_token_with_another_text_is_422_and_keeps_the_text(client, sess
     response = _post(client, "操场需要更多树荫", key)
     assert response.status_code == 422 and "操场需要更多树荫" in response.get_data(as_text=True)
     assert _suggestions(session) == before
+
+
+def test_too_many_suggestions_from_one_address_wait_and_keep_the_text(app, client, session):
+    app.config["SUGGEST_LIMIT"] = "3 per minute"
+    before = _suggestions(session)
+    for number in range(3):
+        assert _post(client, text=f"第{number}条：公园要有饮水机").status_code == 303
+    refused = _post(client, text="第四条：图书馆周末开晚一点")
+    page = refused.get_data(as_text=True)
+    assert refused.status_code == 429
+    assert "请等一分钟" in page and "第四条：图书馆周末开晚一点" in page
+    assert _suggestions(session) == before + 3
+    elsewhere = client.post("/suggest/", environ_base={"REMOTE_ADDR": "10.0.0.9"},
+                            data={"text": "另一个学校：校门口要有斑马线", "plan_id": "hengyang",
+                                  "idempotency_key": secrets.token_urlsafe(24)})
+    assert elsewhere.status_code == 303, "another address is not held back"
