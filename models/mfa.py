@@ -7,7 +7,7 @@ import io
 import pyotp
 import qrcode
 import qrcode.image.svg
-from sqlmodel import Session
+from sqlmodel import Session, select
 
 from .people import Account
 
@@ -46,3 +46,27 @@ def enrol(session: Session, account: Account, secret: str, code: str) -> bool:
     session.add(account)
     session.commit()
     return True
+
+
+DEMO_DOMAIN = "@demo.tongsheng.invalid"
+
+
+def is_demo(account: Account) -> bool:
+    return (account.email or "").endswith(DEMO_DOMAIN)
+
+
+def enrol_demo_staff(session: Session) -> None:
+    """Demo staff sign in with codes like real staff; `tongsheng demo-code` shows them."""
+    for account in session.exec(select(Account)).all():
+        if is_demo(account) and not account.totp_secret:
+            account.totp_secret = new_secret()
+            session.add(account)
+    session.commit()
+
+
+def demo_code(session: Session, username: str) -> str | None:
+    """The current code of a demo staff account; None for every real account."""
+    account = session.exec(select(Account).where(Account.username == username)).first()
+    if account is None or not is_demo(account) or not account.totp_secret:
+        return None
+    return pyotp.TOTP(account.totp_secret).now()

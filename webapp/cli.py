@@ -49,13 +49,31 @@ def serve(host: str, port: int, workers: int) -> None:
 def demo() -> None:
     """Load the demo city (idempotent) and print the demo logins."""
     from models.demo import load_demo
+    from models.mfa import enrol_demo_staff
 
     app = _prepared_app()
     with Session(app.extensions["engine"], expire_on_commit=False) as session:
         logins = load_demo(session, app.config["PRIVACY_NOTICE_VERSION"])
+        enrol_demo_staff(session)
     click.echo("Demo logins (staff: /signin/staff, children: /signin/child):")
     for login in logins:
         click.echo(f"  {login.role:<13} {login.username:<14} {login.secret:<22} {login.note}")
+    click.echo("Staff also type a one-time code; for a demo account, in another terminal:\n"
+               "  tongsheng demo-code coordinator")
+
+
+@cli.command("demo-code")
+@click.argument("username")
+def demo_code(username: str) -> None:
+    """Print the current one-time code of a demo staff account (never a real one)."""
+    from models.mfa import demo_code as current_code
+
+    app = _prepared_app()
+    with Session(app.extensions["engine"]) as session:
+        code = current_code(session, username)
+    if code is None:
+        raise click.ClickException(f"{username} is not a demo staff account")
+    click.echo(code)
 
 
 @cli.command()
