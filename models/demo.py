@@ -13,6 +13,7 @@ from sqlmodel import Session, select
 from . import accounts, lifecycle
 from .common import utcnow
 from .lifecycle import Classification, Draft, actor_for_account, actor_for_member, submit
+from .mfa import DEMO_DOMAIN
 from .open311 import add_client
 from .people import (
     Account,
@@ -210,5 +211,5 @@ def _contacts(session) -> None:
     """Every demo staff account gets an address, so the mail backend has somewhere to write."""
     for account in session.exec(select(Account)).all():
         if not account.email:
-            account.email = f"{account.username}@demo.tongsheng.invalid"
+            account.email = f"{account.username}{DEMO_DOMAIN}"
             session.add(account)

@@ -24,7 +24,7 @@ def open_safeguarding_cases() -> dict:
     account = getattr(current_user, "account", None) if current_user.is_authenticated else None
     if account is None or account.role not in (Role.FACILITATOR, Role.COORDINATOR):
         return {"open_safeguarding_cases": 0}
-    return {"open_safeguarding_cases": len(safeguarding.open_cases(get_session(), account))}
+    return {"open_safeguarding_cases": safeguarding.count_open_cases(get_session(), account)}
 
 
 def _case(case_id: int) -> safeguarding.SafeguardingCase:
