@@ -1,6 +1,7 @@
 """Database-level rules Alembic cannot autogenerate: append-only history tables.
 
-``scripts/regen_migration.py`` splices ``apply(op)`` into the initial migration. The
+Revision 0001 (the first release) calls ``apply(op)``; a later revision that seals a new
+table calls the statement builders for that table only. The
 event, audit and safeguarding-report tables refuse UPDATE and DELETE inside the database
 itself (SQLite: triggers that RAISE(ABORT); PostgreSQL: trigger functions that raise,
 plus TRUNCATE refused and the rights revoked from PUBLIC), so no bug and no stolen app
