@@ -7,7 +7,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
-from models import attachments, deadlines, exports, lifecycle, scope, timeline, triage
+from models import attachments, deadlines, exports, lifecycle, paging, scope, timeline, triage
 from models.consent import ConsentMissing
 from models.lifecycle import InvalidTransition, NotAllowed
 from models.people import Role
@@ -32,13 +32,20 @@ def _plan() -> str:
     return current_user.account.plan_id
 
 
-def _items(tab: str) -> list[Suggestion]:
-    session = get_session()
+def _tab_query(tab: str):
     if tab == "overdue":
-        return deadlines.overdue_items(session, _plan())
+        return deadlines.overdue_items(scope.plan_suggestions(_plan()))
     if tab == "all":
-        return scope.plan_suggestions(session, _plan())
-    return triage.queue(session, tab, _plan())
+        return scope.plan_suggestions(_plan()).order_by(
+            Suggestion.urgent.desc(), Suggestion.created_at.desc(), Suggestion.id.desc())
+    return triage.queue_query(tab, _plan())
+
+
+def _counts(session) -> dict[str, int]:
+    counts = triage.counts(session, _plan())
+    for tab in ("overdue", "all"):
+        counts[tab] = paging.count(session, _tab_query(tab))
+    return counts
 
 
 @bp.route("/")
@@ -46,12 +53,14 @@ def _items(tab: str) -> list[Suggestion]:
 def home():
     tab = request.args.get("tab", "triage")
     tab = tab if tab in TABS else "triage"
-    counts = triage.counts(get_session(), _plan())
-    counts["overdue"] = len(deadlines.overdue_items(get_session(), _plan()))
-    return render_template("coordinator/home.html", tab=tab, tabs=TABS, items=_items(tab),
+    session = get_session()
+    counts = _counts(session)
+    shown = paging.page(session, _tab_query(tab), paging.PageRequest.from_args(request.args),
+                        total=counts[tab])
+    return render_template("coordinator/home.html", tab=tab, tabs=TABS, items=shown,
                            counts=counts, current_due=deadlines.current_due,
                            domains=exports.domain_names(_plan()),
-                           agencies=exports.agency_names(get_session(), _plan()))
+                           agencies=exports.agency_names(session, _plan()))
 
 
 def _mine(suggestion_id: int) -> Suggestion:
