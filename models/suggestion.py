@@ -22,10 +22,12 @@ def _partial(name: str, *columns: str, where: str) -> Index:
 class Suggestion(SQLModel, table=True):
     """What a child asked for, the copy agencies see, and where it stands."""
 
-    # The staff lists: a city's queues by status, its newest first, 督办, a group's review queue.
+    # Staff lists: a city's queues by status, newest first, in time order (exports), 督办, a
+    # group's review queue.
     __table_args__ = (
         Index("ix_suggestion_plan_status", "plan_id", "status"),
         Index("ix_suggestion_plan_newest", "plan_id", "urgent", "created_at", "id"),
+        Index("ix_suggestion_plan_created", "plan_id", "created_at", "id"),
         _partial("ix_suggestion_plan_overdue", "plan_id", where="overdue"),
         Index("ix_suggestion_group_status", "group_id", "status"),
     )

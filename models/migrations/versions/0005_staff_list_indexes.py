@@ -15,6 +15,7 @@ depends_on = None
 INDEXES = [
     ("ix_suggestion_plan_status", "suggestion", ["plan_id", "status"], None),
     ("ix_suggestion_plan_newest", "suggestion", ["plan_id", "urgent", "created_at", "id"], None),
+    ("ix_suggestion_plan_created", "suggestion", ["plan_id", "created_at", "id"], None),
     ("ix_suggestion_plan_overdue", "suggestion", ["plan_id"], "overdue"),
     ("ix_suggestion_group_status", "suggestion", ["group_id", "status"], None),
     ("ix_assignment_agency_current", "assignment", ["agency_id", "suggestion_id"], "is_current"),
