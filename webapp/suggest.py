@@ -16,11 +16,11 @@ from flask import (
 )
 from flask_babel import gettext as _
 from flask_login import current_user
-from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+from sqlalchemy.exc import SQLAlchemyError
 
 from models import consent
 from models.intake import take_suggestion
-from models.lifecycle import Actor, Draft, IdempotencyConflict, actor_for_member, find_replay
+from models.lifecycle import Actor, Draft, IdempotencyConflict, actor_for_member
 from models.people import Group
 from models.plan import load_all
 
@@ -123,14 +123,7 @@ def submit():
         form.idempotency_key.data = secrets.token_urlsafe(24)
         return _render(form, 422,
                        _("这个页面已经提交过别的建议了。你写的内容还在，请再点一次“送出”。"))
-    except IntegrityError:
-        # A second click raced the first one with the same key: show the one that was saved.
-        session.rollback()
-        suggestion = find_replay(session, draft)
-        if suggestion is None:
-            current_app.logger.exception("suggestion not stored")
-            return _render(form, 503, _("没有保存成功。你写的内容还在，请再点一次“送出”。"))
-    except SQLAlchemyError:
+    except SQLAlchemyError:  # a second click racing the first is answered by take_suggestion
         session.rollback()
         current_app.logger.exception("suggestion not stored")
         return _render(form, 503, _("没有保存成功。你写的内容还在，请再点一次“送出”。"))
