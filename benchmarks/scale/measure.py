@@ -199,6 +199,7 @@ def measure(database_url: str, repeat: int = 7, exports: bool = True) -> dict:
     return {"suggestions": total, "plan": PLAN, "plan_suggestions": in_plan,
             "database": engine.dialect.name, "repeat": repeat, "pages": pages, "exports": done,
             "machine": f"{platform.machine()}, {os.cpu_count()} cores (shared)",
+            "load_average": round(os.getloadavg()[0], 1),
             "measured_at": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())}
 
 

@@ -51,7 +51,8 @@ def render(results: list[dict]) -> str:
     lines += ["", "## How each column was made", ""]
     for r in results:
         lines += [f"- **{_size(r['suggestions'])}** ({r['suggestions']:,} suggestions, "
-                  f"{r['plan_suggestions']:,} in {r['plan']}; {r['database']}; {r['machine']}; "
+                  f"{r['plan_suggestions']:,} in {r['plan']}; {r['database']}; {r['machine']}, "
+                  f"load average {r.get('load_average', '?')} from the other sessions; "
                   f"{r['measured_at']}, {r['repeat']} runs a page):", "",
                   "  ```sh", *[f"  {line}" for line in r["command"].splitlines()], "  ```", ""]
     return "\n".join(lines)

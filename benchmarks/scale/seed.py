@@ -185,8 +185,13 @@ TABLES = {"suggestion": SUGGESTION_COLUMNS, "event": EVENT_COLUMNS,
 class Builder:
     """Turns one drawn suggestion into its rows in every table."""
 
-    def __init__(self, rng: random.Random, now: datetime, ids: dict[str, int]):
+    def __init__(self, rng: random.Random, now: datetime, ids: dict[str, int], *,
+                 cycle: list[str] | None = None, urgent_share: float = 0.003,
+                 public_share: float = 0.15):
+        """``cycle``: take these paths in turn instead of drawing them (tests)."""
         self.rng, self.now, self.ids = rng, now, dict(ids)
+        self.cycle, self.turn = cycle, 0
+        self.urgent_share, self.public_share = urgent_share, public_share
         self.rows: dict[str, list[tuple]] = {table: [] for table in TABLES}
 
     def _id(self, table: str) -> int:
@@ -195,6 +200,9 @@ class Builder:
         return value
 
     def _status(self) -> str:
+        if self.cycle:
+            self.turn += 1
+            return self.cycle[(self.turn - 1) % len(self.cycle)]
         status = self.rng.choices([s for s, _ in STATUS_MIX], [w for _, w in STATUS_MIX])[0]
         return "reopened" if status == "in_review" and self.rng.random() < 0.1 else status
 
@@ -204,12 +212,12 @@ class Builder:
         status = path[-1][1]
         days_ago = rng.uniform(0, 40) if path_name in WAITING else rng.uniform(0, 730)
         created = self.now - timedelta(days=days_ago)
-        public = rng.random() < 0.15
+        public = rng.random() < self.public_share
         group_id, kids = (None, [None]) if public else rng.choice(city.groups)
         topic = rng.choice(TOPIC_IDS)
         abstained = rng.random() < 0.06
         domain, task_id, task_title, leads, partners = city.routes[topic]
-        urgent = rng.random() < 0.003
+        urgent = rng.random() < self.urgent_share
         number = self._id("suggestion")
         code = _code(number)
         words = f"{rng.choice(PLACES)}{rng.choice(PROBLEMS)}，{rng.choice(WISHES)}。"
