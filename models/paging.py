@@ -66,6 +66,9 @@ class Page:
     def __len__(self) -> int:
         return len(self.items)
 
+    def __getitem__(self, index):
+        return self.items[index]
+
 
 def count(session: Session, query) -> int:
     """``count(*)`` of what a list query selects, without its ordering."""
