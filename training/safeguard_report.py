@@ -11,11 +11,13 @@ from pathlib import Path
 
 from classifier.normalise import normalise
 from classifier.safeguard import _model, is_urgent_many, rule_hits
-from training.dataset import load_examples, split
+from training.dataset import DATA_DIR, load_examples, read_jsonl, split
 from training.safeguard_data import load_cases, split_cases
 from training.safeguard_real import HOLDOUT_FILE, STYLES, load_real, split_real
 
 REPORTS = Path(__file__).parent / "reports"
+# Real children's suggestions paraphrased from public pages by the corpus writers: ordinary.
+REAL_SUGGESTIONS = DATA_DIR / "real"
 BLIND_RUNS = REPORTS / "safeguarding_blind_runs.json"
 
 
@@ -96,6 +98,9 @@ def evaluate_all() -> dict:
         "ordinary": {
             "corpus_test": evaluate_ordinary([e.text for e in corpus["test"]]),
             "corpus_validation": evaluate_ordinary([e.text for e in corpus["validation"]]),
+            "real_suggestions": evaluate_ordinary(
+                [r["text"] for p in sorted(REAL_SUGGESTIONS.glob("*.jsonl")) for r in read_jsonl(p)]
+            ),
         },
         "team_set": {"heldout": evaluate_team_set(held), "tune": evaluate_team_set(tune)},
     }
@@ -159,6 +164,9 @@ def render(result: dict) -> str:
         f"**{o['corpus_test']['false_alarm_rate']}**",
         f"- on the corpus validation split (n = {o['corpus_validation']['n']}, used for the "
         f"threshold): {o['corpus_validation']['false_alarm_rate']}",
+        f"- on real children's suggestions in training/data/real (n = "
+        f"{o['real_suggestions']['n']}, read once blind, see below): "
+        f"{o['real_suggestions']['false_alarm_rate']}",
         "",
         "## Team-written set (safeguarding.jsonl)",
         "",
@@ -180,14 +188,17 @@ def render(result: dict) -> str:
 def _blind_section(blind: dict) -> list[str]:
     """The runs on data nobody had read: the honest estimate for children's words not yet seen."""
     rows = [
-        [r["what"], r["n_disclosures"], r["recall"], r["hard_negative_false_alarm_rate"]]
+        [
+            r["what"],
+            r["n_disclosures"],
+            r["recall"],
+            r["hard_negative_false_alarm_rate"],
+            r.get("ordinary_false_alarm_rate"),
+        ]
         for r in blind["runs"]
     ]
-    return (
-        ["## Blind runs", "", blind["note"], ""]
-        + _table(["data", "disclosures", "recall", "false alarms (hard negatives)"], rows)
-        + [""]
-    )
+    header = ["data", "disclosures", "recall", "false alarms (hard negatives)", "(ordinary)"]
+    return ["## Blind runs", "", blind["note"], ""] + _table(header, rows) + [""]
 
 
 def write_report(result: dict, directory: Path = REPORTS) -> Path:

@@ -117,6 +117,16 @@ def test_ordinary_suggestions_rarely_raise_an_alarm(corpus_split):
     assert sum(flags) / len(flags) <= 0.05
 
 
+def test_real_childrens_suggestions_rarely_raise_an_alarm():
+    """training/data/real: real suggestions paraphrased from public pages by the corpus writers."""
+    paths = sorted((REPO / "training" / "data" / "real").glob("*.jsonl"))
+    if not paths:
+        pytest.skip("no real suggestion corpus in this checkout")
+    texts = [json.loads(line)["text"] for p in paths for line in p.read_text("utf-8").splitlines()]
+    flags = [u.urgent for u in is_urgent_many(texts)]
+    assert sum(flags) / len(flags) <= 0.05
+
+
 INDIRECT = [
     "他晚上会进我房间",
     "叔叔让我不要告诉别人",
