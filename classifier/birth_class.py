@@ -19,7 +19,7 @@ DATE_RE = re.compile(
     rf"(?:{_YEAR}\s?)?{_MONTH}\s?{_DAY}"
     r"|(?<!\d)(?:19|20)?\d\d[-./](?:0?[1-9]|1[0-2])[-./](?:0?[1-9]|[12]\d|3[01])(?!\d)"
     r"|(?<!\d)(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?!\d)")
-BIRTH_WORDS = re.compile(r"生日|出生|生于|诞生|出世|过生|生辰|岁生|满月|几号生")
+BIRTH_WORDS = re.compile(r"生日|出生|生于|诞生|出世|过生|生辰|岁生|满月|几号生|(?<!学)生的")
 _CLAUSE = re.compile(r"[^，。,;；!！?？\n]+")
 
 _GRADE = (r"(?:[一二三四五六七八九1-9]|十[一二]?|1[0-2])\s?年级|[初高]\s?[一二三1-3]|[七八九]年级"
@@ -30,6 +30,7 @@ CLASS_RE = re.compile(
     rf"|(?<![\d年级])[一二三四五六1-6]\s?[（(]\s?\d{{1,2}}\s?[)）]\s?班")
 _NEAR_CHILD = r"(?:我是|我在|我们|是|在|读|念|小学|中学|学校|初中|高中|同学|学生)"
 _OWN = re.compile(r"我|本人|孩子|女儿|儿子|小学|中学|学校|初中|高中|学生|同学")
+_OWN_AFTER = re.compile(r"\s?的?\s?(?:学生|同学|我|孩子|小朋友)")
 LONE_CLASS_RE = re.compile(
     rf"{_NEAR_CHILD}\s?((?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})\s?班)(?!主任|车|次|机|长|级|会)")
 
@@ -54,7 +55,7 @@ def _classes(view: str, named: bool) -> list[Span]:
     for clause in _CLAUSE.finditer(view):
         text = clause.group(0)
         for m in CLASS_RE.finditer(text):
-            if named or _OWN.search(text, 0, m.start()) or _OWN.match(text, m.end()):
+            if named or _OWN.search(text, 0, m.start()) or _OWN_AFTER.match(text, m.end()):
                 spans.append(Span(clause.start() + m.start(), clause.start() + m.end(), CLASS))
     return spans + [Span(m.start(1), m.end(1), CLASS) for m in LONE_CLASS_RE.finditer(view)]
 

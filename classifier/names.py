@@ -38,13 +38,15 @@ RELATIONS = (
     "妈妈|爸爸|妈|爸|母亲|父亲|奶奶|爷爷|姥姥|姥爷|外婆|外公|哥哥|姐姐|弟弟|妹妹|哥|姐|弟|妹"
     "|表哥|表姐|表弟|表妹|堂哥|堂姐|堂弟|堂妹|叔叔|阿姨|舅舅|姑姑|婶婶|舅妈|姨妈|伯伯"
     "|同桌|同学|朋友|好朋友|好友|闺蜜|死党|发小|室友|邻居|班长|队长|组长|小伙伴|伙伴|队友"
-    "|孩子|家长|监护人|小名|大名|乳名|外号|绰号|昵称|网名|名字|全名|真名"
+    "|孩子|家长|监护人|小名|大名|乳名|外号|绰号|昵称|网名|名字|全名|真名|姓名|他|她"
 )
-RELATION_RE = re.compile(rf"(?:{RELATIONS})(?:的名字|的大名|的小名|名字)?(叫做|名叫|叫|是)[\s:：]*")
+RELATION_RE = re.compile(
+    rf"(?:{RELATIONS})(?:的名字|的大名|的小名|名字|姓名)?(叫做|名叫|叫|是|[:：])[\s:：]*")
 # What follows a person: their doings (说, 欺负…), or, after a word like 跟, the sentence going on.
 _DOINGS = re.compile(r"(?:同学|说|告诉|欺负|打了|打我|骂|一起|和我|跟我|是我|他|她|老是|总是"
-                     r"|的妈妈|的爸爸|的家长|问我|帮我|借|偷|抢|推)")
-_RIGHT = re.compile(rf"(?:{_DOINGS.pattern}|也|都|总|经常|天天|每天|在|家|、|和|跟|被|把|还)")
+                     r"|的妈妈|的爸爸|的家长|问我|帮我|借|偷|抢|推|天天|每天|经常|常常)")
+_RIGHT = re.compile(rf"(?:{_DOINGS.pattern}|也|都|总|在|家|、|和|跟|被|把|还|想|要|去|来|会|很|就"
+                    r"|不|没|又|才|已经|刚|一直)")
 _PERSON_LEFT = re.compile(r"(?:和|跟|与|同|向|找|给|让|被|帮|问|告诉|陪|叫|、|同学|朋友|同桌"
                           r"|表扬|批评|欺负|[\d一二三四五六七八九十)）]班)$")
 _BOUNDARY = set("，。！？；：,.!?;:、\n 　")
@@ -105,12 +107,14 @@ def _ordinary_word(text: str, start: int, end: int) -> bool:
                for stop in range(start + 2, end + 1))
 
 
-def _plausible(text: str, start: int, end: int) -> bool:
-    """Not an ordinary word (高兴, 周|活动), a place (雷锋小学, 王店镇) or a title (王老师)."""
+def _plausible(text: str, start: int, end: int, *, given_too: bool = True) -> bool:
+    """Not an ordinary word (高兴), a place (雷锋小学, 王店镇) or a title (王老师); with
+    given_too, not a surname before an ordinary word either (周|活动; but 钱|多多 is a name)."""
     rest, given = text[end:], text[start + 1:end]
+    common_given = (given_too and len(given) == 2 and given[0] != given[1]
+                    and tokenizer().FREQ.get(given, 0) >= COMMON_GIVEN)
     return not (_ordinary_word(text, start, end) or _PLACE.match(rest) or _TITLE.match(rest)
-                or _TITLE.match(given) or _PLACE.search(given)
-                or (len(given) == 2 and tokenizer().FREQ.get(given, 0) >= COMMON_GIVEN))
+                or _TITLE.match(given) or _PLACE.search(given) or common_given)
 
 
 def _introduced(text: str) -> list[tuple[int, int]]:
@@ -141,7 +145,7 @@ def _by_relation(text: str) -> list[tuple[int, int]]:
         if end is None and not says_is:
             given = _given(text, i, 3)
             end = given if given - i >= 2 and not _ordinary_word(text, i, given) else None
-        if end and not (says_is and not _plausible(text, i, end)):
+        if end and not (says_is and not _plausible(text, i, end, given_too=False)):
             spans.append((i, end))
     return spans
 
