@@ -45,18 +45,18 @@ RELATION_RE = re.compile(
 # What follows a person: their doings (说, 欺负…), or, after a word like 跟, the sentence going on.
 _DOINGS = re.compile(r"(?:同学|说|告诉|欺负|打了|打我|骂|一起|和我|跟我|是我|他|她|老是|总是"
                      r"|的妈妈|的爸爸|的家长|问我|帮我|借|偷|抢|推|天天|每天|经常|常常)")
-_RIGHT = re.compile(rf"(?:{_DOINGS.pattern}|也|都|总|在|家|、|和|跟|被|把|还|想|要|去|来|会|很|就"
-                    r"|不|没|又|才|已经|刚|一直)")
+_RIGHT = re.compile(rf"(?:{_DOINGS.pattern}|也|都|总|在|家|和|跟|被|把|还)")
+_GOES_ON = re.compile(rf"(?:{_RIGHT.pattern}|、|想|要|去|来|会|很|就|不|没|又|才|已经|刚|一直)")
 _PERSON_LEFT = re.compile(r"(?:和|跟|与|同|向|找|给|让|被|帮|问|告诉|陪|叫|、|同学|朋友|同桌"
                           r"|表扬|批评|欺负|[\d一二三四五六七八九十)）]班)$")
 _BOUNDARY = set("，。！？；：,.!?;:、\n 　")
 _CLAUSE_END = set("，。！？；：,.!?;:\n")
-_BEFORE_A_THING = set("这那哪一每几某两各另半不没很太好更最")
+_BEFORE_A_THING = set("这那哪一每几某两各另半不没很太好更最小老阿")  # 小陈, 老王: a nickname
 # Surnames that are also everyday words (于是, 向前, 高兴…): in context only after 跟, 和….
 _WORDLIKE_SURNAMES = set("于向安常方文白高金石万易齐宁龙毛牛马江田")
 _PLACE = re.compile(r"(?:路|街|道|巷|村|镇|乡|区|县|市|省|州|小学|中学|学校|大学|公园|广场|小区"
                     r"|医院|馆|站|桥|山|湖|河|江|园|苑|城|湾|楼|店|超市|社区|花园|幼儿园|酒店|寺|庙|家村"
-                    r"|号|边|旁|口|里|上|下)")
+                    r"|号|边|旁|口|里|上|下|局|厅|署|部|委|院|处|所|队)")
 _TITLE = re.compile(r"(?:老师|校长|主任|阿姨|叔叔|爷爷|奶奶|医生|警官|警察|师傅|同志|先生|女士|局长"
                     r"|书记|经理|总|教练|班主任|律师|记者|市长|区长|科长)")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -177,11 +177,20 @@ def _in_context(text: str) -> list[tuple[int, int]]:
         if end is None or left == "word" or not _plausible(text, i, end) \
                 or char in _WORDLIKE_SURNAMES and left != "person":
             continue
-        at_end = end == len(text) or text[end] in _CLAUSE_END
-        if _DOINGS.match(text, end) or left == "person" and (at_end or _RIGHT.match(text, end)) \
-                or left == "start" and at_end or end - i >= 3 and _RIGHT.match(text, end):
+        if _person_follows(text, end, left, long=end - i >= 3):
             spans.append((i, end))
     return spans
+
+
+def _person_follows(text: str, end: int, left: str, *, long: bool) -> bool:
+    """What comes after a candidate reads as what comes after a person."""
+    at_end = end == len(text) or text[end] in _CLAUSE_END
+    if _DOINGS.match(text, end) or left == "start" and at_end:
+        return True
+    if left == "person":
+        return at_end or bool(_GOES_ON.match(text, end))
+    listed = left == "start" and text[end] == "、"  # 曹宇轩、邓佳琪和我
+    return long and (bool(_RIGHT.match(text, end)) or listed)
 
 
 def find_names(text: str) -> list[tuple[int, int]]:

@@ -35,7 +35,15 @@ def _corpus_masking(texts: list[str]) -> dict:
             "by_kind": dict(sorted(kinds.items()))}
 
 
-def evaluate(path: Path = PII_FILE, corpus: list[str] | None = None) -> dict:
+def _corpora() -> dict[str, list[str]]:
+    """Texts with nothing (or little) to mask: the topic corpus and the real suggestions."""
+    real = [row["text"] for path in sorted((DATA_DIR / "real").glob("*.jsonl"))
+            for row in read_jsonl(path)]
+    return {"topic corpus": [e.text for e in load_corpus()],
+            "real suggestions (training/data/real)": real}
+
+
+def evaluate(path: Path = PII_FILE, corpora: dict[str, list[str]] | None = None) -> dict:
     """Share of cases where every must_mask is gone and every must_keep stays, per kind."""
     rows = read_jsonl(path) if Path(path).exists() else []
     failures, kinds = [], {}
@@ -58,8 +66,8 @@ def evaluate(path: Path = PII_FILE, corpus: list[str] | None = None) -> dict:
         "must_keep_items": sum(len(r.get("must_keep", [])) for r in rows),
         "nothing_to_mask": sum(not r.get("must_mask") for r in rows),
         "by_kind": dict(sorted(kinds.items())),
-        "corpus": _corpus_masking(corpus if corpus is not None
-                                  else [e.text for e in load_corpus()]),
+        "corpora": {name: _corpus_masking(texts)
+                    for name, texts in (corpora if corpora is not None else _corpora()).items()},
         "failures": failures,
     }
 
@@ -78,11 +86,10 @@ def render(red: dict) -> list[str]:
         lines += ["", "| kind masked | cases | pass |", "|---|---|---|"]
         lines += [f"| {kind} | {v['cases']} | {_rate(v['passed'], v['cases'])} |"
                   for kind, v in red["by_kind"].items()]
-    corpus = red.get("corpus")
-    if corpus:
-        lines += ["", f"Ordinary suggestions (topic corpus, n = {corpus['n']}): "
-                      f"{corpus['masked']} get any mask ({corpus['masked_share']}); by kind: "
-                  + ", ".join(f"{k} {n}" for k, n in corpus["by_kind"].items()) + "."]
+    for name, corpus in red.get("corpora", {}).items():
+        lines += ["", f"Ordinary suggestions ({name}, n = {corpus['n']}): {corpus['masked']} "
+                      f"get any mask ({corpus['masked_share']}); by kind: "
+                  + (", ".join(f"{k} {n}" for k, n in corpus["by_kind"].items()) or "none") + "."]
     return lines + [""] + [f"- FAIL {f['text']} → {f['redacted']}" for f in red["failures"]]
 
 
