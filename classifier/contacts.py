@@ -26,8 +26,9 @@ EMAIL_RE = re.compile(
     r"[A-Za-z0-9][\w.+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
     r"|[A-Za-z0-9][\w.+-]*@(?:qq|163|126|139|sina|sohu|foxmail|gmail|hotmail|outlook|yahoo)"
     r"(?![A-Za-z0-9.])", re.IGNORECASE)
+_SPOKEN = r"[-\s.·—–_/~，,、]"  # read out: 幺八幺，二三四五，六七八九
 MOBILE_RE = re.compile(
-    rf"(?<![\d+])(?:(?:\+|00)?\s?\(?\s?86\s?\)?{SEP}?\s?)?1[3-9]\d(?:{SEP}?\d){{8}}(?!\d)")
+    rf"(?<![\d+])(?:(?:\+|00)?\s?\(?\s?86\s?\)?{SEP}?\s?)?1[3-9]\d(?:{_SPOKEN}?\d){{8}}(?!\d)")
 LANDLINE_RE = re.compile(
     rf"(?<!\d)(?:\(0\d{{2,3}}\)|0\d{{2,3}}){SEP}?\s?\d{{3,4}}{SEP}?\d{{4}}(?!\d)")
 ID_RE = re.compile(
@@ -39,7 +40,8 @@ _SAID = r"\s*(?:号码|号|id|ID)?\s*(?:是|为|叫|:|：|=|-)?\s*"
 QQ_RE = re.compile(
     rf"(?i)(?<![A-Za-z])(?:qq|扣扣|企鹅|q我|加q|q号)[号码]*{_SAID}(\d(?:{SEP}?\d){{4,11}})(?!\d)")
 WECHAT_RE = re.compile(
-    rf"(?i)(?<![A-Za-z])(?:微信|威信|薇信|徽信|维信|v信|vx|wx|weixin|wechat)[号]*{_SAID}"
+    rf"(?i)(?<![A-Za-z])(?:微信|威信|薇信|徽信|维信|v信|vx|wx|weixin|wechat|加我v|加v|v(?=\s?[:：]))[号]*"
+    rf"{_SAID}"
     rf"([A-Za-z][-_A-Za-z0-9]{{3,24}}|\d(?:{SEP}?\d){{4,11}})(?![-_A-Za-z0-9])")
 ACCOUNT_RE = re.compile(
     rf"(?i)(?:(?:抖音|快手|微博|小红书|b站|哔哩哔哩)(?:账号|帐号|号|id)?"
