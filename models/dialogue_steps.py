@@ -29,7 +29,7 @@ EMOJI = {
 }
 PII_WORDS = {"phone": "电话", "name": "名字", "address": "住址", "id_card": "身份证号",
              "email": "邮箱", "qq": "QQ 号", "wechat": "微信号", "bank_card": "银行卡号",
-             "number": "号码"}
+             "number": "号码", "birthday": "生日", "class": "班级", "account": "账号"}
 HELP_TEXT = ("我是童声小助手，帮你把想法送给城市。你可以：直接告诉我你想改变什么；"
              "发「查进度」和查询码，看建议到哪了；发「我不想说了」，随时停下。")
 DANGER_TEXT = ("谢谢你告诉我，你很勇敢。这不是你的错。"
