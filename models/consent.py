@@ -59,6 +59,19 @@ def needs_consent(session: Session, member: Member, *, notice_version: str, cons
     return current_consent(session, member, notice_version) is None
 
 
+def waiting_members(session: Session, members: list[Member], *, notice_version: str,
+                    consent_age: int, today: date | None = None) -> set[int]:
+    """``needs_consent`` for a whole group's list in one query: the ids still waiting."""
+    young = {m.id for m in members if age_on(m, today or date.today()) < consent_age}
+    if not young:
+        return set()
+    groups = {m.group_id for m in members}
+    given = (select(GuardianConsent.member_id).join(Member, Member.id == GuardianConsent.member_id)
+             .where(Member.group_id.in_(groups), GuardianConsent.notice_version == notice_version,
+                    GuardianConsent.withdrawn_at.is_(None)))
+    return young - set(session.exec(given).all())
+
+
 def check_dispatchable(session: Session, suggestion: Suggestion, *, notice_version: str,
                        consent_age: int, today: date | None = None) -> None:
     """Refuse to send a young child's suggestion to an agency without guardian consent."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import String, false, func
+from sqlalchemy import String, case, false, func
 from sqlmodel import Field, Session, SQLModel, select
 
 from .common import utcnow
@@ -121,9 +121,11 @@ def _in_scope(query, account: Account):
     return query.where(false())
 
 
-def visible_cases(session: Session, account: Account) -> list[SafeguardingCase]:
-    query = select(SafeguardingCase).order_by(SafeguardingCase.id.desc())
-    return list(session.exec(_in_scope(query, account)))
+def visible_cases(account: Account):
+    """The cases this account may see, as a query: open ones first, then newest first."""
+    unreported = case((SafeguardingCase.status == CaseStatus.OPEN.value, 0), else_=1)
+    query = select(SafeguardingCase).order_by(unreported, SafeguardingCase.id.desc())
+    return _in_scope(query, account)
 
 
 def count_open_cases(session: Session, account: Account) -> int:

@@ -6,13 +6,23 @@ import base64
 import io
 
 import qrcode
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, url_for
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from models import consent, facilitation, groups, moderation, pin_guard, scope
+from models import consent, facilitation, groups, moderation, paging, pin_guard, scope
 from models.groups import GroupProblem, Leaving
 from models.people import Group, GroupKind, GroupLevel, Member, Role
+from models.suggestion import Suggestion
 
 from .access import staff_required
 from .db import get_session
@@ -81,12 +91,16 @@ def group(group_id: int):
     session = get_session()
     found = owned_group(group_id)
     members = scope.group_members(session, found)
-    waiting = {m.id for m in members if consent.needs_consent(session, m, **rules())}
+    waiting = consent.waiting_members(session, members, **rules())
+    newest = scope.group_suggestions(found).order_by(
+        Suggestion.urgent.desc(), Suggestion.created_at.desc(), Suggestion.id.desc())
     return render_template("facilitator/group.html", group=found, members=members,
                            waiting=waiting, age_band=consent.age_band,
                            meetings=scope.group_meetings(session, found),
-                           suggestions=scope.group_suggestions(session, found),
-                           queue=moderation.review_queue(session, [found]))
+                           suggestions=paging.page(session, newest,
+                                                   paging.PageRequest.from_args(request.args)),
+                           queue_count=paging.count(session, moderation.review_query(
+                               scope.group_suggestions(found))))
 
 
 @bp.route("/groups/<int:group_id>/code", methods=["POST"])

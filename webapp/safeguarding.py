@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from models import safeguarding
+from models import paging, safeguarding
 from models.people import Role
 
 from .access import staff_required
@@ -34,7 +34,8 @@ def _case(case_id: int) -> safeguarding.SafeguardingCase:
 @bp.route("/")
 @safeguarding_staff
 def cases():
-    found = safeguarding.visible_cases(get_session(), current_user.account)
+    found = paging.page(get_session(), safeguarding.visible_cases(current_user.account),
+                        paging.PageRequest.from_args(request.args))
     return render_template("safeguarding/list.html", cases=found,
                            labels=safeguarding.CASE_STATUS_LABELS)
 
