@@ -120,3 +120,14 @@ def test_open311_goes_through_the_same_door(session):
     case = session.exec(select(SafeguardingCase).where(
         SafeguardingCase.suggestion_code == created["service_request_id"])).first()
     assert case is not None
+
+
+def test_a_script_chatting_fast_is_slowed_and_told_in_words(app, client):
+    app.config.update(CHAT_LIMIT="3 per minute", CHAT_ADDRESS_LIMIT="6 per minute")
+    chat = open_chat(client)
+    answers = [turn(client, chat, f"{CLEAR}{n}", n) for n in range(5)]
+    assert [a.status_code for a in answers] == [200, 200, 200, 200, 429]
+    assert "太快" in answers[-1].get_json()["error"]
+    others = [turn(app.test_client(), open_chat(app.test_client()), CLEAR, 0).status_code
+              for _ in range(3)]
+    assert others == [200, 429, 429], "six a minute from this address: five above, one here"
