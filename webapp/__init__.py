@@ -23,6 +23,8 @@ DEFAULTS = {
     "SUGGEST_LIMIT": "10 per minute",
     "SUGGEST_ADDRESS_LIMIT": "120 per minute;1500 per day",
     "OPEN311_LOOKUP_LIMIT": "30 per minute",
+    "CHAT_LIMIT": "30 per minute",
+    "CHAT_ADDRESS_LIMIT": "300 per minute",
     # Reverse proxies in front of the site whose X-Forwarded-For/-Proto may be believed.
     "TRUSTED_PROXIES": 0,
     "STAFF_TOTP_REQUIRED": True,

@@ -15,6 +15,7 @@ from flask import (
     after_this_request,
     current_app,
     jsonify,
+    make_response,
     redirect,
     render_template,
     request,
@@ -37,6 +38,7 @@ from .access import public
 from .chat_render import qr_svg, ruby, track_url, with_ruby
 from .db import get_session
 from .forms import ChatPhotoForm, ChatTurnForm
+from .ratelimit import configured, limiter
 
 bp = Blueprint("chat", __name__, url_prefix="/chat")
 DEVICE_COOKIE = "ts_device"
@@ -66,6 +68,36 @@ def _member():
 def _member_id() -> int | None:
     member = _member()
     return member.id if member is not None else None
+
+
+def _chatter() -> str:
+    """Who is chatting: the signed-in child, else this device."""
+    member_id = _member_id()
+    return f"member|{member_id}" if member_id else f"device|{_token()}"
+
+
+def _too_fast(_limit):
+    """The script gets a JSON answer it can show; the plain form gets the usual page."""
+    if request.is_json:
+        words = _("你说得太快啦，休息一分钟再说吧。你写的话还在。")
+        return make_response(jsonify(error=words), 429)
+    return None
+
+
+def _first_word() -> bool:
+    """No child and no device yet: only the address counts (a class starts chats together)."""
+    return _member_id() is None and _token() is None
+
+
+per_chatter = limiter.shared_limit(configured("CHAT_LIMIT"), scope="chat", key_func=_chatter,
+                                   exempt_when=_first_word, on_breach=_too_fast)
+per_address = limiter.shared_limit(configured("CHAT_ADDRESS_LIMIT"), scope="chat_address",
+                                   on_breach=_too_fast)
+
+
+def limited(view):
+    """Turns and photos: per child or device, and loosely per address (a class shares one)."""
+    return per_chatter(per_address(view))
 
 
 def _owned(conversation_id: str) -> chats.Conversation:
@@ -237,6 +269,7 @@ def _say(found: chats.Conversation | None, context: dict | None = None):
 
 @bp.route("/<conversation_id>/say", methods=["POST"])
 @public
+@limited
 def say(conversation_id: str):
     """The plain-form fallback: one turn per POST, then the page again (works without JS)."""
     return _say(_owned(conversation_id))
@@ -244,6 +277,7 @@ def say(conversation_id: str):
 
 @bp.route("/new/say", methods=["POST"])
 @public
+@limited
 def say_new():
     """The first message of a new chat, without JavaScript."""
     return _say(None, _context())
@@ -265,6 +299,7 @@ def _turn(found: chats.Conversation | None, context: dict | None = None):
 
 @bp.route("/<conversation_id>/turn", methods=["POST"])
 @public
+@limited
 def turn(conversation_id: str):
     """One turn as JSON for the script; CSRF comes in the X-CSRFToken header."""
     return _turn(_owned(conversation_id))
@@ -272,6 +307,7 @@ def turn(conversation_id: str):
 
 @bp.route("/new/turn", methods=["POST"])
 @public
+@limited
 def turn_new():
     """The first message of a new chat, as JSON: the reply carries the chat's own addresses."""
     return _turn(None, _context())
@@ -292,6 +328,7 @@ def _first_error(form) -> str:
 
 @bp.route("/<conversation_id>/photo", methods=["POST"])
 @public
+@limited
 def photo(conversation_id: str):
     """Attach one photo: checked, re-encoded without location, stored under a random name."""
     found = _owned(conversation_id)
