@@ -14,7 +14,7 @@ from typing import BinaryIO
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from sqlalchemy import and_, or_
+from sqlalchemy import tuple_
 from sqlmodel import Session, select
 
 from . import paging
@@ -119,9 +119,8 @@ def _chunks(session: Session, query, size: int):
     while True:
         chunk = query
         if after is not None:
-            chunk = chunk.where(or_(Suggestion.created_at > after[0],
-                                    and_(Suggestion.created_at == after[0],
-                                         Suggestion.id > after[1])))
+            # A row value, so the database walks the (plan_id, created_at, id) index.
+            chunk = chunk.where(tuple_(Suggestion.created_at, Suggestion.id) > tuple_(*after))
         chunk = chunk.order_by(Suggestion.created_at, Suggestion.id).limit(size)
         items = list(session.exec(chunk))
         if not items:
