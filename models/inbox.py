@@ -15,7 +15,7 @@ from sqlmodel import Session
 from . import paging, scope
 from .deadlines import WAITING_FOR_ANSWER, WAITING_TO_SIGN, current_due_sql, late_sql
 from .people import Account
-from .suggestion import Suggestion
+from .suggestion import Assignment, Suggestion
 
 TABS = ("new", "overdue", "progress", "answered")
 _SIGN = [s.value for s in WAITING_TO_SIGN]
@@ -34,11 +34,11 @@ def tab_query(account: Account, tab: str, now: datetime):
     """One tab of this account's inbox (empty for anyone but the agency's staff).
 
     Open items by the deadline that matters; answered ones (most of an agency's history),
-    latest first.
+    most recently sent first, which the agency's inbox index gives without sorting.
     """
     query = scope.agency_suggestions(account).where(_conditions(now)[tab])
     if tab == "answered":
-        return query.order_by(Suggestion.updated_at.desc(), Suggestion.id.desc())
+        return query.order_by(Assignment.assigned_at.desc(), Assignment.suggestion_id.desc())
     due = func.coalesce(current_due_sql(), Suggestion.answer_due, Suggestion.updated_at)
     return query.order_by(due, Suggestion.id)
 

@@ -83,8 +83,9 @@ class Assignment(SQLModel, table=True):
     """An agency a suggestion was sent to, as lead (must answer) or partner (may comment)."""
 
     __table_args__ = (UniqueConstraint("suggestion_id", "agency_id"),
-                      _partial("ix_assignment_agency_current", "agency_id", "suggestion_id",
-                               where="is_current"))
+                      # An agency's inbox, newest first, and its size, from the index alone.
+                      _partial("ix_assignment_agency_current", "agency_id", "assigned_at",
+                               "suggestion_id", where="is_current"))
 
     id: int | None = Field(default=None, primary_key=True)
     suggestion_id: int = Field(foreign_key="suggestion.id", index=True)

@@ -48,9 +48,9 @@ PATHS = {
     "closed_quick": _ANSWERED[:4] + [("answer", "answered"), ("rate", "closed")],
     "reopened": _ANSWERED + [("rate", "closed"), ("reopen", "in_review")],
 }
-# Paths still open today: they started in the last weeks.
-RECENT = {"dispatched", "accepted", "in_progress", "answered", "returned", "in_review",
-          "submitted", "reopened"}
+# Paths still open today started in the last days or weeks (days back at most).
+RECENT = {"dispatched": 5, "accepted": 25, "in_progress": 30, "answered": 20, "returned": 10,
+          "in_review": 10, "submitted": 5, "reopened": 20}
 PLACES = ["学校门口", "小区楼下", "公园里", "图书馆", "公交站", "操场上", "河边", "社区活动室",
           "医院儿科", "上学路上", "菜市场旁边", "体育馆"]
 PROBLEMS = ["的红绿灯时间太短了", "没有给小朋友用的洗手池", "晚上太黑了，路灯坏了",
@@ -159,7 +159,8 @@ class Writer:
             for table in tables:
                 self._scalar(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
                              f"(SELECT COALESCE(MAX(id), 1) FROM {table}))")
-        self.session.connection().execute(text("ANALYZE"))
+        else:
+            self.session.connection().execute(text("ANALYZE"))
 
 
 def _sqlite(value):
@@ -215,7 +216,7 @@ class Builder:
         rng, path_name = self.rng, self._status()
         path = PATHS[path_name]
         status = path[-1][1]
-        days_ago = rng.uniform(0, 40) if path_name in RECENT else rng.uniform(0, 730)
+        days_ago = rng.uniform(0, RECENT.get(path_name, 730))
         created = self.now - timedelta(days=days_ago)
         public = rng.random() < self.public_share
         group_id, kids = (None, [None]) if public else rng.choice(city.groups)
@@ -326,4 +327,8 @@ def seed(engine, suggestions: int, *, rng_seed: int = 2026, report=print) -> dic
                    f"({time.perf_counter() - started:.0f} s)")
         writer.finish(list(TABLES))
         session.commit()
+    if engine.dialect.name == "postgresql":
+        # Fresh rows are not in the visibility map until a vacuum: index-only scans need it.
+        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+            connection.execute(text("VACUUM ANALYZE"))
     return totals
