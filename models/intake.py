@@ -7,7 +7,8 @@ from functools import lru_cache
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
-from .lifecycle import Actor, Classification, Draft, find_replay, submit
+from .lifecycle import SYSTEM, Actor, Classification, Draft, find_replay, record, submit
+from .status import Status
 from .suggestion import Suggestion
 
 
@@ -77,11 +78,28 @@ def take_suggestion(session: Session, draft: Draft, actor: Actor,
 
 def _store(session: Session, draft: Draft, found: Classification, actor: Actor,
            look_first: bool) -> Suggestion:
-    """One transaction: the suggestion and its first event, committed together."""
+    """One transaction: the suggestion, its first event and any consent hold, together."""
     suggestion = submit(session, draft, found, actor,
                         look_first=look_first or not draft.idempotency_key)
+    _hold_for_guardian(session, suggestion)
     session.commit()
     return suggestion
+
+
+def _hold_for_guardian(session: Session, suggestion: Suggestion) -> None:
+    """The one place consent is checked at intake, whatever the channel: a young child's
+    suggestion without a guardian's consent is kept, held and marked, never refused."""
+    from . import consent
+    from .handling import consent_rule
+
+    rule = consent_rule()
+    if suggestion.status != Status.SUBMITTED or consent.is_held(session, suggestion) or \
+            not consent.author_waits(session, suggestion, notice_version=rule.notice_version,
+                                     consent_age=rule.consent_age):
+        return
+    consent.hold(session, suggestion, None)
+    record(session, suggestion, action="consent_hold", actor=SYSTEM,
+           note="孩子的监护人还没有同意，建议先等着，同意以后再送出。")
 
 
 def _child_label(session: Session, suggestion: Suggestion) -> str:

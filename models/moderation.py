@@ -105,7 +105,9 @@ def release_held(session: Session, *, member, account: Account, notice_version: 
     """Consent arrived: send on every suggestion of this child that was waiting for it."""
     sent = []
     for suggestion in consent.held_suggestions(session, member):
-        if suggestion.status in REVIEWABLE:
+        if not consent.approved_while_held(session, suggestion):
+            consent.release(session, suggestion)  # held when written: now it goes to review
+        elif suggestion.status in REVIEWABLE:
             approve(session, suggestion=suggestion, account=account,
                     notice_version=notice_version, consent_age=consent_age)
             sent.append(suggestion)

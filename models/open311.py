@@ -54,6 +54,7 @@ class Open311Error(Exception):
 
 CLOSED = {"closed", "declined", "merged"}
 MAX_RESULTS = 1000
+MAX_IDS = 10
 DEFAULT_DAYS = 90
 
 
@@ -151,18 +152,19 @@ def _codes(value: str | None) -> list[str]:
 
 
 def find_requests(session: Session, plan_id: str, args) -> list[dict]:
-    """GET requests: the standard filters; by default the last 90 days, at most 1000."""
+    """GET requests: public items only; the standard filters; by default the last 90 days."""
     from datetime import timedelta
 
+    from .publication import public_condition
     from .suggestion import Suggestion
 
-    query = select(Suggestion).where(Suggestion.plan_id == plan_id)
+    query = select(Suggestion).where(Suggestion.plan_id == plan_id, public_condition())
     wanted = _codes(args.get("service_request_id"))
+    if len(wanted) > MAX_IDS:
+        raise Open311Error(400, f"at most {MAX_IDS} service_request_id values per request")
     if wanted:
-        query = query.where(Suggestion.tracking_code.in_(wanted))
+        query = query.where(Suggestion.tracking_code.in_([c.upper() for c in wanted]))
     else:
-        # Pre-moderation: nobody browses an item before it is approved; its code still finds it.
-        query = query.where(Suggestion.status.not_in(("submitted", "in_review")))
         start = _parse_when(args.get("start_date"), "start_date")
         end = _parse_when(args.get("end_date"), "end_date")
         if start is None and end is None:
@@ -184,12 +186,22 @@ def find_requests(session: Session, plan_id: str, args) -> list[dict]:
     return [request_dict(session, s) for s in session.exec(query)]
 
 
+def find_one(session: Session, plan_id: str, request_id: str):
+    """One public service request by its code; None for anything not public."""
+    from .publication import public_condition
+    from .suggestion import Suggestion
+
+    return session.exec(select(Suggestion).where(
+        Suggestion.tracking_code == request_id.strip().upper(),
+        Suggestion.plan_id == plan_id, public_condition())).first()
+
+
 def create_request(session: Session, *, plan_id: str, client: ApiClient, form) -> dict:
     """POST requests: the caller's service_code, or the classifier's topic without one."""
     from classifier.topics import TOPIC_IDS
 
-    from .intake import classify_text
-    from .lifecycle import Actor, Draft, submit
+    from .intake import classify_text, take_suggestion
+    from .lifecycle import Actor, Draft
 
     description = (form.get("description") or "").strip()
     if not description:
@@ -208,12 +220,8 @@ def create_request(session: Session, *, plan_id: str, client: ApiClient, form) -
         found = replace(found, topic=code, confidence=1.0, abstained=False)
     draft = Draft(plan_id=plan_id, text=description,
                   place=(form.get("address_string") or "").strip()[:200])
-    suggestion = submit(session, draft, found, Actor(kind="api", id=client.id, name=client.name))
-    session.commit()
-    if suggestion.urgent:
-        from .alerts import raise_urgent_alert
-
-        raise_urgent_alert(session, suggestion)
+    suggestion = take_suggestion(session, draft, Actor(kind="api", id=client.id,
+                                                       name=client.name), found)
     return {"service_request_id": suggestion.tracking_code, "service_notice": "",
             "account_id": None, "token": None,
             "agency_responsible": agency_responsible(session, suggestion),

@@ -42,6 +42,8 @@ class Suggestion(SQLModel, table=True):
     entered_by_id: int | None = Field(default=None, foreign_key="account.id")
     idempotency_key: str | None = Field(default=None, unique=True, max_length=64)
     body_hash: str = Field(default="", max_length=64)
+    # A hash of the secret held by the device that wrote it: the key that acts on it.
+    owner_key_hash: str | None = Field(default=None, max_length=64)
 
     original_text: str = Field(max_length=4000)
     clarified_text: str = Field(default="", max_length=4000)

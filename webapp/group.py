@@ -7,7 +7,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, logout_user
 from sqlmodel import select
 
-from models import groups, meetings, premoderation, support, votes
+from models import consent, groups, meetings, premoderation, support, votes
 from models.people import Group, GroupKind, Meeting, MeetingStatus
 from models.status import OPEN
 from models.suggestion import Suggestion
@@ -134,6 +134,8 @@ def suggest(meeting_id: int):
         flash(str(problem))
         return _room(meeting, text=text, status=400)
     flash(_("收到啦！你的建议编号是 %(code)s。", code=made.tracking_code))
+    if consent.is_held(get_session(), made):
+        flash(_("要等爸爸妈妈（监护人）同意以后，它才会送到负责的部门。"))
     return redirect(url_for(".room", meeting_id=meeting.id))
 
 

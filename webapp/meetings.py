@@ -14,7 +14,7 @@ from flask import (
 )
 from flask_babel import gettext as _
 
-from models import meetings, minutes, scope, votes
+from models import consent, meetings, minutes, scope, votes
 from models.people import Group, Meeting, MeetingStatus
 
 from .actions import always_400, run_step
@@ -113,12 +113,14 @@ def behalf(group_id: int, meeting_id: int):
     child = scope.group_members(session, group)
     child = next((m for m in child if m.id == form.member_id.data), None) or abort(404)
     try:
-        meetings.raise_suggestion(session, meeting=meeting, text=form.text.data, member=child,
-                                  entered_by=me())
+        made = meetings.raise_suggestion(session, meeting=meeting, text=form.text.data,
+                                         member=child, entered_by=me())
     except meetings.MeetingProblem as problem:
         form.text.errors.append(str(problem))
         return _show(group, meeting, behalf=form, status=400)
     flash(_("已替 %(name)s 记下建议（标明是辅导员代填）。", name=child.nickname))
+    if consent.is_held(session, made):
+        flash(_("TA 的监护人还没有同意，这条建议会先等着，记录同意后再送出。"))
     return redirect(_meeting_url(group, meeting))
 
 
