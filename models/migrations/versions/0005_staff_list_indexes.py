@@ -19,6 +19,8 @@ INDEXES = [
     ("ix_suggestion_plan_created", "suggestion", ["plan_id", "created_at", "id"], None),
     ("ix_suggestion_plan_overdue", "suggestion", ["plan_id"], "overdue"),
     ("ix_suggestion_group_status", "suggestion", ["group_id", "status"], None),
+    ("ix_suggestion_open", "suggestion", ["status", "overdue", "sign_due", "answer_due", "id"],
+     "status IN ('dispatched', 'accepted', 'in_progress') OR overdue"),
     ("ix_assignment_agency_current", "assignment", ["agency_id", "assigned_at", "suggestion_id"],
      "is_current"),
     ("ix_event_reopen", "event", ["suggestion_id"], "action = 'reopen'"),
