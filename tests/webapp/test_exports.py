@@ -122,3 +122,19 @@ def test_on_the_queue_the_page_waits_then_the_worker_finishes_it(client, auth, s
     assert "下载文件" in client.get(where).get_data(as_text=True)
     sheet = load_workbook(io.BytesIO(client.get(where + "/file").data)).active
     assert item.tracking_code in [row[0].value for row in sheet.iter_rows(min_row=2)]
+
+
+@needs_redis
+def test_tongsheng_worker_runs_the_queued_export(client, auth, session, queued, tmp_path):  # noqa: F811
+    from click.testing import CliRunner
+
+    from webapp.cli import cli
+
+    client.application.config["EXPORT_FOLDER"] = str(tmp_path / "exports")
+    new_suggestion(session)
+    auth.staff("coordinator")
+    where = client.post("/coordinator/exports/", data={"kind": "csv"}).headers["Location"]
+    assert "正在生成" in client.get(where).get_data(as_text=True)
+    result = CliRunner().invoke(cli, ["worker", "--burst"])
+    assert result.exit_code == 0, result.output
+    assert "下载文件" in client.get(where).get_data(as_text=True)
