@@ -19,6 +19,7 @@ from .lifecycle import SYSTEM, Actor, _from, record
 from .permissions import NotAllowed, allowed, require
 from .personal_data import check_forwardable
 from .routing import assign_route, current_assignments, route_for
+from .safeguarding import check_not_held
 from .status import Status
 from .suggestion import Answer, Correction, DueWeight, Event, Rating, RatingValue, Suggestion
 
@@ -69,6 +70,7 @@ def _send(session: Session, suggestion: Suggestion, actor: Actor, action: str,
     """Assign the route's agencies, start the clocks and record the move to dispatched."""
     if not suggestion.topic:
         raise ValueError("请先选一个主题，才能知道送到哪个部门。")
+    check_not_held(session, suggestion)
     _check_consent(session, suggestion)
     check_forwardable(suggestion)
     route = route_for(suggestion)

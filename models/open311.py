@@ -55,6 +55,9 @@ class Open311Error(Exception):
 CLOSED = {"closed", "declined", "merged"}
 MAX_RESULTS = 1000
 DEFAULT_DAYS = 90
+# Shown to whoever sent a text that may mean a child is in danger: help at once.
+HELP_NOTICE = ("如果你现在有危险，请马上打 110。想找人说说话，可以打 12355。"
+               "保护孩子的大人会看到你说的话。")
 
 
 def iso(moment: datetime | None) -> str | None:
@@ -162,7 +165,8 @@ def find_requests(session: Session, plan_id: str, args) -> list[dict]:
         query = query.where(Suggestion.tracking_code.in_(wanted))
     else:
         # Pre-moderation: nobody browses an item before it is approved; its code still finds it.
-        query = query.where(Suggestion.status.not_in(("submitted", "in_review")))
+        query = query.where(Suggestion.status.not_in(("submitted", "in_review")),
+                            Suggestion.case_id.is_(None))
         start = _parse_when(args.get("start_date"), "start_date")
         end = _parse_when(args.get("end_date"), "end_date")
         if start is None and end is None:
@@ -188,8 +192,8 @@ def create_request(session: Session, *, plan_id: str, client: ApiClient, form) -
     """POST requests: the caller's service_code, or the classifier's topic without one."""
     from classifier.topics import TOPIC_IDS
 
-    from .intake import classify_text
-    from .lifecycle import Actor, Draft, submit
+    from .intake import classify_text, take_words
+    from .lifecycle import Actor, Draft
 
     description = (form.get("description") or "").strip()
     if not description:
@@ -208,13 +212,10 @@ def create_request(session: Session, *, plan_id: str, client: ApiClient, form) -
         found = replace(found, topic=code, confidence=1.0, abstained=False)
     draft = Draft(plan_id=plan_id, text=description,
                   place=(form.get("address_string") or "").strip()[:200])
-    suggestion = submit(session, draft, found, Actor(kind="api", id=client.id, name=client.name))
-    session.commit()
-    if suggestion.urgent:
-        from .alerts import raise_urgent_alert
-
-        raise_urgent_alert(session, suggestion)
-    return {"service_request_id": suggestion.tracking_code, "service_notice": "",
+    suggestion = take_words(session, draft, Actor(kind="api", id=client.id, name=client.name),
+                            found, channel="open311").suggestion
+    return {"service_request_id": suggestion.tracking_code,
+            "service_notice": HELP_NOTICE if suggestion.urgent else "",
             "account_id": None, "token": None,
             "agency_responsible": agency_responsible(session, suggestion),
             "service_code": suggestion.topic or ""}

@@ -17,6 +17,8 @@ DEFAULTS = {
     "SIGNIN_LIMIT": "10 per 5 minutes",
     "STAFF_TOTP_REQUIRED": True,
     "RETENTION_MONTHS": 24,
+    # Minutes a safeguarding case may wait for someone to take it in hand before escalating.
+    "SAFEGUARDING_ACK_MINUTES": 30,
     "SESSION_COOKIE_HTTPONLY": True,
     "SESSION_COOKIE_SAMESITE": "Lax",
     "SESSION_COOKIE_SECURE": True,
@@ -81,6 +83,7 @@ def _register_blueprints(app: Flask) -> None:
         agency,
         auth,
         chat,
+        chat_case,
         child,
         coordinator,
         facilitator,
@@ -100,7 +103,7 @@ def _register_blueprints(app: Flask) -> None:
         track,
     )
 
-    everyone = (public, auth, suggest, track, chat, report, mydata, notices)
+    everyone = (public, auth, suggest, track, chat, chat_case, report, mydata, notices)
     children = (child, group, group_visits)
     facilitators = (facilitator, review, meetings, observer)
     agencies = (agency,)

@@ -24,8 +24,8 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from flask_wtf.csrf import CSRFError
 
+from models import case_talk, dialogue
 from models import conversation as chats
-from models import dialogue
 from models.checklists import CHECKLISTS
 from models.people import Group, GroupKind, Meeting, MeetingStatus
 from models.photos import PhotoRejected, photo_path, store_photo
@@ -52,7 +52,7 @@ def observer_checklists() -> list:
 bp.add_app_template_global(observer_checklists, "observer_checklists")
 
 
-def _token() -> str | None:
+def device_token() -> str | None:
     return request.cookies.get(DEVICE_COOKIE)
 
 
@@ -65,25 +65,30 @@ def _owned(conversation_id: str) -> chats.Conversation:
     """The conversation if this device or signed-in child owns it; 404 for anything else."""
     found = get_session().get(chats.Conversation, conversation_id)
     member = _member()
-    if found is None or not found.belongs_to(_token(), member.id if member else None):
+    if found is None or not found.belongs_to(device_token(), member.id if member else None):
         abort(404)
     return found
 
 
-def _open(plan_id: str, *, group_id=None, meeting_id=None, checklist=None):
-    """Resume this device's unfinished chat here, or start one; remember the device."""
-    token = _token() or secrets.token_urlsafe(32)
+def _open(plan_id: str, *, group_id=None, meeting_id=None, checklist=None, fresh=False):
+    """Resume this device's unfinished chat here (a case's chat too), or start one."""
+    token = device_token() or secrets.token_urlsafe(32)
     member = _member()
     if member is not None:
         group_id = group_id or member.group_id
     session = get_session()
-    found = chats.resumable(session, token=token, plan_id=plan_id, meeting_id=meeting_id,
-                            checklist=checklist)
+    found = None if fresh else chats.resumable(session, token=token, plan_id=plan_id,
+                                               meeting_id=meeting_id, checklist=checklist)
     if found is None:
         found = chats.start(session, plan_id=plan_id, token=token, group_id=group_id,
                             meeting_id=meeting_id, member_id=member.id if member else None,
                             state=dialogue.new_state(plan_id, checklist=checklist))
-    response = redirect(url_for("chat.page", conversation_id=found.id))
+    return on_this_device(found, token)
+
+
+def on_this_device(found: chats.Conversation, token: str, status: int = 302):
+    """Show the chat and remember this device (the cookie only the chat pages receive)."""
+    response = redirect(url_for("chat.page", conversation_id=found.id), code=status)
     response.set_cookie(DEVICE_COOKIE, token, max_age=60 * 60 * 24 * 30, httponly=True,
                         samesite="Lax", path="/chat",
                         secure=current_app.config["SESSION_COOKIE_SECURE"])
@@ -104,8 +109,11 @@ def _plan_id() -> str:
 @bp.route("")
 @public
 def start():
-    """The city's public link; a signed-in child chats for their own group and plan."""
-    return _open(_plan_id())
+    """The city's public link; a signed-in child chats for their own group and plan.
+
+    ``?new=1`` starts a fresh conversation (after a safeguarding case, a new suggestion).
+    """
+    return _open(_plan_id(), fresh=request.args.get("new") == "1")
 
 
 @bp.route("/checklist/<key>")
@@ -132,6 +140,7 @@ def meeting(code: str):
 @public
 def page(conversation_id: str):
     found = _owned(conversation_id)
+    case_talk.mark_seen(get_session(), found)
     return _render(found, ChatTurnForm(seq=found.state["seq"]))
 
 
