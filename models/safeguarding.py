@@ -205,6 +205,23 @@ def open_case(session: Session, *, plan_id: str, text: str, source: str, thread:
     return case
 
 
+def screen(session: Session, *, text: str, thread: str, channel: str, plan_id: str,
+           source: str, group_id: int | None = None,
+           child_label: str = "") -> SafeguardingCase | None:
+    """Words that are not a suggestion (a rating comment, a visit note, a report).
+
+    They join the conversation's open case, or open one when flagged; not committed.
+    """
+    case = case_for_thread(session, thread)
+    if case is not None:
+        hear(session, case, text, channel=channel)
+        return case
+    if not is_flagged(text):
+        return None
+    return open_case(session, plan_id=plan_id, text=text, source=source, thread=thread,
+                     channel=channel, group_id=group_id, child_label=child_label)
+
+
 def open_for_suggestion(session: Session, suggestion: Suggestion, *, thread: str | None,
                         channel: str, child_label: str = "") -> SafeguardingCase:
     """The case of an urgent suggestion; its conversation defaults to the suggestion itself."""

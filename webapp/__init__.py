@@ -99,6 +99,7 @@ def _register_blueprints(app: Flask) -> None:
         report,
         review,
         safeguarding,
+        safeguarding_leads,
         suggest,
         track,
     )
@@ -107,7 +108,7 @@ def _register_blueprints(app: Flask) -> None:
     children = (child, group, group_visits)
     facilitators = (facilitator, review, meetings, observer)
     agencies = (agency,)
-    city_office = (coordinator, admin, safeguarding, accesslog)
+    city_office = (coordinator, admin, safeguarding, safeguarding_leads, accesslog)
     machines = (open311,)
     for blueprints in (everyone, children, facilitators, agencies, city_office, machines):
         for module in blueprints:
