@@ -75,8 +75,8 @@ def _respond(state: dict, text: str, found, services: Services) -> list[dict]:
     if found.urgency.urgent and not is_control(state, text):
         code = services.alarm(text)
         state.update(urgent=True, step="listening", case=code)
-        return [say(flow.DANGER_TEXT, (flow.CONTINUE, flow.STOP_TALKING), kind="help"),
-                *flow.case_note(code)]
+        quick = (flow.CONTINUE, flow.STOP_TALKING)
+        return [say(flow.DANGER_TEXT, quick, kind="help"), *flow.case_note(code, quick)]
     if text == flow.CONTINUE:
         return [prompt(state)]
     handled = override(state, text, services)
@@ -96,8 +96,8 @@ def _listen(state: dict, text: str, services: Services) -> list[dict]:
     if text == flow.CONTINUE:
         return [prompt(state)]
     if faq.intent(text) is faq.Intent.STOP:
-        return [say(flow.PAUSE_TEXT, (flow.CONTINUE,), kind="help"), *flow.case_note(
-            state.get("case"))]
+        return [say(flow.PAUSE_TEXT, (flow.CONTINUE,), kind="help"),
+                *flow.case_note(state.get("case"), (flow.CONTINUE,))]
     return [say(flow.HEARD_TEXT, (flow.CONTINUE, flow.STOP_TALKING), kind="help")]
 
 

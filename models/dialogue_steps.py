@@ -150,9 +150,12 @@ def listening_state(plan_id: str, case_code: str | None) -> dict:
     return state
 
 
-def case_note(code: str | None) -> list[dict]:
-    """The case code and how to come back, said calmly (nothing when there is no case)."""
-    return [say(CASE_TEXT.format(code=code), kind="case", case=code)] if code else []
+def case_note(code: str | None, quick: tuple[str, ...] = ()) -> list[dict]:
+    """The case code and how to come back, said calmly (nothing when there is no case).
+
+    It carries the quick replies too: the buttons shown are the last message's.
+    """
+    return [say(CASE_TEXT.format(code=code), quick, kind="case", case=code)] if code else []
 
 
 def again(state: dict) -> list[dict]:
