@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import secrets
 import sys
 import tempfile
 
@@ -31,7 +32,8 @@ def _app(folder: str):
     from .db import upgrade_database
 
     config = {} if os.environ.get("DATABASE_URL") else {
-        "DATABASE_URL": f"sqlite:///{folder}/replay.sqlite3"}
+        "DATABASE_URL": f"sqlite:///{folder}/replay.sqlite3",
+        "SECRET_KEY": secrets.token_urlsafe(32)}  # nothing is written to instance/
     app = create_app(config)
     upgrade_database(app.config["DATABASE_URL"])
     with Session(app.extensions["engine"]) as session:
