@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from sqlmodel import Session, select
 
+from . import pin_guard
 from .passwords import hash_secret, password_problem, verify_secret
 from .people import Account, Group, GroupFacilitator, GuardianConsent, Member, Role
 
@@ -51,16 +52,37 @@ def join_group(session: Session, joining: Joining) -> Member:
     return member
 
 
-def authenticate_child(session: Session, code: str, nickname: str, pin: str) -> Member | None:
+@dataclass(frozen=True)
+class ChildSignIn:
+    """The outcome of a child's sign-in: the member, or why not (a wait or a lock)."""
+
+    member: Member | None = None
+    barred: pin_guard.Barred | None = None
+
+
+def find_member(session: Session, code: str, nickname: str) -> Member | None:
     group = find_group_by_code(session, code)
-    member = None
-    if group is not None:
-        member = session.exec(select(Member).where(Member.group_id == group.id,
-                                                   Member.nickname == nickname.strip())).first()
+    if group is None:
+        return None
+    return session.exec(select(Member).where(Member.group_id == group.id,
+                                             Member.nickname == nickname.strip())).first()
+
+
+def authenticate_child(session: Session, code: str, nickname: str, pin: str,
+                       now: datetime | None = None) -> ChildSignIn:
+    """Check the PIN unless this child must wait; every wrong PIN counts against them."""
+    member = find_member(session, code, nickname)
+    barred = pin_guard.barred(member, now) if member is not None else None
+    if barred is not None:
+        return ChildSignIn(barred=barred)
     stored = member.pin_hash if member is not None else _DUMMY_HASH
     if verify_secret(stored, pin) and member is not None and member.is_active:
-        return member
-    return None
+        pin_guard.record_success(session, member)
+        return ChildSignIn(member=member)
+    if member is not None:
+        pin_guard.record_failure(session, member, now)
+        return ChildSignIn(barred=pin_guard.barred(member, now))
+    return ChildSignIn()
 
 
 def authenticate_staff(session: Session, username: str, password: str) -> Account | None:

@@ -1,9 +1,12 @@
 """Encrypted backups and restores: SQLite through VACUUM INTO, PostgreSQL through pg_dump.
 
 A backup file is one Fernet token (AES-128-CBC + HMAC-SHA256) over a JSON header (dialect,
-time, row counts per table) and the dump, so nothing in it is readable without the key
-(TONGSHENG_BACKUP_KEY). SQLite is never copied as a live file: VACUUM INTO writes a
-consistent snapshot, checked with PRAGMA integrity_check before it is encrypted.
+time, row counts per table, the SHA-256 of every file) and a tar archive of the dump, the
+children's photos, the agencies' attachments and the instance secret, so nothing in it is
+readable without the key (TONGSHENG_BACKUP_KEY, kept apart from the backups). SQLite is
+never copied as a live file: VACUUM INTO writes a consistent snapshot, checked with PRAGMA
+integrity_check before it is encrypted. A restore checks every file against its hash before
+it writes anything, and again on disk after.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ import sqlite3
 # pg_dump / pg_restore run with a fixed argument list and no shell.
 import subprocess  # nosec B404
 import tempfile
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -21,14 +25,31 @@ from cryptography.fernet import Fernet, InvalidToken
 from sqlalchemy import MetaData, create_engine, func, select
 from sqlalchemy.engine import make_url
 
+from .backup_files import (
+    BackupError,
+    Places,
+    gather_files,
+    known_name,
+    pack,
+    restore_files,
+    sha256,
+    unpack,
+)
 from .common import write_durably
 from .db import normalise_url
 
-FORMAT = "tongsheng-backup/1"
+FORMAT = "tongsheng-backup/2"
+DATABASE_ONLY = "tongsheng-backup/1"  # older backups: the dump alone, still restorable
+DATABASE = "database"
 
 
-class BackupError(RuntimeError):
-    """A backup or restore that must not be trusted, with the reason."""
+@dataclass(frozen=True)
+class Contents:
+    """A decrypted backup: its header, the database dump and the files by archive name."""
+
+    header: dict
+    dump: bytes
+    files: dict[str, bytes]
 
 
 def generate_key() -> str:
@@ -88,35 +109,58 @@ def _dump_postgresql(url: str) -> bytes:
     return result.stdout
 
 
-def backup(url: str, target: str | Path, key: str | bytes) -> dict:
-    """Write an encrypted, integrity-checked backup; returns its header."""
+def backup(url: str, target: str | Path, key: str | bytes,
+           places: Places | None = None) -> dict:
+    """Write an encrypted, integrity-checked backup of the database and the instance's
+    files (photos, attachments, secret); returns its header."""
     url = normalise_url(url)
     dialect = "sqlite" if url.startswith("sqlite") else "postgresql"
     dump = _dump_sqlite(url) if dialect == "sqlite" else _dump_postgresql(url)
+    files = gather_files(places)
     header = {"format": FORMAT, "dialect": dialect, "counts": counts(url),
-              "taken_at": datetime.now(UTC).isoformat()}
-    payload = json.dumps(header).encode() + b"\n" + dump
+              "taken_at": datetime.now(UTC).isoformat(),
+              "files": {name: sha256(data) for name, data in files.items()}}
+    payload = json.dumps(header).encode() + b"\n" + pack({DATABASE: dump, **files})
     write_durably(Path(target), _fernet(key).encrypt(payload))
     return header
 
 
-def read(source: str | Path, key: str | bytes) -> tuple[dict, bytes]:
-    """Decrypt and split a backup; a wrong key or a changed byte is refused."""
+def open_backup(source: str | Path, key: str | bytes) -> Contents:
+    """Decrypt a backup and check every file against its recorded hash; a wrong key, a
+    changed byte, a missing, extra or altered file is refused."""
     try:
         payload = _fernet(key).decrypt(Path(source).read_bytes())
     except InvalidToken as error:
         raise BackupError("wrong key, or the backup file was changed") from error
-    head, _sep, dump = payload.partition(b"\n")
+    head, _sep, body = payload.partition(b"\n")
     header = json.loads(head)
+    if header.get("format") == DATABASE_ONLY:
+        return Contents(header, body, {})
     if header.get("format") != FORMAT:
         raise BackupError("not a TongSheng backup")
-    return header, dump
+    members = unpack(body)
+    dump = members.pop(DATABASE, None)
+    found = {name: sha256(data) for name, data in members.items()}
+    if dump is None or found != header.get("files") or not all(map(known_name, members)):
+        raise BackupError("the files in the backup do not match its list of hashes")
+    return Contents(header, dump, members)
 
 
-def restore(source: str | Path, url: str, key: str | bytes) -> dict:
+def read(source: str | Path, key: str | bytes) -> tuple[dict, bytes]:
+    """Decrypt and split a backup into its header and database dump."""
+    contents = open_backup(source, key)
+    return contents.header, contents.dump
+
+
+def restore(source: str | Path, url: str, key: str | bytes,
+            places: Places | None = None) -> dict:
     """Restore into the database at url (a new SQLite file, or an empty PostgreSQL database),
-    then check integrity and that every table has the row count the backup recorded."""
-    header, dump = read(source, key)
+    check integrity and that every table has the row count the backup recorded, then put
+    the files back into ``places`` (when given)."""
+    contents = open_backup(source, key)
+    header, dump = contents.header, contents.dump
+    if places is None and contents.files:
+        raise BackupError("this backup holds files: say where they go back")
     url = normalise_url(url)
     if header["dialect"] == "sqlite":
         target = _sqlite_path(url)
@@ -133,4 +177,6 @@ def restore(source: str | Path, url: str, key: str | bytes) -> dict:
     found = counts(url)
     if found != header["counts"]:
         raise BackupError("row counts differ from the backup")
+    if places is not None:
+        restore_files(contents.files, places)
     return header

@@ -2,8 +2,10 @@
 
 The rule: a child under the consent age (14 by default) without guardian consent for the
 current notice version can join, speak in meetings and write suggestions, but none of
-their suggestions can be dispatched to an agency. An approved one is held here and is
-sent on the moment a facilitator records the consent.
+their suggestions can be dispatched to an agency or made public. Every channel stores a
+suggestion through ``intake.take_suggestion``, which holds it here and tells the child it
+waits; once a facilitator records the consent, an approved one is sent on at once and the
+others go on to review.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ class ConsentMissing(PermissionError):
 
 
 class ConsentHold(SQLModel, table=True):
-    """An approved suggestion waiting for its author's guardian consent before dispatch."""
+    """A suggestion waiting for its author's guardian consent: never dispatched or public."""
 
     __tablename__ = "consent_hold"
 
@@ -57,6 +59,19 @@ def needs_consent(session: Session, member: Member, *, notice_version: str, cons
     return current_consent(session, member, notice_version) is None
 
 
+def waiting_members(session: Session, members: list[Member], *, notice_version: str,
+                    consent_age: int, today: date | None = None) -> set[int]:
+    """``needs_consent`` for a whole group's list in one query: the ids still waiting."""
+    young = {m.id for m in members if age_on(m, today or date.today()) < consent_age}
+    if not young:
+        return set()
+    groups = {m.group_id for m in members}
+    given = (select(GuardianConsent.member_id).join(Member, Member.id == GuardianConsent.member_id)
+             .where(Member.group_id.in_(groups), GuardianConsent.notice_version == notice_version,
+                    GuardianConsent.withdrawn_at.is_(None)))
+    return young - set(session.exec(given).all())
+
+
 def check_dispatchable(session: Session, suggestion: Suggestion, *, notice_version: str,
                        consent_age: int, today: date | None = None) -> None:
     """Refuse to send a young child's suggestion to an agency without guardian consent."""
@@ -68,14 +83,32 @@ def check_dispatchable(session: Session, suggestion: Suggestion, *, notice_versi
         raise ConsentMissing("这位小朋友的监护人还没有同意，建议先等一等。")
 
 
+def author_waits(session: Session, suggestion: Suggestion, *, notice_version: str,
+                 consent_age: int) -> bool:
+    """True when the suggestion's author is a young child without a guardian's consent."""
+    member = session.get(Member, suggestion.member_id) if suggestion.member_id else None
+    return member is not None and needs_consent(session, member, notice_version=notice_version,
+                                                consent_age=consent_age)
+
+
 def hold(session: Session, suggestion: Suggestion, account: Account | None) -> ConsentHold:
-    """Remember that this suggestion was approved and waits only for consent."""
+    """Remember that this suggestion waits for consent; ``account`` approved it meanwhile.
+
+    A hold without an account was made when the child wrote it: consent lifts it and the
+    suggestion goes on to review. A hold with an account was approved: consent sends it on.
+    """
     found = session.get(ConsentHold, suggestion.id)
     if found is None:
-        found = ConsentHold(suggestion_id=suggestion.id,
-                            held_by_id=account.id if account else None)
-        session.add(found)
+        found = ConsentHold(suggestion_id=suggestion.id)
+    if account is not None:
+        found.held_by_id = account.id
+    session.add(found)
     return found
+
+
+def approved_while_held(session: Session, suggestion: Suggestion) -> bool:
+    found = session.get(ConsentHold, suggestion.id)
+    return found is not None and found.held_by_id is not None
 
 
 def held_suggestions(session: Session, member: Member) -> list[Suggestion]:

@@ -12,7 +12,7 @@ import hashlib
 import uuid
 from datetime import datetime, timedelta
 
-from sqlalchemy import JSON, Column, delete
+from sqlalchemy import JSON, Column, and_, delete
 from sqlalchemy.orm.attributes import flag_modified
 from sqlmodel import Field, Session, SQLModel, select
 
@@ -51,9 +51,13 @@ class Conversation(SQLModel, table=True):
     updated_at: datetime = Field(default_factory=utcnow, index=True)
 
     def belongs_to(self, token: str | None, member_id: int | None = None) -> bool:
-        """The device that started the chat, or the signed-in child it is tied to."""
-        if self.member_id is not None and member_id == self.member_id:
-            return True
+        """A signed-in child's chat is theirs alone; an anonymous one, its device's alone.
+
+        So a chat never passes between two people: not to the next child on a shared
+        device, and not from an anonymous session to a child who signed in, or back.
+        """
+        if self.member_id is not None or member_id is not None:
+            return member_id == self.member_id
         return bool(token) and token_hash(token) == self.device_hash
 
     @property
@@ -72,12 +76,20 @@ def start(session: Session, *, plan_id: str, token: str, state: dict,
     return conversation
 
 
-def resumable(session: Session, *, token: str, plan_id: str, meeting_id: int | None = None,
-              checklist: str | None = None) -> Conversation | None:
-    """The newest unfinished chat of this device in the same place, to pick up where it was."""
+def resumable(session: Session, *, token: str | None, plan_id: str, member_id: int | None = None,
+              meeting_id: int | None = None, checklist: str | None = None
+              ) -> Conversation | None:
+    """The newest unfinished chat of this child (signed in) or this device (anonymous) here."""
+    if member_id is not None:
+        owner = Conversation.member_id == member_id
+    elif token:
+        owner = and_(Conversation.member_id.is_(None),
+                     Conversation.device_hash == token_hash(token))
+    else:
+        return None
     query = (select(Conversation)
-             .where(Conversation.device_hash == token_hash(token),
-                    Conversation.plan_id == plan_id, Conversation.meeting_id == meeting_id)
+             .where(owner, Conversation.plan_id == plan_id,
+                    Conversation.meeting_id == meeting_id)
              .order_by(Conversation.updated_at.desc()).limit(5))
     return next((c for c in session.exec(query)
                  if c.is_open and c.state.get("checklist") == checklist), None)
@@ -129,8 +141,12 @@ class StaleTurn(ValueError):
 
 
 def take_turn(session: Session, conversation: Conversation, text: str,
-              seq: int | None = None, photo_folder=None) -> list[dict]:
-    """Run one turn of the dialogue; a retried turn gets the replies it got the first time."""
+              seq: int | None = None, photo_folder=None,
+              owner_key_hash: str | None = None) -> list[dict]:
+    """Run one turn of the dialogue; a retried turn gets the replies it got the first time.
+
+    ``owner_key_hash``: the key of the anonymous device chatting, kept on what it submits.
+    """
     state = conversation.state
     retry = token_hash(text.strip())
     if seq is not None and seq == state["seq"] - 1 and state.get("last_hash") == retry:
@@ -139,7 +155,7 @@ def take_turn(session: Session, conversation: Conversation, text: str,
         raise StaleTurn(f"turn {seq} but the chat is at {state['seq']}")
     new, messages = dialogue.reply(
         state, text, analyser=_analyser,
-        submit=lambda done: _submit(session, conversation, done),
+        submit=lambda done: _submit(session, conversation, done, owner_key_hash),
         alarm=lambda said: _alarm(session, conversation, said),
         lookup=lambda code: child_status(session, code),
         hold=lambda said: _hold(session, conversation, said))
@@ -178,16 +194,22 @@ def _actor(conversation: Conversation) -> Actor:
                  else "匿名小朋友")
 
 
-def _submit(session: Session, conversation: Conversation, state: dict) -> str:
-    """Store the finished suggestion once per round, with its photo and the child's choice."""
+def _submit(session: Session, conversation: Conversation, state: dict,
+            owner_key_hash: str | None = None) -> str:
+    """Store the finished suggestion once per round, with its photo and the child's choice.
+
+    ``state["held"]`` tells the dialogue that it waits for a guardian's consent.
+    """
+    from .consent import is_held
     from .intake import take_suggestion
 
     key = f"{conversation.id}-r{state['round']}"
     draft = _draft(conversation, dialogue.suggestion_text(state), key,
                    place=state["answers"].get("where", ""),
-                   consent_to_publish=bool(state["consent"]))
+                   consent_to_publish=bool(state["consent"]), owner_key_hash=owner_key_hash)
     suggestion = take_suggestion(session, draft, _actor(conversation),
                                  _as_the_child_said(state, draft.text))
+    state["held"] = is_held(session, suggestion)
     if state.get("photo") and suggestion.photo is None:
         suggestion.photo = state["photo"]
         session.add(suggestion)

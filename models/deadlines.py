@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone
 
+from sqlalchemy import and_, case, func, or_
 from sqlmodel import Session, select
 
 from .common import utcnow
@@ -149,7 +150,23 @@ def sweep(session: Session, now: datetime | None = None) -> SweepResult:
     return result
 
 
-def overdue_items(session: Session, plan_id: str) -> list[Suggestion]:
-    """The coordinator's 督办 board: overdue first, soonest deadline first."""
-    query = select(Suggestion).where(Suggestion.plan_id == plan_id, Suggestion.overdue)
-    return sorted(session.exec(query), key=lambda s: current_due(s) or s.updated_at)
+def current_due_sql():
+    """``current_due`` as SQL, so lists sort by the deadline that matters in the database."""
+    return case((Suggestion.status == WAITING_TO_SIGN[0].value, Suggestion.sign_due),
+                (Suggestion.status.in_([s.value for s in WAITING_FOR_ANSWER]),
+                 Suggestion.answer_due), else_=None)
+
+
+def late_sql(now: datetime):
+    """``overdue or is_overdue`` as SQL: flagged by the sweep, or past due since it ran."""
+    return or_(Suggestion.overdue,
+               and_(Suggestion.status == WAITING_TO_SIGN[0].value,
+                    Suggestion.sign_due.is_not(None), Suggestion.sign_due < now),
+               and_(Suggestion.status.in_([s.value for s in WAITING_FOR_ANSWER]),
+                    Suggestion.answer_due.is_not(None), Suggestion.answer_due < now))
+
+
+def overdue_items(query):
+    """The coordinator's 督办 board from a scoped query: overdue, soonest deadline first."""
+    due = func.coalesce(current_due_sql(), Suggestion.updated_at)
+    return query.where(Suggestion.overdue).order_by(due, Suggestion.id)

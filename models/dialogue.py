@@ -241,6 +241,12 @@ def _finish(state: dict, services: Services) -> list[dict]:
     state["code"] = services.submit(state)
     state["step"] = "done"
     code = state["code"]
+    if state.get("held"):
+        return [say(f"收到啦！🎉 谢谢你，你的想法很重要。记住你的查询码：{code}", kind="done",
+                    code=code),
+                say("不过你的爸爸妈妈（监护人）还没有同意，所以它要先等一等："
+                    "他们同意以后，才会送到负责的部门。请告诉爸爸妈妈，或者请辅导员帮忙。"),
+                prompt(state)]
     return [say(f"送出去啦！🎉 谢谢你，你的想法很重要。记住你的查询码：{code}", kind="done",
                 code=code),
             say("用查询码可以随时看看你的建议到哪一步了。"), prompt(state)]

@@ -4,15 +4,22 @@ from __future__ import annotations
 
 import csv
 import io
+import unicodedata
 from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from typing import BinaryIO
 
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from sqlalchemy import and_, or_
 from sqlmodel import Session, select
 
+from . import paging
 from .agency import Agency
-from .common import CHINA
+from .common import CHINA, utcnow
 from .plan import load_plan
 from .status import STAFF_LABELS, Status
 from .suggestion import (
@@ -29,6 +36,7 @@ from .suggestion import (
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 COLUMNS = ["编号", "提交时间", "状态", "主题", "领域", "任务", "牵头部门", "配合部门", "内容",
            "签收期限", "答复期限", "超期", "采纳情况", "原因", "下一步", "评价", "经过"]
+CHUNK = 500
 
 
 @dataclass(frozen=True)
@@ -88,7 +96,7 @@ def _query(plan_id: str, filters: Filters, tz):
     if filters.agency_id:
         routed = select(Assignment.suggestion_id).where(Assignment.agency_id == filters.agency_id)
         query = query.where(Suggestion.id.in_(routed))
-    return query.order_by(Suggestion.created_at)
+    return query
 
 
 def domain_names(plan_id: str) -> list[str]:
@@ -101,12 +109,31 @@ def agency_names(session: Session, plan_id: str) -> dict[int, str]:
     return {agency_id: name for agency_id, name in session.exec(query).all()}
 
 
-def _grouped(session: Session, model, ids: list[int]) -> dict[int, list]:
+def _chunks(session: Session, query, size: int):
+    """The query's suggestions a chunk at a time, by keyset on (created_at, id).
+
+    Yields each chunk's rows and a query of the chunk's ids, which the related rows are
+    fetched by (a subquery, never one bind parameter per id).
+    """
+    after = None
+    while True:
+        chunk = query
+        if after is not None:
+            chunk = chunk.where(or_(Suggestion.created_at > after[0],
+                                    and_(Suggestion.created_at == after[0],
+                                         Suggestion.id > after[1])))
+        chunk = chunk.order_by(Suggestion.created_at, Suggestion.id).limit(size)
+        items = list(session.exec(chunk))
+        if not items:
+            return
+        yield items, chunk.with_only_columns(Suggestion.id)
+        after = (items[-1].created_at, items[-1].id)
+
+
+def _related(session: Session, model, ids) -> dict[int, list]:
     found = defaultdict(list)
-    if ids:
-        for row in session.exec(select(model).where(model.suggestion_id.in_(ids))
-                                .order_by(model.id)):
-            found[row.suggestion_id].append(row)
+    for row in session.exec(select(model).where(model.suggestion_id.in_(ids)).order_by(model.id)):
+        found[row.suggestion_id].append(row)
     return found
 
 
@@ -124,54 +151,109 @@ def _history(events: list[Event]) -> str:
     return "\n".join(lines)
 
 
-def rows(session: Session, plan_id: str, filters: Filters) -> list[list[str]]:
-    """One row per suggestion, with every event of its history in the last column."""
-    from .common import utcnow
+def _row(s: Suggestion, names: dict[int, str], related: dict[str, dict]) -> list[str]:
+    current = [a for a in related["assigned"][s.id] if a.is_current]
+    leads = "、".join(names[a.agency_id] for a in current if a.role == AgencyRole.LEAD)
+    partners = "、".join(names[a.agency_id] for a in current if a.role == AgencyRole.PARTNER)
+    answers, ratings = related["answers"][s.id], related["ratings"][s.id]
+    answer = answers[-1] if answers else None
+    rating = ratings[-1] if ratings else None
+    return [
+        s.tracking_code, _when(s.created_at), STAFF_LABELS[Status(s.status)], s.topic or "",
+        s.domain, s.task_title, leads, partners, s.agency_text, _when(s.sign_due),
+        _when(s.answer_due), "是" if s.overdue else "",
+        DUE_WEIGHT_LABELS[answer.due_weight] if answer else "",
+        answer.reason if answer else "", answer.next_step if answer else "",
+        RATING_LABELS[rating.value] if rating else "", _history(related["events"][s.id])]
 
-    items = list(session.exec(_query(plan_id, filters, utcnow().tzinfo)))
-    ids = [s.id for s in items]
+
+def count(session: Session, plan_id: str, filters: Filters) -> int:
+    """How many rows an export will have (for the progress bar)."""
+    return paging.count(session, _query(plan_id, filters, utcnow().tzinfo))
+
+
+def row_batches(session: Session, plan_id: str, filters: Filters,
+                chunk: int = CHUNK) -> Iterator[list[list[str]]]:
+    """One row per suggestion, with its whole history in the last column, a chunk at a time.
+
+    ``session`` must be the export's own: it is emptied after every chunk, so memory stays
+    flat however many suggestions the city has.
+    """
     names = agency_names(session, plan_id)
-    events, answers = _grouped(session, Event, ids), _grouped(session, Answer, ids)
-    ratings, assigned = _grouped(session, Rating, ids), _grouped(session, Assignment, ids)
-    out = []
-    for s in items:
-        current = [a for a in assigned[s.id] if a.is_current]
-        leads = "、".join(names[a.agency_id] for a in current if a.role == AgencyRole.LEAD)
-        partners = "、".join(names[a.agency_id] for a in current if a.role == AgencyRole.PARTNER)
-        answer = answers[s.id][-1] if answers[s.id] else None
-        rating = ratings[s.id][-1] if ratings[s.id] else None
-        out.append([
-            s.tracking_code, _when(s.created_at), STAFF_LABELS[Status(s.status)], s.topic or "",
-            s.domain, s.task_title, leads, partners, s.agency_text, _when(s.sign_due),
-            _when(s.answer_due), "是" if s.overdue else "",
-            DUE_WEIGHT_LABELS[answer.due_weight] if answer else "",
-            answer.reason if answer else "", answer.next_step if answer else "",
-            RATING_LABELS[rating.value] if rating else "", _history(events[s.id])])
-    return out
+    for items, ids in _chunks(session, _query(plan_id, filters, utcnow().tzinfo), chunk):
+        related = {"events": _related(session, Event, ids),
+                   "answers": _related(session, Answer, ids),
+                   "ratings": _related(session, Rating, ids),
+                   "assigned": _related(session, Assignment, ids)}
+        yield [_row(s, names, related) for s in items]
+        session.expunge_all()
 
 
-def _safe(value: str) -> str:
-    """Cells that start like a formula are written as text, so a spreadsheet never runs them."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+def rows(session: Session, plan_id: str, filters: Filters) -> list[list[str]]:
+    """Every row at once: for small exports and tests."""
+    return [row for batch in row_batches(session, plan_id, filters) for row in batch]
 
 
-def to_csv(data: list[list[str]]) -> bytes:
-    """UTF-8 with a BOM, so Excel opens the Chinese correctly."""
+# A cell a spreadsheet would read as a formula (or as DDE): =, +, -, @ in any width
+# (NFKC folds ＝＋－＠ and the small forms onto them), or a tab, CR or LF before them.
+_FORMULA_STARTS = frozenset("=+-@")
+_CONTROL_STARTS = frozenset("\t\r\n")
+
+
+def formula_like(value: str) -> bool:
+    """True if a spreadsheet could take this text for a formula."""
+    head = value.lstrip(" \u3000")[:1]
+    return bool(head) and (value[:1] in _CONTROL_STARTS
+                           or unicodedata.normalize("NFKC", head) in _FORMULA_STARTS)
+
+
+def csv_cell(value: str) -> str:
+    """CSV has no types: a formula-like cell gets a leading ' so Excel shows it as text."""
+    return "'" + value if formula_like(value) else value
+
+
+def csv_stream(batches: Iterable[list[list[str]]]) -> Iterator[bytes]:
+    """UTF-8 with a BOM (so Excel opens the Chinese correctly), one chunk of rows at a time."""
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(COLUMNS)
-    writer.writerows([[_safe(cell) for cell in row] for row in data])
-    return ("\ufeff" + out.getvalue()).encode("utf-8")
+    yield ("\ufeff" + out.getvalue()).encode("utf-8")
+    for batch in batches:
+        out.seek(0)
+        out.truncate()
+        writer.writerows([[csv_cell(cell) for cell in row] for row in batch])
+        yield out.getvalue().encode("utf-8")
+
+
+def to_csv(data: list[list[str]]) -> bytes:
+    return b"".join(csv_stream([data]))
+
+
+def _text_cell(sheet, value: str) -> WriteOnlyCell:
+    """Always a string cell: Excel shows the text as written and never evaluates it."""
+    cell = WriteOnlyCell(sheet, value=ILLEGAL_CHARACTERS_RE.sub("", value))
+    cell.data_type = "s"
+    return cell
+
+
+def write_xlsx(batches: Iterable[list[list[str]]], target: BinaryIO | str,
+               progress: Callable[[int], None] | None = None) -> None:
+    """Excel in openpyxl's write-only mode: rows go to disk as they come, memory stays flat."""
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("儿童建议")
+    sheet.freeze_panes = "A2"
+    sheet.append([_text_cell(sheet, name) for name in COLUMNS])
+    done = 0
+    for batch in batches:
+        for row in batch:
+            sheet.append([_text_cell(sheet, cell) for cell in row])
+        done += len(batch)
+        if progress:
+            progress(done)
+    book.save(target)
 
 
 def to_xlsx(data: list[list[str]]) -> bytes:
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "儿童建议"
-    sheet.append(COLUMNS)
-    for row in data:
-        sheet.append([_safe(cell) for cell in row])
-    sheet.freeze_panes = "A2"
     out = io.BytesIO()
-    book.save(out)
+    write_xlsx([data], out)
     return out.getvalue()

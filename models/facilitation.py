@@ -7,9 +7,10 @@ from datetime import timedelta
 
 from sqlmodel import Session, select
 
-from . import meetings, moderation, scope
+from . import meetings, moderation, paging, scope
 from .common import utcnow
-from .deadlines import is_overdue
+from .deadlines import late_sql
+from .moderation import REVIEWABLE
 from .people import Account, Group, Meeting
 from .status import Status
 from .suggestion import Answer, Suggestion
@@ -24,49 +25,44 @@ class Home:
     queue_count: int
     urgent: list[Suggestion]
     overdue: list[Suggestion]
+    overdue_count: int
     answers: list[tuple[Suggestion, Answer]] = field(default_factory=list)
 
 
-def _group_ids(groups: list[Group]) -> list[int]:
-    return [group.id for group in groups]
+OVERDUE_SHOWN = 20
 
 
-def overdue(session: Session, groups: list[Group]) -> list[Suggestion]:
-    """The group's suggestions an agency is late to sign for or answer."""
-    ids = _group_ids(groups)
-    if not ids:
-        return []
-    query = select(Suggestion).where(Suggestion.group_id.in_(ids),
-                                     Suggestion.status.in_(IN_AGENCY_HANDS))
-    return [item for item in session.exec(query) if item.overdue or is_overdue(item)]
+def overdue(session: Session, account: Account, limit: int = OVERDUE_SHOWN
+            ) -> tuple[list[Suggestion], int]:
+    """The groups' suggestions an agency is late with: the oldest few, and how many in all."""
+    query = scope.facilitator_suggestions(account).where(
+        Suggestion.status.in_([s.value for s in IN_AGENCY_HANDS]), late_sql(utcnow()))
+    shown = session.exec(query.order_by(Suggestion.created_at, Suggestion.id).limit(limit))
+    return list(shown), paging.count(session, query)
 
 
-def recent_answers(session: Session, groups: list[Group], days: int = 30
+def recent_answers(session: Session, account: Account, days: int = 30
                    ) -> list[tuple[Suggestion, Answer]]:
     """Answers of the last weeks, so the facilitator can tell the children at the next meeting."""
-    ids = _group_ids(groups)
-    if not ids:
-        return []
+    mine = scope.facilitator_suggestions(account).with_only_columns(Suggestion.id)
     query = (select(Suggestion, Answer).join(Answer, Answer.suggestion_id == Suggestion.id)
-             .where(Suggestion.group_id.in_(ids),
-                    Answer.created_at >= utcnow() - timedelta(days=days))
-             .order_by(Answer.created_at.desc()).limit(10))
+             .where(Suggestion.id.in_(mine), Answer.created_at >= utcnow() - timedelta(days=days))
+             .order_by(Answer.created_at.desc(), Answer.id.desc()).limit(10))
     return [tuple(row) for row in session.exec(query)]
 
 
-def urgent_open(session: Session, groups: list[Group]) -> list[Suggestion]:
-    ids = _group_ids(groups)
-    if not ids:
-        return []
-    query = (select(Suggestion).where(Suggestion.group_id.in_(ids), Suggestion.urgent,
-                                      Suggestion.status.in_(moderation.REVIEWABLE))
-             .order_by(Suggestion.created_at))
+def urgent_open(session: Session, account: Account) -> list[Suggestion]:
+    """Every urgent item still in review: never cut to a page, a child may be in danger."""
+    query = (scope.facilitator_suggestions(account)
+             .where(Suggestion.urgent, Suggestion.status.in_([s.value for s in REVIEWABLE]))
+             .order_by(Suggestion.created_at, Suggestion.id))
     return list(session.exec(query))
 
 
 def home(session: Session, account: Account) -> Home:
     groups = scope.facilitator_groups(session, account)
+    late, late_count = overdue(session, account)
+    queue = moderation.review_query(scope.facilitator_suggestions(account))
     return Home(groups=groups, upcoming=meetings.upcoming(session, groups),
-                queue_count=len(moderation.review_queue(session, groups)),
-                urgent=urgent_open(session, groups), overdue=overdue(session, groups),
-                answers=recent_answers(session, groups))
+                queue_count=paging.count(session, queue), urgent=urgent_open(session, account),
+                overdue=late, overdue_count=late_count, answers=recent_answers(session, account))

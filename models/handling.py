@@ -46,6 +46,10 @@ def configure_consent(rule: ConsentRule) -> None:
     _consent_rule = rule
 
 
+def consent_rule() -> ConsentRule:
+    return _consent_rule
+
+
 def _check_consent(session: Session, suggestion: Suggestion) -> None:
     """No young child's words reach an agency before a guardian has agreed."""
     try:

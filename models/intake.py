@@ -8,8 +8,9 @@ from functools import lru_cache
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
-from .lifecycle import Actor, Classification, Draft, find_replay, submit
+from .lifecycle import SYSTEM, Actor, Classification, Draft, find_replay, record, submit
 from .safeguarding import SafeguardingCase, case_for_thread, hear, open_for_suggestion
+from .status import Status
 from .suggestion import Suggestion
 
 
@@ -83,9 +84,11 @@ def take_words(session: Session, draft: Draft, actor: Actor,
     """
     case = case_for_thread(session, thread)
     if case is not None:
-        hear(session, case, draft.text, channel=channel)
-        session.commit()
-        return Taken(None, case)
+        replay = find_replay(session, draft)  # a second click of the words that opened it
+        if replay is None:
+            hear(session, case, draft.text, channel=channel)
+            session.commit()
+        return Taken(replay, case)
     found = found or classify_text(draft.text)
     try:
         suggestion = submit(session, draft, found, actor,
@@ -98,11 +101,28 @@ def take_words(session: Session, draft: Draft, actor: Actor,
         if suggestion is None:
             # The key is new, so the clash was the random tracking code: draw another once.
             suggestion = submit(session, draft, found, actor, look_first=True)
+    _hold_for_guardian(session, suggestion)
     if suggestion.urgent:
         case = open_for_suggestion(session, suggestion, thread=thread, channel=channel,
                                    child_label=_child_label(session, suggestion))
     session.commit()
     return Taken(suggestion, case)
+
+
+def _hold_for_guardian(session: Session, suggestion: Suggestion) -> None:
+    """The one place consent is checked at intake, whatever the channel: a young child's
+    suggestion without a guardian's consent is kept, held and marked, never refused."""
+    from . import consent
+    from .handling import consent_rule
+
+    rule = consent_rule()
+    if suggestion.status != Status.SUBMITTED or consent.is_held(session, suggestion) or \
+            not consent.author_waits(session, suggestion, notice_version=rule.notice_version,
+                                     consent_age=rule.consent_age):
+        return
+    consent.hold(session, suggestion, None)
+    record(session, suggestion, action="consent_hold", actor=SYSTEM,
+           note="孩子的监护人还没有同意，建议先等着，同意以后再送出。")
 
 
 def _child_label(session: Session, suggestion: Suggestion) -> str:

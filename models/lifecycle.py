@@ -57,6 +57,7 @@ class Draft:
     entered_by_id: int | None = None
     consent_to_publish: bool = False
     idempotency_key: str | None = None
+    owner_key_hash: str | None = None
 
     @property
     def body_hash(self) -> str:
@@ -150,6 +151,7 @@ def submit(session: Session, draft: Draft, found: Classification, actor: Actor, 
         plan_id=draft.plan_id, group_id=draft.group_id, meeting_id=draft.meeting_id,
         member_id=draft.member_id, entered_by_id=draft.entered_by_id,
         idempotency_key=draft.idempotency_key, body_hash=draft.body_hash,
+        owner_key_hash=None if draft.member_id else draft.owner_key_hash,
         original_text=draft.text, redacted_text=found.redacted_text,
         place=coarse_place(draft.place),
         topic=found.topic, confidence=found.confidence, abstained=found.abstained,

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import hmac
 import io
+from datetime import UTC, datetime
 
 import pyotp
 import qrcode
 import qrcode.image.svg
+from sqlalchemy import or_, update
 from sqlmodel import Session, select
 
 from .people import Account
@@ -18,12 +21,38 @@ def new_secret() -> str:
     return pyotp.random_base32()
 
 
-def code_ok(secret: str | None, code: str) -> bool:
-    """True for the current code (or the one before or after, for slow phones)."""
-    code = (code or "").strip().replace(" ", "")
+def _clean(code: str) -> str:
+    return (code or "").strip().replace(" ", "")
+
+
+def matching_step(secret: str | None, code: str, at: datetime | None = None) -> int | None:
+    """The time step whose code this is (now, or one before or after for slow phones)."""
+    code = _clean(code)
     if not secret or not code.isdigit() or len(code) != 6:
+        return None
+    totp = pyotp.TOTP(secret)
+    now = totp.timecode(at or datetime.now(UTC))
+    return next((step for step in (now - 1, now, now + 1)
+                 if hmac.compare_digest(totp.generate_otp(step), code)), None)
+
+
+def use_code(session: Session, account: Account, code: str, secret: str | None = None,
+             at: datetime | None = None) -> bool:
+    """True once per code: the step is kept, and a step at or before the last one is refused.
+
+    One conditional UPDATE, so two requests racing with the same code cannot both win.
+    """
+    step = matching_step(secret or account.totp_secret, code, at)
+    if step is None:
         return False
-    return pyotp.TOTP(secret).verify(code, valid_window=1)
+    used = session.execute(
+        update(Account).where(Account.id == account.id,
+                              or_(Account.totp_last_step.is_(None),
+                                  Account.totp_last_step < step))
+        .values(totp_last_step=step).execution_options(synchronize_session=False))
+    session.commit()
+    session.refresh(account)
+    return used.rowcount == 1
 
 
 def provisioning_uri(account: Account, secret: str) -> str:
@@ -40,7 +69,7 @@ def qr_svg(uri: str) -> str:
 
 def enrol(session: Session, account: Account, secret: str, code: str) -> bool:
     """Keep the secret only once the person proved their app shows the right code."""
-    if not code_ok(secret, code):
+    if not use_code(session, account, code, secret=secret):
         return False
     account.totp_secret = secret
     session.add(account)

@@ -48,15 +48,19 @@ def group_suggestion(session: Session, group: Group, suggestion_id: int) -> Sugg
     return found if found is not None and found.group_id == group.id else None
 
 
+def review_query(query):
+    """What waits for review in a scoped query: urgent first, then oldest first."""
+    return (query.where(Suggestion.status.in_([s.value for s in REVIEWABLE]))
+            .order_by(Suggestion.urgent.desc(), Suggestion.created_at, Suggestion.id))
+
+
 def review_queue(session: Session, groups: list[Group]) -> list[Suggestion]:
-    """What waits for the facilitator: urgent first, then oldest first."""
+    """The whole queue of these groups (a few at a time: the page uses ``review_query``)."""
     ids = [group.id for group in groups]
     if not ids:
         return []
-    query = (select(Suggestion)
-             .where(Suggestion.group_id.in_(ids), Suggestion.status.in_(REVIEWABLE))
-             .order_by(Suggestion.urgent.desc(), Suggestion.created_at, Suggestion.id))
-    return list(session.exec(query))
+    return list(session.exec(review_query(select(Suggestion)
+                                          .where(Suggestion.group_id.in_(ids)))))
 
 
 def set_topic(session: Session, *, suggestion: Suggestion, topic: str, source: str) -> None:
@@ -101,7 +105,9 @@ def release_held(session: Session, *, member, account: Account, notice_version: 
     """Consent arrived: send on every suggestion of this child that was waiting for it."""
     sent = []
     for suggestion in consent.held_suggestions(session, member):
-        if suggestion.status in REVIEWABLE:
+        if not consent.approved_while_held(session, suggestion):
+            consent.release(session, suggestion)  # held when written: now it goes to review
+        elif suggestion.status in REVIEWABLE:
             approve(session, suggestion=suggestion, account=account,
                     notice_version=notice_version, consent_age=consent_age)
             sent.append(suggestion)

@@ -54,6 +54,7 @@ class Open311Error(Exception):
 
 CLOSED = {"closed", "declined", "merged"}
 MAX_RESULTS = 1000
+MAX_IDS = 10
 DEFAULT_DAYS = 90
 # Shown to whoever sent a text that may mean a child is in danger: help at once.
 HELP_NOTICE = ("如果你现在有危险，请马上打 110。想找人说说话，可以打 12355。"
@@ -154,19 +155,19 @@ def _codes(value: str | None) -> list[str]:
 
 
 def find_requests(session: Session, plan_id: str, args) -> list[dict]:
-    """GET requests: the standard filters; by default the last 90 days, at most 1000."""
+    """GET requests: public items only; the standard filters; by default the last 90 days."""
     from datetime import timedelta
 
+    from .publication import public_condition
     from .suggestion import Suggestion
 
-    query = select(Suggestion).where(Suggestion.plan_id == plan_id)
+    query = select(Suggestion).where(Suggestion.plan_id == plan_id, public_condition())
     wanted = _codes(args.get("service_request_id"))
+    if len(wanted) > MAX_IDS:
+        raise Open311Error(400, f"at most {MAX_IDS} service_request_id values per request")
     if wanted:
-        query = query.where(Suggestion.tracking_code.in_(wanted))
+        query = query.where(Suggestion.tracking_code.in_([c.upper() for c in wanted]))
     else:
-        # Pre-moderation: nobody browses an item before it is approved; its code still finds it.
-        query = query.where(Suggestion.status.not_in(("submitted", "in_review")),
-                            Suggestion.case_id.is_(None))
         start = _parse_when(args.get("start_date"), "start_date")
         end = _parse_when(args.get("end_date"), "end_date")
         if start is None and end is None:
@@ -186,6 +187,16 @@ def find_requests(session: Session, plan_id: str, args) -> list[dict]:
             query = query.where(Suggestion.status.in_(CLOSED))
     query = query.order_by(Suggestion.created_at.desc()).limit(MAX_RESULTS)
     return [request_dict(session, s) for s in session.exec(query)]
+
+
+def find_one(session: Session, plan_id: str, request_id: str):
+    """One public service request by its code; None for anything not public."""
+    from .publication import public_condition
+    from .suggestion import Suggestion
+
+    return session.exec(select(Suggestion).where(
+        Suggestion.tracking_code == request_id.strip().upper(),
+        Suggestion.plan_id == plan_id, public_condition())).first()
 
 
 def create_request(session: Session, *, plan_id: str, client: ApiClient, form) -> dict:

@@ -38,6 +38,8 @@ class Account(SQLModel, table=True):
     # When the account was named safeguarding lead: the order in which leads are called.
     safeguarding_lead_since: datetime | None = None
     totp_secret: str | None = Field(default=None, max_length=64)
+    # The time step of the last one-time code that signed in: a code is good only once.
+    totp_last_step: int | None = None
     # Bumped at logout and on disable, so every old session cookie stops working.
     session_version: int = 1
     created_at: datetime = Field(default_factory=utcnow)
@@ -107,6 +109,10 @@ class Member(SQLModel, table=True):
     pin_hash: str = Field(max_length=200)
     is_active: bool = True
     session_version: int = 1
+    # Wrong PINs in a row, the back-off they earned, and the lock only a facilitator lifts.
+    pin_failures: int = 0
+    pin_wait_until: datetime | None = None
+    pin_locked_at: datetime | None = None
     joined_at: datetime = Field(default_factory=utcnow)
     left_at: datetime | None = None
 

@@ -1,13 +1,22 @@
-"""Retention: closed suggestions lose every link to their child after a configurable period.
+"""Retention: every suggestion loses every link to its child after a configurable period.
 
-What stays is what the city needs to learn from: the redacted words, topic, route, the
-agency's answer and the rating. What goes: the author, the original words, the photo,
-the author's name in the history, and the author's own notices about it. Abandoned chats
-are the chat module's to delete; ``run`` calls it too, so one job does both.
+The period runs from the last change, whatever the status: closed, answered, declined,
+merged, or left waiting (abandoned) alike. What stays is what the city needs to learn from:
+the redacted words, topic, route, the agency's answer and the rating. What goes: the author,
+the original words, the photo, the author's name in the history, and the author's own
+notices about it. Abandoned chats are the chat module's to delete; ``run`` calls it too,
+so one job does both.
+
+Safeguarding follows its own rule (``models/safeguarding.py``, 未成年人保护法 强制报告): the
+case and its reports are records the law wants kept, so retention never touches them, and
+an urgent suggestion whose case is not closed yet keeps its link to the child, because
+someone may still need to reach that child. Once the case is closed the suggestion is
+anonymised like any other; the case keeps its own copies.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -18,32 +27,55 @@ from .audit import ErasurePermit
 from .common import utcnow
 from .photos import delete_photo
 from .rights import CHILD_ACTORS
-from .status import Status
+from .safeguarding import CaseStatus, SafeguardingCase
 from .suggestion import Event, Suggestion
 
 DAYS_PER_MONTH = 30
 
 
-def due(session: Session, *, months: int, now: datetime | None = None) -> list[Suggestion]:
-    """Closed suggestions older than the period that still point back at a child."""
-    cutoff = (now or utcnow()) - timedelta(days=months * DAYS_PER_MONTH)
-    query = select(Suggestion).where(
-        Suggestion.status == Status.CLOSED.value, Suggestion.updated_at < cutoff,
+def _cutoff(months: int, now: datetime | None) -> datetime:
+    return (now or utcnow()) - timedelta(days=months * DAYS_PER_MONTH)
+
+
+def _case_still_open():
+    """Tracking codes of suggestions whose safeguarding case is not closed yet."""
+    return select(SafeguardingCase.suggestion_code).where(
+        SafeguardingCase.status != CaseStatus.CLOSED)
+
+
+def _expired(months: int, now: datetime | None):
+    """Suggestions of any status unchanged for the period that still point back at a child."""
+    return select(Suggestion).where(
+        Suggestion.updated_at < _cutoff(months, now),
         or_(Suggestion.member_id.is_not(None), Suggestion.photo.is_not(None),
             Suggestion.original_text != Suggestion.redacted_text,
             Suggestion.idempotency_key.is_not(None)))
+
+
+def due(session: Session, *, months: int, now: datetime | None = None) -> list[Suggestion]:
+    """Suggestions past the period that still point back at a child, any status, except
+    those with a safeguarding case that is still open."""
+    query = _expired(months, now).where(Suggestion.tracking_code.not_in(_case_still_open()))
     return list(session.execute(query).scalars())
 
 
-def anonymise_closed(session: Session, *, months: int, photo_folder: str | Path,
-                     now: datetime | None = None) -> int:
-    """Cut every link from old closed suggestions to their child; returns how many."""
+def kept_for_safeguarding(session: Session, *, months: int,
+                          now: datetime | None = None) -> int:
+    """Past the period, but kept linked: their safeguarding case is still open."""
+    query = _expired(months, now).where(Suggestion.tracking_code.in_(_case_still_open()))
+    return len(session.execute(query).scalars().all())
+
+
+def anonymise(session: Session, *, months: int, photo_folder: str | Path,
+              now: datetime | None = None) -> dict[str, int]:
+    """Cut every link from suggestions past the period to their child; counts per status."""
     from .notifications import Notification
 
     found = due(session, months=months, now=now)
     if not found:
-        return 0
+        return {}
     ids = [s.id for s in found]
+    per_status = Counter(str(s.status) for s in found)
     photos = [s.photo for s in found if s.photo]
     session.execute(insert(ErasurePermit), [{"suggestion_id": i} for i in ids])
     session.execute(update(Event).where(Event.suggestion_id.in_(ids),
@@ -58,14 +90,17 @@ def anonymise_closed(session: Session, *, months: int, photo_folder: str | Path,
     session.commit()
     for name in photos:
         delete_photo(photo_folder, name)
-    return len(ids)
+    return dict(sorted(per_status.items()))
 
 
 def run(session: Session, *, months: int, photo_folder: str | Path,
-        now: datetime | None = None) -> dict[str, int]:
-    """The nightly retention job: anonymise old closed suggestions, delete abandoned chats."""
+        now: datetime | None = None) -> dict:
+    """The nightly retention job: anonymise suggestions past the period, delete abandoned
+    chats. ``per_status`` counts what was anonymised by status."""
     from .conversation import delete_abandoned
 
-    anonymised = anonymise_closed(session, months=months, photo_folder=photo_folder, now=now)
+    kept = kept_for_safeguarding(session, months=months, now=now)
+    per_status = anonymise(session, months=months, photo_folder=photo_folder, now=now)
     chats = delete_abandoned(session, photo_folder=photo_folder, now=now)
-    return {"anonymised": anonymised, "chats_deleted": chats}
+    return {"anonymised": sum(per_status.values()), "per_status": per_status,
+            "kept_for_safeguarding": kept, "chats_deleted": chats}

@@ -26,7 +26,8 @@ KEEP = {"safeguarding_case", "safeguarding_report", "audit_log", "access_log",
         "erasure_permit", "report"}
 DETACH = {"suggestion", "visit_item"}  # rows owned by others: the link is cut, the row stays
 SECRET_COLUMNS = {"pin_hash", "password_hash", "session_version", "totp_secret",
-                  "idempotency_key", "body_hash", "device_hash", "dedupe_key"}
+                  "idempotency_key", "body_hash", "device_hash", "dedupe_key", "owner_key_hash",
+                  "totp_last_step"}
 CHILD_ACTORS = ("child", "member")
 
 

@@ -16,6 +16,7 @@ from datetime import datetime
 from enum import StrEnum
 
 from sqlalchemy import String, false, func, or_
+from sqlalchemy import case as sql_case
 from sqlmodel import Field, Session, SQLModel, select
 
 from .common import new_code, utcnow
@@ -310,9 +311,11 @@ def _in_scope(session: Session, query, account: Account):
     return query.where(city, SafeguardingCase.group_id.in_(mine))
 
 
-def visible_cases(session: Session, account: Account) -> list[SafeguardingCase]:
-    query = select(SafeguardingCase).order_by(SafeguardingCase.id.desc())
-    return list(session.exec(_in_scope(session, query, account)))
+def visible_cases(session: Session, account: Account):
+    """The cases this account may see, as a query: open ones first, then newest first."""
+    unreported = sql_case((SafeguardingCase.status == CaseStatus.OPEN.value, 0), else_=1)
+    query = select(SafeguardingCase).order_by(unreported, SafeguardingCase.id.desc())
+    return _in_scope(session, query, account)
 
 
 def open_board(session: Session, account: Account) -> list[SafeguardingCase]:

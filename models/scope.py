@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from sqlalchemy import false
 from sqlmodel import Session, select
 
 from .people import Account, Group, GroupFacilitator, Meeting, Member, Role
@@ -31,20 +32,25 @@ def group_meetings(session: Session, group: Group) -> list[Meeting]:
     return list(session.exec(query))
 
 
-def group_suggestions(session: Session, group: Group) -> list[Suggestion]:
-    query = (select(Suggestion).where(Suggestion.group_id == group.id)
-             .order_by(Suggestion.urgent.desc(), Suggestion.created_at.desc()))
-    return list(session.exec(query))
+def group_suggestions(group: Group):
+    """The group's suggestions as a query (unordered: each list sorts and pages it)."""
+    return select(Suggestion).where(Suggestion.group_id == group.id)
 
 
-def agency_suggestions(session: Session, account: Account) -> list[Suggestion]:
-    """What was routed to this staff member's agency, soonest deadline first."""
+def facilitator_suggestions(account: Account):
+    """Every suggestion of every group this facilitator runs, as a query; nothing for others."""
+    if account.role != Role.FACILITATOR:
+        return select(Suggestion).where(false())
+    mine = select(GroupFacilitator.group_id).where(GroupFacilitator.account_id == account.id)
+    return select(Suggestion).where(Suggestion.group_id.in_(mine))
+
+
+def agency_suggestions(account: Account):
+    """What was routed to this staff member's agency, as a query (unordered); nothing for others."""
     if account.role != Role.AGENCY_STAFF or account.agency_id is None:
-        return []
-    query = (select(Suggestion).join(Assignment, Assignment.suggestion_id == Suggestion.id)
-             .where(Assignment.agency_id == account.agency_id, Assignment.is_current)
-             .order_by(Suggestion.answer_due, Suggestion.id))
-    return list(session.exec(query))
+        return select(Suggestion).where(false())
+    return (select(Suggestion).join(Assignment, Assignment.suggestion_id == Suggestion.id)
+            .where(Assignment.agency_id == account.agency_id, Assignment.is_current))
 
 
 def agency_suggestion(session: Session, account: Account, suggestion_id: int) -> Suggestion | None:
@@ -63,7 +69,6 @@ def member_suggestions(session: Session, member: Member) -> list[Suggestion]:
     return list(session.exec(query))
 
 
-def plan_suggestions(session: Session, plan_id: str) -> list[Suggestion]:
-    query = (select(Suggestion).where(Suggestion.plan_id == plan_id)
-             .order_by(Suggestion.urgent.desc(), Suggestion.created_at.desc()))
-    return list(session.exec(query))
+def plan_suggestions(plan_id: str):
+    """A city's suggestions as a query (unordered): only its coordinator opens them."""
+    return select(Suggestion).where(Suggestion.plan_id == plan_id)

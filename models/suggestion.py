@@ -3,7 +3,7 @@
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import String
+from sqlalchemy import Index, String, text
 from sqlmodel import Field, SQLModel, UniqueConstraint
 
 from .common import new_code, utcnow
@@ -14,8 +14,23 @@ def _tracking_code() -> str:
     return "TS-" + new_code(6)
 
 
+def _partial(name: str, *columns: str, where: str) -> Index:
+    """An index of the rows a staff list asks for only (the same on PostgreSQL and SQLite)."""
+    return Index(name, *columns, postgresql_where=text(where), sqlite_where=text(where))
+
+
 class Suggestion(SQLModel, table=True):
     """What a child asked for, the copy agencies see, and where it stands."""
+
+    # Staff lists: a city's queues by status, newest first, in time order (exports), 督办, a
+    # group's review queue.
+    __table_args__ = (
+        Index("ix_suggestion_plan_status", "plan_id", "status"),
+        Index("ix_suggestion_plan_newest", "plan_id", "urgent", "created_at", "id"),
+        Index("ix_suggestion_plan_created", "plan_id", "created_at", "id"),
+        _partial("ix_suggestion_plan_overdue", "plan_id", where="overdue"),
+        Index("ix_suggestion_group_status", "group_id", "status"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     tracking_code: str = Field(default_factory=_tracking_code, unique=True, index=True,
@@ -27,6 +42,8 @@ class Suggestion(SQLModel, table=True):
     entered_by_id: int | None = Field(default=None, foreign_key="account.id")
     idempotency_key: str | None = Field(default=None, unique=True, max_length=64)
     body_hash: str = Field(default="", max_length=64)
+    # A hash of the secret held by the device that wrote it: the key that acts on it.
+    owner_key_hash: str | None = Field(default=None, max_length=64)
 
     original_text: str = Field(max_length=4000)
     clarified_text: str = Field(default="", max_length=4000)
@@ -69,7 +86,9 @@ class AgencyRole(StrEnum):
 class Assignment(SQLModel, table=True):
     """An agency a suggestion was sent to, as lead (must answer) or partner (may comment)."""
 
-    __table_args__ = (UniqueConstraint("suggestion_id", "agency_id"),)
+    __table_args__ = (UniqueConstraint("suggestion_id", "agency_id"),
+                      _partial("ix_assignment_agency_current", "agency_id", "suggestion_id",
+                               where="is_current"))
 
     id: int | None = Field(default=None, primary_key=True)
     suggestion_id: int = Field(foreign_key="suggestion.id", index=True)
@@ -81,6 +100,9 @@ class Assignment(SQLModel, table=True):
 
 class Event(SQLModel, table=True):
     """Append-only history: who moved a suggestion from which status to which, and why."""
+
+    # The coordinator's 重新打开 queue looks for one action among millions of events.
+    __table_args__ = (_partial("ix_event_reopen", "suggestion_id", where="action = 'reopen'"),)
 
     id: int | None = Field(default=None, primary_key=True)
     suggestion_id: int = Field(foreign_key="suggestion.id", index=True)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from sqlalchemy import and_
 from sqlmodel import Session, select
 
 from classifier.topics import TOPIC_IDS
 
+from . import paging, scope
 from .lifecycle import Actor, dispatch, send_to_review
 from .permissions import require
 from .status import Status
@@ -14,52 +16,47 @@ from .suggestion import Correction, Event, Suggestion
 QUEUES = ("triage", "returned", "reopened", "review")
 
 
-def _ordered(query) -> object:
-    return query.order_by(Suggestion.urgent.desc(), Suggestion.created_at)
-
-
-def triage_queue(session: Session, plan_id: str) -> list[Suggestion]:
+def _triage():
     """Approved (or public) items whose topic nobody knows yet: a person picks it."""
-    query = select(Suggestion).where(
-        Suggestion.plan_id == plan_id,
-        Suggestion.abstained | Suggestion.topic.is_(None),
-        (Suggestion.status == Status.IN_REVIEW.value)
-        | ((Suggestion.status == Status.SUBMITTED.value) & Suggestion.group_id.is_(None)))
-    return list(session.exec(_ordered(query)))
+    return and_(Suggestion.abstained | Suggestion.topic.is_(None),
+                (Suggestion.status == Status.IN_REVIEW.value)
+                | ((Suggestion.status == Status.SUBMITTED.value) & Suggestion.group_id.is_(None)))
 
 
-def returned_queue(session: Session, plan_id: str) -> list[Suggestion]:
+def _returned():
     """退单 waiting for the coordinator to re-route or adjudicate."""
-    query = select(Suggestion).where(Suggestion.plan_id == plan_id,
-                                     Suggestion.status == Status.RETURNED.value)
-    return list(session.exec(_ordered(query)))
+    return Suggestion.status == Status.RETURNED.value
 
 
-def reopened_queue(session: Session, plan_id: str) -> list[Suggestion]:
+def _reopened():
     """Back in review after an unsatisfied rating or the child's "但是……"."""
     reopened = select(Event.suggestion_id).where(Event.action == "reopen")
-    query = select(Suggestion).where(Suggestion.plan_id == plan_id,
-                                     Suggestion.status == Status.IN_REVIEW.value,
-                                     Suggestion.id.in_(reopened))
-    return list(session.exec(_ordered(query)))
+    return and_(Suggestion.status == Status.IN_REVIEW.value, Suggestion.id.in_(reopened))
 
 
-def review_queue(session: Session, plan_id: str) -> list[Suggestion]:
+def _review():
     """Public-link suggestions with no council: the coordinator moderates them."""
-    query = select(Suggestion).where(Suggestion.plan_id == plan_id,
-                                     Suggestion.status == Status.SUBMITTED.value,
-                                     Suggestion.group_id.is_(None),
-                                     Suggestion.abstained.is_(False))
-    return list(session.exec(_ordered(query)))
+    return and_(Suggestion.status == Status.SUBMITTED.value, Suggestion.group_id.is_(None),
+                Suggestion.abstained.is_(False))
+
+
+CONDITIONS = {"triage": _triage, "returned": _returned, "reopened": _reopened,
+              "review": _review}
+
+
+def queue_query(name: str, plan_id: str):
+    """One queue of the city's suggestions, urgent first, then oldest first."""
+    query = scope.plan_suggestions(plan_id).where(CONDITIONS[name]())
+    return query.order_by(Suggestion.urgent.desc(), Suggestion.created_at, Suggestion.id)
 
 
 def queue(session: Session, name: str, plan_id: str) -> list[Suggestion]:
-    return {"triage": triage_queue, "returned": returned_queue, "reopened": reopened_queue,
-            "review": review_queue}[name](session, plan_id)
+    return list(session.exec(queue_query(name, plan_id)))
 
 
 def counts(session: Session, plan_id: str) -> dict[str, int]:
-    return {name: len(queue(session, name, plan_id)) for name in QUEUES}
+    """Each queue's size by ``count(*)``: no row is loaded to count it."""
+    return {name: paging.count(session, queue_query(name, plan_id)) for name in QUEUES}
 
 
 def pick_topic(session: Session, suggestion: Suggestion, *, actor: Actor, topic: str) -> None:

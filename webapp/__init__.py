@@ -14,7 +14,17 @@ DEFAULTS = {
     "DEFAULT_PLAN": "hengyang",
     "PRIVACY_NOTICE_VERSION": "2026-11",
     "CONSENT_AGE": 14,
+    # Failed sign-ins per child or staff name, per group (invite code) and per address;
+    # the address limit is loose because a whole school can share one address.
     "SIGNIN_LIMIT": "10 per 5 minutes",
+    "SIGNIN_GROUP_LIMIT": "60 per 10 minutes",
+    "SIGNIN_ADDRESS_LIMIT": "100 per 10 minutes",
+    # Suggestions per signed-in child or device, and per address (a classroom of 40 fits).
+    "SUGGEST_LIMIT": "10 per minute",
+    "SUGGEST_ADDRESS_LIMIT": "120 per minute;1500 per day",
+    "OPEN311_LOOKUP_LIMIT": "30 per minute",
+    # Reverse proxies in front of the site whose X-Forwarded-For/-Proto may be believed.
+    "TRUSTED_PROXIES": 0,
     "STAFF_TOTP_REQUIRED": True,
     "RETENTION_MONTHS": 24,
     # Minutes a safeguarding case may wait for someone to take it in hand before escalating.

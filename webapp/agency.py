@@ -10,8 +10,10 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from models import attachments, deadlines, lifecycle, scope, support, timeline
+from models import inbox as inbox_tabs
 from models.common import utcnow
 from models.lifecycle import InvalidTransition, NotAllowed, actor_for_account
+from models.paging import PageRequest
 from models.people import Role
 from models.permissions import agency_role
 from models.status import Status
@@ -36,34 +38,17 @@ def action_labels() -> dict:
             "DUE_WEIGHT_LABELS": {str(k): v for k, v in DUE_WEIGHT_LABELS.items()}}
 
 
-def _tab_of(item) -> str:
-    if item.overdue or deadlines.is_overdue(item):
-        return "overdue"
-    if item.status == Status.DISPATCHED:
-        return "new"
-    if item.status in (Status.ACCEPTED, Status.IN_PROGRESS):
-        return "progress"
-    return "answered"
-
-
-def _by_deadline(item):
-    due = deadlines.current_due(item) or item.answer_due or item.updated_at
-    return (due is None, due)
-
-
 @bp.route("/")
 @agency_only
 def inbox():
     tab = request.args.get("tab", "new")
     tab = tab if tab in TABS else "new"
-    items = scope.agency_suggestions(get_session(), current_user.account)
-    grouped = {name: [] for name in TABS}
-    for item in items:
-        grouped[_tab_of(item)].append(item)
-    shown = sorted(grouped[tab], key=_by_deadline)
-    return render_template("agency/inbox.html", tab=tab, tabs=TABS, items=shown,
-                           counts={k: len(v) for k, v in grouped.items()},
-                           supports=support.counts(get_session(), [s.id for s in shown]),
+    session, account, now = get_session(), current_user.account, utcnow()
+    counts = inbox_tabs.counts(session, account, now)
+    shown = inbox_tabs.tab_page(session, account, tab, PageRequest.from_args(request.args), now,
+                                counts[tab])
+    return render_template("agency/inbox.html", tab=tab, tabs=TABS, items=shown, counts=counts,
+                           supports=support.counts(session, [s.id for s in shown]),
                            current_due=deadlines.current_due, due_soon=deadlines.due_soon)
 
 

@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 from flask import (
     Blueprint,
     Flask,
-    current_app,
+    after_this_request,
     flash,
     redirect,
     render_template,
@@ -22,8 +22,6 @@ from flask import (
     url_for,
 )
 from flask_babel import gettext as _
-from flask_limiter import Limiter
-from flask_limiter.util import get_remote_address
 from flask_login import LoginManager, UserMixin, current_user, login_user, logout_user
 from flask_wtf.csrf import CSRFProtect
 
@@ -32,14 +30,15 @@ from models import audit as audit_log
 from models.people import Account, Member, Role
 
 from .access import public
+from .chat import forget_device
 from .db import get_session
 from .forms import ChildJoinForm, ChildSignInForm, StaffSignInForm
+from .ratelimit import client_address, configured, limiter
 from .security import audit, start_clock, unexpected_fields
 
 bp = Blueprint("auth", __name__, url_prefix="/signin")
 login_manager = LoginManager()
 csrf = CSRFProtect()
-limiter = Limiter(key_func=get_remote_address, default_limits=[])
 
 HOME_FOR_ROLE = {
     Role.FACILITATOR: "facilitator.home",
@@ -87,9 +86,6 @@ def init_app(app: Flask) -> None:
     login_manager.login_view = "auth.choose"
     login_manager.login_message = _("请先登录。")
     csrf.init_app(app)
-    app.config.setdefault("RATELIMIT_STORAGE_URI", app.config.get("REDIS_URL", "memory://"))
-    app.config.setdefault("RATELIMIT_HEADERS_ENABLED", True)
-    limiter.init_app(app)
 
 
 @login_manager.user_loader
@@ -106,14 +102,34 @@ def load_user(user_id: str):
     return wrapper(row)
 
 
-def _signin_key() -> str:
-    """Throttle per address and per name, so one attacker cannot lock out a whole school."""
-    name = (request.form.get("username") or request.form.get("nickname") or "").strip().lower()
-    return f"{get_remote_address()}|{name}"
+def _field(name: str) -> str:
+    return (request.form.get(name) or "").strip()
+
+
+def _child_key() -> str:
+    """The child a PIN is tried for: invite code and nickname, whatever else is posted."""
+    return f"child|{_field('invite_code').upper()}|{_field('nickname')}"
+
+
+def _group_key() -> str:
+    return f"group|{_field('invite_code').upper()}"
+
+
+def _staff_key() -> str:
+    return f"staff|{_field('username').lower()}"
 
 
 def _failed(response) -> bool:
     return response.status_code != 302
+
+
+def count_failures(key_func, limit: str):
+    """Count failed sign-ins only, so a class signing in together is never stopped."""
+    return limiter.limit(configured(limit), key_func=key_func, methods=["POST"],
+                         deduct_when=_failed)
+
+
+per_address = count_failures(client_address, "SIGNIN_ADDRESS_LIMIT")
 
 
 def _safe_next(default: str) -> str:
@@ -127,6 +143,7 @@ def _safe_next(default: str) -> str:
 def _start_session(user) -> None:
     """A fresh session at sign-in: a new id, nothing carried over, the clocks started."""
     session.clear()
+    after_this_request(forget_device)
     login_user(user)
     session.permanent = True
     session["sid"] = secrets.token_urlsafe(16)
@@ -141,26 +158,37 @@ def choose():
 
 @bp.route("/child", methods=["GET", "POST"])
 @public
-@limiter.limit(lambda: current_app.config["SIGNIN_LIMIT"], key_func=_signin_key,
-               methods=["POST"], deduct_when=_failed)
+@count_failures(_child_key, "SIGNIN_LIMIT")
+@count_failures(_group_key, "SIGNIN_GROUP_LIMIT")
+@per_address
 def child_signin():
     form = ChildSignInForm()
     if form.validate_on_submit():
-        member = accounts.authenticate_child(get_session(), form.invite_code.data,
-                                             form.nickname.data, form.pin.data)
-        if member is not None:
-            _start_session(ChildUser(member))
+        found = accounts.authenticate_child(get_session(), form.invite_code.data,
+                                            form.nickname.data, form.pin.data)
+        if found.member is not None:
+            _start_session(ChildUser(found.member))
             audit("signin", actor_kind="child")
             return redirect(_safe_next(url_for("child.home")))
         audit("signin_failed", actor_kind="child")
-        form.pin.errors.append(_("邀请码、昵称或密码不对，再试一次吧。"))
+        form.pin.errors.append(_barred_words(found.barred) if found.barred else
+                               _("邀请码、昵称或密码不对，再试一次吧。"))
+        return render_template("auth/child.html", form=form), 429 if found.barred else 200
     return render_template("auth/child.html", form=form)
+
+
+def _barred_words(barred) -> str:
+    if barred.locked:
+        return _("密码错了太多次，为了保护你，这个昵称先锁住了。请找你的辅导员帮你解锁。")
+    if barred.seconds >= 60:
+        return _("密码错了好几次，请过 %(n)d 分钟再试。", n=-(-barred.seconds // 60))
+    return _("密码错了好几次，请过 %(n)d 秒再试。", n=barred.seconds)
 
 
 @bp.route("/join", methods=["GET", "POST"])
 @public
-@limiter.limit(lambda: current_app.config["SIGNIN_LIMIT"], key_func=_signin_key,
-               methods=["POST"], deduct_when=_failed)
+@count_failures(_group_key, "SIGNIN_GROUP_LIMIT")
+@per_address
 def child_join():
     form = ChildJoinForm(invite_code=request.args.get("code", ""))
     if request.method == "POST" and unexpected_fields(form):
@@ -181,8 +209,8 @@ def child_join():
 
 @bp.route("/staff", methods=["GET", "POST"])
 @public
-@limiter.limit(lambda: current_app.config["SIGNIN_LIMIT"], key_func=_signin_key,
-               methods=["POST"], deduct_when=_failed)
+@count_failures(_staff_key, "SIGNIN_LIMIT")
+@per_address
 def staff_signin():
     form = StaffSignInForm()
     if form.validate_on_submit():
@@ -207,6 +235,7 @@ def signout():
         accounts.retire_sessions(get_session(), current_user.row)
         logout_user()
     session.clear()
+    after_this_request(forget_device)
     flash(_("你已经安全退出。"))
     return redirect(url_for("public.home"))
 

@@ -7,15 +7,15 @@ import time
 
 from flask import current_app, flash, redirect, render_template, session, url_for
 from flask_babel import gettext as _
-from flask_limiter.util import get_remote_address
 
 from models import mfa
 from models.people import Account
 
 from .access import public
-from .auth import HOME_FOR_ROLE, StaffUser, _failed, _safe_next, _start_session, bp, limiter
+from .auth import HOME_FOR_ROLE, StaffUser, _safe_next, _start_session, bp, count_failures
 from .db import get_session
 from .privacy_forms import TotpForm
+from .ratelimit import client_address
 from .security import audit
 
 PENDING_SECONDS = 300
@@ -53,13 +53,12 @@ def _pending_account() -> Account | None:
 
 
 def _pending_key() -> str:
-    return f"code|{(session.get('pending') or {}).get('id', get_remote_address())}"
+    return f"code|{(session.get('pending') or {}).get('id', client_address())}"
 
 
 @bp.route("/staff/code", methods=["GET", "POST"])
 @public
-@limiter.limit(lambda: current_app.config["SIGNIN_LIMIT"], key_func=_pending_key,
-               methods=["POST"], deduct_when=_failed)
+@count_failures(_pending_key, "SIGNIN_LIMIT")
 def staff_code():
     """Step two: the six-digit code from the authenticator app."""
     account = _pending_account()
@@ -69,18 +68,18 @@ def staff_code():
         return redirect(url_for("auth.staff_signin"))
     form = TotpForm()
     if form.validate_on_submit():
-        if mfa.code_ok(account.totp_secret, form.code.data):
+        if mfa.use_code(get_session(), account, form.code.data):
             return finish_staff(account, session["pending"].get("next", ""))
         audit("totp_failed", actor_kind="staff", account_id=account.id,
               username=account.username)
-        form.code.errors.append(_("验证码不对或已经过期，请看手机上最新的 6 位数字。"))
+        form.code.errors.append(
+            _("验证码不对、过期了或者已经用过一次了，请等手机上出现新的 6 位数字再输入。"))
     return render_template("auth/code.html", form=form)
 
 
 @bp.route("/staff/enrol", methods=["GET", "POST"])
 @public
-@limiter.limit(lambda: current_app.config["SIGNIN_LIMIT"], key_func=_pending_key,
-               methods=["POST"], deduct_when=_failed)
+@count_failures(_pending_key, "SIGNIN_LIMIT")
 def staff_enrol():
     """First sign-in of a staff account: scan the QR code, then prove it with one code."""
     account = _pending_account()

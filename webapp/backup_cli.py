@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 
 from models import backup as backups
 
 from . import create_app
+from .files import attachment_folder, photo_folder
 
 
 def _key(app) -> str:
@@ -18,17 +21,25 @@ def _key(app) -> str:
     return key
 
 
+def _places(app) -> backups.Places:
+    """This instance's photos, attachments and secret file."""
+    return backups.Places(photos=photo_folder(app), attachments=attachment_folder(app),
+                          secret=Path(app.instance_path) / "secret_key")
+
+
 @click.command("backup")
 @click.argument("target", type=click.Path(dir_okay=False))
 def backup(target: str) -> None:
-    """Write an encrypted backup of the database named by DATABASE_URL."""
+    """Write an encrypted backup of the database named by DATABASE_URL, the photos, the
+    attachments and the instance secret."""
     app = create_app()
     try:
-        header = backups.backup(app.config["DATABASE_URL"], target, _key(app))
+        header = backups.backup(app.config["DATABASE_URL"], target, _key(app), _places(app))
     except backups.BackupError as problem:
         raise click.ClickException(str(problem)) from problem
     total = sum(header["counts"].values())
-    click.echo(f"backup written: {target} ({len(header['counts'])} tables, {total} rows)")
+    click.echo(f"backup written: {target} ({len(header['counts'])} tables, {total} rows, "
+               f"{len(header['files'])} files)")
 
 
 @click.command("restore")
@@ -36,12 +47,14 @@ def backup(target: str) -> None:
 @click.option("--database-url", default=None,
               help="restore here (a new SQLite file or an empty PostgreSQL database)")
 def restore(source: str, database_url: str | None) -> None:
-    """Restore a backup, check integrity and reconcile every table's row count."""
+    """Restore a backup, check integrity and reconcile every table's row count, then put
+    the photos, attachments and instance secret back, each checked against its hash."""
     app = create_app()
     url = database_url or app.config["DATABASE_URL"]
     app.extensions["engine"].dispose()
     try:
-        header = backups.restore(source, url, _key(app))
+        header = backups.restore(source, url, _key(app), _places(app))
     except backups.BackupError as problem:
         raise click.ClickException(str(problem)) from problem
-    click.echo(f"restored backup of {header['taken_at']}: integrity ok, counts reconciled")
+    click.echo(f"restored backup of {header['taken_at']}: integrity ok, counts reconciled, "
+               f"{len(header.get('files', {}))} files checked")

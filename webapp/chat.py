@@ -12,6 +12,7 @@ from pathlib import Path
 from flask import (
     Blueprint,
     abort,
+    after_this_request,
     current_app,
     jsonify,
     redirect,
@@ -27,10 +28,11 @@ from flask_wtf.csrf import CSRFError
 from models import case_talk, dialogue
 from models import conversation as chats
 from models.checklists import CHECKLISTS
-from models.people import Group, GroupKind, Meeting, MeetingStatus
+from models.people import Group, GroupKind, Meeting
 from models.photos import PhotoRejected, photo_path, store_photo
 from models.plan import plan_ids
 
+from . import owner
 from .access import public
 from .chat_render import qr_svg, ruby, track_url, with_ruby
 from .db import get_session
@@ -52,7 +54,7 @@ def observer_checklists() -> list:
 bp.add_app_template_global(observer_checklists, "observer_checklists")
 
 
-def device_token() -> str | None:
+def _token() -> str | None:
     return request.cookies.get(DEVICE_COOKIE)
 
 
@@ -61,38 +63,107 @@ def _member():
         else None
 
 
-def _owned(conversation_id: str) -> chats.Conversation:
-    """The conversation if this device or signed-in child owns it; 404 for anything else."""
-    found = get_session().get(chats.Conversation, conversation_id)
+def _member_id() -> int | None:
     member = _member()
-    if found is None or not found.belongs_to(device_token(), member.id if member else None):
+    return member.id if member is not None else None
+
+
+def _owned(conversation_id: str) -> chats.Conversation:
+    """The conversation if it is this signed-in child's, or this anonymous device's; else 404."""
+    found = get_session().get(chats.Conversation, conversation_id)
+    if found is None or not found.belongs_to(_token(), _member_id()):
         abort(404)
     return found
 
 
-def _open(plan_id: str, *, group_id=None, meeting_id=None, checklist=None, fresh=False):
-    """Resume this device's unfinished chat here (a case's chat too), or start one."""
-    token = device_token() or secrets.token_urlsafe(32)
-    member = _member()
-    if member is not None:
-        group_id = group_id or member.group_id
-    session = get_session()
-    found = None if fresh else chats.resumable(session, token=token, plan_id=plan_id,
-                                               meeting_id=meeting_id, checklist=checklist)
-    if found is None:
-        found = chats.start(session, plan_id=plan_id, token=token, group_id=group_id,
-                            meeting_id=meeting_id, member_id=member.id if member else None,
-                            state=dialogue.new_state(plan_id, checklist=checklist))
-    return on_this_device(found, token)
+def forget_device(response):
+    """At sign-in and sign-out the device's chat token goes: no chat passes to the next person."""
+    response.delete_cookie(DEVICE_COOKIE, path="/chat", httponly=True, samesite="Lax",
+                           secure=current_app.config["SESSION_COOKIE_SECURE"])
+    return response
+
+
+def _remember_device(token: str):
+    def remember(response):
+        response.set_cookie(DEVICE_COOKIE, token, max_age=60 * 60 * 24 * 30, httponly=True,
+                            samesite="Lax", path="/chat",
+                            secure=current_app.config["SESSION_COOKIE_SECURE"])
+        return response
+    return remember
+
+
+def device_token() -> str | None:
+    """This device's chat token, if it has one (the cookie only the chat pages receive)."""
+    return _token()
 
 
 def on_this_device(found: chats.Conversation, token: str, status: int = 302):
-    """Show the chat and remember this device (the cookie only the chat pages receive)."""
+    """Show this chat and remember the device it now belongs to (a safeguarding case's chat)."""
     response = redirect(url_for("chat.page", conversation_id=found.id), code=status)
-    response.set_cookie(DEVICE_COOKIE, token, max_age=60 * 60 * 24 * 30, httponly=True,
-                        samesite="Lax", path="/chat",
-                        secure=current_app.config["SESSION_COOKIE_SECURE"])
-    return response
+    return _remember_device(token)(response)
+
+
+def _owner_key() -> str | None:
+    """An anonymous device's key for what it submits; a signed-in child owns by account."""
+    return None if _member() is not None else owner.key_hash(adopt=_token())
+
+
+def _context() -> dict:
+    """Where a new chat starts, from the link's arguments: a meeting, a checklist, a city."""
+    if request.args.get("meeting"):
+        return _meeting_context(request.args["meeting"])
+    checklist = request.args.get("checklist") or None
+    if checklist is not None and checklist not in CHECKLISTS:
+        abort(404)
+    plan_id = _plan_id()
+    member = _member()
+    args = {"plan": plan_id, **({"checklist": checklist} if checklist else {})}
+    return {"plan_id": plan_id, "group_id": member.group_id if member else None,
+            "meeting_id": None, "checklist": checklist, "args": args}
+
+
+def _meeting_context(code: str) -> dict:
+    """A council meeting's chat: tied to the meeting and its group; a closed one takes none."""
+    found = chats.meeting_by_code(get_session(), code)
+    if found is None:
+        abort(404)
+    group = get_session().get(Group, found.group_id)
+    return {"plan_id": group.plan_id, "group_id": group.id, "meeting_id": found.id,
+            "checklist": None, "args": {"meeting": found.join_code}}
+
+
+def _open(context: dict, *, fresh: bool = False):
+    """Resume this child's (or device's) unfinished chat here (a safeguarding case's chat
+    too); else a new one, not yet stored. ``fresh``: always a new one.
+
+    Nothing is written until the first message: opening the page a thousand times adds no row.
+    """
+    found = None if fresh else chats.resumable(
+        get_session(), token=_token(), member_id=_member_id(), plan_id=context["plan_id"],
+        meeting_id=context["meeting_id"], checklist=context["checklist"])
+    if found is not None:
+        return redirect(url_for("chat.page", conversation_id=found.id))
+    if _member() is None:
+        owner.adopt(_token())
+    return _render(_unsaved(context), ChatTurnForm(seq=0), args=context["args"])
+
+
+def _unsaved(context: dict) -> chats.Conversation:
+    state = dialogue.new_state(context["plan_id"], checklist=context["checklist"])
+    return chats.Conversation(plan_id=context["plan_id"], group_id=context["group_id"],
+                              meeting_id=context["meeting_id"], member_id=_member_id(),
+                              device_hash="", state=state)
+
+
+def _create(context: dict) -> chats.Conversation:
+    """The first message: now the chat is stored, tied to this child or this device."""
+    token = _token() or secrets.token_urlsafe(32)
+    if _token() is None:
+        after_this_request(_remember_device(token))
+    conversation = _unsaved(context)
+    return chats.start(get_session(), plan_id=conversation.plan_id, token=token,
+                       group_id=conversation.group_id, meeting_id=conversation.meeting_id,
+                       member_id=conversation.member_id, state=conversation.state)
 
 
 def _plan_id() -> str:
@@ -113,7 +184,7 @@ def start():
 
     ``?new=1`` starts a fresh conversation (after a safeguarding case, a new suggestion).
     """
-    return _open(_plan_id(), fresh=request.args.get("new") == "1")
+    return _open(_context(), fresh=request.args.get("new") == "1")
 
 
 @bp.route("/checklist/<key>")
@@ -122,47 +193,57 @@ def checklist(key: str):
     """An observer's checklist: the chat offers its items and puts its place first."""
     if key not in CHECKLISTS:
         abort(404)
-    return _open(_plan_id(), checklist=key)
+    context = _context()
+    context.update(checklist=key, args={**context["args"], "checklist": key})
+    return _open(context)
 
 
 @bp.route("/meeting/<code>")
 @public
 def meeting(code: str):
     """A council meeting's link: what the child says is tied to the meeting and its group."""
-    found = chats.meeting_by_code(get_session(), code)
-    if found is None or found.status == MeetingStatus.CLOSED:
-        abort(404)
-    group = get_session().get(Group, found.group_id)
-    return _open(group.plan_id, group_id=group.id, meeting_id=found.id)
+    return _open(_meeting_context(code))
 
 
 @bp.route("/<conversation_id>")
 @public
 def page(conversation_id: str):
     found = _owned(conversation_id)
+    if _member() is None:
+        owner.adopt(_token())
     case_talk.mark_seen(get_session(), found)
     return _render(found, ChatTurnForm(seq=found.state["seq"]))
 
 
 def _render(found: chats.Conversation, form: ChatTurnForm, status: int = 200,
-            photo_form: ChatPhotoForm | None = None):
+            photo_form: ChatPhotoForm | None = None, args: dict | None = None):
+    """The chat page; ``args`` marks a chat not stored yet, whose first message stores it."""
     meeting = get_session().get(Meeting, found.meeting_id) if found.meeting_id else None
     return render_template("chat/chat.html", chat=found, state=found.state, form=form,
                            photo_form=photo_form or ChatPhotoForm(), meeting=meeting,
                            checklist=CHECKLISTS.get(found.state.get("checklist") or ""),
-                           pinyin=request.args.get("pinyin") == "1"), status
+                           urls=_urls(found, args), pinyin=request.args.get("pinyin") == "1"), \
+        status
 
 
-@bp.route("/<conversation_id>/say", methods=["POST"])
-@public
-def say(conversation_id: str):
-    """The plain-form fallback: one turn per POST, then the page again (works without JS)."""
-    found = _owned(conversation_id)
+def _urls(found: chats.Conversation, args: dict | None) -> dict:
+    if args is not None:
+        return {"say": url_for("chat.say_new", **args), "turn": url_for("chat.turn_new", **args)}
+    return {"say": url_for("chat.say", conversation_id=found.id),
+            "turn": url_for("chat.turn", conversation_id=found.id),
+            "qr": url_for("chat.qr", conversation_id=found.id, code="CODE")}
+
+
+def _say(found: chats.Conversation | None, context: dict | None = None):
+    """One plain-form turn; a new chat is stored only once the message is good."""
     form = ChatTurnForm()
     if not form.validate_on_submit():
-        return _render(found, form, 400)
+        shown = found or _unsaved(context)
+        return _render(shown, form, 400, args=None if found else context["args"])
+    found = found or _create(context)
     try:
-        chats.take_turn(get_session(), found, form.text.data, form.seq.data, _photo_folder())
+        chats.take_turn(get_session(), found, form.text.data, form.seq.data, _photo_folder(),
+                        owner_key_hash=_owner_key())
     except chats.StaleTurn:
         form.text.errors.append(_("页面过期了。你写的话还在，请再发一次。"))
         form.seq.data = found.state["seq"]
@@ -170,21 +251,46 @@ def say(conversation_id: str):
     return redirect(url_for("chat.page", conversation_id=found.id, _anchor="end"))
 
 
+@bp.route("/<conversation_id>/say", methods=["POST"])
+@public
+def say(conversation_id: str):
+    """The plain-form fallback: one turn per POST, then the page again (works without JS)."""
+    return _say(_owned(conversation_id))
+
+
+@bp.route("/new/say", methods=["POST"])
+@public
+def say_new():
+    """The first message of a new chat, without JavaScript."""
+    return _say(None, _context())
+
+
+def _turn(found: chats.Conversation | None, context: dict | None = None):
+    form = ChatTurnForm(formdata=None, data=_turn_payload(), meta={"csrf": False})
+    if not form.validate():
+        return jsonify(error=_first_error(form)), 400
+    found = found or _create(context)
+    try:
+        messages = chats.take_turn(get_session(), found, form.text.data, form.seq.data,
+                                   _photo_folder(), owner_key_hash=_owner_key())
+    except chats.StaleTurn:
+        return jsonify(error=_("页面过期了，正在刷新。你写的话还在。"), reload=True), 409
+    return jsonify(messages=with_ruby(messages), seq=found.state["seq"],
+                   step=found.state["step"], urls=_urls(found, None))
+
+
 @bp.route("/<conversation_id>/turn", methods=["POST"])
 @public
 def turn(conversation_id: str):
     """One turn as JSON for the script; CSRF comes in the X-CSRFToken header."""
-    found = _owned(conversation_id)
-    form = ChatTurnForm(formdata=None, data=_turn_payload(), meta={"csrf": False})
-    if not form.validate():
-        return jsonify(error=_first_error(form)), 400
-    try:
-        messages = chats.take_turn(get_session(), found, form.text.data, form.seq.data,
-                                   _photo_folder())
-    except chats.StaleTurn:
-        return jsonify(error=_("页面过期了，正在刷新。你写的话还在。"), reload=True), 409
-    return jsonify(messages=with_ruby(messages), seq=found.state["seq"],
-                   step=found.state["step"])
+    return _turn(_owned(conversation_id))
+
+
+@bp.route("/new/turn", methods=["POST"])
+@public
+def turn_new():
+    """The first message of a new chat, as JSON: the reply carries the chat's own addresses."""
+    return _turn(None, _context())
 
 
 def _turn_payload() -> dict:

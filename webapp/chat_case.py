@@ -8,7 +8,15 @@ from __future__ import annotations
 
 import secrets
 
-from flask import Blueprint, abort, current_app, redirect, render_template, url_for
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    make_response,
+    redirect,
+    render_template,
+    url_for,
+)
 from flask_babel import gettext as _
 from itsdangerous import BadSignature, URLSafeTimedSerializer
 
@@ -19,7 +27,7 @@ from .access import public
 from .chat import device_token, on_this_device
 from .db import get_session
 from .forms import CaseCodeForm
-from .ratelimit import over_limit
+from .ratelimit import limiter
 
 bp = Blueprint("chat_case", __name__, url_prefix="/chat")
 CLAIM_SECONDS = 15 * 60
@@ -56,15 +64,22 @@ def claim(token: str):
     return on_this_device(found, device, 303)
 
 
+def _too_many(_limit):
+    form = CaseCodeForm()
+    form.code.errors.append(_("试得太多了，请过一会儿再试。"))
+    return make_response(render_template("chat/return.html", form=form), 429)
+
+
 @bp.route("/return", methods=["GET", "POST"])
 @public
+@limiter.limit(RETURN_LIMIT, methods=["POST"], on_breach=_too_many)
 def come_back():
-    """A child with a case code comes back to their conversation, on this or another device."""
+    """A child with a case code comes back to their conversation, on this or another device.
+
+    Guessing codes is slowed down per address: ten tries in ten minutes.
+    """
     form = CaseCodeForm()
     if form.validate_on_submit():
-        if over_limit("chat.return", RETURN_LIMIT):
-            form.code.errors.append(_("试得太多了，请过一会儿再试。"))
-            return render_template("chat/return.html", form=form), 429
         device = device_token() or secrets.token_urlsafe(32)
         found = case_talk.come_back(get_session(), form.code.data, device)
         if found is not None:

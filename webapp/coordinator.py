@@ -2,12 +2,26 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
+import tempfile
+
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    send_file,
+    url_for,
+)
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
+from sqlmodel import Session
 
-from models import attachments, deadlines, exports, lifecycle, scope, timeline, triage
+from models import attachments, deadlines, exports, lifecycle, paging, scope, timeline, triage
 from models.consent import ConsentMissing
 from models.lifecycle import InvalidTransition, NotAllowed
 from models.people import Role
@@ -32,13 +46,20 @@ def _plan() -> str:
     return current_user.account.plan_id
 
 
-def _items(tab: str) -> list[Suggestion]:
-    session = get_session()
+def _tab_query(tab: str):
     if tab == "overdue":
-        return deadlines.overdue_items(session, _plan())
+        return deadlines.overdue_items(scope.plan_suggestions(_plan()))
     if tab == "all":
-        return scope.plan_suggestions(session, _plan())
-    return triage.queue(session, tab, _plan())
+        return scope.plan_suggestions(_plan()).order_by(
+            Suggestion.urgent.desc(), Suggestion.created_at.desc(), Suggestion.id.desc())
+    return triage.queue_query(tab, _plan())
+
+
+def _counts(session) -> dict[str, int]:
+    counts = triage.counts(session, _plan())
+    for tab in ("overdue", "all"):
+        counts[tab] = paging.count(session, _tab_query(tab))
+    return counts
 
 
 @bp.route("/")
@@ -46,12 +67,14 @@ def _items(tab: str) -> list[Suggestion]:
 def home():
     tab = request.args.get("tab", "triage")
     tab = tab if tab in TABS else "triage"
-    counts = triage.counts(get_session(), _plan())
-    counts["overdue"] = len(deadlines.overdue_items(get_session(), _plan()))
-    return render_template("coordinator/home.html", tab=tab, tabs=TABS, items=_items(tab),
+    session = get_session()
+    counts = _counts(session)
+    shown = paging.page(session, _tab_query(tab), paging.PageRequest.from_args(request.args),
+                        total=counts[tab])
+    return render_template("coordinator/home.html", tab=tab, tabs=TABS, items=shown,
                            counts=counts, current_due=deadlines.current_due,
                            domains=exports.domain_names(_plan()),
-                           agencies=exports.agency_names(get_session(), _plan()))
+                           agencies=exports.agency_names(session, _plan()))
 
 
 def _mine(suggestion_id: int) -> Suggestion:
@@ -133,7 +156,7 @@ def file(suggestion_id: int, attachment_id: int):
 @bp.route("/export.<kind>")
 @coordinator_only
 def export(kind: str):
-    """CSV or Excel of the city's suggestions with their status history, filtered."""
+    """CSV or Excel of the city's suggestions with their status history, filtered, any size."""
     if kind not in ("csv", "xlsx"):
         abort(404)
     try:
@@ -141,9 +164,33 @@ def export(kind: str):
     except ValueError as problem:
         flash(str(problem))
         return redirect(url_for(".home", tab="all"))
-    rows = exports.rows(get_session(), _plan(), filters)
-    body, mimetype = (exports.to_csv(rows), "text/csv; charset=utf-8") if kind == "csv" else \
-        (exports.to_xlsx(rows), exports.XLSX)
     name = f"tongsheng-{_plan()}.{kind}"
-    return Response(body, mimetype=mimetype,
-                    headers={"Content-Disposition": f"attachment; filename={name}"})
+    if kind == "csv":
+        return Response(_csv_body(_plan(), filters), mimetype="text/csv; charset=utf-8",
+                        headers={"Content-Disposition": f"attachment; filename={name}"})
+    return send_file(_xlsx_file(_plan(), filters), mimetype=exports.XLSX, as_attachment=True,
+                     download_name=name)
+
+
+def _own_session() -> Session:
+    """An export reads through its own session: it outlives the request's and is emptied often."""
+    return Session(current_app.extensions["engine"], expire_on_commit=False)
+
+
+def _csv_body(plan_id: str, filters: exports.Filters):
+    """Rows go out as they are read: the first bytes leave before the last row is fetched."""
+    own = _own_session()
+
+    def body():
+        with own:
+            yield from exports.csv_stream(exports.row_batches(own, plan_id, filters))
+    return body()
+
+
+def _xlsx_file(plan_id: str, filters: exports.Filters):
+    """A workbook is a zip written at the end: built in a temporary file, then sent from disk."""
+    handle = tempfile.TemporaryFile(suffix=".xlsx")
+    with _own_session() as own:
+        exports.write_xlsx(exports.row_batches(own, plan_id, filters), handle)
+    handle.seek(0)
+    return handle

@@ -23,7 +23,8 @@ def init_app(app: Flask) -> None:
 
 
 def _handler(code: int):
-    return lambda _error: _render(code)
+    """The plain page, unless the code that refused already made one (a form kept filled in)."""
+    return lambda error: getattr(error, "response", None) or _render(code)
 
 
 def _render(code: int):

@@ -6,17 +6,28 @@ import base64
 import io
 
 import qrcode
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, url_for
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from models import consent, facilitation, groups, moderation, scope
+from models import consent, facilitation, groups, moderation, paging, pin_guard, scope
 from models.groups import GroupProblem, Leaving
 from models.people import Group, GroupKind, GroupLevel, Member, Role
+from models.suggestion import Suggestion
 
 from .access import staff_required
 from .db import get_session
-from .group_forms import ConsentForm, GroupForm, LeaveForm, MemberForm
+from .group_forms import ButtonForm, ConsentForm, GroupForm, LeaveForm, MemberForm
+from .security import audit
 
 bp = Blueprint("facilitator", __name__, url_prefix="/facilitator")
 facilitator_only = staff_required(Role.FACILITATOR)
@@ -80,12 +91,16 @@ def group(group_id: int):
     session = get_session()
     found = owned_group(group_id)
     members = scope.group_members(session, found)
-    waiting = {m.id for m in members if consent.needs_consent(session, m, **rules())}
+    waiting = consent.waiting_members(session, members, **rules())
+    newest = scope.group_suggestions(found).order_by(
+        Suggestion.urgent.desc(), Suggestion.created_at.desc(), Suggestion.id.desc())
     return render_template("facilitator/group.html", group=found, members=members,
                            waiting=waiting, age_band=consent.age_band,
                            meetings=scope.group_meetings(session, found),
-                           suggestions=scope.group_suggestions(session, found),
-                           queue=moderation.review_queue(session, [found]))
+                           suggestions=paging.page(session, newest,
+                                                   paging.PageRequest.from_args(request.args)),
+                           queue_count=paging.count(session, moderation.review_query(
+                               scope.group_suggestions(found))))
 
 
 @bp.route("/groups/<int:group_id>/code", methods=["POST"])
@@ -131,10 +146,12 @@ def new_member(group_id: int):
     return render_template("facilitator/member_form.html", form=form, group=group)
 
 
-def _member_page(group: Group, member: Member, consent_form=None, leave_form=None):
+def _member_page(group: Group, member: Member, consent_form=None, leave_form=None,
+                 new_pin: str = ""):
     session = get_session()
     return render_template(
-        "facilitator/member.html", group=group, member=member,
+        "facilitator/member.html", group=group, member=member, new_pin=new_pin,
+        barred=pin_guard.barred(member), button=ButtonForm(),
         age_band=consent.age_band(member), history=consent.consent_history(session, member),
         waiting=consent.needs_consent(session, member, **rules()),
         held=consent.held_suggestions(session, member),
@@ -167,6 +184,32 @@ def record_consent(group_id: int, member_id: int):
     done = _("等待中的 %(n)d 条建议已送出。", n=len(sent)) if sent else ""
     flash(_("已记录监护人同意。") + done)
     return redirect(url_for(".member", group_id=group.id, member_id=member.id))
+
+
+@bp.route("/groups/<int:group_id>/members/<int:member_id>/unlock", methods=["POST"])
+@facilitator_only
+def unlock(group_id: int, member_id: int):
+    """The facilitator knows the child: lift the lock that wrong PINs put on."""
+    group = owned_group(group_id)
+    member = owned_member(group, member_id)
+    if ButtonForm().validate_on_submit():
+        pin_guard.lift(get_session(), member)
+        audit("pin_unlocked")
+        flash(_("已解锁，%(name)s 可以再试着登录了。", name=member.nickname))
+    return redirect(url_for(".member", group_id=group.id, member_id=member.id))
+
+
+@bp.route("/groups/<int:group_id>/members/<int:member_id>/pin", methods=["POST"])
+@facilitator_only
+def new_pin(group_id: int, member_id: int):
+    """A child forgot their PIN: a new one, shown on this page once and never stored readable."""
+    group = owned_group(group_id)
+    member = owned_member(group, member_id)
+    if not ButtonForm().validate_on_submit():
+        return redirect(url_for(".member", group_id=group.id, member_id=member.id))
+    pin = pin_guard.reset_pin(get_session(), member)
+    audit("pin_reset")
+    return _member_page(group, member, new_pin=pin)
 
 
 @bp.route("/groups/<int:group_id>/members/<int:member_id>/leave", methods=["POST"])

@@ -18,9 +18,9 @@ def photo_folder(app: Flask | None = None) -> Path:
     return Path(app.config.get("PHOTO_FOLDER") or Path(app.instance_path) / "photos")
 
 
-def attachment_folder() -> Path:
+def attachment_folder(app: Flask | None = None) -> Path:
     """Files agencies attach to their answers, in the instance folder."""
-    return Path(current_app.instance_path) / "attachments"
+    return Path((app or current_app).instance_path) / "attachments"
 
 
 def send_attachment(suggestion_id: int, attachment_id: int):

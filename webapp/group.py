@@ -7,7 +7,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, logout_user
 from sqlmodel import select
 
-from models import case_talk, groups, meetings, premoderation, safeguarding, support, votes
+from models import case_talk, consent, groups, meetings, premoderation, safeguarding, support, votes
 from models.people import Group, GroupKind, Meeting, MeetingStatus
 from models.status import OPEN
 from models.suggestion import Suggestion
@@ -144,8 +144,11 @@ def suggest(meeting_id: int):
         case_talk.ensure_conversation(session, taken.case, member_id=child().id,
                                       meeting_id=meeting.id)
         flash(_("我听到了，谢谢你告诉我。"))
-    else:
-        flash(_("收到啦！你的建议编号是 %(code)s。", code=taken.suggestion.tracking_code))
+        return redirect(url_for(".room", meeting_id=meeting.id))
+    made = taken.suggestion
+    flash(_("收到啦！你的建议编号是 %(code)s。", code=made.tracking_code))
+    if consent.is_held(session, made):
+        flash(_("要等爸爸妈妈（监护人）同意以后，它才会送到负责的部门。"))
     return redirect(url_for(".room", meeting_id=meeting.id))
 
 

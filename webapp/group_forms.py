@@ -32,6 +32,10 @@ class GroupForm(FlaskForm):
     is_active = BooleanField(_l("小组在用（取消后邀请码失效）"), default=True)
 
 
+class ButtonForm(FlaskForm):
+    """A single button (lift a PIN lock, give a new PIN): nothing but the CSRF token."""
+
+
 class MemberForm(ChildBirthForm):
     nickname = StringField(_l("昵称（不要用真名）"), validators=[
         DataRequired(_l("请填昵称。")), NICKNAME_RULE])

@@ -8,7 +8,7 @@ from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from models import case_talk, observation, safeguarding
+from models import case_talk, consent, observation, safeguarding
 from models.checklists import RATINGS
 from models.people import Group, GroupKind
 
@@ -95,6 +95,8 @@ def suggest(visit_id: int):
         return _page(visit, status=400)
     flash(_("%(n)d 条“需要改进”变成了建议，辅导员看过以后就会送到负责的部门。", n=len(made))
           if made else _("这些项目已经变成建议了。"))
+    if any(consent.is_held(get_session(), item) for item in made):
+        flash(_("你的爸爸妈妈（监护人）还没有同意，所以你的建议要先等一等，他们同意以后才会送出去。"))
     return redirect(url_for(".visit", visit_id=visit.id))
 
 

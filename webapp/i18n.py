@@ -1,10 +1,54 @@
-"""Chinese is the source language of every user-facing string; English can follow."""
+"""Chinese is the source language of every user-facing string; English is the second.
 
-from flask import Flask
-from flask_babel import Babel
+The language is the visitor's choice, kept in a cookie (no account needed, nothing about the
+person stored); without a choice the site speaks the city's default, Simplified Chinese.
+"""
+
+from __future__ import annotations
+
+from flask import Blueprint, Flask, current_app, redirect, request
+from flask_babel import Babel, get_locale
+
+from .access import public
+
+LANGUAGES = {"zh_Hans_CN": "中文", "en": "English"}
+HTML_LANG = {"zh_Hans_CN": "zh-Hans", "en": "en"}
+COOKIE = "ts_lang"
+ONE_YEAR = 365 * 24 * 3600
 
 babel = Babel()
+bp = Blueprint("language", __name__)
+
+
+def select_locale() -> str:
+    chosen = request.cookies.get(COOKIE, "")
+    return chosen if chosen in LANGUAGES else current_app.config["BABEL_DEFAULT_LOCALE"]
+
+
+def _same_site(path: str) -> str:
+    """Only a path on this site: never a redirect to somewhere else."""
+    if not path.startswith("/") or path.startswith("//") or "\\" in path:
+        return "/"
+    return path
+
+
+@bp.get("/language/<code>")
+@public
+def choose(code: str):
+    response = redirect(_same_site(request.args.get("next", "/")))
+    if code in LANGUAGES:
+        response.set_cookie(COOKIE, code, max_age=ONE_YEAR, samesite="Lax", httponly=True,
+                            secure=current_app.config.get("SESSION_COOKIE_SECURE", True))
+    return response
+
+
+def _language_context() -> dict:
+    current = str(get_locale() or current_app.config["BABEL_DEFAULT_LOCALE"])
+    return {"LANGUAGES": LANGUAGES, "current_language": current,
+            "html_lang": HTML_LANG.get(current, "zh-Hans")}
 
 
 def init_app(app: Flask) -> None:
-    babel.init_app(app, locale_selector=lambda: app.config["BABEL_DEFAULT_LOCALE"])
+    babel.init_app(app, locale_selector=select_locale)
+    app.register_blueprint(bp)
+    app.context_processor(_language_context)

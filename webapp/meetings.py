@@ -14,7 +14,7 @@ from flask import (
 )
 from flask_babel import gettext as _
 
-from models import meetings, minutes, scope, votes
+from models import consent, meetings, minutes, scope, votes
 from models.people import Group, Meeting, MeetingStatus
 
 from .actions import always_400, run_step
@@ -121,8 +121,12 @@ def behalf(group_id: int, meeting_id: int):
         return _show(group, meeting, behalf=form, status=400)
     # This screen is projected: words that opened or joined a case get a flash that says
     # nothing about them; the case reaches the facilitator's own pages instead.
-    flash(_("已记下。") if taken.in_case else
-          _("已替 %(name)s 记下建议（标明是辅导员代填）。", name=child.nickname))
+    if taken.in_case:
+        flash(_("已记下。"))
+        return redirect(_meeting_url(group, meeting))
+    flash(_("已替 %(name)s 记下建议（标明是辅导员代填）。", name=child.nickname))
+    if consent.is_held(session, taken.suggestion):
+        flash(_("TA 的监护人还没有同意，这条建议会先等着，记录同意后再送出。"))
     return redirect(_meeting_url(group, meeting))
 
 

@@ -10,12 +10,12 @@ from flask import Blueprint, Response, current_app, request
 from models import open311
 from models.open311 import Open311Error
 from models.plan import UnknownPlan, load_plan
-from models.suggestion import Suggestion
 
 from .access import public
-from .auth import csrf, limiter
+from .auth import csrf
 from .db import get_session
 from .open311_openapi import openapi
+from .ratelimit import configured, limiter
 
 bp = Blueprint("open311", __name__, url_prefix="/open311/v2")
 csrf.exempt(bp)
@@ -70,6 +70,12 @@ def _refuse_nul_bytes():
         raise Open311Error(400, "parameters must not contain NUL characters")
 
 
+@bp.errorhandler(429)
+def _too_many(_error):
+    fmt = (request.view_args or {}).get("fmt", "json")
+    return _error(fmt, 429, "too many requests from this address; wait a minute")
+
+
 @bp.errorhandler(Open311Error)
 def _open311_error(error: Open311Error):
     fmt = (request.view_args or {}).get("fmt", "json")
@@ -96,6 +102,7 @@ def service_definition(code: str, fmt: str):
 
 @bp.route("/requests.<fmt>", methods=["GET"])
 @public
+@limiter.limit(configured("OPEN311_LOOKUP_LIMIT"))
 def requests_list(fmt: str):
     fmt = _format(fmt)
     rows = open311.find_requests(get_session(), _jurisdiction(), request.args)
@@ -118,14 +125,11 @@ def requests_create(fmt: str):
 
 @bp.route("/requests/<request_id>.<fmt>")
 @public
+@limiter.limit(configured("OPEN311_LOOKUP_LIMIT"))
 def request_one(request_id: str, fmt: str):
     fmt = _format(fmt)
     session = get_session()
-    from sqlmodel import select
-
-    found = session.exec(select(Suggestion).where(
-        Suggestion.tracking_code == request_id.upper(),
-        Suggestion.plan_id == _jurisdiction())).first()
+    found = open311.find_one(session, _jurisdiction(), request_id)
     if found is None:
         raise Open311Error(404, f"no service request {request_id}")
     return _reply(fmt, [open311.request_dict(session, found)], "service_requests", "request")

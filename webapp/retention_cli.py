@@ -1,4 +1,4 @@
-"""`tongsheng retention`: anonymise old closed suggestions and delete abandoned chats."""
+"""`tongsheng retention`: anonymise suggestions past the period and delete abandoned chats."""
 
 from __future__ import annotations
 
@@ -13,7 +13,8 @@ from .files import photo_folder
 
 @click.command("retention")
 @click.option("--months", type=int, default=None,
-              help="anonymise closed suggestions older than this (default RETENTION_MONTHS)")
+              help="anonymise suggestions unchanged for this long, whatever their status "
+                   "(default RETENTION_MONTHS)")
 def retention(months: int | None) -> None:
     """Run the retention job once (schedule it nightly)."""
     app = create_app()
@@ -21,5 +22,7 @@ def retention(months: int | None) -> None:
     with Session(app.extensions["engine"], expire_on_commit=False) as session:
         done = jobs.run(session, months=months or app.config["RETENTION_MONTHS"],
                         photo_folder=folder)
-    click.echo(f"anonymised {done['anonymised']} closed suggestions, "
+    per_status = ", ".join(f"{status} {n}" for status, n in done["per_status"].items())
+    click.echo(f"anonymised {done['anonymised']} suggestions ({per_status or 'none due'}); "
+               f"kept {done['kept_for_safeguarding']} linked for an open safeguarding case; "
                f"deleted {done['chats_deleted']} abandoned chats")

@@ -6,7 +6,7 @@ from flask import Blueprint, abort, render_template, request, url_for
 from flask_babel import gettext as _
 
 from classifier.topics import TOPIC_IDS
-from models import lifecycle, moderation, scope, similarity, support, timeline
+from models import lifecycle, moderation, paging, scope, similarity, support, timeline
 from models.groups import display_name
 from models.people import Group, Member
 from models.status import InvalidTransition
@@ -32,11 +32,14 @@ def queue():
     session = get_session()
     groups = scope.facilitator_groups(session, me())
     wanted = request.args.get("group", type=int)
+    mine = scope.facilitator_suggestions(me())
     if wanted is not None:
         groups = [owned_group(wanted)]
-    items = moderation.review_queue(session, groups)
+        mine = mine.where(Suggestion.group_id == wanted)
+    items = paging.page(session, moderation.review_query(mine),
+                        paging.PageRequest.from_args(request.args))
     names = {group.id: group.name for group in groups}
-    return render_template("facilitator/queue.html", items=items, names=names,
+    return render_template("facilitator/queue.html", items=items, names=names, group=wanted,
                            steps=moderation.URGENT_STEPS,
                            supports=support.counts(session, [i.id for i in items]))
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from models import case_talk, safeguarding, safeguarding_duty
+from models import case_talk, paging, safeguarding, safeguarding_duty
 from models.people import Role
 from models.suggestion import Suggestion
 
@@ -45,11 +45,13 @@ def _case(case_id: int) -> safeguarding.SafeguardingCase:
 @bp.route("/")
 @safeguarding_staff
 def cases():
-    """The board: open cases, the one waiting longest first, with how long each has waited."""
+    """The board: open cases, the one waiting longest first, with how long each has waited;
+    then every case this account may see, a page at a time."""
     session = get_session()
+    found = paging.page(session, safeguarding.visible_cases(session, _me()),
+                        paging.PageRequest.from_args(request.args))
     return render_template("safeguarding/list.html",
-                           board=safeguarding.open_board(session, _me()),
-                           cases=safeguarding.visible_cases(session, _me()),
+                           board=safeguarding.open_board(session, _me()), cases=found,
                            waited=safeguarding_duty.waiting_minutes,
                            labels=safeguarding.CASE_STATUS_LABELS)
 

@@ -5,26 +5,33 @@ from __future__ import annotations
 import secrets
 from functools import cache
 
-from flask import Blueprint, current_app, redirect, render_template, url_for
+from flask import (
+    Blueprint,
+    current_app,
+    make_response,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask_babel import gettext as _
 from flask_login import current_user
-from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+from sqlalchemy.exc import SQLAlchemyError
 
 from models import consent
-from models.intake import Taken, take_words
-from models.lifecycle import Actor, Draft, IdempotencyConflict, actor_for_member, find_replay
+from models.intake import take_words
+from models.lifecycle import Actor, Draft, IdempotencyConflict, actor_for_member
 from models.people import Group
 from models.plan import load_all
-from models.safeguarding import SafeguardingCase
 
 from .access import public
 from .chat_case import to_case_chat
 from .db import get_session
 from .flow_forms import SuggestForm
-from .ratelimit import over_limit
+from .owner import key_hash
+from .ratelimit import client_address, configured, limiter
 
 bp = Blueprint("suggest", __name__, url_prefix="/suggest")
-SUBMIT_LIMIT = "30 per minute"
 
 
 def _child():
@@ -54,7 +61,8 @@ def _form() -> SuggestForm:
 
 def _render(form: SuggestForm, status: int = 200, problem: str = ""):
     return render_template("suggest/form.html", form=form, problem=problem,
-                           signed_in=_child() is not None, consent_needed=status == 403), status
+                           signed_in=_child() is not None,
+                           waits_for_guardian=_waits_for_consent()), status
 
 
 def _waits_for_consent() -> bool:
@@ -65,11 +73,24 @@ def _waits_for_consent() -> bool:
         consent_age=int(current_app.config["CONSENT_AGE"]))
 
 
+def _submitter() -> str:
+    """Who is sending: a signed-in child, else this device's key (never created here)."""
+    member = _child()
+    if member is not None:
+        return f"member|{member.id}"
+    return f"device|{request.cookies.get('ts_owner') or client_address()}"
+
+
+def _too_fast(_limit):
+    return make_response(_render(
+        _form(), 429, _("你送得太快啦，请等一分钟再点“送出”。你写的内容还在。")))
+
+
 @bp.route("/", methods=["GET"])
 @public
 def form():
-    if _waits_for_consent():
-        return redirect(url_for("mydata.consent"))
+    if _child() is None:
+        key_hash()  # the device gets its key now, so each child in a classroom counts alone
     return _render(_form())
 
 
@@ -80,23 +101,20 @@ def _draft(form: SuggestForm) -> tuple[Draft, Actor]:
                   group_id=member.group_id if member else None,
                   member_id=member.id if member else None,
                   consent_to_publish=bool(form.consent_to_publish.data),
-                  idempotency_key=form.idempotency_key.data)
+                  idempotency_key=form.idempotency_key.data,
+                  owner_key_hash=None if member else key_hash())
     actor = actor_for_member(member) if member else Actor(kind="code", name="小朋友")
     return draft, actor
 
 
 @bp.route("/", methods=["POST"])
 @public
+@limiter.limit(configured("SUGGEST_LIMIT"), key_func=_submitter, on_breach=_too_fast)
+@limiter.limit(configured("SUGGEST_ADDRESS_LIMIT"), on_breach=_too_fast)
 def submit():
     form = _form()
-    if over_limit("suggest.submit", current_app.config.get("SUGGEST_LIMIT", SUBMIT_LIMIT)):
-        return _render(form, 429, _("你送得太快啦，请等一分钟再点“送出”。你写的内容还在。"))
     if not form.validate_on_submit():
         return _render(form, 400)
-    if _waits_for_consent():
-        return _render(form, 403, _(
-            "你的爸爸妈妈（监护人）还没有同意童声的隐私规则，所以建议还不能送出。"
-            "你写的内容还在，请先把“监护人同意”页给他们看。"))
     draft, actor = _draft(form)
     session = get_session()
     try:
@@ -107,16 +125,7 @@ def submit():
         form.idempotency_key.data = secrets.token_urlsafe(24)
         return _render(form, 422,
                        _("这个页面已经提交过别的建议了。你写的内容还在，请再点一次“送出”。"))
-    except IntegrityError:
-        # A second click raced the first one with the same key: show the one that was saved.
-        session.rollback()
-        suggestion = find_replay(session, draft)
-        if suggestion is None:
-            current_app.logger.exception("suggestion not stored")
-            return _render(form, 503, _("没有保存成功。你写的内容还在，请再点一次“送出”。"))
-        taken = Taken(suggestion, session.get(SafeguardingCase, suggestion.case_id)
-                      if suggestion.case_id else None)
-    except SQLAlchemyError:
+    except SQLAlchemyError:  # a second click racing the first is answered by take_suggestion
         session.rollback()
         current_app.logger.exception("suggestion not stored")
         return _render(form, 503, _("没有保存成功。你写的内容还在，请再点一次“送出”。"))

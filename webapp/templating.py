@@ -5,6 +5,7 @@ from flask import Flask
 from classifier.topics import CHILD_LABELS as TOPIC_CHILD_LABELS
 from classifier.topics import TOPIC_LABELS
 from models.common import local_time
+from models.paging import PAGE_SIZES
 from models.people import GROUP_KIND_LABELS, GROUP_LEVEL_LABELS, ROLE_LABELS
 from models.status import CHILD_LABELS, STAFF_LABELS, Status
 
@@ -19,6 +20,7 @@ def init_app(app: Flask) -> None:
         GROUP_LEVEL_LABELS=GROUP_LEVEL_LABELS,
         TOPIC_LABELS={str(k): v for k, v in TOPIC_LABELS.items()},
         TOPIC_CHILD_LABELS={str(k): v for k, v in TOPIC_CHILD_LABELS.items()},
+        PAGE_SIZES=PAGE_SIZES,
     )
     app.jinja_env.filters["when"] = when
 

@@ -8,7 +8,7 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from sqlmodel import select
 
-from models import attachments, lifecycle, timeline
+from models import attachments, consent, lifecycle, publication, timeline
 from models.handling import rating_thread
 from models.lifecycle import InvalidTransition, NotAllowed, actor_for_code, actor_for_member
 from models.safeguarding import case_for_thread
@@ -17,10 +17,11 @@ from models.suggestion import Suggestion
 
 from .access import public
 from .actions import run_step
-from .auth import limiter
 from .db import get_session
 from .files import send_attachment
 from .flow_forms import ContestForm, RatingForm, TrackForm
+from .owner import presented_hash
+from .ratelimit import limiter
 
 bp = Blueprint("track", __name__, url_prefix="/track")
 DUE_WEIGHT_CHILD = {"adopted": _l("他们采纳了你的建议"), "partly": _l("他们采纳了你的一部分建议"),
@@ -49,8 +50,32 @@ def _owner_signed_in(found: Suggestion) -> bool:
                 and found.member_id == current_user.member.id)
 
 
+def _owner_device(found: Suggestion) -> bool:
+    """The device that wrote an anonymous suggestion carries its key (see ``owner.py``)."""
+    return bool(found.member_id is None and found.owner_key_hash
+                and presented_hash() == found.owner_key_hash)
+
+
+def _is_owner(found: Suggestion) -> bool:
+    return _owner_signed_in(found) or _owner_device(found)
+
+
+def _visible(code: str) -> Suggestion:
+    """The code alone shows a public item; the author also sees their own before that."""
+    found = _find(code)
+    if not (_is_owner(found) or publication.is_public(get_session(), found)):
+        abort(404)
+    return found
+
+
+def _owned(code: str) -> Suggestion:
+    """Only the author acts on a suggestion: whoever else knows the code gets a 404."""
+    found = _find(code)
+    return found if _is_owner(found) else abort(404)
+
+
 def _actor(found: Suggestion):
-    """The signed-in author, or whoever holds the code (a child without an account)."""
+    """The signed-in author, or the device that wrote it (a child without an account)."""
     return actor_for_member(current_user.member) if _owner_signed_in(found) else \
         actor_for_code(found)
 
@@ -74,7 +99,8 @@ def _page(found: Suggestion, status: int = 200, **forms):
         rating=timeline.latest_rating(session, found), merged_into=merged_into,
         files=attachments.for_suggestion(session, timeline.case_of(session, found).id)
         if answer else [],
-        own_words=_owner_signed_in(found), Status=Status,
+        own_words=_is_owner(found), owner=_is_owner(found), Status=Status,
+        held=consent.is_held(session, found),
         rating_form=forms.get("rating_form") or RatingForm(formdata=None),
         contest_form=forms.get("contest_form") or ContestForm(formdata=None),
         new=request.args.get("new") == "1",
@@ -85,12 +111,12 @@ def _page(found: Suggestion, status: int = 200, **forms):
 @public
 @limiter.limit(LOOKUP_LIMIT)
 def page(code: str):
-    return _page(_find(code))
+    return _page(_visible(code))
 
 
 def _act(code: str, form, form_name: str, run, done: str):
     """The child's rating or objection; bad input shows the page again with what they wrote."""
-    found = _find(code)
+    found = _owned(code)
     return run_step(lambda session: run(session, found), done=done, form=form,
                     problems=PROBLEMS, then=url_for(".page", code=found.tracking_code),
                     again=lambda status: _page(found, status, **{form_name: form}))
@@ -120,7 +146,7 @@ def contest(code: str):
 @public
 @limiter.limit(LOOKUP_LIMIT)
 def file(code: str, attachment_id: int):
-    found = _find(code)
+    found = _visible(code)
     if timeline.latest_answer(get_session(), found) is None:
         abort(404)
     return send_attachment(timeline.case_of(get_session(), found).id, attachment_id)

@@ -1,7 +1,12 @@
-"""Checklists 6 and 24: backups are encrypted; a restore drill passes integrity and counts."""
+"""Checklists 6 and 24: backups are encrypted; a restore drill passes integrity and counts.
 
+Issue 10 item 11: photos, attachments and the instance secret are backed up and restored too.
+"""
+
+import json
 import os
 import uuid
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -10,11 +15,40 @@ from sqlalchemy.engine import make_url
 from sqlmodel import select
 
 from models import backup as backups
+from models import backup_files
 from models.people import Member
 
 from .conftest import group
 
 CANARY = "金丝雀七号"
+PHOTO = b"\xff\xd8 a child's photo: " + CANARY.encode() + b" \xff\xd9"
+SECRET = b"the-instance-secret-signing-every-session"
+
+
+def _places(root: Path) -> backup_files.Places:
+    return backup_files.Places(photos=root / "photos", attachments=root / "attachments",
+                               secret=root / "secret_key")
+
+
+def _files(places: backup_files.Places) -> dict[str, bytes]:
+    """The instance's files by archive name, read from disk."""
+    found = {f"photos/{p.name}": p.read_bytes() for p in places.photos.glob("*")}
+    found |= {f"attachments/{p.name}": p.read_bytes() for p in places.attachments.glob("*")}
+    if places.secret.exists():
+        found["secret_key"] = places.secret.read_bytes()
+    return found
+
+
+@pytest.fixture
+def instance_files(tmp_path) -> backup_files.Places:
+    """A photo, an agency's attachment and the instance secret, as an instance keeps them."""
+    places = _places(tmp_path / "instance")
+    places.photos.mkdir(parents=True)
+    places.attachments.mkdir()
+    (places.photos / "0123456789abcdef0123456789abcdef.jpg").write_bytes(PHOTO)
+    (places.attachments / "fedcba9876543210fedcba9876543210.pdf").write_bytes(b"%PDF-1.4 answer")
+    places.secret.write_bytes(SECRET)
+    return places
 
 
 @pytest.fixture
@@ -98,3 +132,60 @@ def test_the_commands_back_up_and_restore(database_url, tmp_path, monkeypatch):
                                    f"sqlite:///{tmp_path}/r.sqlite3"])
     assert restored.exit_code == 0 and "counts reconciled" in restored.output
     assert os.path.exists(tmp_path / "r.sqlite3")
+
+
+def test_photos_attachments_and_the_secret_come_back_after_a_restore(
+        app, database_url, empty_target, instance_files, tmp_path):
+    key = backups.generate_key()
+    header = backups.backup(database_url, tmp_path / "b.tsb", key, instance_files)
+    assert len(header["files"]) == 3
+    raw = (tmp_path / "b.tsb").read_bytes()
+    assert CANARY.encode() not in raw and SECRET not in raw and b"%PDF" not in raw
+    elsewhere = _places(tmp_path / "new-instance")
+    backups.restore(tmp_path / "b.tsb", empty_target, key, elsewhere)
+    assert _files(elsewhere) == _files(instance_files) and len(_files(elsewhere)) == 3
+    assert elsewhere.secret.stat().st_mode & 0o777 == 0o600
+
+
+def test_a_file_that_does_not_match_its_hash_is_refused_before_anything_is_written(
+        app, database_url, empty_target, instance_files, tmp_path):
+    """A backup whose archive lost or changed a file is not trusted, even with the right key."""
+    key = backups.generate_key()
+    backups.backup(database_url, tmp_path / "b.tsb", key, instance_files)
+    contents = backups.open_backup(tmp_path / "b.tsb", key)
+    files = dict(contents.files)
+    files["photos/0123456789abcdef0123456789abcdef.jpg"] = b"another picture"
+    payload = (json.dumps(contents.header).encode() + b"\n"
+               + backup_files.pack({"database": contents.dump, **files}))
+    (tmp_path / "bad.tsb").write_bytes(backups._fernet(key).encrypt(payload))
+    elsewhere = _places(tmp_path / "new-instance")
+    with pytest.raises(backups.BackupError, match="hashes"):
+        backups.restore(tmp_path / "bad.tsb", empty_target, key, elsewhere)
+    assert _files(elsewhere) == {}
+    if database_url.startswith("sqlite"):
+        assert not Path(make_url(empty_target).database).exists()
+
+
+def test_the_commands_carry_the_files(database_url, instance_files, tmp_path, monkeypatch):
+    from webapp import backup_cli, create_app
+
+    if not database_url.startswith("sqlite"):
+        pytest.skip("the command path is the same; the drill above covers PostgreSQL")
+    folder = instance_files.secret.parent
+
+    def instance_app():
+        app = create_app({"DATABASE_URL": database_url})
+        app.instance_path = str(folder)
+        return app
+
+    monkeypatch.setattr(backup_cli, "create_app", instance_app)
+    monkeypatch.setenv("TONGSHENG_BACKUP_KEY", backups.generate_key())
+    before = _files(instance_files)
+    made = CliRunner().invoke(backup_cli.backup, [str(tmp_path / "b.tsb")])
+    assert made.exit_code == 0 and "3 files" in made.output, made.output
+    for path in (*folder.glob("*/*"), instance_files.secret):
+        path.unlink()
+    restored = CliRunner().invoke(backup_cli.restore, [
+        str(tmp_path / "b.tsb"), "--database-url", f"sqlite:///{tmp_path}/r.sqlite3"])
+    assert restored.exit_code == 0 and "3 files checked" in restored.output, restored.output
+    assert _files(instance_files) == before

@@ -112,9 +112,9 @@ def test_illegal_moves_by_an_agency_user_or_a_child_are_403_or_409(client, auth,
     assert client.post(f"/facilitator/review/{item.group_id}/{item.id}/approve").status_code \
         == 403
     auth.signout()
+    auth.child()  # the author: the only one who may rate, and only an answer
     assert client.post(f"/track/{item.tracking_code}/rate",
                        data={"value": "satisfied"}).status_code == 409
-    auth.child()
     assert client.post(f"/agency/items/{item.id}/accept").status_code == 403
     assert client.post(f"/coordinator/items/{item.id}/approve").status_code == 403
     session.refresh(item)
@@ -139,4 +139,9 @@ def test_an_unapproved_item_is_404_to_other_children_and_hidden_from_the_public(
     auth.signout()
     auth.child("小红", "2345")
     assert "操场边上的水龙头坏了" in client.get("/group/").get_data(as_text=True)
+    listed = client.get("/open311/v2/requests.json").get_data(as_text=True)
+    assert item.tracking_code not in listed, "the child did not say it may be public"
+    item.consent_to_publish = True
+    session.add(item)
+    session.commit()
     assert item.tracking_code in client.get("/open311/v2/requests.json").get_data(as_text=True)

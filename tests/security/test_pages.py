@@ -96,7 +96,8 @@ def test_sort_outside_the_allow_list_is_400(client, auth, value):
 
 CHILD_COLUMNS = {
     "member": {"id", "group_id", "nickname", "birth_year", "birth_month", "pin_hash",
-               "is_active", "session_version", "joined_at", "left_at"},
+               "is_active", "session_version", "joined_at", "left_at",
+               "pin_failures", "pin_wait_until", "pin_locked_at"},
     "guardian_consent": {"id", "member_id", "given_by", "method", "notice_version",
                          "recorded_by_id", "recorded_at", "withdrawn_at"},
 }

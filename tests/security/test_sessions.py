@@ -26,8 +26,8 @@ def _signin(client):
 
 def test_session_cookie_is_host_prefixed_secure_httponly_lax(production):
     response = _signin(production.test_client())
-    cookie = response.headers["Set-Cookie"]
-    assert cookie.startswith("__Host-session=")
+    cookie = next(c for c in response.headers.getlist("Set-Cookie")
+                  if c.startswith("__Host-session="))
     for flag in ("Secure", "HttpOnly", "SameSite=Lax", "Path=/"):
         assert flag in cookie
     assert "Domain=" not in cookie

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import io
 import re
 from pathlib import Path
@@ -18,14 +19,48 @@ from webapp import create_app
 CLEAR = "学校门口的马路没有红绿灯，过马路很危险"
 
 
-def open_chat(client, path: str = "/chat") -> str:
+class Chat:
+    """A chat as a test holds it: a page not stored yet, then its id from the first message."""
+
+    def __init__(self, turn_url: str = "", chat_id: str | None = None, page: str = ""):
+        self.turn_url, self.id, self.page = turn_url, chat_id, page
+
+    def __str__(self) -> str:
+        return self.id or "not-stored-yet"
+
+    def __eq__(self, other) -> bool:
+        return str(self) == str(other)
+
+    def __hash__(self) -> int:
+        return hash(str(self))
+
+
+def open_chat(client, path: str = "/chat") -> Chat:
+    """Open the chat page: an unfinished chat of this child or device, or a new one."""
     response = client.get(path)
-    assert response.status_code == 302
-    return response.headers["Location"].rsplit("/", 1)[1]
+    if response.status_code == 302:
+        return Chat(chat_id=response.headers["Location"].rsplit("/", 1)[1])
+    assert response.status_code == 200
+    page = response.get_data(as_text=True)
+    found = re.search(r'data-turn-url="([^"]+)"', page)
+    return Chat(turn_url=html.unescape(found.group(1)), page=page)
 
 
-def turn(client, chat_id: str, text: str, seq: int, **headers):
-    return client.post(f"/chat/{chat_id}/turn", json={"text": text, "seq": seq}, headers=headers)
+def started(client, path: str = "/chat") -> Chat:
+    """A chat stored by its first message, as the child's first word would."""
+    chat = open_chat(client, path)
+    if chat.id is None:
+        assert turn(client, chat, "你好", 0).status_code == 200
+    return chat
+
+
+def turn(client, chat, text: str, seq: int, **headers):
+    if isinstance(chat, Chat) and chat.id is None:
+        response = client.post(chat.turn_url, json={"text": text, "seq": seq}, headers=headers)
+        if response.status_code == 200:
+            chat.id = response.get_json()["urls"]["turn"].split("/")[2]
+        return response
+    return client.post(f"/chat/{chat}/turn", json={"text": text, "seq": seq}, headers=headers)
 
 
 def answer_for(step: str, messages: list[dict]) -> str:
@@ -35,9 +70,9 @@ def answer_for(step: str, messages: list[dict]) -> str:
             "consent": "可以公开"}.get(step) or quick[0]
 
 
-def finish(client, chat_id: str, first: str = CLEAR) -> tuple[dict, int]:
+def finish(client, chat_id: str, first: str = CLEAR, seq: int = 0) -> tuple[dict, int]:
     """Play a whole conversation; return the last reply and the number of turns taken."""
-    data = turn(client, chat_id, first, 0).get_json()
+    data = turn(client, chat_id, first, seq).get_json()
     turns = 1
     while data["step"] != "done" and turns < 8:
         data = turn(client, chat_id, answer_for(data["step"], data["messages"]),
@@ -51,12 +86,23 @@ def test_home_page_starts_the_chat(client):
     assert re.search(r'class="big primary" href="/chat">💬 说出你的想法', page)
 
 
-def test_chat_opens_without_signing_in_and_resumes_on_the_same_device(client):
+def test_chat_opens_without_signing_in_and_resumes_on_the_same_device(client, session):
     first = open_chat(client)
+    assert "你想让什么变得更好" in first.page and 'aria-live="polite"' in first.page
+    assert first.id is None and client.get_cookie("ts_device", path="/chat") is None
+    assert turn(client, first, CLEAR, 0).status_code == 200
     assert client.get_cookie("ts_device", path="/chat") is not None
-    page = client.get(f"/chat/{first}").get_data(as_text=True)
-    assert "你想让什么变得更好" in page and 'aria-live="polite"' in page
+    assert CLEAR in client.get(f"/chat/{first}").get_data(as_text=True)
     assert open_chat(client) == first
+
+
+def test_opening_the_chat_page_writes_nothing(client, session):
+    """Issue 10, item 10: 500 anonymous visits used to leave 500 rows."""
+    before = len(session.exec(select(Conversation)).all())
+    for path in ["/chat", "/chat?plan=changzhou", "/chat/checklist/park"] * 10:
+        assert client.get(path).status_code == 200
+    assert len(session.exec(select(Conversation)).all()) == before
+    assert client.get_cookie("ts_device", path="/chat") is None
 
 
 def test_unknown_plan_is_not_found(client):
@@ -65,10 +111,10 @@ def test_unknown_plan_is_not_found(client):
 
 
 def test_another_device_cannot_read_or_continue_a_chat(app, client):
-    chat_id = open_chat(client)
+    chat_id = started(client)
     stranger = app.test_client()
     assert stranger.get(f"/chat/{chat_id}").status_code == 404
-    assert turn(stranger, chat_id, "你好", 0).status_code == 404
+    assert turn(stranger, chat_id, "你好", 1).status_code == 404
 
 
 def test_a_clear_suggestion_is_stored_with_a_tracking_code(client, session):
@@ -98,7 +144,7 @@ def test_an_old_page_is_told_to_reload_and_nothing_changes(client, session):
     turn(client, chat_id, "公园", 1)
     response = turn(client, chat_id, "别的", 0)
     assert response.status_code == 409 and response.get_json()["reload"] is True
-    assert session.get(Conversation, chat_id).state["seq"] == 2
+    assert session.get(Conversation, str(chat_id)).state["seq"] == 2
 
 
 @pytest.mark.parametrize("payload, message", [
@@ -109,30 +155,35 @@ def test_an_old_page_is_told_to_reload_and_nothing_changes(client, session):
     ({"text": 42, "seq": "abc"}, "你还没有写字哦。"),
 ])
 def test_bad_turns_get_a_chinese_message_and_change_nothing(client, session, payload, message):
-    chat_id = open_chat(client)
+    before = len(session.exec(select(Conversation)).all())
+    response = client.post(open_chat(client).turn_url, json=payload)
+    assert response.status_code == 400 and message in response.get_json()["error"]
+    chat_id = started(client)
     response = client.post(f"/chat/{chat_id}/turn", json=payload)
     assert response.status_code == 400 and message in response.get_json()["error"]
-    assert session.get(Conversation, chat_id).state["seq"] == 0
+    assert session.get(Conversation, str(chat_id)).state["seq"] == 1
+    assert len(session.exec(select(Conversation)).all()) == before + 1
 
 
 def test_the_plain_form_works_without_javascript(client):
-    chat_id = open_chat(client)
-    response = client.post(f"/chat/{chat_id}/say", data={"text": CLEAR, "seq": 0})
+    assert 'action="/chat/new/say?plan=hengyang"' in open_chat(client).page
+    response = client.post("/chat/new/say?plan=hengyang", data={"text": CLEAR, "seq": 0})
     assert response.status_code == 302
-    page = client.get(f"/chat/{chat_id}").get_data(as_text=True)
+    page = client.get(response.headers["Location"]).get_data(as_text=True)
     assert CLEAR in page and "这件事在哪里呢" in page
     assert 'value="🏫 学校门口"' in page
 
 
-def test_an_empty_form_keeps_the_page_and_says_why(client):
-    chat_id = open_chat(client)
-    response = client.post(f"/chat/{chat_id}/say", data={"text": "", "seq": 0})
+def test_an_empty_form_keeps_the_page_and_says_why(client, session):
+    before = len(session.exec(select(Conversation)).all())
+    response = client.post("/chat/new/say?plan=hengyang", data={"text": "", "seq": 0})
     assert response.status_code == 400 and "你还没有写字哦。" in response.get_data(as_text=True)
+    assert len(session.exec(select(Conversation)).all()) == before
 
 
 def test_a_stale_form_keeps_what_the_child_wrote(client):
-    chat_id = open_chat(client)
-    client.post(f"/chat/{chat_id}/say", data={"text": CLEAR, "seq": 0})
+    first = client.post("/chat/new/say?plan=hengyang", data={"text": CLEAR, "seq": 0})
+    chat_id = first.headers["Location"].split("/")[2].split("#")[0]
     response = client.post(f"/chat/{chat_id}/say", data={"text": "我写的新话", "seq": 0})
     page = response.get_data(as_text=True)
     assert response.status_code == 409 and 'value="我写的新话"' in page and "页面过期了" in page
@@ -144,8 +195,7 @@ def test_turns_need_the_csrf_token(database_url, tmp_path):
     app.instance_path = str(tmp_path / "instance")
     client = app.test_client()
     chat_id = open_chat(client)
-    page = client.get(f"/chat/{chat_id}").get_data(as_text=True)
-    token = re.search(r'name="csrf-token" content="([^"]+)"', page).group(1)
+    token = re.search(r'name="csrf-token" content="([^"]+)"', chat_id.page).group(1)
     refused = turn(client, chat_id, "你好", 0)
     assert refused.status_code == 400 and "页面过期了" in refused.get_json()["error"]
     assert turn(client, chat_id, "你好", 0, **{"X-CSRFToken": token}).status_code == 200
@@ -166,8 +216,7 @@ def test_a_danger_phrase_shows_help_and_stores_an_urgent_item(client, session):
 def test_a_meeting_link_ties_the_suggestion_to_the_meeting(client, session):
     meeting = session.exec(select(Meeting)).first()
     chat_id = open_chat(client, f"/chat/meeting/{meeting.join_code}")
-    page = client.get(f"/chat/{chat_id}").get_data(as_text=True)
-    assert meeting.title in page
+    assert meeting.title in chat_id.page
     data, _turns = finish(client, chat_id)
     code = next(m for m in data["messages"] if m["kind"] == "done")["code"]
     stored = session.exec(select(Suggestion).where(Suggestion.tracking_code == code)).one()
@@ -198,14 +247,14 @@ def png_bytes() -> bytes:
 
 
 def test_a_photo_is_attached_and_only_this_device_can_see_it(app, client, session):
-    chat_id = open_chat(client)
+    chat_id = started(client)
     response = client.post(f"/chat/{chat_id}/photo", content_type="multipart/form-data",
                            data={"photo": (io.BytesIO(png_bytes()), "swing.png")})
     assert response.status_code == 302
-    name = session.get(Conversation, chat_id).state["photo"]
+    name = session.get(Conversation, str(chat_id)).state["photo"]
     assert client.get(f"/chat/{chat_id}/photo/{name}").mimetype == "image/jpeg"
     assert app.test_client().get(f"/chat/{chat_id}/photo/{name}").status_code == 404
-    data, _turns = finish(client, chat_id)
+    data, _turns = finish(client, chat_id, seq=1)
     code = next(m for m in data["messages"] if m["kind"] == "done")["code"]
     stored = session.exec(select(Suggestion).where(Suggestion.tracking_code == code)).one()
     assert stored.photo == name
@@ -216,7 +265,7 @@ def test_stopping_and_deleting_also_deletes_the_photo(app, client, session):
     turn(client, chat_id, CLEAR, 0)
     client.post(f"/chat/{chat_id}/photo", content_type="multipart/form-data",
                 data={"photo": (io.BytesIO(png_bytes()), "swing.png")})
-    name = session.get(Conversation, chat_id).state["photo"]
+    name = session.get(Conversation, str(chat_id)).state["photo"]
     turn(client, chat_id, "我不想说了", 1)
     data = turn(client, chat_id, "删掉", 2).get_json()
     assert any("都删掉了" in m["text"] for m in data["messages"])
@@ -226,15 +275,14 @@ def test_stopping_and_deleting_also_deletes_the_photo(app, client, session):
 
 
 def test_a_file_that_is_not_a_photo_is_refused_kindly(client, session):
-    chat_id = open_chat(client)
+    chat_id = started(client)
     response = client.post(f"/chat/{chat_id}/photo", content_type="multipart/form-data",
                            data={"photo": (io.BytesIO(b"not a photo"), "x.png")})
     assert response.status_code == 400
     assert "只能上传 JPG 或 PNG 照片" in response.get_data(as_text=True)
-    assert "photo" not in session.get(Conversation, chat_id).state
+    assert "photo" not in session.get(Conversation, str(chat_id)).state
 
 
 def test_pinyin_is_rendered_as_ruby(client):
-    chat_id = open_chat(client)
-    page = client.get(f"/chat/{chat_id}?pinyin=1").get_data(as_text=True)
+    page = open_chat(client, "/chat?pinyin=1").page
     assert "<ruby>你<rt>nǐ</rt></ruby>" in page and 'class="chat show-pinyin"' in page

@@ -62,8 +62,8 @@ def test_a_fresh_conversation_can_still_make_a_suggestion(client, session):
     chat_id = open_chat(client)
     turn(client, chat_id, DISCLOSURE, 0)
     assert open_chat(client) == chat_id, "the same device comes back to the case's chat"
-    fresh = client.get("/chat?new=1").headers["Location"].rsplit("/", 1)[-1]
-    assert fresh != chat_id
+    fresh = open_chat(client, "/chat?new=1")
+    assert fresh.id is None, "a new chat, not the case's"
     data = turn(client, fresh, "学校门口的马路没有红绿灯，过马路很危险", 0).get_json()
     assert data["step"] == "where"
 
@@ -180,8 +180,9 @@ def test_an_observer_visit_note_opens_a_case_and_holds_the_childs_items(client, 
     assert session.exec(select(Suggestion).where(Suggestion.member_id == kid.id)).all() == []
 
 
-def test_a_rating_comment_opens_a_case_and_the_page_helps(client, session):
+def test_a_rating_comment_opens_a_case_and_the_page_helps(client, auth, session):
     item = answered(session)
+    auth.child()  # 小明 wrote it
     page = client.post(f"/track/{item.tracking_code}/rate",
                        data={"value": "unsatisfied", "comment": DISCLOSURE},
                        follow_redirects=True).get_data(as_text=True)
@@ -211,7 +212,7 @@ def test_a_case_chat_is_never_deleted_as_abandoned(client, session, tmp_path):
     chat_id = open_chat(client)
     turn(client, chat_id, DISCLOSURE, 0)
     chats.delete_abandoned(session, photo_folder=tmp_path, now=utcnow() + timedelta(days=60))
-    assert session.get(Conversation, chat_id) is not None
+    assert session.get(Conversation, str(chat_id)) is not None
 
 
 def test_the_board_shows_open_cases_with_their_age(client, auth, session):

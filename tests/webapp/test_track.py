@@ -5,7 +5,8 @@ from models.status import Status
 from tests.flow import account, actor, answered, dispatched, new_suggestion
 
 
-def test_the_timeline_speaks_plain_words_and_names_the_agency(client, session):
+def test_the_timeline_speaks_plain_words_and_names_the_agency(client, auth, session):
+    auth.child()  # the author: only they act on it, or see it before it is public
     item = dispatched(session)
     lifecycle.accept(session, item, actor=actor(session, "agency1"))
     session.commit()
@@ -15,7 +16,8 @@ def test_the_timeline_speaks_plain_words_and_names_the_agency(client, session):
     assert "教育局" in page
 
 
-def test_the_routing_history_shows_who_returned_it_and_why(client, session):
+def test_the_routing_history_shows_who_returned_it_and_why(client, auth, session):
+    auth.child()  # the author: only they act on it, or see it before it is public
     item = dispatched(session)
     lifecycle.return_(session, item, actor=actor(session, "agency1"), category="职能不符",
                       text="这件事归交通部门管")
@@ -26,7 +28,8 @@ def test_the_routing_history_shows_who_returned_it_and_why(client, session):
     assert "妇儿工委办决定" in page
 
 
-def test_the_code_works_in_lower_case_and_unknown_codes_are_a_friendly_404(client, session):
+def test_the_code_works_in_lower_case_and_unknown_codes_are_a_friendly_404(client, auth, session):
+    auth.child()  # the author: only they act on it, or see it before it is public
     item = new_suggestion(session)
     assert client.get(f"/track/{item.tracking_code.lower()}").status_code == 200
     missing = client.get("/track/TS-XXXXXX")
@@ -39,7 +42,8 @@ def test_the_lookup_form_sends_you_to_the_page(client, session):
     assert response.status_code == 302 and item.tracking_code in response.headers["Location"]
 
 
-def test_the_answer_shows_with_due_weight_and_a_one_tap_rating(client, session):
+def test_the_answer_shows_with_due_weight_and_a_one_tap_rating(client, auth, session):
+    auth.child()  # the author: only they act on it, or see it before it is public
     item = answered(session)
     page = client.get(f"/track/{item.tracking_code}").get_data(as_text=True)
     assert "回复你啦" in page and "多加一份菜" in page and "他们采纳了你的建议" in page
@@ -50,7 +54,8 @@ def test_the_answer_shows_with_due_weight_and_a_one_tap_rating(client, session):
     assert "你的评价" in client.get(f"/track/{item.tracking_code}").get_data(as_text=True)
 
 
-def test_an_unsatisfied_rating_with_a_comment_reopens_it(client, session):
+def test_an_unsatisfied_rating_with_a_comment_reopens_it(client, auth, session):
+    auth.child()  # the author: only they act on it, or see it before it is public
     item = answered(session)
     client.post(f"/track/{item.tracking_code}/rate",
                 data={"value": "unsatisfied", "comment": "还是不够吃"})
@@ -58,7 +63,8 @@ def test_an_unsatisfied_rating_with_a_comment_reopens_it(client, session):
     assert item.status == Status.IN_REVIEW
 
 
-def test_a_bad_rating_value_changes_nothing_and_says_why(client, session):
+def test_a_bad_rating_value_changes_nothing_and_says_why(client, auth, session):
+    auth.child()  # the author: only they act on it, or see it before it is public
     item = answered(session)
     response = client.post(f"/track/{item.tracking_code}/rate",
                            data={"value": "great", "comment": "我的话"})
@@ -68,14 +74,16 @@ def test_a_bad_rating_value_changes_nothing_and_says_why(client, session):
     assert item.status == Status.ANSWERED
 
 
-def test_rating_twice_is_refused(client, session):
+def test_rating_twice_is_refused(client, auth, session):
+    auth.child()  # the author: only they act on it, or see it before it is public
     item = answered(session)
     client.post(f"/track/{item.tracking_code}/rate", data={"value": "satisfied"})
     response = client.post(f"/track/{item.tracking_code}/rate", data={"value": "unsatisfied"})
     assert response.status_code == 409 and "不能评价" in response.get_data(as_text=True)
 
 
-def test_a_child_can_say_but_it_is_theirs_after_a_return(client, session):
+def test_a_child_can_say_but_it_is_theirs_after_a_return(client, auth, session):
+    auth.child()  # the author: only they act on it, or see it before it is public
     item = dispatched(session)
     lifecycle.return_(session, item, actor=actor(session, "agency1"), category="权属不清",
                       text="不清楚")
@@ -84,15 +92,18 @@ def test_a_child_can_say_but_it_is_theirs_after_a_return(client, session):
     assert lifecycle.history(session, item.id)[-1].action == "contest"
 
 
-def test_an_urgent_suggestion_shows_help_right_away(client, session):
+def test_an_urgent_suggestion_shows_help_right_away(client, auth, session):
+    auth.child()  # the author: only they act on it, or see it before it is public
     item = new_suggestion(session, urgent=True)
     page = client.get(f"/track/{item.tracking_code}").get_data(as_text=True)
     assert "110" in page and "12355" in page and "我们很关心你" in page
 
 
 def test_strangers_see_the_masked_text_and_the_author_sees_their_own(client, auth, session):
-    item = new_suggestion(session, text="我叫王小明，学校午饭太少了")
+    item = dispatched(session)
+    item.original_text = "我叫王小明，学校午饭太少了"
     item.redacted_text = "我叫【姓名】，学校午饭太少了"
+    item.consent_to_publish = True
     session.add(item)
     session.commit()
     assert "王小明" not in client.get(f"/track/{item.tracking_code}").get_data(as_text=True)
@@ -114,9 +125,10 @@ def _merged_and_answered(session):
     return first, duplicate
 
 
-def test_a_child_whose_suggestion_was_merged_sees_the_answer_on_their_own_page(client,
+def test_a_child_whose_suggestion_was_merged_sees_the_answer_on_their_own_page(client, auth,
                                                                               session):
     first, duplicate = _merged_and_answered(session)
+    auth.child("小红", "2345")
     page = client.get(f"/track/{duplicate.tracking_code}").get_data(as_text=True)
     assert "和相同的建议合在一起了" in page and first.tracking_code in page
     assert "送到了" in page and "签收了" in page and "回复你啦" in page

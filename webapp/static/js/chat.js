@@ -119,6 +119,14 @@
     input.focus();
   }
 
+  // A new chat is stored at its first message; from then on it has addresses of its own.
+  function useUrls(urls) {
+    chat.dataset.turnUrl = urls.turn;
+    chat.dataset.qrUrl = urls.qr;
+    form.action = urls.say;
+    document.getElementById("quick-form").action = urls.say;
+  }
+
   function send(text) {
     if (busy) { return; }
     if (!text.trim()) { fail("你还没有写字哦。"); return; }
@@ -145,6 +153,7 @@
       enhance(log);
       var bots = result.data.messages.filter(function (m) { return m.who === "bot"; });
       showQuick(bots.length ? bots[bots.length - 1].quick : []);
+      if (result.data.urls) { useUrls(result.data.urls); }
       seqField.value = result.data.seq;
       document.querySelectorAll('input[name="seq"]').forEach(function (f) { f.value = result.data.seq; });
       input.value = "";

@@ -1,0 +1,116 @@
+"""Real-sourced safeguarding set: children's disclosures paraphrased from public reports.
+
+Every line of training/data/safeguarding_real.jsonl names the public page it was paraphrased
+from (`source_url`) and the reported event it belongs to (`event`). The split keeps an event,
+every page about it and every near-duplicate text on one side, so nothing a model or a rule
+was tuned on is reworded into the dev or test split.
+"""
+
+import hashlib
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from training.dataset import DATA_DIR, near_duplicate_groups, read_jsonl
+
+REAL_FILE = DATA_DIR / "safeguarding_real.jsonl"
+SPLIT_SEED = 110120
+SHARES = {"train": 0.6, "dev": 0.2, "test": 0.2}
+URGENT_KINDS = (
+    "hitting",
+    "witnessed_dv",
+    "sexual_abuse",
+    "grooming_online",
+    "bullying",
+    "neglect",
+    "runaway",
+    "exploitation",
+    "self_harm",
+)
+SAFE_KINDS = ("ordinary_safety", "figure_of_speech", "other_place", "ordinary")
+STYLES = ("characters", "pinyin", "homophone", "emoji", "joking", "mixed")
+
+
+@dataclass(frozen=True)
+class RealCase:
+    """One paraphrased text with where it came from and how it is written."""
+
+    text: str
+    urgent: bool
+    kind: str
+    style: str
+    source_url: str
+    event: str
+    derived: bool = False
+
+
+def load_real(path=REAL_FILE) -> list[RealCase]:
+    """Read the real-sourced set."""
+    return [
+        RealCase(
+            r["text"],
+            bool(r["urgent"]),
+            r["kind"],
+            r["style"],
+            r["source_url"],
+            r.get("event") or r["source_url"],
+            bool(r.get("derived", False)),
+        )
+        for r in read_jsonl(path)
+    ]
+
+
+def source_groups(cases: list[RealCase]) -> list[list[int]]:
+    """Indices grouped so one event, one page and near-duplicate texts never cross a split."""
+    parent = list(range(len(cases)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def join(i: int, j: int) -> None:
+        parent[find(i)] = find(j)
+
+    first: dict[str, int] = {}
+    for i, case in enumerate(cases):
+        for key in (f"event:{case.event}", f"url:{case.source_url}"):
+            join(i, first.setdefault(key, i))
+    near = near_duplicate_groups([c.text for c in cases])
+    for i, g in enumerate(near):
+        join(i, g)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(cases)):
+        groups[find(i)].append(i)
+    return list(groups.values())
+
+
+def _rank(cases: list[RealCase], members: list[int]) -> str:
+    """Salted hash of a group's events: the split order is fixed and stable as lines are added."""
+    key = "|".join(sorted({cases[i].event for i in members}))
+    return hashlib.sha256(f"{SPLIT_SEED}:{key}".encode()).hexdigest()
+
+
+def split_real(cases: list[RealCase]) -> dict[str, list[RealCase]]:
+    """About 60/20/20 by group, stratified by each group's main kind; dev and test fill first."""
+    by_kind: dict[str, list[list[int]]] = defaultdict(list)
+    for members in source_groups(cases):
+        kind = Counter(cases[i].kind for i in members).most_common(1)[0][0]
+        by_kind[kind].append(members)
+    out: dict[str, list[RealCase]] = {name: [] for name in SHARES}
+    for kind in sorted(by_kind):
+        ordered = sorted(by_kind[kind], key=lambda m: _rank(cases, m))
+        total = sum(len(m) for m in ordered)
+        filled = dict.fromkeys(SHARES, 0)
+        for members in ordered:
+            name = next(
+                (
+                    n
+                    for n in ("test", "dev")
+                    if filled[n] + len(members) / 2 <= SHARES[n] * total or filled[n] == 0
+                ),
+                "train",
+            )
+            filled[name] += len(members)
+            out[name].extend(cases[i] for i in members)
+    return out
