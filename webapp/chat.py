@@ -26,8 +26,8 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from flask_wtf.csrf import CSRFError
 
+from models import case_talk, dialogue
 from models import conversation as chats
-from models import dialogue
 from models.checklists import CHECKLISTS
 from models.people import Group, GroupKind, Meeting
 from models.photos import PhotoRejected, photo_path, store_photo
@@ -124,6 +124,17 @@ def _remember_device(token: str):
     return remember
 
 
+def device_token() -> str | None:
+    """This device's chat token, if it has one (the cookie only the chat pages receive)."""
+    return _token()
+
+
+def on_this_device(found: chats.Conversation, token: str, status: int = 302):
+    """Show this chat and remember the device it now belongs to (a safeguarding case's chat)."""
+    response = redirect(url_for("chat.page", conversation_id=found.id), code=status)
+    return _remember_device(token)(response)
+
+
 def _owner_key() -> str | None:
     """An anonymous device's key for what it submits; a signed-in child owns by account."""
     return None if _member() is not None else owner.key_hash(adopt=_token())
@@ -153,14 +164,15 @@ def _meeting_context(code: str) -> dict:
             "checklist": None, "args": {"meeting": found.join_code}}
 
 
-def _open(context: dict):
-    """Resume this child's (or device's) unfinished chat here; else a new one, not yet stored.
+def _open(context: dict, *, fresh: bool = False):
+    """Resume this child's (or device's) unfinished chat here (a safeguarding case's chat
+    too); else a new one, not yet stored. ``fresh``: always a new one.
 
     Nothing is written until the first message: opening the page a thousand times adds no row.
     """
-    found = chats.resumable(get_session(), token=_token(), member_id=_member_id(),
-                            plan_id=context["plan_id"], meeting_id=context["meeting_id"],
-                            checklist=context["checklist"])
+    found = None if fresh else chats.resumable(
+        get_session(), token=_token(), member_id=_member_id(), plan_id=context["plan_id"],
+        meeting_id=context["meeting_id"], checklist=context["checklist"])
     if found is not None:
         return redirect(url_for("chat.page", conversation_id=found.id))
     if _member() is None:
@@ -200,8 +212,11 @@ def _plan_id() -> str:
 @bp.route("")
 @public
 def start():
-    """The city's public link; a signed-in child chats for their own group and plan."""
-    return _open(_context())
+    """The city's public link; a signed-in child chats for their own group and plan.
+
+    ``?new=1`` starts a fresh conversation (after a safeguarding case, a new suggestion).
+    """
+    return _open(_context(), fresh=request.args.get("new") == "1")
 
 
 @bp.route("/checklist/<key>")
@@ -228,6 +243,7 @@ def page(conversation_id: str):
     found = _owned(conversation_id)
     if _member() is None:
         owner.adopt(_token())
+    case_talk.mark_seen(get_session(), found)
     return _render(found, ChatTurnForm(seq=found.state["seq"]))
 
 
