@@ -90,6 +90,7 @@ def _register_blueprints(app: Flask) -> None:
         admin,
         agency,
         auth,
+        board,
         chat,
         child,
         coordinator,
@@ -110,7 +111,7 @@ def _register_blueprints(app: Flask) -> None:
         track,
     )
 
-    everyone = (public, auth, suggest, track, chat, report, mydata, notices)
+    everyone = (public, auth, suggest, track, board, chat, report, mydata, notices)
     children = (child, group, group_visits)
     facilitators = (facilitator, review, meetings, observer)
     agencies = (agency,)
