@@ -140,13 +140,13 @@ class Figures:
 
 
 def _by_agency(action: str):
-    """The first time one of the lead agency's staff did ``action`` to the suggestion."""
-    staff = select(Account.id).where(Account.agency_id == Assignment.agency_id,
-                                     Account.role == Role.AGENCY_STAFF.value)
+    """The first time one of the lead agency's own staff did ``action`` to the suggestion."""
     return (select(func.min(Event.created_at))
+            .select_from(Event).join(Account, Account.id == Event.actor_id)
             .where(Event.suggestion_id == Suggestion.id, Event.action == action,
-                   Event.actor_kind == Role.AGENCY_STAFF.value, Event.actor_id.in_(staff))
-            .scalar_subquery())
+                   Event.actor_kind == Role.AGENCY_STAFF.value,
+                   Account.agency_id == Assignment.agency_id)
+            .correlate(Suggestion, Assignment).scalar_subquery())
 
 
 def _answers():
@@ -156,9 +156,9 @@ def _answers():
 def _rows(scope, period: Period):
     """One row per (suggestion, lead agency) with the times and outcomes the figures use."""
     weight = (select(Answer.due_weight).where(*_answers()).order_by(Answer.id.desc())
-              .limit(1).scalar_subquery())
+              .limit(1).correlate(Suggestion, Assignment).scalar_subquery())
     rating = (select(Rating.value).where(Rating.suggestion_id == Suggestion.id)
-              .order_by(Rating.id.desc()).limit(1).scalar_subquery())
+              .order_by(Rating.id.desc()).limit(1).correlate(Suggestion).scalar_subquery())
     query = (
         select(Assignment.agency_id.label("agency_id"), Suggestion.domain.label("domain"),
                Suggestion.plan_id.label("plan_id"), Suggestion.status.label("status"),
@@ -167,7 +167,7 @@ def _rows(scope, period: Period):
                _by_agency("accept").label("signed_at"),
                case((_by_agency("return").is_not(None), 1), else_=0).label("returned"),
                select(func.min(Answer.created_at)).where(*_answers())
-               .scalar_subquery().label("answered_at"),
+               .correlate(Suggestion, Assignment).scalar_subquery().label("answered_at"),
                weight.label("weight"), rating.label("rating"))
         .select_from(Assignment).join(Suggestion, Suggestion.id == Assignment.suggestion_id)
         .where(Assignment.role == AgencyRole.LEAD.value, period.condition()))

@@ -133,3 +133,22 @@ def test_an_empty_period_has_no_rates_rather_than_zero(session):
                              period=Period(start=datetime(2040, 1, 1, tzinfo=CHINA)))
     assert empty.received == 0 and empty.on_time_sign.value is None
     assert empty.satisfaction.percent is None
+
+
+def test_each_co_lead_is_counted_for_what_its_own_staff_did(session):
+    """Transport has two leads (市城市管理局, 市交通运输局); only the first has demo staff."""
+    with _at(3, 9):
+        signed = new_suggestion(session, topic="transport")
+        returned = new_suggestion(session, topic="transport")
+        for item in (signed, returned):
+            lifecycle.approve(session, item, actor=actor(session, "facilitator"))
+        session.commit()
+    _step(session, 4, lifecycle.accept, signed, actor=actor(session, "agency2"))
+    _step(session, 4, lifecycle.return_, returned, actor=actor(session, "agency2"),
+          category="属地不符", text="应该由区里来办。")
+    found = {f.label: f for f in figures.by_agency(session, plan_id="hengyang", period=PERIOD,
+                                                   now=NOW)}
+    city, transport = found["市城市管理局"], found["市交通运输局"]
+    assert (city.received, city.signed, city.returned) == (2, 1, 1)
+    assert (transport.received, transport.signed, transport.returned) == (2, 0, 0)
+    assert transport.on_time_sign.value is None      # its co-lead signed: nothing waits on it
