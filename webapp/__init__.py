@@ -94,6 +94,7 @@ def _register_blueprints(app: Flask) -> None:
         admin,
         agency,
         auth,
+        board,
         chat,
         chat_case,
         child,
@@ -117,7 +118,7 @@ def _register_blueprints(app: Flask) -> None:
         track,
     )
 
-    everyone = (public, auth, suggest, track, chat, chat_case, report, mydata, notices)
+    everyone = (public, auth, suggest, track, board, chat, chat_case, report, mydata, notices)
     children = (child, group, group_visits)
     facilitators = (facilitator, review, meetings, observer)
     agencies = (agency,)
