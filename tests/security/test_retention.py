@@ -10,7 +10,7 @@ from sqlmodel import select
 from models import retention
 from models.common import utcnow
 from models.photos import store_photo
-from models.safeguarding import CaseStatus, SafeguardingCase, open_case
+from models.safeguarding import CaseStatus, SafeguardingCase, open_for_suggestion
 from models.status import Status
 from models.suggestion import Event, Suggestion
 from tests.models.test_photos import _jpeg_with_gps
@@ -87,7 +87,9 @@ def test_the_job_runs_twice_without_harm(session, closed, tmp_path):
 def test_an_open_safeguarding_case_keeps_its_child_and_the_case_is_never_touched(
         session, closed, tmp_path):
     closed.urgent = True
-    case = open_case(session, _age(session, closed), child_label="小明")
+    case = open_for_suggestion(session, _age(session, closed), thread=None, channel="form",
+                               child_label="小明")
+    session.commit()
     disclosure, later = case.disclosure, _months_later(closed, MONTHS + 1)
     found = retention.run(session, months=MONTHS, photo_folder=tmp_path / "photos", now=later)
     assert found["anonymised"] == 0 and found["kept_for_safeguarding"] == 1
