@@ -36,10 +36,13 @@ def serve(host: str, port: int, workers: int) -> None:
     """Run the site with gunicorn, after creating or migrating the database."""
     from models.intake import warm_up
 
+    from .safeguarding_cli import warn_without_lead
     from .server import run_gunicorn
 
     app = _prepared_app()
     warm_up()
+    with Session(app.extensions["engine"]) as session:
+        warn_without_lead(session)
     click.echo(f"童声 is running on http://{host}:{port}/ (database: "
                f"{app.config['DATABASE_URL'].split('@')[-1]})")
     run_gunicorn(app, host=host, port=port, workers=workers)
@@ -80,7 +83,7 @@ def demo_code(username: str) -> None:
 @click.option("--every", default=0, type=int,
               help="With REDIS_URL: keep sweeping on the queue every N seconds.")
 def sweep(every: int) -> None:
-    """Recompute overdue items (督办) and send deadline reminders."""
+    """Recompute overdue items (督办), send reminders, escalate unacknowledged cases."""
     from .jobs import schedule_sweep, sweep_now
 
     app = create_app()
@@ -88,8 +91,8 @@ def sweep(every: int) -> None:
         click.echo(f"sweep scheduled on the queue every {every} s")
         return
     result = sweep_now(app.extensions["engine"])
-    click.echo("overdue: {overdue}, no longer overdue: {cleared}, due soon: {due_soon}"
-               .format(**result))
+    click.echo("overdue: {overdue}, no longer overdue: {cleared}, due soon: {due_soon}, "
+               "safeguarding cases escalated: {escalated}".format(**result))
 
 
 @cli.group()
@@ -143,11 +146,14 @@ _add_classifier_commands()
 
 
 def _add_operations_commands() -> None:
-    """Backup, restore and the retention job (issue 7)."""
+    """Backup, restore, the retention job, chat replay and the safeguarding leads."""
     from .backup_cli import backup, restore
+    from .replay_cli import chat_replay
     from .retention_cli import retention
+    from .safeguarding_cli import safeguarding_lead
+    from .worker_cli import worker
 
-    for command in (backup, restore, retention):
+    for command in (backup, restore, retention, worker, chat_replay, safeguarding_lead):
         cli.add_command(command)
 
 
