@@ -53,6 +53,18 @@ def agency_suggestions(account: Account):
             .where(Assignment.agency_id == account.agency_id, Assignment.is_current))
 
 
+def agency_suggestion_ids(account: Account):
+    """The ids of what was routed to this staff member's agency, from the assignments alone.
+
+    The same rule as ``agency_suggestions``, for counting: the agency's inbox index answers
+    it without reading a single suggestion.
+    """
+    if account.role != Role.AGENCY_STAFF or account.agency_id is None:
+        return select(Assignment.suggestion_id).where(false())
+    return select(Assignment.suggestion_id).where(Assignment.agency_id == account.agency_id,
+                                                  Assignment.is_current)
+
+
 def agency_suggestion(session: Session, account: Account, suggestion_id: int) -> Suggestion | None:
     """The suggestion if it was routed to this staff member's agency; None otherwise."""
     if account.role != Role.AGENCY_STAFF or account.agency_id is None:
