@@ -49,8 +49,11 @@ def agency_suggestions(account: Account):
     """What was routed to this staff member's agency, as a query (unordered); nothing for others."""
     if account.role != Role.AGENCY_STAFF or account.agency_id is None:
         return select(Suggestion).where(false())
+    # The plan adds nothing to the rule (an agency belongs to one city) but lets the
+    # database start from the city's open items.
     return (select(Suggestion).join(Assignment, Assignment.suggestion_id == Suggestion.id)
-            .where(Assignment.agency_id == account.agency_id, Assignment.is_current))
+            .where(Assignment.agency_id == account.agency_id, Assignment.is_current,
+                   Suggestion.plan_id == account.plan_id))
 
 
 def agency_suggestion_ids(account: Account):
