@@ -211,6 +211,7 @@ def save(result: dict, command: str) -> Path:
         # A pages-only run (--no-exports) keeps the exports measured before on this database.
         before = json.loads(path.read_text())
         result["exports"] = before.get("exports", {})
-        result["command"] = before.get("command", "") + "\n" + command
+        result["command"] = ("# the exports, measured first:\n" + before.get("command", "")
+                             + "\n# the pages, measured again:\n" + command)
     path.write_text(json.dumps(result, ensure_ascii=False, indent=1))
     return path
