@@ -6,7 +6,6 @@ import io
 import re
 import warnings
 
-from PIL import Image, ImageOps
 from sqlmodel import Session
 
 from . import storage
@@ -31,6 +30,8 @@ def _kind(data: bytes) -> str:
 
 def clean_photo(data: bytes) -> bytes:
     """A JPEG re-encoded from the pixels alone: no EXIF, no GPS, no hidden payload."""
+    from PIL import Image, ImageOps  # loaded on the first photo, not by every process
+
     if len(data) > MAX_BYTES:
         raise PhotoRejected("照片太大了，请小于 5MB。")
     kind = _kind(data)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib
+
 import click
 from sqlmodel import Session
 
@@ -12,7 +14,29 @@ from . import create_app
 from .db import upgrade_database, upload_folders
 
 
-@click.group()
+class _Commands(click.Group):
+    """The command group; the commands below load their module only when they run, so
+    `tongsheng worker` never imports the training code (and its scikit-learn)."""
+
+    LAZY = {"classify": "training.commands", "train": "training.commands",
+            "evaluate": "training.commands", "backup": "webapp.backup_cli",
+            "restore": "webapp.backup_cli", "retention": "webapp.retention_cli",
+            "worker": "webapp.worker", "scheduler": "webapp.worker"}
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *self.LAZY})
+
+    def get_command(self, ctx: click.Context, name: str):
+        if name not in self.LAZY:
+            return super().get_command(ctx, name)
+        try:
+            module = importlib.import_module(self.LAZY[name])
+        except ImportError:  # an install without the training package
+            return None
+        return getattr(module, name, None)
+
+
+@click.group(cls=_Commands)
 def cli() -> None:
     """TongSheng 童声: children's suggestions, routed to the agency that owns them."""
 
@@ -121,34 +145,6 @@ def plans_check() -> None:
             click.echo(f"  - {problem}")
     if any(problems.values()):
         raise SystemExit(1)
-
-
-def _add_classifier_commands() -> None:
-    """The classifier's commands live with the training code, which knows nothing of Flask."""
-    try:
-        from training import commands
-    except ImportError:
-        return
-    for name in ("classify", "train", "evaluate"):
-        command = getattr(commands, name, None)
-        if command is not None:
-            cli.add_command(command, name)
-
-
-_add_classifier_commands()
-
-
-def _add_operations_commands() -> None:
-    """Backup, restore, the retention job (issue 7), the queue worker and scheduler."""
-    from .backup_cli import backup, restore
-    from .retention_cli import retention
-    from .worker import scheduler, worker
-
-    for command in (backup, restore, retention, worker, scheduler):
-        cli.add_command(command)
-
-
-_add_operations_commands()
 
 
 if __name__ == "__main__":
