@@ -76,5 +76,4 @@ def file_data(session: Session, row: Attachment) -> bytes | None:
     """The attachment's bytes; None when missing or named in a way we never generate."""
     if not _STORED.match(row.stored_name):
         return None
-    found = storage.get(session, row.stored_name)
-    return found.data if found is not None else None
+    return storage.read(session, row.stored_name)

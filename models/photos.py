@@ -65,8 +65,7 @@ def photo_bytes(session: Session, name: str | None) -> bytes | None:
     """A stored photo's bytes; None for a missing photo or a name we never generate."""
     if not _NAME.match(name or ""):
         return None
-    found = storage.get(session, name)
-    return found.data if found is not None else None
+    return storage.read(session, name)
 
 
 def delete_photo(session: Session, name: str | None) -> None:

@@ -123,3 +123,25 @@ def retention_from_env() -> dict:
     app = _env_app()
     with Session(app.extensions["engine"], expire_on_commit=False) as session:
         return retention.run(session, months=int(app.config["RETENTION_MONTHS"]))
+
+
+def run_export(job_id: int) -> None:
+    """Build an export on the queue when there is one, here and now otherwise."""
+    if _settings.get("redis_url"):
+        _queue().enqueue(export_from_env, job_id, job_timeout=6 * 3600)
+        return
+    from flask import current_app
+
+    export_now(current_app.extensions["engine"], job_id)
+
+
+def export_now(engine, job_id: int) -> None:
+    from models.export_jobs import run
+
+    with Session(engine, expire_on_commit=False) as session:
+        run(session, job_id)
+
+
+def export_from_env(job_id: int) -> None:
+    """Queue job: build one export (its progress is saved on its row as it goes)."""
+    export_now(_env_app().extensions["engine"], job_id)

@@ -29,7 +29,9 @@ def _instance(tmp_path) -> dict:
 def _stored(url: str) -> dict[str, tuple[str, bytes]]:
     engine = make_engine(url)
     with engine.connect() as connection:
-        rows = connection.execute(sa.text("SELECT name, content_type, data FROM stored_file"))
+        rows = connection.execute(sa.text(
+            "SELECT f.name, f.content_type, p.data FROM stored_file f "
+            "JOIN stored_file_part p ON p.name = f.name"))
         found = {name: (kind, bytes(data)) for name, kind, data in rows}
     engine.dispose()
     return found
@@ -47,9 +49,18 @@ def test_the_upgrade_copies_the_instance_files_into_the_database(empty_url, tmp_
 def test_stored_files_are_found_only_by_names_we_generate(session):
     name = storage.put(session, b"%PDF-1.4", extension="pdf", content_type="application/pdf")
     session.commit()
-    assert storage.get(session, name).data == b"%PDF-1.4"
+    assert storage.read(session, name) == b"%PDF-1.4"
     for bad in ("../secret_key", name.upper(), name + "/", "", None):
         assert storage.get(session, bad) is None
     storage.remove(session, [name, "../secret_key"])
     session.commit()
     assert storage.get(session, name) is None
+
+
+def test_a_large_file_is_kept_in_parts_and_read_back_whole(session, monkeypatch):
+    monkeypatch.setattr(storage, "PART_BYTES", 10)
+    chunks = [b"0123456", b"789abcdefghij", b"", b"k"]
+    name = storage.put_stream(session, chunks, extension="csv", content_type="text/csv")
+    session.commit()
+    assert list(storage.stream(session, name)) == [b"0123456789", b"abcdefghij", b"k"]
+    assert storage.get(session, name).size == 21 and storage.read(session, name) == b"".join(chunks)

@@ -56,7 +56,7 @@ def _stored(url: str) -> list[bytes]:
     """Every stored file's bytes in the database at url."""
     engine = create_engine(url)
     with engine.connect() as connection:
-        found = connection.execute(select(storage.StoredFile.data)).scalars().all()
+        found = connection.execute(select(storage.StoredFilePart.data)).scalars().all()
     engine.dispose()
     return sorted(bytes(data) for data in found)
 
