@@ -29,6 +29,7 @@ from .people import (
 from .plan import load_plan
 from .plan_import import agency_by_name, import_all
 from .routing import route_for
+from .safeguarding_duty import add_lead
 from .status import Status
 from .suggestion import DueWeight, RatingValue
 
@@ -63,6 +64,7 @@ def load_demo(session: Session, notice_version: str) -> list[Login]:
 def demo_logins(session: Session) -> list[Login]:
     coordinator = load_plan(DEMO_PLAN).coordinator
     logins = [Login("coordinator", "coordinator", DEMO_PASSWORD, coordinator),
+              Login("coordinator", "safeguarding", DEMO_PASSWORD, "第二位安全负责人"),
               Login("facilitator", "facilitator", DEMO_PASSWORD, "衡阳市儿童议事会"),
               Login("facilitator", "facilitator2", DEMO_PASSWORD, "另一个小组（用来看隔离）")]
     for account in session.exec(select(Account).where(Account.role == Role.AGENCY_STAFF)):
@@ -82,7 +84,14 @@ def _build(session: Session, notice_version: str) -> None:
     lead = accounts.create_account(
         session, username="coordinator", display_name="妇儿工委办 王老师", password=DEMO_PASSWORD,
         role=Role.COORDINATOR, plan_id=plan.id)
-    lead.is_safeguarding_lead = True  # the city's safeguarding lead (强制报告)
+    second = accounts.create_account(
+        session, username="safeguarding", display_name="安全负责人 陈老师",
+        password=DEMO_PASSWORD, role=Role.COORDINATOR, plan_id=plan.id)
+    # The city's safeguarding leads (强制报告), named as a coordinator would name them: the
+    # first is called first, the second when a case waits too long, and each sees what the
+    # other writes to a child.
+    for on_duty in (lead, second):
+        add_lead(session, on_duty, by="tongsheng demo")
     _staff_for_topics(session, plan, ["schooling", "transport", "culture_sports"])
     facilitator = accounts.create_account(
         session, username="facilitator", display_name="李辅导员", password=DEMO_PASSWORD,

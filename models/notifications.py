@@ -137,7 +137,7 @@ def on_event(session: Session, suggestion: Suggestion, event: Event) -> None:
     """Tell the right people about one event of a suggestion's life."""
     code, action = suggestion.tracking_code, event.action
     if action == "submit" and not suggestion.urgent:
-        # An urgent one alerts apart (``urgent``); a public-link one has no group to tell.
+        # An urgent one alerts apart (its safeguarding case); a public-link one has no group.
         _to_all(session, facilitators(session, suggestion.group_id), suggestion, "new_item",
                 f"小组有新建议 {code}，等你审核。")
     elif action in ("dispatch", "reroute"):
@@ -179,16 +179,6 @@ def _answer_arrived(session: Session, suggestion: Suggestion) -> None:
     people = {a.id: a for group_id in groups for a in facilitators(session, group_id)}
     _to_all(session, people.values(), suggestion, "answer",
             f"建议 {suggestion.tracking_code} 收到了部门的答复。")
-
-
-def urgent(session: Session, suggestion: Suggestion) -> None:
-    """A child may be in danger: the group's facilitators and the coordinators, at once."""
-    people = facilitators(session, suggestion.group_id) + coordinators(session,
-                                                                       suggestion.plan_id)
-    _to_all(session, people, suggestion, "urgent",
-            f"紧急：建议 {suggestion.tracking_code} 里可能有孩子处在危险中，请马上查看。",
-            email=True, key=f"urgent:{suggestion.id}")
-    session.commit()
 
 
 def deadline_near(session: Session, suggestion: Suggestion) -> None:

@@ -24,10 +24,14 @@ DEFAULTS = {
     "SUGGEST_LIMIT": "10 per minute",
     "SUGGEST_ADDRESS_LIMIT": "120 per minute;1500 per day",
     "OPEN311_LOOKUP_LIMIT": "30 per minute",
+    "CHAT_LIMIT": "30 per minute",
+    "CHAT_ADDRESS_LIMIT": "300 per minute",
     # Reverse proxies in front of the site whose X-Forwarded-For/-Proto may be believed.
     "TRUSTED_PROXIES": 0,
     "STAFF_TOTP_REQUIRED": True,
     "RETENTION_MONTHS": 24,
+    # Minutes a safeguarding case may wait for someone to take it in hand before escalating.
+    "SAFEGUARDING_ACK_MINUTES": 30,
     "SESSION_COOKIE_HTTPONLY": True,
     "SESSION_COOKIE_SAMESITE": "Lax",
     "SESSION_COOKIE_SECURE": True,
@@ -126,7 +130,9 @@ def _register_blueprints(app: Flask) -> None:
         admin,
         agency,
         auth,
+        board,
         chat,
+        chat_case,
         child,
         coordinator,
         export_jobs,
@@ -143,15 +149,16 @@ def _register_blueprints(app: Flask) -> None:
         report,
         review,
         safeguarding,
+        safeguarding_leads,
         suggest,
         track,
     )
 
-    everyone = (public, auth, suggest, track, chat, report, mydata, notices)
+    everyone = (public, auth, suggest, track, board, chat, chat_case, report, mydata, notices)
     children = (child, group, group_visits)
     facilitators = (facilitator, review, meetings, observer)
     agencies = (agency,)
-    city_office = (coordinator, export_jobs, admin, safeguarding, accesslog)
+    city_office = (coordinator, export_jobs, admin, safeguarding, safeguarding_leads, accesslog)
     machines = (open311,)
     for blueprints in (everyone, children, facilitators, agencies, city_office, machines):
         for module in blueprints:

@@ -18,10 +18,12 @@ class _Commands(click.Group):
     """The command group; the commands below load their module only when they run, so
     `tongsheng worker` never imports the training code (and its scikit-learn)."""
 
-    LAZY = {"classify": "training.commands", "train": "training.commands",
-            "evaluate": "training.commands", "backup": "webapp.backup_cli",
-            "restore": "webapp.backup_cli", "retention": "webapp.retention_cli",
-            "worker": "webapp.worker", "scheduler": "webapp.worker"}
+    LAZY = {"classify": "training.commands:classify", "train": "training.commands:train",
+            "evaluate": "training.commands:evaluate", "backup": "webapp.backup_cli:backup",
+            "restore": "webapp.backup_cli:restore", "retention": "webapp.retention_cli:retention",
+            "worker": "webapp.worker:worker", "scheduler": "webapp.worker:scheduler",
+            "chat-replay": "webapp.replay_cli:chat_replay",
+            "safeguarding-lead": "webapp.safeguarding_cli:safeguarding_lead"}
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted({*super().list_commands(ctx), *self.LAZY})
@@ -29,11 +31,11 @@ class _Commands(click.Group):
     def get_command(self, ctx: click.Context, name: str):
         if name not in self.LAZY:
             return super().get_command(ctx, name)
+        module, _colon, attribute = self.LAZY[name].partition(":")
         try:
-            module = importlib.import_module(self.LAZY[name])
+            return getattr(importlib.import_module(module), attribute, None)
         except ImportError:  # an install without the training package
             return None
-        return getattr(module, name, None)
 
 
 @click.group(cls=_Commands)
@@ -60,10 +62,13 @@ def serve(host: str, port: int, workers: int) -> None:
     """Run the site with gunicorn, after creating or migrating the database."""
     from models.intake import warm_up
 
+    from .safeguarding_cli import warn_without_lead
     from .server import run_gunicorn
 
     app = _prepared_app()
     warm_up()
+    with Session(app.extensions["engine"]) as session:
+        warn_without_lead(session)
     click.echo(f"童声 is running on http://{host}:{port}/ (database: "
                f"{app.config['DATABASE_URL'].split('@')[-1]})")
     run_gunicorn(app, host=host, port=port, workers=workers)
@@ -102,14 +107,14 @@ def demo_code(username: str) -> None:
 
 @cli.command()
 def sweep() -> None:
-    """Recompute overdue items (督办) and send deadline reminders, once (`tongsheng
-    scheduler` puts the same job on the queue every few minutes)."""
+    """Recompute overdue items (督办), send reminders, escalate unacknowledged cases, once
+    (`tongsheng scheduler` puts the same job on the queue every few minutes)."""
     from .jobs import sweep_now
 
     app = create_app()
     result = sweep_now(app.extensions["engine"])
-    click.echo("overdue: {overdue}, no longer overdue: {cleared}, due soon: {due_soon}"
-               .format(**result))
+    click.echo("overdue: {overdue}, no longer overdue: {cleared}, due soon: {due_soon}, "
+               "safeguarding cases escalated: {escalated}".format(**result))
 
 
 @cli.group()

@@ -11,6 +11,14 @@ from sqlmodel import Session
 
 from models import notifications
 from models.handling import ConsentRule, configure_consent
+from models.safeguarding import SafeguardingCase
+from models.safeguarding_duty import (
+    CASES_OPENED,
+    DutyRule,
+    configure_duty,
+    escalate,
+    escalate_due,
+)
 
 QUEUE_NAME = "tongsheng"
 log = logging.getLogger("tongsheng.jobs")
@@ -21,6 +29,7 @@ def init_app(app: Flask) -> None:
     notifications.configure(mail_backend(app))
     configure_consent(ConsentRule(notice_version=app.config["PRIVACY_NOTICE_VERSION"],
                                   consent_age=int(app.config["CONSENT_AGE"])))
+    configure_duty(DutyRule(ack_minutes=int(app.config["SAFEGUARDING_ACK_MINUTES"])))
     app.extensions["tongsheng_jobs"] = {"redis_url": app.config.get("REDIS_URL"),
                                         "queue": app.config.get("RQ_QUEUE", QUEUE_NAME),
                                         "database_url": app.config["DATABASE_URL"]}
@@ -47,7 +56,17 @@ def mail_backend(app: Flask):
 
 
 def _after_commit(session: Session) -> None:
-    """Send (or queue) the e-mail a commit asked for; a failure never undoes the click."""
+    """Queue the escalation of new cases, send (or queue) the e-mail a commit asked for.
+
+    A failure never undoes the click: the sweep escalates and sends whatever was left.
+    """
+    opened = session.info.pop(CASES_OPENED, [])
+    if opened and _settings.get("redis_url"):
+        try:
+            for case_id in opened:
+                _schedule_escalation(session, case_id)
+        except Exception:  # noqa: BLE001 - the sweep escalates what the queue could not take
+            log.exception("safeguarding escalation left for the sweep")
     if not session.info.pop(notifications.MAIL_PENDING, False):
         return
     try:
@@ -101,14 +120,36 @@ def deliver_mail_from_env() -> int:
 
 
 def sweep_now(engine) -> dict:
-    """Recompute overdue flags and send reminders."""
+    """Recompute overdue flags, send reminders, escalate cases nobody has taken in hand."""
     from models.deadlines import sweep
 
     with Session(engine, expire_on_commit=False) as session:
         result = sweep(session)
+        escalated = escalate_due(session)
         notifications.deliver_pending(session)
     return {"overdue": len(result.became_overdue), "cleared": len(result.no_longer_overdue),
-            "due_soon": len(result.due_soon)}
+            "due_soon": len(result.due_soon), "escalated": len(escalated)}
+
+
+def _schedule_escalation(session: Session, case_id: int) -> None:
+    """The case's next escalation check, on the queue, at the moment it falls due."""
+    case = session.get(SafeguardingCase, case_id)
+    if case is not None and case.due_at is not None:
+        _queue().enqueue_at(case.due_at, escalate_case_from_env, case_id)
+
+
+def escalate_case_from_env(case_id: int) -> int:
+    """Queue job: escalate one case if nobody has taken it in hand; then check again later."""
+    app = _env_app()
+    with Session(app.extensions["engine"], expire_on_commit=False) as session:
+        case = session.get(SafeguardingCase, case_id)
+        if case is None:
+            return 0
+        escalate(session, case)
+        session.refresh(case)
+        if case.acknowledged_at is None and case.due_at is not None:
+            _schedule_escalation(session, case_id)
+        return case.escalation_level
 
 
 def sweep_from_env() -> dict:

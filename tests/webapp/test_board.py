@@ -1,0 +1,58 @@
+"""The public board 你说我办 and the agencies' figures, as the public reads them."""
+
+import re
+
+from models import figures
+from tests.flow import account, answer_it, publishable
+
+
+def _items(page: str) -> list[str]:
+    return re.findall(r'<li class="card board-item">(.*?)</li>', page, re.S)
+
+
+def test_anyone_reads_the_answered_suggestions_without_signing_in(client):
+    home = client.get("/").get_data(as_text=True)
+    assert 'href="/board"' in home and 'href="/board/agencies"' in home
+    response = client.get("/board")
+    assert response.status_code == 200
+    page = response.get_data(as_text=True)
+    assert "希望图书馆周末晚上也开门" in page          # the demo's answered, consented items
+    assert "下个月开始试一试" in page and "部分采纳" in page
+
+
+def test_the_board_narrows_to_one_agency_and_one_domain(client, session):
+    answer_it(session, publishable(session, "希望学校的操场晚上也开放。"), "操场周末开放。")
+    education = account(session, "agency1").agency_id
+    only = client.get(f"/board?agency={education}").get_data(as_text=True)
+    assert [("操场" in item) for item in _items(only)] == [True]
+    domain = "推进公共服务友好，满足儿童成长发展需要"
+    both = _items(client.get("/board", query_string={"domain": domain}).get_data(as_text=True))
+    assert len(both) == 2 and "图书馆" in both[1]
+    odd = client.get("/board?agency=99999&domain=nothing&page=x").get_data(as_text=True)
+    assert len(_items(odd)) == 3                      # unknown filters show everything
+
+
+def test_the_board_is_cut_into_pages_in_the_database(client, session):
+    for number in range(19):
+        answer_it(session, publishable(session, f"第{number}条：希望教室里多一些绿植。"))
+    first = client.get("/board").get_data(as_text=True)
+    second = client.get("/board?page=2").get_data(as_text=True)
+    assert len(_items(first)) == 20 and len(_items(second)) == 1
+    assert "一共有 21 条建议得到了回复" in first and 'rel="next"' in first
+
+
+def test_each_agency_shows_its_rates_with_how_they_are_counted(client):
+    page = client.get("/board/agencies").get_data(as_text=True)
+    for definition in figures.DEFINITIONS:
+        assert definition.name in page and definition.meaning in page
+    card = re.search(r"<h2>市文旅广体局</h2>(.*?)</li>", page, re.S).group(1)
+    answered = re.search(r"按期办结率</dt><dd>(.*?)</dd>", card, re.S).group(1)
+    assert "100%" in answered and "（1/1）" in answered
+    assert client.get("/board/agencies?period=90&plan=nowhere").status_code == 200
+
+
+def test_the_board_reads_in_english(client):
+    client.get("/language/en")
+    page = client.get("/board/agencies").get_data(as_text=True)
+    assert "How these figures are counted" in page and "Signed on time" in page
+    assert "按期签收率" not in page
