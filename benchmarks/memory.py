@@ -109,8 +109,9 @@ NOTES = [
     "- Queue worker: 370 MB RSS, 96 MB PSS before (issue 12, `rq worker` building the whole "
     "site for every job). `tongsheng worker` builds `create_job_app` (configuration, engine, "
     "mail; no blueprints) once, before RQ forks a horse per job; `classifier/__init__.py` "
-    "imports its model, redaction and safeguarding modules on first use, Pillow loads on the "
-    "first photo, and the training commands load only when they run, so the worker maps "
+    "imports its model, redaction and safeguarding modules on first use, as do the personal-"
+    "detail checks, Pillow loads on the first photo, openpyxl (with NumPy) on the first Excel "
+    "file, and the training commands only when they run, so the worker maps "
     "none of scikit-learn, SciPy, NumPy, jieba or Pillow.",
     "- Web worker: the app, the plans (parsed once per process, `models.plan`) and the topic "
     "model are loaded in gunicorn's master before the fork (`tongsheng serve` warms the "
