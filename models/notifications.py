@@ -221,16 +221,26 @@ def mark_read(session: Session, rows: list[Notification]) -> None:
 
 
 def deliver_pending(session: Session, backend=None, limit: int = 200) -> int:
-    """Send the staff e-mail that is waiting; each sent message is marked at once."""
+    """Send the staff e-mail that is waiting, one message per transaction: claimed, sent,
+    marked. On PostgreSQL a row another worker holds is skipped, so two workers (or a
+    worker and the sweep) never send the same message twice."""
     backend = backend or _backend
-    query = (select(Notification, Account).join(Account, Account.id == Notification.account_id)
-             .where(Notification.wants_email, Notification.emailed_at.is_(None))
-             .order_by(Notification.id).limit(limit))
     sent = 0
-    for row, account in session.exec(query).all():
+    while sent < limit:
+        found = session.exec(_next_pending()).first()
+        if found is None:
+            break
+        row, account = found
         backend.send(account.email, "【童声】" + row.message[:60], row.message)
         row.emailed_at = utcnow()
         session.add(row)
         session.commit()
         sent += 1
     return sent
+
+
+def _next_pending():
+    return (select(Notification, Account).join(Account, Account.id == Notification.account_id)
+            .where(Notification.wants_email, Notification.emailed_at.is_(None))
+            .order_by(Notification.id).limit(1)
+            .with_for_update(of=Notification, skip_locked=True))

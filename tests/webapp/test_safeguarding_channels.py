@@ -211,7 +211,7 @@ def test_open311_text_is_held_and_the_sender_is_told_where_help_is(client, sessi
 def test_a_case_chat_is_never_deleted_as_abandoned(client, session, tmp_path):
     chat_id = open_chat(client)
     turn(client, chat_id, DISCLOSURE, 0)
-    chats.delete_abandoned(session, photo_folder=tmp_path, now=utcnow() + timedelta(days=60))
+    chats.delete_abandoned(session, now=utcnow() + timedelta(days=60))
     assert session.get(Conversation, str(chat_id)) is not None
 
 
