@@ -1,24 +1,28 @@
 """A long export as a job: asked for once, built in the background, shown with its progress.
 
-The row is the job's whole state (who asked, what, how far, where the file is), so any
-web process can draw the progress bar and serve the file to the coordinator who asked.
+The row is the job's whole state (who asked, what, how far, which stored file it made), so
+any web process can draw the progress bar and serve the file to the coordinator who asked.
 """
 
 from __future__ import annotations
 
 import json
 import secrets
+import tempfile
+from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import String
 from sqlmodel import Field, Session, SQLModel
 
-from . import exports
+from . import exports, storage
 from .common import utcnow
 from .people import Account
 
 KINDS = ("csv", "xlsx")
+CONTENT_TYPES = {"csv": "text/csv; charset=utf-8",
+                 "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
 
 
 class ExportJob(SQLModel, table=True):
@@ -70,25 +74,35 @@ def mine(session: Session, account: Account, token: str) -> ExportJob | None:
     return session.exec(query).first()
 
 
-def run(session: Session, job_id: int, folder: Path) -> ExportJob:
-    """Build the file a chunk at a time, saving the progress after each chunk."""
+def run(session: Session, job_id: int) -> ExportJob:
+    """Build the file a chunk at a time, saving the progress after each chunk, then keep it
+    in the database (``models.storage``) so whichever web node the coordinator reaches
+    serves the download."""
     job = session.get(ExportJob, job_id)
     filters = exports.Filters.from_args(json.loads(job.filters))
-    folder.mkdir(parents=True, exist_ok=True)
-    name = f"{job.token}.{job.kind}"
     job.status = "running"
     session.commit()
-    with Session(session.get_bind(), expire_on_commit=False) as reading:
+    with tempfile.TemporaryDirectory() as folder, \
+            Session(session.get_bind(), expire_on_commit=False) as reading:
+        path = Path(folder) / f"export.{job.kind}"
         batches = _counted(exports.row_batches(reading, job.plan_id, filters), session, job)
         if job.kind == "csv":
-            with open(folder / name, "wb") as out:
+            with open(path, "wb") as out:
                 for block in exports.csv_stream(batches):
                     out.write(block)
         else:
-            exports.write_xlsx(batches, str(folder / name))
+            exports.write_xlsx(batches, str(path))
+        name = storage.put_stream(session, _chunks(path), extension=job.kind,
+                                  content_type=CONTENT_TYPES[job.kind])
     job.status, job.file_name, job.finished_at = "done", name, utcnow()
     session.commit()
     return job
+
+
+def _chunks(path: Path) -> Iterator[bytes]:
+    with open(path, "rb") as handle:
+        while chunk := handle.read(storage.PART_BYTES):
+            yield chunk
 
 
 def _counted(batches, session: Session, job: ExportJob):

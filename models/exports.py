@@ -11,9 +11,6 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import BinaryIO
 
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from sqlalchemy import tuple_
 from sqlmodel import Session, select
 
@@ -244,24 +241,35 @@ def to_csv(data: list[list[str]]) -> bytes:
     return b"".join(csv_stream([data]))
 
 
-def _text_cell(sheet, value: str) -> WriteOnlyCell:
-    """Always a string cell: Excel shows the text as written and never evaluates it."""
-    cell = WriteOnlyCell(sheet, value=ILLEGAL_CHARACTERS_RE.sub("", value))
-    cell.data_type = "s"
-    return cell
+def _text_cells(sheet):
+    """A maker of string cells for this sheet: Excel shows the text as written and never
+    evaluates it."""
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    def text_cell(value: str):
+        cell = WriteOnlyCell(sheet, value=ILLEGAL_CHARACTERS_RE.sub("", value))
+        cell.data_type = "s"
+        return cell
+    return text_cell
 
 
 def write_xlsx(batches: Iterable[list[list[str]]], target: BinaryIO | str,
                progress: Callable[[int], None] | None = None) -> None:
-    """Excel in openpyxl's write-only mode: rows go to disk as they come, memory stays flat."""
+    """Excel in openpyxl's write-only mode: rows go to disk as they come, memory stays flat.
+    (openpyxl, with NumPy and Pillow, loads here: a process that never writes Excel, such as
+    a queue worker sending mail, never maps them.)"""
+    from openpyxl import Workbook
+
     book = Workbook(write_only=True)
     sheet = book.create_sheet("儿童建议")
     sheet.freeze_panes = "A2"
-    sheet.append([_text_cell(sheet, name) for name in COLUMNS])
+    text_cell = _text_cells(sheet)
+    sheet.append([text_cell(name) for name in COLUMNS])
     done = 0
     for batch in batches:
         for row in batch:
-            sheet.append([_text_cell(sheet, cell) for cell in row])
+            sheet.append([text_cell(cell) for cell in row])
         done += len(batch)
         if progress:
             progress(done)

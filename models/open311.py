@@ -56,6 +56,9 @@ CLOSED = {"closed", "declined", "merged"}
 MAX_RESULTS = 1000
 MAX_IDS = 10
 DEFAULT_DAYS = 90
+# Shown to whoever sent a text that may mean a child is in danger: help at once.
+HELP_NOTICE = ("如果你现在有危险，请马上打 110。想找人说说话，可以打 12355。"
+               "保护孩子的大人会看到你说的话。")
 
 
 def iso(moment: datetime | None) -> str | None:
@@ -229,7 +232,7 @@ def create_request(session: Session, *, plan_id: str, client: ApiClient, form) -
     """POST requests: the caller's service_code, or the classifier's topic without one."""
     from classifier.topics import TOPIC_IDS
 
-    from .intake import classify_text, take_suggestion
+    from .intake import classify_text, take_words
     from .lifecycle import Actor, Draft
 
     description = (form.get("description") or "").strip()
@@ -249,9 +252,10 @@ def create_request(session: Session, *, plan_id: str, client: ApiClient, form) -
         found = replace(found, topic=code, confidence=1.0, abstained=False)
     draft = Draft(plan_id=plan_id, text=description,
                   place=(form.get("address_string") or "").strip()[:200])
-    suggestion = take_suggestion(session, draft, Actor(kind="api", id=client.id,
-                                                       name=client.name), found)
-    return {"service_request_id": suggestion.tracking_code, "service_notice": "",
+    suggestion = take_words(session, draft, Actor(kind="api", id=client.id, name=client.name),
+                            found, channel="open311").suggestion
+    return {"service_request_id": suggestion.tracking_code,
+            "service_notice": HELP_NOTICE if suggestion.urgent else "",
             "account_id": None, "token": None,
             "agency_responsible": agency_responsible(session, suggestion),
             "service_code": suggestion.topic or ""}

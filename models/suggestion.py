@@ -73,6 +73,8 @@ class Suggestion(SQLModel, table=True):
     consent_to_publish: bool = False
     published: bool = False
     merged_into_id: int | None = Field(default=None, foreign_key="suggestion.id")
+    # The safeguarding case this suggestion belongs to: held until the lead decides.
+    case_id: int | None = Field(default=None, index=True)
     sign_due: datetime | None = None
     answer_due: datetime | None = None
     overdue: bool = False

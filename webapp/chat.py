@@ -7,7 +7,6 @@ child it is tied to; nobody else can read it, post to it, or see its photo or QR
 from __future__ import annotations
 
 import secrets
-from pathlib import Path
 
 from flask import (
     Blueprint,
@@ -15,28 +14,30 @@ from flask import (
     after_this_request,
     current_app,
     jsonify,
+    make_response,
     redirect,
     render_template,
     request,
-    send_file,
     url_for,
 )
 from flask_babel import gettext as _
 from flask_login import current_user
 from flask_wtf.csrf import CSRFError
 
+from models import case_talk, dialogue
 from models import conversation as chats
-from models import dialogue
 from models.checklists import CHECKLISTS
 from models.people import Group, GroupKind, Meeting
-from models.photos import PhotoRejected, photo_path, store_photo
+from models.photos import PhotoRejected, store_photo
 from models.plan import plan_ids
 
 from . import owner
 from .access import public
 from .chat_render import qr_svg, ruby, track_url, with_ruby
 from .db import get_session
+from .files import send_photo
 from .forms import ChatPhotoForm, ChatTurnForm
+from .ratelimit import configured, limiter
 
 bp = Blueprint("chat", __name__, url_prefix="/chat")
 DEVICE_COOKIE = "ts_device"
@@ -68,6 +69,36 @@ def _member_id() -> int | None:
     return member.id if member is not None else None
 
 
+def _chatter() -> str:
+    """Who is chatting: the signed-in child, else this device."""
+    member_id = _member_id()
+    return f"member|{member_id}" if member_id else f"device|{_token()}"
+
+
+def _too_fast(_limit):
+    """The script gets a JSON answer it can show; the plain form gets the usual page."""
+    if request.is_json:
+        words = _("你说得太快啦，休息一分钟再说吧。你写的话还在。")
+        return make_response(jsonify(error=words), 429)
+    return None
+
+
+def _first_word() -> bool:
+    """No child and no device yet: only the address counts (a class starts chats together)."""
+    return _member_id() is None and _token() is None
+
+
+per_chatter = limiter.shared_limit(configured("CHAT_LIMIT"), scope="chat", key_func=_chatter,
+                                   exempt_when=_first_word, on_breach=_too_fast)
+per_address = limiter.shared_limit(configured("CHAT_ADDRESS_LIMIT"), scope="chat_address",
+                                   on_breach=_too_fast)
+
+
+def limited(view):
+    """Turns and photos: per child or device, and loosely per address (a class shares one)."""
+    return per_chatter(per_address(view))
+
+
 def _owned(conversation_id: str) -> chats.Conversation:
     """The conversation if it is this signed-in child's, or this anonymous device's; else 404."""
     found = get_session().get(chats.Conversation, conversation_id)
@@ -90,6 +121,17 @@ def _remember_device(token: str):
                             secure=current_app.config["SESSION_COOKIE_SECURE"])
         return response
     return remember
+
+
+def device_token() -> str | None:
+    """This device's chat token, if it has one (the cookie only the chat pages receive)."""
+    return _token()
+
+
+def on_this_device(found: chats.Conversation, token: str, status: int = 302):
+    """Show this chat and remember the device it now belongs to (a safeguarding case's chat)."""
+    response = redirect(url_for("chat.page", conversation_id=found.id), code=status)
+    return _remember_device(token)(response)
 
 
 def _owner_key() -> str | None:
@@ -121,14 +163,15 @@ def _meeting_context(code: str) -> dict:
             "checklist": None, "args": {"meeting": found.join_code}}
 
 
-def _open(context: dict):
-    """Resume this child's (or device's) unfinished chat here; else a new one, not yet stored.
+def _open(context: dict, *, fresh: bool = False):
+    """Resume this child's (or device's) unfinished chat here (a safeguarding case's chat
+    too); else a new one, not yet stored. ``fresh``: always a new one.
 
     Nothing is written until the first message: opening the page a thousand times adds no row.
     """
-    found = chats.resumable(get_session(), token=_token(), member_id=_member_id(),
-                            plan_id=context["plan_id"], meeting_id=context["meeting_id"],
-                            checklist=context["checklist"])
+    found = None if fresh else chats.resumable(
+        get_session(), token=_token(), member_id=_member_id(), plan_id=context["plan_id"],
+        meeting_id=context["meeting_id"], checklist=context["checklist"])
     if found is not None:
         return redirect(url_for("chat.page", conversation_id=found.id))
     if _member() is None:
@@ -168,8 +211,11 @@ def _plan_id() -> str:
 @bp.route("")
 @public
 def start():
-    """The city's public link; a signed-in child chats for their own group and plan."""
-    return _open(_context())
+    """The city's public link; a signed-in child chats for their own group and plan.
+
+    ``?new=1`` starts a fresh conversation (after a safeguarding case, a new suggestion).
+    """
+    return _open(_context(), fresh=request.args.get("new") == "1")
 
 
 @bp.route("/checklist/<key>")
@@ -196,6 +242,7 @@ def page(conversation_id: str):
     found = _owned(conversation_id)
     if _member() is None:
         owner.adopt(_token())
+    case_talk.mark_seen(get_session(), found)
     return _render(found, ChatTurnForm(seq=found.state["seq"]))
 
 
@@ -215,7 +262,8 @@ def _urls(found: chats.Conversation, args: dict | None) -> dict:
         return {"say": url_for("chat.say_new", **args), "turn": url_for("chat.turn_new", **args)}
     return {"say": url_for("chat.say", conversation_id=found.id),
             "turn": url_for("chat.turn", conversation_id=found.id),
-            "qr": url_for("chat.qr", conversation_id=found.id, code="CODE")}
+            "qr": url_for("chat.qr", conversation_id=found.id, code="CODE"),
+            "photo": url_for("chat.photo", conversation_id=found.id)}
 
 
 def _say(found: chats.Conversation | None, context: dict | None = None):
@@ -226,7 +274,7 @@ def _say(found: chats.Conversation | None, context: dict | None = None):
         return _render(shown, form, 400, args=None if found else context["args"])
     found = found or _create(context)
     try:
-        chats.take_turn(get_session(), found, form.text.data, form.seq.data, _photo_folder(),
+        chats.take_turn(get_session(), found, form.text.data, form.seq.data,
                         owner_key_hash=_owner_key())
     except chats.StaleTurn:
         form.text.errors.append(_("页面过期了。你写的话还在，请再发一次。"))
@@ -237,6 +285,7 @@ def _say(found: chats.Conversation | None, context: dict | None = None):
 
 @bp.route("/<conversation_id>/say", methods=["POST"])
 @public
+@limited
 def say(conversation_id: str):
     """The plain-form fallback: one turn per POST, then the page again (works without JS)."""
     return _say(_owned(conversation_id))
@@ -244,6 +293,7 @@ def say(conversation_id: str):
 
 @bp.route("/new/say", methods=["POST"])
 @public
+@limited
 def say_new():
     """The first message of a new chat, without JavaScript."""
     return _say(None, _context())
@@ -256,7 +306,7 @@ def _turn(found: chats.Conversation | None, context: dict | None = None):
     found = found or _create(context)
     try:
         messages = chats.take_turn(get_session(), found, form.text.data, form.seq.data,
-                                   _photo_folder(), owner_key_hash=_owner_key())
+                                   owner_key_hash=_owner_key())
     except chats.StaleTurn:
         return jsonify(error=_("页面过期了，正在刷新。你写的话还在。"), reload=True), 409
     return jsonify(messages=with_ruby(messages), seq=found.state["seq"],
@@ -265,6 +315,7 @@ def _turn(found: chats.Conversation | None, context: dict | None = None):
 
 @bp.route("/<conversation_id>/turn", methods=["POST"])
 @public
+@limited
 def turn(conversation_id: str):
     """One turn as JSON for the script; CSRF comes in the X-CSRFToken header."""
     return _turn(_owned(conversation_id))
@@ -272,6 +323,7 @@ def turn(conversation_id: str):
 
 @bp.route("/new/turn", methods=["POST"])
 @public
+@limited
 def turn_new():
     """The first message of a new chat, as JSON: the reply carries the chat's own addresses."""
     return _turn(None, _context())
@@ -292,17 +344,18 @@ def _first_error(form) -> str:
 
 @bp.route("/<conversation_id>/photo", methods=["POST"])
 @public
+@limited
 def photo(conversation_id: str):
     """Attach one photo: checked, re-encoded without location, stored under a random name."""
     found = _owned(conversation_id)
     form = ChatPhotoForm()
     if form.validate_on_submit():
         try:
-            name = store_photo(form.photo.data.read(), _photo_folder())
+            name = store_photo(get_session(), form.photo.data.read())
         except PhotoRejected as rejected:
             form.photo.errors.append(str(rejected))
         else:
-            chats.attach_photo(get_session(), found, name, _photo_folder())
+            chats.attach_photo(get_session(), found, name)
             return redirect(url_for("chat.page", conversation_id=found.id, _anchor="end"))
     return _render(found, ChatTurnForm(seq=found.state["seq"]), 400, photo_form=form)
 
@@ -318,10 +371,7 @@ def _mentioned(found: chats.Conversation, key: str, value: str) -> str:
 @public
 def photo_file(conversation_id: str, name: str):
     name = _mentioned(_owned(conversation_id), "photo", name)
-    try:
-        return send_file(photo_path(_photo_folder(), name), mimetype="image/jpeg")
-    except FileNotFoundError:
-        abort(404)
+    return send_photo(name, {name})
 
 
 @bp.route("/<conversation_id>/qr/<code>.svg")
@@ -340,7 +390,3 @@ def csrf_failed(_error):
     return render_template("errors/error.html", code=400, title=_("请求有问题"),
                            message=_("页面过期了，请刷新后再试一次。")), 400
 
-
-def _photo_folder() -> Path:
-    return Path(current_app.config.get("PHOTO_FOLDER") or Path(current_app.instance_path)
-                / "photos")

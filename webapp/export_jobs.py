@@ -2,35 +2,27 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from flask import (
     Blueprint,
+    Response,
     abort,
-    current_app,
     flash,
     redirect,
     render_template,
     request,
-    send_file,
+    stream_with_context,
     url_for,
 )
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from models import export_jobs
+from models import export_jobs, storage
 
 from .coordinator import coordinator_only
 from .db import get_session
 from .jobs import run_export
 
 bp = Blueprint("export_jobs", __name__, url_prefix="/coordinator/exports")
-
-
-def export_folder() -> Path:
-    """Where finished exports wait to be downloaded (EXPORT_FOLDER, or instance/exports)."""
-    return Path(current_app.config.get("EXPORT_FOLDER")
-                or Path(current_app.instance_path) / "exports")
 
 
 def _mine(token: str) -> export_jobs.ExportJob:
@@ -47,7 +39,7 @@ def start():
     except ValueError as problem:
         flash(str(problem))
         return redirect(url_for("coordinator.home", tab="all"))
-    run_export(job.id, export_folder())
+    run_export(job.id)
     return redirect(url_for(".show", token=job.token))
 
 
@@ -66,5 +58,9 @@ def download(token: str):
     if job.status != "done":
         flash(_("文件还在生成，请稍等。"))
         return redirect(url_for(".show", token=token))
-    return send_file(export_folder() / job.file_name, as_attachment=True,
-                     download_name=f"tongsheng-{job.plan_id}.{job.kind}")
+    stored = storage.get(get_session(), job.file_name) or abort(404)
+    return Response(stream_with_context(storage.stream(get_session(), stored.name)),
+                    mimetype=stored.content_type, headers={
+                        "Content-Length": str(stored.size),
+                        "Content-Disposition": f'attachment; filename="tongsheng-{job.plan_id}'
+                                               f'.{job.kind}"'})

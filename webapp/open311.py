@@ -21,6 +21,8 @@ bp = Blueprint("open311", __name__, url_prefix="/open311/v2")
 csrf.exempt(bp)
 FORMATS = {"json": "application/json; charset=utf-8", "xml": "text/xml; charset=utf-8"}
 POST_LIMIT = "60 per minute"
+# Reading requests, one or many, counts in one bucket per address: codes cannot be guessed.
+lookups = limiter.shared_limit(configured("OPEN311_LOOKUP_LIMIT"), scope="open311_lookup")
 
 
 def _xml(root: str, item: str, rows: list[dict]) -> bytes:
@@ -71,7 +73,7 @@ def _refuse_nul_bytes():
 
 
 @bp.errorhandler(429)
-def _too_many(_error):
+def _too_many(_limit):
     fmt = (request.view_args or {}).get("fmt", "json")
     return _error(fmt, 429, "too many requests from this address; wait a minute")
 
@@ -102,7 +104,7 @@ def service_definition(code: str, fmt: str):
 
 @bp.route("/requests.<fmt>", methods=["GET"])
 @public
-@limiter.limit(configured("OPEN311_LOOKUP_LIMIT"))
+@lookups
 def requests_list(fmt: str):
     fmt = _format(fmt)
     rows = open311.find_requests(get_session(), _jurisdiction(), request.args)
@@ -125,7 +127,7 @@ def requests_create(fmt: str):
 
 @bp.route("/requests/<request_id>.<fmt>")
 @public
-@limiter.limit(configured("OPEN311_LOOKUP_LIMIT"))
+@lookups
 def request_one(request_id: str, fmt: str):
     fmt = _format(fmt)
     session = get_session()

@@ -79,19 +79,23 @@ def openapi() -> dict:
                 "responses": {"200": _json({"type": "array", "items": SERVICE}),
                               **_errors(404)}}},
             "/open311/v2/requests.json": {
-                "get": {"summary": "Service requests, with the standard filters",
+                "get": {"summary": "Public service requests, with the standard filters",
+                        "description": "Only requests the child agreed to publish, approved, "
+                                       "not urgent, in their masked text. At most 10 "
+                                       "comma-separated service_request_id values; reads "
+                                       "are rate-limited per address.",
                         "parameters": query,
                         "responses": {"200": _json({"type": "array", "items": REQUEST}),
-                                      **_errors(400, 404)}},
+                                      **_errors(400, 404, 429)}},
                 "post": {"summary": "Create a service request",
                          "requestBody": {"required": True, "content": {
                              "application/x-www-form-urlencoded": {"schema": form}}},
                          "responses": {"200": _json({"type": "array", "items": CREATED}),
                                        **_errors(400, 403, 404, 429)}}},
             "/open311/v2/requests/{service_request_id}.json": {"get": {
-                "summary": "One service request",
+                "summary": "One public service request (anything else is a 404)",
                 "parameters": [_param("service_request_id", PLAIN, "path", True), jurisdiction],
                 "responses": {"200": _json({"type": "array", "items": REQUEST}),
-                              **_errors(404)}}},
+                              **_errors(404, 429)}}},
         },
     }

@@ -4,6 +4,10 @@ The storage is chosen in ``init_app``, after the configuration is read, so every
 shares the counts through ``REDIS_URL``. If Redis stops answering, the limiter counts in
 this process's memory instead of failing the request (nobody gets a 500 at sign-in).
 
+While Redis is down, Flask-Limiter applies only its fallback limit (a loose per-address
+count, ``RATELIMIT_IN_MEMORY_FALLBACK``); a child's PIN stays guarded all the same, since its
+count lives in the database (``models/pin_guard.py``).
+
 Behind a reverse proxy the client's address comes from ``X-Forwarded-For``, but only as
 many hops as ``TRUSTED_PROXIES`` says (default 0: the header is ignored, since anybody can
 send it). Limits key on what is actually at stake (a child's name in a group, a signed-in
@@ -34,6 +38,7 @@ def init_app(app: Flask) -> None:
     uri = app.config.setdefault("RATELIMIT_STORAGE_URI",
                                 app.config.get("REDIS_URL") or "memory://")
     app.config.setdefault("RATELIMIT_KEY_PREFIX", "tongsheng")
+    app.config.setdefault("RATELIMIT_IN_MEMORY_FALLBACK", "1000 per minute")
     if uri.startswith("redis"):
         # A Redis that does not answer costs at most half a second before memory takes over.
         app.config.setdefault("RATELIMIT_STORAGE_OPTIONS",

@@ -86,10 +86,15 @@ class PrivatePostgres:
 
 
 class Server:
-    """`tongsheng serve` (gunicorn) on a free loopback port, rate limits off for the load."""
+    """`tongsheng serve` (gunicorn) on a free loopback port, rate limits off for the load.
 
-    def __init__(self, database_url: str, instance: Path, workers: int = 3):
+    ``env`` adds or overrides variables (the attack tests turn limits on, with Redis).
+    """
+
+    def __init__(self, database_url: str, instance: Path, workers: int = 3,
+                 env: dict | None = None):
         self.database_url, self.instance, self.workers = database_url, instance, workers
+        self.env = env or {}
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         instance.mkdir(parents=True, exist_ok=True)
@@ -99,6 +104,7 @@ class Server:
                    TONGSHENG_SESSION_COOKIE_SECURE="false", TONGSHENG_RATELIMIT_ENABLED="false",
                    PYTHONPATH=str(ROOT))
         env.pop("REDIS_URL", None)
+        env.update(self.env)
         self.log = open(self.instance / "server.log", "ab")
         self.process = subprocess.Popen(
             [sys.executable, "-m", "webapp.cli", "serve", "--port", str(self.port),
@@ -118,14 +124,19 @@ class Server:
         return pid
 
     def stop(self) -> None:
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
+        stop(self.process)
         self.log.close()
+
+
+def stop(process: subprocess.Popen, seconds: float = 30) -> None:
+    """Ask a process we started to stop; kill it if it has not within ``seconds``."""
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout=seconds)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
 
 
 def wait_until_up(url: str, seconds: float) -> float:

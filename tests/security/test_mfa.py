@@ -79,3 +79,33 @@ def test_twenty_bad_logins_are_throttled_then_the_real_user_gets_in(app, client,
     time.sleep(2.1)  # the cooldown: a lockout that ends by itself
     assert auth.staff("coordinator").status_code == 302
     assert _signed_in(client)
+
+
+def test_a_one_time_code_signs_in_only_once(client, session, totp_on):
+    """Issue 10, item 8: a code seen over a shoulder cannot be replayed within its window."""
+    secret = enrol(session, "coordinator")
+    code = pyotp.TOTP(secret).now()
+    client.post("/signin/staff", data={"username": "coordinator", "password": DEMO_PASSWORD})
+    assert client.post("/signin/staff/code", data={"code": code}).status_code == 302
+    client.post("/signin/out")
+    client.post("/signin/staff", data={"username": "coordinator", "password": DEMO_PASSWORD})
+    again = client.post("/signin/staff/code", data={"code": code})
+    assert again.status_code == 200 and "已经用过" in again.get_data(as_text=True)
+    assert client.get("/coordinator/").status_code == 302
+
+
+def test_an_older_code_is_refused_once_a_newer_one_was_used(session):
+    from datetime import UTC, datetime, timedelta
+
+    from models import mfa
+
+    secret = enrol(session, "coordinator")
+    account = session.exec(select(Account).where(Account.username == "coordinator")).one()
+    moment = datetime(2026, 12, 1, 9, 0, 0, tzinfo=UTC)
+    totp = pyotp.TOTP(secret)
+    older, newer = totp.at(moment - timedelta(seconds=30)), totp.at(moment)
+    assert mfa.use_code(session, account, newer, at=moment)
+    assert not mfa.use_code(session, account, newer, at=moment)
+    assert not mfa.use_code(session, account, older, at=moment)
+    assert mfa.use_code(session, account, totp.at(moment + timedelta(seconds=30)),
+                        at=moment + timedelta(seconds=30))

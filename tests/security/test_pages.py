@@ -136,3 +136,21 @@ def test_debug_is_off_and_the_secret_comes_from_the_environment(monkeypatch, tmp
     assert app.config["SESSION_COOKIE_SECURE"] is True
     assert app.config["SESSION_COOKIE_NAME"] == "__Host-session"
     app.extensions["engine"].dispose()
+
+
+def test_without_a_configured_secret_each_instance_makes_its_own_strong_one(tmp_path):
+    """Issue 10, item 14: a fixed or guessable fallback secret (say "dev") fails here."""
+    import stat
+
+    from flask import Flask
+
+    from webapp import _instance_secret
+
+    first, second = (_instance_secret(Flask("tongsheng", instance_path=str(tmp_path / name)))
+                     for name in ("one", "two"))
+    assert first != second and len(first) >= 40 and len(set(first)) > 16
+    path = tmp_path / "one" / "secret_key"
+    assert path.read_text().strip() == first
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    restarted = Flask("tongsheng", instance_path=str(tmp_path / "one"))
+    assert _instance_secret(restarted) == first, "a restart keeps everyone signed in"

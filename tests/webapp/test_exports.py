@@ -112,7 +112,6 @@ def test_a_bad_filter_is_refused_before_any_job_starts(client, auth, session):
 def test_on_the_queue_the_page_waits_then_the_worker_finishes_it(client, auth, session, queued,  # noqa: F811
                                                                   tmp_path):
     queue, _mail = queued
-    client.application.config["EXPORT_FOLDER"] = str(tmp_path / "exports")
     item = new_suggestion(session)
     auth.staff("coordinator")
     where = client.post("/coordinator/exports/", data={"kind": "xlsx"}).headers["Location"]
@@ -130,7 +129,6 @@ def test_tongsheng_worker_runs_the_queued_export(client, auth, session, queued, 
 
     from webapp.cli import cli
 
-    client.application.config["EXPORT_FOLDER"] = str(tmp_path / "exports")
     new_suggestion(session)
     auth.staff("coordinator")
     where = client.post("/coordinator/exports/", data={"kind": "csv"}).headers["Location"]
@@ -138,3 +136,22 @@ def test_tongsheng_worker_runs_the_queued_export(client, auth, session, queued, 
     result = CliRunner().invoke(cli, ["worker", "--burst"])
     assert result.exit_code == 0, result.output
     assert "下载文件" in client.get(where).get_data(as_text=True)
+
+
+def test_a_finished_export_downloads_from_another_web_node(app, client, auth, session,
+                                                           tmp_path):
+    """The file is in the database, not on the disk of the node (or worker) that built it."""
+    from webapp import create_app
+
+    item = new_suggestion(session)
+    auth.staff("coordinator")
+    where = client.post("/coordinator/exports/", data={"kind": "csv"}).headers["Location"]
+    other = create_app({key: app.config[key] for key in (
+        "TESTING", "SECRET_KEY", "DATABASE_URL", "SESSION_COOKIE_SECURE",
+        "RATELIMIT_STORAGE_URI", "PRIVACY_NOTICE_VERSION", "STAFF_TOTP_REQUIRED")})
+    other.instance_path = str(tmp_path / "another-node")
+    elsewhere = other.test_client()
+    elsewhere.set_cookie("session", client.get_cookie("session").value)
+    download = elsewhere.get(where + "/file")
+    assert download.status_code == 200 and item.tracking_code in download.get_data(as_text=True)
+    other.extensions["engine"].dispose()
