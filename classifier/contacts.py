@@ -53,6 +53,12 @@ _UNIT_RE = re.compile(
     r"|岁|斤|公斤|克|吨|户|家|所|万|亿|千|百|%|％|份|件|条|栋|层|步|分|页|字|票|度)")
 _DATE_RE = re.compile(rf"(?:19|20)\d\d{SEP}(?:0?[1-9]|1[0-2]){SEP}(?:0?[1-9]|[12]\d|3[01])$")
 _SERVICE_RE = re.compile(rf"[48]00{SEP}?\d")  # 400/800 numbers belong to companies
+# A city's hotline after its area code (0734-12345) is still the hotline.
+_HOTLINE_RE = re.compile(rf"0\d{{2,3}}{SEP}?(?:123\d\d|96\d{{3}}|11[02]|12[02]|119)$")
+# School, exam and library numbers are a child's as much as a phone number is.
+STUDENT_NO_RE = re.compile(
+    r"(?:学号|学籍号|考号|准考证号|借书证号|校卡号|学生证号|会员号|证件号|护照号)\s*(?:是|为|:|：)?\s*"
+    r"([A-Za-z]{0,3}\d[-\dA-Za-z]{2,24})")
 
 
 def luhn_ok(digits: str) -> bool:
@@ -78,7 +84,8 @@ def _digits(text: str) -> str:
 def _is_plain_quantity(digits_view: str, match: re.Match) -> bool:
     """A long number that is a count, an amount, a decimal, a date or a company hotline."""
     found = match.group(0)
-    if _UNIT_RE.match(digits_view, match.end()) or _DATE_RE.match(found):
+    if _UNIT_RE.match(digits_view, match.end()) or _DATE_RE.match(found) \
+            or _HOTLINE_RE.match(found):
         return True
     if found.count(".") == 1 and not re.search(r"[^\d.]", found):
         return True  # 3.1415926
@@ -101,7 +108,8 @@ def find(view: str, digits_view: str) -> list[Span]:
     spans = [Span(m.start(), m.end(), EMAIL) for m in EMAIL_RE.finditer(view)]
     spans += [Span(m.start(), m.end(), ID_CARD if id_ok(_digits(m.group(0))) else NUMBER)
               for m in ID_RE.finditer(digits_view)]
-    for pattern, token in ((QQ_RE, QQ), (WECHAT_RE, WECHAT), (ACCOUNT_RE, ACCOUNT)):
+    for pattern, token in ((QQ_RE, QQ), (WECHAT_RE, WECHAT), (ACCOUNT_RE, ACCOUNT),
+                           (STUDENT_NO_RE, NUMBER)):
         spans += [Span(m.start(1), m.end(1), token) for m in pattern.finditer(digits_view)]
     for pattern in (MOBILE_RE, LANDLINE_RE):
         spans += [Span(m.start(), m.end(), PHONE) for m in pattern.finditer(digits_view)]

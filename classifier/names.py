@@ -193,6 +193,18 @@ def _person_follows(text: str, end: int, left: str, *, long: bool) -> bool:
     return long and (bool(_RIGHT.match(text, end)) or listed)
 
 
+_SURNAME_SAID_RE = re.compile(r"(?:我|他|她|妈妈|爸爸|同桌|朋友)姓([^\W\d_])")
+_NAME_SAID_RE = re.compile(r"[，,\s](?:名叫|叫做|叫)([^\W\d_]{1,3}?)(?=[，。,.!！?？\s]|$)")
+
+
+def _said_apart(text: str) -> list[tuple[int, int]]:
+    """我姓王，叫小明: the surname, and a name said on its own after it."""
+    spans = [m.span(1) for m in _SURNAME_SAID_RE.finditer(text) if m.group(1) in SURNAMES]
+    if spans:
+        spans += [m.span(1) for m in _NAME_SAID_RE.finditer(text)]
+    return spans
+
+
 def find_names(text: str) -> list[tuple[int, int]]:
     """Return (start, end) spans of people's names; 我是三年级的学生 yields nothing."""
-    return _introduced(text) + _by_relation(text) + _in_context(text)
+    return _introduced(text) + _by_relation(text) + _in_context(text) + _said_apart(text)

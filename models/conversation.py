@@ -156,7 +156,7 @@ def take_turn(session: Session, conversation: Conversation, text: str,
         state, text, analyser=_analyser,
         submit=lambda done: _submit(session, conversation, done, owner_key_hash),
         alarm=lambda said: _alarm(session, conversation, said),
-        lookup=lambda code: child_status(session, code),
+        lookup=lambda code: child_status(session, code, conversation, owner_key_hash),
         hold=lambda said: _hold(session, conversation, said))
     # What an adult wrote since the last turn is shown before this turn's words.
     messages = new.pop("unseen", []) + messages
@@ -266,7 +266,19 @@ def _hold(session: Session, conversation: Conversation, said: str) -> None:
         hear(session, case, said, channel="chat")
 
 
-def child_status(session: Session, code: str) -> str | None:
-    """Where a suggestion is, in a child's words; None for a code that does not exist."""
+def child_status(session: Session, code: str, conversation: Conversation | None = None,
+                 owner_key_hash: str | None = None) -> str | None:
+    """Where a suggestion is, in a child's words; None for a code this chat may not know.
+
+    As on the tracking page: a public item, or one's own (the child's, or this device's).
+    """
+    from .publication import is_public
+
     found = session.exec(select(Suggestion).where(Suggestion.tracking_code == code)).first()
-    return CHILD_LABELS[found.status] if found else None
+    if found is None:
+        return None
+    mine = conversation is not None and (
+        (found.member_id is not None and found.member_id == conversation.member_id)
+        or (found.member_id is None and found.owner_key_hash is not None
+            and found.owner_key_hash in (owner_key_hash, conversation.device_hash)))
+    return CHILD_LABELS[found.status] if mine or is_public(session, found) else None

@@ -56,11 +56,12 @@ def counts(session: Session, account: Account, now: datetime) -> dict[str, int]:
     """
     late = late_sql(now)
     which = case((late, "overdue"), (Suggestion.status.in_(_SIGN), "new"), else_="progress")
-    mine = scope.agency_suggestions(account).with_only_columns(Suggestion.id)
-    grouped = (select(which, func.count()).where(Suggestion.id.in_(mine), _open())
+    mine = scope.agency_suggestion_ids(account)
+    grouped = (select(which, func.count())
+               .where(Suggestion.id.in_(mine), Suggestion.plan_id == account.plan_id, _open())
                .group_by(which))
     found = {tab: 0 for tab in TABS} | dict(session.exec(grouped).all())
-    found["answered"] = paging.count(session, scope.agency_suggestions(account)) - sum(
+    found["answered"] = paging.count(session, mine) - sum(
         found[tab] for tab in TABS if tab != "answered")
     return found
 

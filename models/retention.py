@@ -8,9 +8,10 @@ notices about it. Abandoned chats are the chat module's to delete; ``run`` calls
 so one job does both.
 
 Safeguarding follows its own rule (``models/safeguarding.py``, 未成年人保护法 强制报告): the
-case and its reports are records the law wants kept, so retention never touches them, and
-an urgent suggestion whose case is not closed yet keeps its link to the child, because
-someone may still need to reach that child. Once the case is closed the suggestion is
+case, its history and its reports are records the law wants kept, so retention never touches
+them, and a suggestion that belongs to a case not closed yet (the one that opened it, or words
+that joined it later) keeps its link to the child, because someone may still need to reach
+that child. Once the case is closed the suggestion is
 anonymised like any other; the case keeps its own copies.
 """
 
@@ -19,7 +20,7 @@ from __future__ import annotations
 from collections import Counter
 from datetime import datetime, timedelta
 
-from sqlalchemy import delete, insert, or_, select, update
+from sqlalchemy import and_, delete, insert, not_, or_, select, update
 from sqlmodel import Session
 
 from .audit import ErasurePermit
@@ -36,10 +37,13 @@ def _cutoff(months: int, now: datetime | None) -> datetime:
     return (now or utcnow()) - timedelta(days=months * DAYS_PER_MONTH)
 
 
-def _case_still_open():
-    """Tracking codes of suggestions whose safeguarding case is not closed yet."""
-    return select(SafeguardingCase.suggestion_code).where(
-        SafeguardingCase.status != CaseStatus.CLOSED)
+def _held_by_open_case():
+    """The suggestion belongs to a safeguarding case that is not closed yet (never NULL)."""
+    still_open = SafeguardingCase.status != CaseStatus.CLOSED
+    return or_(and_(Suggestion.case_id.is_not(None),
+                    Suggestion.case_id.in_(select(SafeguardingCase.id).where(still_open))),
+               Suggestion.tracking_code.in_(
+                   select(SafeguardingCase.suggestion_code).where(still_open)))
 
 
 def _expired(months: int, now: datetime | None):
@@ -54,14 +58,14 @@ def _expired(months: int, now: datetime | None):
 def due(session: Session, *, months: int, now: datetime | None = None) -> list[Suggestion]:
     """Suggestions past the period that still point back at a child, any status, except
     those with a safeguarding case that is still open."""
-    query = _expired(months, now).where(Suggestion.tracking_code.not_in(_case_still_open()))
+    query = _expired(months, now).where(not_(_held_by_open_case()))
     return list(session.execute(query).scalars())
 
 
 def kept_for_safeguarding(session: Session, *, months: int,
                           now: datetime | None = None) -> int:
     """Past the period, but kept linked: their safeguarding case is still open."""
-    query = _expired(months, now).where(Suggestion.tracking_code.in_(_case_still_open()))
+    query = _expired(months, now).where(_held_by_open_case())
     return len(session.execute(query).scalars().all())
 
 

@@ -32,8 +32,13 @@ class Suggestion(SQLModel, table=True):
         Index("ix_suggestion_group_status", "group_id", "status"),
         # The few items open at any moment, with what their tab depends on: inbox counts
         # read this index alone (OPEN_SQL in models/inbox.py is the same predicate).
-        _partial("ix_suggestion_open", "status", "overdue", "sign_due", "answer_due", "id",
+        _partial("ix_suggestion_open", "plan_id", "status", "overdue", "sign_due", "answer_due",
+                 "updated_at", "id",
                  where="status IN ('dispatched', 'accepted', 'in_progress') OR overdue"),
+        # The coordinator's and facilitators' queues (triage, review, 退单), covered likewise.
+        _partial("ix_suggestion_queue", "plan_id", "status", "urgent", "created_at", "id",
+                 "abstained", "group_id", "topic",
+                 where="status IN ('submitted', 'in_review', 'returned')"),
     )
 
     id: int | None = Field(default=None, primary_key=True)

@@ -32,7 +32,7 @@ PERIODS = {"all": _l("全部"), "year": _l("今年"), "90": _l("最近 90 天")}
 
 @bp.context_processor
 def board_words() -> dict:
-    return {"ADOPTION": ADOPTION, "ADOPTION_MARKS": ADOPTION_MARKS}
+    return {"ADOPTION": ADOPTION, "ADOPTION_MARKS": ADOPTION_MARKS, "F": figures}
 
 
 def _cities() -> list[tuple[str, str]]:

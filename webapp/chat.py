@@ -262,7 +262,8 @@ def _urls(found: chats.Conversation, args: dict | None) -> dict:
         return {"say": url_for("chat.say_new", **args), "turn": url_for("chat.turn_new", **args)}
     return {"say": url_for("chat.say", conversation_id=found.id),
             "turn": url_for("chat.turn", conversation_id=found.id),
-            "qr": url_for("chat.qr", conversation_id=found.id, code="CODE")}
+            "qr": url_for("chat.qr", conversation_id=found.id, code="CODE"),
+            "photo": url_for("chat.photo", conversation_id=found.id)}
 
 
 def _say(found: chats.Conversation | None, context: dict | None = None):

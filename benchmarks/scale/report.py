@@ -48,6 +48,9 @@ def render(results: list[dict]) -> str:
         cells = [(_export_cell(r["exports"][name]) if name in r["exports"] else "—")
                  for r in results]
         lines.append(f"| {name} | " + " | ".join(cells) + " |")
+    notes = RESULTS / "scale-notes.md"
+    if notes.exists():
+        lines += ["", notes.read_text().strip()]
     lines += ["", "## How each column was made", ""]
     for r in results:
         lines += [f"- **{_size(r['suggestions'])}** ({r['suggestions']:,} suggestions, "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import os
 import re
 import signal
@@ -134,26 +135,21 @@ def test_a_conversation_survives_a_server_restart(live_server, new_page):
     assert page.get_by_text(CLEAR).is_visible() and "为什么" in last_bot(page)
 
 
-def csrf_token(session: requests.Session, url: str) -> str:
-    page = session.get(url).text
-    return re.search(r'name="csrf-token" content="([^"]+)"', page).group(1)
-
-
 def test_two_server_processes_serve_alternate_turns(live_server, tmp_path):
     other = LiveServer(live_server.database_url, tmp_path).start()
     try:
         browser_like = requests.Session()
-        start = browser_like.get(live_server.url + "/chat", allow_redirects=False)
-        path = start.headers["Location"]
-        token = csrf_token(browser_like, live_server.url + path)
+        start = browser_like.get(live_server.url + "/chat", allow_redirects=False).text
+        path = html.unescape(re.search(r'data-turn-url="([^"]+)"', start).group(1))
+        token = re.search(r'name="csrf-token" content="([^"]+)"', start).group(1)
         answers = {"where": "🏫 学校门口", "why": "车太多了", "confirm": "对",
                    "consent": "可以公开"}
         seq, reply, text = 0, {"step": "what"}, CLEAR
         for number in range(6):
             server = (live_server, other)[number % 2]
-            reply = browser_like.post(server.url + path + "/turn",
-                                      json={"text": text, "seq": seq},
+            reply = browser_like.post(server.url + path, json={"text": text, "seq": seq},
                                       headers={"X-CSRFToken": token}, timeout=30).json()
+            path = reply["urls"]["turn"]  # stored at the first message, then its own address
             assert reply["seq"] == seq + 1, reply
             seq = reply["seq"]
             if reply["step"] == "done":

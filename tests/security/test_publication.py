@@ -17,7 +17,7 @@ from models.lifecycle import actor_for_account
 from models.people import Account
 from models.suggestion import Assignment, Suggestion
 from tests.flow import account, actor, answered, dispatched, new_suggestion
-from tests.webapp.test_chat import finish, open_chat
+from tests.webapp.test_chat import finish, open_chat, turn
 
 
 def _publish(session, item, text: str = ""):
@@ -134,3 +134,10 @@ def test_an_old_chat_tracking_link_keeps_working_on_its_own_device(client, sessi
     assert client.get(f"/track/{code}").status_code == 404
     assert client.get(f"/chat/{chat}").status_code == 200
     assert client.get(f"/track/{code}").status_code == 200
+
+
+def test_the_chat_does_not_tell_a_stranger_where_a_pending_code_is(app, client):
+    code = _submit_anonymously(client)
+    stranger = app.test_client()
+    data = turn(stranger, open_chat(stranger), f"查进度 {code}", 0).get_json()
+    assert any(f"没有找到 {code}" in m["text"] for m in data["messages"])

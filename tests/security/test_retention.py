@@ -10,7 +10,7 @@ from sqlmodel import select
 from models import retention
 from models.common import utcnow
 from models.photos import photo_bytes, store_photo
-from models.safeguarding import CaseStatus, SafeguardingCase, open_case
+from models.safeguarding import CaseStatus, SafeguardingCase, open_for_suggestion
 from models.status import Status
 from models.suggestion import Event, Suggestion
 from tests.models.test_photos import _jpeg_with_gps
@@ -84,19 +84,24 @@ def test_the_job_runs_twice_without_harm(session, closed, tmp_path):
 def test_an_open_safeguarding_case_keeps_its_child_and_the_case_is_never_touched(
         session, closed, tmp_path):
     closed.urgent = True
-    case = open_case(session, _age(session, closed), child_label="小明")
+    case = open_for_suggestion(session, closed, thread=None, channel="form", child_label="小明")
+    _age(session, closed)
+    later_words = session.exec(select(Suggestion).where(Suggestion.id != closed.id)).first()
+    later_words.case_id = case.id  # the child said more in the same conversation
+    _age(session, later_words)
     disclosure, later = case.disclosure, _months_later(closed, MONTHS + 1)
     found = retention.run(session, months=MONTHS, now=later)
-    assert found["anonymised"] == 0 and found["kept_for_safeguarding"] == 1
+    assert found["anonymised"] == 0 and found["kept_for_safeguarding"] == 2
     session.expire_all()
     assert session.get(Suggestion, closed.id).member_id is not None
+    assert session.get(Suggestion, later_words.id).member_id is not None
 
     case = session.get(SafeguardingCase, case.id)
     case.status = CaseStatus.CLOSED
     session.add(case)
     session.commit()
     found = retention.run(session, months=MONTHS, now=later)
-    assert found["per_status"] == {"closed": 1} and found["kept_for_safeguarding"] == 0
+    assert sum(found["per_status"].values()) == 2 and found["kept_for_safeguarding"] == 0
     session.expire_all()
     assert session.get(Suggestion, closed.id).member_id is None
     kept = session.get(SafeguardingCase, case.id)

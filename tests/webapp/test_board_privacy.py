@@ -65,7 +65,8 @@ def pending(session):
 def safeguarding_case(session):
     item = answer_it(session, publishable(session, "有安全个案：回家路上有陌生人跟着我。"),
                    "有个案的回复：我们会在路口安排人。")
-    safeguarding.open_case(session, item)
+    safeguarding.open_for_suggestion(session, item, thread=None, channel="form")
+    session.commit()
     return ["有安全个案", "有个案的回复"]
 
 

@@ -125,6 +125,11 @@
     chat.dataset.qrUrl = urls.qr;
     form.action = urls.say;
     document.getElementById("quick-form").action = urls.say;
+    var attach = document.getElementById("chat-attach");
+    if (attach && urls.photo) {
+      document.getElementById("photo-form").action = urls.photo;
+      attach.hidden = false;
+    }
   }
 
   function send(text) {
