@@ -141,17 +141,12 @@ def test_tongsheng_worker_runs_the_queued_export(client, auth, session, queued, 
 def test_a_finished_export_downloads_from_another_web_node(app, client, auth, session,
                                                            tmp_path):
     """The file is in the database, not on the disk of the node (or worker) that built it."""
-    from webapp import create_app
+    from tests.webapp.test_shared_files import another_node
 
     item = new_suggestion(session)
     auth.staff("coordinator")
     where = client.post("/coordinator/exports/", data={"kind": "csv"}).headers["Location"]
-    other = create_app({key: app.config[key] for key in (
-        "TESTING", "SECRET_KEY", "DATABASE_URL", "SESSION_COOKIE_SECURE",
-        "RATELIMIT_STORAGE_URI", "PRIVACY_NOTICE_VERSION", "STAFF_TOTP_REQUIRED")})
-    other.instance_path = str(tmp_path / "another-node")
-    elsewhere = other.test_client()
-    elsewhere.set_cookie("session", client.get_cookie("session").value)
+    other, elsewhere = another_node(app, client, tmp_path / "another-node")
     download = elsewhere.get(where + "/file")
     assert download.status_code == 200 and item.tracking_code in download.get_data(as_text=True)
     other.extensions["engine"].dispose()
