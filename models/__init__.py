@@ -5,6 +5,7 @@ from .attachments import Attachment
 from .audit import AccessLog, AuditLog, ErasurePermit
 from .consent import ConsentHold
 from .conversation import Conversation
+from .export_jobs import ExportJob
 from .meetings import Attendance
 from .notifications import Notification
 from .observation import Visit, VisitItem
@@ -43,6 +44,7 @@ __all__ = [
     "AccessLog", "AuditLog", "ErasurePermit", "Report", "SafeguardingCase",
     "SafeguardingReport",
     "Account", "Agency", "Answer", "Assignment", "CityPlan", "Conversation", "Correction",
+    "ExportJob",
     "DueWeight",
     "Event", "Group", "GroupFacilitator", "GroupKind", "GroupLevel", "GuardianConsent",
     "Meeting", "MeetingStatus", "Member", "Notification",

@@ -93,6 +93,7 @@ def _register_blueprints(app: Flask) -> None:
         chat,
         child,
         coordinator,
+        export_jobs,
         facilitator,
         group,
         group_visits,
@@ -114,7 +115,7 @@ def _register_blueprints(app: Flask) -> None:
     children = (child, group, group_visits)
     facilitators = (facilitator, review, meetings, observer)
     agencies = (agency,)
-    city_office = (coordinator, admin, safeguarding, accesslog)
+    city_office = (coordinator, export_jobs, admin, safeguarding, accesslog)
     machines = (open311,)
     for blueprints in (everyone, children, facilitators, agencies, city_office, machines):
         for module in blueprints:

@@ -146,8 +146,9 @@ def _add_operations_commands() -> None:
     """Backup, restore and the retention job (issue 7)."""
     from .backup_cli import backup, restore
     from .retention_cli import retention
+    from .worker_cli import worker
 
-    for command in (backup, restore, retention):
+    for command in (backup, restore, retention, worker):
         cli.add_command(command)
 
 

@@ -110,3 +110,25 @@ def schedule_sweep(every_seconds: int) -> bool:
         return False
     _queue().enqueue(sweep_from_env, every_seconds)
     return True
+
+
+def run_export(job_id: int, folder: Path) -> None:
+    """Build an export on the queue when there is one, here and now otherwise."""
+    if _settings.get("redis_url"):
+        _queue().enqueue(export_from_env, job_id, str(folder), job_timeout=6 * 3600)
+        return
+    from flask import current_app
+
+    export_now(current_app.extensions["engine"], job_id, folder)
+
+
+def export_now(engine, job_id: int, folder: Path) -> None:
+    from models.export_jobs import run
+
+    with Session(engine, expire_on_commit=False) as session:
+        run(session, job_id, folder)
+
+
+def export_from_env(job_id: int, folder: str) -> None:
+    """Queue job: build one export (its progress is saved on its row as it goes)."""
+    export_now(_env_app().extensions["engine"], job_id, Path(folder))
