@@ -25,6 +25,7 @@ from .people import (
 from .report import Report
 from .safeguarding import SafeguardingCase, SafeguardingReport
 from .status import Status
+from .storage import StoredFile
 from .suggestion import (
     Answer,
     Assignment,
@@ -51,5 +52,5 @@ __all__ = [
     "Rating", "RatingValue", "Role", "Status",
     "Suggestion", "Support",
     "Attendance", "ConsentHold", "CouncilVoice", "NameChoice", "Poll", "PollOption", "Visit",
-    "VisitItem", "Vote",
+    "VisitItem", "Vote", "StoredFile",
 ]

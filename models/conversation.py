@@ -105,14 +105,14 @@ def save(session: Session, conversation: Conversation, state: dict) -> Conversat
     return conversation
 
 
-def delete_abandoned(session: Session, *, photo_folder, days: int = RETENTION_DAYS,
+def delete_abandoned(session: Session, *, days: int = RETENTION_DAYS,
                      now: datetime | None = None) -> int:
     """Delete chats untouched for `days`, with their photos; what was submitted lives on."""
     cutoff = (now or utcnow()) - timedelta(days=days)
     old = list(session.exec(select(Conversation).where(Conversation.updated_at < cutoff)))
     for conversation in old:
         if not conversation.state.get("code"):
-            delete_photo(photo_folder, conversation.state.get("photo"))
+            delete_photo(session, conversation.state.get("photo"))
     session.execute(delete(Conversation).where(Conversation.updated_at < cutoff))
     session.commit()
     return len(old)
@@ -125,12 +125,11 @@ def meeting_by_code(session: Session, code: str) -> Meeting | None:
     return session.exec(query).first()
 
 
-def attach_photo(session: Session, conversation: Conversation, name: str,
-                 photo_folder=None) -> None:
+def attach_photo(session: Session, conversation: Conversation, name: str) -> None:
     """Attach a stored photo to this round of the chat; a newer photo replaces the older."""
     state = copy.deepcopy(conversation.state)
-    if photo_folder is not None and state.get("photo"):
-        delete_photo(photo_folder, state["photo"])
+    if state.get("photo"):
+        delete_photo(session, state["photo"])
     save(session, conversation, dialogue.note_photo(state, name))
 
 
@@ -139,7 +138,7 @@ class StaleTurn(ValueError):
 
 
 def take_turn(session: Session, conversation: Conversation, text: str,
-              seq: int | None = None, photo_folder=None,
+              seq: int | None = None,
               owner_key_hash: str | None = None) -> list[dict]:
     """Run one turn of the dialogue; a retried turn gets the replies it got the first time.
 
@@ -158,9 +157,9 @@ def take_turn(session: Session, conversation: Conversation, text: str,
         lookup=lambda code: child_status(session, code))
     if new["seq"] != state["seq"]:
         new["last"], new["last_hash"] = messages, retry
+    if _dropped_photo(state, new):
+        delete_photo(session, state["photo"])
     save(session, conversation, new)
-    if photo_folder is not None and _dropped_photo(state, new):
-        delete_photo(photo_folder, state["photo"])
     return messages
 
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 import io
 import re
 import warnings
-from pathlib import Path
 
 from PIL import Image, ImageOps
+from sqlmodel import Session
 
-from .common import store_file
+from . import storage
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_PIXELS = 24_000_000
@@ -55,18 +55,20 @@ def clean_photo(data: bytes) -> bytes:
     return out.getvalue()
 
 
-def store_photo(data: bytes, folder: str | Path) -> str:
-    """Clean and save a photo durably; return its generated name."""
-    return store_file(folder, clean_photo(data), "jpg")
+def store_photo(session: Session, data: bytes) -> str:
+    """Clean a photo and add it to the stored files; return its generated name."""
+    return storage.put(session, clean_photo(data), extension="jpg", content_type="image/jpeg")
 
 
-def photo_path(folder: str | Path, name: str) -> Path:
-    """The file for a stored name; refuses anything that is not a name we generated."""
+def photo_bytes(session: Session, name: str | None) -> bytes | None:
+    """A stored photo's bytes; None for a missing photo or a name we never generate."""
     if not _NAME.match(name or ""):
-        raise FileNotFoundError(name)
-    return Path(folder) / name
+        return None
+    found = storage.get(session, name)
+    return found.data if found is not None else None
 
 
-def delete_photo(folder: str | Path, name: str | None) -> None:
-    if name:
-        photo_path(folder, name).unlink(missing_ok=True)
+def delete_photo(session: Session, name: str | None) -> None:
+    """Delete a photo with the caller's transaction."""
+    if name and _NAME.match(name):
+        storage.remove(session, [name])

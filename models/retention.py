@@ -18,7 +18,6 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import datetime, timedelta
-from pathlib import Path
 
 from sqlalchemy import delete, insert, or_, select, update
 from sqlmodel import Session
@@ -66,8 +65,7 @@ def kept_for_safeguarding(session: Session, *, months: int,
     return len(session.execute(query).scalars().all())
 
 
-def anonymise(session: Session, *, months: int, photo_folder: str | Path,
-              now: datetime | None = None) -> dict[str, int]:
+def anonymise(session: Session, *, months: int, now: datetime | None = None) -> dict[str, int]:
     """Cut every link from suggestions past the period to their child; counts per status."""
     from .notifications import Notification
 
@@ -87,20 +85,19 @@ def anonymise(session: Session, *, months: int, photo_folder: str | Path,
         member_id=None, original_text=Suggestion.redacted_text, photo=None,
         idempotency_key=None, body_hash="").execution_options(synchronize_session=False))
     session.execute(delete(ErasurePermit))
-    session.commit()
     for name in photos:
-        delete_photo(photo_folder, name)
+        delete_photo(session, name)
+    session.commit()
     return dict(sorted(per_status.items()))
 
 
-def run(session: Session, *, months: int, photo_folder: str | Path,
-        now: datetime | None = None) -> dict:
+def run(session: Session, *, months: int, now: datetime | None = None) -> dict:
     """The nightly retention job: anonymise suggestions past the period, delete abandoned
     chats. ``per_status`` counts what was anonymised by status."""
     from .conversation import delete_abandoned
 
     kept = kept_for_safeguarding(session, months=months, now=now)
-    per_status = anonymise(session, months=months, photo_folder=photo_folder, now=now)
-    chats = delete_abandoned(session, photo_folder=photo_folder, now=now)
+    per_status = anonymise(session, months=months, now=now)
+    chats = delete_abandoned(session, now=now)
     return {"anonymised": sum(per_status.values()), "per_status": per_status,
             "kept_for_safeguarding": kept, "chats_deleted": chats}

@@ -7,7 +7,6 @@ child it is tied to; nobody else can read it, post to it, or see its photo or QR
 from __future__ import annotations
 
 import secrets
-from pathlib import Path
 
 from flask import (
     Blueprint,
@@ -18,7 +17,6 @@ from flask import (
     redirect,
     render_template,
     request,
-    send_file,
     url_for,
 )
 from flask_babel import gettext as _
@@ -29,13 +27,14 @@ from models import conversation as chats
 from models import dialogue
 from models.checklists import CHECKLISTS
 from models.people import Group, GroupKind, Meeting
-from models.photos import PhotoRejected, photo_path, store_photo
+from models.photos import PhotoRejected, store_photo
 from models.plan import plan_ids
 
 from . import owner
 from .access import public
 from .chat_render import qr_svg, ruby, track_url, with_ruby
 from .db import get_session
+from .files import send_photo
 from .forms import ChatPhotoForm, ChatTurnForm
 
 bp = Blueprint("chat", __name__, url_prefix="/chat")
@@ -226,7 +225,7 @@ def _say(found: chats.Conversation | None, context: dict | None = None):
         return _render(shown, form, 400, args=None if found else context["args"])
     found = found or _create(context)
     try:
-        chats.take_turn(get_session(), found, form.text.data, form.seq.data, _photo_folder(),
+        chats.take_turn(get_session(), found, form.text.data, form.seq.data,
                         owner_key_hash=_owner_key())
     except chats.StaleTurn:
         form.text.errors.append(_("页面过期了。你写的话还在，请再发一次。"))
@@ -256,7 +255,7 @@ def _turn(found: chats.Conversation | None, context: dict | None = None):
     found = found or _create(context)
     try:
         messages = chats.take_turn(get_session(), found, form.text.data, form.seq.data,
-                                   _photo_folder(), owner_key_hash=_owner_key())
+                                   owner_key_hash=_owner_key())
     except chats.StaleTurn:
         return jsonify(error=_("页面过期了，正在刷新。你写的话还在。"), reload=True), 409
     return jsonify(messages=with_ruby(messages), seq=found.state["seq"],
@@ -298,11 +297,11 @@ def photo(conversation_id: str):
     form = ChatPhotoForm()
     if form.validate_on_submit():
         try:
-            name = store_photo(form.photo.data.read(), _photo_folder())
+            name = store_photo(get_session(), form.photo.data.read())
         except PhotoRejected as rejected:
             form.photo.errors.append(str(rejected))
         else:
-            chats.attach_photo(get_session(), found, name, _photo_folder())
+            chats.attach_photo(get_session(), found, name)
             return redirect(url_for("chat.page", conversation_id=found.id, _anchor="end"))
     return _render(found, ChatTurnForm(seq=found.state["seq"]), 400, photo_form=form)
 
@@ -318,10 +317,7 @@ def _mentioned(found: chats.Conversation, key: str, value: str) -> str:
 @public
 def photo_file(conversation_id: str, name: str):
     name = _mentioned(_owned(conversation_id), "photo", name)
-    try:
-        return send_file(photo_path(_photo_folder(), name), mimetype="image/jpeg")
-    except FileNotFoundError:
-        abort(404)
+    return send_photo(name, {name})
 
 
 @bp.route("/<conversation_id>/qr/<code>.svg")
@@ -340,7 +336,3 @@ def csrf_failed(_error):
     return render_template("errors/error.html", code=400, title=_("请求有问题"),
                            message=_("页面过期了，请刷新后再试一次。")), 400
 
-
-def _photo_folder() -> Path:
-    return Path(current_app.config.get("PHOTO_FOLDER") or Path(current_app.instance_path)
-                / "photos")

@@ -9,7 +9,7 @@ from models.plan import load_all
 from models.plan_check import check_all
 
 from . import create_app
-from .db import upgrade_database
+from .db import upgrade_database, upload_folders
 
 
 @click.group()
@@ -22,7 +22,7 @@ def _prepared_app():
     from models.plan_import import import_all
 
     app = create_app()
-    upgrade_database(app.config["DATABASE_URL"])
+    upgrade_database(app.config["DATABASE_URL"], upload_folders(app))
     with Session(app.extensions["engine"]) as session:
         import_all(session)
     return app
@@ -77,16 +77,12 @@ def demo_code(username: str) -> None:
 
 
 @cli.command()
-@click.option("--every", default=0, type=int,
-              help="With REDIS_URL: keep sweeping on the queue every N seconds.")
-def sweep(every: int) -> None:
-    """Recompute overdue items (督办) and send deadline reminders."""
-    from .jobs import schedule_sweep, sweep_now
+def sweep() -> None:
+    """Recompute overdue items (督办) and send deadline reminders, once (`tongsheng
+    scheduler` puts the same job on the queue every few minutes)."""
+    from .jobs import sweep_now
 
     app = create_app()
-    if every and schedule_sweep(every):
-        click.echo(f"sweep scheduled on the queue every {every} s")
-        return
     result = sweep_now(app.extensions["engine"])
     click.echo("overdue: {overdue}, no longer overdue: {cleared}, due soon: {due_soon}"
                .format(**result))
@@ -101,7 +97,7 @@ def db() -> None:
 def db_upgrade() -> None:
     """Create or migrate the database named by DATABASE_URL."""
     app = create_app()
-    upgrade_database(app.config["DATABASE_URL"])
+    upgrade_database(app.config["DATABASE_URL"], upload_folders(app))
     click.echo("database is up to date")
 
 
@@ -143,12 +139,12 @@ _add_classifier_commands()
 
 
 def _add_operations_commands() -> None:
-    """Backup, restore and the retention job (issue 7)."""
+    """Backup, restore, the retention job (issue 7), the queue worker and scheduler."""
     from .backup_cli import backup, restore
     from .retention_cli import retention
-    from .worker_cli import worker
+    from .worker import scheduler, worker
 
-    for command in (backup, restore, retention, worker):
+    for command in (backup, restore, retention, worker, scheduler):
         cli.add_command(command)
 
 

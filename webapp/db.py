@@ -47,6 +47,17 @@ def alembic_config(url: str) -> Config:
     return config
 
 
-def upgrade_database(url: str) -> None:
-    """Create or migrate the database to the newest schema."""
-    command.upgrade(alembic_config(normalise_url(url)), "head")
+def upload_folders(app: Flask) -> dict[str, Path]:
+    """Where an instance kept uploads before they moved into the database (revision 0006
+    copies them in; a restored older backup puts its files back here)."""
+    instance = Path(app.instance_path)
+    return {"photos": Path(app.config.get("PHOTO_FOLDER") or instance / "photos"),
+            "attachments": instance / "attachments"}
+
+
+def upgrade_database(url: str, folders: dict[str, Path] | None = None) -> None:
+    """Create or migrate the database to the newest schema; ``folders`` are the instance's
+    old upload folders, whose files the migration to shared storage copies in."""
+    config = alembic_config(normalise_url(url))
+    config.attributes["upload_folders"] = folders or {}
+    command.upgrade(config, "head")

@@ -68,11 +68,29 @@ def _queue():
                  connection=Redis.from_url(_settings["redis_url"]))
 
 
-def _env_app():
-    """A worker builds the app from its own environment (DATABASE_URL, TONGSHENG_*)."""
-    from . import create_app
+_job_app = None
 
-    return create_app()
+
+def _env_app():
+    """A worker's app, built once from its own environment (DATABASE_URL, TONGSHENG_*).
+
+    ``tongsheng worker`` builds it before RQ forks a work horse per job, so every job
+    shares that copy instead of importing and configuring the site again.
+    """
+    global _job_app
+    if _job_app is None:
+        from . import create_job_app
+
+        _job_app = create_job_app()
+    return _job_app
+
+
+def prepare_worker_app():
+    """Build the job app in the worker's main process, with no connection open across the
+    fork that RQ makes for every job."""
+    app = _env_app()
+    app.extensions["engine"].dispose()
+    return app
 
 
 def deliver_mail_from_env() -> int:
@@ -93,23 +111,18 @@ def sweep_now(engine) -> dict:
             "due_soon": len(result.due_soon)}
 
 
-def sweep_from_env(every_seconds: int | None = None) -> dict:
-    """Queue job: one sweep; with ``every_seconds`` it schedules the next one too."""
+def sweep_from_env() -> dict:
+    """Queue job (``tongsheng scheduler`` puts it on the queue every few minutes): one sweep."""
+    return sweep_now(_env_app().extensions["engine"])
+
+
+def retention_from_env() -> dict:
+    """Queue job (nightly from ``tongsheng scheduler``): the retention run."""
+    from models import retention
+
     app = _env_app()
-    result = sweep_now(app.extensions["engine"])
-    if every_seconds and _settings.get("redis_url"):
-        from datetime import timedelta
-
-        _queue().enqueue_in(timedelta(seconds=every_seconds), sweep_from_env, every_seconds)
-    return result
-
-
-def schedule_sweep(every_seconds: int) -> bool:
-    """Start the repeating sweep on the queue; False when there is no Redis (use cron)."""
-    if not _settings.get("redis_url"):
-        return False
-    _queue().enqueue(sweep_from_env, every_seconds)
-    return True
+    with Session(app.extensions["engine"], expire_on_commit=False) as session:
+        return retention.run(session, months=int(app.config["RETENTION_MONTHS"]))
 
 
 def run_export(job_id: int, folder: Path) -> None:

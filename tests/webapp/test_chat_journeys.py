@@ -237,7 +237,6 @@ def test_the_retention_command_deletes_abandoned_chats(app, client, session, dat
     session.commit()
     monkeypatch.setenv("DATABASE_URL", database_url)
     monkeypatch.setenv("TONGSHENG_SECRET_KEY", "retention-test")
-    monkeypatch.setenv("TONGSHENG_PHOTO_FOLDER", str(tmp_path / "photos"))
     result = CliRunner().invoke(cli, ["retention"])
     assert result.exit_code == 0, result.output
     assert "deleted 1 abandoned chats" in result.output
