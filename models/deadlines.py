@@ -64,17 +64,26 @@ def _back(local: datetime, like: datetime) -> datetime:
     return moment if like.tzinfo else moment.replace(tzinfo=None)
 
 
+def local_day(moment: datetime) -> date:
+    """The calendar day in China at that moment."""
+    return _local(moment).date()
+
+
+def end_of_day(day: date, like: datetime | None = None) -> datetime:
+    """23:59:59 China time on ``day``, naive or aware UTC like ``like`` (naive without one)."""
+    end = datetime(day.year, day.month, day.day, 23, 59, 59, tzinfo=CHINA)
+    return _back(end, like or datetime(2000, 1, 1))
+
+
 def add_working_days(start: datetime, days: int) -> datetime:
     """The end of the ``days``-th working day after ``start``, in Chinese local time."""
-    local = _local(start)
-    day = local.date()
+    day = local_day(start)
     counted = 0
     while counted < days:
         day += timedelta(days=1)
         if is_working_day(day):
             counted += 1
-    end = datetime(day.year, day.month, day.day, 23, 59, 59, tzinfo=CHINA)
-    return _back(end, start)
+    return end_of_day(day, like=start)
 
 
 def working_days_between(start: datetime, end: datetime) -> int:

@@ -144,6 +144,7 @@ def _register_blueprints(app: Flask) -> None:
         review,
         safeguarding,
         suggest,
+        supervision,
         track,
     )
 
@@ -151,7 +152,7 @@ def _register_blueprints(app: Flask) -> None:
     children = (child, group, group_visits)
     facilitators = (facilitator, review, meetings, observer)
     agencies = (agency,)
-    city_office = (coordinator, export_jobs, admin, safeguarding, accesslog)
+    city_office = (coordinator, supervision, export_jobs, admin, safeguarding, accesslog)
     machines = (open311,)
     for blueprints in (everyone, children, facilitators, agencies, city_office, machines):
         for module in blueprints:
