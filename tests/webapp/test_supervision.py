@@ -10,6 +10,7 @@ from models.deadlines import local_day, sweep
 from models.notifications import Notification
 from models.supervision import ExtensionRequest, steps
 from tests.flow import account, dispatched
+from tests.webapp.test_jobs import _work, needs_redis, queued  # noqa: F401 - a fixture
 
 
 def _overdue(session):
@@ -110,3 +111,17 @@ def test_a_refused_extension_reads_plainly_to_the_agency(client, auth, session):
     auth.staff("agency1")
     page = client.get(f"/agency/items/{item.id}").get_data(as_text=True)
     assert "妇儿工委办没有同意，请按原来的期限办。" in page and "请先签收再说" in page
+
+
+@needs_redis
+def test_with_redis_the_urge_mail_waits_for_the_worker(queued, client, auth, session):  # noqa: F811
+    queue, mail = queued
+    item = _overdue(session)
+    _work(queue)  # the dispatch and overdue mails go out first
+    before = len(list(mail.glob("*.eml")))
+    auth.staff("coordinator")
+    client.post(f"/coordinator/items/{item.id}/escalate", data={"level": "1", "note": "快办"})
+    assert queue.count >= 1 and len(list(mail.glob("*.eml"))) == before, "queued, not inline"
+    _work(queue)
+    assert len(list(mail.glob("*.eml"))) > before
+    assert queue.failed_job_registry.count == 0
