@@ -66,15 +66,19 @@ def sheet(suggestion_id: int, step_id: int):
     return send_document(data, "pdf", f"duban-{found.tracking_code}-{step.id}")
 
 
-@bp.route("/coordinator/extensions/<int:request_id>", methods=["POST"])
+@bp.route("/coordinator/items/<int:suggestion_id>/extensions/<int:extension_id>",
+          methods=["POST"])
 @coordinator_only
-def decide(request_id: int):
+def decide(suggestion_id: int, extension_id: int):
     """Approve (the deadline moves) or refuse (with a reason) one 延期申请."""
-    asked = get_session().get(supervision.ExtensionRequest, request_id) or abort(404)
+    found = coordinator._mine(suggestion_id)
+    asked = get_session().get(supervision.ExtensionRequest, extension_id)
+    if asked is None or asked.suggestion_id != found.id:
+        abort(404)
     form = DecideExtensionForm()
     approve = form.decision.data == "approve"
     done = _("已同意延期，期限已经改好。") if approve else _("已告诉部门不同意延期的原因。")
-    return _step(coordinator._mine(asked.suggestion_id), lambda s, x, who:
+    return _step(found, lambda s, x, who:
                  supervision.decide_extension(s, asked, actor=who, approve=approve,
                                               answer=form.answer.data or ""),
                  done=done, page=coordinator._page, form_name="decide_form", form=form,

@@ -89,9 +89,9 @@ def test_an_extension_asked_by_the_agency_and_approved_by_the_coordinator(client
     auth.staff("coordinator")
     page = client.get(f"/coordinator/items/{item.id}").get_data(as_text=True)
     assert "要等区里批预算" in page and "部门申请延期到" in page
-    refused = client.post(f"/coordinator/extensions/{asked.id}", data={"decision": "refuse"})
-    assert refused.status_code == 400
-    client.post(f"/coordinator/extensions/{asked.id}", data={"decision": "approve"})
+    decide = f"/coordinator/items/{item.id}/extensions/{asked.id}"
+    assert client.post(decide, data={"decision": "refuse"}).status_code == 400
+    client.post(decide, data={"decision": "approve"})
     session.refresh(item)
     assert local_day(item.sign_due) == new_day and not item.overdue
     auth.staff("agency1")
@@ -106,7 +106,7 @@ def test_a_refused_extension_reads_plainly_to_the_agency(client, auth, session):
                 data={"new_date": "2031-01-10", "reason": "人手不够"})
     asked = session.exec(select(ExtensionRequest)).one()
     auth.staff("coordinator")
-    client.post(f"/coordinator/extensions/{asked.id}",
+    client.post(f"/coordinator/items/{item.id}/extensions/{asked.id}",
                 data={"decision": "refuse", "answer": "请先签收再说"})
     auth.staff("agency1")
     page = client.get(f"/agency/items/{item.id}").get_data(as_text=True)
