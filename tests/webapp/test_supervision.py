@@ -125,3 +125,18 @@ def test_with_redis_the_urge_mail_waits_for_the_worker(queued, client, auth, ses
     _work(queue)
     assert len(list(mail.glob("*.eml"))) > before
     assert queue.failed_job_registry.count == 0
+
+
+def test_a_deadline_in_a_year_without_a_holiday_calendar_says_so(client, auth, session):
+    item = dispatched(session)
+    item.sign_due = item.sign_due.replace(year=2031)
+    session.add(item)
+    session.commit()
+    auth.staff("coordinator")
+    page = client.get(f"/coordinator/items/{item.id}").get_data(as_text=True)
+    assert "2031 年的放假安排还没有收录，期限暂按周一到周五计算。" in page
+    item.sign_due = item.sign_due.replace(year=2026)
+    session.add(item)
+    session.commit()
+    page = client.get(f"/coordinator/items/{item.id}").get_data(as_text=True)
+    assert "放假安排还没有收录" not in page
