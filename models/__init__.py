@@ -37,6 +37,7 @@ from .suggestion import (
     Suggestion,
     Support,
 )
+from .supervision import ExtensionRequest, SupervisionStep
 from .support import CouncilVoice, NameChoice
 from .votes import Poll, PollOption, Vote
 
@@ -52,5 +53,5 @@ __all__ = [
     "Rating", "RatingValue", "Role", "Status",
     "Suggestion", "Support",
     "Attendance", "ConsentHold", "CouncilVoice", "NameChoice", "Poll", "PollOption", "Visit",
-    "VisitItem", "Vote", "StoredFile", "StoredFilePart",
+    "VisitItem", "Vote", "StoredFile", "StoredFilePart", "ExtensionRequest", "SupervisionStep",
 ]

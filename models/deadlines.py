@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone
 
+import chinese_calendar
 from sqlalchemy import and_, case, func, or_
 from sqlmodel import Session, select
 
@@ -14,15 +15,42 @@ from .status import Status
 from .suggestion import Suggestion
 
 CHINA = timezone(timedelta(hours=8))
-# Public holidays move every year; a city adds its own list through HOLIDAYS.
+# National holidays and 调休 come from ``chinese_calendar`` (the State Council's yearly
+# notice); a city adds its own local days off here.
 HOLIDAYS: set[date] = set()
 WAITING_TO_SIGN = (Status.DISPATCHED,)
 WAITING_FOR_ANSWER = (Status.ACCEPTED, Status.IN_PROGRESS)
 
 
+def calendar_knows(day: date) -> bool:
+    """Whether the published holiday calendar covers ``day``'s year."""
+    try:
+        chinese_calendar.is_workday(day)
+    except NotImplementedError:
+        return False
+    return True
+
+
 def is_working_day(day: date) -> bool:
-    """Monday to Friday, unless listed as a holiday."""
-    return day.weekday() < 5 and day not in HOLIDAYS
+    """A working day by the national calendar (holidays off, 调休 Saturdays on).
+
+    For a year the calendar does not know yet, Monday to Friday (see ``calendar_note``).
+    """
+    if day in HOLIDAYS:
+        return False
+    try:
+        return chinese_calendar.is_workday(day)
+    except NotImplementedError:
+        return day.weekday() < 5
+
+
+def years_without_calendar(*moments: datetime | None) -> list[int]:
+    """Years of these deadlines that the holiday calendar does not cover yet.
+
+    Pages show a note for them: those deadlines were counted Monday to Friday.
+    """
+    return sorted({_local(m).year for m in moments
+                   if m is not None and not calendar_knows(_local(m).date())})
 
 
 def _local(moment: datetime) -> datetime:
@@ -36,17 +64,26 @@ def _back(local: datetime, like: datetime) -> datetime:
     return moment if like.tzinfo else moment.replace(tzinfo=None)
 
 
+def local_day(moment: datetime) -> date:
+    """The calendar day in China at that moment."""
+    return _local(moment).date()
+
+
+def end_of_day(day: date, like: datetime | None = None) -> datetime:
+    """23:59:59 China time on ``day``, naive or aware UTC like ``like`` (naive without one)."""
+    end = datetime(day.year, day.month, day.day, 23, 59, 59, tzinfo=CHINA)
+    return _back(end, like or datetime(2000, 1, 1))
+
+
 def add_working_days(start: datetime, days: int) -> datetime:
     """The end of the ``days``-th working day after ``start``, in Chinese local time."""
-    local = _local(start)
-    day = local.date()
+    day = local_day(start)
     counted = 0
     while counted < days:
         day += timedelta(days=1)
         if is_working_day(day):
             counted += 1
-    end = datetime(day.year, day.month, day.day, 23, 59, 59, tzinfo=CHINA)
-    return _back(end, start)
+    return end_of_day(day, like=start)
 
 
 def working_days_between(start: datetime, end: datetime) -> int:

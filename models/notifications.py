@@ -156,12 +156,31 @@ def on_event(session: Session, suggestion: Suggestion, event: Event) -> None:
             session, suggestion.plan_id)
         _to_all(session, people, suggestion, "overdue", f"建议 {code} 已超期，请尽快办理。",
                 email=True, key=f"overdue:{event.id}")
+    elif action in SUPERVISION_WORDS:
+        _supervised(session, suggestion, event)
+    elif action == "extension_request":
+        _to_all(session, coordinators(session, suggestion.plan_id), suggestion, action,
+                f"建议 {code} 的牵头部门申请延期：{event.note[:200]}", email=True)
     elif action == "answer":
         _answer_arrived(session, suggestion)
     elif action in ("decline", "merge") and suggestion.member_id is not None:
         words = {"decline": "这次没有送出去，去看看原因吧。", "merge": "和相同的建议合在一起了。"}
         notify(session, kind=action, message=f"你的建议 {code} {words[action]}",
                suggestion=suggestion, member_id=suggestion.member_id)
+
+
+SUPERVISION_WORDS = {"urge": "催办", "supervise": "督办", "circulate": "通报",
+                     "extension_approved": "延期申请有结果了",
+                     "extension_refused": "延期申请有结果了"}
+
+
+def _supervised(session: Session, suggestion: Suggestion, event: Event) -> None:
+    """A 催办/督办/通报 or an extension decision: the lead agency's staff, notice and e-mail."""
+    session.flush()
+    label = SUPERVISION_WORDS[event.action]
+    _to_all(session, agency_staff(session, suggestion, AgencyRole.LEAD), suggestion,
+            event.action, f"妇儿工委办{label}：建议 {suggestion.tracking_code}。{event.note[:300]}",
+            email=True, key=f"{event.action}:{event.id}")
 
 
 def _answer_arrived(session: Session, suggestion: Suggestion) -> None:

@@ -65,10 +65,21 @@ def _child_step(event: Event, agencies: dict[int, str]) -> Step | None:
         "decline": ("这次没有送出去", note),
         "merge": ("和相同的建议合在一起了", f"一起办的建议编号：{note}"),
         "consent_hold": ("等爸爸妈妈同意", "监护人同意以后就会送出去。"),
+        "urge": ("妇儿工委办催了催", "请部门抓紧办你的建议。"),
+        "supervise": ("妇儿工委办在督办", "部门超过了时间，妇儿工委办正式要求他们尽快办好。"),
+        "circulate": ("妇儿工委办通报了", "部门一直没有办好，妇儿工委办向上级通报了。"),
+        "extension_approved": ("部门多要了一些时间", _extension_words(note)),
+        "extension_refused": ("部门想多要一些时间，没有同意", "妇儿工委办请他们按原来的时间办好。"),
     }.get(event.action)
     if words is None:
         return None
     return Step(title=words[0], when=when, detail=words[1], kind=event.action)
+
+
+def _extension_words(note: str) -> str:
+    """The new date from an approval note, told plainly (the coordinator's reasons stay out)."""
+    date = note.split("新的期限是 ", 1)[-1][:10] if "新的期限是 " in note else ""
+    return f"妇儿工委办同意了，新的期限是 {date}。" if date else "妇儿工委办同意了。"
 
 
 def child_timeline(session: Session, suggestion: Suggestion) -> list[Step]:
@@ -145,5 +156,7 @@ ACTION_LABELS = {
     "return": "退单", "contest": "孩子补充说明", "answer": "答复", "rate": "孩子评价",
     "reopen": "重新打开", "decline": "未采纳", "merge": "合并到", "merge_in": "合并进来",
     "overdue": "超期督办", "on_time": "不再超期", "attach": "上传附件", "clarify": "改写说法",
-    "triage": "人工分类",
+    "triage": "人工分类", "urge": "催办", "supervise": "督办", "circulate": "通报",
+    "extension_request": "延期申请", "extension_approved": "同意延期",
+    "extension_refused": "不同意延期",
 }

@@ -151,6 +151,7 @@ def _register_blueprints(app: Flask) -> None:
         safeguarding,
         safeguarding_leads,
         suggest,
+        supervision,
         track,
     )
 
@@ -158,7 +159,8 @@ def _register_blueprints(app: Flask) -> None:
     children = (child, group, group_visits)
     facilitators = (facilitator, review, meetings, observer)
     agencies = (agency,)
-    city_office = (coordinator, export_jobs, admin, safeguarding, safeguarding_leads, accesslog)
+    city_office = (coordinator, supervision, export_jobs, admin, safeguarding, safeguarding_leads,
+                   accesslog)
     machines = (open311,)
     for blueprints in (everyone, children, facilitators, agencies, city_office, machines):
         for module in blueprints:

@@ -9,7 +9,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
-from models import attachments, deadlines, lifecycle, scope, support, timeline
+from models import attachments, deadlines, lifecycle, scope, supervision, support, timeline
 from models import inbox as inbox_tabs
 from models.common import utcnow
 from models.lifecycle import InvalidTransition, NotAllowed, actor_for_account
@@ -23,7 +23,7 @@ from .access import staff_required
 from .actions import suggestion_steps
 from .db import get_session
 from .files import send_attachment
-from .flow_forms import AnswerForm, AttachForm, NoteForm, ReturnForm
+from .flow_forms import AnswerForm, AttachForm, ExtensionForm, NoteForm, ReturnForm
 
 bp = Blueprint("agency", __name__, url_prefix="/agency")
 TABS = {"new": _l("待签收"), "overdue": _l("已超期"), "progress": _l("办理中"),
@@ -65,12 +65,14 @@ def _page(item, status: int = 200, **forms):
     forms.setdefault("note_form", NoteForm(formdata=None))
     forms.setdefault("answer_form", AnswerForm(formdata=None))
     forms.setdefault("attach_form", AttachForm(formdata=None))
+    forms.setdefault("extension_form", ExtensionForm(formdata=None))
     return render_template(
         "agency/item.html", item=item, role=str(role) if role else "", Status=Status,
         thread=timeline.staff_thread(session, item), answer=timeline.latest_answer(session, item),
         files=attachments.for_suggestion(session, item.id), due=deadlines.current_due(item),
         late=deadlines.is_overdue(item), supports=support.count(session, item),
         council=support.signers(session, item),
+        extensions=supervision.extensions(session, item.id),
         preview=forms.pop("preview", ""), **forms), status
 
 

@@ -21,7 +21,17 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from sqlmodel import Session
 
-from models import attachments, deadlines, exports, lifecycle, paging, scope, timeline, triage
+from models import (
+    attachments,
+    deadlines,
+    exports,
+    lifecycle,
+    paging,
+    scope,
+    supervision,
+    timeline,
+    triage,
+)
 from models.consent import ConsentMissing
 from models.lifecycle import InvalidTransition, NotAllowed
 from models.people import Role
@@ -33,7 +43,7 @@ from .access import staff_required
 from .actions import always_400, suggestion_steps
 from .db import get_session
 from .files import send_attachment
-from .flow_forms import DeclineForm, NoteForm, RouteForm
+from .flow_forms import DecideExtensionForm, DeclineForm, EscalateForm, NoteForm, RouteForm
 
 bp = Blueprint("coordinator", __name__, url_prefix="/coordinator")
 TABS = {"triage": _l("待分类"), "returned": _l("退单待改派"), "reopened": _l("重新打开"),
@@ -69,10 +79,14 @@ def home():
     tab = tab if tab in TABS else "triage"
     session = get_session()
     counts = _counts(session)
-    shown = paging.page(session, _tab_query(tab), paging.PageRequest.from_args(request.args),
-                        total=counts[tab])
+    wanted = paging.PageRequest.from_args(request.args)
+    if tab == "overdue":
+        shown = supervision.board(session, scope.plan_suggestions(_plan()), wanted)
+    else:
+        shown = paging.page(session, _tab_query(tab), wanted, total=counts[tab])
     return render_template("coordinator/home.html", tab=tab, tabs=TABS, items=shown,
                            counts=counts, current_due=deadlines.current_due,
+                           LEVELS=supervision.LEVELS,
                            domains=exports.domain_names(_plan()),
                            agencies=exports.agency_names(session, _plan()))
 
@@ -95,8 +109,21 @@ def _page(found: Suggestion, status: int = 200, **forms):
         thread=thread, child_says=timeline.child_objection(found, [e for e, _ in thread]),
         answer=timeline.latest_answer(session, found),
         files=attachments.for_suggestion(session, found.id), due=deadlines.current_due(found),
+        **_supervision(session, found, forms),
         route_form=route_form, decline_form=forms.get("decline_form") or DeclineForm(
             formdata=None), note_form=forms.get("note_form") or NoteForm(formdata=None)), status
+
+
+def _supervision(session, found: Suggestion, forms: dict) -> dict:
+    """What the 督办 box of an item page shows: level, steps, a pending 延期申请, forms."""
+    return dict(
+        level=supervision.level_of(session, found.id), LEVELS=supervision.LEVELS,
+        steps=supervision.steps(session, found.id),
+        days_late=supervision.days_overdue(found),
+        no_calendar=deadlines.years_without_calendar(deadlines.current_due(found)),
+        pending=supervision.pending_extension(session, found.id),
+        escalate_form=forms.get("escalate_form") or EscalateForm(formdata=None),
+        decide_form=forms.get("decide_form") or DecideExtensionForm(formdata=None))
 
 
 @bp.route("/items/<int:suggestion_id>")

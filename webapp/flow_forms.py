@@ -105,3 +105,25 @@ class TrackForm(FlaskForm):
 
     code = StringField(_l("查询码"), validators=[
         DataRequired(_l("请填查询码。")), Length(max=16, message=_l("查询码太长了。"))])
+
+
+class EscalateForm(FlaskForm):
+    level = RadioField(_l("这一步"), choices=[("1", _l("催办")), ("2", _l("督办")),
+                                            ("3", _l("通报"))],
+                       validators=[DataRequired(_l("请选择催办、督办或通报。"))])
+    note = TextAreaField(_l("要求（部门会收到）"), validators=[
+        Optional(), Length(max=1000, message=_l("最多 1000 字。"))])
+
+
+class ExtensionForm(FlaskForm):
+    new_date = DateField(_l("希望延到哪一天"), validators=[DataRequired(_l("请选择新的期限。"))])
+    reason = TextAreaField(_l("延期的原因"), validators=[
+        DataRequired(_l("请写下为什么需要延期。")), Length(max=1000, message=_l("最多 1000 字。"))])
+
+
+class DecideExtensionForm(FlaskForm):
+    decision = RadioField(_l("决定"), choices=[("approve", _l("同意延期")),
+                                              ("refuse", _l("不同意"))],
+                          validators=[DataRequired(_l("请选择同意或不同意。"))])
+    answer = TextAreaField(_l("说明（不同意时必填，部门会看到）"), validators=[
+        Optional(), Length(max=1000, message=_l("最多 1000 字。"))])

@@ -75,3 +75,27 @@ def test_due_soon_is_within_a_working_day(session):
     item = dispatched(session)
     assert deadlines.due_soon(item, item.sign_due - timedelta(hours=3))
     assert not deadlines.due_soon(item, item.sign_due - timedelta(days=20))
+
+
+def test_national_day_2025_is_skipped_and_its_make_up_saturday_counts():
+    # Sunday 2025-09-28 is a 调休 working day; 10-01..10-08 are off; Sat 10-11 is worked.
+    due = add_working_days(_china(2025, 9, 26), 1).astimezone(deadlines.CHINA)
+    assert due.date() == datetime(2025, 9, 28).date()
+    due = add_working_days(_china(2025, 9, 30), 1).astimezone(deadlines.CHINA)
+    assert due.date() == datetime(2025, 10, 9).date()
+    assert working_days_between(_china(2025, 9, 30), _china(2025, 10, 11)) == 3
+
+
+def test_spring_festival_2026_is_not_counted():
+    # 2026-02-14 (Saturday) is a make-up day; 02-15..02-23 are the holiday.
+    assert deadlines.is_working_day(datetime(2026, 2, 14).date())
+    assert not deadlines.is_working_day(datetime(2026, 2, 17).date())
+    due = add_working_days(_china(2026, 2, 13), 2).astimezone(deadlines.CHINA)
+    assert due.date() == datetime(2026, 2, 24).date()
+
+
+def test_a_year_the_calendar_does_not_know_falls_back_to_monday_to_friday():
+    assert not deadlines.calendar_knows(datetime(2031, 1, 1).date())
+    due = add_working_days(_china(2031, 1, 3), 1).astimezone(deadlines.CHINA)  # a Friday
+    assert due.date() == datetime(2031, 1, 6).date()
+    assert deadlines.years_without_calendar(_china(2026, 3, 2), due) == [2031]
