@@ -19,6 +19,7 @@ NO_WORDS_FOR_A_CHILD = {
     "facilitator.new_group", "facilitator.edit_group", "facilitator.new_code",
     "facilitator.new_member",  # nickname, birth month and PIN only
     "facilitator.record_consent", "facilitator.remove_member",  # a choice, no text
+    "facilitator.unlock", "facilitator.new_pin",  # a button; the new PIN is shown to staff
     "meetings.new",  # the agenda is shown to the whole room, never to one child
     "observer.visits",
     "admin.agency", "admin.new_account", "admin.set_active",
@@ -47,7 +48,8 @@ def test_no_staff_route_sends_words_to_a_child_outside_a_thread_or_meeting(app):
 def test_no_staff_route_addresses_one_child_with_text(app):
     for rule in _staff_posts(app):
         if "member_id" in rule.arguments:
-            assert rule.endpoint in {"facilitator.record_consent", "facilitator.remove_member"}
+            assert rule.endpoint in {"facilitator.record_consent", "facilitator.remove_member",
+                                     "facilitator.unlock", "facilitator.new_pin"}
 
 
 def _agency_login(session, suggestion) -> str:
@@ -79,8 +81,8 @@ def test_what_an_agency_says_to_a_child_is_logged_and_the_facilitator_sees_it(cl
 @pytest.mark.parametrize("who", ["facilitator", "agency1", "coordinator"])
 def test_staff_cannot_write_into_a_childs_chat(app, client, auth, who):
     auth.child()
-    started = client.get("/chat")
-    conversation = started.headers["Location"].rstrip("/").rsplit("/", 1)[-1]
+    first = client.post("/chat/new/turn", json={"text": "校门口要有红绿灯", "seq": 0})
+    conversation = first.get_json()["urls"]["turn"].split("/")[2]
     staff = app.test_client()
     staff.post("/signin/staff", data={"username": who, "password": "TongSheng-demo-2026"})
     for path in (f"/chat/{conversation}", f"/chat/{conversation}/say"):
