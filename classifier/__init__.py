@@ -6,12 +6,15 @@ model memorise one child's details. Safeguarding reads the unredacted normalised
 danger must never hide behind a mask.
 """
 
-from dataclasses import dataclass
+from __future__ import annotations
 
-from classifier.model import Prediction, TopicModel
-from classifier.normalise import normalise
-from classifier.redact import Redaction, redact
-from classifier.safeguard import Urgency, is_urgent, is_urgent_many
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the modules load on first use: importing classifier.topics stays light
+    from classifier.model import Prediction, TopicModel
+    from classifier.redact import Redaction
+    from classifier.safeguard import Urgency
 
 
 @dataclass(frozen=True)
@@ -26,6 +29,10 @@ class Analysis:
 
 def analyse(text: str, model: TopicModel | None = None) -> Analysis:
     """Analyse one text; without a model the prediction is None and the text goes to triage."""
+    from classifier.normalise import normalise
+    from classifier.redact import redact
+    from classifier.safeguard import is_urgent
+
     redaction = redact(text)
     prediction = model.predict(redaction.text) if model is not None else None
     return Analysis(normalise(text), is_urgent(text), redaction, prediction)
@@ -33,6 +40,10 @@ def analyse(text: str, model: TopicModel | None = None) -> Analysis:
 
 def analyse_many(texts: list[str], model: TopicModel | None = None) -> list[Analysis]:
     """Analyse many texts with one vectorised model call (the classify command's path)."""
+    from classifier.normalise import normalise
+    from classifier.redact import redact
+    from classifier.safeguard import is_urgent_many
+
     redactions = [redact(t) for t in texts]
     predictions = (
         model.predict_many([r.text for r in redactions])

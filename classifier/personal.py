@@ -21,7 +21,8 @@ CLASS_RE = re.compile(
 HINTS = {"school": SCHOOL_RE, "class": CLASS_RE}
 LABELS = {"school": "学校名称", "class": "班级", "phone": "电话", "id_card": "身份证号",
           "bank_card": "银行卡号", "email": "邮箱", "qq": "QQ", "wechat": "微信",
-          "address": "住址", "name": "名字", "number": "号码"}
+          "address": "住址", "name": "名字", "number": "号码", "birthday": "生日",
+          "account": "账号"}
 
 
 def personal_details(text: str) -> list[str]:

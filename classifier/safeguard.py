@@ -11,6 +11,8 @@ from classifier.pinyin import tagged_syllables
 _CLAUSE_RE = re.compile(r"[，。！？；,.!?;…\n]+")
 _LATIN_RE = re.compile(r"[a-z]")
 _SPACE_RE = re.compile(r"\s+")
+_CONTENT_RE = re.compile(r"[\u4e00-\u9fffa-z0-9]")
+MIN_NET_CONTENT = 5
 
 
 @dataclass(frozen=True)
@@ -30,6 +32,7 @@ def _compile(table: dict[str, list[str]]) -> list[tuple[str, re.Pattern]]:
 STRONG = _compile(rules.STRONG)
 WEAK = _compile(rules.WEAK)
 PINYIN = _compile(rules.PINYIN)
+PINYIN_WEAK = _compile(rules.PINYIN_WEAK)
 GUARD = re.compile(rules.GUARD)
 FORMAL = re.compile(rules.FORMAL)
 BENIGN = re.compile(rules.BENIGN)
@@ -57,16 +60,17 @@ def rule_hits(norm: str) -> dict[str, str]:
         if not formal and not GUARD.search(clause):
             _scan(clause, WEAK, hits)
     if _LATIN_RE.search(norm):
-        _scan_pinyin(norm, hits)
+        table = PINYIN if formal or GUARD.search(norm) else PINYIN + PINYIN_WEAK
+        _scan_pinyin(norm, table, hits)
     return hits
 
 
-def _scan_pinyin(norm: str, hits: dict[str, str]) -> None:
+def _scan_pinyin(norm: str, table: list[tuple[str, re.Pattern]], hits: dict[str, str]) -> None:
     """Match pinyin rules, keeping only matches that include a syllable typed in Latin letters."""
     tagged = tagged_syllables(norm)
     text = " ".join(s for s, _ in tagged)
     typed = [latin for s, latin in tagged for _ in range(len(s) + 1)]
-    for kind, pattern in PINYIN:
+    for kind, pattern in table:
         for match in pattern.finditer(text):
             if kind not in hits and any(typed[match.start() : match.end()]):
                 hits[kind] = match.group(0)
@@ -85,14 +89,27 @@ def is_urgent(text: str) -> Urgency:
     return is_urgent_many([text])[0]
 
 
+def net_view(norm: str) -> str | None:
+    """What the net reads: idioms and laughter blanked; None when an idiom was all there was.
+
+    "笑死我了" or "奶奶，我想死你了" leave almost nothing once the idiom is blanked, and a
+    handful of leftover characters is no evidence either way (the rules still read the text).
+    """
+    view = BENIGN.sub("，", norm)
+    if view != norm and len(_CONTENT_RE.findall(view)) < MIN_NET_CONTENT:
+        return None
+    return view
+
+
 def is_urgent_many(texts: list[str]) -> list[Urgency]:
     """Screen many texts; the safety net scores every text the rules did not flag in one call."""
     norms = [normalise(t) for t in texts]
     hits = [rule_hits(n) for n in norms]
     model = _model()
-    rest = [i for i, h in enumerate(hits) if not h]
+    views = {i: net_view(norms[i]) for i, h in enumerate(hits) if not h}
+    rest = [i for i, v in views.items() if v is not None]
     if model is not None and rest:
-        scores = model.scores([BENIGN.sub("，", norms[i]) for i in rest])
+        scores = model.scores([views[i] for i in rest])
         for i, score in zip(rest, scores, strict=False):
             if score >= model.threshold:
                 hits[i]["model"] = f"p={score:.2f}"

@@ -27,7 +27,7 @@ def prepare(norms: list[str]) -> np.ndarray:
     return out
 
 
-def build_safeguard_pipeline(C: float = 8.0) -> Pipeline:
+def build_safeguard_pipeline(C: float = 4.0) -> Pipeline:
     """Unfitted urgent/not-urgent pipeline over prepared input."""
     chars = TfidfVectorizer(
         analyzer="char",
@@ -39,7 +39,7 @@ def build_safeguard_pipeline(C: float = 8.0) -> Pipeline:
     )
     sounds = TfidfVectorizer(
         analyzer="word",
-        ngram_range=(2, 3),
+        ngram_range=(1, 3),
         token_pattern=r"\S+",
         sublinear_tf=True,
         lowercase=False,
@@ -47,7 +47,7 @@ def build_safeguard_pipeline(C: float = 8.0) -> Pipeline:
         dtype=np.float32,
     )
     features = ColumnTransformer([("chars", chars, 0), ("pinyin", sounds, 1)], sparse_threshold=1.0)
-    clf = LogisticRegression(C=C, class_weight="balanced", max_iter=2000)
+    clf = LogisticRegression(C=C, class_weight="balanced", max_iter=3000)
     return Pipeline([("features", features), ("clf", clf)])
 
 

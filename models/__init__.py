@@ -5,6 +5,7 @@ from .attachments import Attachment
 from .audit import AccessLog, AuditLog, ErasurePermit
 from .consent import ConsentHold
 from .conversation import Conversation
+from .export_jobs import ExportJob
 from .meetings import Attendance
 from .notifications import Notification
 from .observation import Visit, VisitItem
@@ -24,6 +25,7 @@ from .people import (
 from .report import Report
 from .safeguarding import SafeguardingCase, SafeguardingReport
 from .status import Status
+from .storage import StoredFile, StoredFilePart
 from .suggestion import (
     Answer,
     Assignment,
@@ -43,11 +45,12 @@ __all__ = [
     "AccessLog", "AuditLog", "ErasurePermit", "Report", "SafeguardingCase",
     "SafeguardingReport",
     "Account", "Agency", "Answer", "Assignment", "CityPlan", "Conversation", "Correction",
+    "ExportJob",
     "DueWeight",
     "Event", "Group", "GroupFacilitator", "GroupKind", "GroupLevel", "GuardianConsent",
     "Meeting", "MeetingStatus", "Member", "Notification",
     "Rating", "RatingValue", "Role", "Status",
     "Suggestion", "Support",
     "Attendance", "ConsentHold", "CouncilVoice", "NameChoice", "Poll", "PollOption", "Visit",
-    "VisitItem", "Vote",
+    "VisitItem", "Vote", "StoredFile", "StoredFilePart",
 ]

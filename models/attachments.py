@@ -8,7 +8,8 @@ from pathlib import Path
 
 from sqlmodel import Field, Session, SQLModel, select
 
-from .common import store_file, utcnow
+from . import storage
+from .common import utcnow
 from .lifecycle import Actor, record
 from .permissions import require
 
@@ -48,8 +49,8 @@ def _clean_name(filename: str, extension: str) -> str:
     return f"{stem}.{extension}"
 
 
-def attach(session: Session, suggestion, *, actor: Actor, filename: str, data: bytes,
-           folder: str | Path) -> Attachment:
+def attach(session: Session, suggestion, *, actor: Actor, filename: str,
+           data: bytes) -> Attachment:
     """Keep a file from the agency holding the suggestion, and note it in the history."""
     require(session, actor, suggestion, "assigned")
     if not data:
@@ -57,7 +58,7 @@ def attach(session: Session, suggestion, *, actor: Actor, filename: str, data: b
     if len(data) > MAX_BYTES:
         raise AttachmentRejected("文件太大了，请小于 5MB。")
     content_type, extension = sniff(data)
-    stored = store_file(folder, data, extension)
+    stored = storage.put(session, data, extension=extension, content_type=content_type)
     row = Attachment(suggestion_id=suggestion.id, account_id=actor.id,
                      filename=_clean_name(filename, extension), stored_name=stored,
                      content_type=content_type, size=len(data))
@@ -71,8 +72,8 @@ def for_suggestion(session: Session, suggestion_id: int) -> list[Attachment]:
     return list(session.exec(query.order_by(Attachment.id)))
 
 
-def file_path(folder: str | Path, row: Attachment) -> Path:
-    """The stored file; refuses any name we did not generate."""
+def file_data(session: Session, row: Attachment) -> bytes | None:
+    """The attachment's bytes; None when missing or named in a way we never generate."""
     if not _STORED.match(row.stored_name):
-        raise FileNotFoundError(row.stored_name)
-    return Path(folder) / row.stored_name
+        return None
+    return storage.read(session, row.stored_name)

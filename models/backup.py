@@ -1,12 +1,12 @@
 """Encrypted backups and restores: SQLite through VACUUM INTO, PostgreSQL through pg_dump.
 
 A backup file is one Fernet token (AES-128-CBC + HMAC-SHA256) over a JSON header (dialect,
-time, row counts per table, the SHA-256 of every file) and a tar archive of the dump, the
-children's photos, the agencies' attachments and the instance secret, so nothing in it is
-readable without the key (TONGSHENG_BACKUP_KEY, kept apart from the backups). SQLite is
-never copied as a live file: VACUUM INTO writes a consistent snapshot, checked with PRAGMA
-integrity_check before it is encrypted. A restore checks every file against its hash before
-it writes anything, and again on disk after.
+time, row counts per table, the SHA-256 of every file) and a tar archive of the dump (which
+holds the children's photos and the agencies' attachments) and the instance secret, so
+nothing in it is readable without the key (TONGSHENG_BACKUP_KEY, kept apart from the
+backups). SQLite is never copied as a live file: VACUUM INTO writes a consistent snapshot,
+checked with PRAGMA integrity_check before it is encrypted. A restore checks every file
+against its hash before it writes anything, and again on disk after.
 """
 
 from __future__ import annotations

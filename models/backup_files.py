@@ -1,8 +1,10 @@
-"""What a backup holds besides the database: children's photos, agencies' attachments and the
-instance secret, packed as one tar archive with a SHA-256 per file.
+"""What a backup holds besides the database: the instance secret (when the site keeps one
+in instance/), packed as one tar archive with a SHA-256 per file.
 
-Only this module knows which files live outside the database; if uploads move into the
-database, their folders leave ``Places`` and a backup carries the secret alone.
+Photos and attachments live in the database since revision 0006 (``models.storage``), so the
+dump carries them. Backups taken before that also hold photos/… and attachments/… files; a
+restore puts those back into the old folders, from which the upgrade to 0006 copies them in.
+Only this module knows which files live outside the database.
 """
 
 from __future__ import annotations
@@ -17,7 +19,6 @@ from pathlib import Path
 from .common import write_durably
 
 SECRET = "secret_key"
-FILE_KINDS = ("photos", "attachments")
 _MEMBER = re.compile(r"(?:photos|attachments)/[A-Za-z0-9][A-Za-z0-9_.-]{0,120}")
 
 
@@ -27,7 +28,8 @@ class BackupError(RuntimeError):
 
 @dataclass(frozen=True)
 class Places:
-    """Where an instance keeps what its database does not: uploads and its secret."""
+    """Where an instance keeps what its database does not: its secret, and the upload
+    folders that files from a backup older than revision 0006 go back to."""
 
     photos: Path
     attachments: Path
@@ -35,20 +37,11 @@ class Places:
 
 
 def gather_files(places: Places | None) -> dict[str, bytes]:
-    """Every file a restore needs besides the database, by archive name (photos/…,
-    attachments/…, secret_key); half-written ``.part`` files are left out."""
-    if places is None:
+    """Every file a restore needs besides the database, by archive name: the instance
+    secret, if this instance keeps one (with TONGSHENG_SECRET_KEY it keeps none)."""
+    if places is None or not Path(places.secret).is_file():
         return {}
-    found = {}
-    for kind in FILE_KINDS:
-        folder = Path(getattr(places, kind))
-        if folder.is_dir():
-            found |= {f"{kind}/{path.name}": path.read_bytes() for path in sorted(folder.iterdir())
-                      if path.is_file() and _MEMBER.fullmatch(f"{kind}/{path.name}")
-                      and not path.name.endswith(".part")}
-    if Path(places.secret).is_file():
-        found[SECRET] = Path(places.secret).read_bytes()
-    return found
+    return {SECRET: Path(places.secret).read_bytes()}
 
 
 def sha256(data: bytes) -> str:

@@ -39,8 +39,3 @@ def write_durably(path: Path, data: bytes) -> None:
     temporary.replace(path)
 
 
-def store_file(folder: str | Path, data: bytes, extension: str) -> str:
-    """Save an upload under a fresh random name, never the one it came with; return the name."""
-    name = f"{secrets.token_hex(16)}.{extension}"
-    write_durably(Path(folder) / name, data)
-    return name

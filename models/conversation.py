@@ -25,7 +25,7 @@ from .status import CHILD_LABELS
 from .suggestion import Suggestion
 
 RETENTION_DAYS = 7
-OPEN_STEPS = ("what", "where", "why", "confirm", "choose", "consent", "stopping")
+OPEN_STEPS = ("what", "where", "why", "confirm", "choose", "consent", "stopping", "listening")
 
 
 def _uuid() -> str:
@@ -105,15 +105,17 @@ def save(session: Session, conversation: Conversation, state: dict) -> Conversat
     return conversation
 
 
-def delete_abandoned(session: Session, *, photo_folder, days: int = RETENTION_DAYS,
+def delete_abandoned(session: Session, *, days: int = RETENTION_DAYS,
                      now: datetime | None = None) -> int:
     """Delete chats untouched for `days`, with their photos; what was submitted lives on."""
     cutoff = (now or utcnow()) - timedelta(days=days)
-    old = list(session.exec(select(Conversation).where(Conversation.updated_at < cutoff)))
+    old = [c for c in session.exec(select(Conversation).where(Conversation.updated_at < cutoff))
+           if not c.state.get("case")]  # a child in a safeguarding case can always come back
     for conversation in old:
         if not conversation.state.get("code"):
-            delete_photo(photo_folder, conversation.state.get("photo"))
-    session.execute(delete(Conversation).where(Conversation.updated_at < cutoff))
+            delete_photo(session, conversation.state.get("photo"))
+    if old:
+        session.execute(delete(Conversation).where(Conversation.id.in_([c.id for c in old])))
     session.commit()
     return len(old)
 
@@ -125,12 +127,11 @@ def meeting_by_code(session: Session, code: str) -> Meeting | None:
     return session.exec(query).first()
 
 
-def attach_photo(session: Session, conversation: Conversation, name: str,
-                 photo_folder=None) -> None:
+def attach_photo(session: Session, conversation: Conversation, name: str) -> None:
     """Attach a stored photo to this round of the chat; a newer photo replaces the older."""
     state = copy.deepcopy(conversation.state)
-    if photo_folder is not None and state.get("photo"):
-        delete_photo(photo_folder, state["photo"])
+    if state.get("photo"):
+        delete_photo(session, state["photo"])
     save(session, conversation, dialogue.note_photo(state, name))
 
 
@@ -139,7 +140,7 @@ class StaleTurn(ValueError):
 
 
 def take_turn(session: Session, conversation: Conversation, text: str,
-              seq: int | None = None, photo_folder=None,
+              seq: int | None = None,
               owner_key_hash: str | None = None) -> list[dict]:
     """Run one turn of the dialogue; a retried turn gets the replies it got the first time.
 
@@ -155,12 +156,15 @@ def take_turn(session: Session, conversation: Conversation, text: str,
         state, text, analyser=_analyser,
         submit=lambda done: _submit(session, conversation, done, owner_key_hash),
         alarm=lambda said: _alarm(session, conversation, said),
-        lookup=lambda code: child_status(session, code, conversation, owner_key_hash))
+        lookup=lambda code: child_status(session, code, conversation, owner_key_hash),
+        hold=lambda said: _hold(session, conversation, said))
+    # What an adult wrote since the last turn is shown before this turn's words.
+    messages = new.pop("unseen", []) + messages
     if new["seq"] != state["seq"]:
         new["last"], new["last_hash"] = messages, retry
+    if _dropped_photo(state, new):
+        delete_photo(session, state["photo"])
     save(session, conversation, new)
-    if photo_folder is not None and _dropped_photo(state, new):
-        delete_photo(photo_folder, state["photo"])
     return messages
 
 
@@ -232,12 +236,34 @@ def _as_the_child_said(state: dict, text: str):
     return found
 
 
-def _alarm(session: Session, conversation: Conversation, said: str) -> None:
-    """A child who may be in danger: store what they said as an urgent item, which alerts."""
-    from .intake import take_suggestion
+def thread_of(conversation: Conversation) -> str:
+    """The conversation a safeguarding case belongs to."""
+    return f"chat:{conversation.id}"
+
+
+def _alarm(session: Session, conversation: Conversation, said: str) -> str | None:
+    """A child who may be in danger: the words become an urgent item and this chat its case."""
+    from .intake import take_words
 
     key = f"{conversation.id}-u{conversation.state['seq']}"
-    take_suggestion(session, _draft(conversation, said, key), _actor(conversation))
+    taken = take_words(session, _draft(conversation, said, key), _actor(conversation),
+                       thread=thread_of(conversation), channel="chat")
+    if taken.case is None:
+        return None
+    if taken.case.conversation_id is None:
+        taken.case.conversation_id = conversation.id
+        session.add(taken.case)
+    return taken.case.code
+
+
+def _hold(session: Session, conversation: Conversation, said: str) -> None:
+    """A later message of a chat that is a case: it joins the case, word for word."""
+    from .safeguarding import case_by_code, case_for_thread, hear
+
+    case = case_for_thread(session, thread_of(conversation)) or case_by_code(
+        session, conversation.state.get("case") or "")
+    if case is not None:
+        hear(session, case, said, channel="chat")
 
 
 def child_status(session: Session, code: str, conversation: Conversation | None = None,

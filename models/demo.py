@@ -29,6 +29,7 @@ from .people import (
 from .plan import load_plan
 from .plan_import import agency_by_name, import_all
 from .routing import route_for
+from .safeguarding_duty import add_lead
 from .status import Status
 from .suggestion import DueWeight, RatingValue
 
@@ -63,6 +64,7 @@ def load_demo(session: Session, notice_version: str) -> list[Login]:
 def demo_logins(session: Session) -> list[Login]:
     coordinator = load_plan(DEMO_PLAN).coordinator
     logins = [Login("coordinator", "coordinator", DEMO_PASSWORD, coordinator),
+              Login("coordinator", "safeguarding", DEMO_PASSWORD, "第二位安全负责人"),
               Login("facilitator", "facilitator", DEMO_PASSWORD, "衡阳市儿童议事会"),
               Login("facilitator", "facilitator2", DEMO_PASSWORD, "另一个小组（用来看隔离）")]
     for account in session.exec(select(Account).where(Account.role == Role.AGENCY_STAFF)):
@@ -82,7 +84,14 @@ def _build(session: Session, notice_version: str) -> None:
     lead = accounts.create_account(
         session, username="coordinator", display_name="妇儿工委办 王老师", password=DEMO_PASSWORD,
         role=Role.COORDINATOR, plan_id=plan.id)
-    lead.is_safeguarding_lead = True  # the city's safeguarding lead (强制报告)
+    second = accounts.create_account(
+        session, username="safeguarding", display_name="安全负责人 陈老师",
+        password=DEMO_PASSWORD, role=Role.COORDINATOR, plan_id=plan.id)
+    # The city's safeguarding leads (强制报告), named as a coordinator would name them: the
+    # first is called first, the second when a case waits too long, and each sees what the
+    # other writes to a child.
+    for on_duty in (lead, second):
+        add_lead(session, on_duty, by="tongsheng demo")
     _staff_for_topics(session, plan, ["schooling", "transport", "culture_sports"])
     facilitator = accounts.create_account(
         session, username="facilitator", display_name="李辅导员", password=DEMO_PASSWORD,
@@ -160,6 +169,7 @@ def _suggestions(session, group, members) -> None:
         suggestion = submit(session, draft, found, actor_for_member(member))
         _advance(session, suggestion, target, member)
     _unsure(session, group, members[0])
+    _board(session, group, members)
 
 
 UNSURE_TEXT = "我家那边晚上好黑，路灯坏了好几个，走回去有点怕，还有好多狗在叫。"
@@ -198,6 +208,75 @@ def _advance(session, suggestion, target: Status, member: Member) -> None:
     if Status.CLOSED in steps:
         lifecycle.rate(session, suggestion, actor=actor_for_member(member),
                        value=RatingValue.SATISFIED)
+
+
+@dataclass(frozen=True)
+class Answered:
+    """A demo suggestion answered for the public board, and how its child rated the answer."""
+
+    text: str
+    topic: str
+    answer: str
+    weight: DueWeight
+    reason: str = ""
+    rating: RatingValue | None = None
+
+
+BOARD_ANSWERS = [
+    Answered("课间去喝水要排好长的队，希望学校多装几台饮水机。", "schooling",
+             "谢谢你提醒我们！这个学期每层楼都会再装一台饮水机，课间就不用排长队了。",
+             DueWeight.ADOPTED, rating=RatingValue.SATISFIED),
+    Answered("希望体育馆暑假能给小学生免费开放几天。", "culture_sports",
+             "体育馆暑假每周二已经免费给中小学生开放了。我们会把通知贴到学校里，让更多同学知道。",
+             DueWeight.ALREADY_DONE, rating=RatingValue.MOSTLY),
+    Answered("学校门口的公交站只停一路车，希望多停几路。", "transport",
+             "我们去看过了，学校门口的路太窄，暂时没法再多停一路车。我们会让这一路车在上学放学时多开几班。",
+             DueWeight.NOT_ADOPTED, reason="道路太窄，多停车会堵住校门口",
+             rating=RatingValue.MOSTLY),
+    Answered("午休的时候希望能在教室里安静地趴一会儿，不要总是写作业。", "schooling",
+             "你说得对，休息好了才能学得好。我们会请各个学校每天留出二十分钟安静午休。",
+             DueWeight.PARTLY, reason="各个学校的作息不一样，先请学校自己安排"),
+]
+
+
+def _board(session, group, members: list[Member]) -> None:
+    """Answered, consented suggestions with ratings, so the public board has something to show.
+
+    They are 小红's and 乐乐's: 小明 is the child the tests sign in as, with no news waiting.
+    """
+    facilitator = actor_for_account(_account(session, "facilitator"))
+    others = members[1:]
+    for number, item in enumerate(BOARD_ANSWERS):
+        member = others[number % len(others)]
+        draft = Draft(plan_id=DEMO_PLAN, text=item.text, group_id=group.id,
+                      member_id=member.id, consent_to_publish=True)
+        found = Classification(redacted_text=item.text, topic=item.topic, confidence=0.9,
+                               abstained=False, model_version="demo")
+        suggestion = submit(session, draft, found, actor_for_member(member))
+        lifecycle.approve(session, suggestion, actor=facilitator)
+        staff = _lead_staff(session, suggestion)
+        lifecycle.accept(session, suggestion, actor=staff)
+        lifecycle.answer(session, suggestion, actor=staff, child_text=item.answer,
+                         due_weight=item.weight, reason=item.reason)
+        if item.rating is not None:
+            lifecycle.rate(session, suggestion, actor=actor_for_member(member),
+                           value=item.rating)
+    _returned(session, group, others[-1], facilitator)
+
+
+RETURNED_TEXT = "河边的步道没有栏杆，走在上面有点怕，希望装上护栏。"
+
+
+def _returned(session, group, member: Member, facilitator) -> None:
+    """One suggestion its agency sent back (退单): it waits for the coordinator to re-route."""
+    draft = Draft(plan_id=DEMO_PLAN, text=RETURNED_TEXT, group_id=group.id,
+                  member_id=member.id, consent_to_publish=True)
+    found = Classification(redacted_text=RETURNED_TEXT, topic="transport", confidence=0.7,
+                           abstained=False, model_version="demo")
+    suggestion = submit(session, draft, found, actor_for_member(member))
+    lifecycle.approve(session, suggestion, actor=facilitator)
+    lifecycle.return_(session, suggestion, actor=_lead_staff(session, suggestion),
+                      category="属地不符", text="河边步道由市城市管理局管理，建议改派。")
 
 
 def _lead_staff(session, suggestion):

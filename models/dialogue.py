@@ -38,8 +38,9 @@ class Services:
 
     analyser: Callable
     submit: Callable[[dict], str]
-    alarm: Callable[[str], None]
+    alarm: Callable[[str], str | None]
     lookup: Callable[[str], str | None]
+    hold: Callable[[str], None]
 
 
 def _nothing(_value):
@@ -47,9 +48,13 @@ def _nothing(_value):
 
 
 def reply(state: dict, text: str, *, analyser: Callable, submit=_nothing, alarm=_nothing,
-          lookup=_nothing) -> tuple[dict, list[dict]]:
-    """Take one message from the child; return the new state and what the assistant says."""
-    services = Services(analyser, submit, alarm, lookup)
+          lookup=_nothing, hold=_nothing) -> tuple[dict, list[dict]]:
+    """Take one message from the child; return the new state and what the assistant says.
+
+    ``alarm(text)`` opens the safeguarding case and returns its code; ``hold(text)`` adds a
+    later message to it.
+    """
+    services = Services(analyser, submit, alarm, lookup, hold)
     state = copy.deepcopy(state)
     text = (text or "").strip()[:flow.MAX_TEXT]
     if not text:
@@ -64,11 +69,14 @@ def reply(state: dict, text: str, *, analyser: Callable, submit=_nothing, alarm=
 
 
 def _respond(state: dict, text: str, found, services: Services) -> list[dict]:
-    """Overrides first (danger, stop, progress, help, questions), then the step's own answer."""
+    """Overrides first (a case, danger, stop, progress, help, questions), then the step's answer."""
+    if state["step"] == "listening":
+        return _listen(state, text, services)
     if found.urgency.urgent and not is_control(state, text):
-        services.alarm(text)
-        state["urgent"] = True
-        return [say(flow.DANGER_TEXT, (flow.CONTINUE, "我不想说了"), kind="help")]
+        code = services.alarm(text)
+        state.update(urgent=True, step="listening", case=code)
+        quick = (flow.CONTINUE, flow.STOP_TALKING)
+        return [say(flow.DANGER_TEXT, quick, kind="help"), *flow.case_note(code, quick)]
     if text == flow.CONTINUE:
         return [prompt(state)]
     handled = override(state, text, services)
@@ -80,6 +88,17 @@ def _respond(state: dict, text: str, found, services: Services) -> list[dict]:
         messages.append(say(f"你写了{words}。这些不用告诉我哦，我已经帮你藏起来了：",
                             kind="masked", masked=found.redaction.text))
     return messages + answer_step(state, found, services)
+
+
+def _listen(state: dict, text: str, services: Services) -> list[dict]:
+    """A safeguarding case: every word goes to it, no suggestion is collected, help stays near."""
+    services.hold(text)
+    if text == flow.CONTINUE:
+        return [prompt(state)]
+    if faq.intent(text) is faq.Intent.STOP:
+        return [say(flow.PAUSE_TEXT, (flow.CONTINUE,), kind="help"),
+                *flow.case_note(state.get("case"), (flow.CONTINUE,))]
+    return [say(flow.HEARD_TEXT, (flow.CONTINUE, flow.STOP_TALKING), kind="help")]
 
 
 def override(state: dict, text: str, services: Services) -> list[dict] | None:

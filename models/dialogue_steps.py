@@ -14,6 +14,7 @@ from .plan import load_plan
 MAX_TEXT = 500
 MAX_LOG = 80
 CONTINUE = "我想接着说"
+STOP_TALKING = "我不想说了"
 SKIP = "跳过"
 AGAIN = "再说一个"
 YES, NO = "对", "不对"
@@ -29,12 +30,18 @@ EMOJI = {
 }
 PII_WORDS = {"phone": "电话", "name": "名字", "address": "住址", "id_card": "身份证号",
              "email": "邮箱", "qq": "QQ 号", "wechat": "微信号", "bank_card": "银行卡号",
-             "number": "号码"}
+             "number": "号码", "birthday": "生日", "class": "班级", "account": "账号"}
 HELP_TEXT = ("我是童声小助手，帮你把想法送给城市。你可以：直接告诉我你想改变什么；"
              "发「查进度」和查询码，看建议到哪了；发「我不想说了」，随时停下。")
 DANGER_TEXT = ("谢谢你告诉我，你很勇敢。这不是你的错。"
                "如果你现在有危险，请马上打 110。想找人说说话，可以打 12355，"
                "那里的叔叔阿姨会认真听你说。我已经请负责保护孩子的大人尽快来关心你。")
+# Once a conversation is a safeguarding case the assistant only listens, calmly.
+LISTEN_TEXT = "你愿意多说一点吗？我会把你说的都告诉保护孩子的大人。"
+HEARD_TEXT = "我听到了，谢谢你告诉我。" + LISTEN_TEXT
+PAUSE_TEXT = "好的，没关系。想说的时候随时回来，我一直在这里听。"
+CASE_TEXT = ("这是你的个案码：{code}。想回来接着说，在这台手机上再打开童声小助手就行；"
+             "换了手机，点「用个案码回来」，输入这个码。")
 
 
 def say(text: str, quick: tuple[str, ...] | list[str] = (), kind: str = "say", **extra) -> dict:
@@ -123,6 +130,7 @@ STEPS: dict[str, Step] = {
                      quick=(DROP, KEEP)),
     "done": Step("想再说一个新想法吗？", quick=(AGAIN,)),
     "stopped": Step("想说的时候随时回来找我。👋", quick=(AGAIN,)),
+    "listening": Step(LISTEN_TEXT, quick=(CONTINUE, STOP_TALKING)),
 }
 
 
@@ -131,7 +139,23 @@ def prompt(state: dict) -> dict:
     step = STEPS[state["step"]]
     text = step.prompt(state) if callable(step.prompt) else step.prompt
     quick = step.quick(state) if callable(step.quick) else step.quick
-    return say(text, quick)
+    return say(text, quick, kind="help" if state["step"] == "listening" else "say")
+
+
+def listening_state(plan_id: str, case_code: str | None) -> dict:
+    """A conversation that is a safeguarding case from its first line (form, meeting, visit)."""
+    state = new_state(plan_id)
+    state.update(step="listening", urgent=True, case=case_code, log=[])
+    log_messages(state, [say(DANGER_TEXT, kind="help")] + case_note(case_code) + [prompt(state)])
+    return state
+
+
+def case_note(code: str | None, quick: tuple[str, ...] = ()) -> list[dict]:
+    """The case code and how to come back, said calmly (nothing when there is no case).
+
+    It carries the quick replies too: the buttons shown are the last message's.
+    """
+    return [say(CASE_TEXT.format(code=code), quick, kind="case", case=code)] if code else []
 
 
 def again(state: dict) -> list[dict]:

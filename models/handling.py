@@ -19,6 +19,7 @@ from .lifecycle import SYSTEM, Actor, _from, record
 from .permissions import NotAllowed, allowed, require
 from .personal_data import check_forwardable
 from .routing import assign_route, current_assignments, route_for
+from .safeguarding import SafeguardingCase, check_not_held, screen
 from .status import Status
 from .suggestion import Answer, Correction, DueWeight, Event, Rating, RatingValue, Suggestion
 
@@ -73,6 +74,7 @@ def _send(session: Session, suggestion: Suggestion, actor: Actor, action: str,
     """Assign the route's agencies, start the clocks and record the move to dispatched."""
     if not suggestion.topic:
         raise ValueError("请先选一个主题，才能知道送到哪个部门。")
+    check_not_held(session, suggestion)
     _check_consent(session, suggestion)
     check_forwardable(suggestion)
     route = route_for(suggestion)
@@ -191,7 +193,17 @@ def rate(session: Session, suggestion: Suggestion, *, actor: Actor, value: str,
     if value == RatingValue.UNSATISFIED:
         record(session, suggestion, action="reopen", actor=SYSTEM,
                to_status=Status.IN_REVIEW, note="孩子对回复不满意：" + (comment or "没有写原因"))
+    if comment:
+        screen(session, text=comment, thread=rating_thread(session, suggestion),
+               channel="rating", plan_id=suggestion.plan_id, group_id=suggestion.group_id,
+               source="RT-" + suggestion.tracking_code[3:])
     return rating
+
+
+def rating_thread(session: Session, suggestion: Suggestion) -> str:
+    """A rating comment belongs to the suggestion's own case if it has one."""
+    case = session.get(SafeguardingCase, suggestion.case_id) if suggestion.case_id else None
+    return case.thread if case is not None else f"rating:{suggestion.tracking_code}"
 
 
 def reopen(session: Session, suggestion: Suggestion, *, actor: Actor, reason: str) -> Event:

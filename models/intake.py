@@ -1,13 +1,15 @@
-"""Taking in a child's text: analyse, store, and raise the alarm when a child may be in danger."""
+"""Taking in a child's text: analyse, store, and open a case when a child may be in danger."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
 from .lifecycle import SYSTEM, Actor, Classification, Draft, find_replay, record, submit
+from .safeguarding import SafeguardingCase, case_for_thread, hear, open_for_suggestion
 from .status import Status
 from .suggestion import Suggestion
 
@@ -45,10 +47,34 @@ def warm_up() -> None:
     classify_text("学校门口的红绿灯时间太短了")
 
 
+@dataclass(frozen=True)
+class Taken:
+    """What became of a child's words: a new suggestion, the case they joined, or both."""
+
+    suggestion: Suggestion | None
+    case: SafeguardingCase | None = None
+
+    @property
+    def in_case(self) -> bool:
+        """The child's screen must show help and keep listening, not thank for a suggestion."""
+        return self.case is not None
+
+
 def take_suggestion(session: Session, draft: Draft, actor: Actor,
                     found: Classification | None = None, *,
                     look_first: bool = True) -> Suggestion:
-    """Store a suggestion with its first event in one transaction, then alert if urgent.
+    """A suggestion from words that belong to no conversation (see ``take_words``)."""
+    return take_words(session, draft, actor, found, look_first=look_first).suggestion
+
+
+def take_words(session: Session, draft: Draft, actor: Actor,
+               found: Classification | None = None, *, thread: str | None = None,
+               channel: str = "form", look_first: bool = True) -> Taken:
+    """A child's words in one conversation (``thread``), in one transaction.
+
+    If the conversation is already a safeguarding case, the words join it and nothing else
+    is stored. Otherwise the suggestion and its first event are stored and, when the text is
+    flagged, its case is opened and the people on duty alerted before the one commit.
 
     ``look_first=False`` is for a caller with nothing else pending in the session (the plain
     form): the idempotency key is unique in the table, so a new key needs no look-up, and a
@@ -56,9 +82,17 @@ def take_suggestion(session: Session, draft: Draft, actor: Actor,
     A clash on the six-character tracking code (about one in 45,000 submissions once 20,000
     are stored) is tried once more with a new code instead of failing.
     """
+    case = case_for_thread(session, thread)
+    if case is not None:
+        replay = find_replay(session, draft)  # a second click of the words that opened it
+        if replay is None:
+            hear(session, case, draft.text, channel=channel)
+            session.commit()
+        return Taken(replay, case)
     found = found or classify_text(draft.text)
     try:
-        suggestion = _store(session, draft, found, actor, look_first)
+        suggestion = submit(session, draft, found, actor,
+                            look_first=look_first or not draft.idempotency_key)
     except IntegrityError:
         if look_first:
             raise
@@ -66,24 +100,13 @@ def take_suggestion(session: Session, draft: Draft, actor: Actor,
         suggestion = find_replay(session, draft)
         if suggestion is None:
             # The key is new, so the clash was the random tracking code: draw another once.
-            suggestion = _store(session, draft, found, actor, look_first)
-    if suggestion.urgent:
-        from .alerts import raise_urgent_alert
-        from .safeguarding import open_case
-
-        open_case(session, suggestion, child_label=_child_label(session, suggestion))
-        raise_urgent_alert(session, suggestion)
-    return suggestion
-
-
-def _store(session: Session, draft: Draft, found: Classification, actor: Actor,
-           look_first: bool) -> Suggestion:
-    """One transaction: the suggestion, its first event and any consent hold, together."""
-    suggestion = submit(session, draft, found, actor,
-                        look_first=look_first or not draft.idempotency_key)
+            suggestion = submit(session, draft, found, actor, look_first=True)
     _hold_for_guardian(session, suggestion)
+    if suggestion.urgent:
+        case = open_for_suggestion(session, suggestion, thread=thread, channel=channel,
+                                   child_label=_child_label(session, suggestion))
     session.commit()
-    return suggestion
+    return Taken(suggestion, case)
 
 
 def _hold_for_guardian(session: Session, suggestion: Suggestion) -> None:

@@ -9,7 +9,7 @@ from sqlmodel import Field, Session, SQLModel, UniqueConstraint, select
 
 from .common import new_code, utcnow
 from .deadlines import CHINA
-from .intake import take_suggestion
+from .intake import Taken, take_words
 from .lifecycle import Actor, Draft
 from .people import Account, Group, Meeting, MeetingStatus, Member
 from .suggestion import Suggestion
@@ -151,10 +151,19 @@ def suggestions(session: Session, meeting: Meeting) -> list[Suggestion]:
     return list(session.exec(query))
 
 
+def thread(meeting: Meeting, member: Member) -> str:
+    """One child in one meeting is one conversation, for safeguarding."""
+    return f"meeting:{meeting.id}:{member.id}"
+
+
 def raise_suggestion(session: Session, *, meeting: Meeting, text: str, member: Member,
                      entered_by: Account | None = None, place: str = "",
-                     idempotency_key: str | None = None) -> Suggestion:
-    """A suggestion made in the meeting, by the child or by the facilitator on their behalf."""
+                     idempotency_key: str | None = None) -> Taken:
+    """A suggestion made in the meeting, by the child or by the facilitator on their behalf.
+
+    Once something this child said in the meeting opened a safeguarding case, their later
+    words join the case instead (``Taken.in_case``): the child's phone shows help, not a code.
+    """
     text = text.strip()
     if not text:
         raise MeetingProblem("请写下建议的内容。")
@@ -171,11 +180,11 @@ def raise_suggestion(session: Session, *, meeting: Meeting, text: str, member: M
                   idempotency_key=idempotency_key)
     actor = (Actor("staff", entered_by.id, f"{entered_by.display_name}（代{member.nickname}填写）")
              if entered_by else Actor("child", member.id, member.nickname))
-    suggestion = take_suggestion(session, draft, actor)
+    taken = take_words(session, draft, actor, thread=thread(meeting, member), channel="meeting")
     if attendance(session, meeting, member) is None:
         session.add(Attendance(meeting_id=meeting.id, member_id=member.id))
         session.commit()
-    return suggestion
+    return taken
 
 
 def upcoming(session: Session, groups: list[Group], limit: int = 5) -> list[Meeting]:

@@ -53,11 +53,10 @@ def draft(session: Session, meeting: Meeting) -> str:
              f"主持：{_facilitators(session, group)}",
              f"出席（{len(people)} 人）：" + ("、".join(m.nickname for m in people) or "—"),
              "", "一、议程", meeting.agenda or "—", "", "二、提出的建议"]
-    items = meetings.suggestions(session, meeting)
+    # Minutes are shared: what may show a child in danger lives only in the safeguarding case.
+    items = [item for item in meetings.suggestions(session, meeting)
+             if not item.urgent and item.case_id is None]
     for number, item in enumerate(items, start=1):
-        if item.urgent:
-            lines.append(f"{number}. {item.tracking_code} 需要单独关心的内容（不写入纪要）")
-            continue
         behalf = "（辅导员代填）" if item.entered_by_id else ""
         lines.append(f"{number}. {item.tracking_code} {item.agency_text}{behalf}"
                      f" —— 支持 {support.count(session, item)} 人；{sent_to(session, item)}")

@@ -137,7 +137,7 @@ def on_event(session: Session, suggestion: Suggestion, event: Event) -> None:
     """Tell the right people about one event of a suggestion's life."""
     code, action = suggestion.tracking_code, event.action
     if action == "submit" and not suggestion.urgent:
-        # An urgent one alerts apart (``urgent``); a public-link one has no group to tell.
+        # An urgent one alerts apart (its safeguarding case); a public-link one has no group.
         _to_all(session, facilitators(session, suggestion.group_id), suggestion, "new_item",
                 f"小组有新建议 {code}，等你审核。")
     elif action in ("dispatch", "reroute"):
@@ -181,16 +181,6 @@ def _answer_arrived(session: Session, suggestion: Suggestion) -> None:
             f"建议 {suggestion.tracking_code} 收到了部门的答复。")
 
 
-def urgent(session: Session, suggestion: Suggestion) -> None:
-    """A child may be in danger: the group's facilitators and the coordinators, at once."""
-    people = facilitators(session, suggestion.group_id) + coordinators(session,
-                                                                       suggestion.plan_id)
-    _to_all(session, people, suggestion, "urgent",
-            f"紧急：建议 {suggestion.tracking_code} 里可能有孩子处在危险中，请马上查看。",
-            email=True, key=f"urgent:{suggestion.id}")
-    session.commit()
-
-
 def deadline_near(session: Session, suggestion: Suggestion) -> None:
     """One reminder (催办) per deadline before it passes."""
     due = suggestion.sign_due if suggestion.status == "dispatched" else suggestion.answer_due
@@ -231,16 +221,26 @@ def mark_read(session: Session, rows: list[Notification]) -> None:
 
 
 def deliver_pending(session: Session, backend=None, limit: int = 200) -> int:
-    """Send the staff e-mail that is waiting; each sent message is marked at once."""
+    """Send the staff e-mail that is waiting, one message per transaction: claimed, sent,
+    marked. On PostgreSQL a row another worker holds is skipped, so two workers (or a
+    worker and the sweep) never send the same message twice."""
     backend = backend or _backend
-    query = (select(Notification, Account).join(Account, Account.id == Notification.account_id)
-             .where(Notification.wants_email, Notification.emailed_at.is_(None))
-             .order_by(Notification.id).limit(limit))
     sent = 0
-    for row, account in session.exec(query).all():
+    while sent < limit:
+        found = session.exec(_next_pending()).first()
+        if found is None:
+            break
+        row, account = found
         backend.send(account.email, "【童声】" + row.message[:60], row.message)
         row.emailed_at = utcnow()
         session.add(row)
         session.commit()
         sent += 1
     return sent
+
+
+def _next_pending():
+    return (select(Notification, Account).join(Account, Account.id == Notification.account_id)
+            .where(Notification.wants_email, Notification.emailed_at.is_(None))
+            .order_by(Notification.id).limit(1)
+            .with_for_update(of=Notification, skip_locked=True))

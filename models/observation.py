@@ -9,9 +9,10 @@ from sqlmodel import Field, Session, SQLModel, UniqueConstraint, select
 
 from .checklists import CHECKLISTS, NEEDS_WORK, RATINGS, Checklist
 from .common import utcnow
-from .intake import take_suggestion
+from .intake import take_words
 from .lifecycle import Draft, actor_for_account, actor_for_member
 from .people import Account, Group, Member
+from .safeguarding import screen
 from .suggestion import Suggestion
 
 
@@ -101,10 +102,20 @@ def items(session: Session, visit: Visit) -> list[VisitItem]:
     return sorted(rows, key=lambda row: order.get(row.item_key, 99))
 
 
+def thread(visit: Visit, member: Member | None) -> str:
+    """One child (or the adults) on one visit is one conversation, for safeguarding."""
+    return f"visit:{visit.id}:{member.id if member else 'staff'}"
+
+
 def save(session: Session, *, visit: Visit, entries: list[Entry], notes: str = "",
          member: Member | None = None) -> None:
-    """Store ratings, comments and photos; a child who changes an item becomes its author."""
+    """Store ratings, comments and photos; a child who changes an item becomes its author.
+
+    Every new comment or note is screened in the same transaction: one that may mean a child
+    is in danger opens a safeguarding case, and what the same child writes later joins it.
+    """
     rows = {row.item_key: row for row in items(session, visit)}
+    said = []
     for entry in entries:
         row = rows.get(entry.item_key)
         if row is None:
@@ -114,13 +125,29 @@ def save(session: Session, *, visit: Visit, entries: list[Entry], notes: str = "
         before = (row.rating, row.comment, row.photo)
         row.rating = entry.rating or None
         row.comment = entry.comment.strip()[:1000]
+        if row.comment and row.comment != before[1]:
+            said.append(row.comment)
         row.photo = entry.photo or row.photo
         if member is not None and (row.rating, row.comment, row.photo) != before:
             row.member_id = member.id
         session.add(row)
+    if notes.strip() and notes.strip()[:4000] != visit.notes:
+        said.append(notes.strip()[:4000])
     visit.notes = notes.strip()[:4000]
     session.add(visit)
+    _screen(session, visit, said, member)
     session.commit()
+
+
+def _screen(session: Session, visit: Visit, said: list[str], member: Member | None) -> None:
+    """New words join the open case of this conversation, or open one when flagged."""
+    from .common import new_code
+
+    group = session.get(Group, visit.group_id)
+    for text in said:
+        screen(session, text=text, thread=thread(visit, member), channel="visit",
+               plan_id=group.plan_id, source="V-" + new_code(8), group_id=group.id,
+               child_label=member.nickname if member else "")
 
 
 def needs_work(session: Session, visit: Visit) -> list[VisitItem]:
@@ -156,7 +183,10 @@ def to_suggestions(session: Session, *, visit: Visit, account: Account | None = 
                       group_id=group.id, member_id=author.id if author else None,
                       entered_by_id=account.id if account else None,
                       idempotency_key=f"visit-{visit.id}-{row.item_key}")
-        suggestion = take_suggestion(session, draft, actor)
+        taken = take_words(session, draft, actor, thread=thread(visit, author), channel="visit")
+        suggestion = taken.suggestion
+        if suggestion is None:  # held in this child's safeguarding case
+            continue
         if suggestion.abstained or not suggestion.topic:
             set_topic(session, suggestion=suggestion,
                       topic=checklist_of(visit).item(row.item_key).topic, source="observer")

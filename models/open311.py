@@ -56,6 +56,9 @@ CLOSED = {"closed", "declined", "merged"}
 MAX_RESULTS = 1000
 MAX_IDS = 10
 DEFAULT_DAYS = 90
+# Shown to whoever sent a text that may mean a child is in danger: help at once.
+HELP_NOTICE = ("如果你现在有危险，请马上打 110。想找人说说话，可以打 12355。"
+               "保护孩子的大人会看到你说的话。")
 
 
 def iso(moment: datetime | None) -> str | None:
@@ -85,16 +88,17 @@ def services(plan_id: str) -> list[dict]:
     return out
 
 
-def agency_responsible(session: Session, suggestion) -> str:
+def agency_responsible(session: Session, suggestion, names: list[str] | None = None) -> str:
     """The current lead agencies, or the plan's lead for the topic before dispatch."""
     from .agency import Agency
     from .routing import route_for
     from .suggestion import AgencyRole, Assignment
 
-    query = (select(Agency.name).join(Assignment, Assignment.agency_id == Agency.id)
-             .where(Assignment.suggestion_id == suggestion.id, Assignment.is_current,
-                    Assignment.role == AgencyRole.LEAD.value))
-    names = list(session.exec(query))
+    if names is None:
+        query = (select(Agency.name).join(Assignment, Assignment.agency_id == Agency.id)
+                 .where(Assignment.suggestion_id == suggestion.id, Assignment.is_current,
+                        Assignment.role == AgencyRole.LEAD.value))
+        names = list(session.exec(query))
     if not names and suggestion.topic:
         names = route_for(suggestion).lead_agencies
     return "、".join(names)
@@ -104,25 +108,26 @@ def _status_notes(session: Session, suggestion) -> str:
     from .timeline import latest_answer
 
     answer = latest_answer(session, suggestion)
-    if answer is not None:
-        return answer.child_text
-    from .status import CHILD_LABELS, Status
-
-    return CHILD_LABELS[Status(suggestion.status)]
+    return _notes(suggestion, answer.child_text if answer is not None else None)
 
 
-def request_dict(session: Session, suggestion) -> dict:
-    """One service request as GeoReport v2 shows it, plus TongSheng's own status."""
+def request_dict(session: Session, suggestion, leads: list[str] | None = None,
+                 notes: str | None = None) -> dict:
+    """One service request as GeoReport v2 shows it, plus TongSheng's own status.
+
+    ``leads`` and ``notes``, when a list fetched them for every row at once, save the two
+    lookups per row.
+    """
     from classifier.topics import TOPIC_LABELS
 
     return {
         "service_request_id": suggestion.tracking_code,
         "status": "closed" if suggestion.status in CLOSED else "open",
-        "status_notes": _status_notes(session, suggestion),
+        "status_notes": _status_notes(session, suggestion) if notes is None else notes,
         "service_name": TOPIC_LABELS.get(suggestion.topic, "") if suggestion.topic else "",
         "service_code": suggestion.topic or "",
         "description": "" if suggestion.urgent else suggestion.agency_text,
-        "agency_responsible": agency_responsible(session, suggestion),
+        "agency_responsible": agency_responsible(session, suggestion, leads),
         "service_notice": "",
         "requested_datetime": iso(suggestion.created_at),
         "updated_datetime": iso(suggestion.updated_at),
@@ -133,6 +138,33 @@ def request_dict(session: Session, suggestion) -> dict:
         "media_url": "",
         "tongsheng_status": str(suggestion.status),
     }
+
+
+def _listed(session: Session, found: list, ids) -> list[dict]:
+    """Every row of a list with two queries in all: the lead agencies and the latest answers."""
+    from collections import defaultdict
+
+    from .agency import Agency
+    from .suggestion import AgencyRole, Answer, Assignment
+
+    leads = defaultdict(list)
+    for suggestion_id, name in session.exec(
+            select(Assignment.suggestion_id, Agency.name)
+            .join(Agency, Agency.id == Assignment.agency_id)
+            .where(Assignment.suggestion_id.in_(ids), Assignment.is_current,
+                   Assignment.role == AgencyRole.LEAD.value).order_by(Assignment.id)):
+        leads[suggestion_id].append(name)
+    answers = dict(session.exec(select(Answer.suggestion_id, Answer.child_text)
+                                .where(Answer.suggestion_id.in_(ids)).order_by(Answer.id)).all())
+    return [request_dict(session, s, leads.get(s.id, []),
+                         None if s.merged_into_id else _notes(s, answers.get(s.id)))
+            for s in found]
+
+
+def _notes(suggestion, answer_text: str | None) -> str:
+    from .status import CHILD_LABELS, Status
+
+    return answer_text if answer_text is not None else CHILD_LABELS[Status(suggestion.status)]
 
 
 def _parse_when(value: str | None, name: str) -> datetime | None:
@@ -182,8 +214,8 @@ def find_requests(session: Session, plan_id: str, args) -> list[dict]:
             query = query.where(Suggestion.status.not_in(CLOSED))
         elif statuses == {"closed"}:
             query = query.where(Suggestion.status.in_(CLOSED))
-    query = query.order_by(Suggestion.created_at.desc()).limit(MAX_RESULTS)
-    return [request_dict(session, s) for s in session.exec(query)]
+    query = query.order_by(Suggestion.created_at.desc(), Suggestion.id.desc()).limit(MAX_RESULTS)
+    return _listed(session, list(session.exec(query)), query.with_only_columns(Suggestion.id))
 
 
 def find_one(session: Session, plan_id: str, request_id: str):
@@ -200,7 +232,7 @@ def create_request(session: Session, *, plan_id: str, client: ApiClient, form) -
     """POST requests: the caller's service_code, or the classifier's topic without one."""
     from classifier.topics import TOPIC_IDS
 
-    from .intake import classify_text, take_suggestion
+    from .intake import classify_text, take_words
     from .lifecycle import Actor, Draft
 
     description = (form.get("description") or "").strip()
@@ -220,9 +252,10 @@ def create_request(session: Session, *, plan_id: str, client: ApiClient, form) -
         found = replace(found, topic=code, confidence=1.0, abstained=False)
     draft = Draft(plan_id=plan_id, text=description,
                   place=(form.get("address_string") or "").strip()[:200])
-    suggestion = take_suggestion(session, draft, Actor(kind="api", id=client.id,
-                                                       name=client.name), found)
-    return {"service_request_id": suggestion.tracking_code, "service_notice": "",
+    suggestion = take_words(session, draft, Actor(kind="api", id=client.id, name=client.name),
+                            found, channel="open311").suggestion
+    return {"service_request_id": suggestion.tracking_code,
+            "service_notice": HELP_NOTICE if suggestion.urgent else "",
             "account_id": None, "token": None,
             "agency_responsible": agency_responsible(session, suggestion),
             "service_code": suggestion.topic or ""}

@@ -35,6 +35,8 @@ class Account(SQLModel, table=True):
     agency_id: int | None = Field(default=None, foreign_key="agency.id")
     is_active: bool = True
     is_safeguarding_lead: bool = False
+    # When the account was named safeguarding lead: the order in which leads are called.
+    safeguarding_lead_since: datetime | None = None
     totp_secret: str | None = Field(default=None, max_length=64)
     # The time step of the last one-time code that signed in: a code is good only once.
     totp_last_step: int | None = None

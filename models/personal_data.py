@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import re
 
-from classifier.personal import describe, personal_details
-from classifier.redact import redact
-
 from .suggestion import Suggestion
 
 
@@ -16,11 +13,15 @@ class PersonalDetailsLeft(ValueError):
 
 def flags(suggestion: Suggestion) -> list[str]:
     """What personal details the agency copy still carries; [] when it may be forwarded."""
+    from classifier.personal import personal_details  # loaded on first use
+
     return personal_details(suggestion.agency_text)
 
 
 def check_forwardable(suggestion: Suggestion) -> None:
     """Refuse to send a flagged suggestion on; the facilitator rewrites it first."""
+    from classifier.personal import describe
+
     kinds = flags(suggestion)
     if kinds:
         raise PersonalDetailsLeft(
@@ -35,6 +36,8 @@ _DEGREES = re.compile(r"(?<![\d.])(-?\d{1,3})\.(\d{2})\d+")
 def coarse_place(place: str) -> str:
     """A place as precise as a street or a landmark: no door, no house number, and any
     coordinate rounded to 0.01° (about 1 km), so a child's home cannot be found from it."""
+    from classifier.redact import redact
+
     text = redact(place or "").text.replace("【门牌】", "").replace("【号码】", "")
     text = _HOUSE_NUMBER.sub("", text)
     text = _DEGREES.sub(lambda m: f"{m.group(1)}.{m.group(2)}", text)

@@ -5,11 +5,10 @@ from __future__ import annotations
 import io
 import re
 import warnings
-from pathlib import Path
 
-from PIL import Image, ImageOps
+from sqlmodel import Session
 
-from .common import store_file
+from . import storage
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_PIXELS = 24_000_000
@@ -31,6 +30,8 @@ def _kind(data: bytes) -> str:
 
 def clean_photo(data: bytes) -> bytes:
     """A JPEG re-encoded from the pixels alone: no EXIF, no GPS, no hidden payload."""
+    from PIL import Image, ImageOps  # loaded on the first photo, not by every process
+
     if len(data) > MAX_BYTES:
         raise PhotoRejected("照片太大了，请小于 5MB。")
     kind = _kind(data)
@@ -55,18 +56,19 @@ def clean_photo(data: bytes) -> bytes:
     return out.getvalue()
 
 
-def store_photo(data: bytes, folder: str | Path) -> str:
-    """Clean and save a photo durably; return its generated name."""
-    return store_file(folder, clean_photo(data), "jpg")
+def store_photo(session: Session, data: bytes) -> str:
+    """Clean a photo and add it to the stored files; return its generated name."""
+    return storage.put(session, clean_photo(data), extension="jpg", content_type="image/jpeg")
 
 
-def photo_path(folder: str | Path, name: str) -> Path:
-    """The file for a stored name; refuses anything that is not a name we generated."""
+def photo_bytes(session: Session, name: str | None) -> bytes | None:
+    """A stored photo's bytes; None for a missing photo or a name we never generate."""
     if not _NAME.match(name or ""):
-        raise FileNotFoundError(name)
-    return Path(folder) / name
+        return None
+    return storage.read(session, name)
 
 
-def delete_photo(folder: str | Path, name: str | None) -> None:
-    if name:
-        photo_path(folder, name).unlink(missing_ok=True)
+def delete_photo(session: Session, name: str | None) -> None:
+    """Delete a photo with the caller's transaction."""
+    if name and _NAME.match(name):
+        storage.remove(session, [name])

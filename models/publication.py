@@ -26,6 +26,7 @@ def public_condition():
     held = exists().where(ConsentHold.suggestion_id == Suggestion.id)
     case = exists().where(SafeguardingCase.suggestion_code == Suggestion.tracking_code)
     return and_(Suggestion.consent_to_publish.is_(True), Suggestion.urgent.is_(False),
+                Suggestion.case_id.is_(None),  # anything of a case waits for the lead
                 Suggestion.status.in_([s.value for s in PUBLIC_STATUSES]), ~held, ~case)
 
 

@@ -10,6 +10,7 @@ from datetime import datetime
 from sqlmodel import Field, Session, SQLModel, select
 
 from .common import new_code, utcnow
+from .safeguarding import case_for_thread, screen
 
 REPORT_KINDS = {
     "bullying": "有人欺负我或别人",
@@ -40,7 +41,8 @@ class Report(SQLModel, table=True):
 
 def file_report(session: Session, *, kind: str, message: str, page: str = "",
                 reporter_kind: str = "anonymous", plan_id: str = "") -> Report:
-    """Store a report and return its ticket."""
+    """Store a report and return its ticket; one that may mean a child is in danger opens a
+    safeguarding case in the same transaction."""
     if kind not in REPORT_KINDS:
         raise ValueError("请选择是什么问题。")
     if not message.strip():
@@ -48,8 +50,16 @@ def file_report(session: Session, *, kind: str, message: str, page: str = "",
     row = Report(kind=kind, message=message.strip()[:2000], page=page[:200],
                  reporter_kind=reporter_kind, plan_id=plan_id)
     session.add(row)
+    session.flush()
+    screen(session, text=row.message, thread=f"report:{row.ticket}", channel="report",
+           plan_id=plan_id, source=row.ticket)
     session.commit()
     return row
+
+
+def case_of(session: Session, report: Report):
+    """The safeguarding case a report opened, if its words may mean a child is in danger."""
+    return case_for_thread(session, f"report:{report.ticket}")
 
 
 def open_reports(session: Session, plan_id: str) -> list[Report]:

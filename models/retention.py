@@ -8,9 +8,10 @@ notices about it. Abandoned chats are the chat module's to delete; ``run`` calls
 so one job does both.
 
 Safeguarding follows its own rule (``models/safeguarding.py``, 未成年人保护法 强制报告): the
-case and its reports are records the law wants kept, so retention never touches them, and
-an urgent suggestion whose case is not closed yet keeps its link to the child, because
-someone may still need to reach that child. Once the case is closed the suggestion is
+case, its history and its reports are records the law wants kept, so retention never touches
+them, and a suggestion that belongs to a case not closed yet (the one that opened it, or words
+that joined it later) keeps its link to the child, because someone may still need to reach
+that child. Once the case is closed the suggestion is
 anonymised like any other; the case keeps its own copies.
 """
 
@@ -18,9 +19,8 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import datetime, timedelta
-from pathlib import Path
 
-from sqlalchemy import delete, insert, or_, select, update
+from sqlalchemy import and_, delete, insert, not_, or_, select, update
 from sqlmodel import Session
 
 from .audit import ErasurePermit
@@ -37,10 +37,13 @@ def _cutoff(months: int, now: datetime | None) -> datetime:
     return (now or utcnow()) - timedelta(days=months * DAYS_PER_MONTH)
 
 
-def _case_still_open():
-    """Tracking codes of suggestions whose safeguarding case is not closed yet."""
-    return select(SafeguardingCase.suggestion_code).where(
-        SafeguardingCase.status != CaseStatus.CLOSED)
+def _held_by_open_case():
+    """The suggestion belongs to a safeguarding case that is not closed yet (never NULL)."""
+    still_open = SafeguardingCase.status != CaseStatus.CLOSED
+    return or_(and_(Suggestion.case_id.is_not(None),
+                    Suggestion.case_id.in_(select(SafeguardingCase.id).where(still_open))),
+               Suggestion.tracking_code.in_(
+                   select(SafeguardingCase.suggestion_code).where(still_open)))
 
 
 def _expired(months: int, now: datetime | None):
@@ -55,19 +58,18 @@ def _expired(months: int, now: datetime | None):
 def due(session: Session, *, months: int, now: datetime | None = None) -> list[Suggestion]:
     """Suggestions past the period that still point back at a child, any status, except
     those with a safeguarding case that is still open."""
-    query = _expired(months, now).where(Suggestion.tracking_code.not_in(_case_still_open()))
+    query = _expired(months, now).where(not_(_held_by_open_case()))
     return list(session.execute(query).scalars())
 
 
 def kept_for_safeguarding(session: Session, *, months: int,
                           now: datetime | None = None) -> int:
     """Past the period, but kept linked: their safeguarding case is still open."""
-    query = _expired(months, now).where(Suggestion.tracking_code.in_(_case_still_open()))
+    query = _expired(months, now).where(_held_by_open_case())
     return len(session.execute(query).scalars().all())
 
 
-def anonymise(session: Session, *, months: int, photo_folder: str | Path,
-              now: datetime | None = None) -> dict[str, int]:
+def anonymise(session: Session, *, months: int, now: datetime | None = None) -> dict[str, int]:
     """Cut every link from suggestions past the period to their child; counts per status."""
     from .notifications import Notification
 
@@ -87,20 +89,19 @@ def anonymise(session: Session, *, months: int, photo_folder: str | Path,
         member_id=None, original_text=Suggestion.redacted_text, photo=None,
         idempotency_key=None, body_hash="").execution_options(synchronize_session=False))
     session.execute(delete(ErasurePermit))
-    session.commit()
     for name in photos:
-        delete_photo(photo_folder, name)
+        delete_photo(session, name)
+    session.commit()
     return dict(sorted(per_status.items()))
 
 
-def run(session: Session, *, months: int, photo_folder: str | Path,
-        now: datetime | None = None) -> dict:
+def run(session: Session, *, months: int, now: datetime | None = None) -> dict:
     """The nightly retention job: anonymise suggestions past the period, delete abandoned
     chats. ``per_status`` counts what was anonymised by status."""
     from .conversation import delete_abandoned
 
     kept = kept_for_safeguarding(session, months=months, now=now)
-    per_status = anonymise(session, months=months, photo_folder=photo_folder, now=now)
-    chats = delete_abandoned(session, photo_folder=photo_folder, now=now)
+    per_status = anonymise(session, months=months, now=now)
+    chats = delete_abandoned(session, now=now)
     return {"anonymised": sum(per_status.values()), "per_status": per_status,
             "kept_for_safeguarding": kept, "chats_deleted": chats}

@@ -12,14 +12,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import date, datetime
-from pathlib import Path
 
 from sqlalchemy import Table, delete, insert, select, update
 from sqlmodel import Session, SQLModel
 
+from . import storage
 from .audit import ErasurePermit
 from .people import Member
-from .photos import delete_photo
 from .suggestion import Event, Suggestion
 
 KEEP = {"safeguarding_case", "safeguarding_report", "audit_log", "access_log",
@@ -112,8 +111,7 @@ def _files(session: Session, doomed: dict) -> list[tuple[str, str]]:
     return found
 
 
-def erase(session: Session, member: Member, *, photo_folder: str | Path,
-          file_folder: str | Path) -> dict[str, int]:
+def erase(session: Session, member: Member) -> dict[str, int]:
     """Delete the child, their rows everywhere, their photos and the agencies' copies."""
     doomed, cut = _plan(session, member)
     files = _files(session, doomed)
@@ -138,17 +136,6 @@ def erase(session: Session, member: Member, *, photo_folder: str | Path,
                     *[c == v for c, v in zip(columns, key, strict=True)]))
             counts[table.name] = len(keys)
     session.execute(delete(ErasurePermit))
+    storage.remove(session, [name for _kind, name in files])
     session.commit()
-    for kind, name in files:
-        _remove(kind, name, photo_folder, file_folder)
     return counts
-
-
-def _remove(kind: str, name: str, photo_folder, file_folder) -> None:
-    try:
-        if kind == "photo":
-            delete_photo(photo_folder, name)
-        elif "/" not in name and not name.startswith("."):
-            (Path(file_folder) / name).unlink(missing_ok=True)
-    except FileNotFoundError:
-        pass

@@ -49,8 +49,23 @@ def agency_suggestions(account: Account):
     """What was routed to this staff member's agency, as a query (unordered); nothing for others."""
     if account.role != Role.AGENCY_STAFF or account.agency_id is None:
         return select(Suggestion).where(false())
+    # The plan adds nothing to the rule (an agency belongs to one city) but lets the
+    # database start from the city's open items.
     return (select(Suggestion).join(Assignment, Assignment.suggestion_id == Suggestion.id)
-            .where(Assignment.agency_id == account.agency_id, Assignment.is_current))
+            .where(Assignment.agency_id == account.agency_id, Assignment.is_current,
+                   Suggestion.plan_id == account.plan_id))
+
+
+def agency_suggestion_ids(account: Account):
+    """The ids of what was routed to this staff member's agency, from the assignments alone.
+
+    The same rule as ``agency_suggestions``, for counting: the agency's inbox index answers
+    it without reading a single suggestion.
+    """
+    if account.role != Role.AGENCY_STAFF or account.agency_id is None:
+        return select(Assignment.suggestion_id).where(false())
+    return select(Assignment.suggestion_id).where(Assignment.agency_id == account.agency_id,
+                                                  Assignment.is_current)
 
 
 def agency_suggestion(session: Session, account: Account, suggestion_id: int) -> Suggestion | None:

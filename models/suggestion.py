@@ -30,6 +30,15 @@ class Suggestion(SQLModel, table=True):
         Index("ix_suggestion_plan_created", "plan_id", "created_at", "id"),
         _partial("ix_suggestion_plan_overdue", "plan_id", where="overdue"),
         Index("ix_suggestion_group_status", "group_id", "status"),
+        # The few items open at any moment, with what their tab depends on: inbox counts
+        # read this index alone (OPEN_SQL in models/inbox.py is the same predicate).
+        _partial("ix_suggestion_open", "plan_id", "status", "overdue", "sign_due", "answer_due",
+                 "updated_at", "id",
+                 where="status IN ('dispatched', 'accepted', 'in_progress') OR overdue"),
+        # The coordinator's and facilitators' queues (triage, review, 退单), covered likewise.
+        _partial("ix_suggestion_queue", "plan_id", "status", "urgent", "created_at", "id",
+                 "abstained", "group_id", "topic",
+                 where="status IN ('submitted', 'in_review', 'returned')"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -64,6 +73,8 @@ class Suggestion(SQLModel, table=True):
     consent_to_publish: bool = False
     published: bool = False
     merged_into_id: int | None = Field(default=None, foreign_key="suggestion.id")
+    # The safeguarding case this suggestion belongs to: held until the lead decides.
+    case_id: int | None = Field(default=None, index=True)
     sign_due: datetime | None = None
     answer_due: datetime | None = None
     overdue: bool = False
@@ -85,8 +96,9 @@ class Assignment(SQLModel, table=True):
     """An agency a suggestion was sent to, as lead (must answer) or partner (may comment)."""
 
     __table_args__ = (UniqueConstraint("suggestion_id", "agency_id"),
-                      _partial("ix_assignment_agency_current", "agency_id", "suggestion_id",
-                               where="is_current"))
+                      # An agency's inbox, newest first, and its size, from the index alone.
+                      _partial("ix_assignment_agency_current", "agency_id", "assigned_at",
+                               "suggestion_id", where="is_current"))
 
     id: int | None = Field(default=None, primary_key=True)
     suggestion_id: int = Field(foreign_key="suggestion.id", index=True)

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import io
-from pathlib import Path
 
 from sqlmodel import Session
 
 from .checklists import RATINGS
 from .observation import Visit, checklist_of, items
 from .pdfdoc import line, new_pdf
-from .photos import photo_path
+from .photos import photo_bytes
 
 
 def title(visit: Visit) -> str:
@@ -27,14 +26,12 @@ def rows(session: Session, visit: Visit) -> list[tuple[str, str, str, str | None
     return found
 
 
-def _photo(folder: str | Path, name: str | None) -> Path | None:
-    if not name:
-        return None
-    path = photo_path(folder, name)
-    return path if path.exists() else None
+def _photo(session: Session, name: str | None) -> io.BytesIO | None:
+    data = photo_bytes(session, name)
+    return io.BytesIO(data) if data is not None else None
 
 
-def report_docx(session: Session, visit: Visit, photo_folder: str | Path) -> bytes:
+def report_docx(session: Session, visit: Visit) -> bytes:
     """The visit report as a Word document, photos included."""
     from docx import Document
     from docx.shared import Cm
@@ -47,15 +44,15 @@ def report_docx(session: Session, visit: Visit, photo_folder: str | Path) -> byt
     for label, verdict, said, photo in rows(session, visit):
         document.add_heading(f"{label}：{verdict}", level=2)
         document.add_paragraph(said)
-        path = _photo(photo_folder, photo)
-        if path is not None:
-            document.add_picture(str(path), width=Cm(8))
+        picture = _photo(session, photo)
+        if picture is not None:
+            document.add_picture(picture, width=Cm(8))
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
 
 
-def report_pdf(session: Session, visit: Visit, photo_folder: str | Path) -> bytes:
+def report_pdf(session: Session, visit: Visit) -> bytes:
     """The visit report as an A4 PDF with a Chinese font and the photos."""
     pdf = new_pdf(title(visit))
     line(pdf, f"观察日期：{visit.visited_on.isoformat()}")
@@ -64,7 +61,7 @@ def report_pdf(session: Session, visit: Visit, photo_folder: str | Path) -> byte
     for label, verdict, said, photo in rows(session, visit):
         line(pdf, f"{label}：{verdict}", size=13)
         line(pdf, said)
-        path = _photo(photo_folder, photo)
-        if path is not None:
-            pdf.image(str(path), w=70)
+        picture = _photo(session, photo)
+        if picture is not None:
+            pdf.image(picture, w=70)
     return bytes(pdf.output())

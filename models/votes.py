@@ -52,9 +52,6 @@ class Vote(SQLModel, table=True):
     created_at: datetime = Field(default_factory=utcnow)
 
 
-HIDDEN = "（这条需要辅导员单独关心，不在大屏幕上显示）"
-
-
 @dataclass(frozen=True)
 class Tally:
     option: PollOption
@@ -86,7 +83,7 @@ def start(session: Session, *, meeting: Meeting, question: str, labels: list[str
 
 def _meeting_suggestions(session: Session, meeting: Meeting) -> list[Suggestion]:
     query = select(Suggestion).where(Suggestion.meeting_id == meeting.id,
-                                     Suggestion.urgent.is_(False))
+                                     Suggestion.urgent.is_(False), Suggestion.case_id.is_(None))
     return list(session.exec(query))
 
 
@@ -156,15 +153,16 @@ def live(session: Session, meeting: Meeting) -> dict:
     from . import meetings, support
 
     poll = current(session, meeting) or (polls(session, meeting) or [None])[-1]
+    # The screen is projected: nothing urgent and nothing of a safeguarding case, not even a
+    # placeholder, so the room cannot tell that anyone said something worrying.
     items = [item for item in meetings.suggestions(session, meeting)
-             if item.status != Status.MERGED]
+             if item.status != Status.MERGED and not item.urgent and item.case_id is None]
     supports = support.counts(session, [item.id for item in items])
     data = {
         "status": str(meeting.status),
         "attendees": [member.nickname for member in meetings.attendees(session, meeting)],
         "suggestions": [{"code": item.tracking_code,
-                         "text": HIDDEN if item.urgent else item.agency_text,
-                         "urgent": item.urgent, "supports": supports.get(item.id, 0),
+                         "text": item.agency_text, "supports": supports.get(item.id, 0),
                          "status": str(item.status)} for item in items],
         "poll": None,
     }

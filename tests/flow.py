@@ -70,3 +70,22 @@ def answered(session: Session):
                      child_text="谢谢你！我们下学期会给每个班多加一份菜。", due_weight="adopted")
     session.commit()
     return suggestion
+
+
+def publishable(session: Session, text: str, *, urgent: bool = False):
+    """A fresh suggestion whose author said it may be public."""
+    item = new_suggestion(session, text=text, urgent=urgent)
+    item.consent_to_publish = True
+    session.add(item)
+    session.commit()
+    return item
+
+
+def answer_it(session: Session, item, words: str = "谢谢你，我们下学期就改。"):
+    """Approve, sign for and answer a schooling suggestion as the demo's 市教育局 (agency1)."""
+    lifecycle.approve(session, item, actor=actor(session, "facilitator"))
+    lifecycle.accept(session, item, actor=actor(session, "agency1"))
+    lifecycle.answer(session, item, actor=actor(session, "agency1"), child_text=words,
+                     due_weight="adopted")
+    session.commit()
+    return item

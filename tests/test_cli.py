@@ -32,7 +32,10 @@ def test_demo_loads_once_and_prints_every_role(tmp_path, monkeypatch):
     for role in ["coordinator", "facilitator", "agency_staff", "child"]:
         assert role in first.output
     with Session(create_engine(url)) as session:
-        assert session.exec(select(func.count()).select_from(Account)).one() == 6
+        # coordinator, the second safeguarding lead, two facilitators, three agency contacts
+        assert session.exec(select(func.count()).select_from(Account)).one() == 7
+        leads = session.exec(select(Account.username).where(Account.is_safeguarding_lead))
+        assert sorted(leads) == ["coordinator", "safeguarding"]
 
 
 def test_demo_staff_sign_in_with_the_code_demo_code_prints(tmp_path, monkeypatch):

@@ -15,7 +15,8 @@ from sklearn.metrics import (
 from classifier.model import NONE_LABEL, TopicModel
 from classifier.redact import redact
 from classifier.safeguard import is_urgent
-from training.dataset import DATA_DIR, LABELS, Example, read_jsonl
+from training import redaction_report
+from training.dataset import DATA_DIR, LABELS, Example
 
 ABSTAIN_RATES = (0.0, 0.05, 0.10, 0.15, 0.20, 0.30)
 SLICE_TAGS = (
@@ -147,23 +148,8 @@ def evaluate_safeguarding(cases: list, ordinary: list[Example]) -> dict:
 
 
 def evaluate_redaction(path: Path = PII_FILE) -> dict:
-    """Share of pii_cases.jsonl lines where every must_mask is gone and every must_keep stays."""
-    rows = read_jsonl(path) if Path(path).exists() else []
-    failures = []
-    for row in rows:
-        out = redact(row["text"]).text
-        leaked = [m for m in row.get("must_mask", []) if m in out]
-        lost = [k for k in row.get("must_keep", []) if k not in out]
-        if leaked or lost:
-            failures.append({"text": row["text"], "redacted": out, "leaked": leaked, "lost": lost})
-    masked = sum(len(r.get("must_mask", [])) for r in rows)
-    return {
-        "n": len(rows),
-        "passed": len(rows) - len(failures),
-        "pass_rate": _rate([True] * (len(rows) - len(failures)) + [False] * len(failures)),
-        "must_mask_items": masked,
-        "failures": failures,
-    }
+    """The labelled PII cases, kind by kind, and masking on the corpus (redaction_report)."""
+    return redaction_report.evaluate(path)
 
 
 def write_json(result: dict, path: Path) -> None:

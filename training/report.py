@@ -6,6 +6,7 @@ from classifier.model import TopicModel
 from training.dataset import load_examples, split
 from training.evaluate import evaluate_redaction, evaluate_safeguarding, evaluate_topics, write_json
 from training.external import cross_writer, evaluate_external, load_external
+from training.redaction_report import render as redaction_section
 from training.safeguard_data import load_cases, split_cases
 
 REPORTS = Path(__file__).parent / "reports"
@@ -183,7 +184,6 @@ def _safeguard_section(s: dict) -> list[str]:
 
 def render(result: dict) -> str:
     """Render the whole evaluation as Markdown."""
-    red = result["redaction"]
     m = result["model"]
     head = [
         "# Classifier evaluation",
@@ -195,14 +195,7 @@ def render(result: dict) -> str:
         "never cross splits.",
         "",
     ]
-    tail = [
-        "",
-        "## Redaction (training/data/pii_cases.jsonl)",
-        "",
-        f"- {red['passed']} / {red['n']} cases pass (every must_mask gone, every must_keep kept): "
-        f"**{red['pass_rate']}**",
-        "",
-    ] + [f"- FAIL {f['text']} → {f['redacted']}" for f in red["failures"]]
+    tail = [""] + redaction_section(result["redaction"])
     return (
         "\n".join(
             head

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from training.dataset import DATA_DIR, near_duplicate_groups, read_jsonl
 
 REAL_FILE = DATA_DIR / "safeguarding_real.jsonl"
+# New events collected after the test split had been read; never trained or tuned on.
+HOLDOUT_FILE = DATA_DIR / "safeguarding_real_holdout.jsonl"
 SPLIT_SEED = 110120
 SHARES = {"train": 0.6, "dev": 0.2, "test": 0.2}
 URGENT_KINDS = (

@@ -6,6 +6,7 @@ import os
 import secrets
 from pathlib import Path
 
+import click
 from flask import Flask
 
 from .requests import CleanRequest
@@ -29,6 +30,8 @@ DEFAULTS = {
     "TRUSTED_PROXIES": 0,
     "STAFF_TOTP_REQUIRED": True,
     "RETENTION_MONTHS": 24,
+    # Minutes a safeguarding case may wait for someone to take it in hand before escalating.
+    "SAFEGUARDING_ACK_MINUTES": 30,
     "SESSION_COOKIE_HTTPONLY": True,
     "SESSION_COOKIE_SAMESITE": "Lax",
     "SESSION_COOKIE_SECURE": True,
@@ -42,27 +45,62 @@ DEFAULTS = {
 
 def create_app(test_config: dict | None = None) -> Flask:
     """Build the app: defaults, instance config, TONGSHENG_* variables, then the test dict."""
+    app = configured_flask(test_config)
+    _init_subsystems(app)
+    _register_blueprints(app)
+    return app
+
+
+def create_job_app() -> Flask:
+    """What queue jobs need and nothing more: configuration from the environment, the
+    engine, mail and consent settings; no pages, forms or templates are imported."""
+    from . import db, jobs
+
+    app = configured_flask()
+    db.init_app(app)
+    jobs.init_app(app)
+    return app
+
+
+def configured_flask(test_config: dict | None = None) -> Flask:
+    """A Flask object holding the configuration and the secret, with nothing mounted yet."""
     app = Flask(__name__, instance_relative_config=True,
                 template_folder=str(Path(__file__).parent.parent / "templates"))
     app.request_class = CleanRequest
     app.config.from_mapping(DEFAULTS)
     app.config.from_pyfile("config.py", silent=True)
     app.config.from_prefixed_env("TONGSHENG")
-    if os.environ.get("DATABASE_URL"):
-        app.config["DATABASE_URL"] = os.environ["DATABASE_URL"]
-    if os.environ.get("REDIS_URL"):
-        app.config["REDIS_URL"] = os.environ["REDIS_URL"]
+    for name in ("DATABASE_URL", "REDIS_URL"):
+        if os.environ.get(name):
+            app.config[name] = os.environ[name]
     if test_config:
         app.config.update(test_config)
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = _instance_secret(app)
-    _init_subsystems(app)
-    _register_blueprints(app)
     return app
+
+
+def single_machine(app: Flask) -> bool:
+    """SQLite in the instance folder, not marked PRODUCTION: the demo and a one-machine site.
+
+    Only such a site may keep its session secret in instance/secret_key; with PostgreSQL
+    several nodes share the database, and a secret file per node would sign sessions the
+    other nodes refuse.
+    """
+    url = app.config.get("DATABASE_URL") or "sqlite"
+    return url.startswith("sqlite") and not app.config.get("PRODUCTION")
+
+
+class MissingSecret(click.ClickException):
+    """Production without TONGSHENG_SECRET_KEY: refuse to start rather than sign with a
+    secret that only this node knows."""
 
 
 def _instance_secret(app: Flask) -> str:
     """A secret kept in the instance folder, so a restart keeps everyone signed in."""
+    if not single_machine(app) and not app.debug:
+        raise MissingSecret("set TONGSHENG_SECRET_KEY (the same on every node): with "
+                            "PostgreSQL or TONGSHENG_PRODUCTION no per-node secret file is used")
     path = Path(app.instance_path) / "secret_key"
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -92,9 +130,12 @@ def _register_blueprints(app: Flask) -> None:
         admin,
         agency,
         auth,
+        board,
         chat,
+        chat_case,
         child,
         coordinator,
+        export_jobs,
         facilitator,
         group,
         group_visits,
@@ -108,15 +149,16 @@ def _register_blueprints(app: Flask) -> None:
         report,
         review,
         safeguarding,
+        safeguarding_leads,
         suggest,
         track,
     )
 
-    everyone = (public, auth, suggest, track, chat, report, mydata, notices)
+    everyone = (public, auth, suggest, track, board, chat, chat_case, report, mydata, notices)
     children = (child, group, group_visits)
     facilitators = (facilitator, review, meetings, observer)
     agencies = (agency,)
-    city_office = (coordinator, admin, safeguarding, accesslog)
+    city_office = (coordinator, export_jobs, admin, safeguarding, safeguarding_leads, accesslog)
     machines = (open311,)
     for blueprints in (everyone, children, facilitators, agencies, city_office, machines):
         for module in blueprints:

@@ -22,7 +22,7 @@ from models.suggestion import DUE_WEIGHT_LABELS
 from .access import staff_required
 from .actions import suggestion_steps
 from .db import get_session
-from .files import attachment_folder, send_attachment
+from .files import send_attachment
 from .flow_forms import AnswerForm, AttachForm, NoteForm, ReturnForm
 
 bp = Blueprint("agency", __name__, url_prefix="/agency")
@@ -132,7 +132,7 @@ def _as_datetime(day):
 def _store_upload(session, found, who, upload) -> None:
     if upload and getattr(upload, "filename", ""):
         attachments.attach(session, found, actor=who, filename=upload.filename,
-                           data=upload.read(), folder=attachment_folder())
+                           data=upload.read())
 
 
 @bp.route("/items/<int:suggestion_id>/attach", methods=["POST"])

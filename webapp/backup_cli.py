@@ -9,7 +9,7 @@ import click
 from models import backup as backups
 
 from . import create_app
-from .files import attachment_folder, photo_folder
+from .db import upload_folders
 
 
 def _key(app) -> str:
@@ -22,16 +22,17 @@ def _key(app) -> str:
 
 
 def _places(app) -> backups.Places:
-    """This instance's photos, attachments and secret file."""
-    return backups.Places(photos=photo_folder(app), attachments=attachment_folder(app),
+    """This instance's secret file, and the upload folders an older backup's files go to."""
+    folders = upload_folders(app)
+    return backups.Places(photos=folders["photos"], attachments=folders["attachments"],
                           secret=Path(app.instance_path) / "secret_key")
 
 
 @click.command("backup")
 @click.argument("target", type=click.Path(dir_okay=False))
 def backup(target: str) -> None:
-    """Write an encrypted backup of the database named by DATABASE_URL, the photos, the
-    attachments and the instance secret."""
+    """Write an encrypted backup of the database named by DATABASE_URL (photos and
+    attachments included) and the instance secret."""
     app = create_app()
     try:
         header = backups.backup(app.config["DATABASE_URL"], target, _key(app), _places(app))
@@ -48,7 +49,8 @@ def backup(target: str) -> None:
               help="restore here (a new SQLite file or an empty PostgreSQL database)")
 def restore(source: str, database_url: str | None) -> None:
     """Restore a backup, check integrity and reconcile every table's row count, then put
-    the photos, attachments and instance secret back, each checked against its hash."""
+    the instance secret back (and an older backup's photos and attachments, for the next
+    `tongsheng db upgrade` to copy in), each checked against its hash."""
     app = create_app()
     url = database_url or app.config["DATABASE_URL"]
     app.extensions["engine"].dispose()

@@ -7,7 +7,6 @@ child it is tied to; nobody else can read it, post to it, or see its photo or QR
 from __future__ import annotations
 
 import secrets
-from pathlib import Path
 
 from flask import (
     Blueprint,
@@ -19,24 +18,24 @@ from flask import (
     redirect,
     render_template,
     request,
-    send_file,
     url_for,
 )
 from flask_babel import gettext as _
 from flask_login import current_user
 from flask_wtf.csrf import CSRFError
 
+from models import case_talk, dialogue
 from models import conversation as chats
-from models import dialogue
 from models.checklists import CHECKLISTS
 from models.people import Group, GroupKind, Meeting
-from models.photos import PhotoRejected, photo_path, store_photo
+from models.photos import PhotoRejected, store_photo
 from models.plan import plan_ids
 
 from . import owner
 from .access import public
 from .chat_render import qr_svg, ruby, track_url, with_ruby
 from .db import get_session
+from .files import send_photo
 from .forms import ChatPhotoForm, ChatTurnForm
 from .ratelimit import configured, limiter
 
@@ -124,6 +123,17 @@ def _remember_device(token: str):
     return remember
 
 
+def device_token() -> str | None:
+    """This device's chat token, if it has one (the cookie only the chat pages receive)."""
+    return _token()
+
+
+def on_this_device(found: chats.Conversation, token: str, status: int = 302):
+    """Show this chat and remember the device it now belongs to (a safeguarding case's chat)."""
+    response = redirect(url_for("chat.page", conversation_id=found.id), code=status)
+    return _remember_device(token)(response)
+
+
 def _owner_key() -> str | None:
     """An anonymous device's key for what it submits; a signed-in child owns by account."""
     return None if _member() is not None else owner.key_hash(adopt=_token())
@@ -153,14 +163,15 @@ def _meeting_context(code: str) -> dict:
             "checklist": None, "args": {"meeting": found.join_code}}
 
 
-def _open(context: dict):
-    """Resume this child's (or device's) unfinished chat here; else a new one, not yet stored.
+def _open(context: dict, *, fresh: bool = False):
+    """Resume this child's (or device's) unfinished chat here (a safeguarding case's chat
+    too); else a new one, not yet stored. ``fresh``: always a new one.
 
     Nothing is written until the first message: opening the page a thousand times adds no row.
     """
-    found = chats.resumable(get_session(), token=_token(), member_id=_member_id(),
-                            plan_id=context["plan_id"], meeting_id=context["meeting_id"],
-                            checklist=context["checklist"])
+    found = None if fresh else chats.resumable(
+        get_session(), token=_token(), member_id=_member_id(), plan_id=context["plan_id"],
+        meeting_id=context["meeting_id"], checklist=context["checklist"])
     if found is not None:
         return redirect(url_for("chat.page", conversation_id=found.id))
     if _member() is None:
@@ -200,8 +211,11 @@ def _plan_id() -> str:
 @bp.route("")
 @public
 def start():
-    """The city's public link; a signed-in child chats for their own group and plan."""
-    return _open(_context())
+    """The city's public link; a signed-in child chats for their own group and plan.
+
+    ``?new=1`` starts a fresh conversation (after a safeguarding case, a new suggestion).
+    """
+    return _open(_context(), fresh=request.args.get("new") == "1")
 
 
 @bp.route("/checklist/<key>")
@@ -228,6 +242,7 @@ def page(conversation_id: str):
     found = _owned(conversation_id)
     if _member() is None:
         owner.adopt(_token())
+    case_talk.mark_seen(get_session(), found)
     return _render(found, ChatTurnForm(seq=found.state["seq"]))
 
 
@@ -259,7 +274,7 @@ def _say(found: chats.Conversation | None, context: dict | None = None):
         return _render(shown, form, 400, args=None if found else context["args"])
     found = found or _create(context)
     try:
-        chats.take_turn(get_session(), found, form.text.data, form.seq.data, _photo_folder(),
+        chats.take_turn(get_session(), found, form.text.data, form.seq.data,
                         owner_key_hash=_owner_key())
     except chats.StaleTurn:
         form.text.errors.append(_("页面过期了。你写的话还在，请再发一次。"))
@@ -291,7 +306,7 @@ def _turn(found: chats.Conversation | None, context: dict | None = None):
     found = found or _create(context)
     try:
         messages = chats.take_turn(get_session(), found, form.text.data, form.seq.data,
-                                   _photo_folder(), owner_key_hash=_owner_key())
+                                   owner_key_hash=_owner_key())
     except chats.StaleTurn:
         return jsonify(error=_("页面过期了，正在刷新。你写的话还在。"), reload=True), 409
     return jsonify(messages=with_ruby(messages), seq=found.state["seq"],
@@ -336,11 +351,11 @@ def photo(conversation_id: str):
     form = ChatPhotoForm()
     if form.validate_on_submit():
         try:
-            name = store_photo(form.photo.data.read(), _photo_folder())
+            name = store_photo(get_session(), form.photo.data.read())
         except PhotoRejected as rejected:
             form.photo.errors.append(str(rejected))
         else:
-            chats.attach_photo(get_session(), found, name, _photo_folder())
+            chats.attach_photo(get_session(), found, name)
             return redirect(url_for("chat.page", conversation_id=found.id, _anchor="end"))
     return _render(found, ChatTurnForm(seq=found.state["seq"]), 400, photo_form=form)
 
@@ -356,10 +371,7 @@ def _mentioned(found: chats.Conversation, key: str, value: str) -> str:
 @public
 def photo_file(conversation_id: str, name: str):
     name = _mentioned(_owned(conversation_id), "photo", name)
-    try:
-        return send_file(photo_path(_photo_folder(), name), mimetype="image/jpeg")
-    except FileNotFoundError:
-        abort(404)
+    return send_photo(name, {name})
 
 
 @bp.route("/<conversation_id>/qr/<code>.svg")
@@ -378,7 +390,3 @@ def csrf_failed(_error):
     return render_template("errors/error.html", code=400, title=_("请求有问题"),
                            message=_("页面过期了，请刷新后再试一次。")), 400
 
-
-def _photo_folder() -> Path:
-    return Path(current_app.config.get("PHOTO_FOLDER") or Path(current_app.instance_path)
-                / "photos")

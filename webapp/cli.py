@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib
+
 import click
 from sqlmodel import Session
 
@@ -9,10 +11,34 @@ from models.plan import load_all
 from models.plan_check import check_all
 
 from . import create_app
-from .db import upgrade_database
+from .db import upgrade_database, upload_folders
 
 
-@click.group()
+class _Commands(click.Group):
+    """The command group; the commands below load their module only when they run, so
+    `tongsheng worker` never imports the training code (and its scikit-learn)."""
+
+    LAZY = {"classify": "training.commands:classify", "train": "training.commands:train",
+            "evaluate": "training.commands:evaluate", "backup": "webapp.backup_cli:backup",
+            "restore": "webapp.backup_cli:restore", "retention": "webapp.retention_cli:retention",
+            "worker": "webapp.worker:worker", "scheduler": "webapp.worker:scheduler",
+            "chat-replay": "webapp.replay_cli:chat_replay",
+            "safeguarding-lead": "webapp.safeguarding_cli:safeguarding_lead"}
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *self.LAZY})
+
+    def get_command(self, ctx: click.Context, name: str):
+        if name not in self.LAZY:
+            return super().get_command(ctx, name)
+        module, _colon, attribute = self.LAZY[name].partition(":")
+        try:
+            return getattr(importlib.import_module(module), attribute, None)
+        except ImportError:  # an install without the training package
+            return None
+
+
+@click.group(cls=_Commands)
 def cli() -> None:
     """TongSheng 童声: children's suggestions, routed to the agency that owns them."""
 
@@ -22,7 +48,7 @@ def _prepared_app():
     from models.plan_import import import_all
 
     app = create_app()
-    upgrade_database(app.config["DATABASE_URL"])
+    upgrade_database(app.config["DATABASE_URL"], upload_folders(app))
     with Session(app.extensions["engine"]) as session:
         import_all(session)
     return app
@@ -36,10 +62,13 @@ def serve(host: str, port: int, workers: int) -> None:
     """Run the site with gunicorn, after creating or migrating the database."""
     from models.intake import warm_up
 
+    from .safeguarding_cli import warn_without_lead
     from .server import run_gunicorn
 
     app = _prepared_app()
     warm_up()
+    with Session(app.extensions["engine"]) as session:
+        warn_without_lead(session)
     click.echo(f"童声 is running on http://{host}:{port}/ (database: "
                f"{app.config['DATABASE_URL'].split('@')[-1]})")
     run_gunicorn(app, host=host, port=port, workers=workers)
@@ -77,19 +106,15 @@ def demo_code(username: str) -> None:
 
 
 @cli.command()
-@click.option("--every", default=0, type=int,
-              help="With REDIS_URL: keep sweeping on the queue every N seconds.")
-def sweep(every: int) -> None:
-    """Recompute overdue items (督办) and send deadline reminders."""
-    from .jobs import schedule_sweep, sweep_now
+def sweep() -> None:
+    """Recompute overdue items (督办), send reminders, escalate unacknowledged cases, once
+    (`tongsheng scheduler` puts the same job on the queue every few minutes)."""
+    from .jobs import sweep_now
 
     app = create_app()
-    if every and schedule_sweep(every):
-        click.echo(f"sweep scheduled on the queue every {every} s")
-        return
     result = sweep_now(app.extensions["engine"])
-    click.echo("overdue: {overdue}, no longer overdue: {cleared}, due soon: {due_soon}"
-               .format(**result))
+    click.echo("overdue: {overdue}, no longer overdue: {cleared}, due soon: {due_soon}, "
+               "safeguarding cases escalated: {escalated}".format(**result))
 
 
 @cli.group()
@@ -101,7 +126,7 @@ def db() -> None:
 def db_upgrade() -> None:
     """Create or migrate the database named by DATABASE_URL."""
     app = create_app()
-    upgrade_database(app.config["DATABASE_URL"])
+    upgrade_database(app.config["DATABASE_URL"], upload_folders(app))
     click.echo("database is up to date")
 
 
@@ -125,33 +150,6 @@ def plans_check() -> None:
             click.echo(f"  - {problem}")
     if any(problems.values()):
         raise SystemExit(1)
-
-
-def _add_classifier_commands() -> None:
-    """The classifier's commands live with the training code, which knows nothing of Flask."""
-    try:
-        from training import commands
-    except ImportError:
-        return
-    for name in ("classify", "train", "evaluate"):
-        command = getattr(commands, name, None)
-        if command is not None:
-            cli.add_command(command, name)
-
-
-_add_classifier_commands()
-
-
-def _add_operations_commands() -> None:
-    """Backup, restore and the retention job (issue 7)."""
-    from .backup_cli import backup, restore
-    from .retention_cli import retention
-
-    for command in (backup, restore, retention):
-        cli.add_command(command)
-
-
-_add_operations_commands()
 
 
 if __name__ == "__main__":

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
 from flask import Flask, current_app, g
+from sqlalchemy import create_engine, text
 from sqlalchemy.engine import Engine
+from sqlalchemy.pool import NullPool
 from sqlmodel import Session
 
 from models.db import make_engine, normalise_url, sqlite_url
 
 MIGRATIONS = Path(__file__).parent.parent / "models" / "migrations"
+MIGRATION_LOCK = 0x7473_6D69  # "tsmi": the advisory lock every node takes to migrate
 
 
 def init_app(app: Flask) -> None:
@@ -47,6 +51,39 @@ def alembic_config(url: str) -> Config:
     return config
 
 
-def upgrade_database(url: str) -> None:
-    """Create or migrate the database to the newest schema."""
-    command.upgrade(alembic_config(normalise_url(url)), "head")
+def upload_folders(app: Flask) -> dict[str, Path]:
+    """Where an instance kept uploads before they moved into the database (revision 0006
+    copies them in; a restored older backup puts its files back here)."""
+    instance = Path(app.instance_path)
+    return {"photos": Path(app.config.get("PHOTO_FOLDER") or instance / "photos"),
+            "attachments": instance / "attachments"}
+
+
+def upgrade_database(url: str, folders: dict[str, Path] | None = None) -> None:
+    """Create or migrate the database to the newest schema; ``folders`` are the instance's
+    old upload folders, whose files the migration to shared storage copies in."""
+    url = normalise_url(url)
+    config = alembic_config(url)
+    config.attributes["upload_folders"] = folders or {}
+    with migration_lock(url):
+        command.upgrade(config, "head")
+
+
+@contextmanager
+def migration_lock(url: str):
+    """On PostgreSQL, one node migrates at a time: nodes restarted together after a release
+    would otherwise run the same DDL at once. The others wait, then find nothing to do."""
+    if not url.startswith("postgresql"):
+        yield
+        return
+    engine = create_engine(url, isolation_level="AUTOCOMMIT", poolclass=NullPool)
+    try:
+        with engine.connect() as connection:
+            connection.execute(text("SELECT pg_advisory_lock(:key)"), {"key": MIGRATION_LOCK})
+            try:
+                yield
+            finally:
+                connection.execute(text("SELECT pg_advisory_unlock(:key)"),
+                                   {"key": MIGRATION_LOCK})
+    finally:
+        engine.dispose()

@@ -1,55 +1,40 @@
-"""Where uploaded files live, and serving them only after the caller's view has checked access."""
+"""Serving stored files (photos, attachments, documents), only after the caller's view has
+checked access. The files themselves live in the database (``models.storage``)."""
 
 from __future__ import annotations
 
-from pathlib import Path
+import io
 
-from flask import Flask, Response, abort, current_app, send_file
+from flask import Response, abort, send_file
 
 from models import attachments
-from models.photos import photo_path
+from models.photos import photo_bytes
 
 from .db import get_session
 
 
-def photo_folder(app: Flask | None = None) -> Path:
-    """Children's photos: PHOTO_FOLDER, or photos/ in the instance folder."""
-    app = app or current_app
-    return Path(app.config.get("PHOTO_FOLDER") or Path(app.instance_path) / "photos")
-
-
-def attachment_folder(app: Flask | None = None) -> Path:
-    """Files agencies attach to their answers, in the instance folder."""
-    return Path((app or current_app).instance_path) / "attachments"
-
-
 def send_attachment(suggestion_id: int, attachment_id: int):
     """Serve one file of a suggestion the caller has already been allowed to see."""
-    row = get_session().get(attachments.Attachment, attachment_id)
+    session = get_session()
+    row = session.get(attachments.Attachment, attachment_id)
     if row is None or row.suggestion_id != suggestion_id:
         abort(404)
-    try:
-        path = attachments.file_path(attachment_folder(), row)
-    except FileNotFoundError:
-        abort(404)
-    if not path.is_file():
+    data = attachments.file_data(session, row)
+    if data is None:
         abort(404)
     inline = row.content_type != "application/pdf"
-    return send_file(path, mimetype=row.content_type, download_name=row.filename,
-                     as_attachment=not inline)
+    return send_file(io.BytesIO(data), mimetype=row.content_type, download_name=row.filename,
+                     as_attachment=not inline, max_age=0)
 
 
 def send_photo(name: str, allowed: set[str]):
     """Serve a stored photo, but only one of the names the caller's page may show."""
     if name not in allowed:
         abort(404)
-    try:
-        path = photo_path(photo_folder(), name)
-    except FileNotFoundError:
+    data = photo_bytes(get_session(), name)
+    if data is None:
         abort(404)
-    if not path.exists():
-        abort(404)
-    return send_file(path, mimetype="image/jpeg", max_age=0)
+    return send_file(io.BytesIO(data), mimetype="image/jpeg", max_age=0)
 
 
 DOCUMENT_TYPES = {

@@ -74,3 +74,17 @@ class ChatTurnForm(FlaskForm):
 class ChatPhotoForm(FlaskForm):
     photo = FileField(_l("加一张照片（可以不加）"),
                       validators=[FileRequired(_l("请先选一张照片。"))])
+
+
+class CaseCodeForm(FlaskForm):
+    """A child coming back to a safeguarding conversation, on this or another device."""
+
+    code = StringField(_l("个案码"), validators=[
+        DataRequired(_l("请填个案码。")), Length(max=12, message=_l("个案码太长了。"))])
+
+
+class StaffWordsForm(FlaskForm):
+    """What a safeguarding lead writes into the child's chat (logged in the case)."""
+
+    text = StringField(_l("想对孩子说的话"), validators=[
+        DataRequired(_l("请写下想对孩子说的话。")), Length(max=500, message=_l("最多 500 个字。"))])

@@ -7,7 +7,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, logout_user
 from sqlmodel import select
 
-from models import consent, groups, meetings, premoderation, support, votes
+from models import case_talk, consent, groups, meetings, premoderation, safeguarding, support, votes
 from models.people import Group, GroupKind, Meeting, MeetingStatus
 from models.status import OPEN
 from models.suggestion import Suggestion
@@ -37,6 +37,7 @@ def _group_suggestions() -> list[Suggestion]:
     and someone else's only once a facilitator has approved it (pre-moderation)."""
     query = (select(Suggestion)
              .where(Suggestion.group_id == child().group_id, Suggestion.urgent.is_(False),
+                    Suggestion.case_id.is_(None),
                     Suggestion.status.in_(OPEN), premoderation.visible_to(child().id))
              .order_by(Suggestion.created_at.desc()).limit(100))
     return list(get_session().exec(query))
@@ -90,13 +91,18 @@ def join():
 def _room(meeting: Meeting, text: str = "", status: int = 200):
     session = get_session()
     poll = votes.current(session, meeting)
-    mine = [s for s in meetings.suggestions(session, meeting) if s.member_id == child().id]
+    mine = [s for s in meetings.suggestions(session, meeting)
+            if s.member_id == child().id and s.case_id is None]
     voted = votes.my_vote(session, poll, child()) if poll else None
+    case = safeguarding.case_for_thread(session, meetings.thread(meeting, child()))
+    talk = case_talk.conversation_of(session, case) if case else None
     return render_template("group/room.html", meeting=meeting, poll=poll,
                            state=f"{poll.id}o" if poll else "",
                            options=votes.options(session, poll) if poll else [], voted=voted,
                            results=_results_to_show(meeting, poll, voted), mine=mine,
-                           text=text), status
+                           text=text, case=case,
+                           chat_url=url_for("chat.page", conversation_id=talk.id)
+                           if talk else None), status
 
 
 def _results_to_show(meeting: Meeting, poll, voted):
@@ -126,15 +132,22 @@ def room(meeting_id: int):
 def suggest(meeting_id: int):
     meeting = my_meeting(meeting_id)
     text = request.form.get("text", "")
+    session = get_session()
     try:
-        made = meetings.raise_suggestion(get_session(), meeting=meeting, text=text,
-                                         member=child(),
-                                         idempotency_key=request.form.get("key") or None)
+        taken = meetings.raise_suggestion(session, meeting=meeting, text=text, member=child(),
+                                          idempotency_key=request.form.get("key") or None)
     except (meetings.MeetingProblem, ValueError) as problem:
         flash(str(problem))
         return _room(meeting, text=text, status=400)
+    if taken.in_case:
+        # Help on this phone at once; the child can go on here or in the case's chat.
+        case_talk.ensure_conversation(session, taken.case, member_id=child().id,
+                                      meeting_id=meeting.id)
+        flash(_("我听到了，谢谢你告诉我。"))
+        return redirect(url_for(".room", meeting_id=meeting.id))
+    made = taken.suggestion
     flash(_("收到啦！你的建议编号是 %(code)s。", code=made.tracking_code))
-    if consent.is_held(get_session(), made):
+    if consent.is_held(session, made):
         flash(_("要等爸爸妈妈（监护人）同意以后，它才会送到负责的部门。"))
     return redirect(url_for(".room", meeting_id=meeting.id))
 
@@ -168,7 +181,8 @@ def live(meeting_id: int):
 
 def _my_groups_suggestion(suggestion_id: int) -> Suggestion:
     found = get_session().get(Suggestion, suggestion_id)
-    if found is None or found.group_id != child().group_id or found.urgent:
+    if found is None or found.group_id != child().group_id or found.urgent \
+            or found.case_id is not None:
         abort(404)
     if not premoderation.may_see(get_session(), found, child().id):
         abort(404)

@@ -8,7 +8,7 @@ from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from models import consent, observation
+from models import case_talk, consent, observation, safeguarding
 from models.checklists import RATINGS
 from models.people import Group, GroupKind
 
@@ -53,8 +53,13 @@ def _page(visit, errors: dict | None = None, status: int = 200):
     def photo_src(name: str) -> str:
         return url_for(".photo", visit_id=visit.id, name=name)
 
-    rows = observation.items(get_session(), visit)
+    session = get_session()
+    rows = observation.items(session, visit)
+    case = safeguarding.case_for_thread(session, observation.thread(visit, child()))
+    talk = case_talk.ensure_conversation(session, case, member_id=child().id) if case else None
     return render_template("group/visit.html", visit=visit, rows=rows, ratings=RATINGS,
+                           case=case, chat_url=url_for("chat.page", conversation_id=talk.id)
+                           if talk else None,
                            checklist=observation.checklist_of(visit), photo_src=photo_src,
                            errors=errors or {},
                            waiting=[r for r in rows if r.rating == "needs_work"

@@ -11,6 +11,14 @@ from sqlmodel import Session
 
 from models import notifications
 from models.handling import ConsentRule, configure_consent
+from models.safeguarding import SafeguardingCase
+from models.safeguarding_duty import (
+    CASES_OPENED,
+    DutyRule,
+    configure_duty,
+    escalate,
+    escalate_due,
+)
 
 QUEUE_NAME = "tongsheng"
 log = logging.getLogger("tongsheng.jobs")
@@ -21,6 +29,7 @@ def init_app(app: Flask) -> None:
     notifications.configure(mail_backend(app))
     configure_consent(ConsentRule(notice_version=app.config["PRIVACY_NOTICE_VERSION"],
                                   consent_age=int(app.config["CONSENT_AGE"])))
+    configure_duty(DutyRule(ack_minutes=int(app.config["SAFEGUARDING_ACK_MINUTES"])))
     app.extensions["tongsheng_jobs"] = {"redis_url": app.config.get("REDIS_URL"),
                                         "queue": app.config.get("RQ_QUEUE", QUEUE_NAME),
                                         "database_url": app.config["DATABASE_URL"]}
@@ -47,7 +56,17 @@ def mail_backend(app: Flask):
 
 
 def _after_commit(session: Session) -> None:
-    """Send (or queue) the e-mail a commit asked for; a failure never undoes the click."""
+    """Queue the escalation of new cases, send (or queue) the e-mail a commit asked for.
+
+    A failure never undoes the click: the sweep escalates and sends whatever was left.
+    """
+    opened = session.info.pop(CASES_OPENED, [])
+    if opened and _settings.get("redis_url"):
+        try:
+            for case_id in opened:
+                _schedule_escalation(session, case_id)
+        except Exception:  # noqa: BLE001 - the sweep escalates what the queue could not take
+            log.exception("safeguarding escalation left for the sweep")
     if not session.info.pop(notifications.MAIL_PENDING, False):
         return
     try:
@@ -68,11 +87,29 @@ def _queue():
                  connection=Redis.from_url(_settings["redis_url"]))
 
 
-def _env_app():
-    """A worker builds the app from its own environment (DATABASE_URL, TONGSHENG_*)."""
-    from . import create_app
+_job_app = None
 
-    return create_app()
+
+def _env_app():
+    """A worker's app, built once from its own environment (DATABASE_URL, TONGSHENG_*).
+
+    ``tongsheng worker`` builds it before RQ forks a work horse per job, so every job
+    shares that copy instead of importing and configuring the site again.
+    """
+    global _job_app
+    if _job_app is None:
+        from . import create_job_app
+
+        _job_app = create_job_app()
+    return _job_app
+
+
+def prepare_worker_app():
+    """Build the job app in the worker's main process, with no connection open across the
+    fork that RQ makes for every job."""
+    app = _env_app()
+    app.extensions["engine"].dispose()
+    return app
 
 
 def deliver_mail_from_env() -> int:
@@ -83,30 +120,69 @@ def deliver_mail_from_env() -> int:
 
 
 def sweep_now(engine) -> dict:
-    """Recompute overdue flags and send reminders."""
+    """Recompute overdue flags, send reminders, escalate cases nobody has taken in hand."""
     from models.deadlines import sweep
 
     with Session(engine, expire_on_commit=False) as session:
         result = sweep(session)
+        escalated = escalate_due(session)
         notifications.deliver_pending(session)
     return {"overdue": len(result.became_overdue), "cleared": len(result.no_longer_overdue),
-            "due_soon": len(result.due_soon)}
+            "due_soon": len(result.due_soon), "escalated": len(escalated)}
 
 
-def sweep_from_env(every_seconds: int | None = None) -> dict:
-    """Queue job: one sweep; with ``every_seconds`` it schedules the next one too."""
+def _schedule_escalation(session: Session, case_id: int) -> None:
+    """The case's next escalation check, on the queue, at the moment it falls due."""
+    case = session.get(SafeguardingCase, case_id)
+    if case is not None and case.due_at is not None:
+        _queue().enqueue_at(case.due_at, escalate_case_from_env, case_id)
+
+
+def escalate_case_from_env(case_id: int) -> int:
+    """Queue job: escalate one case if nobody has taken it in hand; then check again later."""
     app = _env_app()
-    result = sweep_now(app.extensions["engine"])
-    if every_seconds and _settings.get("redis_url"):
-        from datetime import timedelta
+    with Session(app.extensions["engine"], expire_on_commit=False) as session:
+        case = session.get(SafeguardingCase, case_id)
+        if case is None:
+            return 0
+        escalate(session, case)
+        session.refresh(case)
+        if case.acknowledged_at is None and case.due_at is not None:
+            _schedule_escalation(session, case_id)
+        return case.escalation_level
 
-        _queue().enqueue_in(timedelta(seconds=every_seconds), sweep_from_env, every_seconds)
-    return result
+
+def sweep_from_env() -> dict:
+    """Queue job (``tongsheng scheduler`` puts it on the queue every few minutes): one sweep."""
+    return sweep_now(_env_app().extensions["engine"])
 
 
-def schedule_sweep(every_seconds: int) -> bool:
-    """Start the repeating sweep on the queue; False when there is no Redis (use cron)."""
-    if not _settings.get("redis_url"):
-        return False
-    _queue().enqueue(sweep_from_env, every_seconds)
-    return True
+def retention_from_env() -> dict:
+    """Queue job (nightly from ``tongsheng scheduler``): the retention run."""
+    from models import retention
+
+    app = _env_app()
+    with Session(app.extensions["engine"], expire_on_commit=False) as session:
+        return retention.run(session, months=int(app.config["RETENTION_MONTHS"]))
+
+
+def run_export(job_id: int) -> None:
+    """Build an export on the queue when there is one, here and now otherwise."""
+    if _settings.get("redis_url"):
+        _queue().enqueue(export_from_env, job_id, job_timeout=6 * 3600)
+        return
+    from flask import current_app
+
+    export_now(current_app.extensions["engine"], job_id)
+
+
+def export_now(engine, job_id: int) -> None:
+    from models.export_jobs import run
+
+    with Session(engine, expire_on_commit=False) as session:
+        run(session, job_id)
+
+
+def export_from_env(job_id: int) -> None:
+    """Queue job: build one export (its progress is saved on its row as it goes)."""
+    export_now(_env_app().extensions["engine"], job_id)

@@ -58,9 +58,10 @@ def _show(group: Group, meeting: Meeting, behalf=None, poll_form=None, status: i
     return render_template(
         "facilitator/meeting.html", group=group, meeting=meeting,
         live=votes.live(session, meeting), polls=votes.polls(session, meeting),
-        suggestions=[s for s in meetings.suggestions(session, meeting) if not s.urgent],
+        suggestions=[s for s in meetings.suggestions(session, meeting)
+                     if not s.urgent and s.case_id is None],
         behalf=_behalf_form(group, behalf), poll_form=poll_form or PollForm(formdata=None),
-        labels=meetings.MEETING_LABELS), status
+        labels=meetings.MEETING_LABELS, projected=True), status
 
 
 @bp.route("/<int:meeting_id>")
@@ -113,13 +114,18 @@ def behalf(group_id: int, meeting_id: int):
     child = scope.group_members(session, group)
     child = next((m for m in child if m.id == form.member_id.data), None) or abort(404)
     try:
-        made = meetings.raise_suggestion(session, meeting=meeting, text=form.text.data,
-                                         member=child, entered_by=me())
+        taken = meetings.raise_suggestion(session, meeting=meeting, text=form.text.data,
+                                          member=child, entered_by=me())
     except meetings.MeetingProblem as problem:
         form.text.errors.append(str(problem))
         return _show(group, meeting, behalf=form, status=400)
+    # This screen is projected: words that opened or joined a case get a flash that says
+    # nothing about them; the case reaches the facilitator's own pages instead.
+    if taken.in_case:
+        flash(_("已记下。"))
+        return redirect(_meeting_url(group, meeting))
     flash(_("已替 %(name)s 记下建议（标明是辅导员代填）。", name=child.nickname))
-    if consent.is_held(session, made):
+    if consent.is_held(session, taken.suggestion):
         flash(_("TA 的监护人还没有同意，这条建议会先等着，记录同意后再送出。"))
     return redirect(_meeting_url(group, meeting))
 

@@ -22,7 +22,6 @@ from models import accounts, rights
 
 from .access import child_required
 from .db import get_session
-from .files import attachment_folder, photo_folder
 from .privacy_forms import DeleteMyDataForm
 from .security import audit
 
@@ -63,7 +62,7 @@ def delete():
     if form.validate_on_submit() and not accounts.verify_secret(member.pin_hash, form.pin.data):
         form.pin.errors.append(_("密码不对。"))
     elif form.validate_on_submit():
-        rights.erase(db, member, photo_folder=photo_folder(), file_folder=attachment_folder())
+        rights.erase(db, member)
         audit("data_erased", actor_kind="child")
         logout_user()
         session.clear()

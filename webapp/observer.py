@@ -12,7 +12,7 @@ from models.people import Group
 
 from .db import get_session
 from .facilitator import facilitator_only, me, owned_group
-from .files import photo_folder, send_document
+from .files import send_document
 from .group_forms import VisitForm
 from .visiting import save_visit, send_visit_photo, start_visit
 
@@ -97,7 +97,7 @@ def report_file(group_id: int, visit_id: int, kind: str):
         abort(404)
     try:
         data = (visit_report.report_pdf if kind == "pdf" else visit_report.report_docx)(
-            get_session(), visit, photo_folder())
+            get_session(), visit)
     except FontMissing as problem:
         flash(str(problem))
         return redirect(url_for(".report", group_id=group.id, visit_id=visit.id))

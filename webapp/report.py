@@ -9,6 +9,7 @@ from models import report as reports
 from models.people import Role
 
 from .access import public, staff_required
+from .chat_case import to_case_chat
 from .db import get_session
 from .privacy_forms import ReportForm
 
@@ -34,6 +35,10 @@ def new():
         ticket = reports.file_report(get_session(), kind=form.kind.data,
                                      message=form.message.data, page=page,
                                      reporter_kind=kind, plan_id=plan_id)
+        case = reports.case_of(get_session(), ticket)
+        if case is not None:  # help at once, and a place to go on talking
+            member = current_user.member if kind == "child" else None
+            return to_case_chat(case, member_id=member.id if member else None)
         return render_template("report/thanks.html", ticket=ticket)
     status = 400 if request.method == "POST" else 200
     return render_template("report/new.html", form=form, page=page), status

@@ -8,7 +8,6 @@ from sqlmodel import Session
 from models import retention as jobs
 
 from . import create_app
-from .files import photo_folder
 
 
 @click.command("retention")
@@ -18,10 +17,8 @@ from .files import photo_folder
 def retention(months: int | None) -> None:
     """Run the retention job once (schedule it nightly)."""
     app = create_app()
-    folder = photo_folder(app)
     with Session(app.extensions["engine"], expire_on_commit=False) as session:
-        done = jobs.run(session, months=months or app.config["RETENTION_MONTHS"],
-                        photo_folder=folder)
+        done = jobs.run(session, months=months or app.config["RETENTION_MONTHS"])
     per_status = ", ".join(f"{status} {n}" for status, n in done["per_status"].items())
     click.echo(f"anonymised {done['anonymised']} suggestions ({per_status or 'none due'}); "
                f"kept {done['kept_for_safeguarding']} linked for an open safeguarding case; "

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+
 from flask import Flask
 from gunicorn.app.base import BaseApplication
 
@@ -21,8 +23,16 @@ class _Server(BaseApplication):
 
 
 def run_gunicorn(app: Flask, *, host: str, port: int, workers: int) -> None:
-    """Serve with pre-forked workers; no database connection is shared across the fork."""
+    """Serve with pre-forked workers; no database connection is shared across the fork.
+
+    The app and the model are loaded here, in the master, before the fork (the caller warms
+    the classifier), so every worker shares those pages. ``gc.freeze`` moves what is loaded
+    out of the collector's reach: a collection in a worker would otherwise write to every
+    object's header and copy the shared pages one by one.
+    """
     app.extensions["engine"].dispose()
+    gc.collect()
+    gc.freeze()
     options = {"bind": f"{host}:{port}", "workers": workers, "accesslog": "-",
                "graceful_timeout": 10, "timeout": 60}
     _Server(app, options).run()

@@ -19,12 +19,13 @@ from flask_login import current_user
 from sqlalchemy.exc import SQLAlchemyError
 
 from models import consent
-from models.intake import take_suggestion
+from models.intake import take_words
 from models.lifecycle import Actor, Draft, IdempotencyConflict, actor_for_member
 from models.people import Group
 from models.plan import load_all
 
 from .access import public
+from .chat_case import to_case_chat
 from .db import get_session
 from .flow_forms import SuggestForm
 from .owner import key_hash
@@ -117,7 +118,8 @@ def submit():
     draft, actor = _draft(form)
     session = get_session()
     try:
-        suggestion = take_suggestion(session, draft, actor, look_first=False)
+        taken = take_words(session, draft, actor, thread=f"form:{draft.idempotency_key}",
+                           look_first=False)
     except IdempotencyConflict:
         session.rollback()
         form.idempotency_key.data = secrets.token_urlsafe(24)
@@ -127,4 +129,6 @@ def submit():
         session.rollback()
         current_app.logger.exception("suggestion not stored")
         return _render(form, 503, _("没有保存成功。你写的内容还在，请再点一次“送出”。"))
-    return redirect(url_for("track.page", code=suggestion.tracking_code, new=1), code=303)
+    if taken.in_case:
+        return to_case_chat(taken.case, member_id=draft.member_id)
+    return redirect(url_for("track.page", code=taken.suggestion.tracking_code, new=1), code=303)

@@ -9,7 +9,9 @@ from flask_login import current_user
 from sqlmodel import select
 
 from models import attachments, consent, lifecycle, publication, timeline
+from models.handling import rating_thread
 from models.lifecycle import InvalidTransition, NotAllowed, actor_for_code, actor_for_member
+from models.safeguarding import case_for_thread
 from models.status import Status
 from models.suggestion import Suggestion
 
@@ -101,7 +103,8 @@ def _page(found: Suggestion, status: int = 200, **forms):
         held=consent.is_held(session, found),
         rating_form=forms.get("rating_form") or RatingForm(formdata=None),
         contest_form=forms.get("contest_form") or ContestForm(formdata=None),
-        new=request.args.get("new") == "1"), status
+        new=request.args.get("new") == "1",
+        case=case_for_thread(session, rating_thread(session, found))), status
 
 
 @bp.route("/<code>")

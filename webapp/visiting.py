@@ -9,7 +9,7 @@ from models.people import Group
 from models.photos import PhotoRejected, store_photo
 
 from .db import get_session
-from .files import photo_folder, send_photo
+from .files import send_photo
 
 
 def start_visit(form, group: Group, **who) -> observation.Visit | None:
@@ -33,7 +33,7 @@ def entries_from_form(visit) -> tuple[list[observation.Entry], dict]:
         name = None
         if upload and upload.filename:
             try:
-                name = store_photo(upload.read(), photo_folder())
+                name = store_photo(get_session(), upload.read())
             except PhotoRejected as rejected:
                 errors[item.key] = str(rejected)
         entries.append(observation.Entry(item.key, request.form.get(f"rating-{item.key}") or None,

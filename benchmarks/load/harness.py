@@ -124,14 +124,19 @@ class Server:
         return pid
 
     def stop(self) -> None:
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
+        stop(self.process)
         self.log.close()
+
+
+def stop(process: subprocess.Popen, seconds: float = 30) -> None:
+    """Ask a process we started to stop; kill it if it has not within ``seconds``."""
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout=seconds)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
 
 
 def wait_until_up(url: str, seconds: float) -> float:

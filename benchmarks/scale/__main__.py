@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shlex
 import sys
 import time
 
@@ -47,7 +48,7 @@ def main(argv: list[str] | None = None) -> None:
     elif args.command == "measure":
         result = measure.measure(_url(args.database_url), args.repeat, not args.no_exports)
         command = "\n".join(args.seeded + [
-            " ".join(["python -m benchmarks.scale"] + (argv or sys.argv[1:]))])
+            shlex.join(["python", "-m", "benchmarks.scale"] + (argv or sys.argv[1:]))])
         print(measure.save(result, command), report.write())
     else:
         print(report.write())

@@ -207,5 +207,11 @@ def save(result: dict, command: str) -> Path:
     RESULTS.mkdir(exist_ok=True)
     result["command"] = command
     path = RESULTS / f"scale-{result['database']}-{result['suggestions']}.json"
+    if not result["exports"] and path.exists():
+        # A pages-only run (--no-exports) keeps the exports measured before on this database.
+        before = json.loads(path.read_text())
+        result["exports"] = before.get("exports", {})
+        result["command"] = ("# the exports, measured first:\n" + before.get("command", "")
+                             + "\n# the pages, measured again:\n" + command)
     path.write_text(json.dumps(result, ensure_ascii=False, indent=1))
     return path

@@ -7,6 +7,8 @@ from datetime import timedelta
 from models import conversation as chats
 from models import dialogue
 from models.common import utcnow
+from models.photos import photo_bytes, store_photo
+from tests.models.test_photos import _jpeg_with_gps as jpeg
 
 
 def started(session, token: str = "device-a", **extra) -> chats.Conversation:
@@ -33,26 +35,24 @@ def test_a_finished_chat_is_not_resumed(session):
     assert chats.resumable(session, token="device-a", plan_id="hengyang") is None
 
 
-def test_abandoned_chats_are_deleted_with_their_photos(session, tmp_path):
-    (tmp_path / ("a" * 32 + ".jpg")).write_bytes(b"photo")
+def test_abandoned_chats_are_deleted_with_their_photos(session):
+    name = store_photo(session, jpeg())
     old = started(session)
-    chats.save(session, old, {**old.state, "photo": "a" * 32 + ".jpg"})
+    chats.save(session, old, {**old.state, "photo": name})
     recent = started(session, token="device-b")
     later = utcnow() + timedelta(days=8)
     recent.updated_at = later - timedelta(days=1)
     session.add(recent)
     session.commit()
-    assert chats.delete_abandoned(session, photo_folder=tmp_path, days=7, now=later) == 1
+    assert chats.delete_abandoned(session, days=7, now=later) == 1
     assert session.get(chats.Conversation, old.id) is None
     assert session.get(chats.Conversation, recent.id) is not None
-    assert not (tmp_path / ("a" * 32 + ".jpg")).exists()
+    assert photo_bytes(session, name) is None
 
 
-def test_a_submitted_photo_survives_the_sweep(session, tmp_path):
-    name = "b" * 32 + ".jpg"
-    (tmp_path / name).write_bytes(b"photo")
+def test_a_submitted_photo_survives_the_sweep(session):
+    name = store_photo(session, jpeg())
     chat = started(session)
     chats.save(session, chat, {**chat.state, "photo": name, "code": "TS-ABC234"})
-    chats.delete_abandoned(session, photo_folder=tmp_path, days=0,
-                           now=utcnow() + timedelta(seconds=1))
-    assert (tmp_path / name).exists()
+    chats.delete_abandoned(session, days=0, now=utcnow() + timedelta(seconds=1))
+    assert photo_bytes(session, name) is not None

@@ -35,7 +35,7 @@ class World:
     """The caller's side: stored suggestions, alarms raised and codes that exist."""
 
     def __init__(self):
-        self.submitted, self.alarms = [], []
+        self.submitted, self.alarms, self.held = [], [], []
         self.known = {"TS-ABC234": "部门收下了"}
 
     def submit(self, state: dict) -> str:
@@ -49,8 +49,12 @@ class World:
             state, messages = dialogue.reply(
                 json.loads(json.dumps(state)), text,
                 analyser=lambda t: analyse(t, KeywordModel()), submit=self.submit,
-                alarm=self.alarms.append, lookup=self.known.get)
+                alarm=self.alarm, lookup=self.known.get, hold=self.held.append)
         return state, messages
+
+    def alarm(self, text: str) -> str:
+        self.alarms.append(text)
+        return "K7QM2X"
 
 
 def words(messages: list[dict]) -> str:
@@ -128,10 +132,21 @@ def test_danger_in_the_middle_shows_help_and_raises_the_alarm(world, fresh):
     assert help_message["kind"] == "help" and "110" in help_message["text"]
     assert "12355" in help_message["text"]
     assert world.alarms == ["我爸爸每天打我，我不敢回家"] and state["urgent"]
-    assert state["step"] == "where"
+    assert state["step"] == "listening" and state["case"] == "K7QM2X"
+    assert "K7QM2X" in words(said)
     assert "打我" not in json.dumps(state["answers"], ensure_ascii=False)
-    state, said = world.play(state, "我想接着说")
-    assert "在哪里" in words(said)
+
+
+def test_after_a_disclosure_the_assistant_only_listens_with_help_at_hand(world, fresh):
+    state, _said = world.play(fresh, "我爸爸每天打我，我不敢回家")
+    later = ["我想接着说", "他每次喝酒都这样，妈妈也不在家", "可以公开", "学校门口要红绿灯"]
+    for text in later:
+        state, said = world.play(state, text)
+        assert "我会把你说的都告诉保护孩子的大人" in words(said)
+        assert any(m["kind"] == "help" for m in said)
+        assert "在哪里" not in words(said) and "公开" not in words(said)
+    assert world.held == later
+    assert world.submitted == [] and state["step"] == "listening"
 
 
 def test_personal_details_are_masked_and_the_child_is_told(world, fresh):
@@ -249,7 +264,7 @@ def test_danger_at_any_step_shows_help_and_raises_the_alarm(world, fresh, step):
     assert "不是你的错" in help_message["text"]
     assert help_message["quick"] == ["我想接着说", "我不想说了"]
     assert world.alarms == ["有人摸我，我好害怕"] and state["urgent"]
-    assert state["step"] == step and len(world.submitted) == submitted
+    assert state["step"] == "listening" and len(world.submitted) == submitted
 
 
 @pytest.mark.parametrize("step", ["what", "where", "why", "confirm", "choose", "consent"])

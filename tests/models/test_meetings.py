@@ -36,7 +36,7 @@ def test_children_join_with_the_code_once_each(session, meeting):
 def test_a_suggestion_entered_for_a_child_is_marked_and_tied_to_the_meeting(session, meeting):
     made = meetings.raise_suggestion(session, meeting=meeting, text="校门口要有红绿灯。",
                                      member=member(session, "乐乐"),
-                                     entered_by=account(session, "facilitator"))
+                                     entered_by=account(session, "facilitator")).suggestion
     assert made.meeting_id == meeting.id and made.entered_by_id is not None
     assert [s.id for s in meetings.suggestions(session, meeting)] == [made.id]
 

@@ -49,15 +49,6 @@ def test_a_return_tells_the_coordinator(session):
                                      suggestion_id=item.id)] == ["return"]
 
 
-def test_urgent_alerts_the_groups_facilitators_and_the_coordinators_at_once(session):
-    item = new_suggestion(session, urgent=True)
-    notifications.urgent(session, item)
-    notifications.urgent(session, item)
-    people = {n.account_id for n in _notices(session, kind="urgent", suggestion_id=item.id)}
-    assert people == {account(session, "facilitator").id, account(session, "coordinator").id}
-    assert len(_notices(session, kind="urgent", suggestion_id=item.id)) == 2
-
-
 def test_overdue_reminds_the_agency_and_the_coordinator(session):
     item = dispatched(session)
     item.sign_due = item.sign_due.replace(year=2020)

@@ -51,7 +51,7 @@ def test_the_report_exports_as_word(session, tmp_path):
     visit = observation.start(session, group=observers(session), checklist="library",
                               place_name="市图书馆", visited_on=date(2026, 11, 2),
                               account=account(session, "facilitator"))
-    assert visit_report.report_docx(session, visit, tmp_path)[:2] == b"PK"
+    assert visit_report.report_docx(session, visit)[:2] == b"PK"
 
 
 def _observer_kid(session, nickname: str, pin: str = "2468"):
@@ -88,7 +88,7 @@ def test_a_visit_with_nothing_needing_work_makes_no_suggestion(session):
         observation.to_suggestions(session, visit=visit, member=_observer_kid(session, "小树"))
 
 
-def test_the_report_exports_as_pdf_with_its_photos(session, tmp_path):
+def test_the_report_exports_as_pdf_with_its_photos(session):
     import io
 
     from PIL import Image
@@ -97,11 +97,11 @@ def test_the_report_exports_as_pdf_with_its_photos(session, tmp_path):
 
     out = io.BytesIO()
     Image.new("RGB", (60, 40), (10, 120, 60)).save(out, format="JPEG")
-    name = store_photo(out.getvalue(), tmp_path)
+    name = store_photo(session, out.getvalue())
     visit = observation.start(session, group=observers(session), checklist="bus_stop",
                               place_name="解放路公交站", visited_on=date(2026, 11, 2),
                               account=account(session, "facilitator"))
     observation.save(session, visit=visit,
                      entries=[observation.Entry("shelter", "needs_work", "没有棚子", name)])
-    pdf = visit_report.report_pdf(session, visit, tmp_path)
+    pdf = visit_report.report_pdf(session, visit)
     assert pdf.startswith(b"%PDF") and b"/Image" in pdf

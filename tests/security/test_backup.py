@@ -1,6 +1,7 @@
 """Checklists 6 and 24: backups are encrypted; a restore drill passes integrity and counts.
 
-Issue 10 item 11: photos, attachments and the instance secret are backed up and restored too.
+Issue 10 item 11: photos, attachments and the instance secret are backed up and restored too
+(issue 12: photos and attachments are rows of ``stored_file``, so the dump carries them).
 """
 
 import json
@@ -15,7 +16,7 @@ from sqlalchemy.engine import make_url
 from sqlmodel import select
 
 from models import backup as backups
-from models import backup_files
+from models import backup_files, storage
 from models.people import Member
 
 from .conftest import group
@@ -31,7 +32,7 @@ def _places(root: Path) -> backup_files.Places:
 
 
 def _files(places: backup_files.Places) -> dict[str, bytes]:
-    """The instance's files by archive name, read from disk."""
+    """The instance's files outside the database by archive name, read from disk."""
     found = {f"photos/{p.name}": p.read_bytes() for p in places.photos.glob("*")}
     found |= {f"attachments/{p.name}": p.read_bytes() for p in places.attachments.glob("*")}
     if places.secret.exists():
@@ -40,15 +41,24 @@ def _files(places: backup_files.Places) -> dict[str, bytes]:
 
 
 @pytest.fixture
-def instance_files(tmp_path) -> backup_files.Places:
-    """A photo, an agency's attachment and the instance secret, as an instance keeps them."""
+def instance_files(tmp_path, session) -> backup_files.Places:
+    """A photo and an agency's attachment in the database, and the instance secret on disk."""
     places = _places(tmp_path / "instance")
-    places.photos.mkdir(parents=True)
-    places.attachments.mkdir()
-    (places.photos / "0123456789abcdef0123456789abcdef.jpg").write_bytes(PHOTO)
-    (places.attachments / "fedcba9876543210fedcba9876543210.pdf").write_bytes(b"%PDF-1.4 answer")
+    places.secret.parent.mkdir(parents=True)
     places.secret.write_bytes(SECRET)
+    storage.put(session, PHOTO, extension="jpg", content_type="image/jpeg")
+    storage.put(session, b"%PDF-1.4 answer", extension="pdf", content_type="application/pdf")
+    session.commit()
     return places
+
+
+def _stored(url: str) -> list[bytes]:
+    """Every stored file's bytes in the database at url."""
+    engine = create_engine(url)
+    with engine.connect() as connection:
+        found = connection.execute(select(storage.StoredFilePart.data)).scalars().all()
+    engine.dispose()
+    return sorted(bytes(data) for data in found)
 
 
 @pytest.fixture
@@ -138,12 +148,13 @@ def test_photos_attachments_and_the_secret_come_back_after_a_restore(
         app, database_url, empty_target, instance_files, tmp_path):
     key = backups.generate_key()
     header = backups.backup(database_url, tmp_path / "b.tsb", key, instance_files)
-    assert len(header["files"]) == 3
+    assert list(header["files"]) == ["secret_key"], "photos and attachments are in the dump"
     raw = (tmp_path / "b.tsb").read_bytes()
     assert CANARY.encode() not in raw and SECRET not in raw and b"%PDF" not in raw
     elsewhere = _places(tmp_path / "new-instance")
     backups.restore(tmp_path / "b.tsb", empty_target, key, elsewhere)
-    assert _files(elsewhere) == _files(instance_files) and len(_files(elsewhere)) == 3
+    assert _stored(empty_target) == _stored(database_url) == sorted([PHOTO, b"%PDF-1.4 answer"])
+    assert _files(elsewhere) == {"secret_key": SECRET}
     assert elsewhere.secret.stat().st_mode & 0o777 == 0o600
 
 
@@ -154,7 +165,7 @@ def test_a_file_that_does_not_match_its_hash_is_refused_before_anything_is_writt
     backups.backup(database_url, tmp_path / "b.tsb", key, instance_files)
     contents = backups.open_backup(tmp_path / "b.tsb", key)
     files = dict(contents.files)
-    files["photos/0123456789abcdef0123456789abcdef.jpg"] = b"another picture"
+    files["secret_key"] = b"another secret"
     payload = (json.dumps(contents.header).encode() + b"\n"
                + backup_files.pack({"database": contents.dump, **files}))
     (tmp_path / "bad.tsb").write_bytes(backups._fernet(key).encrypt(payload))
@@ -166,6 +177,22 @@ def test_a_file_that_does_not_match_its_hash_is_refused_before_anything_is_writt
         assert not Path(make_url(empty_target).database).exists()
 
 
+def test_an_older_backups_photos_go_back_to_the_folder_the_upgrade_copies_from(
+        app, database_url, empty_target, tmp_path):
+    """Backups taken before revision 0006 hold photos/… files; they are restored, not lost."""
+    key = backups.generate_key()
+    backups.backup(database_url, tmp_path / "b.tsb", key)
+    contents = backups.open_backup(tmp_path / "b.tsb", key)
+    old = {"photos/0123456789abcdef0123456789abcdef.jpg": PHOTO}
+    header = {**contents.header, "files": {n: backup_files.sha256(d) for n, d in old.items()}}
+    payload = (json.dumps(header).encode() + b"\n"
+               + backup_files.pack({"database": contents.dump, **old}))
+    (tmp_path / "old.tsb").write_bytes(backups._fernet(key).encrypt(payload))
+    elsewhere = _places(tmp_path / "new-instance")
+    backups.restore(tmp_path / "old.tsb", empty_target, key, elsewhere)
+    assert _files(elsewhere) == old
+
+
 def test_the_commands_carry_the_files(database_url, instance_files, tmp_path, monkeypatch):
     from webapp import backup_cli, create_app
 
@@ -174,18 +201,17 @@ def test_the_commands_carry_the_files(database_url, instance_files, tmp_path, mo
     folder = instance_files.secret.parent
 
     def instance_app():
-        app = create_app({"DATABASE_URL": database_url})
+        app = create_app({"DATABASE_URL": database_url, "SECRET_KEY": "x"})
         app.instance_path = str(folder)
         return app
 
     monkeypatch.setattr(backup_cli, "create_app", instance_app)
     monkeypatch.setenv("TONGSHENG_BACKUP_KEY", backups.generate_key())
-    before = _files(instance_files)
     made = CliRunner().invoke(backup_cli.backup, [str(tmp_path / "b.tsb")])
-    assert made.exit_code == 0 and "3 files" in made.output, made.output
-    for path in (*folder.glob("*/*"), instance_files.secret):
-        path.unlink()
+    assert made.exit_code == 0 and "1 files" in made.output, made.output
+    instance_files.secret.unlink()
     restored = CliRunner().invoke(backup_cli.restore, [
         str(tmp_path / "b.tsb"), "--database-url", f"sqlite:///{tmp_path}/r.sqlite3"])
-    assert restored.exit_code == 0 and "3 files checked" in restored.output, restored.output
-    assert _files(instance_files) == before
+    assert restored.exit_code == 0 and "1 files checked" in restored.output, restored.output
+    assert instance_files.secret.read_bytes() == SECRET
+    assert _stored(f"sqlite:///{tmp_path}/r.sqlite3") == sorted([PHOTO, b"%PDF-1.4 answer"])

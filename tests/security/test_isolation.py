@@ -39,7 +39,6 @@ def _visit_with_photo(client, session) -> tuple[str, str]:
 
 def test_another_facilitator_gets_404_on_suggestion_photo_export_and_json(
         app, client, auth, session):
-    app.config["PHOTO_FOLDER"] = app.instance_path + "/photos"
     auth.staff("facilitator")
     url, photo = _visit_with_photo(client, session)
     assert client.get(f"{url}/photos/{photo}").status_code == 200

@@ -9,8 +9,8 @@ from sqlmodel import select
 
 from models import retention
 from models.common import utcnow
-from models.photos import store_photo
-from models.safeguarding import CaseStatus, SafeguardingCase, open_case
+from models.photos import photo_bytes, store_photo
+from models.safeguarding import CaseStatus, SafeguardingCase, open_for_suggestion
 from models.status import Status
 from models.suggestion import Event, Suggestion
 from tests.models.test_photos import _jpeg_with_gps
@@ -31,7 +31,7 @@ def _age(session, item, status: Status | None = None) -> Suggestion:
 @pytest.fixture
 def closed(session, tmp_path):
     item = session.exec(select(Suggestion).where(Suggestion.status == Status.CLOSED)).first()
-    item.photo = store_photo(_jpeg_with_gps(), tmp_path / "photos")
+    item.photo = store_photo(session, _jpeg_with_gps())
     item.original_text = item.original_text + "（我叫王小明，在实验小学三班）"
     return _age(session, item)
 
@@ -41,8 +41,7 @@ def _months_later(item, months: int):
 
 
 def test_before_the_period_nothing_changes(session, closed, tmp_path):
-    done = retention.anonymise(session, months=MONTHS, photo_folder=tmp_path / "photos",
-                               now=_months_later(closed, MONTHS - 1))
+    done = retention.anonymise(session, months=MONTHS, now=_months_later(closed, MONTHS - 1))
     assert done == {}
     session.refresh(closed)
     assert closed.member_id is not None and "王小明" in closed.original_text
@@ -50,8 +49,7 @@ def test_before_the_period_nothing_changes(session, closed, tmp_path):
 
 def test_after_n_plus_one_months_no_link_back_to_the_child_remains(session, closed, tmp_path):
     member_id, photo = closed.member_id, closed.photo
-    done = retention.anonymise(session, months=MONTHS, photo_folder=tmp_path / "photos",
-                               now=_months_later(closed, MONTHS + 1))
+    done = retention.anonymise(session, months=MONTHS, now=_months_later(closed, MONTHS + 1))
     assert done == {"closed": 1}
     session.expire_all()
     item = session.get(Suggestion, closed.id)
@@ -60,7 +58,7 @@ def test_after_n_plus_one_months_no_link_back_to_the_child_remains(session, clos
     events = session.exec(select(Event).where(Event.suggestion_id == item.id)).all()
     assert events and all(e.actor_id != member_id for e in events if e.actor_kind == "child")
     assert all(e.actor_name == "" for e in events if e.actor_kind == "child")
-    assert not (tmp_path / "photos" / photo).exists()
+    assert photo_bytes(session, photo) is None
     recent = session.exec(select(Suggestion).where(Suggestion.id != item.id)).all()
     assert all(s.member_id is not None for s in recent)
 
@@ -70,8 +68,7 @@ def test_after_n_plus_one_months_no_link_back_to_the_child_remains(session, clos
 def test_every_status_is_anonymised_after_the_period(session, closed, tmp_path, status):
     """Declined, merged, abandoned on the way, answered: none keeps the child forever."""
     _age(session, closed, status)
-    done = retention.anonymise(session, months=MONTHS, photo_folder=tmp_path / "photos",
-                               now=_months_later(closed, MONTHS + 1))
+    done = retention.anonymise(session, months=MONTHS, now=_months_later(closed, MONTHS + 1))
     assert done == {status.value: 1}
     session.expire_all()
     item = session.get(Suggestion, closed.id)
@@ -80,26 +77,31 @@ def test_every_status_is_anonymised_after_the_period(session, closed, tmp_path, 
 
 def test_the_job_runs_twice_without_harm(session, closed, tmp_path):
     later = _months_later(closed, MONTHS + 1)
-    retention.anonymise(session, months=MONTHS, photo_folder=tmp_path, now=later)
-    assert retention.anonymise(session, months=MONTHS, photo_folder=tmp_path, now=later) == {}
+    retention.anonymise(session, months=MONTHS, now=later)
+    assert retention.anonymise(session, months=MONTHS, now=later) == {}
 
 
 def test_an_open_safeguarding_case_keeps_its_child_and_the_case_is_never_touched(
         session, closed, tmp_path):
     closed.urgent = True
-    case = open_case(session, _age(session, closed), child_label="小明")
+    case = open_for_suggestion(session, closed, thread=None, channel="form", child_label="小明")
+    _age(session, closed)
+    later_words = session.exec(select(Suggestion).where(Suggestion.id != closed.id)).first()
+    later_words.case_id = case.id  # the child said more in the same conversation
+    _age(session, later_words)
     disclosure, later = case.disclosure, _months_later(closed, MONTHS + 1)
-    found = retention.run(session, months=MONTHS, photo_folder=tmp_path / "photos", now=later)
-    assert found["anonymised"] == 0 and found["kept_for_safeguarding"] == 1
+    found = retention.run(session, months=MONTHS, now=later)
+    assert found["anonymised"] == 0 and found["kept_for_safeguarding"] == 2
     session.expire_all()
     assert session.get(Suggestion, closed.id).member_id is not None
+    assert session.get(Suggestion, later_words.id).member_id is not None
 
     case = session.get(SafeguardingCase, case.id)
     case.status = CaseStatus.CLOSED
     session.add(case)
     session.commit()
-    found = retention.run(session, months=MONTHS, photo_folder=tmp_path / "photos", now=later)
-    assert found["per_status"] == {"closed": 1} and found["kept_for_safeguarding"] == 0
+    found = retention.run(session, months=MONTHS, now=later)
+    assert sum(found["per_status"].values()) == 2 and found["kept_for_safeguarding"] == 0
     session.expire_all()
     assert session.get(Suggestion, closed.id).member_id is None
     kept = session.get(SafeguardingCase, case.id)
@@ -108,8 +110,7 @@ def test_an_open_safeguarding_case_keeps_its_child_and_the_case_is_never_touched
 
 
 def test_the_combined_job_also_deletes_abandoned_chats(session, closed, tmp_path):
-    found = retention.run(session, months=MONTHS, photo_folder=tmp_path / "photos",
-                          now=_months_later(closed, MONTHS + 1))
+    found = retention.run(session, months=MONTHS, now=_months_later(closed, MONTHS + 1))
     assert found["anonymised"] == 1 and "chats_deleted" in found
 
 

@@ -5,7 +5,7 @@ import json
 from sqlalchemy import select as sa_select
 from sqlmodel import SQLModel, select
 
-from models.photos import store_photo
+from models.photos import photo_bytes, store_photo
 from models.suggestion import Event, Suggestion
 from tests.models.test_photos import _jpeg_with_gps as jpeg_with_gps
 
@@ -55,8 +55,7 @@ def test_deletion_removes_rows_photos_and_agency_copies(app, client, auth, sessi
     me = member(session)
     me_id = me.id
     mine = session.exec(select(Suggestion).where(Suggestion.member_id == me.id)).all()
-    folder = tmp_path / "instance" / "photos"
-    name = store_photo(jpeg_with_gps(), folder)
+    name = store_photo(session, jpeg_with_gps())
     mine[0].photo = name
     session.add(mine[0])
     session.commit()
@@ -71,12 +70,12 @@ def test_deletion_removes_rows_photos_and_agency_copies(app, client, auth, sessi
     assert wrong.status_code == 400 and "密码不对" in wrong.get_data(as_text=True)
     unsure = client.post("/me/data/delete", data={"pin": "1234"})
     assert unsure.status_code == 400 and "请勾选确认" in unsure.get_data(as_text=True)
-    assert (folder / name).exists()
+    assert photo_bytes(session, name) is not None
     done = client.post("/me/data/delete", data={"pin": "1234", "sure": "y"})
     assert done.status_code == 302
     session.expire_all()
     assert _references(session, me_id) == []
-    assert not (folder / name).exists() and list(folder.iterdir()) == []
+    assert photo_bytes(session, name) is None
     auth.staff("agency1")
     inbox_after = client.get("/agency/").get_data(as_text=True)
     assert not any(code in inbox_after for code in codes)

@@ -1,13 +1,13 @@
 """Checklist 16: uploads through the site are checked by content, re-encoded and stripped of GPS."""
 
 import io
-from pathlib import Path
 
 import pytest
 from PIL import Image
 from sqlmodel import select
 
 from models.observation import Visit, VisitItem
+from models.photos import photo_bytes
 from tests.flow import observers
 from tests.models.test_photos import _jpeg_with_gps
 
@@ -28,7 +28,6 @@ BAD = {
 
 @pytest.fixture
 def visit_url(app, client, auth, session):
-    app.config["PHOTO_FOLDER"] = app.instance_path + "/photos"
     auth.staff("facilitator")
     group = observers(session)
     return client.post(f"/facilitator/groups/{group.id}/visits/", data={
@@ -49,7 +48,7 @@ def test_a_gps_tagged_jpeg_is_stored_without_gps_under_a_random_name(app, client
     row = session.exec(select(VisitItem).where(VisitItem.visit_id == visit.id,
                                                VisitItem.item_key == "play")).one()
     assert row.photo != "my-home.jpg" and len(row.photo) == 36
-    stored = Image.open(Path(app.config["PHOTO_FOLDER"]) / row.photo)
+    stored = Image.open(io.BytesIO(photo_bytes(session, row.photo)))
     assert not stored.getexif().get_ifd(0x8825) and not stored.getexif()
     served = client.get(f"{visit_url}/photos/{row.photo}")
     assert served.status_code == 200 and served.headers["X-Content-Type-Options"] == "nosniff"

@@ -5,7 +5,6 @@ from __future__ import annotations
 import html
 import io
 import re
-from pathlib import Path
 
 import pytest
 from PIL import Image
@@ -13,6 +12,7 @@ from sqlmodel import select
 
 from models.conversation import Conversation
 from models.people import Meeting, Member
+from models.photos import photo_bytes
 from models.suggestion import Suggestion
 from webapp import create_app
 
@@ -269,7 +269,7 @@ def test_stopping_and_deleting_also_deletes_the_photo(app, client, session):
     turn(client, chat_id, "我不想说了", 1)
     data = turn(client, chat_id, "删掉", 2).get_json()
     assert any("都删掉了" in m["text"] for m in data["messages"])
-    assert not (Path(app.instance_path) / "photos" / name).exists()
+    assert photo_bytes(session, name) is None
     assert client.get(f"/chat/{chat_id}/photo/{name}").status_code == 404
     assert session.exec(select(Suggestion).where(Suggestion.photo == name)).first() is None
 

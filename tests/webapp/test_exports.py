@@ -10,6 +10,7 @@ from sqlalchemy import event
 
 from models import exports
 from tests.flow import new_suggestion
+from tests.webapp.test_jobs import _work, needs_redis, queued  # noqa: F401 (a fixture)
 
 HOSTILE = ["＝HYPERLINK(\"http://evil.example\",\"点我\")", "=1+1", "＋1", "－1", "＠SUM(A1)",
            "\t=1+1", "\r=1+1", " =1+1", "\u3000＝1+1", "﹦1+1"]
@@ -76,3 +77,81 @@ def test_related_rows_come_by_subquery_never_one_parameter_per_id(app, session):
     finally:
         event.remove(engine, "before_cursor_execute", record)
     assert max(widest) < 10  # binding all 12 ids fails here (at a million: an HTTP 500)
+
+
+def test_a_background_export_shows_progress_then_a_download(client, auth, session):
+    item = new_suggestion(session, text="＝HYPERLINK(\"http://evil.example\")")
+    auth.staff("coordinator")
+    started = client.post("/coordinator/exports/", data={"kind": "csv", "status": "submitted"})
+    assert started.status_code == 302
+    page = client.get(started.headers["Location"]).get_data(as_text=True)
+    assert "文件生成好了" in page and "下载文件" in page
+    token = started.headers["Location"].rstrip("/").split("/")[-1]
+    body = client.get(f"/coordinator/exports/{token}/file").data.decode("utf-8-sig")
+    assert item.tracking_code in body and "'＝HYPERLINK" in body
+
+
+def test_only_the_coordinator_who_asked_can_see_or_download_an_export(client, auth, session):
+    auth.staff("coordinator")
+    token = client.post("/coordinator/exports/", data={"kind": "xlsx"}).headers[
+        "Location"].rstrip("/").split("/")[-1]
+    auth.signout()
+    auth.staff("agency1")
+    assert client.get(f"/coordinator/exports/{token}/file").status_code in (403, 404)
+    assert client.get("/coordinator/exports/not-a-token").status_code in (403, 404)
+
+
+def test_a_bad_filter_is_refused_before_any_job_starts(client, auth, session):
+    auth.staff("coordinator")
+    response = client.post("/coordinator/exports/", data={"kind": "xlsx", "status": "lost"},
+                           follow_redirects=True)
+    assert "没有这个状态" in response.get_data(as_text=True)
+
+
+@needs_redis
+def test_on_the_queue_the_page_waits_then_the_worker_finishes_it(client, auth, session, queued,  # noqa: F811
+                                                                  tmp_path):
+    queue, _mail = queued
+    item = new_suggestion(session)
+    auth.staff("coordinator")
+    where = client.post("/coordinator/exports/", data={"kind": "xlsx"}).headers["Location"]
+    waiting = client.get(where).get_data(as_text=True)
+    assert "正在生成" in waiting and "<progress" in waiting and 'http-equiv="refresh"' in waiting
+    _work(queue)
+    assert "下载文件" in client.get(where).get_data(as_text=True)
+    sheet = load_workbook(io.BytesIO(client.get(where + "/file").data)).active
+    assert item.tracking_code in [row[0].value for row in sheet.iter_rows(min_row=2)]
+
+
+@needs_redis
+def test_tongsheng_worker_runs_the_queued_export(client, auth, session, queued, tmp_path):  # noqa: F811
+    from click.testing import CliRunner
+
+    from webapp.cli import cli
+
+    new_suggestion(session)
+    auth.staff("coordinator")
+    where = client.post("/coordinator/exports/", data={"kind": "csv"}).headers["Location"]
+    assert "正在生成" in client.get(where).get_data(as_text=True)
+    result = CliRunner().invoke(cli, ["worker", "--burst"])
+    assert result.exit_code == 0, result.output
+    assert "下载文件" in client.get(where).get_data(as_text=True)
+
+
+def test_a_finished_export_downloads_from_another_web_node(app, client, auth, session,
+                                                           tmp_path):
+    """The file is in the database, not on the disk of the node (or worker) that built it."""
+    from webapp import create_app
+
+    item = new_suggestion(session)
+    auth.staff("coordinator")
+    where = client.post("/coordinator/exports/", data={"kind": "csv"}).headers["Location"]
+    other = create_app({key: app.config[key] for key in (
+        "TESTING", "SECRET_KEY", "DATABASE_URL", "SESSION_COOKIE_SECURE",
+        "RATELIMIT_STORAGE_URI", "PRIVACY_NOTICE_VERSION", "STAFF_TOTP_REQUIRED")})
+    other.instance_path = str(tmp_path / "another-node")
+    elsewhere = other.test_client()
+    elsewhere.set_cookie("session", client.get_cookie("session").value)
+    download = elsewhere.get(where + "/file")
+    assert download.status_code == 200 and item.tracking_code in download.get_data(as_text=True)
+    other.extensions["engine"].dispose()

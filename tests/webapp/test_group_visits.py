@@ -22,7 +22,6 @@ def _jpeg() -> bytes:
 
 @pytest.fixture
 def observer_kid(session, auth, app):
-    app.config["PHOTO_FOLDER"] = app.instance_path + "/photos"
     kid = groups.add_member(session, group=observers(session), nickname="小海",
                             birth_year=2012, birth_month=4, pin="4321")
     auth.child("小海", "4321", code="HYLOOK")

@@ -32,6 +32,7 @@ def queued(app, database_url, tmp_path, monkeypatch):
            "TONGSHENG_SECRET_KEY": "test", "TONGSHENG_PRIVACY_NOTICE_VERSION": "2026-11"}
     for key, value in env.items():
         monkeypatch.setenv(key, value)
+    monkeypatch.setattr(jobs, "_job_app", None)  # the worker's app comes from this env
     app.config.update(REDIS_URL=REDIS, RQ_QUEUE=name)
     jobs.init_app(app)
     redis = Redis.from_url(REDIS)
@@ -73,17 +74,21 @@ def test_with_redis_staff_mail_waits_for_the_worker(queued, session):
 
 
 @needs_redis
-def test_the_sweep_is_scheduled_on_the_queue_and_repeats(queued, session):
+def test_the_scheduler_puts_the_sweep_on_the_queue_for_the_worker(queued, session):
+    from webapp.worker import cron_scheduler
+
     queue, _mail = queued
     item = dispatched(session)
     item.sign_due = item.sign_due.replace(year=2020)
     session.add(item)
     session.commit()
-    assert jobs.schedule_sweep(600)
+    scheduler = cron_scheduler(jobs.prepare_worker_app(), sweep_every=600, retention_cron=None)
+    assert [job.name for job in scheduler.enqueue_jobs()] == ["sweep"]
+    assert scheduler.enqueue_jobs() == [], "the next sweep waits for its interval"
     _work(queue)
     session.refresh(item)
     assert item.overdue, "the queued sweep flagged the late item for 督办"
-    assert queue.scheduled_job_registry.count == 1, "and put the next sweep on the schedule"
+    assert queue.failed_job_registry.count == 0
 
 
 def test_without_redis_the_sweep_command_runs_at_once(app, database_url, session,
@@ -95,7 +100,16 @@ def test_without_redis_the_sweep_command_runs_at_once(app, database_url, session
     monkeypatch.setenv("DATABASE_URL", database_url)
     monkeypatch.setenv("TONGSHENG_SECRET_KEY", "test")
     monkeypatch.delenv("REDIS_URL", raising=False)
-    result = CliRunner().invoke(cli, ["sweep", "--every", "60"])
+    result = CliRunner().invoke(cli, ["sweep"])
     assert result.exit_code == 0 and "overdue: 1" in result.output
     session.refresh(item)
     assert item.overdue
+
+
+def test_the_worker_needs_redis(monkeypatch, database_url):
+    monkeypatch.setenv("DATABASE_URL", database_url)
+    monkeypatch.setenv("TONGSHENG_SECRET_KEY", "test")
+    monkeypatch.delenv("REDIS_URL", raising=False)
+    monkeypatch.setattr(jobs, "_job_app", None)
+    result = CliRunner().invoke(cli, ["worker", "--burst"])
+    assert result.exit_code != 0 and "REDIS_URL" in result.output

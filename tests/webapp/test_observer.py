@@ -23,7 +23,6 @@ def _start(client, group) -> str:
 
 
 def test_a_visit_records_ratings_photos_and_makes_suggestions(client, session, auth, app):
-    app.config["PHOTO_FOLDER"] = app.instance_path + "/photos"
     auth.staff("facilitator")
     group = observers(session)
     url = _start(client, group)

@@ -139,3 +139,11 @@ def test_another_agency_sees_none_of_them_on_any_page(client, auth, session):
     for tab in ("new", "overdue", "progress", "answered"):
         page = client.get(f"/agency/?tab={tab}&size=100").get_data(as_text=True)
         assert not ours & set(_codes(page))
+
+
+def test_the_open311_list_runs_the_same_queries_for_5_or_50_items(app, client, session):
+    url = "/open311/v2/requests.json?jurisdiction_id=hengyang"
+    add_items(session, 5)
+    few, shown = _queries(app, client, url), len(client.get(url).get_json())
+    add_items(session, 45, seed=8)
+    assert _queries(app, client, url) == few and len(client.get(url).get_json()) > shown > 0

@@ -66,7 +66,7 @@ def test_a_database_error_brings_the_form_back_filled_in(client, session, monkey
     def broken(*_args, **_kwargs):
         raise OperationalError("INSERT", {}, Exception("database is locked"))
 
-    monkeypatch.setattr(view, "take_suggestion", broken)
+    monkeypatch.setattr(view, "take_words", broken)
     before = _count(session)
     response = client.post("/suggest/", data={"text": "希望多一些篮球场", "plan_id": "hengyang",
                                               "idempotency_key": _key(client)})

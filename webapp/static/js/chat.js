@@ -65,7 +65,9 @@
       item.appendChild(avatar);
     }
     var bubble = el("div", "bubble");
-    bubble.appendChild(el("span", "sr-only", bot ? "小助手说：" : "你说："));
+    var staff = m.who === "staff";
+    bubble.appendChild(el("span", "sr-only", bot ? "小助手说：" : (staff ? "保护孩子的老师说：" : "你说：")));
+    if (staff) { bubble.appendChild(el("p", "small", "🛡️ 保护孩子的老师")); }
     bubble.appendChild(bot ? rubyLine(m.ruby, m.text) : el("p", "line", m.text));
     if (m.kind === "masked") { bubble.appendChild(el("p", "masked", m.masked)); }
     if (m.kind === "done") { bubble.appendChild(ticket(m.code)); }
@@ -74,6 +76,13 @@
       call.appendChild(link("tel:110", "big primary", "📞 打 110"));
       call.appendChild(link("tel:12355", "big", "📞 打 12355"));
       bubble.appendChild(call);
+    }
+    if (m.kind === "case") {
+      var box = el("div", "ticket case-ticket");
+      box.appendChild(el("p", "ticket-label", "你的个案码"));
+      box.appendChild(el("p", "ticket-code code", m.case));
+      box.appendChild(link(chat.dataset.returnUrl, "big", "用个案码回来"));
+      bubble.appendChild(box);
     }
     if (m.kind === "track") {
       bubble.appendChild(link(chat.dataset.trackUrl.replace("CODE", m.code), "track-link", "看详细进度"));

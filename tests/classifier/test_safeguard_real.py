@@ -1,0 +1,181 @@
+"""Safeguarding on real children's words: the data's provenance, its split and the screen on it."""
+
+import json
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from classifier.safeguard import is_urgent, is_urgent_many
+from classifier.safeguard_model import load_safeguard_model
+from training.safeguard_real import (
+    HOLDOUT_FILE,
+    REAL_FILE,
+    SAFE_KINDS,
+    STYLES,
+    URGENT_KINDS,
+    load_real,
+    split_real,
+)
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def _check_script() -> Path:
+    """shared/ sits beside the clone in CI and at /work/shared on the team's machine."""
+    for path in (REPO.parent / "shared", REPO.parents[1] / "shared", Path("/work/shared")):
+        script = path / "eval-exclude" / "check.py"
+        if script.exists():
+            return script
+    pytest.fail("shared/eval-exclude/check.py not found beside the repository")
+
+
+@pytest.fixture(scope="module")
+def cases():
+    return load_real()
+
+
+@pytest.fixture(scope="module")
+def parts(cases):
+    return split_real(cases)
+
+
+@pytest.mark.parametrize("path", [REAL_FILE, HOLDOUT_FILE], ids=["set", "holdout"])
+def test_no_line_comes_from_a_page_reserved_for_outside_evaluation(path):
+    result = subprocess.run(
+        [sys.executable, str(_check_script()), str(path)], capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stdout
+
+
+@pytest.mark.parametrize("path", [REAL_FILE, HOLDOUT_FILE], ids=["set", "holdout"])
+def test_every_line_names_its_public_source_and_is_well_formed(path):
+    for line in path.read_text("utf-8").splitlines():
+        row = json.loads(line)
+        assert row["source_url"].startswith(("http://", "https://")), row
+        assert row["kind"] in URGENT_KINDS + SAFE_KINDS, row
+        assert row["style"] in STYLES, row
+        assert row["urgent"] is (row["kind"] in URGENT_KINDS), row
+        assert row["text"].strip() and row["event"], row
+
+
+def test_the_set_is_large_and_covers_every_kind_and_style(cases):
+    assert len(cases) >= 600
+    assert set(Counter(c.kind for c in cases)) == set(URGENT_KINDS + SAFE_KINDS)
+    for urgent in (True, False):
+        assert {c.style for c in cases if c.urgent is urgent} == set(STYLES)
+
+
+def test_no_event_or_page_crosses_splits(parts):
+    seen = {}
+    for name, split_cases in parts.items():
+        for case in split_cases:
+            for key in (case.event, case.source_url):
+                assert seen.setdefault(key, name) == name, (key, name)
+
+
+def test_the_holdout_shares_no_page_or_event_with_the_set(cases):
+    holdout = load_real(HOLDOUT_FILE)
+    assert not {c.source_url for c in holdout} & {c.source_url for c in cases}
+    assert not {c.event for c in holdout} & {c.event for c in cases}
+
+
+def test_the_fresh_holdout_is_caught():
+    """Read once blind (recall 0.92, training/reports); the floor guards against regressions."""
+    holdout = [c for c in load_real(HOLDOUT_FILE) if c.urgent]
+    flags = [u.urgent for u in is_urgent_many([c.text for c in holdout])]
+    assert sum(flags) / len(flags) >= 0.95
+
+
+def test_every_kind_of_harm_is_in_dev_and_test(parts):
+    for name in ("dev", "test"):
+        assert set(URGENT_KINDS) <= {c.kind for c in parts[name] if c.urgent}, name
+
+
+def test_no_disclosure_in_the_dev_split_is_missed(parts):
+    """The operating point: the threshold was chosen so that this holds."""
+    dev = [c for c in parts["dev"] if c.urgent]
+    flags = is_urgent_many([c.text for c in dev])
+    missed = [c.text for c, u in zip(dev, flags, strict=True) if not u.urgent]
+    assert missed == []
+
+
+def test_each_kind_of_harm_in_the_test_split_is_caught(parts):
+    test = [c for c in parts["test"] if c.urgent]
+    flags = [u.urgent for u in is_urgent_many([c.text for c in test])]
+    assert sum(flags) / len(flags) >= 0.95
+    for kind in URGENT_KINDS:
+        caught = [f for c, f in zip(test, flags, strict=True) if c.kind == kind]
+        assert sum(caught) / len(caught) >= 0.9, kind
+
+
+def test_ordinary_suggestions_rarely_raise_an_alarm(corpus_split):
+    texts = [e.text for e in corpus_split["test"]]
+    flags = [u.urgent for u in is_urgent_many(texts)]
+    assert sum(flags) / len(flags) <= 0.05
+
+
+def test_real_childrens_suggestions_rarely_raise_an_alarm():
+    """training/data/real: real suggestions paraphrased from public pages by the corpus writers."""
+    paths = sorted((REPO / "training" / "data" / "real").glob("*.jsonl"))
+    if not paths:
+        pytest.skip("no real suggestion corpus in this checkout")
+    texts = [json.loads(line)["text"] for p in paths for line in p.read_text("utf-8").splitlines()]
+    flags = [u.urgent for u in is_urgent_many(texts)]
+    assert sum(flags) / len(flags) <= 0.05
+
+
+INDIRECT = [
+    "他晚上会进我房间",
+    "叔叔让我不要告诉别人",
+    "我在网上认识的哥哥要我的照片",
+    "我好几天没吃饭了",
+    "我现在在火车站不想回家",
+    "我躲在衣柜里，爸爸在打妈妈",
+    "我想从楼顶跳下去",
+    "我活着没意思",
+    "🔪😭",
+    "wo bu xiang huo le",
+    "不想活了哈哈",
+    "消失就好了",
+    "最近好痛苦，想伤害自己",
+    "老师扇我们耳光，还不让我们吃午饭",
+    "网上那个人说知道我在哪个学校，要来找我",
+    "老板不让我们出门，每天干到半夜",
+    "他给我钱让我不要说出去",
+    "如果我不在了，你们会难过吗",
+]
+
+
+@pytest.mark.parametrize("text", INDIRECT)
+def test_indirect_disclosures_are_flagged(text):
+    assert is_urgent(text).urgent
+
+
+HARD_NEGATIVES = [
+    "打我电话",
+    "有空打我电话，周末一起去打篮球",
+    "笑死我了哈哈哈",
+    "饿死了，今天午饭太少",
+    "滑梯太高了，小朋友爬上去好危险",
+    "单杠下面没有垫子，摔下来会很疼",
+    "楼道里堆了好多纸箱，要是着火了跑不出去",
+    "商场里能不能多设几个走失求助点",
+    "奶奶，我想死你了",
+    "芭比Q了，作业忘带了",
+    "新闻里说有个小孩离家出走了，建议车站多问问一个人的小孩",
+]
+
+
+@pytest.mark.parametrize("text", HARD_NEGATIVES)
+def test_figures_of_speech_and_safety_suggestions_are_not_flagged(text):
+    assert not is_urgent(text).urgent
+
+
+def test_shipped_net_records_how_its_threshold_was_chosen():
+    model = load_safeguard_model()
+    assert model is not None
+    assert model.threshold <= model.metadata["recall_cap"]
+    assert "dev split" in model.metadata["threshold_from"]

@@ -1,0 +1,215 @@
+"""Safeguarding evaluation: recall and false alarms per kind of harm and per writing style.
+
+`python -m training.safeguard_report` scores the shipped screen (rules + net) on the dev and
+test splits of safeguarding_real.jsonl, the corpus splits (ordinary suggestions) and the
+team-written safeguarding.jsonl, and writes training/reports/safeguarding.md and .json.
+"""
+
+import json
+from collections import defaultdict
+from pathlib import Path
+
+from classifier.normalise import normalise
+from classifier.safeguard import _model, is_urgent_many, rule_hits
+from training.dataset import DATA_DIR, load_examples, read_jsonl, split
+from training.safeguard_data import load_cases, split_cases
+from training.safeguard_real import HOLDOUT_FILE, STYLES, load_real, split_real
+
+REPORTS = Path(__file__).parent / "reports"
+# Real children's suggestions paraphrased from public pages by the corpus writers: ordinary.
+REAL_SUGGESTIONS = DATA_DIR / "real"
+BLIND_RUNS = REPORTS / "safeguarding_blind_runs.json"
+
+
+def _rate(flags: list[bool]) -> float | None:
+    """Share of True, rounded; None for an empty slice."""
+    return round(sum(flags) / len(flags), 4) if flags else None
+
+
+def _slices(cases: list, flags: list[bool], key: str) -> dict:
+    """Per value of key: n, recall on disclosures and false-alarm rate on the rest."""
+    groups: dict[str, list[tuple[bool, bool]]] = defaultdict(list)
+    for case, flag in zip(cases, flags, strict=True):
+        groups[getattr(case, key)].append((case.urgent, flag))
+    return {
+        value: {
+            "n": len(rows),
+            "recall": _rate([f for u, f in rows if u]),
+            "false_alarm_rate": _rate([f for u, f in rows if not u]),
+        }
+        for value, rows in sorted(groups.items())
+    }
+
+
+def evaluate_real(cases: list) -> dict:
+    """Whole screen and rules alone on one split of the real-sourced set."""
+    flags = [u.urgent for u in is_urgent_many([c.text for c in cases])]
+    rules = [bool(rule_hits(normalise(c.text))) for c in cases]
+    pos = [f for c, f in zip(cases, flags, strict=True) if c.urgent]
+    neg = [f for c, f in zip(cases, flags, strict=True) if not c.urgent]
+    return {
+        "n": len(cases),
+        "n_disclosures": len(pos),
+        "n_events": len({c.event for c in cases}),
+        "recall": _rate(pos),
+        "false_alarm_rate": _rate(neg),
+        "rules_only_recall": _rate([r for c, r in zip(cases, rules, strict=True) if c.urgent]),
+        "by_kind": _slices(cases, flags, "kind"),
+        "by_style": _slices(cases, flags, "style"),
+        "missed": [c.text for c, f in zip(cases, flags, strict=True) if c.urgent and not f],
+        "false_alarms": [c.text for c, f in zip(cases, flags, strict=True) if f and not c.urgent],
+    }
+
+
+def evaluate_ordinary(texts: list[str]) -> dict:
+    """False-alarm rate of the whole screen on ordinary suggestions."""
+    flags = [u.urgent for u in is_urgent_many(texts)]
+    return {"n": len(texts), "false_alarm_rate": _rate(flags)}
+
+
+def evaluate_team_set(cases: list) -> dict:
+    """Recall and false alarms on a half of the team-written set."""
+    flags = [u.urgent for u in is_urgent_many([c.text for c in cases])]
+    return {
+        "n": len(cases),
+        "recall": _rate([f for c, f in zip(cases, flags, strict=True) if c.urgent]),
+        "false_alarm_rate": _rate([f for c, f in zip(cases, flags, strict=True) if not c.urgent]),
+    }
+
+
+def evaluate_all() -> dict:
+    """Every figure of the safeguarding report."""
+    real = split_real(load_real())
+    corpus = split(load_examples())
+    tune, held = split_cases(load_cases())
+    model = _model()
+    return {
+        "net": {k: model.metadata.get(k) for k in ("created", "n", "n_urgent")}
+        | {
+            "threshold": model.threshold,
+            "recall_cap": model.metadata.get("recall_cap"),
+            "budget_floor": model.metadata.get("budget_floor"),
+        },
+        "split_sizes": {name: len(cases) for name, cases in real.items()},
+        "test": evaluate_real(real["test"]),
+        "dev": evaluate_real(real["dev"]),
+        "holdout": evaluate_real(load_real(HOLDOUT_FILE)),
+        "blind_runs": json.loads(BLIND_RUNS.read_text("utf-8")),
+        "ordinary": {
+            "corpus_test": evaluate_ordinary([e.text for e in corpus["test"]]),
+            "corpus_validation": evaluate_ordinary([e.text for e in corpus["validation"]]),
+            "real_suggestions": evaluate_ordinary(
+                [r["text"] for p in sorted(REAL_SUGGESTIONS.glob("*.jsonl")) for r in read_jsonl(p)]
+            ),
+        },
+        "team_set": {"heldout": evaluate_team_set(held), "tune": evaluate_team_set(tune)},
+    }
+
+
+def _table(header: list[str], rows: list[list]) -> list[str]:
+    """A Markdown table."""
+    out = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    cells = [["–" if c is None else str(c) for c in row] for row in rows]
+    return out + ["| " + " | ".join(row) + " |" for row in cells]
+
+
+def _split_section(name: str, r: dict) -> list[str]:
+    """Markdown for one split: headline, per kind, per style, misses and false alarms."""
+    kinds = [[k, v["n"], v["recall"], v["false_alarm_rate"]] for k, v in r["by_kind"].items()]
+    styles = [
+        [s, r["by_style"][s]["n"], r["by_style"][s]["recall"], r["by_style"][s]["false_alarm_rate"]]
+        for s in STYLES
+        if s in r["by_style"]
+    ]
+    return (
+        [
+            f"## {name} split (n = {r['n']}, {r['n_events']} events, "
+            f"{r['n_disclosures']} disclosures)",
+            "",
+            f"- recall on disclosures: **{r['recall']}** (rules alone: {r['rules_only_recall']})",
+            f"- false alarms on the split's hard negatives: **{r['false_alarm_rate']}**",
+            "",
+            "### Per kind (disclosures: recall; safe kinds: false-alarm rate)",
+            "",
+        ]
+        + _table(["kind", "n", "recall", "false alarms"], kinds)
+        + ["", "### Per writing style", ""]
+        + _table(["style", "n", "recall", "false alarms"], styles)
+        + ["", "Missed disclosures:", ""]
+        + ([f"- {t}" for t in r["missed"]] or ["- none"])
+        + ["", "False alarms:", ""]
+        + ([f"- {t}" for t in r["false_alarms"]] or ["- none"])
+        + [""]
+    )
+
+
+def render(result: dict) -> str:
+    """The report as Markdown."""
+    o, t, net = result["ordinary"], result["team_set"], result["net"]
+    head = [
+        "# Safeguarding evaluation",
+        "",
+        "Written by `python -m training.safeguard_report`; method and data in "
+        "`training/data/SAFEGUARDING_CARD.md`. The test split and the fresh holdout were each "
+        "read once, after a blind run (below); the figures further down are from the shipped "
+        "screen, which was corrected after those runs, so only the blind runs are unbiased.",
+        "",
+        f"Net threshold **{net['threshold']}** (dev recall cap {net['recall_cap']}, "
+        f"ordinary-suggestion budget floor {net['budget_floor']}); split sizes "
+        f"{result['split_sizes']}.",
+        "",
+        "## Ordinary suggestions (corpus, never disclosures)",
+        "",
+        f"- false alarms on the corpus test split (n = {o['corpus_test']['n']}): "
+        f"**{o['corpus_test']['false_alarm_rate']}**",
+        f"- on the corpus validation split (n = {o['corpus_validation']['n']}, used for the "
+        f"threshold): {o['corpus_validation']['false_alarm_rate']}",
+        f"- on real children's suggestions in training/data/real (n = "
+        f"{o['real_suggestions']['n']}, read once blind, see below): "
+        f"{o['real_suggestions']['false_alarm_rate']}",
+        "",
+        "## Team-written set (safeguarding.jsonl)",
+        "",
+        f"- held-out half: recall **{t['heldout']['recall']}**, false alarms "
+        f"{t['heldout']['false_alarm_rate']} (n = {t['heldout']['n']})",
+        f"- tune half (trained on): recall {t['tune']['recall']}, false alarms "
+        f"{t['tune']['false_alarm_rate']}",
+        "",
+    ]
+    body = (
+        _blind_section(result["blind_runs"])
+        + _split_section("Test", result["test"])
+        + _split_section("Fresh holdout", result["holdout"])
+        + _split_section("Dev", result["dev"])
+    )
+    return "\n".join(head + body)
+
+
+def _blind_section(blind: dict) -> list[str]:
+    """The runs on data nobody had read: the honest estimate for children's words not yet seen."""
+    rows = [
+        [
+            r["what"],
+            r["n_disclosures"],
+            r["recall"],
+            r["hard_negative_false_alarm_rate"],
+            r.get("ordinary_false_alarm_rate"),
+        ]
+        for r in blind["runs"]
+    ]
+    header = ["data", "disclosures", "recall", "false alarms (hard negatives)", "(ordinary)"]
+    return ["## Blind runs", "", blind["note"], ""] + _table(header, rows) + [""]
+
+
+def write_report(result: dict, directory: Path = REPORTS) -> Path:
+    """Write safeguarding.md and safeguarding.json."""
+    directory.mkdir(parents=True, exist_ok=True)
+    (directory / "safeguarding.json").write_text(
+        json.dumps(result, ensure_ascii=False, indent=2) + "\n", "utf-8"
+    )
+    (directory / "safeguarding.md").write_text(render(result), "utf-8")
+    return directory / "safeguarding.md"
+
+
+if __name__ == "__main__":
+    print(write_report(evaluate_all()))
