@@ -80,7 +80,8 @@ def test_the_meeting_room_holds_it_too(session):
     kid = _no_consent(session)
     found = session.exec(select(Meeting).where(Meeting.group_id == kid.group_id)).first()
     found = meetings.open_meeting(session, meeting=found)
-    made = meetings.raise_suggestion(session, meeting=found, text="操场要有饮水机", member=kid)
+    made = meetings.raise_suggestion(session, meeting=found, text="操场要有饮水机",
+                                     member=kid).suggestion
     assert consent.is_held(session, made)
 
 
@@ -99,7 +100,7 @@ def test_held_items_are_released_to_review_when_consent_arrives(client, auth, se
     kid = _no_consent(session)
     found = session.exec(select(Meeting).where(Meeting.group_id == kid.group_id)).first()
     made = meetings.raise_suggestion(session, meeting=meetings.open_meeting(
-        session, meeting=found), text="图书馆周末开晚一点", member=kid)
+        session, meeting=found), text="图书馆周末开晚一点", member=kid).suggestion
     auth.staff("facilitator")
     client.post(f"/facilitator/groups/{kid.group_id}/members/{kid.id}/consent",
                 data={"given_by": "母亲", "method": "纸质同意书", "confirmed": "y"})
