@@ -156,7 +156,7 @@ def test_the_answer_records_how_much_the_childrens_view_counted(client, auth, se
     page = client.get(f"/agency/items/{item.id}").get_data(as_text=True)
     assert "部分采纳" in page and "经费要分两年安排" in page and "2027-03-01" in page
     auth.signout()
-    auth.child()  # the author: an item that is not public shows only to its owner
+    auth.child()  # the author's own page
     child = client.get(f"/track/{item.tracking_code}").get_data(as_text=True)
     assert "他们采纳了你的一部分建议" in child and "经费要分两年安排" in child
     assert "春季学期试点" in child and "2027-03-01" in child

@@ -145,7 +145,7 @@ def test_dispatch_is_refused_while_the_childs_guardian_has_not_agreed(client, au
 
 def test_an_unhappy_child_is_heard_on_top_of_the_reopened_item(client, auth, session):
     item = answered(session)
-    auth.child()  # only the author rates
+    auth.child()  # the author rates; the code alone acts on nothing
     client.post(f"/track/{item.tracking_code}/rate",
                 data={"value": "unsatisfied", "comment": "饭还是不够吃"})
     auth.signout()
@@ -167,7 +167,7 @@ def test_not_theirs_but_reaches_the_coordinator_with_the_childs_words(client, au
     lifecycle.return_(session, item, actor=actor(session, "agency1"), category="职能不符",
                       text="不归我们管")
     session.commit()
-    auth.child()  # only the author objects
+    auth.child()
     client.post(f"/track/{item.tracking_code}/contest", data={"text": "可是学校食堂就归教育局管呀"})
     auth.signout()
     auth.staff("coordinator")
