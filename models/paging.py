@@ -77,17 +77,30 @@ def count(session: Session, query) -> int:
 
 
 def page(session: Session, query, wanted: PageRequest, total: int | None = None) -> Page:
-    """The rows of one page; ``query`` selects one table, ordered, ending in a unique column.
+    """The rows of one page; ``query`` must be ordered, ending in a unique column.
 
-    Two steps: the page's ids first, which the list's covering index answers without
-    reading the table, then just those rows. Filtering and sorting thousands of candidates
-    never touches more than the page's own rows.
+    A query of one table goes in two steps: the page's ids first, which the list's covering
+    index answers without reading the table, then just those rows, so filtering and sorting
+    thousands of candidates never touches more than the page's own rows. A query of columns
+    (a join read as plain rows) is cut directly.
     """
     total = count(session, query) if total is None else total
     number = min(wanted.number, max(1, ceil(total / wanted.size)))
-    table = query.column_descriptions[0]["entity"]
+    offset = (number - 1) * wanted.size
+    table = _single_table(query)
+    if table is None:
+        rows = list(session.exec(query.limit(wanted.size).offset(offset)))
+        return Page(items=rows, number=number, size=wanted.size, total=total)
     ids = list(session.exec(query.with_only_columns(table.id).limit(wanted.size)
-                            .offset((number - 1) * wanted.size)))
+                            .offset(offset)))
     found = {row.id: row for row in session.exec(select(table).where(table.id.in_(ids)))}
     return Page(items=[found[i] for i in ids if i in found], number=number, size=wanted.size,
                 total=total)
+
+
+def _single_table(query):
+    """The table a query selects whole, or None when it selects columns."""
+    described = query.column_descriptions
+    if len(described) == 1 and described[0]["expr"] is described[0]["entity"]:
+        return described[0]["entity"]
+    return None

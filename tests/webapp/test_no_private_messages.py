@@ -24,6 +24,7 @@ NO_WORDS_FOR_A_CHILD = {
     "observer.visits",
     "admin.agency", "admin.new_account", "admin.set_active",
     "accesslog.reason",  # why staff opened a record: kept for audit, never shown to a child
+    "export_jobs.start",  # a spreadsheet for the coordinator
     "safeguarding_leads.add", "safeguarding_leads.remove",  # who is on duty, no text
 }
 THREADED = ("suggestion_id", "meeting_id", "visit_id", "case_id")
