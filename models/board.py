@@ -56,17 +56,17 @@ def masked(text: str, nickname: str | None) -> str:
     return text.replace(nickname, NAME) if nickname else text
 
 
-def _query(wanted: BoardFilter):
+def _latest_answer():
+    """Join condition: the newest answer of the suggestion."""
     newer = aliased(Answer)
-    latest = (select(func.max(newer.id)).where(newer.suggestion_id == Suggestion.id)
-              .scalar_subquery())
+    return Answer.id == (select(func.max(newer.id)).where(newer.suggestion_id == Suggestion.id)
+                         .scalar_subquery())
+
+
+def _query(wanted: BoardFilter):
     query = (
-        select(Suggestion.id, Suggestion.clarified_text, Suggestion.redacted_text,
-               Suggestion.topic, Suggestion.domain, Agency.name, Answer.child_text,
-               Answer.due_weight, Answer.created_at, Member.nickname)
-        .select_from(Suggestion).join(Answer, Answer.id == latest)
-        .join(Agency, Agency.id == Answer.agency_id)
-        .outerjoin(Member, Member.id == Suggestion.member_id)
+        select(Suggestion)
+        .join(Answer, _latest_answer())
         .where(public_condition(), Suggestion.plan_id == wanted.plan_id,
                Suggestion.status.in_([s.value for s in ANSWERED]))
         .order_by(Answer.created_at.desc(), Suggestion.id.desc()))
@@ -77,10 +77,22 @@ def _query(wanted: BoardFilter):
     return query
 
 
-def _item(row) -> BoardItem:
-    (id_, clarified, redacted, topic, domain, agency, answer, weight, at, nickname) = row
-    return BoardItem(id=id_, text=masked(clarified or redacted, nickname), topic=topic,
-                     domain=domain, agency=agency, answer=masked(answer, nickname),
+def _items(session: Session, found: list[Suggestion]) -> list[BoardItem]:
+    """The answer, its agency and the author's nickname (to mask it) for one page's items."""
+    query = (select(Suggestion.id, Agency.name, Answer.child_text, Answer.due_weight,
+                    Answer.created_at, Member.nickname)
+             .select_from(Suggestion).join(Answer, _latest_answer())
+             .join(Agency, Agency.id == Answer.agency_id)
+             .outerjoin(Member, Member.id == Suggestion.member_id)
+             .where(Suggestion.id.in_([s.id for s in found])))
+    details = {row[0]: row[1:] for row in session.execute(query)}
+    return [_item(s, *details[s.id]) for s in found if s.id in details]
+
+
+def _item(found: Suggestion, agency: str, answer: str, weight, at: datetime,
+          nickname: str | None) -> BoardItem:
+    return BoardItem(id=found.id, text=masked(found.agency_text, nickname), topic=found.topic,
+                     domain=found.domain, agency=agency, answer=masked(answer, nickname),
                      due_weight=str(weight), answered_at=at)
 
 
@@ -88,5 +100,5 @@ def board_page(session: Session, wanted: BoardFilter,
                request: paging.PageRequest) -> paging.Page:
     """One page of the board, newest answer first, counted and cut in SQL."""
     found = paging.page(session, _query(wanted), request)
-    return paging.Page(items=[_item(row) for row in found.items], number=found.number,
+    return paging.Page(items=_items(session, found.items), number=found.number,
                        size=found.size, total=found.total)
