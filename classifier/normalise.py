@@ -2,6 +2,7 @@
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from opencc_purepy import OpenCC
 
@@ -228,8 +229,13 @@ def _pinyin_run_to_hanzi(match: re.Match) -> str:
     return replaced if replaced is not None else run
 
 
+@lru_cache(maxsize=4096)
 def normalise(text: str) -> str:
-    """Return the canonical form used by safeguarding, tokenising and features."""
+    """Return the canonical form used by safeguarding, tokenising and features.
+
+    Cached: the safeguarding screen, redaction and the topic model each ask for the same
+    text's form, and a text is normalised once.
+    """
     text = unicodedata.normalize("NFKC", text or "")
     text = replace_emoji(text)
     text = to_simplified(text).lower().replace("ü", "v")
