@@ -14,26 +14,14 @@ from classifier.redact import redact
 _NOT_NAME = "的们个所在去上到近边面有和是了我你他她这那每各些里读念说想让要把被给跟从对"
 _NAME_CHAR = rf"(?:(?![{_NOT_NAME}])[\u4e00-\u9fff])"
 SCHOOL_RE = re.compile(
-    rf"{_NAME_CHAR}{{2,5}}(?:小学|中学|初中|高中|幼儿园|附小|附中|实验学校|外国语学校)"
-)
+    rf"{_NAME_CHAR}{{2,5}}(?:小学|中学|初中|高中|幼儿园|附小|附中|实验学校|外国语学校)")
 CLASS_RE = re.compile(
     r"(?:[一二三四五六七八九1-9]年级|初[一二三]|高[一二三])(?:年级)?[一二三四五六七八九十\d]{1,3}班"
-    r"|[（(]\s*\d{1,2}\s*[)）]\s*班"
-)
+    r"|[（(]\s*\d{1,2}\s*[)）]\s*班")
 HINTS = {"school": SCHOOL_RE, "class": CLASS_RE}
-LABELS = {
-    "school": "学校名称",
-    "class": "班级",
-    "phone": "电话",
-    "id_card": "身份证号",
-    "bank_card": "银行卡号",
-    "email": "邮箱",
-    "qq": "QQ",
-    "wechat": "微信",
-    "address": "住址",
-    "name": "名字",
-    "number": "号码",
-}
+LABELS = {"school": "学校名称", "class": "班级", "phone": "电话", "id_card": "身份证号",
+          "bank_card": "银行卡号", "email": "邮箱", "qq": "QQ", "wechat": "微信",
+          "address": "住址", "name": "名字", "number": "号码"}
 
 
 def personal_details(text: str) -> list[str]:
