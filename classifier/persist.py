@@ -17,13 +17,16 @@ TRUSTED_TYPES: list[str] = [
     "numpy.float32",
     "numpy.float64",
     "scipy.sparse._csr.csr_matrix",
+    "sklearn.calibration.CalibratedClassifierCV",
+    "sklearn.calibration._CalibratedClassifier",
+    "sklearn.calibration._SigmoidCalibration",
     "sklearn.compose._column_transformer.ColumnTransformer",
     "sklearn.feature_extraction.text.TfidfTransformer",
     "sklearn.feature_extraction.text.TfidfVectorizer",
     "sklearn.linear_model._logistic.LogisticRegression",
-    "sklearn.naive_bayes.ComplementNB",
     "sklearn.pipeline.Pipeline",
     "sklearn.preprocessing._function_transformer.FunctionTransformer",
+    "sklearn.svm._classes.LinearSVC",
     "sklearn.utils._bunch.Bunch",
 ]
 

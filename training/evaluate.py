@@ -12,6 +12,7 @@ from sklearn.metrics import f1_score, precision_recall_fscore_support
 from classifier.model import NONE_LABEL, SameRoute, TopicModel
 from classifier.normalise import replace_emoji, to_simplified
 from classifier.pinyin import split_syllables
+from classifier.prepared import PreparedText
 from classifier.redact import redact
 from classifier.safeguard import is_urgent
 from training.dataset import DATA_DIR, LABELS, Example, read_jsonl
@@ -93,7 +94,7 @@ def score(
     model: TopicModel, examples: list[Example], same_route: SameRoute | None = None
 ) -> Scored:
     """Run the model on the redacted texts, as at serving time."""
-    probs = model.probabilities([redact(e.text).text for e in examples])
+    probs = model.probabilities([PreparedText(redact(e.text).text) for e in examples])
     abstain = np.array([model.decide(row, same_route).abstain for row in probs], dtype=bool)
     return Scored(examples, model.labels, probs, abstain)
 
