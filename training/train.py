@@ -11,8 +11,8 @@ import logging
 import re
 import shutil
 from dataclasses import dataclass
-from functools import lru_cache
 from datetime import UTC, datetime
+from functools import cache
 from importlib.metadata import version as pkg_version
 
 import numpy as np
@@ -82,7 +82,7 @@ def load_sources(corrections: list[tuple[str, str]] | None = None) -> Sources:
     return Sources(parts["train"], parts["dev"], parts["test"], kept)
 
 
-@lru_cache(maxsize=None)
+@cache
 def prepared_redacted(text: str) -> PreparedText:
     """A text as the model sees it at serving time, prepared once per training run."""
     return PreparedText(redact(text).text)
