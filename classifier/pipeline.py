@@ -17,7 +17,7 @@ from classifier.prepared import PreparedText
 
 __all__ = ["FEATURES_VERSION", "PreparedText", "build_pipeline", "prepare", "text_views"]
 
-FEATURES_VERSION = 4  # bump whenever the views or the normalisation change what a model sees
+FEATURES_VERSION = 5  # bump whenever the views or the normalisation change what a model sees
 
 DEFAULT_PARAMS: dict = {
     "C": 1.0,

@@ -5,6 +5,7 @@ from pathlib import Path
 from classifier.model import TopicModel
 from training.evaluate import evaluate_redaction, evaluate_safeguarding, evaluate_topics, write_json
 from training.external import evaluate_external, load_external
+from training.noise import evaluate_noisy
 from training.safeguard_data import load_cases, split_cases
 from training.train import Sources, load_sources
 
@@ -36,6 +37,7 @@ def evaluate_all(
         "threshold": model.threshold,
         "topics": evaluate_topics(model, sources.test),
         "dev": evaluate_topics(model, sources.dev),
+        "noisy": evaluate_noisy(model, sources.test),
         "safeguarding": {
             "heldout": evaluate_safeguarding(held, sources.test),
             "tune": evaluate_safeguarding(tune, sources.dev),
@@ -141,6 +143,22 @@ def _studies_section(s: dict | None) -> list[str]:
     )
 
 
+def _noisy_section(n: dict | None) -> list[str]:
+    """The real test split rewritten in each noisy style."""
+    if not n:
+        return []
+    rows = [_short_row(k, v) for k, v in n.items()]
+    return (
+        [
+            "",
+            "## Noisy writing (the real test split rewritten in each style; `training/noise.py`)",
+            "",
+        ]
+        + _table(["style", *SHORT], rows)
+        + ["", f"Non-suggestions given no topic, all styles: {n['all']['none_no_topic']}"]
+    )
+
+
 def _external_section(e: dict | None) -> list[str]:
     """The external-style council-report set (written by the team; reported only)."""
     if e is None:
@@ -207,6 +225,7 @@ def render(result: dict) -> str:
     ]
     body = (
         _topic_section(result["topics"], "Real test split")
+        + _noisy_section(result.get("noisy"))
         + _studies_section(result.get("studies"))
         + ["", "---", ""]
         + _topic_section(result["dev"], "Real dev split (tuned on; for reference)")
