@@ -141,6 +141,9 @@ def headline(scored: Scored) -> dict:
         "top_acceptable": _r(correct.mean()),
         "top3_acceptable": _r(np.mean(top3)),
         "abstained": _r(scored.abstain.mean()),
+        "triage_load": _r(
+            np.mean([a or t == NONE_LABEL for a, t in zip(scored.abstain, scored.top, strict=True)])
+        ),
         "accuracy_kept": _r(correct[kept].mean()) if kept.any() else None,
         "macro_f1": _r(_macro_f1(scored.truth, scored.answered)),
         "macro_f1_no_abstention": _r(_macro_f1(scored.truth, scored.top)),

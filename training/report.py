@@ -71,11 +71,21 @@ HEADLINE = [
     ("top_acceptable", "top label acceptable (no abstention)"),
     ("top3_acceptable", "an acceptable label among the top three"),
     ("abstained", "abstained (sent to the coordinator's triage)"),
+    ("triage_load", "coordinator's triage load: abstained or not a suggestion (no topic)"),
     ("accuracy_kept", "accuracy on what it does not abstain on"),
     ("macro_f1", "macro-F1, abstentions counted as misses"),
     ("macro_f1_no_abstention", "macro-F1 of the top label, no abstention"),
 ]
-SHORT = ["n", "top ok", "top-3 ok", "abstained", "acc. kept", "macro-F1", "macro-F1 (no abst.)"]
+SHORT = [
+    "n",
+    "top ok",
+    "top-3 ok",
+    "abstained",
+    "triage",
+    "acc. kept",
+    "macro-F1",
+    "macro-F1 (no abst.)",
+]
 
 
 def _short_row(name: str, h: dict) -> list:

@@ -28,12 +28,7 @@ from training.splits import split_real, without_near_duplicates
 
 log = logging.getLogger(__name__)
 
-GRID: list[dict] = [
-    {"C": c, "real_weight": rw, "pinyin": p}
-    for c in (0.5, 1.0)
-    for rw in (1.0, 2.0)
-    for p in (0.5,)
-]
+GRID: list[dict] = [{"C": c, "real_weight": rw} for c in (0.5, 1.0, 2.0) for rw in (1.0, 2.0, 3.0)]
 VERSION_RE = re.compile(r"\d{8}-\d{6}")
 MAX_ABSTAIN = 0.06  # at most this share of dev texts goes to the coordinator (margin for 10%)
 LIKELY_WRONG = 0.5  # abstain only on texts the dev split says are more often wrong than right
