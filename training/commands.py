@@ -60,8 +60,8 @@ def classify(plan_id: str) -> None:
     """
     from classifier import analyse_many
     from classifier.model import load_current
+    from classifier.routing import same_lead
     from models.plan import UnknownPlan, load_plan
-    from training.routing import same_lead
 
     try:
         plan = load_plan(plan_id)

@@ -14,9 +14,9 @@ from classifier.normalise import replace_emoji, to_simplified
 from classifier.pinyin import split_syllables
 from classifier.prepared import PreparedText
 from classifier.redact import redact
+from classifier.routing import lead_set, same_lead
 from classifier.safeguard import is_urgent
 from training.dataset import DATA_DIR, LABELS, Example, read_jsonl
-from training.routing import lead_set, same_lead
 
 ABSTAIN_RATES = (0.0, 0.02, 0.05, 0.08, 0.10, 0.15, 0.20, 0.30)
 ABSTAINED = "(abstained)"

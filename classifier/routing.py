@@ -1,6 +1,10 @@
-"""Which topics a city's plan sends to the same lead agency (for abstention and evaluation)."""
+"""Which topics a city's plan sends to the same lead agency (abstention needs no doubt there).
 
-from classifier.model import SameRoute
+The plan is any object with `route(topic).lead_agencies` (models.plan.Plan), so the classifier
+still imports nothing of the domain; intake, the classify command and evaluation share it.
+"""
+
+from collections.abc import Callable
 
 
 def lead_set(plan, topic: str) -> frozenset[str]:
@@ -8,7 +12,7 @@ def lead_set(plan, topic: str) -> frozenset[str]:
     return frozenset(plan.route(topic).lead_agencies)
 
 
-def same_lead(plan) -> SameRoute:
+def same_lead(plan) -> Callable[[str, str], bool]:
     """same_route(a, b): True when the plan gives topics a and b the same lead agencies."""
     leads: dict[str, frozenset[str]] = {}
 
