@@ -1,6 +1,6 @@
 """TopicClassifier: the last step of the topic pipeline, a plain scikit-learn estimator.
 
-A balanced linear SVM with sigmoid-calibrated probabilities (scikit-learn's own
+A balanced linear SVM with temperature-calibrated probabilities (scikit-learn's own
 CalibratedClassifierCV) over the TF-IDF features. `threshold` is an ordinary parameter:
 `predict` returns the top label and `confident` says whether its probability reaches it.
 """
@@ -24,9 +24,9 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):
         self.threshold = threshold
 
     def fit(self, X, y, sample_weight=None):
-        """Fit the SVM and its sigmoid calibration (3 folds, one refitted model kept)."""
+        """Fit the SVM and its temperature calibration (3 folds, one refitted model kept)."""
         svm = LinearSVC(C=self.C, class_weight=self.class_weight)
-        self.calibrated_ = CalibratedClassifierCV(svm, method="sigmoid", cv=3, ensemble=False)
+        self.calibrated_ = CalibratedClassifierCV(svm, method="temperature", cv=3, ensemble=False)
         self.calibrated_.fit(X, y, sample_weight=sample_weight)
         self.classes_ = self.calibrated_.classes_
         return self

@@ -12,7 +12,7 @@ from sklearn import config_context
 from sklearn.pipeline import Pipeline
 
 from classifier.persist import dump_pipeline, load_pipeline
-from classifier.pipeline import FEATURES_VERSION
+from classifier.pipeline import FEATURES_VERSION, prepare
 
 log = logging.getLogger(__name__)
 
@@ -58,6 +58,9 @@ def route_confidence(labels: list[str], row: np.ndarray, same_route: SameRoute |
     )
 
 
+EMPTY = Prediction(topic=None, confidence=1.0, abstain=False, not_suggestion=True)
+
+
 class TopicModel:
     """A fitted pipeline (its last step a TopicClassifier holding the threshold) and metadata."""
 
@@ -100,8 +103,17 @@ class TopicModel:
         )
 
     def predict_many(self, texts: list, same_route: SameRoute | None = None) -> list[Prediction]:
-        """Predict many raw or prepared texts in one vectorised call."""
-        return [self.decide(row, same_route) for row in self.probabilities(texts)]
+        """Predict many raw or prepared texts in one vectorised call.
+
+        A text with no letter, digit or hanzi left ("。。。", "🙂") is not a suggestion,
+        whatever the model would make of an empty row.
+        """
+        prepared = prepare(texts)
+        rows = self.probabilities(prepared)
+        return [
+            self.decide(row, same_route) if p.has_words else EMPTY
+            for p, row in zip(prepared, rows, strict=True)
+        ]
 
     def predict(self, text, same_route: SameRoute | None = None) -> Prediction:
         """Predict one raw or prepared text."""

@@ -14,6 +14,7 @@ from classifier.pinyin import tagged_syllables
 
 _DIGITS_RE = re.compile(r"\d+")
 _SPACE_RE = re.compile(r"\s+")
+_WORD_RE = re.compile(r"[^\W_]")
 KEYWORD_FILE = Path(__file__).parent / "data" / "topic_keywords.txt"
 
 
@@ -35,6 +36,11 @@ class PreparedText:
         """Keep the raw text and its normalised form."""
         self.text = text
         self.normalised = normalise(text)
+
+    @property
+    def has_words(self) -> bool:
+        """Whether any letter, digit or hanzi is left (not only punctuation or symbols)."""
+        return bool(_WORD_RE.search(self.normalised))
 
     @cached_property
     def chars(self) -> str:
