@@ -24,6 +24,7 @@ DEFAULT_PARAMS: dict = {
     "char_max": 3,
     "words": 0.0,  # jieba words added nothing on the real dev split: off, and jieba never loads
     "pinyin": 0.5,
+    "pinyin_max": 3,
     "keywords": 0.15,
     "min_df": 2,
     "max_features": 30000,  # per view: half the memory and file, the same on real dev
@@ -66,7 +67,9 @@ def _views(p: dict) -> list[tuple[str, TfidfVectorizer, float]]:
     if p["words"]:
         views.append(("words", _vectorizer("word", (1, 2), p["min_df"], most), p["words"]))
     if p["pinyin"]:
-        views.append(("syllables", _vectorizer("word", (2, 3), p["min_df"], most), p["pinyin"]))
+        views.append(
+            ("syllables", _vectorizer("word", (2, p["pinyin_max"]), p["min_df"], most), p["pinyin"])
+        )
     if p["keywords"]:
         views.append(("keywords", _vectorizer("word", (1, 1), 1), p["keywords"]))
     return views

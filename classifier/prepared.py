@@ -29,6 +29,15 @@ def topic_keywords() -> list[tuple[str, str]]:
     return pairs
 
 
+@lru_cache(maxsize=1)
+def keywords_by_first_char() -> dict[str, list[tuple[str, str]]]:
+    """The curated keywords grouped by their first character (only those can start a match)."""
+    table: dict[str, list[tuple[str, str]]] = {}
+    for word, topic in topic_keywords():
+        table.setdefault(word[0], []).append((word, topic))
+    return table
+
+
 class PreparedText:
     """One text, normalised once; each view is computed the first time it is read."""
 
@@ -71,5 +80,11 @@ class PreparedText:
 
     @cached_property
     def keywords(self) -> str:
-        """One kw_<topic> token per curated keyword found in the text."""
-        return " ".join(f"kw_{t}" for word, t in topic_keywords() if word in self.normalised)
+        """One kw_<topic> token per curated keyword found in the text (order does not matter)."""
+        text, table = self.normalised, keywords_by_first_char()
+        return " ".join(
+            f"kw_{topic}"
+            for first in table.keys() & set(text)
+            for word, topic in table[first]
+            if word in text
+        )

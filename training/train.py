@@ -16,6 +16,7 @@ from functools import cache
 from importlib.metadata import version as pkg_version
 
 import numpy as np
+from skops.io.exceptions import UntrustedTypesFoundException
 
 from classifier.model import ARTIFACTS, TopicModel, current_path, load_current, set_current
 from classifier.persist import ModelIntegrityError
@@ -195,7 +196,7 @@ def _current_metrics(test: list[Example]) -> dict | None:
     """Scores of the current model on the candidate's test split; None if there is no usable one."""
     try:
         current = load_current()
-    except ModelIntegrityError as exc:
+    except (ModelIntegrityError, UntrustedTypesFoundException) as exc:
         log.warning("current model is unusable (%s); the candidate will replace it", exc)
         return None
     return evaluate_topics(current, test) if current else None
