@@ -41,8 +41,19 @@ def _topic_input(prepared: PreparedText, redaction: Redaction) -> PreparedText:
 def analyse(
     text: str, model: TopicModel | None = None, same_route: SameRoute | None = None
 ) -> Analysis:
-    """Analyse one text; without a model the prediction is None and the text goes to triage."""
-    return analyse_many([text], model, same_route)[0]
+    """Analyse one text; without a model the prediction is None and the text goes to triage.
+
+    The model gets the redacted text as a string (any object with `predict` will do); its
+    normalised form is already cached, so nothing is normalised twice.
+    """
+    from classifier.safeguard import is_urgent
+
+    prepared, redaction = PreparedText(text), redact(text)
+    prediction = None
+    if model is not None:
+        args = (redaction.text,) if same_route is None else (redaction.text, same_route)
+        prediction = model.predict(*args)
+    return Analysis(prepared.normalised, is_urgent(text), redaction, prediction)
 
 
 def analyse_many(
