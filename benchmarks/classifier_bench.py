@@ -3,10 +3,15 @@
 Run: python -m benchmarks.classifier_bench  (writes benchmarks/results/classifier.md)
 """
 
+import json
 import os
 import platform
+import re
 import resource
+import shutil
 import statistics
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -50,10 +55,58 @@ def _rate(seconds: float, texts: list[str]) -> dict:
 
 
 def _corpus_texts() -> list[str]:
-    """Every corpus text, the realistic mix of short and long."""
-    from training.dataset import load_corpus
+    """Every real and imitation corpus text, the realistic mix of short and long."""
+    from training.dataset import load_corpus, load_real
 
-    return [e.text for e in load_corpus()]
+    return [e.text for e in load_real() + load_corpus()]
+
+
+FIRST_LINE = json.dumps({"text": "学校门口的红绿灯太短了，过马路好危险"}, ensure_ascii=False)
+LOADED_RSS = (
+    "import re; from classifier import analyse; from classifier.model import load_current; "
+    "m = load_current(); analyse('学校门口的红绿灯太短了', m); "
+    "print(re.search(r'VmRSS:\\s+(\\d+)', open('/proc/self/status').read()).group(1))"
+)
+
+
+def _first_line_s(command: list[str]) -> float:
+    """Seconds from starting command (one line on stdin) to its first line on stdout."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=_env()
+    )
+    proc.stdin.write(FIRST_LINE + "\n")
+    proc.stdin.close()
+    proc.stdout.readline()
+    elapsed = time.perf_counter() - start
+    proc.wait()
+    return elapsed
+
+
+def _env() -> dict:
+    """This process's environment with the repository on PYTHONPATH."""
+    root = str(Path(__file__).resolve().parents[1])
+    return {**os.environ, "PYTHONPATH": root}
+
+
+def _startup() -> dict:
+    """Best of three: the installed command, and the classify command without the web app."""
+    tongsheng = shutil.which("tongsheng") or str(Path(sys.executable).with_name("tongsheng"))
+    direct = [sys.executable, "-c", "from training.commands import classify; classify()"]
+    return {
+        "tongsheng_s": min(
+            _first_line_s([tongsheng, "classify", "--plan", "hengyang"]) for _ in range(3)
+        ),
+        "direct_s": min(_first_line_s([*direct, "--plan", "hengyang"]) for _ in range(3)),
+    }
+
+
+def _loaded_rss_mb() -> float:
+    """Resident memory of a fresh process that has loaded the model and analysed one text."""
+    out = subprocess.run(
+        [sys.executable, "-c", LOADED_RSS], capture_output=True, text=True, env=_env(), check=True
+    )
+    return int(re.search(r"\d+", out.stdout).group(0)) / 1024
 
 
 def run() -> dict:
@@ -70,6 +123,7 @@ def run() -> dict:
 
     texts = _corpus_texts()
     is_urgent(texts[0])
+    model.predict(texts[0])
     tok = tokenizer()
     jieba_s = _cpu_timed(lambda: [tok.lcut(t, HMM=False) for t in texts])
     batch_s = _cpu_timed(model.predict_many, texts)
@@ -86,6 +140,8 @@ def run() -> dict:
         "batch": _rate(batch_s, texts),
         "full": _rate(full_s, texts),
         "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "loaded_rss_mb": _loaded_rss_mb(),
+        **_startup(),
         "size_mb": size / 1e6,
         "version": model.version,
         "load_average": os.getloadavg()[0],
@@ -105,6 +161,7 @@ def _ms(stats: dict, prefix: str) -> str:
 def _rows(r: dict) -> list[tuple[str, str, str]]:
     """(measure, result, aim) rows of the report."""
     ratio = r["batch"]["chars_s"] / r["jieba"]["chars_s"]
+    full_ratio = r["full"]["chars_s"] / r["jieba"]["chars_s"]
     rate = "{texts_s:,.0f} texts/s, {chars_s:,.0f} chars/s"
     return [
         ("single text, TopicModel.predict p50 / p99 (wall)", _ms(r["predict"], ""), "p99 < 5 ms"),
@@ -115,14 +172,33 @@ def _rows(r: dict) -> list[tuple[str, str, str]]:
         ),
         ("single text, full analyse() p50 / p99 (wall)", _ms(r["analyse"], ""), ""),
         ("single text, full analyse() p50 / p99 (CPU)", _ms(r["analyse"], "cpu_"), ""),
-        ("batch predict_many", rate.format(**r["batch"]), "≥ ¼ of jieba"),
+        ("batch predict_many (topic)", rate.format(**r["batch"]), ""),
         ("batch analyse_many (safeguard + redact + topic)", rate.format(**r["full"]), ""),
-        ("jieba lcut alone (ceiling)", rate.format(**r["jieba"]), ""),
-        ("batch / jieba (chars/s)", f"{ratio:.2f}", "≥ 0.25"),
+        ("jieba lcut alone, same run (ceiling)", rate.format(**r["jieba"]), ""),
+        ("topic / jieba (chars/s)", f"{ratio:.2f}", "≥ 0.5"),
+        ("analyse_many / jieba (chars/s)", f"{full_ratio:.2f}", ""),
         ("model load (hash checks + skops + vocab)", f"{r['load_s']:.2f} s", "< 2 s"),
-        ("jieba dictionary init (once per process)", f"{r['jieba_init_s']:.2f} s", ""),
-        ("cold start: imports + jieba init + model load", f"{_cold(r):.2f} s", ""),
-        ("peak RSS of this process", f"{r['rss_mb']:.0f} MB", ""),
+        ("jieba dictionary init (the model no longer needs it)", f"{r['jieba_init_s']:.2f} s", ""),
+        (
+            "`tongsheng classify --plan hengyang`: start to first line (best of 3)",
+            f"{r['tongsheng_s']:.2f} s",
+            "< 0.5 s",
+        ),
+        (
+            "same command without the web app (`training.commands.classify`)",
+            f"{r['direct_s']:.2f} s",
+            "",
+        ),
+        (
+            "RSS of a process with the model loaded, one text analysed",
+            f"{r['loaded_rss_mb']:.0f} MB",
+            "< 150 MB",
+        ),
+        (
+            "peak RSS of this benchmark process (corpus, jieba and model)",
+            f"{r['rss_mb']:.0f} MB",
+            "",
+        ),
         ("topic model size on disk", f"{r['size_mb']:.2f} MB", "a few MB"),
     ]
 

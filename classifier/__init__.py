@@ -3,7 +3,11 @@
 The topic is predicted from the *redacted* text: that is what the model was trained on and what
 agencies see, names and numbers carry no topic, and a masked token such as 【电话】 cannot make the
 model memorise one child's details. Safeguarding reads the unredacted normalised text, because a
-danger must never hide behind a mask.
+danger must never hide behind a mask. Each text is normalised once (`PreparedText`); when
+redaction changes nothing the topic model reads the same prepared text.
+
+Nothing heavy is imported here: `classifier.topics` or `classifier.personal` must stay cheap
+to import, and the topic model's libraries load with the model.
 """
 
 from __future__ import annotations
@@ -11,9 +15,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:  # the modules load on first use: importing classifier.topics stays light
-    from classifier.model import Prediction, TopicModel
-    from classifier.redact import Redaction
+from classifier.prepared import PreparedText
+from classifier.redact import Redaction, redact
+
+if TYPE_CHECKING:
+    from classifier.model import Prediction, SameRoute, TopicModel
     from classifier.safeguard import Urgency
 
 
@@ -27,31 +33,50 @@ class Analysis:
     prediction: Prediction | None
 
 
-def analyse(text: str, model: TopicModel | None = None) -> Analysis:
-    """Analyse one text; without a model the prediction is None and the text goes to triage."""
-    from classifier.normalise import normalise
-    from classifier.redact import redact
+def _topic_input(prepared: PreparedText, redaction: Redaction) -> PreparedText:
+    """The prepared text the topic model reads: the same one unless redaction masked something."""
+    return prepared if redaction.text == prepared.text else PreparedText(redaction.text)
+
+
+def analyse(
+    text: str, model: TopicModel | None = None, same_route: SameRoute | None = None
+) -> Analysis:
+    """Analyse one text; without a model the prediction is None and the text goes to triage.
+
+    The model gets the redacted text as a string (any object with `predict` will do); its
+    normalised form is already cached, so nothing is normalised twice.
+    """
     from classifier.safeguard import is_urgent
 
-    redaction = redact(text)
-    prediction = model.predict(redaction.text) if model is not None else None
-    return Analysis(normalise(text), is_urgent(text), redaction, prediction)
+    prepared, redaction = PreparedText(text), redact(text)
+    prediction = None
+    if model is not None:
+        args = (redaction.text,) if same_route is None else (redaction.text, same_route)
+        prediction = model.predict(*args)
+    return Analysis(prepared.normalised, is_urgent(text), redaction, prediction)
 
 
-def analyse_many(texts: list[str], model: TopicModel | None = None) -> list[Analysis]:
-    """Analyse many texts with one vectorised model call (the classify command's path)."""
-    from classifier.normalise import normalise
-    from classifier.redact import redact
+def analyse_many(
+    texts: list[str], model: TopicModel | None = None, same_route: SameRoute | None = None
+) -> list[Analysis]:
+    """Analyse many texts with one vectorised model call (the classify command's path).
+
+    same_route(a, b) tells whether two topics go to the same lead agency in the city's plan;
+    then a doubt between them is no reason to abstain.
+    """
     from classifier.safeguard import is_urgent_many
 
+    prepared = [PreparedText(t) for t in texts]
     redactions = [redact(t) for t in texts]
     predictions = (
-        model.predict_many([r.text for r in redactions])
+        model.predict_many(
+            [_topic_input(p, r) for p, r in zip(prepared, redactions, strict=True)], same_route
+        )
         if model is not None
         else [None] * len(texts)
     )
     urgencies = is_urgent_many(texts)
     return [
-        Analysis(normalise(t), u, r, p)
-        for t, u, r, p in zip(texts, urgencies, redactions, predictions, strict=False)
+        Analysis(p.normalised, u, r, pred)
+        for p, u, r, pred in zip(prepared, urgencies, redactions, predictions, strict=True)
     ]

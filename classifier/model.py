@@ -1,25 +1,28 @@
-"""TopicModel: calibrated topic prediction with abstention, saved and loaded safely with skops."""
+"""TopicModel: a fitted topic pipeline, its abstention rule, saved and loaded safely with skops."""
 
 import gc
 import json
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
+from sklearn import config_context
 from sklearn.pipeline import Pipeline
 
-from classifier.fast import FastScorer
 from classifier.persist import dump_pipeline, load_pipeline
 from classifier.pipeline import FEATURES_VERSION, prepare
 
 log = logging.getLogger(__name__)
 
 NONE_LABEL = "none"
-FAST_BELOW = 32  # fewer texts than this skip sklearn's per-call overhead (same numbers)
+FAST_BELOW = 32  # kept for the safeguarding model's import; batches below this are "single"
 META_FILE = "model.json"
 ARTIFACTS = Path(__file__).parent / "artifacts"
 POINTER = ARTIFACTS / "current.json"
+
+SameRoute = Callable[[str, str], bool]
 
 
 class IncompatibleModel(RuntimeError):
@@ -37,55 +40,84 @@ class Prediction:
     top: list[tuple[str, float]] = field(default_factory=list)
 
 
-class TopicModel:
-    """A fitted pipeline plus its labels, abstention threshold and metadata."""
+def route_confidence(labels: list[str], row: np.ndarray, same_route: SameRoute | None) -> float:
+    """Probability that the top label's route is right: its own plus every topic sharing it.
 
-    def __init__(self, pipeline: Pipeline, threshold: float, metadata: dict | None = None):
-        """Wrap a fitted pipeline; threshold is the minimum probability to route automatically."""
+    When the top two topics go to the same lead agency the route is not in doubt, so their
+    probabilities add up; without a plan (same_route None) it is the top label's probability.
+    """
+    best = labels[int(row.argmax())]
+    if same_route is None or best == NONE_LABEL:
+        return float(row.max())
+    return float(
+        sum(
+            p
+            for label, p in zip(labels, row, strict=True)
+            if label == best or (label != NONE_LABEL and same_route(best, label))
+        )
+    )
+
+
+EMPTY = Prediction(topic=None, confidence=1.0, abstain=False, not_suggestion=True)
+
+
+class TopicModel:
+    """A fitted pipeline (its last step a TopicClassifier holding the threshold) and metadata."""
+
+    def __init__(self, pipeline: Pipeline, metadata: dict | None = None):
+        """Wrap a fitted pipeline whose final step has classes_ and a threshold parameter."""
         self.pipeline = pipeline
-        self.threshold = float(threshold)
         self.metadata = dict(metadata or {})
         self.labels: list[str] = [str(c) for c in pipeline.classes_]
-        self.fast = FastScorer(pipeline)
+
+    @property
+    def threshold(self) -> float:
+        """The minimum route confidence to dispatch automatically (a pipeline parameter)."""
+        return float(self.pipeline[-1].threshold)
 
     @property
     def version(self) -> str:
         """Return the model version recorded at training time."""
         return str(self.metadata.get("version", "unversioned"))
 
-    def probabilities(self, texts: list[str]) -> np.ndarray:
-        """Return calibrated class probabilities, one row per text, columns in self.labels order."""
-        rows = prepare(list(texts))
-        if len(rows) < FAST_BELOW:
-            return np.array([self.fast.proba(row) for row in rows]).reshape(
-                len(rows), len(self.labels)
-            )
-        return self.pipeline.predict_proba(rows)
+    def probabilities(self, texts: list) -> np.ndarray:
+        """Class probabilities for raw or prepared texts, one row each, in self.labels order."""
+        with config_context(assume_finite=True, skip_parameter_validation=True):
+            return self.pipeline.predict_proba(list(texts))
 
-    def decide(self, row: np.ndarray) -> Prediction:
-        """Turn one probability row into a Prediction, abstaining below the threshold."""
+    def decide(self, row: np.ndarray, same_route: SameRoute | None = None) -> Prediction:
+        """Turn one probability row into a Prediction; abstain when the route is in doubt."""
         order = np.argsort(row)[::-1]
         best, confidence = self.labels[order[0]], float(row[order[0]])
         top = [
             (self.labels[i], round(float(row[i]), 4)) for i in order if self.labels[i] != NONE_LABEL
         ]
-        sure = confidence >= self.threshold
+        sure = route_confidence(self.labels, row, same_route) >= self.threshold
         is_none = best == NONE_LABEL
         return Prediction(
             topic=best if sure and not is_none else None,
             confidence=round(confidence, 4),
-            abstain=not sure or is_none,
+            abstain=not sure,
             not_suggestion=is_none and sure,
             top=top[:3],
         )
 
-    def predict_many(self, texts: list[str]) -> list[Prediction]:
-        """Predict many texts in one vectorised call (thousands per call)."""
-        return [self.decide(row) for row in self.probabilities(texts)]
+    def predict_many(self, texts: list, same_route: SameRoute | None = None) -> list[Prediction]:
+        """Predict many raw or prepared texts in one vectorised call.
 
-    def predict(self, text: str) -> Prediction:
-        """Predict one text."""
-        return self.predict_many([text])[0]
+        A text with no letter, digit or hanzi left ("。。。", "🙂") is not a suggestion,
+        whatever the model would make of an empty row.
+        """
+        prepared = prepare(texts)
+        rows = self.probabilities(prepared)
+        return [
+            self.decide(row, same_route) if p.has_words else EMPTY
+            for p, row in zip(prepared, rows, strict=True)
+        ]
+
+    def predict(self, text, same_route: SameRoute | None = None) -> Prediction:
+        """Predict one raw or prepared text."""
+        return self.predict_many([text], same_route)[0]
 
     def save(self, directory: Path) -> Path:
         """Write model.skops and model.json (with the file's SHA-256) into directory."""
@@ -111,7 +143,7 @@ class TopicModel:
             raise IncompatibleModel(
                 f"{directory}: features v{meta.get('features_version')}, code v{FEATURES_VERSION}"
             )
-        return cls(load_pipeline(directory, meta), meta["threshold"], meta)
+        return cls(load_pipeline(directory, meta), meta)
 
 
 def current_path() -> Path | None:

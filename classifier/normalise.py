@@ -2,12 +2,11 @@
 
 import re
 import unicodedata
-
-from opencc_purepy import OpenCC
+from functools import lru_cache
+from importlib.util import find_spec
+from pathlib import Path
 
 from classifier import pinyin
-
-_T2S = OpenCC("t2s")
 
 EMOJI_WORDS: dict[str, str] = {
     "😢": "难过",
@@ -203,16 +202,25 @@ _SPACE_RE = re.compile(r"\s+")
 _LATIN_RUN_RE = re.compile(r"[a-z]+(?: [a-z]+)*")
 
 
-# Simplified characters that opencc-purepy's phrase table wrongly changes (结束→結束, 打坏→打坯).
-_KEEP_SIMPLIFIED = frozenset("结坏")
+@lru_cache(maxsize=1)
+def _t2s_table() -> dict[int, str]:
+    """OpenCC's traditional → simplified character table, read from the opencc-purepy package.
+
+    Only the data file is read: the package's converter loads every regional dictionary
+    (about 30 MB) where a topic or a danger needs characters only.
+    """
+    folder = Path(find_spec("opencc_purepy").submodule_search_locations[0]) / "dicts"
+    table = {}
+    for line in (folder / "TSCharacters.txt").read_text("utf-8").splitlines():
+        traditional, _, simplified = line.partition("\t")
+        if len(traditional) == 1 and simplified:
+            table[ord(traditional)] = simplified.split()[0]
+    return table
 
 
 def to_simplified(text: str) -> str:
-    """Traditional → simplified, keeping the few simplified characters OpenCC wrongly rewrites."""
-    out = _T2S.convert(text)
-    if len(out) != len(text):
-        return out
-    return "".join(a if a in _KEEP_SIMPLIFIED else b for a, b in zip(text, out, strict=True))
+    """Traditional → simplified, character by character (OpenCC's character table)."""
+    return text.translate(_t2s_table())
 
 
 def replace_emoji(text: str) -> str:
@@ -228,8 +236,13 @@ def _pinyin_run_to_hanzi(match: re.Match) -> str:
     return replaced if replaced is not None else run
 
 
+@lru_cache(maxsize=4096)
 def normalise(text: str) -> str:
-    """Return the canonical form used by safeguarding, tokenising and features."""
+    """Return the canonical form used by safeguarding, tokenising and features.
+
+    Cached: the safeguarding screen, redaction and the topic model each ask for the same
+    text's form, and a text is normalised once.
+    """
     text = unicodedata.normalize("NFKC", text or "")
     text = replace_emoji(text)
     text = to_simplified(text).lower().replace("ü", "v")

@@ -4,7 +4,6 @@ import hashlib
 import json
 from pathlib import Path
 
-import numpy as np
 import skops.io as sio
 from sklearn.pipeline import Pipeline
 
@@ -12,21 +11,21 @@ MODEL_FILE, VOCAB_FILE = "model.skops", "vocab.json"
 
 TRUSTED_TYPES: list[str] = [
     "builtins.dict",
+    "classifier.estimator.TopicClassifier",
+    "classifier.pipeline.text_views",
     "numpy.dtype",
     "numpy.float32",
     "numpy.float64",
     "scipy.sparse._csr.csr_matrix",
     "sklearn.calibration.CalibratedClassifierCV",
     "sklearn.calibration._CalibratedClassifier",
-    "sklearn.calibration._SigmoidCalibration",
+    "sklearn.calibration._TemperatureScaling",
     "sklearn.compose._column_transformer.ColumnTransformer",
-    "sklearn.ensemble._voting.VotingClassifier",
     "sklearn.feature_extraction.text.TfidfTransformer",
     "sklearn.feature_extraction.text.TfidfVectorizer",
     "sklearn.linear_model._logistic.LogisticRegression",
-    "sklearn.naive_bayes.ComplementNB",
     "sklearn.pipeline.Pipeline",
-    "sklearn.preprocessing._label.LabelEncoder",
+    "sklearn.preprocessing._function_transformer.FunctionTransformer",
     "sklearn.svm._classes.LinearSVC",
     "sklearn.utils._bunch.Bunch",
 ]
@@ -41,27 +40,10 @@ def sha256_file(path: Path) -> str:
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 
 
-def compact(pipeline: Pipeline, step: float = 1e-3) -> Pipeline:
-    """Quantise linear weights to float32 multiples of step: a 2-3x smaller file, same decisions."""
-    final = pipeline[-1]
-    for model in getattr(final, "estimators_", [final]):
-        for calibrated in getattr(model, "calibrated_classifiers_", []):
-            _quantise(calibrated.estimator, step)
-    return pipeline
-
-
-def _quantise(est, step: float) -> None:
-    """Round one fitted linear or naive Bayes model's weights; drop NB counts unused at predict."""
-    name = "feature_log_prob_" if hasattr(est, "feature_log_prob_") else "coef_"
-    setattr(est, name, (np.round(getattr(est, name) / step) * step).astype(np.float32))
-    for unused in ("feature_count_", "feature_all_"):
-        if hasattr(est, unused):
-            delattr(est, unused)
-
-
 def _vectorizers(pipeline: Pipeline) -> dict:
     """The fitted vectorizers of the pipeline's ColumnTransformer, by view name."""
-    return {name: vec for name, vec, _ in pipeline[0].transformers_ if hasattr(vec, "vocabulary_")}
+    columns = next(step for _, step in pipeline.steps if hasattr(step, "transformers_"))
+    return {name: vec for name, vec, _ in columns.transformers_ if hasattr(vec, "vocabulary_")}
 
 
 def dump_pipeline(pipeline: Pipeline, directory: Path) -> dict:

@@ -2,9 +2,8 @@
 
 import re
 from functools import lru_cache
+from itertools import islice, product
 from pathlib import Path
-
-from pypinyin import Style, lazy_pinyin
 
 DATA_DIR = Path(__file__).parent / "data"
 SYLLABLES: frozenset[str] = frozenset(
@@ -13,6 +12,17 @@ SYLLABLES: frozenset[str] = frozenset(
 _MAX_SYLLABLE = max(len(s) for s in SYLLABLES)
 _FUZZY_RULES = (("zh", "z"), ("ch", "c"), ("sh", "s"), ("ng", "n"), ("v", "u"))
 _HAN_RE = re.compile(r"[\u4e00-\u9fff]")
+MAX_WORD_KEYS = 16  # spellings of one dictionary word when its characters have several readings
+
+
+@lru_cache(maxsize=1)
+def hanzi_readings() -> dict[str, list[str]]:
+    """Character → toneless readings, default first (see classifier/pinyin_table.py)."""
+    table = {}
+    for line in (DATA_DIR / "hanzi_pinyin.txt").read_text(encoding="utf-8").splitlines():
+        char, *found = line.split()
+        table[char] = found
+    return table
 
 
 def split_syllables(word: str) -> list[str] | None:
@@ -39,12 +49,15 @@ def fuzzy(syllable: str) -> str:
 @lru_cache(maxsize=32768)
 def char_syllable(char: str) -> str:
     """Return the fuzzy toneless syllable of one hanzi (first reading)."""
-    return fuzzy(lazy_pinyin(char, style=Style.NORMAL)[0])
+    return fuzzy(hanzi_readings().get(char, [char])[0])
 
 
-def word_key(word: str) -> str:
-    """Return the lookup key of a hanzi word: its plain syllables with ü written u."""
-    return " ".join(lazy_pinyin(word, style=Style.NORMAL)).replace("v", "u")
+def word_keys(word: str) -> list[str]:
+    """Lookup keys of a hanzi word: its plain syllables (ü written u), each reading combined."""
+    table = hanzi_readings()
+    options = [table.get(char, [char]) for char in word]
+    spellings = islice(product(*options), MAX_WORD_KEYS)
+    return [" ".join(syllables).replace("v", "u") for syllables in spellings]
 
 
 @lru_cache(maxsize=1)
@@ -55,7 +68,8 @@ def word_table() -> dict[str, str]:
     for line in path.read_text(encoding="utf-8").splitlines():
         parts = line.split()
         if parts and len(parts[0]) >= 2 and _HAN_RE.fullmatch(parts[0][0]):
-            table.setdefault(word_key(parts[0]), parts[0])
+            for key in word_keys(parts[0]):
+                table.setdefault(key, parts[0])
     return table
 
 

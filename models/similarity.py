@@ -26,9 +26,9 @@ class Match:
 
 def _features(text: str) -> str:
     """The classifier's character view: normalised, digits folded."""
-    from classifier.pipeline import prepare_one
+    from classifier.prepared import PreparedText
 
-    return prepare_one(text)[0]
+    return PreparedText(text).chars
 
 
 def _candidates(session: Session, suggestion: Suggestion) -> list[Suggestion]:

@@ -15,6 +15,7 @@ from classifier.topics import TOPIC_IDS
 
 DATA_DIR = Path(__file__).parent / "data"
 CORPUS_DIR = DATA_DIR / "corpus"
+REAL_DIR = DATA_DIR / "real"
 LABELS: tuple[str, ...] = (*TOPIC_IDS, NONE_LABEL)
 SPLITS = {"train": 0.70, "validation": 0.15, "test": 0.15}
 SEED = 20240611
@@ -23,12 +24,25 @@ NEAR_DUPLICATE_JACCARD = 0.5
 
 @dataclass(frozen=True)
 class Example:
-    """One labelled text; source says where it came from (corpus file or 'correction')."""
+    """One labelled text; source says where it came from (corpus file, 'real' or 'correction').
+
+    topics holds every acceptable label (one or two); topic is the first, the one trained on.
+    Real texts also carry the page they were paraphrased from and its kind, city and writer.
+    """
 
     text: str
     topic: str
     tags: tuple[str, ...] = field(default=())
     source: str = "corpus"
+    topics: tuple[str, ...] = field(default=())
+    source_url: str = ""
+    source_kind: str = ""
+    city: str = ""
+
+    @property
+    def acceptable(self) -> tuple[str, ...]:
+        """The labels a prediction may give and still be right."""
+        return self.topics or (self.topic,)
 
 
 def read_jsonl(path: Path) -> list[dict]:
@@ -48,6 +62,39 @@ def load_corpus(corpus_dir: Path = CORPUS_DIR) -> list[Example]:
                 Example(row["text"], row["topic"], tuple(row.get("tags", ())), path.stem)
             )
     return examples
+
+
+def real_example(row: dict, name: str) -> Example:
+    """One line of a real-corpus file; the acceptable topics must be known labels."""
+    topics = tuple(row.get("topics") or (row["topic"],))
+    if row["topic"] not in LABELS or any(t not in LABELS for t in topics):
+        raise ValueError(f"{name}: unknown topic in {row['topic']!r} / {topics!r}")
+    if row["topic"] not in topics:
+        topics = (row["topic"], *topics)
+    return Example(
+        row["text"],
+        row["topic"],
+        tuple(row.get("tags", ())),
+        "real",
+        topics[:2],
+        row.get("source_url", ""),
+        row.get("source_kind", ""),
+        row.get("city", ""),
+    )
+
+
+def load_real(real_dir: Path = REAL_DIR) -> list[Example]:
+    """Every real children's suggestion (real/*.jsonl), exact duplicates dropped."""
+    seen: set[str] = set()
+    out = []
+    for path in sorted(Path(real_dir).glob("*.jsonl")):
+        for row in read_jsonl(path):
+            example = real_example(row, path.name)
+            key = normalise(example.text)
+            if key and key not in seen:
+                seen.add(key)
+                out.append(example)
+    return out
 
 
 def load_examples(corrections: list[tuple[str, str]] | None = None) -> list[Example]:
@@ -99,32 +146,42 @@ def _rank(text: str, seed: int) -> str:
     return hashlib.sha256(f"{seed}:{text}".encode()).hexdigest()
 
 
-def split(examples: list[Example], seed: int = SEED) -> dict[str, list[Example]]:
-    """Stratified group split ~70/15/15; near-duplicates always land in the same split."""
+def split(
+    examples: list[Example],
+    seed: int = SEED,
+    group_ids: list[int] | None = None,
+    held_out: tuple[str, str] = ("test", "validation"),
+) -> dict[str, list[Example]]:
+    """Stratified group split ~70/15/15 into train and the two held-out parts.
+
+    Texts sharing a group id always land in the same part; by default the groups are the
+    near-duplicates. held_out names the test part first, then the tuning part.
+    """
     groups: dict[int, list[int]] = defaultdict(list)
-    for i, g in enumerate(near_duplicate_groups([e.text for e in examples])):
+    ids = group_ids if group_ids is not None else near_duplicate_groups([e.text for e in examples])
+    for i, g in enumerate(ids):
         groups[g].append(i)
     by_topic: dict[str, list[list[int]]] = defaultdict(list)
     for members in groups.values():
         topic = Counter(examples[i].topic for i in members).most_common(1)[0][0]
         by_topic[topic].append(members)
-    out: dict[str, list[Example]] = {name: [] for name in SPLITS}
+    out: dict[str, list[Example]] = {name: [] for name in ("train", *held_out)}
     for topic in sorted(by_topic):
         ordered = sorted(
             by_topic[topic], key=lambda m: _rank(min(examples[i].text for i in m), seed)
         )
-        _assign(ordered, examples, out)
+        _assign(ordered, examples, out, held_out)
     return out
 
 
-def _assign(ordered: list[list[int]], examples: list[Example], out: dict) -> None:
-    """Fill test, then validation, then train from one topic's ordered groups."""
+def _assign(
+    ordered: list[list[int]], examples: list[Example], out: dict, held_out: tuple[str, str]
+) -> None:
+    """Fill the test part, then the tuning part, then train from one topic's ordered groups."""
     total = sum(len(m) for m in ordered)
-    quota = {"test": SPLITS["test"] * total, "validation": SPLITS["validation"] * total}
-    filled = {"test": 0, "validation": 0}
+    quota = {held_out[0]: SPLITS["test"] * total, held_out[1]: SPLITS["validation"] * total}
+    filled = dict.fromkeys(held_out, 0)
     for members in ordered:
-        name = next(
-            (n for n in ("test", "validation") if filled[n] + len(members) / 2 <= quota[n]), "train"
-        )
+        name = next((n for n in held_out if filled[n] + len(members) / 2 <= quota[n]), "train")
         filled[name] = filled.get(name, 0) + len(members)
         out[name].extend(examples[i] for i in members)

@@ -5,7 +5,7 @@ from collections import defaultdict
 import pytest
 
 from classifier.model import TopicModel
-from classifier.pipeline import build_pipeline, prepare
+from classifier.pipeline import build_pipeline
 from training.dataset import load_examples, split
 
 PER_LABEL = 80
@@ -25,7 +25,6 @@ def small_model(corpus_split) -> TopicModel:
         if len(by_label[example.topic]) < PER_LABEL:
             by_label[example.topic].append(example)
     examples = [e for group in by_label.values() for e in group]
-    pipeline = build_pipeline().fit(
-        prepare([e.text for e in examples]), [e.topic for e in examples]
-    )
-    return TopicModel(pipeline, threshold=0.35, metadata={"version": "test-small"})
+    pipeline = build_pipeline().fit([e.text for e in examples], [e.topic for e in examples])
+    pipeline.set_params(clf__threshold=0.35)
+    return TopicModel(pipeline, metadata={"version": "test-small"})

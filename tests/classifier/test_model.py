@@ -1,5 +1,6 @@
 """Behavioural tests of the topic model, in Chinese, plus safe saving and loading."""
 
+import copy
 import json
 import shutil
 
@@ -56,7 +57,7 @@ def test_typo_pinyin_traditional_and_emoji_variants_agree(small_model, variant):
 @pytest.mark.parametrize("text", ["你好呀", "哈哈哈", "测试", "你是机器人吗"])
 def test_greetings_are_not_suggestions(small_model, text):
     prediction = small_model.predict(text)
-    assert prediction.topic is None and prediction.abstain
+    assert prediction.topic is None and prediction.not_suggestion
 
 
 @pytest.mark.parametrize("text", ["asdfghjkl", "zxqv wpt", "。。。"])
@@ -106,8 +107,35 @@ def test_no_shipped_model_means_none(monkeypatch, tmp_path):
     assert load_current() is None
 
 
-def test_single_text_fast_path_equals_the_batch_path(small_model):
+def test_one_text_at_a_time_equals_the_batch(small_model):
     texts = [text for text, _ in MINIMUM] * 2
     batch = small_model.probabilities(texts)
     one_by_one = [small_model.probabilities([t])[0] for t in texts]
     assert abs(batch - one_by_one).max() < 1e-6
+
+
+def test_the_pipeline_is_a_scikit_learn_estimator_with_the_threshold_as_a_parameter(small_model):
+    params = small_model.pipeline.get_params()
+    assert params["clf__threshold"] == 0.35 and "clf__C" in params
+    probs = small_model.pipeline.predict_proba(["公园的滑梯坏了"])
+    assert probs.shape == (1, len(small_model.labels)) and abs(probs.sum() - 1) < 1e-6
+
+
+def test_raising_the_threshold_makes_the_model_abstain(small_model):
+    clone = TopicModel(copy.deepcopy(small_model.pipeline))
+    text = "希望多一些活动"
+    assert not clone.predict(text).abstain or clone.threshold > 0
+    clone.pipeline.set_params(clf__threshold=1.0)
+    prediction = clone.predict(text)
+    assert prediction.abstain and prediction.topic is None
+    assert small_model.threshold == 0.35
+
+
+def test_a_doubt_between_topics_with_the_same_lead_agency_does_not_abstain(small_model):
+    clone = TopicModel(copy.deepcopy(small_model.pipeline))
+    text = "公园和小区里的滑梯都坏了"
+    row = clone.probabilities([text])[0]
+    top_two = sorted(row)[-2:]
+    clone.pipeline.set_params(clf__threshold=(top_two[1] + sum(top_two)) / 2)
+    assert clone.predict(text).abstain
+    assert not clone.predict(text, same_route=lambda a, b: True).abstain

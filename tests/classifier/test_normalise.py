@@ -43,3 +43,21 @@ def test_english_words_are_not_read_as_pinyin():
 
 def test_simplified_text_is_left_alone_where_opencc_errs():
     assert normalise("到此结束，别打坏了") == "到此结束,别打坏了"
+
+
+def test_the_shipped_reading_table_matches_pypinyin():
+    from pypinyin import Style, lazy_pinyin
+
+    from classifier.pinyin import hanzi_readings
+    from classifier.pinyin_table import readings
+
+    table = hanzi_readings()
+    for char in "学校门口红绿灯长行乐图书馆厕所滑梯":
+        assert table[char] == readings(char)
+        assert table[char][0] == lazy_pinyin(char, style=Style.NORMAL).pop().replace("ü", "v")
+
+
+def test_a_dictionary_word_typed_in_pinyin_with_either_reading_is_found():
+    from classifier.pinyin import word_table
+
+    assert word_table()["hong lu deng"] == "红绿灯"

@@ -1,11 +1,13 @@
 """The classify, train and evaluate commands, as the `tongsheng` group runs them."""
 
+import copy
 import json
 import sys
 
 import pytest
 from click.testing import CliRunner
 
+from classifier.model import TopicModel
 from training import commands
 from training.external import load_external
 
@@ -13,7 +15,7 @@ from training.external import load_external
 @pytest.fixture
 def shipped(monkeypatch, small_model):
     """Classify with the session's small model instead of whatever is shipped."""
-    monkeypatch.setattr(commands, "load_current", lambda: small_model)
+    monkeypatch.setattr("classifier.model.load_current", lambda: small_model)
 
 
 def _run(lines: list[str]) -> list[dict]:
@@ -48,9 +50,17 @@ def test_bad_lines_get_an_error_and_the_rest_still_run(shipped):
     assert [("error" in o) for o in out] == [False, True, True, False]
 
 
-def test_abstention_has_no_topic_and_goes_to_the_coordinator(shipped):
+def test_a_non_suggestion_gets_no_topic_and_goes_to_the_coordinator(shipped):
     out = _run(['{"text": "你好"}'])[0]
-    assert out["topic"] is None and out["abstain"] and out["lead_agencies"]
+    assert out["topic"] is None and out["not_suggestion"] and out["lead_agencies"]
+
+
+def test_abstention_has_no_topic_and_goes_to_the_coordinator(monkeypatch, small_model):
+    unsure = TopicModel(copy.deepcopy(small_model.pipeline))
+    unsure.pipeline.set_params(clf__threshold=1.0)
+    monkeypatch.setattr("classifier.model.load_current", lambda: unsure)
+    out = _run(['{"text": "公园的滑梯坏了"}'])[0]
+    assert out["topic"] is None and out["abstain"] and out["lead_agencies"] == ["市政府妇儿工委办"]
 
 
 def test_classify_handles_three_thousand_lines(shipped):
@@ -79,10 +89,9 @@ def test_evaluate_writes_the_report(shipped, monkeypatch, tmp_path):
     result = CliRunner().invoke(commands.evaluate, ["--no-corrections"])
     assert result.exit_code == 0, result.output
     data = json.loads((tmp_path / "evaluation.json").read_text("utf-8"))
-    assert {"topics", "safeguarding", "redaction", "external", "cross_writer"} <= data.keys()
+    assert {"topics", "dev", "safeguarding", "redaction", "external"} <= data.keys()
     markdown = (tmp_path / "evaluation.md").read_text("utf-8")
-    assert "macro-F1" in markdown
-    n_external = len(load_external())
-    assert data["external"]["n"] == n_external
-    assert f"## External-style set (training/data/external, n = {n_external})" in markdown
-    assert f"external-style set (n = {n_external})" in result.output
+    assert "macro-F1, abstentions counted as misses" in markdown
+    assert "hengyang lead agency acceptable" in markdown
+    assert data["external"]["n"] == len(load_external())
+    assert f"real test split (n = {data['topics']['n']})" in result.output

@@ -1,4 +1,4 @@
-"""Training: threshold choice on validation, and switching only to a model that is not worse."""
+"""Training: the threshold from dev, two-label rows, and switching only to a model not worse."""
 
 import json
 
@@ -7,32 +7,47 @@ import pytest
 
 from classifier import model as model_module
 from training import train as train_module
-from training.dataset import load_examples
+from training.dataset import Example, load_examples, split
 
-TINY_GRID = [{"clf": "svm", "C": 0.5, "word_weight": 0.6, "pinyin": 0.5, "min_df": 2}]
+TINY_GRID = [{"C": 4.0, "words": 0.6, "pinyin": 0.5}]
 
 
-def test_threshold_keeps_at_least_85_percent():
-    confidence = np.linspace(1, 0, 100)
-    correct = np.array([True] * 80 + [False, True] * 10)
+def test_the_threshold_abstains_only_where_the_top_label_is_more_often_wrong():
+    confidence = np.linspace(0, 1, 100)
+    correct = np.array([False] * 4 + [True, False] * 2 + [True] * 92)
     threshold = train_module.choose_threshold(confidence, correct)
-    assert (confidence >= threshold).mean() >= 0.85
+    abstained = correct[confidence < threshold]
+    assert len(abstained) == 6 and abstained.mean() <= 0.5
 
 
-def test_threshold_stops_where_accuracy_reaches_target():
-    confidence = np.linspace(1, 0, 100)
-    correct = np.array([True] * 95 + [False] * 5)
-    assert (confidence >= train_module.choose_threshold(confidence, correct)).sum() == 97
+def test_a_model_right_everywhere_never_abstains():
+    confidence = np.linspace(0, 1, 100)
+    assert train_module.choose_threshold(confidence, np.ones(100, dtype=bool)) == 0.0
+
+
+def test_the_threshold_never_abstains_on_more_than_the_cap():
+    confidence = np.linspace(0, 1, 100)
+    threshold = train_module.choose_threshold(confidence, np.zeros(100, dtype=bool))
+    assert (confidence < threshold).mean() <= train_module.MAX_ABSTAIN
+
+
+def test_a_second_acceptable_label_is_trained_on_at_half_weight():
+    both = Example(
+        "公园里的厕所太脏了", "public_space", source="real", topics=("public_space", "health")
+    )
+    _, labels, weights = train_module.training_rows([both], real_weight=2.0)
+    assert labels == ["public_space", "health"] and weights.tolist() == [2.0, 1.0]
 
 
 @pytest.fixture
 def artifacts(tmp_path, monkeypatch):
-    """Send model files to a temporary folder and train on a subset of the corpus."""
+    """Send model files to a temporary folder and train on a subset of the imitation corpus."""
     monkeypatch.setattr(model_module, "ARTIFACTS", tmp_path)
     monkeypatch.setattr(model_module, "POINTER", tmp_path / "current.json")
     monkeypatch.setattr(train_module, "ARTIFACTS", tmp_path)
-    subset = load_examples()[::3]
-    monkeypatch.setattr(train_module, "load_examples", lambda corrections=None: subset)
+    parts = split(load_examples()[::4])
+    sources = train_module.Sources(parts["train"], parts["validation"], parts["test"], [])
+    monkeypatch.setattr(train_module, "load_sources", lambda corrections=None: sources)
     return tmp_path
 
 

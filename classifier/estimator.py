@@ -1,0 +1,45 @@
+"""TopicClassifier: the last step of the topic pipeline, a plain scikit-learn estimator.
+
+A balanced linear SVM with temperature-calibrated probabilities (scikit-learn's own
+CalibratedClassifierCV) over the TF-IDF features. `threshold` is an ordinary parameter:
+`predict` returns the top label and `confident` says whether its probability reaches it.
+"""
+
+import numpy as np
+from sklearn.base import BaseEstimator, ClassifierMixin
+from sklearn.calibration import CalibratedClassifierCV
+from sklearn.svm import LinearSVC
+from sklearn.utils.validation import check_is_fitted
+
+
+class TopicClassifier(ClassifierMixin, BaseEstimator):
+    """Calibrated balanced linear SVM with an abstention threshold."""
+
+    def __init__(
+        self, C: float = 1.0, class_weight: str | None = "balanced", threshold: float = 0.0
+    ):
+        """Store the parameters unchanged (scikit-learn's rule for get_params/set_params)."""
+        self.C = C
+        self.class_weight = class_weight
+        self.threshold = threshold
+
+    def fit(self, X, y, sample_weight=None):
+        """Fit the SVM and its temperature calibration (3 folds, one refitted model kept)."""
+        svm = LinearSVC(C=self.C, class_weight=self.class_weight)
+        self.calibrated_ = CalibratedClassifierCV(svm, method="temperature", cv=3, ensemble=False)
+        self.calibrated_.fit(X, y, sample_weight=sample_weight)
+        self.classes_ = self.calibrated_.classes_
+        return self
+
+    def predict_proba(self, X) -> np.ndarray:
+        """Class probabilities, columns in classes_ order."""
+        check_is_fitted(self, "calibrated_")
+        return self.calibrated_.predict_proba(X)
+
+    def predict(self, X) -> np.ndarray:
+        """The most probable label of each row."""
+        return self.classes_[self.predict_proba(X).argmax(axis=1)]
+
+    def confident(self, X) -> np.ndarray:
+        """Whether each row's top probability reaches the threshold."""
+        return self.predict_proba(X).max(axis=1) >= self.threshold

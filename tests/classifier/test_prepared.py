@@ -1,0 +1,37 @@
+"""A text is normalised once and its prepared views are shared."""
+
+import unicodedata
+
+from classifier import analyse_many
+from classifier import normalise as normalise_module
+from classifier.pipeline import PreparedText, text_views
+
+
+def test_prepared_views_agree_with_the_normalised_text():
+    prepared = PreparedText("學校門口的紅綠燈壞了🚦 123")
+    assert prepared.normalised.startswith("学校门口的红绿灯坏了")
+    assert "0" in prepared.chars and "123" not in prepared.chars
+    assert "红绿灯" in prepared.words.split()
+    assert prepared.syllables.split()[:2] == ["xue", "xiao"]
+    assert "kw_transport" in prepared.keywords.split()
+
+
+def test_the_pipeline_reads_raw_and_prepared_texts_alike():
+    raw = text_views(["公园的滑梯坏了"], ("chars", "syllables"))
+    prepared = text_views([PreparedText("公园的滑梯坏了")], ("chars", "syllables"))
+    assert raw.tolist() == prepared.tolist()
+
+
+def test_analysing_a_text_normalises_it_once(monkeypatch, small_model):
+    calls = []
+    real = unicodedata.normalize
+
+    def counting(form, text):
+        calls.append(text)
+        return real(form, text)
+
+    monkeypatch.setattr(normalise_module.unicodedata, "normalize", counting)
+    normalise_module.normalise.cache_clear()
+    text = "图书馆周末能不能晚点关门呀"
+    analyse_many([text], small_model)
+    assert calls.count(text) == 1
