@@ -121,6 +121,7 @@ def test_the_command_reports_counts_per_status(app, session, closed, database_ur
                             ).first()
     _age(session, declined, Status.DECLINED)
     monkeypatch.setenv("DATABASE_URL", database_url)
+    monkeypatch.setenv("TONGSHENG_SECRET_KEY", "test-secret")  # production refuses a node file
     result = CliRunner().invoke(cli, ["retention", "--months", str(MONTHS)])
     assert result.exit_code == 0, result.output
     assert "anonymised 2 suggestions (closed 1, declined 1)" in result.output
