@@ -118,11 +118,16 @@ def test_ordinary_suggestions_rarely_raise_an_alarm(corpus_split):
 
 
 def test_real_childrens_suggestions_rarely_raise_an_alarm():
-    """training/data/real: real suggestions paraphrased from public pages by the corpus writers."""
+    """training/data/real: real suggestions paraphrased from public pages by the corpus writers.
+
+    Ordinary suggestions only: a text labelled ``safety`` may itself tell of harm (robbed on
+    the way home, bullied), where an alarm can be right, so it is not counted as a false one.
+    """
     paths = sorted((REPO / "training" / "data" / "real").glob("*.jsonl"))
     if not paths:
         pytest.skip("no real suggestion corpus in this checkout")
-    texts = [json.loads(line)["text"] for p in paths for line in p.read_text("utf-8").splitlines()]
+    rows = [json.loads(line) for p in paths for line in p.read_text("utf-8").splitlines()]
+    texts = [row["text"] for row in rows if row["topic"] != "safety"]
     flags = [u.urgent for u in is_urgent_many(texts)]
     assert sum(flags) / len(flags) <= 0.05
 
