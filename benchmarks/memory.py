@@ -113,7 +113,7 @@ NOTES = [
     "detail checks, Pillow loads on the first photo, openpyxl (with NumPy) on the first Excel "
     "file, and the training commands only when they run, so the worker maps "
     "none of scikit-learn, SciPy, NumPy, jieba or Pillow.",
-    "- Web worker: the app, the plans (parsed once per process, `models.plan`) and the topic "
+    "- Web worker: the app, the plans (parsed once per process, `models.plans.plan`) and the topic "
     "model are loaded in gunicorn's master before the fork (`tongsheng serve` warms the "
     "classifier), and `gc.freeze()` keeps the collector from copying those shared pages; "
     "PSS is what each worker really adds. Its RSS stays near 370 MB: a submission classifies "

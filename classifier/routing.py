@@ -1,6 +1,6 @@
 """Which topics a city's plan sends to the same lead agency (abstention needs no doubt there).
 
-The plan is any object with `route(topic).lead_agencies` (models.plan.Plan), so the classifier
+The plan is any object with `route(topic).lead_agencies` (models.plans.plan.Plan), so the classifier
 still imports nothing of the domain; intake, the classify command and evaluation share it.
 """
 

@@ -1,16 +1,17 @@
 """The domain: tables and the rules that act on them. Nothing here knows about Flask."""
 
-from .agency import Agency, CityPlan
-from .attachments import Attachment
-from .audit import AccessLog, AuditLog, ErasurePermit
-from .consent import ConsentHold
-from .conversation import Conversation
-from .export_jobs import ExportJob
-from .meetings import Attendance
-from .notifications import Notification
-from .observation import Visit, VisitItem
-from .open311 import ApiClient
-from .people import (
+from models.assistant.conversation import Conversation
+from models.councils.meetings import Attendance
+from models.councils.observation import Visit, VisitItem
+from models.councils.support import CouncilVoice, NameChoice
+from models.councils.votes import Poll, PollOption, Vote
+from models.files.attachments import Attachment
+from models.files.storage import StoredFile, StoredFilePart
+from models.notices.notifications import Notification
+from models.office.export_jobs import ExportJob
+from models.office.open311 import ApiClient
+from models.people.consent import ConsentHold
+from models.people.tables import (
     Account,
     Group,
     GroupFacilitator,
@@ -22,11 +23,13 @@ from .people import (
     Member,
     Role,
 )
-from .report import Report
-from .safeguarding import SafeguardingCase, SafeguardingReport
-from .status import Status
-from .storage import StoredFile, StoredFilePart
-from .suggestion import (
+from models.plans.tables import Agency, CityPlan
+from models.privacy.audit import AccessLog, AuditLog, ErasurePermit
+from models.safety.report import Report
+from models.safety.safeguarding import SafeguardingCase, SafeguardingReport
+from models.suggestions.status import Status
+from models.suggestions.supervision import ExtensionRequest, SupervisionStep
+from models.suggestions.tables import (
     Answer,
     Assignment,
     Correction,
@@ -37,9 +40,6 @@ from .suggestion import (
     Suggestion,
     Support,
 )
-from .supervision import ExtensionRequest, SupervisionStep
-from .support import CouncilVoice, NameChoice
-from .votes import Poll, PollOption, Vote
 
 __all__ = [
     "ApiClient", "Attachment",

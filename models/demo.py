@@ -10,12 +10,11 @@ from datetime import timedelta
 
 from sqlmodel import Session, select
 
-from . import accounts, lifecycle
-from .common import utcnow
-from .lifecycle import Classification, Draft, actor_for_account, actor_for_member, submit
-from .mfa import DEMO_DOMAIN
-from .open311 import add_client
-from .people import (
+from models.common import utcnow
+from models.office.open311 import add_client
+from models.people import accounts
+from models.people.mfa import DEMO_DOMAIN
+from models.people.tables import (
     Account,
     Group,
     GroupFacilitator,
@@ -26,12 +25,20 @@ from .people import (
     Member,
     Role,
 )
-from .plan import load_plan
-from .plan_import import agency_by_name, import_all
-from .routing import route_for
-from .safeguarding_duty import add_lead
-from .status import Status
-from .suggestion import DueWeight, RatingValue
+from models.plans.importer import agency_by_name, import_all
+from models.plans.plan import load_plan
+from models.safety.duty import add_lead
+from models.suggestions import lifecycle
+from models.suggestions.lifecycle import (
+    Classification,
+    Draft,
+    actor_for_account,
+    actor_for_member,
+    submit,
+)
+from models.suggestions.routing import route_for
+from models.suggestions.status import Status
+from models.suggestions.tables import DueWeight, RatingValue
 
 DEMO_PLAN = "hengyang"
 DEMO_PASSWORD = "TongSheng-demo-2026"

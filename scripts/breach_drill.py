@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from sqlmodel import Session, select  # noqa: E402
 
 from models.db import make_engine  # noqa: E402
-from models.people import Account, Group, GroupFacilitator, GuardianConsent, Member  # noqa: E402
+from models.people.tables import Account, Group, GroupFacilitator, GuardianConsent, Member  # noqa: E402
 
 
 def affected(session: Session, *, plan_id: str | None = None, group_ids: list[int] | None = None,

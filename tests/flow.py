@@ -6,9 +6,9 @@ import uuid
 
 from sqlmodel import Session, select
 
-from models import lifecycle
-from models.lifecycle import Classification, Draft, actor_for_account, actor_for_member
-from models.people import Account, Group, Member
+from models.people.tables import Account, Group, Member
+from models.suggestions import lifecycle
+from models.suggestions.lifecycle import Classification, Draft, actor_for_account, actor_for_member
 
 
 def account(session: Session, username: str) -> Account:

@@ -4,9 +4,9 @@ from click.testing import CliRunner
 from sqlmodel import Session, create_engine, func, select
 
 from models.demo import DEMO_PASSWORD
-from models.people import Account
+from models.people.tables import Account
 from webapp import create_app
-from webapp.cli import cli
+from webapp.cli.commands import cli
 
 
 def test_plans_lists_the_five_seed_cities():

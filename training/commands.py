@@ -61,7 +61,7 @@ def classify(plan_id: str) -> None:
     from classifier import analyse_many
     from classifier.model import load_current
     from classifier.routing import same_lead
-    from models.plan import UnknownPlan, load_plan
+    from models.plans.plan import UnknownPlan, load_plan
 
     try:
         plan = load_plan(plan_id)
@@ -85,10 +85,10 @@ def _corrections(no_corrections: bool) -> list[tuple[str, str]]:
     if no_corrections:
         return []
     try:
-        from models.corrections import labelled_corrections
+        from models.suggestions.corrections import labelled_corrections
     except ImportError as exc:
         raise click.ClickException(
-            "models.corrections.labelled_corrections is not available; "
+            "models.suggestions.corrections.labelled_corrections is not available; "
             "run with --no-corrections to train on the corpus alone"
         ) from exc
     return list(labelled_corrections())

@@ -186,7 +186,7 @@ def lead_agency(model: TopicModel, examples: list[Example], plan_id: str = LEAD_
     The model abstains as it would in that city (route-aware); abstentions go to the
     coordinator and count as misses; a non-suggestion is right when it gets no topic.
     """
-    from models.plan import load_plan
+    from models.plans.plan import load_plan
 
     plan = load_plan(plan_id)
     scored = score(model, examples, same_lead(plan))

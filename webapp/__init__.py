@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 from flask import Flask
 
-from .requests import CleanRequest
+from webapp.requests import CleanRequest
 
 DEFAULTS = {
     "DEFAULT_PLAN": "hengyang",
@@ -54,7 +54,7 @@ def create_app(test_config: dict | None = None) -> Flask:
 def create_job_app() -> Flask:
     """What queue jobs need and nothing more: configuration from the environment, the
     engine, mail and consent settings; no pages, forms or templates are imported."""
-    from . import db, jobs
+    from webapp import db, jobs
 
     app = configured_flask()
     db.init_app(app)
@@ -110,7 +110,8 @@ def _instance_secret(app: Flask) -> str:
 
 
 def _init_subsystems(app: Flask) -> None:
-    from . import access, auth, converters, db, errors, i18n, ratelimit, security, templating
+    from webapp import access, converters, db, errors, i18n, ratelimit, security, templating
+    from webapp.public import auth
 
     converters.init_app(app)
     ratelimit.init_app(app)
@@ -125,35 +126,23 @@ def _init_subsystems(app: Flask) -> None:
 
 def _register_blueprints(app: Flask) -> None:
     """Mount the blueprints, grouped by who uses them."""
-    from . import (
+    from webapp import jobs
+    from webapp.api import open311
+    from webapp.child import group, group_visits
+    from webapp.child import pages as child
+    from webapp.public import auth, board, chat, chat_case, mydata, notices, report, suggest, track
+    from webapp.public import pages as public
+    from webapp.staff import admin, agency
+    from webapp.staff.coordinator import (
         accesslog,
-        admin,
-        agency,
-        auth,
-        board,
-        chat,
-        chat_case,
-        child,
-        coordinator,
         export_jobs,
-        facilitator,
-        group,
-        group_visits,
-        jobs,
-        meetings,
-        mydata,
-        notices,
-        observer,
-        open311,
-        public,
-        report,
-        review,
         safeguarding,
         safeguarding_leads,
-        suggest,
         supervision,
-        track,
     )
+    from webapp.staff.coordinator import pages as coordinator
+    from webapp.staff.facilitator import meetings, observer, review
+    from webapp.staff.facilitator import pages as facilitator
 
     everyone = (public, auth, suggest, track, board, chat, chat_case, report, mydata, notices)
     children = (child, group, group_visits)

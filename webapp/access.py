@@ -11,7 +11,7 @@ from functools import wraps
 from flask import Flask, abort, current_app, redirect, request, url_for
 from flask_login import current_user
 
-from models.people import Role
+from models.people.tables import Role
 
 
 def public(view):

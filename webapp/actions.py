@@ -7,10 +7,9 @@ from collections.abc import Callable
 from flask import flash, redirect, url_for
 from flask_login import current_user
 
-from models.lifecycle import actor_for_account
-
-from .db import get_session
-from .errors import refusal_status
+from models.suggestions.lifecycle import actor_for_account
+from webapp.db import get_session
+from webapp.errors import refusal_status
 
 
 def run_step(step: Callable, *, done: str | Callable, then: str, again: Callable,

@@ -35,8 +35,8 @@ def _render(code: int):
 
 def refusal_status(problem: Exception) -> int:
     """409 when the item's current state forbids the move, 403 when the role does, else 400."""
-    from models.permissions import NotAllowed
-    from models.status import InvalidTransition
+    from models.suggestions.permissions import NotAllowed
+    from models.suggestions.status import InvalidTransition
 
     if isinstance(problem, InvalidTransition):
         return 409

@@ -1,5 +1,5 @@
 """Serving stored files (photos, attachments, documents), only after the caller's view has
-checked access. The files themselves live in the database (``models.storage``)."""
+checked access. The files themselves live in the database (``models.files.storage``)."""
 
 from __future__ import annotations
 
@@ -7,10 +7,9 @@ import io
 
 from flask import Response, abort, send_file
 
-from models import attachments
-from models.photos import photo_bytes
-
-from .db import get_session
+from models.files import attachments
+from models.files.photos import photo_bytes
+from webapp.db import get_session
 
 
 def send_attachment(suggestion_id: int, attachment_id: int):

@@ -9,7 +9,7 @@ from __future__ import annotations
 from flask import Blueprint, Flask, current_app, redirect, request
 from flask_babel import Babel, get_locale
 
-from .access import public
+from webapp.access import public
 
 LANGUAGES = {"zh_Hans_CN": "中文", "en": "English"}
 HTML_LANG = {"zh_Hans_CN": "zh-Hans", "en": "en"}

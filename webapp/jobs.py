@@ -9,16 +9,16 @@ from flask import Flask
 from sqlalchemy import event
 from sqlmodel import Session
 
-from models import notifications
-from models.handling import ConsentRule, configure_consent
-from models.safeguarding import SafeguardingCase
-from models.safeguarding_duty import (
+from models.notices import notifications
+from models.safety.duty import (
     CASES_OPENED,
     DutyRule,
     configure_duty,
     escalate,
     escalate_due,
 )
+from models.safety.safeguarding import SafeguardingCase
+from models.suggestions.handling import ConsentRule, configure_consent
 
 QUEUE_NAME = "tongsheng"
 log = logging.getLogger("tongsheng.jobs")
@@ -98,7 +98,7 @@ def _env_app():
     """
     global _job_app
     if _job_app is None:
-        from . import create_job_app
+        from webapp import create_job_app
 
         _job_app = create_job_app()
     return _job_app
@@ -121,7 +121,7 @@ def deliver_mail_from_env() -> int:
 
 def sweep_now(engine) -> dict:
     """Recompute overdue flags, send reminders, escalate cases nobody has taken in hand."""
-    from models.deadlines import sweep
+    from models.suggestions.deadlines import sweep
 
     with Session(engine, expire_on_commit=False) as session:
         result = sweep(session)
@@ -159,7 +159,7 @@ def sweep_from_env() -> dict:
 
 def retention_from_env() -> dict:
     """Queue job (nightly from ``tongsheng scheduler``): the retention run."""
-    from models import retention
+    from models.privacy import retention
 
     app = _env_app()
     with Session(app.extensions["engine"], expire_on_commit=False) as session:
@@ -177,7 +177,7 @@ def run_export(job_id: int) -> None:
 
 
 def export_now(engine, job_id: int) -> None:
-    from models.export_jobs import run
+    from models.office.export_jobs import run
 
     with Session(engine, expire_on_commit=False) as session:
         run(session, job_id)

@@ -16,7 +16,7 @@ import secrets
 
 from flask import after_this_request, current_app, g, request
 
-from models.conversation import token_hash
+from models.assistant.conversation import token_hash
 
 OWNER_COOKIE = "ts_owner"
 ONE_YEAR = 60 * 60 * 24 * 365

@@ -6,7 +6,7 @@ this process's memory instead of failing the request (nobody gets a 500 at sign-
 
 While Redis is down, Flask-Limiter applies only its fallback limit (a loose per-address
 count, ``RATELIMIT_IN_MEMORY_FALLBACK``); a child's PIN stays guarded all the same, since its
-count lives in the database (``models/pin_guard.py``).
+count lives in the database (``models/people/pin_guard.py``).
 
 Behind a reverse proxy the client's address comes from ``X-Forwarded-For``, but only as
 many hops as ``TRUSTED_PROXIES`` says (default 0: the header is ignored, since anybody can

@@ -12,7 +12,7 @@ from flask_login import current_user, logout_user
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
-from models import audit as audit_log
+from models.privacy import audit as audit_log
 
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
        "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'")

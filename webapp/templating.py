@@ -6,8 +6,8 @@ from classifier.topics import CHILD_LABELS as TOPIC_CHILD_LABELS
 from classifier.topics import TOPIC_LABELS
 from models.common import local_time
 from models.paging import PAGE_SIZES
-from models.people import GROUP_KIND_LABELS, GROUP_LEVEL_LABELS, ROLE_LABELS
-from models.status import CHILD_LABELS, STAFF_LABELS, Status
+from models.people.tables import GROUP_KIND_LABELS, GROUP_LEVEL_LABELS, ROLE_LABELS
+from models.suggestions.status import CHILD_LABELS, STAFF_LABELS, Status
 
 
 def init_app(app: Flask) -> None:

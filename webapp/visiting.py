@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from flask import request
 
-from models import observation
-from models.people import Group
-from models.photos import PhotoRejected, store_photo
-
-from .db import get_session
-from .files import send_photo
+from models.councils import observation
+from models.files.photos import PhotoRejected, store_photo
+from models.people.tables import Group
+from webapp.db import get_session
+from webapp.files import send_photo
 
 
 def start_visit(form, group: Group, **who) -> observation.Visit | None:

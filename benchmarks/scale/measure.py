@@ -22,8 +22,8 @@ from sqlalchemy import event, func
 from sqlmodel import Session, select
 from werkzeug.serving import make_server
 
-from models.people import Account, GroupFacilitator, Role
-from models.suggestion import Assignment, Suggestion
+from models.people.tables import Account, GroupFacilitator, Role
+from models.suggestions.tables import Assignment, Suggestion
 from webapp import create_app
 
 from .seed import PASSWORD

@@ -18,13 +18,21 @@ from sqlalchemy import text
 from sqlmodel import Session, select
 
 from classifier.topics import TOPIC_IDS
-from models.agency import Agency
 from models.common import CODE_ALPHABET, utcnow
-from models.deadlines import add_working_days
-from models.passwords import hash_secret
-from models.people import Account, Group, GroupFacilitator, GroupKind, GroupLevel, Member, Role
-from models.plan import load_plan
-from models.plan_import import import_all
+from models.people.passwords import hash_secret
+from models.people.tables import (
+    Account,
+    Group,
+    GroupFacilitator,
+    GroupKind,
+    GroupLevel,
+    Member,
+    Role,
+)
+from models.plans.importer import import_all
+from models.plans.plan import load_plan
+from models.plans.tables import Agency
+from models.suggestions.deadlines import add_working_days
 
 PASSWORD = "scale-bench-2026"
 CHUNK = 20_000

@@ -10,11 +10,12 @@ import pytest
 from playwright.sync_api import expect
 from sqlmodel import Session, select
 
-from models import groups, safeguarding
-from models.consent import record_consent
 from models.db import make_engine
-from models.safeguarding import SafeguardingCase
-from models.suggestion import Assignment
+from models.people import groups
+from models.people.consent import record_consent
+from models.safety import safeguarding
+from models.safety.safeguarding import SafeguardingCase
+from models.suggestions.tables import Assignment
 
 from .conftest import DESKTOP, PHONE, child_signin, screenshot, staff_signin
 from .test_chat import send, tap

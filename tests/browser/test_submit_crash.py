@@ -12,7 +12,7 @@ import requests
 from sqlmodel import Session, select
 
 from models.db import make_engine
-from models.suggestion import Suggestion
+from models.suggestions.tables import Suggestion
 
 from .conftest import LiveServer
 

@@ -5,9 +5,10 @@ from datetime import date
 import pytest
 from sqlmodel import select
 
-from models import consent, moderation
-from models.people import GuardianConsent, Member
-from models.status import Status
+from models.people import consent
+from models.people.tables import GuardianConsent, Member
+from models.suggestions import moderation
+from models.suggestions.status import Status
 from tests.conftest import NOTICE
 from tests.flow import account, member, new_suggestion
 

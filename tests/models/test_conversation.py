@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from models import conversation as chats
-from models import dialogue
+from models.assistant import conversation as chats
+from models.assistant import dialogue
 from models.common import utcnow
-from models.photos import photo_bytes, store_photo
+from models.files.photos import photo_bytes, store_photo
 from tests.models.test_photos import _jpeg_with_gps as jpeg
 
 

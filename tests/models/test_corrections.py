@@ -1,7 +1,7 @@
 """Corrections people make become labelled examples for retraining, without personal details."""
 
-from models.corrections import labelled_corrections
-from models.suggestion import Correction
+from models.suggestions.corrections import labelled_corrections
+from models.suggestions.tables import Correction
 
 
 def test_corrections_are_read_newest_label_winning(session, database_url):

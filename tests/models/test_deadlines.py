@@ -2,9 +2,9 @@
 
 from datetime import UTC, datetime, timedelta
 
-from models import deadlines, lifecycle
-from models.deadlines import add_working_days, sweep, working_days_between
-from models.status import Status
+from models.suggestions import deadlines, lifecycle
+from models.suggestions.deadlines import add_working_days, sweep, working_days_between
+from models.suggestions.status import Status
 from tests.flow import accepted, actor, dispatched, new_suggestion
 
 

@@ -12,7 +12,7 @@ import pytest
 
 from classifier import analyse
 from classifier.model import Prediction
-from models import dialogue
+from models.assistant import dialogue
 
 KEYWORDS = {"红绿灯": "transport", "马路": "transport", "秋千": "public_space",
             "图书馆": "culture_sports"}
@@ -95,7 +95,7 @@ def test_happy_path_reaches_a_tracking_code_in_five_turns(world, fresh):
 
 def test_confirm_names_the_lead_agency_from_the_plan(world, fresh):
     state, said = world.play(fresh, "想要红绿灯", "跳过", "跳过")
-    from models.plan import load_plan
+    from models.plans.plan import load_plan
 
     lead = load_plan("hengyang").route("transport").lead_agencies[0]
     assert lead in words(said)
@@ -297,7 +297,7 @@ def test_stop_at_any_step_and_delete_keeps_nothing(world, fresh, step):
 
 
 def test_a_checklist_offers_its_items_and_its_place(world):
-    from models.checklists import CHECKLISTS
+    from models.councils.checklists import CHECKLISTS
 
     state = dialogue.new_state("hengyang", checklist="park")
     labels = [item.label for item in CHECKLISTS["park"].items]

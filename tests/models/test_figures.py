@@ -10,10 +10,11 @@ from datetime import datetime
 import pytest
 import time_machine
 
-from models import figures, lifecycle
 from models.common import CHINA
-from models.figures import Period, Ratio
-from models.publication import public_condition
+from models.office import figures
+from models.office.figures import Period, Ratio
+from models.privacy.publication import public_condition
+from models.suggestions import lifecycle
 from tests.flow import actor, child, new_suggestion
 
 PERIOD = Period(start=datetime(2031, 3, 1, tzinfo=CHINA), end=datetime(2031, 4, 1, tzinfo=CHINA))

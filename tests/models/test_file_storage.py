@@ -6,8 +6,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import command
 
-from models import storage
 from models.db import make_engine, normalise_url
+from models.files import storage
 from tests.models.test_migration_upgrade import empty_url  # noqa: F401  (fixture)
 from webapp.db import alembic_config, upgrade_database
 

@@ -3,9 +3,10 @@
 import pytest
 from sqlmodel import select
 
-from models import consent, groups, lifecycle, moderation
-from models.people import GroupKind, GroupLevel, GuardianConsent
-from models.status import Status
+from models.people import consent, groups
+from models.people.tables import GroupKind, GroupLevel, GuardianConsent
+from models.suggestions import lifecycle, moderation
+from models.suggestions.status import Status
 from tests.conftest import NOTICE
 from tests.flow import account, council, member, new_suggestion
 

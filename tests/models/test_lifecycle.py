@@ -5,15 +5,15 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from sqlmodel import select
 
-from models import lifecycle
-from models.consent import ConsentMissing
-from models.handling import ConsentRule, configure_consent
-from models.lifecycle import SYSTEM, NotAllowed, actor_for_code, history, replay_status
-from models.people import GuardianConsent
-from models.routing import current_assignments
-from models.status import TRANSITIONS, InvalidTransition, Status
-from models.suggestion import AgencyRole, Answer, Correction, Rating
-from models.triage import pick_topic
+from models.people.consent import ConsentMissing
+from models.people.tables import GuardianConsent
+from models.suggestions import lifecycle
+from models.suggestions.handling import ConsentRule, configure_consent
+from models.suggestions.lifecycle import SYSTEM, NotAllowed, actor_for_code, history, replay_status
+from models.suggestions.routing import current_assignments
+from models.suggestions.status import TRANSITIONS, InvalidTransition, Status
+from models.suggestions.tables import AgencyRole, Answer, Correction, Rating
+from models.suggestions.triage import pick_topic
 from tests.flow import accepted, actor, answered, child, dispatched, member, new_suggestion
 
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 from sqlmodel import Session, select, update
 
-from models import notifications
 from models.common import utcnow
-from models.notifications import Notification
+from models.notices import notifications
+from models.notices.notifications import Notification
 from tests.flow import account
 
 

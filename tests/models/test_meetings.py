@@ -4,9 +4,9 @@ from datetime import timedelta
 
 import pytest
 
-from models import meetings, minutes, votes
 from models.common import utcnow
-from models.people import MeetingStatus
+from models.councils import meetings, minutes, votes
+from models.people.tables import MeetingStatus
 from tests.flow import account, council, member
 
 

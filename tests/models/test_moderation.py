@@ -3,10 +3,11 @@
 import pytest
 from sqlmodel import select
 
-from models import lifecycle, moderation, similarity, support
-from models.people import Group
-from models.status import Status
-from models.suggestion import Correction
+from models.councils import support
+from models.people.tables import Group
+from models.suggestions import lifecycle, moderation, similarity
+from models.suggestions.status import Status
+from models.suggestions.tables import Correction
 from tests.conftest import NOTICE
 from tests.flow import account, council, member, new_suggestion
 

@@ -4,10 +4,11 @@ from datetime import timedelta
 
 from sqlmodel import select
 
-from models import lifecycle, moderation, notifications
 from models.common import utcnow
-from models.deadlines import sweep
-from models.notifications import FileBackend, Notification, deliver_pending
+from models.notices import notifications
+from models.notices.notifications import FileBackend, Notification, deliver_pending
+from models.suggestions import lifecycle, moderation
+from models.suggestions.deadlines import sweep
 from tests.flow import account, actor, answered, dispatched, member, new_suggestion
 
 

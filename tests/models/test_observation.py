@@ -4,9 +4,10 @@ from datetime import date
 
 import pytest
 
-from models import moderation, observation, visit_report
-from models.checklists import CHECKLISTS
-from models.status import Status
+from models.councils import observation, visit_report
+from models.councils.checklists import CHECKLISTS
+from models.suggestions import moderation
+from models.suggestions.status import Status
 from tests.conftest import NOTICE
 from tests.flow import account, observers
 
@@ -55,7 +56,7 @@ def test_the_report_exports_as_word(session, tmp_path):
 
 
 def _observer_kid(session, nickname: str, pin: str = "2468"):
-    from models import groups
+    from models.people import groups
 
     return groups.add_member(session, group=observers(session), nickname=nickname,
                              birth_year=2012, birth_month=3, pin=pin)
@@ -93,7 +94,7 @@ def test_the_report_exports_as_pdf_with_its_photos(session):
 
     from PIL import Image
 
-    from models.photos import store_photo
+    from models.files.photos import store_photo
 
     out = io.BytesIO()
     Image.new("RGB", (60, 40), (10, 120, 60)).save(out, format="JPEG")

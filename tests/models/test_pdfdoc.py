@@ -5,7 +5,7 @@ import shutil
 
 import pytest
 
-from models import pdfdoc
+from models.files import pdfdoc
 
 NOTO = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"
 

@@ -5,7 +5,7 @@ import io
 import pytest
 from PIL import Image
 
-from models.photos import PhotoRejected, clean_photo, photo_bytes, store_photo
+from models.files.photos import PhotoRejected, clean_photo, photo_bytes, store_photo
 
 
 def _jpeg_with_gps() -> bytes:

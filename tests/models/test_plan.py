@@ -8,7 +8,8 @@ from __future__ import annotations
 import pytest
 
 from classifier.topics import TOPIC_IDS
-from models.plan import (
+from models.plans.check import check_all, check_plan
+from models.plans.plan import (
     PLAN_DIR,
     Plan,
     Route,
@@ -17,7 +18,6 @@ from models.plan import (
     load_plan,
     plan_ids,
 )
-from models.plan_check import check_all, check_plan
 
 SEEDS = ["changzhou", "dadukou", "hengyang", "meizhou", "xiuzhou"]
 

@@ -11,12 +11,15 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlmodel import select
 
-from models import accounts, intake, lifecycle, safeguarding, safeguarding_duty
-from models.lifecycle import Actor, Draft
-from models.notifications import Notification
-from models.people import Role
-from models.safeguarding import SafeguardingCase
-from models.suggestion import Suggestion
+from models.notices.notifications import Notification
+from models.people import accounts
+from models.people.tables import Role
+from models.safety import duty as safeguarding_duty
+from models.safety import safeguarding
+from models.safety.safeguarding import SafeguardingCase
+from models.suggestions import intake, lifecycle
+from models.suggestions.lifecycle import Actor, Draft
+from models.suggestions.tables import Suggestion
 from tests.flow import account, actor
 from webapp import jobs
 
@@ -54,7 +57,7 @@ def told(session, case: SafeguardingCase) -> set[str]:
 
 
 def account_name(session, account_id: int) -> str:
-    from models.people import Account
+    from models.people.tables import Account
 
     return session.get(Account, account_id).username
 

@@ -5,12 +5,15 @@ from datetime import UTC, date, datetime
 import pytest
 from sqlmodel import select
 
-from models import deadlines, duban_pdf, lifecycle, notifications, scope, supervision, timeline
-from models.deadlines import CHINA, sweep
-from models.lifecycle import InvalidTransition, NotAllowed
-from models.notifications import FileBackend, Notification
+from models.files.pdfdoc import FontMissing
+from models.notices import notifications
+from models.notices.notifications import FileBackend, Notification
 from models.paging import PageRequest
-from models.pdfdoc import FontMissing
+from models.privacy import scope
+from models.suggestions import deadlines, lifecycle, supervision, timeline
+from models.suggestions import supervision_pdf as duban_pdf
+from models.suggestions.deadlines import CHINA, sweep
+from models.suggestions.lifecycle import InvalidTransition, NotAllowed
 from tests.flow import account, actor, answered, dispatched, member
 
 

@@ -2,8 +2,8 @@
 
 import pytest
 
-from models import support
-from models.status import Status
+from models.councils import support
+from models.suggestions.status import Status
 from tests.flow import account, council, member, new_suggestion
 
 

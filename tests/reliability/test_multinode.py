@@ -34,7 +34,7 @@ from sqlmodel import Session
 from benchmarks.load.harness import KEY, TOKEN, free_port, stop, wait_until_up
 from models.db import normalise_url
 from models.demo import DEMO_PASSWORD
-from models.mfa import demo_code
+from models.people.mfa import demo_code
 
 ROOT = Path(__file__).resolve().parents[2]
 NGINX = shutil.which("nginx") or shutil.which("nginx", path="/usr/sbin:/sbin")

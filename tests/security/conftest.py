@@ -7,7 +7,7 @@ import pytest
 from sqlmodel import select
 
 from models.demo import DEMO_PASSWORD
-from models.people import Account, Group, Member
+from models.people.tables import Account, Group, Member
 
 
 @pytest.fixture

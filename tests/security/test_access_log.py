@@ -2,9 +2,9 @@
 
 from sqlmodel import select
 
-from models.audit import AccessLog
-from models.status import Status
-from models.suggestion import Suggestion
+from models.privacy.audit import AccessLog
+from models.suggestions.status import Status
+from models.suggestions.tables import Suggestion
 
 from .conftest import group
 

@@ -7,10 +7,10 @@ from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 from sqlmodel import select
 
-from models.audit import AccessLog, AuditLog, record_access, record_event
-from models.people import Account
-from models.safeguarding import SafeguardingReport
-from models.suggestion import Event, Suggestion
+from models.people.tables import Account
+from models.privacy.audit import AccessLog, AuditLog, record_access, record_event
+from models.safety.safeguarding import SafeguardingReport
+from models.suggestions.tables import Event, Suggestion
 
 SEEDED_PASSWORD = "Seeded-Secret-Passw0rd-77"
 
@@ -40,8 +40,8 @@ def test_update_and_delete_through_the_app_role_fail(app, session, table, verb):
 
 
 def test_safeguarding_reports_cannot_be_rewritten(app, session):
-    from models.intake import take_suggestion  # noqa: F401  (a case needs the full schema)
-    from models.safeguarding import SafeguardingCase
+    from models.safety.safeguarding import SafeguardingCase
+    from models.suggestions.intake import take_suggestion  # noqa: F401  (a case needs the full schema)
 
     staff = session.exec(select(Account).where(Account.username == "coordinator")).one()
     case = SafeguardingCase(plan_id="hengyang", suggestion_code="TS-TEST01", disclosure="x")

@@ -15,9 +15,10 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 from sqlmodel import select
 
-from models import backup as backups
-from models import backup_files, storage
-from models.people import Member
+from models.files import storage
+from models.people.tables import Member
+from models.privacy import backup as backups
+from models.privacy import backup_files
 
 from .conftest import group
 
@@ -127,7 +128,7 @@ def test_restore_never_overwrites_a_live_sqlite_file(app, database_url, tmp_path
 
 
 def test_the_commands_back_up_and_restore(database_url, tmp_path, monkeypatch):
-    from webapp.cli import cli
+    from webapp.cli.commands import cli
 
     if not database_url.startswith("sqlite"):
         pytest.skip("the command path is the same; the drill above covers PostgreSQL")
@@ -194,7 +195,8 @@ def test_an_older_backups_photos_go_back_to_the_folder_the_upgrade_copies_from(
 
 
 def test_the_commands_carry_the_files(database_url, instance_files, tmp_path, monkeypatch):
-    from webapp import backup_cli, create_app
+    from webapp import create_app
+    from webapp.cli import backup as backup_cli
 
     if not database_url.startswith("sqlite"):
         pytest.skip("the command path is the same; the drill above covers PostgreSQL")

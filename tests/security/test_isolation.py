@@ -5,12 +5,12 @@ import io
 from PIL import Image
 from sqlmodel import select
 
-from models import lifecycle
-from models.accounts import create_account
-from models.observation import Visit, VisitItem
-from models.people import Role
-from models.status import Status
-from models.suggestion import Suggestion
+from models.councils.observation import Visit, VisitItem
+from models.people.accounts import create_account
+from models.people.tables import Role
+from models.suggestions import lifecycle
+from models.suggestions.status import Status
+from models.suggestions.tables import Suggestion
 from tests.flow import actor, council, dispatched, new_suggestion, observers
 
 LEAKS = ("张小明", "小明", "13812345678", "18号")

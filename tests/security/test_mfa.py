@@ -5,9 +5,9 @@ import time
 import pyotp
 from sqlmodel import select
 
-from models.audit import AuditLog
 from models.demo import DEMO_PASSWORD
-from models.people import Account
+from models.people.tables import Account
+from models.privacy.audit import AuditLog
 
 from .conftest import enrol, staff_with_code
 
@@ -97,7 +97,7 @@ def test_a_one_time_code_signs_in_only_once(client, session, totp_on):
 def test_an_older_code_is_refused_once_a_newer_one_was_used(session):
     from datetime import UTC, datetime, timedelta
 
-    from models import mfa
+    from models.people import mfa
 
     secret = enrol(session, "coordinator")
     account = session.exec(select(Account).where(Account.username == "coordinator")).one()

@@ -5,8 +5,8 @@ import re
 import pytest
 from sqlmodel import select
 
-from models.people import Member
-from models.report import Report
+from models.people.tables import Member
+from models.safety.report import Report
 from webapp import create_app
 
 ROLES = [None, "child", "facilitator", "coordinator", "agency1"]

@@ -2,8 +2,8 @@
 
 import pytest
 
-from models.accounts import authenticate_staff, create_account
-from models.people import Role
+from models.people.accounts import authenticate_staff, create_account
+from models.people.tables import Role
 
 PASSPHRASE = "小溪边的柳树在春天里发芽了 and the kites fly over the river bank!!"
 

@@ -8,10 +8,10 @@ import pytest
 from sqlmodel import select
 
 from classifier.redact import redact
-from models import moderation
-from models.personal_data import PersonalDetailsLeft, coarse_place, flags
-from models.status import Status
-from models.suggestion import Suggestion
+from models.privacy.personal_data import PersonalDetailsLeft, coarse_place, flags
+from models.suggestions import moderation
+from models.suggestions.status import Status
+from models.suggestions.tables import Suggestion
 from tests.flow import account, council, new_suggestion
 
 CASES = Path(__file__).parents[2] / "training" / "data" / "pii_cases.jsonl"

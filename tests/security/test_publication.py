@@ -11,11 +11,12 @@ import secrets
 
 from sqlmodel import select
 
-from models import consent, lifecycle
-from models.conversation import Conversation
-from models.lifecycle import actor_for_account
-from models.people import Account
-from models.suggestion import Assignment, Suggestion
+from models.assistant.conversation import Conversation
+from models.people import consent
+from models.people.tables import Account
+from models.suggestions import lifecycle
+from models.suggestions.lifecycle import actor_for_account
+from models.suggestions.tables import Assignment, Suggestion
 from tests.flow import account, actor, answered, dispatched, new_suggestion
 from tests.webapp.test_chat import finish, open_chat, turn
 

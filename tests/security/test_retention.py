@@ -7,12 +7,12 @@ import pytest
 from click.testing import CliRunner
 from sqlmodel import select
 
-from models import retention
 from models.common import utcnow
-from models.photos import photo_bytes, store_photo
-from models.safeguarding import CaseStatus, SafeguardingCase, open_for_suggestion
-from models.status import Status
-from models.suggestion import Event, Suggestion
+from models.files.photos import photo_bytes, store_photo
+from models.privacy import retention
+from models.safety.safeguarding import CaseStatus, SafeguardingCase, open_for_suggestion
+from models.suggestions.status import Status
+from models.suggestions.tables import Event, Suggestion
 from tests.models.test_photos import _jpeg_with_gps
 
 MONTHS = 6
@@ -115,7 +115,7 @@ def test_the_combined_job_also_deletes_abandoned_chats(session, closed, tmp_path
 
 
 def test_the_command_reports_counts_per_status(app, session, closed, database_url, monkeypatch):
-    from webapp.cli import cli
+    from webapp.cli.commands import cli
 
     declined = session.exec(select(Suggestion).where(Suggestion.status == Status.SUBMITTED)
                             ).first()

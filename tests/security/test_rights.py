@@ -5,8 +5,8 @@ import json
 from sqlalchemy import select as sa_select
 from sqlmodel import SQLModel, select
 
-from models.photos import photo_bytes, store_photo
-from models.suggestion import Event, Suggestion
+from models.files.photos import photo_bytes, store_photo
+from models.suggestions.tables import Event, Suggestion
 from tests.models.test_photos import _jpeg_with_gps as jpeg_with_gps
 
 from .conftest import member

@@ -3,12 +3,12 @@
 import pytest
 from sqlmodel import select
 
-from models import intake
-from models.lifecycle import Classification, Draft, actor_for_member
-from models.notifications import Notification
-from models.people import Account
-from models.safeguarding import SafeguardingCase, SafeguardingReport
-from models.suggestion import Suggestion
+from models.notices.notifications import Notification
+from models.people.tables import Account
+from models.safety.safeguarding import SafeguardingCase, SafeguardingReport
+from models.suggestions import intake
+from models.suggestions.lifecycle import Classification, Draft, actor_for_member
+from models.suggestions.tables import Suggestion
 
 from .conftest import group, member
 

@@ -39,8 +39,8 @@ def test_production_without_the_environment_secret_is_refused(no_secret, config)
 
 
 def test_serve_refuses_to_start_in_production_without_the_secret(no_secret, monkeypatch):
-    from webapp import server
-    from webapp.cli import cli
+    from webapp.cli import server
+    from webapp.cli.commands import cli
 
     monkeypatch.setenv("DATABASE_URL", POSTGRES)
     monkeypatch.setattr(server, "run_gunicorn", lambda *a, **k: pytest.fail("it started"))

@@ -7,11 +7,12 @@ from datetime import date
 
 from sqlmodel import select
 
-from models import consent, groups, meetings, observation
-from models.conversation import Conversation
-from models.open311 import create_request
-from models.people import GuardianConsent, Meeting
-from models.suggestion import Suggestion
+from models.assistant.conversation import Conversation
+from models.councils import meetings, observation
+from models.office.open311 import create_request
+from models.people import consent, groups
+from models.people.tables import GuardianConsent, Meeting
+from models.suggestions.tables import Suggestion
 from tests.flow import member, observers
 from tests.webapp.test_chat import CLEAR, finish, open_chat, turn
 
@@ -50,7 +51,7 @@ def test_a_chat_belongs_to_its_child_or_its_device_never_both():
     chat = Conversation(plan_id="hengyang", device_hash="", member_id=7, state={})
     assert chat.belongs_to(None, 7) and not chat.belongs_to(None, 8)
     assert not chat.belongs_to("any-token", None)
-    from models.conversation import token_hash
+    from models.assistant.conversation import token_hash
 
     anonymous = Conversation(plan_id="hengyang", device_hash=token_hash("t"), state={})
     assert anonymous.belongs_to("t", None)
@@ -112,8 +113,8 @@ def test_held_items_are_released_to_review_when_consent_arrives(client, auth, se
 def test_open311_goes_through_the_same_door(session):
     """An API request has no child account: nothing to hold, but the same intake (a case for
     an urgent one, which the API path used to skip)."""
-    from models.open311 import add_client
-    from models.safeguarding import SafeguardingCase
+    from models.office.open311 import add_client
+    from models.safety.safeguarding import SafeguardingCase
 
     client = add_client(session, name="热线", key="k-1")
     created = create_request(session, plan_id="hengyang", client=client,

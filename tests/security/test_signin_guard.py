@@ -13,9 +13,9 @@ from datetime import timedelta
 
 import pytest
 
-from models import accounts, pin_guard
 from models.common import utcnow
-from models.people import Member
+from models.people import accounts, pin_guard
+from models.people.tables import Member
 
 from .conftest import member
 

@@ -6,9 +6,9 @@ import threading
 from sqlalchemy import MetaData, func, select
 from sqlmodel import select as sql_select
 
-from models import consent
-from models.people import GuardianConsent
-from models.suggestion import Suggestion
+from models.people import consent
+from models.people.tables import GuardianConsent
+from models.suggestions.tables import Suggestion
 
 from .conftest import member
 
@@ -81,7 +81,7 @@ def test_a_new_notice_version_tells_the_child_their_suggestions_wait(app, client
 
 
 def test_an_exception_after_flush_leaves_every_count_unchanged(client, session, monkeypatch):
-    import models.lifecycle as lifecycle
+    import models.suggestions.lifecycle as lifecycle
 
     def fails_after_flush(*_args, **_kwargs):
         raise RuntimeError("injected after the suggestion row was flushed")

@@ -6,8 +6,8 @@ import pytest
 from PIL import Image
 from sqlmodel import select
 
-from models.observation import Visit, VisitItem
-from models.photos import photo_bytes
+from models.councils.observation import Visit, VisitItem
+from models.files.photos import photo_bytes
 from tests.flow import observers
 from tests.models.test_photos import _jpeg_with_gps
 

@@ -75,7 +75,7 @@ def test_unknown_plan_is_a_clear_error():
 
 
 def test_train_without_corrections_module_fails_clearly(monkeypatch):
-    monkeypatch.setitem(sys.modules, "models.corrections", None)
+    monkeypatch.setitem(sys.modules, "models.suggestions.corrections", None)
     result = CliRunner().invoke(commands.train, [])
     assert result.exit_code != 0 and "--no-corrections" in result.output
 

@@ -58,7 +58,7 @@ def test_noisy_copies_are_deterministic_and_keep_the_meaning_readable():
 
 def test_topics_with_the_same_lead_agency_share_a_route():
     from classifier.routing import same_lead
-    from models.plan import load_plan
+    from models.plans.plan import load_plan
 
     same = same_lead(load_plan("hengyang"))
     assert same("schooling", "special_needs") and same("health", "mental_health")

@@ -3,8 +3,8 @@
 import pytest
 from sqlmodel import select
 
-from models.people import Group
-from models.suggestion import Assignment, Suggestion
+from models.people.tables import Group
+from models.suggestions.tables import Assignment, Suggestion
 from webapp import create_app
 
 
@@ -67,7 +67,7 @@ def _routed_elsewhere(session, agency_id):
 
 
 def test_agency_staff_cannot_open_another_agencys_item(client, auth, session):
-    from models.people import Account
+    from models.people.tables import Account
     staff = session.exec(select(Account).where(Account.username == "agency3")).one()
     foreign = _routed_elsewhere(session, staff.agency_id)
     assert foreign, "the demo must route something elsewhere"
@@ -76,7 +76,7 @@ def test_agency_staff_cannot_open_another_agencys_item(client, auth, session):
 
 
 def test_agency_staff_opens_an_item_routed_to_them(client, auth, session):
-    from models.people import Account
+    from models.people.tables import Account
     staff = session.exec(select(Account).where(Account.username == "agency1")).one()
     mine = session.exec(select(Assignment).where(Assignment.agency_id == staff.agency_id)).first()
     auth.staff("agency1")

@@ -3,8 +3,8 @@
 import pytest
 from sqlmodel import select
 
-from models.agency import Agency
-from models.people import Account
+from models.people.tables import Account
+from models.plans.tables import Agency
 
 
 @pytest.fixture

@@ -5,11 +5,12 @@ from datetime import timedelta
 
 from sqlmodel import select
 
-from models import lifecycle, support
-from models.attachments import Attachment
 from models.common import utcnow
-from models.status import Status
-from models.suggestion import Answer
+from models.councils import support
+from models.files.attachments import Attachment
+from models.suggestions import lifecycle
+from models.suggestions.status import Status
+from models.suggestions.tables import Answer
 from tests.flow import accepted, actor, dispatched, member, new_suggestion
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF"

@@ -3,7 +3,7 @@
 import pytest
 from sqlmodel import select
 
-from models.people import Account, Member
+from models.people.tables import Account, Member
 
 
 def test_child_signs_in_with_invite_code_nickname_and_pin(client, auth):

@@ -11,8 +11,8 @@ import io
 import pytest
 from sqlmodel import select
 
-from models.people import Group, Meeting
-from models.suggestion import Suggestion
+from models.people.tables import Group, Meeting
+from models.suggestions.tables import Suggestion
 
 JUNK_FIELDS = (
     "text", "place", "reason", "note", "answer", "formal_reply", "title", "topic", "agenda",

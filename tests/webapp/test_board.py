@@ -2,7 +2,7 @@
 
 import re
 
-from models import figures
+from models.office import figures
 from tests.flow import account, answer_it, publishable
 
 

@@ -7,9 +7,12 @@ the agencies' page must read exactly as before they existed.
 
 import pytest
 
-from models import consent, figures, lifecycle, moderation, safeguarding
-from models.plan import load_plan
-from models.publication import public_condition
+from models.office import figures
+from models.people import consent
+from models.plans.plan import load_plan
+from models.privacy.publication import public_condition
+from models.safety import safeguarding
+from models.suggestions import lifecycle, moderation
 from tests.flow import account, actor, answer_it, new_suggestion, publishable
 
 STAFF = "agency1"

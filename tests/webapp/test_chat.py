@@ -10,10 +10,10 @@ import pytest
 from PIL import Image
 from sqlmodel import select
 
-from models.conversation import Conversation
-from models.people import Meeting, Member
-from models.photos import photo_bytes
-from models.suggestion import Suggestion
+from models.assistant.conversation import Conversation
+from models.files.photos import photo_bytes
+from models.people.tables import Meeting, Member
+from models.suggestions.tables import Suggestion
 from webapp import create_app
 
 CLEAR = "学校门口的马路没有红绿灯，过马路很危险"

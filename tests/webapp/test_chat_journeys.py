@@ -16,13 +16,13 @@ from PIL import Image
 from sqlmodel import select
 
 from classifier import analyse
-from models import conversation as chats
+from models.assistant import conversation as chats
 from models.common import utcnow
-from models.people import Group, GroupKind, GuardianConsent, Member
-from models.suggestion import Suggestion
+from models.people.tables import Group, GroupKind, GuardianConsent, Member
+from models.suggestions.tables import Suggestion
 from tests.conftest import NOTICE
 from tests.models.test_dialogue import KeywordModel
-from webapp.cli import cli
+from webapp.cli.commands import cli
 
 from .test_chat import CLEAR, answer_for, finish, open_chat, started, turn
 
@@ -69,7 +69,7 @@ def test_danger_from_an_anonymous_child_reaches_the_coordinator_at_once(app, cli
 
 
 def test_danger_in_a_meeting_chat_alerts_that_groups_facilitator(app, client, session):
-    from models.people import Meeting
+    from models.people.tables import Meeting
 
     meeting = session.exec(select(Meeting)).first()
     chat_id = open_chat(client, f"/chat/meeting/{meeting.join_code}")
@@ -164,7 +164,7 @@ def test_a_photo_that_is_too_big_is_refused_and_the_chat_goes_on(client, session
 
 def observer_child(session) -> Member:
     group = session.exec(select(Group).where(Group.kind == GroupKind.OBSERVER)).first()
-    from models import accounts
+    from models.people import accounts
 
     member = Member(group_id=group.id, nickname="小观", birth_year=2014, birth_month=5,
                     pin_hash=accounts.hash_secret("4567"))
@@ -247,7 +247,7 @@ def test_the_retention_command_deletes_abandoned_chats(app, client, session, dat
 
 
 def test_a_citys_public_link_sends_the_suggestion_to_that_city(client, session):
-    from models.plan import load_plan
+    from models.plans.plan import load_plan
 
     chat_id = open_chat(client, "/chat?plan=changzhou")
     data, _turns = finish(client, chat_id)

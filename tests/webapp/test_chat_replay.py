@@ -8,11 +8,11 @@ from datetime import timedelta
 from click.testing import CliRunner
 from sqlmodel import select
 
-from models import meetings
 from models.common import utcnow
-from models.safeguarding import SafeguardingCase
+from models.councils import meetings
+from models.safety.safeguarding import SafeguardingCase
 from tests.flow import council
-from webapp.cli import cli
+from webapp.cli.commands import cli
 
 ISSUE_CHAT = ["爸爸喝醉了就打我，我不敢回家", "我想接着说", "他每次喝酒都这样，妈妈也不在家"]
 CROSSING = ["学校门口的红绿灯时间太短了，过马路很危险", "🏫 学校门口", "跳过", "对", "可以公开"]

@@ -7,13 +7,14 @@ import pytest
 from openpyxl import load_workbook
 from sqlmodel import select
 
-from models import exports, lifecycle
-from models.agency import Agency
 from models.common import local_time, utcnow
-from models.deadlines import sweep
-from models.people import GuardianConsent
-from models.status import Status
-from models.suggestion import Assignment, Correction
+from models.office import exports
+from models.people.tables import GuardianConsent
+from models.plans.tables import Agency
+from models.suggestions import lifecycle
+from models.suggestions.deadlines import sweep
+from models.suggestions.status import Status
+from models.suggestions.tables import Assignment, Correction
 from tests.flow import account, actor, answered, dispatched, member, new_suggestion
 
 

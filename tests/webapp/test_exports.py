@@ -8,7 +8,7 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy import event
 
-from models import exports
+from models.office import exports
 from tests.flow import new_suggestion
 from tests.webapp.test_jobs import _work, needs_redis, queued  # noqa: F401 (a fixture)
 
@@ -127,7 +127,7 @@ def test_on_the_queue_the_page_waits_then_the_worker_finishes_it(client, auth, s
 def test_tongsheng_worker_runs_the_queued_export(client, auth, session, queued, tmp_path):  # noqa: F811
     from click.testing import CliRunner
 
-    from webapp.cli import cli
+    from webapp.cli.commands import cli
 
     new_suggestion(session)
     auth.staff("coordinator")

@@ -5,11 +5,11 @@ from datetime import timedelta
 import pytest
 from sqlmodel import select
 
-from models import meetings
 from models.common import utcnow
-from models.people import Group, GuardianConsent, Meeting, Member
-from models.status import Status
-from models.suggestion import Suggestion
+from models.councils import meetings
+from models.people.tables import Group, GuardianConsent, Meeting, Member
+from models.suggestions.status import Status
+from models.suggestions.tables import Suggestion
 from tests.flow import council, member, new_suggestion
 
 

@@ -5,9 +5,9 @@ from datetime import timedelta
 import pytest
 from sqlmodel import select
 
-from models import meetings, votes
 from models.common import utcnow
-from models.suggestion import Suggestion, Support
+from models.councils import meetings, votes
+from models.suggestions.tables import Suggestion, Support
 from tests.flow import council, dispatched, member, new_suggestion
 
 
@@ -75,7 +75,7 @@ def test_urgent_suggestions_are_never_shown_to_the_group(client, session, auth):
 
 
 def test_a_child_cannot_open_another_groups_meeting(client, session, auth):
-    from models.people import Group
+    from models.people.tables import Group
 
     other = session.exec(select(Group).where(Group.invite_code == "HYZHEN")).one()
     foreign = meetings.schedule(session, group=other, title="别的会", topic="", agenda="",
@@ -131,7 +131,8 @@ def test_a_child_leaves_the_group_and_chooses_what_happens(client, session, auth
 
 def test_each_child_decides_if_their_name_goes_with_the_councils_suggestion(client, session,
                                                                            auth):
-    from models import moderation, support
+    from models.councils import support
+    from models.suggestions import moderation
     from tests.flow import account
 
     suggestion = new_suggestion(session, nickname="小明")

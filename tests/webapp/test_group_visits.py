@@ -7,10 +7,11 @@ import pytest
 from PIL import Image
 from sqlmodel import select
 
-from models import groups, observation
-from models.observation import Visit, VisitItem
-from models.status import Status
-from models.suggestion import Suggestion
+from models.councils import observation
+from models.councils.observation import Visit, VisitItem
+from models.people import groups
+from models.suggestions.status import Status
+from models.suggestions.tables import Suggestion
 from tests.flow import account, observers
 
 

@@ -10,10 +10,10 @@ import pytest
 from click.testing import CliRunner
 from sqlmodel import select
 
-from models.notifications import Notification
+from models.notices.notifications import Notification
 from tests.flow import dispatched
 from webapp import jobs
-from webapp.cli import cli
+from webapp.cli.commands import cli
 
 REDIS = os.environ.get("REDIS_TEST_URL", "")
 needs_redis = pytest.mark.skipif(not REDIS, reason="REDIS_TEST_URL is not set")
@@ -75,7 +75,7 @@ def test_with_redis_staff_mail_waits_for_the_worker(queued, session):
 
 @needs_redis
 def test_the_scheduler_puts_the_sweep_on_the_queue_for_the_worker(queued, session):
-    from webapp.worker import cron_scheduler
+    from webapp.cli.worker import cron_scheduler
 
     queue, _mail = queued
     item = dispatched(session)

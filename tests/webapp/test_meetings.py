@@ -5,9 +5,10 @@ from datetime import timedelta
 import pytest
 from sqlmodel import select
 
-from models import meetings, pdfdoc, votes
 from models.common import utcnow
-from models.people import Group
+from models.councils import meetings, votes
+from models.files import pdfdoc
+from models.people.tables import Group
 from tests.flow import council, member
 
 

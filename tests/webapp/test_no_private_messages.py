@@ -8,9 +8,9 @@ those writes to a history the group's facilitator can read.
 import pytest
 from sqlmodel import select
 
-from models import lifecycle
-from models.people import Account, Role
-from models.suggestion import Assignment
+from models.people.tables import Account, Role
+from models.suggestions import lifecycle
+from models.suggestions.tables import Assignment
 from tests.flow import actor, dispatched
 
 # Staff POST endpoints that are not tied to a suggestion, meeting, visit or case. None of

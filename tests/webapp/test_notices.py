@@ -4,9 +4,9 @@ from datetime import timedelta
 
 import pytest
 
-from models import lifecycle
 from models.common import utcnow
-from models.deadlines import sweep
+from models.suggestions import lifecycle
+from models.suggestions.deadlines import sweep
 from tests.flow import accepted, actor, answered, dispatched, new_suggestion
 
 

@@ -5,8 +5,8 @@ import io
 from PIL import Image
 from sqlmodel import select
 
-from models.observation import Visit, VisitItem
-from models.suggestion import Suggestion
+from models.councils.observation import Visit, VisitItem
+from models.suggestions.tables import Suggestion
 from tests.flow import observers
 
 

@@ -5,7 +5,7 @@ from xml.etree import ElementTree
 import schemathesis
 from hypothesis import HealthCheck, given, settings
 
-from models.plan import load_plan
+from models.plans.plan import load_plan
 from tests.flow import dispatched
 
 

@@ -5,10 +5,11 @@ import uuid
 import pytest
 from sqlmodel import select
 
-from models import lifecycle, support
-from models.lifecycle import Classification, Draft, actor_for_member
-from models.people import Group, GuardianConsent, Member
-from models.status import Status
+from models.councils import support
+from models.people.tables import Group, GuardianConsent, Member
+from models.suggestions import lifecycle
+from models.suggestions.lifecycle import Classification, Draft, actor_for_member
+from models.suggestions.status import Status
 from tests.flow import member, new_suggestion
 
 

@@ -13,14 +13,16 @@ import pytest
 from click.testing import CliRunner
 from sqlmodel import select
 
-from models import case_talk, groups, meetings, safeguarding
-from models import conversation as chats
+from models.assistant import conversation as chats
+from models.assistant.conversation import Conversation
 from models.common import utcnow
-from models.conversation import Conversation
-from models.safeguarding import SafeguardingCase
-from models.suggestion import Suggestion
+from models.councils import meetings
+from models.people import groups
+from models.safety import case_talk, safeguarding
+from models.safety.safeguarding import SafeguardingCase
+from models.suggestions.tables import Suggestion
 from tests.flow import account, answered, council, member, observers
-from webapp.cli import cli
+from webapp.cli.commands import cli
 
 from .test_chat import open_chat, turn
 from .test_suggest import _key
@@ -118,7 +120,7 @@ def test_the_lead_writes_into_the_chat_and_a_second_adult_sees_it(app, client, s
 
 
 def test_nobody_writes_to_a_child_where_no_one_else_can_read_it(session):
-    from models.safeguarding_duty import remove_lead
+    from models.safety.duty import remove_lead
 
     remove_lead(session, account(session, "safeguarding"), by="test")
     chat = chats.start(session, plan_id="hengyang", token="device",

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import UTC, timedelta
 
-from models import safeguarding
+from models.safety import safeguarding
 from tests.models.test_safeguarding_duty import clock, disclose, told  # noqa: F401
 from tests.webapp.test_jobs import _work, needs_redis, queued  # noqa: F401
 

@@ -8,7 +8,7 @@ import io
 from flask import Flask
 from sqlmodel import select
 
-from models.attachments import Attachment
+from models.files.attachments import Attachment
 from tests.flow import accepted
 from webapp import create_app
 

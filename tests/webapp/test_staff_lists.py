@@ -12,10 +12,11 @@ from sqlmodel import select
 
 from benchmarks.scale.seed import PATHS, TABLES, Builder, City, Writer
 from classifier.topics import TOPIC_IDS
-from models import scope, triage
 from models.common import utcnow
-from models.people import Member
-from models.suggestion import Suggestion
+from models.people.tables import Member
+from models.privacy import scope
+from models.suggestions import triage
+from models.suggestions.tables import Suggestion
 from tests.flow import account, council
 
 CODE = re.compile(r"TS-[0-9A-Z]{6,7}")

@@ -5,8 +5,8 @@ import re
 from sqlalchemy.exc import OperationalError
 from sqlmodel import func, select
 
-from models import lifecycle
-from models.suggestion import Suggestion
+from models.suggestions import lifecycle
+from models.suggestions.tables import Suggestion
 
 
 def _key(client) -> str:
@@ -61,7 +61,7 @@ def test_an_unknown_city_is_refused(client):
 
 
 def test_a_database_error_brings_the_form_back_filled_in(client, session, monkeypatch):
-    import webapp.suggest as view
+    import webapp.public.suggest as view
 
     def broken(*_args, **_kwargs):
         raise OperationalError("INSERT", {}, Exception("database is locked"))

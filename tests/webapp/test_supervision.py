@@ -5,10 +5,10 @@ from datetime import timedelta
 
 from sqlmodel import select
 
-from models import lifecycle
-from models.deadlines import local_day, sweep
-from models.notifications import Notification
-from models.supervision import ExtensionRequest, steps
+from models.notices.notifications import Notification
+from models.suggestions import lifecycle
+from models.suggestions.deadlines import local_day, sweep
+from models.suggestions.supervision import ExtensionRequest, steps
 from tests.flow import account, dispatched
 from tests.webapp.test_jobs import _work, needs_redis, queued  # noqa: F401 - a fixture
 

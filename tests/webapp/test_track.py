@@ -1,7 +1,7 @@
 """The child's tracking page: a plain timeline with the routing history, the answer, a rating."""
 
-from models import lifecycle, moderation
-from models.status import Status
+from models.suggestions import lifecycle, moderation
+from models.suggestions.status import Status
 from tests.flow import account, actor, answered, dispatched, new_suggestion
 
 

@@ -22,7 +22,7 @@ down_revision = '0005'
 branch_labels = None
 depends_on = None
 
-PART_BYTES = 1024 * 1024  # as models.storage
+PART_BYTES = 1024 * 1024  # as models.files.storage
 CONTENT_TYPES = {"jpg": "image/jpeg", "png": "image/png", "pdf": "application/pdf"}
 NAMES = {"photos": re.compile(r"^[0-9a-f]{32}\.jpg$"),
          "attachments": re.compile(r"^[0-9a-f]{32}\.(pdf|jpg|png)$")}

@@ -1,0 +1,274 @@
+"""The children's assistant: one child's message in, the new state and the replies out.
+
+``reply(state, text, ...)`` is pure: no Flask and no database. Storing the suggestion, raising
+the alarm and looking up a tracking code are functions the caller passes in, and the state is
+plain JSON that the caller keeps on ``Conversation``. The steps themselves are data in
+``dialogue_steps``; this module is the engine that walks them.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from classifier.topics import CHILD_LABELS, Topic
+from models.assistant import faq
+from models.assistant import steps as flow
+from models.assistant.steps import (
+    STEPS,
+    is_control,
+    log_messages,
+    new_state,
+    note_photo,
+    place_name,
+    prompt,
+    say,
+    suggestion_text,
+)
+from models.plans.plan import load_plan
+
+__all__ = ["STEPS", "new_state", "note_photo", "prompt", "reply", "suggestion_text"]
+
+
+@dataclass(frozen=True)
+class Services:
+    """What the caller does for the dialogue: analyse, store, alarm and look up."""
+
+    analyser: Callable
+    submit: Callable[[dict], str]
+    alarm: Callable[[str], str | None]
+    lookup: Callable[[str], str | None]
+    hold: Callable[[str], None]
+
+
+def _nothing(_value):
+    return None
+
+
+def reply(state: dict, text: str, *, analyser: Callable, submit=_nothing, alarm=_nothing,
+          lookup=_nothing, hold=_nothing) -> tuple[dict, list[dict]]:
+    """Take one message from the child; return the new state and what the assistant says.
+
+    ``alarm(text)`` opens the safeguarding case and returns its code; ``hold(text)`` adds a
+    later message to it.
+    """
+    services = Services(analyser, submit, alarm, lookup, hold)
+    state = copy.deepcopy(state)
+    text = (text or "").strip()[:flow.MAX_TEXT]
+    if not text:
+        return state, [say("你还没有写字哦。"), prompt(state)]
+    found = services.analyser(text)
+    state["seq"] += 1
+    child = {"who": "child", "kind": "say", "text": found.redaction.text, "quick": []}
+    log_messages(state, [child])
+    messages = _respond(state, text, found, services)
+    log_messages(state, messages)
+    return state, [child, *messages]
+
+
+def _respond(state: dict, text: str, found, services: Services) -> list[dict]:
+    """Overrides first (a case, danger, stop, progress, help, questions), then the step's answer."""
+    if state["step"] == "listening":
+        return _listen(state, text, services)
+    if found.urgency.urgent and not is_control(state, text):
+        code = services.alarm(text)
+        state.update(urgent=True, step="listening", case=code)
+        quick = (flow.CONTINUE, flow.STOP_TALKING)
+        return [say(flow.DANGER_TEXT, quick, kind="help"), *flow.case_note(code, quick)]
+    if text == flow.CONTINUE:
+        return [prompt(state)]
+    handled = override(state, text, services)
+    if handled is not None:
+        return handled
+    messages = []
+    if found.redaction.found:
+        words = "、".join(flow.PII_WORDS.get(kind, kind) for kind in found.redaction.found)
+        messages.append(say(f"你写了{words}。这些不用告诉我哦，我已经帮你藏起来了：",
+                            kind="masked", masked=found.redaction.text))
+    return messages + answer_step(state, found, services)
+
+
+def _listen(state: dict, text: str, services: Services) -> list[dict]:
+    """A safeguarding case: every word goes to it, no suggestion is collected, help stays near."""
+    services.hold(text)
+    if text == flow.CONTINUE:
+        return [prompt(state)]
+    if faq.intent(text) is faq.Intent.STOP:
+        return [say(flow.PAUSE_TEXT, (flow.CONTINUE,), kind="help"),
+                *flow.case_note(state.get("case"), (flow.CONTINUE,))]
+    return [say(flow.HEARD_TEXT, (flow.CONTINUE, flow.STOP_TALKING), kind="help")]
+
+
+def override(state: dict, text: str, services: Services) -> list[dict] | None:
+    """Messages that answer a stop, progress, help or small-talk request; None for an answer."""
+    if state["step"] == "stopping":
+        return None
+    intent = faq.intent(text)
+    if intent is None:
+        return None
+    if intent is faq.Intent.STOP:
+        return _stop(state)
+    if intent is faq.Intent.TRACK:
+        return _track(faq.tracking_code(text), services) + flow.again(state)
+    if intent is faq.Intent.HELP:
+        return [say(flow.HELP_TEXT)] + flow.again(state)
+    if intent is faq.Intent.FAQ:
+        facts = faq.plan_facts(load_plan(state["plan_id"]))
+        return [say(faq.faq_answer(text, facts))] + flow.again(state)
+    return [say(faq.chit_chat(text))] + flow.again(state)
+
+
+def _track(code: str | None, services: Services) -> list[dict]:
+    if code is None:
+        return [say("请把查询码发给我，比如 TS-7KQ2MX。")]
+    status = services.lookup(code)
+    if status is None:
+        return [say(f"我没有找到 {code}。看看有没有写错？查询码像 TS-7KQ2MX 这样。")]
+    return [say(f"{code} 现在的情况是：{status}。", kind="track", code=code)]
+
+
+def _stop(state: dict) -> list[dict]:
+    """Stop at once; if something was said, ask whether to keep it (nothing kept by default)."""
+    if state["step"] in ("done", "stopped") or not state["answers"].get("what"):
+        _forget(state)
+        return [say("好的，没关系。"), prompt(state)]
+    state["step"] = "stopping"
+    return [prompt(state)]
+
+
+def _new_round(state: dict, **keep) -> None:
+    """Start the next round in place: nothing of the last one stays but what is kept."""
+    fresh = new_state(state["plan_id"], round_=state["round"] + 1,
+                      checklist=state.get("checklist"))
+    fresh.update(seq=state["seq"], urgent=state["urgent"], **keep)
+    state.clear()
+    state.update(fresh)
+
+
+def _forget(state: dict) -> None:
+    """Drop everything the child said in this round; only the farewell stays."""
+    _new_round(state, step="stopped", log=[])
+
+
+def answer_step(state: dict, found, services: Services) -> list[dict]:
+    """Take the message as the answer to the current step and move on."""
+    handler = HANDLERS.get(state["step"], _field_answer)
+    return handler(state, found, services)
+
+
+def _field_answer(state: dict, found, services: Services) -> list[dict]:
+    """Keep a free-text answer (masked), run the classifier on all said so far, go on."""
+    step = STEPS[state["step"]]
+    text = found.redaction.text.strip()
+    if step.field == "what" and flow.pick_item(state, text):
+        return [prompt(state)]
+    if step.field == "what" and len(faq.squash(text)) < 2:
+        return [say("能多说一点吗？比如：学校门口的马路太难过了，想要一个红绿灯。")]
+    state["answers"][step.field] = "" if text == flow.SKIP else place_name(text)
+    messages = []
+    if step.field in ("what", "why"):
+        messages += _understand(state, services, first=step.field == "what")
+    if step.field == "what" and state.pop("not_suggestion", False) \
+            and not (state.get("nudged") or state.get("item")):
+        state["nudged"] = True
+        state["answers"].pop("what")
+        return [say("我还没听明白你想让什么变得更好。可以说说看，比如：公园里想要更多秋千。")]
+    state["step"] = step.next(state) if callable(step.next) else step.next
+    if state["step"] == "consent" and state["to_person"]:
+        messages.append(say("这件事我会请一位大人帮你看看，该交给哪个部门。"))
+    return messages + [prompt(state)]
+
+
+def _understand(state: dict, services: Services, *, first: bool) -> list[dict]:
+    """Run the classifier on everything said so far and remember its best guess."""
+    found = services.analyser(suggestion_text(state))
+    prediction = found.prediction
+    if prediction is None:
+        state["guess"] = None
+        return []
+    state["guess"] = {"topic": prediction.topic, "confidence": prediction.confidence,
+                      "top": [list(pair) for pair in prediction.top]}
+    state["not_suggestion"] = bool(first and prediction.not_suggestion)
+    if first and prediction.topic:
+        return [say(f"嗯，听起来是关于『{CHILD_LABELS[Topic(prediction.topic)]}』的事。")]
+    return []
+
+
+def _confirm(state: dict, found, services: Services) -> list[dict]:
+    flat = faq.squash(found.redaction.text)
+    if flat.startswith(("不", "错", "no")):
+        offered = state["choices"] or flow.likeliest(state)
+        state["choices"] = [t for t in offered if t != state["topic"]][:3]
+        state["topic"], state["step"] = None, "choose"
+        if not state["choices"]:
+            state.update(to_person=True, step="consent")
+            return [say("没关系！我会请一位大人帮你看看，该交给哪个部门。"), prompt(state)]
+        return [prompt(state)]
+    if flat.startswith(("对", "是", "嗯", "没错", "yes", "好")):
+        state["step"] = "consent"
+        return [prompt(state)]
+    return [say("点「对」或者「不对」就好。"), prompt(state)]
+
+
+def _choose(state: dict, found, services: Services) -> list[dict]:
+    text = found.redaction.text
+    picked = [t for i, t in enumerate(state["choices"], 1)
+              if CHILD_LABELS[Topic(t)] in text or faq.squash(text) == str(i)]
+    if picked:
+        state.update(topic=picked[0], chosen_by_child=True, step="consent")
+        return [say(f"好的，是『{CHILD_LABELS[Topic(picked[0])]}』。"), prompt(state)]
+    if flow.NONE_OF_THEM in text or "不知道" in text:
+        state.update(topic=None, to_person=True, step="consent")
+        return [say("没关系！我会请一位大人帮你看看，该交给哪个部门。"), prompt(state)]
+    return [say("点一个最像的，或者点「都不是」。"), prompt(state)]
+
+
+def _consent(state: dict, found, services: Services) -> list[dict]:
+    flat = faq.squash(found.redaction.text)
+    if flat.startswith(("不", "别")):
+        state["consent"] = False
+    elif flat.startswith(("可以", "好", "行", "公开", "嗯", "对")):
+        state["consent"] = True
+    else:
+        return [say("点「可以公开」或者「不要公开」就好。"), prompt(state)]
+    return _finish(state, services)
+
+
+def _finish(state: dict, services: Services) -> list[dict]:
+    """Hand the suggestion to the caller and show the tracking code to keep."""
+    state["code"] = services.submit(state)
+    state["step"] = "done"
+    code = state["code"]
+    if state.get("held"):
+        return [say(f"收到啦！🎉 谢谢你，你的想法很重要。记住你的查询码：{code}", kind="done",
+                    code=code),
+                say("不过你的爸爸妈妈（监护人）还没有同意，所以它要先等一等："
+                    "他们同意以后，才会送到负责的部门。请告诉爸爸妈妈，或者请辅导员帮忙。"),
+                prompt(state)]
+    return [say(f"送出去啦！🎉 谢谢你，你的想法很重要。记住你的查询码：{code}", kind="done",
+                code=code),
+            say("用查询码可以随时看看你的建议到哪一步了。"), prompt(state)]
+
+
+def _stopping(state: dict, found, services: Services) -> list[dict]:
+    text = found.redaction.text
+    if "删" in text or faq.squash(text).startswith(("不", "别")):
+        _forget(state)
+        return [say("好的，都删掉了。"), prompt(state)]
+    if "留" in text or "送" in text:
+        state["consent"] = False
+        return _finish(state, services)
+    return [prompt(state)]
+
+
+def _restart(state: dict, found, services: Services) -> list[dict]:
+    """After a finished or stopped round, a new message starts a new one and is its answer."""
+    _new_round(state, log=state["log"])
+    if found.redaction.text.strip() == flow.AGAIN or len(faq.squash(found.redaction.text)) < 4:
+        return [say("好呀，我们再说一个！"), prompt(state)]
+    return _field_answer(state, found, services)
+
+
+HANDLERS = {"confirm": _confirm, "choose": _choose, "consent": _consent,
+            "stopping": _stopping, "done": _restart, "stopped": _restart}

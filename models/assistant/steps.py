@@ -1,0 +1,230 @@
+"""The assistant's steps as data: what each asks, which answer it keeps, where it leads."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from classifier.topics import CHILD_LABELS, Topic
+from models.assistant.faq import STOP_WORDS, squash
+from models.councils.checklists import CHECKLISTS
+from models.plans.plan import load_plan
+
+MAX_TEXT = 500
+MAX_LOG = 80
+CONTINUE = "我想接着说"
+STOP_TALKING = "我不想说了"
+SKIP = "跳过"
+AGAIN = "再说一个"
+YES, NO = "对", "不对"
+PUBLIC_YES, PUBLIC_NO = "可以公开", "不要公开"
+KEEP, DROP = "留下来，送出去", "删掉"
+NONE_OF_THEM = "都不是"
+PLACES = ("🏫 学校门口", "🛝 公园", "🏘️ 小区", "🚌 上学的路上", "🏥 医院", "📚 图书馆")
+EMOJI = {
+    "childcare": "🧸", "schooling": "🏫", "special_needs": "♿", "health": "🩺",
+    "mental_health": "💗", "culture_sports": "⚽", "welfare": "🤝", "participation": "🙋",
+    "public_space": "🛝", "community": "🏘️", "transport": "🚸", "safety": "🛡️",
+    "online": "📱", "consumer_safety": "🍎", "family": "👪", "environment": "🌳", "legal": "⚖️",
+}
+PII_WORDS = {"phone": "电话", "name": "名字", "address": "住址", "id_card": "身份证号",
+             "email": "邮箱", "qq": "QQ 号", "wechat": "微信号", "bank_card": "银行卡号",
+             "number": "号码", "birthday": "生日", "class": "班级", "account": "账号"}
+HELP_TEXT = ("我是童声小助手，帮你把想法送给城市。你可以：直接告诉我你想改变什么；"
+             "发「查进度」和查询码，看建议到哪了；发「我不想说了」，随时停下。")
+DANGER_TEXT = ("谢谢你告诉我，你很勇敢。这不是你的错。"
+               "如果你现在有危险，请马上打 110。想找人说说话，可以打 12355，"
+               "那里的叔叔阿姨会认真听你说。我已经请负责保护孩子的大人尽快来关心你。")
+# Once a conversation is a safeguarding case the assistant only listens, calmly.
+LISTEN_TEXT = "你愿意多说一点吗？我会把你说的都告诉保护孩子的大人。"
+HEARD_TEXT = "我听到了，谢谢你告诉我。" + LISTEN_TEXT
+PAUSE_TEXT = "好的，没关系。想说的时候随时回来，我一直在这里听。"
+CASE_TEXT = ("这是你的个案码：{code}。想回来接着说，在这台手机上再打开童声小助手就行；"
+             "换了手机，点「用个案码回来」，输入这个码。")
+
+
+def say(text: str, quick: tuple[str, ...] | list[str] = (), kind: str = "say", **extra) -> dict:
+    """One message from the assistant; quick replies are buttons that send their own words."""
+    return {"who": "bot", "kind": kind, "text": text, "quick": list(quick), **extra}
+
+
+@dataclass(frozen=True)
+class Step:
+    """A question the assistant asks, the answer it keeps, and which step comes next."""
+
+    prompt: str | Callable[[dict], str]
+    field: str | None = None
+    next: str | Callable[[dict], str] = ""
+    quick: tuple[str, ...] | Callable[[dict], tuple[str, ...]] = ()
+
+
+def _after_why(state: dict) -> str:
+    """Confirm a clear topic, offer choices for an unsure one, or hand over to a person."""
+    guess = state.get("guess") or {}
+    if guess.get("topic"):
+        state["topic"] = guess["topic"]
+        return "confirm"
+    hint = [state["hint"]] if state.get("hint") in EMOJI else []
+    top = [t for t in likeliest(state) if t not in hint]
+    state["choices"] = (hint + top)[:3]
+    if state["choices"]:
+        return "choose"
+    state["to_person"] = True
+    return "consent"
+
+
+def _confirm_prompt(state: dict) -> str:
+    """Name the topic in the child's words and say who will get it, from the city's plan."""
+    topic = state["topic"]
+    route = load_plan(state["plan_id"]).route(topic)
+    who = "和".join(route.lead_agencies)
+    where = f"{who}，他们会找到负责的部门" if route.to_coordinator else who
+    return f"你说的是关于『{CHILD_LABELS[Topic(topic)]}』吧？这件事会交给{where}。对吗？"
+
+
+def _choice_label(topic: str) -> str:
+    return f"{EMOJI[topic]} {CHILD_LABELS[Topic(topic)]}"
+
+
+def _choices(state: dict) -> tuple[str, ...]:
+    return tuple(_choice_label(t) for t in state.get("choices", [])) + (NONE_OF_THEM,)
+
+
+def checklist_items(state: dict) -> tuple[str, ...]:
+    """An observer's checklist offers its items while the child has not said what yet."""
+    checklist = CHECKLISTS.get(state.get("checklist") or "")
+    if checklist is None or state.get("item"):
+        return ()
+    return tuple(item.label for item in checklist.items)
+
+
+def _what_prompt(state: dict) -> str:
+    if state.get("item"):
+        return f"『{state['item']}』怎么了？怎样会更好？说说看吧。"
+    if checklist_items(state):
+        return "你在观察时，哪一项需要变得更好？点一个，或者直接说说看。"
+    return "你想让什么变得更好？说说看吧。"
+
+
+def _places(state: dict) -> tuple[str, ...]:
+    """The usual places; an observer's checklist puts the place being observed first."""
+    checklist = CHECKLISTS.get(state.get("checklist") or "")
+    if checklist is None:
+        return PLACES + (SKIP,)
+    others = tuple(p for p in PLACES if place_name(p) not in checklist.name)
+    return (f"📋 {checklist.name}",) + others + (SKIP,)
+
+
+STEPS: dict[str, Step] = {
+    "what": Step(_what_prompt, field="what", next="where", quick=checklist_items),
+    "where": Step("这件事在哪里呢？点一个地方，或者自己写。", field="where", next="why",
+                  quick=_places),
+    "why": Step("为什么这件事很重要？怎样会更好？", field="why", next=_after_why,
+                quick=(SKIP,)),
+    "confirm": Step(_confirm_prompt, quick=(YES, NO)),
+    "choose": Step("我不太确定。你说的是哪一种？点一个吧。", quick=_choices),
+    "consent": Step("可以把你的建议（不带名字和电话）放到「你说我办」公开栏，让大家看到吗？",
+                    quick=(PUBLIC_YES, PUBLIC_NO)),
+    "stopping": Step("好的，没关系。刚才说的话要留下来送给城市吗？不留的话，我会全部删掉。",
+                     quick=(DROP, KEEP)),
+    "done": Step("想再说一个新想法吗？", quick=(AGAIN,)),
+    "stopped": Step("想说的时候随时回来找我。👋", quick=(AGAIN,)),
+    "listening": Step(LISTEN_TEXT, quick=(CONTINUE, STOP_TALKING)),
+}
+
+
+def prompt(state: dict) -> dict:
+    """The question of the step the conversation is at."""
+    step = STEPS[state["step"]]
+    text = step.prompt(state) if callable(step.prompt) else step.prompt
+    quick = step.quick(state) if callable(step.quick) else step.quick
+    return say(text, quick, kind="help" if state["step"] == "listening" else "say")
+
+
+def listening_state(plan_id: str, case_code: str | None) -> dict:
+    """A conversation that is a safeguarding case from its first line (form, meeting, visit)."""
+    state = new_state(plan_id)
+    state.update(step="listening", urgent=True, case=case_code, log=[])
+    log_messages(state, [say(DANGER_TEXT, kind="help")] + case_note(case_code) + [prompt(state)])
+    return state
+
+
+def case_note(code: str | None, quick: tuple[str, ...] = ()) -> list[dict]:
+    """The case code and how to come back, said calmly (nothing when there is no case).
+
+    It carries the quick replies too: the buttons shown are the last message's.
+    """
+    return [say(CASE_TEXT.format(code=code), quick, kind="case", case=code)] if code else []
+
+
+def again(state: dict) -> list[dict]:
+    """Ask the current step's question again, unless the conversation is finished."""
+    return [] if state["step"] in ("done", "stopped") else [prompt(state)]
+
+
+def likeliest(state: dict) -> list[str]:
+    """The model's likeliest topics for this suggestion, best first."""
+    return [t for t, _p in (state.get("guess") or {}).get("top", []) if t in EMOJI]
+
+
+def new_state(plan_id: str, *, round_: int = 0, checklist: str | None = None) -> dict:
+    """A fresh conversation that starts by asking what the child wants to change."""
+    state = {"plan_id": plan_id, "step": "what", "answers": {}, "guess": None, "topic": None,
+             "choices": [], "chosen_by_child": False, "to_person": False, "urgent": False,
+             "consent": None, "code": None, "seq": 0, "round": round_, "log": [],
+             "checklist": checklist if checklist in CHECKLISTS else None}
+    watching = CHECKLISTS.get(state["checklist"] or "")
+    greeting = say("你好！我是童声小助手。🌱 你的想法，城市想听。" + (
+        f"你们在观察『{watching.name}』。" if watching else ""))
+    log_messages(state, [greeting, prompt(state)])
+    return state
+
+
+def suggestion_text(state: dict) -> str:
+    """What the child asked for, in their words (already masked), as one text."""
+    answers = state["answers"]
+    what = answers.get("what")
+    if what and state.get("item"):
+        what = f"{state['item']}：{what}"
+    return "。".join(part for part in (what, answers.get("why")) if part)
+
+
+def log_messages(state: dict, messages: list[dict]) -> None:
+    """Keep the recent messages, so a reload shows the conversation as it was."""
+    state["log"] = (state["log"] + messages)[-MAX_LOG:]
+
+
+def note_photo(state: dict, name: str) -> dict:
+    """Remember the photo for this round and say it arrived."""
+    state["photo"] = name
+    log_messages(state, [{"who": "child", "kind": "photo", "text": "📷", "quick": [],
+                                "photo": name},
+                         say("照片收到啦！📷"), prompt(state)])
+    return state
+
+
+def pick_item(state: dict, text: str) -> str | None:
+    """The checklist item a child tapped: remembered, with its topic as a hint for later."""
+    checklist = CHECKLISTS.get(state.get("checklist") or "")
+    item = next((i for i in checklist.items if i.label == text.strip()), None) \
+        if checklist and not state.get("item") else None
+    if item is not None:
+        state.update(item=item.label, hint=item.topic)
+    return item and item.label
+
+
+def place_name(text: str) -> str:
+    """A place chosen from the buttons is kept without its picture."""
+    if text.startswith("📋 "):
+        return text[2:]
+    for place in PLACES:
+        if text == place:
+            return place.split(" ", 1)[1]
+    return text
+
+
+def is_control(state: dict, text: str) -> bool:
+    """Our own words sent back (a quick reply, a stop phrase) carry no danger of their own."""
+    offered = next((m["quick"] for m in reversed(state["log"]) if m["who"] == "bot"), [])
+    fixed = {squash(word) for word in (*offered, *STOP_WORDS, CONTINUE)}
+    return squash(text) in fixed

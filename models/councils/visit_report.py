@@ -1,0 +1,67 @@
+"""An observer visit's report, exported as Word or PDF with the group's photos."""
+
+from __future__ import annotations
+
+import io
+
+from sqlmodel import Session
+
+from models.councils.checklists import RATINGS
+from models.councils.observation import Visit, checklist_of, items
+from models.files.pdfdoc import line, new_pdf
+from models.files.photos import photo_bytes
+
+
+def title(visit: Visit) -> str:
+    return f"{checklist_of(visit).name}观察报告：{visit.place_name}"
+
+
+def rows(session: Session, visit: Visit) -> list[tuple[str, str, str, str | None]]:
+    """(item, verdict, what was said, photo name) for every item, in checklist order."""
+    found = []
+    for row in items(session, visit):
+        item = checklist_of(visit).item(row.item_key)
+        found.append((item.label, RATINGS.get(row.rating or "", "未评价"),
+                      row.comment or item.look_for, row.photo))
+    return found
+
+
+def _photo(session: Session, name: str | None) -> io.BytesIO | None:
+    data = photo_bytes(session, name)
+    return io.BytesIO(data) if data is not None else None
+
+
+def report_docx(session: Session, visit: Visit) -> bytes:
+    """The visit report as a Word document, photos included."""
+    from docx import Document
+    from docx.shared import Cm
+
+    document = Document()
+    document.add_heading(title(visit), level=1)
+    document.add_paragraph(f"观察日期：{visit.visited_on.isoformat()}")
+    if visit.notes:
+        document.add_paragraph(visit.notes)
+    for label, verdict, said, photo in rows(session, visit):
+        document.add_heading(f"{label}：{verdict}", level=2)
+        document.add_paragraph(said)
+        picture = _photo(session, photo)
+        if picture is not None:
+            document.add_picture(picture, width=Cm(8))
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def report_pdf(session: Session, visit: Visit) -> bytes:
+    """The visit report as an A4 PDF with a Chinese font and the photos."""
+    pdf = new_pdf(title(visit))
+    line(pdf, f"观察日期：{visit.visited_on.isoformat()}")
+    if visit.notes:
+        line(pdf, visit.notes)
+    for label, verdict, said, photo in rows(session, visit):
+        line(pdf, f"{label}：{verdict}", size=13)
+        line(pdf, said)
+        picture = _photo(session, photo)
+        if picture is not None:
+            pdf.image(picture, w=70)
+    return bytes(pdf.output())

@@ -1,0 +1,1 @@
+"""Files: children's photos, agencies' attachments, PDF documents."""

@@ -1,0 +1,265 @@
+"""Telling people: in-app notices for every role, e-mail for staff through a pluggable backend.
+
+Notices are written in the same transaction as the event that causes them; e-mail is sent
+later by ``deliver_pending`` (a queue job), so a slow mail server never blocks a click.
+"""
+
+from __future__ import annotations
+
+import logging
+import smtplib
+from datetime import datetime
+from email.message import EmailMessage
+from pathlib import Path
+
+from sqlmodel import Field, Session, SQLModel, func, select
+
+from models.common import new_code, utcnow
+from models.people.tables import Account, GroupFacilitator, Role
+from models.suggestions.tables import AgencyRole, Assignment, Event, Suggestion
+
+log = logging.getLogger("tongsheng.mail")
+MAIL_PENDING = "tongsheng_mail_pending"
+
+
+class Notification(SQLModel, table=True):
+    """One notice for one person: a staff account or a child member."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    account_id: int | None = Field(default=None, foreign_key="account.id", index=True)
+    member_id: int | None = Field(default=None, foreign_key="member.id", index=True)
+    suggestion_id: int | None = Field(default=None, foreign_key="suggestion.id")
+    kind: str = Field(max_length=30)
+    message: str = Field(max_length=500)
+    dedupe_key: str | None = Field(default=None, unique=True, max_length=120)
+    wants_email: bool = False
+    emailed_at: datetime | None = None
+    read_at: datetime | None = None
+    created_at: datetime = Field(default_factory=utcnow, index=True)
+
+
+class LogBackend:
+    """Development: e-mail goes to the log."""
+
+    def send(self, to: str, subject: str, body: str) -> None:
+        log.info("mail to %s: %s\n%s", to, subject, body)
+
+
+class FileBackend:
+    """Development and tests: one .eml file per message in a folder."""
+
+    def __init__(self, folder: str | Path):
+        self.folder = Path(folder)
+
+    def send(self, to: str, subject: str, body: str) -> None:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        message = _message(to, subject, body, "tongsheng@localhost")
+        name = f"{utcnow():%Y%m%d%H%M%S}-{new_code(6)}.eml"
+        (self.folder / name).write_bytes(bytes(message))
+
+
+class SmtpBackend:
+    """Production: a plain SMTP relay."""
+
+    def __init__(self, host: str, port: int = 25, sender: str = "tongsheng@localhost"):
+        self.host, self.port, self.sender = host, port, sender
+
+    def send(self, to: str, subject: str, body: str) -> None:
+        with smtplib.SMTP(self.host, self.port, timeout=20) as server:
+            server.send_message(_message(to, subject, body, self.sender))
+
+
+def _message(to: str, subject: str, body: str, sender: str) -> EmailMessage:
+    message = EmailMessage()
+    message["To"], message["From"], message["Subject"] = to, sender, subject
+    message.set_content(body)
+    return message
+
+
+_backend: object = LogBackend()
+
+
+def configure(backend) -> None:
+    """Choose where staff e-mail goes (the web app does this from its config)."""
+    global _backend
+    _backend = backend
+
+
+def notify(session: Session, *, kind: str, message: str, suggestion: Suggestion | None = None,
+           account: Account | None = None, member_id: int | None = None,
+           email: bool = False, dedupe: str | None = None) -> Notification | None:
+    """Add one notice unless the same one (by dedupe key) already exists."""
+    if dedupe and session.exec(select(Notification.id).where(
+            Notification.dedupe_key == dedupe)).first() is not None:
+        return None
+    wants_email = bool(email and account is not None and account.email)
+    row = Notification(account_id=account.id if account else None, member_id=member_id,
+                       suggestion_id=suggestion.id if suggestion else None, kind=kind,
+                       message=message[:500], dedupe_key=dedupe, wants_email=wants_email)
+    session.add(row)
+    if wants_email:
+        session.info[MAIL_PENDING] = True
+    return row
+
+
+def coordinators(session: Session, plan_id: str) -> list[Account]:
+    query = select(Account).where(Account.role == Role.COORDINATOR, Account.plan_id == plan_id,
+                                  Account.is_active)
+    return list(session.exec(query))
+
+
+def facilitators(session: Session, group_id: int | None) -> list[Account]:
+    if group_id is None:
+        return []
+    query = (select(Account).join(GroupFacilitator, GroupFacilitator.account_id == Account.id)
+             .where(GroupFacilitator.group_id == group_id, Account.is_active))
+    return list(session.exec(query))
+
+
+def agency_staff(session: Session, suggestion: Suggestion,
+                 role: AgencyRole | None = None) -> list[Account]:
+    query = (select(Account).join(Assignment, Assignment.agency_id == Account.agency_id)
+             .where(Assignment.suggestion_id == suggestion.id, Assignment.is_current,
+                    Account.is_active))
+    if role is not None:
+        query = query.where(Assignment.role == role.value)
+    return list(session.exec(query))
+
+
+def _to_all(session, people, suggestion, kind, message, *, email=False, key=None) -> None:
+    for account in people:
+        dedupe = f"{key}:{account.id}" if key else None
+        notify(session, kind=kind, message=message, suggestion=suggestion, account=account,
+               email=email, dedupe=dedupe)
+
+
+def on_event(session: Session, suggestion: Suggestion, event: Event) -> None:
+    """Tell the right people about one event of a suggestion's life."""
+    code, action = suggestion.tracking_code, event.action
+    if action == "submit" and not suggestion.urgent:
+        # An urgent one alerts apart (its safeguarding case); a public-link one has no group.
+        _to_all(session, facilitators(session, suggestion.group_id), suggestion, "new_item",
+                f"小组有新建议 {code}，等你审核。")
+    elif action in ("dispatch", "reroute"):
+        _to_all(session, agency_staff(session, suggestion, AgencyRole.LEAD), suggestion,
+                "new_item", f"新派单 {code}：请在期限内签收。", email=True)
+        _to_all(session, agency_staff(session, suggestion, AgencyRole.PARTNER), suggestion,
+                "copied", f"建议 {code} 抄送本部门（配合），可以查看和留言。")
+    elif action in ("return", "reopen", "contest"):
+        words = {"return": "被退单，需要重新派单", "reopen": "被重新打开，需要处理",
+                 "contest": "的小朋友补充了说明"}[action]
+        _to_all(session, coordinators(session, suggestion.plan_id), suggestion, action,
+                f"建议 {code} {words}：{event.note[:120]}", email=True)
+    elif action == "overdue":
+        session.flush()
+        people = agency_staff(session, suggestion, AgencyRole.LEAD) + coordinators(
+            session, suggestion.plan_id)
+        _to_all(session, people, suggestion, "overdue", f"建议 {code} 已超期，请尽快办理。",
+                email=True, key=f"overdue:{event.id}")
+    elif action in SUPERVISION_WORDS:
+        _supervised(session, suggestion, event)
+    elif action == "extension_request":
+        _to_all(session, coordinators(session, suggestion.plan_id), suggestion, action,
+                f"建议 {code} 的牵头部门申请延期：{event.note[:200]}", email=True)
+    elif action == "answer":
+        _answer_arrived(session, suggestion)
+    elif action in ("decline", "merge") and suggestion.member_id is not None:
+        words = {"decline": "这次没有送出去，去看看原因吧。", "merge": "和相同的建议合在一起了。"}
+        notify(session, kind=action, message=f"你的建议 {code} {words[action]}",
+               suggestion=suggestion, member_id=suggestion.member_id)
+
+
+SUPERVISION_WORDS = {"urge": "催办", "supervise": "督办", "circulate": "通报",
+                     "extension_approved": "延期申请有结果了",
+                     "extension_refused": "延期申请有结果了"}
+
+
+def _supervised(session: Session, suggestion: Suggestion, event: Event) -> None:
+    """A 催办/督办/通报 or an extension decision: the lead agency's staff, notice and e-mail."""
+    session.flush()
+    label = SUPERVISION_WORDS[event.action]
+    _to_all(session, agency_staff(session, suggestion, AgencyRole.LEAD), suggestion,
+            event.action, f"妇儿工委办{label}：建议 {suggestion.tracking_code}。{event.note[:300]}",
+            email=True, key=f"{event.action}:{event.id}")
+
+
+def _answer_arrived(session: Session, suggestion: Suggestion) -> None:
+    """Every child whose words are in the case hears it, on their own code; and their adults."""
+    from models.suggestions.moderation import merged_into
+
+    todo, groups = [suggestion], set()
+    while todo:
+        item = todo.pop()
+        todo.extend(merged_into(session, item))
+        groups.add(item.group_id)
+        if item.member_id is not None:
+            notify(session, kind="answer", member_id=item.member_id, suggestion=item,
+                   message=f"你的建议 {item.tracking_code} 回复你啦！快去看看吧。")
+    people = {a.id: a for group_id in groups for a in facilitators(session, group_id)}
+    _to_all(session, people.values(), suggestion, "answer",
+            f"建议 {suggestion.tracking_code} 收到了部门的答复。")
+
+
+def deadline_near(session: Session, suggestion: Suggestion) -> None:
+    """One reminder (催办) per deadline before it passes."""
+    due = suggestion.sign_due if suggestion.status == "dispatched" else suggestion.answer_due
+    _to_all(session, agency_staff(session, suggestion, AgencyRole.LEAD), suggestion,
+            "deadline_near", f"建议 {suggestion.tracking_code} 快到期了（{due:%m-%d}），请抓紧。",
+            email=True, key=f"near:{suggestion.id}:{suggestion.status}")
+
+
+def for_account(session: Session, account_id: int, limit: int = 50) -> list[Notification]:
+    query = (select(Notification).where(Notification.account_id == account_id)
+             .order_by(Notification.id.desc()).limit(limit))
+    return list(session.exec(query))
+
+
+def for_member(session: Session, member_id: int, limit: int = 50) -> list[Notification]:
+    query = (select(Notification).where(Notification.member_id == member_id)
+             .order_by(Notification.id.desc()).limit(limit))
+    return list(session.exec(query))
+
+
+def unread_count(session: Session, *, account_id: int | None = None,
+                 member_id: int | None = None) -> int:
+    """How many notices this person has not opened yet (the number next to 消息)."""
+    column, value = (Notification.account_id, account_id) if account_id else \
+        (Notification.member_id, member_id)
+    query = select(func.count()).select_from(Notification).where(
+        column == value, Notification.read_at.is_(None))
+    return session.exec(query).one()
+
+
+def mark_read(session: Session, rows: list[Notification]) -> None:
+    now = utcnow()
+    for row in rows:
+        if row.read_at is None:
+            row.read_at = now
+            session.add(row)
+    session.commit()
+
+
+def deliver_pending(session: Session, backend=None, limit: int = 200) -> int:
+    """Send the staff e-mail that is waiting, one message per transaction: claimed, sent,
+    marked. On PostgreSQL a row another worker holds is skipped, so two workers (or a
+    worker and the sweep) never send the same message twice."""
+    backend = backend or _backend
+    sent = 0
+    while sent < limit:
+        found = session.exec(_next_pending()).first()
+        if found is None:
+            break
+        row, account = found
+        backend.send(account.email, "【童声】" + row.message[:60], row.message)
+        row.emailed_at = utcnow()
+        session.add(row)
+        session.commit()
+        sent += 1
+    return sent
+
+
+def _next_pending():
+    return (select(Notification, Account).join(Account, Account.id == Notification.account_id)
+            .where(Notification.wants_email, Notification.emailed_at.is_(None))
+            .order_by(Notification.id).limit(1)
+            .with_for_update(of=Notification, skip_locked=True))

@@ -1,0 +1,1 @@
+"""The coordinator's office: administration, exports, the Open311 API."""

@@ -1,0 +1,256 @@
+"""How agencies handle children's suggestions, in numbers computed by the database.
+
+The unit counted is one suggestion sent to one lead agency (主办): a suggestion with two
+lead agencies counts once for each. A period is the time the children made their
+suggestions, so a figure for "this year" follows this year's suggestions to where they are
+now. Times are the history's own: 签收 and 退单 are events written by the agency's staff,
+answers and ratings are their rows; the deadlines are the ones the plan set on the
+suggestion (``models/suggestions/deadlines.py``).
+
+Each rate's definition is written once, below, and the pages show these very words
+(``N_`` marks them for translation without importing Flask).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+
+from sqlalchemy import and_, case, exists, func, select, true
+from sqlmodel import Session
+
+from models.common import utcnow
+from models.people.tables import Account, Role
+from models.plans.tables import Agency
+from models.suggestions.deadlines import WAITING_FOR_ANSWER, WAITING_TO_SIGN
+from models.suggestions.tables import (
+    AgencyRole,
+    Answer,
+    Assignment,
+    DueWeight,
+    Event,
+    Rating,
+    RatingValue,
+    Suggestion,
+)
+
+
+def N_(text: str) -> str:
+    """Mark a string for translation; the page translates it when it shows it."""
+    return text
+
+
+@dataclass(frozen=True)
+class Definition:
+    """A figure's name and what exactly it counts, in the words the page shows."""
+
+    name: str
+    meaning: str
+
+
+RECEIVED = Definition(N_("收到的建议"), N_(
+    "这段时间里孩子们提出、派给这个部门牵头办理的建议。两个部门一起牵头的建议，每个部门各算一件。"))
+ON_TIME_SIGN = Definition(N_("按期签收率"), N_(
+    "在签收期限内签收的建议，占“已经签收的建议 + 过了签收期限还没签收的建议”的比例。"
+    "退回的建议不算在里面，另算退单率。"))
+ON_TIME_ANSWER = Definition(N_("按期办结率"), N_(
+    "在答复期限内第一次答复孩子的建议，占“已经答复的建议 + 过了答复期限还没答复的建议”的比例。"))
+SATISFACTION = Definition(N_("满意率"), N_(
+    "孩子评价“满意”或“基本满意”的建议，占孩子评价过的、这个部门答复过的建议的比例。"
+    "一条建议评价过几次，以最后一次为准。"))
+RETURN_RATE = Definition(N_("退单率"), N_(
+    "部门说“不归我们管”退回的建议，占收到的建议的比例。"))
+OVERDUE = Definition(N_("超期件数"), N_(
+    "过了签收期限才签收、过了答复期限才答复，或者现在已经过了期限还没办的建议。"))
+ADOPTION = Definition(N_("采纳情况"), N_(
+    "部门最后一次答复里写的对孩子建议的采纳情况：采纳、部分采纳、暂不采纳、已经在做。"))
+
+DEFINITIONS = (RECEIVED, ON_TIME_SIGN, ON_TIME_ANSWER, SATISFACTION, RETURN_RATE, OVERDUE,
+               ADOPTION)
+CONTENT = (RatingValue.SATISFIED, RatingValue.MOSTLY)
+
+
+@dataclass(frozen=True)
+class Period:
+    """When the children made the suggestions counted: [start, end), either end open."""
+
+    start: datetime | None = None
+    end: datetime | None = None
+
+    def condition(self):
+        parts = []
+        if self.start is not None:
+            parts.append(Suggestion.created_at >= self.start)
+        if self.end is not None:
+            parts.append(Suggestion.created_at < self.end)
+        return and_(true(), *parts)
+
+
+@dataclass(frozen=True)
+class Ratio:
+    """A rate kept as its two counts, so a page can show "3/4" and a test can check both."""
+
+    part: int
+    whole: int
+
+    @property
+    def value(self) -> float | None:
+        """The share, or None when there is nothing to count yet (shown as "暂无")."""
+        return self.part / self.whole if self.whole else None
+
+    @property
+    def percent(self) -> int | None:
+        return None if self.value is None else round(self.value * 100)
+
+
+@dataclass(frozen=True)
+class Figures:
+    """One agency's (or domain's, or city's) figures over a period."""
+
+    key: object
+    received: int = 0
+    signed: int = 0
+    signed_on_time: int = 0
+    waiting_to_sign_late: int = 0
+    returned: int = 0
+    answered: int = 0
+    answered_on_time: int = 0
+    waiting_for_answer_late: int = 0
+    rated: int = 0
+    content: int = 0
+    overdue: int = 0
+    adoption: dict[str, int] = field(default_factory=dict)
+    label: str = ""
+
+    @property
+    def on_time_sign(self) -> Ratio:
+        return Ratio(self.signed_on_time, self.signed + self.waiting_to_sign_late)
+
+    @property
+    def on_time_answer(self) -> Ratio:
+        return Ratio(self.answered_on_time, self.answered + self.waiting_for_answer_late)
+
+    @property
+    def satisfaction(self) -> Ratio:
+        return Ratio(self.content, self.rated)
+
+    @property
+    def return_rate(self) -> Ratio:
+        return Ratio(self.returned, self.received)
+
+
+def _by_agency(action: str):
+    """The first time one of the lead agency's own staff did ``action`` to the suggestion."""
+    return (select(func.min(Event.created_at))
+            .select_from(Event).join(Account, Account.id == Event.actor_id)
+            .where(Event.suggestion_id == Suggestion.id, Event.action == action,
+                   Event.actor_kind == Role.AGENCY_STAFF.value,
+                   Account.agency_id == Assignment.agency_id)
+            .correlate(Suggestion, Assignment).scalar_subquery())
+
+
+def _answers():
+    return Answer.suggestion_id == Suggestion.id, Answer.agency_id == Assignment.agency_id
+
+
+def _rows(scope, period: Period):
+    """One row per (suggestion, lead agency) with the times and outcomes the figures use."""
+    weight = (select(Answer.due_weight).where(*_answers()).order_by(Answer.id.desc())
+              .limit(1).correlate(Suggestion, Assignment).scalar_subquery())
+    rating = (select(Rating.value).where(Rating.suggestion_id == Suggestion.id)
+              .order_by(Rating.id.desc()).limit(1).correlate(Suggestion).scalar_subquery())
+    query = (
+        select(Assignment.agency_id.label("agency_id"), Suggestion.domain.label("domain"),
+               Suggestion.plan_id.label("plan_id"), Suggestion.status.label("status"),
+               Suggestion.sign_due.label("sign_due"), Suggestion.answer_due.label("answer_due"),
+               Assignment.is_current.label("current"),
+               _by_agency("accept").label("signed_at"),
+               case((_by_agency("return").is_not(None), 1), else_=0).label("returned"),
+               select(func.min(Answer.created_at)).where(*_answers())
+               .correlate(Suggestion, Assignment).scalar_subquery().label("answered_at"),
+               weight.label("weight"), rating.label("rating"))
+        .select_from(Assignment).join(Suggestion, Suggestion.id == Assignment.suggestion_id)
+        .where(Assignment.role == AgencyRole.LEAD.value, period.condition()))
+    if scope is not None:
+        query = query.where(scope)
+    return query.subquery()
+
+
+def _count(condition):
+    return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
+
+
+def _measures(rows, now: datetime) -> dict:
+    """Every count of ``Figures`` as one SQL aggregate over the rows."""
+    waiting_sign = and_(rows.c.current, rows.c.signed_at.is_(None),
+                        rows.c.status.in_([s.value for s in WAITING_TO_SIGN]),
+                        rows.c.sign_due < now)
+    waiting_answer = and_(rows.c.current, rows.c.answered_at.is_(None),
+                          rows.c.status.in_([s.value for s in WAITING_FOR_ANSWER]),
+                          rows.c.answer_due < now)
+    signed_late = rows.c.signed_at > rows.c.sign_due
+    answered_late = rows.c.answered_at > rows.c.answer_due
+    rated = and_(rows.c.answered_at.is_not(None), rows.c.rating.is_not(None))
+    measures = {
+        "received": func.count(),
+        "signed": func.count(rows.c.signed_at),
+        "signed_on_time": _count(rows.c.signed_at <= rows.c.sign_due),
+        "waiting_to_sign_late": _count(waiting_sign),
+        "returned": func.coalesce(func.sum(rows.c.returned), 0),
+        "answered": func.count(rows.c.answered_at),
+        "answered_on_time": _count(rows.c.answered_at <= rows.c.answer_due),
+        "waiting_for_answer_late": _count(waiting_answer),
+        "rated": _count(rated),
+        "content": _count(and_(rated, rows.c.rating.in_([v.value for v in CONTENT]))),
+        "overdue": _count(signed_late | answered_late | waiting_sign | waiting_answer),
+    }
+    for weight in DueWeight:
+        measures[f"weight_{weight.value}"] = _count(rows.c.weight == weight.value)
+    return measures
+
+
+def _figures(row) -> Figures:
+    values = dict(row._mapping)
+    adoption = {w.value: int(values.pop(f"weight_{w.value}")) for w in DueWeight}
+    return Figures(adoption=adoption, **{k: v if k == "key" else int(v)
+                                         for k, v in values.items()})
+
+
+def grouped(session: Session, key: str, *, plan_id: str, period: Period = Period(),
+            scope=None, now: datetime | None = None) -> list[Figures]:
+    """Figures per ``key`` ("agency_id", "domain" or "plan_id") of one plan, busiest first.
+
+    ``scope`` narrows the suggestions counted: the public pages pass
+    ``publication.public_condition()`` so a figure never counts what may not be public.
+    """
+    rows = _rows(and_(Suggestion.plan_id == plan_id, true() if scope is None else scope),
+                 period)
+    measures = _measures(rows, now or utcnow())
+    query = (select(rows.c[key].label("key"), *(m.label(n) for n, m in measures.items()))
+             .group_by(rows.c[key]).order_by(func.count().desc(), rows.c[key]))
+    return [_figures(row) for row in session.execute(query)]
+
+
+def by_agency(session: Session, *, plan_id: str, period: Period = Period(), scope=None,
+              now: datetime | None = None) -> list[Figures]:
+    """Each agency that led any suggestion of the period, with its name as the label."""
+    found = grouped(session, "agency_id", plan_id=plan_id, period=period, scope=scope, now=now)
+    names = dict(session.execute(select(Agency.id, Agency.name).where(
+        Agency.id.in_([f.key for f in found]))).all())
+    return [replace(f, label=names.get(f.key, "")) for f in found]
+
+
+def for_plan(session: Session, *, plan_id: str, period: Period = Period(), scope=None,
+             now: datetime | None = None) -> Figures:
+    """The whole city's figures: every lead assignment of the plan together."""
+    found = grouped(session, "plan_id", plan_id=plan_id, period=period, scope=scope, now=now)
+    return found[0] if found else Figures(key=plan_id, adoption={w.value: 0 for w in DueWeight})
+
+
+def agencies_led(session: Session, plan_id: str, scope=None) -> list[tuple[int, str]]:
+    """(id, name) of the agencies that lead any suggestion in scope, for a filter list."""
+    query = (select(Agency.id, Agency.name).where(Agency.plan_id == plan_id, exists().where(
+        Assignment.agency_id == Agency.id, Assignment.role == AgencyRole.LEAD.value,
+        Assignment.suggestion_id == Suggestion.id, true() if scope is None else scope))
+        .order_by(Agency.name))
+    return [tuple(row) for row in session.execute(query)]

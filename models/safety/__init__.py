@@ -1,0 +1,1 @@
+"""Children in danger and complaints: safeguarding cases, urgent alerts, reports."""

@@ -1,0 +1,169 @@
+"""A suggestion's history told in plain words: for the child, and as a thread for staff."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlmodel import Session, select
+
+from models.people.tables import Account, Role
+from models.plans.tables import Agency
+from models.suggestions.lifecycle import history
+from models.suggestions.tables import (
+    DUE_WEIGHT_LABELS,
+    RATING_LABELS,
+    Answer,
+    Event,
+    Rating,
+    Suggestion,
+)
+
+
+@dataclass(frozen=True)
+class Step:
+    """One line of the child's timeline."""
+
+    title: str
+    when: datetime
+    detail: str = ""
+    kind: str = ""
+
+
+def _agency_names(session: Session, events: list[Event]) -> dict[int, str]:
+    """Staff account id → the agency they work for, for events by agency staff."""
+    ids = {e.actor_id for e in events if e.actor_kind == Role.AGENCY_STAFF and e.actor_id}
+    if not ids:
+        return {}
+    query = (select(Account.id, Agency.name).join(Agency, Agency.id == Account.agency_id)
+             .where(Account.id.in_(ids)))
+    return dict(session.exec(query).all())
+
+
+def _who(event: Event, agencies: dict[int, str]) -> str:
+    if event.actor_kind == Role.AGENCY_STAFF:
+        return agencies.get(event.actor_id, "负责的部门")
+    return {"facilitator": "辅导员", "coordinator": "妇儿工委办", "system": "童声"}.get(
+        event.actor_kind, "你")
+
+
+def _sent_to(note: str) -> str:
+    return note.split("；", 1)[0] or "负责的部门"
+
+
+def _child_step(event: Event, agencies: dict[int, str]) -> Step | None:
+    """How one event reads to a child; None for what only adults need to see."""
+    who, note, when = _who(event, agencies), event.note, event.created_at
+    words = {
+        "submit": ("收到了", "你的建议已经收到啦。"),
+        "approve": ("议事会看过了" if event.actor_kind == Role.FACILITATOR else "工作人员看过了",
+                    ""),
+        "dispatch": (f"送到了{_sent_to(note)}", "他们要在规定的时间里签收。"),
+        "reroute": (f"改送到了{_sent_to(note)}", f"{who}决定交给这个部门来办。"),
+        "accept": (f"{who}签收了", "他们收下了你的建议，开始算答复的时间。"),
+        "start": ("他们在办", note),
+        "progress": ("他们在办", note),
+        "return": (f"{who}说这件事不归他们管", f"原因：{note}。妇儿工委办正在找对的部门。"),
+        "contest": ("你补充了说明", note),
+        "overdue": ("有点慢了", "部门超过了时间，妇儿工委办在催他们。"),
+        "answer": ("回复你啦", "快看看他们是怎么说的。"),
+        "rate": ("你评价了", note),
+        "reopen": ("又交给妇儿工委办看看", note),
+        "decline": ("这次没有送出去", note),
+        "merge": ("和相同的建议合在一起了", f"一起办的建议编号：{note}"),
+        "consent_hold": ("等爸爸妈妈同意", "监护人同意以后就会送出去。"),
+        "urge": ("妇儿工委办催了催", "请部门抓紧办你的建议。"),
+        "supervise": ("妇儿工委办在督办", "部门超过了时间，妇儿工委办正式要求他们尽快办好。"),
+        "circulate": ("妇儿工委办通报了", "部门一直没有办好，妇儿工委办向上级通报了。"),
+        "extension_approved": ("部门多要了一些时间", _extension_words(note)),
+        "extension_refused": ("部门想多要一些时间，没有同意", "妇儿工委办请他们按原来的时间办好。"),
+    }.get(event.action)
+    if words is None:
+        return None
+    return Step(title=words[0], when=when, detail=words[1], kind=event.action)
+
+
+def _extension_words(note: str) -> str:
+    """The new date from an approval note, told plainly (the coordinator's reasons stay out)."""
+    date = note.split("新的期限是 ", 1)[-1][:10] if "新的期限是 " in note else ""
+    return f"妇儿工委办同意了，新的期限是 {date}。" if date else "妇儿工委办同意了。"
+
+
+def child_timeline(session: Session, suggestion: Suggestion) -> list[Step]:
+    """收到了 → 议事会看过了 → 送到了… → 他们在办 → 回复你啦, with the routing history.
+
+    A merged suggestion goes on with the life of the one it joined, so its child sees the
+    dispatch and the answer too.
+    """
+    events = history(session, suggestion.id)
+    target = case_of(session, suggestion)
+    if target.id != suggestion.id:
+        merged_at = events[-1].created_at if events else suggestion.created_at
+        events += [e for e in history(session, target.id)
+                   if e.created_at >= merged_at and e.action not in ("submit", "merge_in")]
+    agencies = _agency_names(session, events)
+    return [step for e in events if (step := _child_step(e, agencies)) is not None]
+
+
+def case_of(session: Session, suggestion: Suggestion) -> Suggestion:
+    """The suggestion that carries the case on: itself, or the one it was merged into."""
+    seen = {suggestion.id}
+    while suggestion.merged_into_id and suggestion.merged_into_id not in seen:
+        suggestion = session.get(Suggestion, suggestion.merged_into_id)
+        seen.add(suggestion.id)
+    return suggestion
+
+
+def staff_thread(session: Session, suggestion: Suggestion) -> list[tuple[Event, str]]:
+    """Every event with the agency or role behind it, for the adults' thread."""
+    events = history(session, suggestion.id)
+    agencies = _agency_names(session, events)
+    return [(e, agencies.get(e.actor_id, "") if e.actor_kind == Role.AGENCY_STAFF else "")
+            for e in events]
+
+
+def child_objection(suggestion: Suggestion, events: list[Event]) -> Event | None:
+    """Why the child sent it back (不满意, or "not theirs, but…"), while it waits for the office."""
+    if suggestion.status not in ("in_review", "returned"):
+        return None
+    for event in reversed(events):
+        if event.action == "contest" or (event.action == "reopen"
+                                         and event.actor_kind in ("child", "code", "system")):
+            return event
+        if event.to_status != event.from_status:
+            return None
+    return None
+
+
+def latest_answer(session: Session, suggestion: Suggestion) -> Answer | None:
+    """The newest answer of the case, also for a suggestion that was merged into another."""
+    query = (select(Answer).where(Answer.suggestion_id == case_of(session, suggestion).id)
+             .order_by(Answer.id.desc()))
+    return session.exec(query).first()
+
+
+def latest_rating(session: Session, suggestion: Suggestion) -> Rating | None:
+    query = (select(Rating).where(Rating.suggestion_id == suggestion.id)
+             .order_by(Rating.id.desc()))
+    return session.exec(query).first()
+
+
+def answer_words(found: Answer) -> dict[str, str]:
+    """The due-weight record in words, as the child and a report read it."""
+    return {"due_weight": DUE_WEIGHT_LABELS[found.due_weight], "reason": found.reason,
+            "next_step": found.next_step,
+            "next_date": f"{found.next_date:%Y-%m-%d}" if found.next_date else ""}
+
+
+RATING_WORDS = {str(k): v for k, v in RATING_LABELS.items()}
+
+ACTION_LABELS = {
+    "submit": "提交", "approve": "审核通过", "dispatch": "派单", "reroute": "重新派单",
+    "accept": "签收", "start": "开始办理", "progress": "办理进展", "comment": "留言",
+    "return": "退单", "contest": "孩子补充说明", "answer": "答复", "rate": "孩子评价",
+    "reopen": "重新打开", "decline": "未采纳", "merge": "合并到", "merge_in": "合并进来",
+    "overdue": "超期督办", "on_time": "不再超期", "attach": "上传附件", "clarify": "改写说法",
+    "triage": "人工分类", "urge": "催办", "supervise": "督办", "circulate": "通报",
+    "extension_request": "延期申请", "extension_approved": "同意延期",
+    "extension_refused": "不同意延期",
+}

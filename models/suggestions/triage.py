@@ -1,0 +1,74 @@
+"""The coordinator's queues: what the classifier was unsure of, 退单, reopened, public review."""
+
+from __future__ import annotations
+
+from sqlalchemy import and_
+from sqlmodel import Session, select
+
+from classifier.topics import TOPIC_IDS
+from models import paging
+from models.privacy import scope
+from models.suggestions.lifecycle import Actor, dispatch, send_to_review
+from models.suggestions.permissions import require
+from models.suggestions.status import Status
+from models.suggestions.tables import Correction, Event, Suggestion
+
+QUEUES = ("triage", "returned", "reopened", "review")
+
+
+def _triage():
+    """Approved (or public) items whose topic nobody knows yet: a person picks it."""
+    return and_(Suggestion.abstained | Suggestion.topic.is_(None),
+                (Suggestion.status == Status.IN_REVIEW.value)
+                | ((Suggestion.status == Status.SUBMITTED.value) & Suggestion.group_id.is_(None)))
+
+
+def _returned():
+    """退单 waiting for the coordinator to re-route or adjudicate."""
+    return Suggestion.status == Status.RETURNED.value
+
+
+def _reopened():
+    """Back in review after an unsatisfied rating or the child's "但是……"."""
+    reopened = select(Event.suggestion_id).where(Event.action == "reopen")
+    return and_(Suggestion.status == Status.IN_REVIEW.value, Suggestion.id.in_(reopened))
+
+
+def _review():
+    """Public-link suggestions with no council: the coordinator moderates them."""
+    return and_(Suggestion.status == Status.SUBMITTED.value, Suggestion.group_id.is_(None),
+                Suggestion.abstained.is_(False))
+
+
+CONDITIONS = {"triage": _triage, "returned": _returned, "reopened": _reopened,
+              "review": _review}
+
+
+def queue_query(name: str, plan_id: str):
+    """One queue of the city's suggestions, urgent first, then oldest first."""
+    query = scope.plan_suggestions(plan_id).where(CONDITIONS[name]())
+    return query.order_by(Suggestion.urgent.desc(), Suggestion.created_at, Suggestion.id)
+
+
+def queue(session: Session, name: str, plan_id: str) -> list[Suggestion]:
+    return list(session.exec(queue_query(name, plan_id)))
+
+
+def counts(session: Session, plan_id: str) -> dict[str, int]:
+    """Each queue's size by ``count(*)``: no row is loaded to count it."""
+    return {name: paging.count(session, queue_query(name, plan_id)) for name in QUEUES}
+
+
+def pick_topic(session: Session, suggestion: Suggestion, *, actor: Actor, topic: str) -> None:
+    """A person chooses the topic the classifier abstained on; it is kept for retraining."""
+    require(session, actor, suggestion, "coordinate")
+    if topic not in TOPIC_IDS:
+        raise ValueError("请从列表里选一个主题。")
+    if suggestion.status not in (Status.SUBMITTED, Status.IN_REVIEW):
+        raise ValueError("这条建议已经不在待分类里了。")
+    session.add(Correction(suggestion_id=suggestion.id, text=suggestion.agency_text,
+                           topic=topic, source="triage"))
+    suggestion.topic, suggestion.abstained = topic, False
+    if suggestion.status == Status.SUBMITTED:
+        send_to_review(session, suggestion, actor=actor, note="妇儿工委办分类")
+    dispatch(session, suggestion, actor=actor)

@@ -1,0 +1,1 @@
+"""Pages for a signed-in child: my suggestions, my group, group visits."""

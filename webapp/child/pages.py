@@ -1,0 +1,17 @@
+"""The child's own pages once signed in."""
+
+from flask import Blueprint, render_template
+from flask_login import current_user
+
+from models.privacy import scope
+from webapp.access import child_required
+from webapp.db import get_session
+
+bp = Blueprint("child", __name__, url_prefix="/me")
+
+
+@bp.route("/")
+@child_required
+def home():
+    suggestions = scope.member_suggestions(get_session(), current_user.member)
+    return render_template("child/home.html", suggestions=suggestions)

@@ -1,0 +1,154 @@
+"""The `tongsheng` command: serve the site, load the demo, check plans, classify, train."""
+
+from __future__ import annotations
+
+import importlib
+
+import click
+from sqlmodel import Session
+
+from models.plans.check import check_all
+from models.plans.plan import load_all
+from webapp import create_app
+from webapp.db import upgrade_database, upload_folders
+
+
+class _Commands(click.Group):
+    """The command group; the commands below load their module only when they run, so
+    `tongsheng worker` never imports the training code (and its scikit-learn)."""
+
+    LAZY = {"classify": "training.commands:classify", "train": "training.commands:train",
+            "evaluate": "training.commands:evaluate", "backup": "webapp.cli.backup:backup",
+            "restore": "webapp.cli.backup:restore", "retention": "webapp.cli.retention:retention",
+            "worker": "webapp.cli.worker:worker", "scheduler": "webapp.cli.worker:scheduler",
+            "chat-replay": "webapp.cli.replay:chat_replay",
+            "safeguarding-lead": "webapp.cli.safeguarding:safeguarding_lead"}
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *self.LAZY})
+
+    def get_command(self, ctx: click.Context, name: str):
+        if name not in self.LAZY:
+            return super().get_command(ctx, name)
+        module, _colon, attribute = self.LAZY[name].partition(":")
+        try:
+            return getattr(importlib.import_module(module), attribute, None)
+        except ImportError:  # an install without the training package
+            return None
+
+
+@click.group(cls=_Commands)
+def cli() -> None:
+    """TongSheng 童声: children's suggestions, routed to the agency that owns them."""
+
+
+def _prepared_app():
+    """An app whose database exists, is migrated, and holds the shipped plans."""
+    from models.plans.importer import import_all
+
+    app = create_app()
+    upgrade_database(app.config["DATABASE_URL"], upload_folders(app))
+    with Session(app.extensions["engine"]) as session:
+        import_all(session)
+    return app
+
+
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=5000, show_default=True, type=int)
+@click.option("--workers", default=2, show_default=True, type=int)
+def serve(host: str, port: int, workers: int) -> None:
+    """Run the site with gunicorn, after creating or migrating the database."""
+    from models.suggestions.intake import warm_up
+    from webapp.cli.safeguarding import warn_without_lead
+    from webapp.cli.server import run_gunicorn
+
+    app = _prepared_app()
+    warm_up()
+    with Session(app.extensions["engine"]) as session:
+        warn_without_lead(session)
+    click.echo(f"童声 is running on http://{host}:{port}/ (database: "
+               f"{app.config['DATABASE_URL'].split('@')[-1]})")
+    run_gunicorn(app, host=host, port=port, workers=workers)
+
+
+@cli.command()
+def demo() -> None:
+    """Load the demo city (idempotent) and print the demo logins."""
+    from models.demo import load_demo
+    from models.people.mfa import enrol_demo_staff
+
+    app = _prepared_app()
+    with Session(app.extensions["engine"], expire_on_commit=False) as session:
+        logins = load_demo(session, app.config["PRIVACY_NOTICE_VERSION"])
+        enrol_demo_staff(session)
+    click.echo("Demo logins (staff: /signin/staff, children: /signin/child):")
+    for login in logins:
+        click.echo(f"  {login.role:<13} {login.username:<14} {login.secret:<22} {login.note}")
+    click.echo("Staff also type a one-time code; for a demo account, in another terminal:\n"
+               "  tongsheng demo-code coordinator")
+
+
+@cli.command("demo-code")
+@click.argument("username")
+def demo_code(username: str) -> None:
+    """Print the current one-time code of a demo staff account (never a real one)."""
+    from models.people.mfa import demo_code as current_code
+
+    app = _prepared_app()
+    with Session(app.extensions["engine"]) as session:
+        code = current_code(session, username)
+    if code is None:
+        raise click.ClickException(f"{username} is not a demo staff account")
+    click.echo(code)
+
+
+@cli.command()
+def sweep() -> None:
+    """Recompute overdue items (督办), send reminders, escalate unacknowledged cases, once
+    (`tongsheng scheduler` puts the same job on the queue every few minutes)."""
+    from webapp.jobs import sweep_now
+
+    app = create_app()
+    result = sweep_now(app.extensions["engine"])
+    click.echo("overdue: {overdue}, no longer overdue: {cleared}, due soon: {due_soon}, "
+               "safeguarding cases escalated: {escalated}".format(**result))
+
+
+@cli.group()
+def db() -> None:
+    """Database schema commands."""
+
+
+@db.command("upgrade")
+def db_upgrade() -> None:
+    """Create or migrate the database named by DATABASE_URL."""
+    app = create_app()
+    upgrade_database(app.config["DATABASE_URL"], upload_folders(app))
+    click.echo("database is up to date")
+
+
+@cli.group(invoke_without_command=True)
+@click.pass_context
+def plans(ctx: click.Context) -> None:
+    """List the city plans that ship with TongSheng."""
+    if ctx.invoked_subcommand is None:
+        for plan in load_all():
+            click.echo(f"{plan.id}\t{plan.city}\t{plan.period}\t{plan.title}")
+
+
+@plans.command("check")
+def plans_check() -> None:
+    """Validate every plan file: every topic routed, every agency known, no empty task."""
+    problems = check_all()
+    for plan_id, found in problems.items():
+        status = "ok" if not found else f"{len(found)} problem(s)"
+        click.echo(f"{plan_id}: {status}")
+        for problem in found:
+            click.echo(f"  - {problem}")
+    if any(problems.values()):
+        raise SystemExit(1)
+
+
+if __name__ == "__main__":
+    cli()

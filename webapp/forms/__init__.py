@@ -1,0 +1,1 @@
+"""Flask-WTF forms, by the pages that use them."""

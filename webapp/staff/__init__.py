@@ -1,0 +1,1 @@
+"""Pages for staff, one package or module per role."""

@@ -1,0 +1,157 @@
+"""The agency workspace: an inbox of what was routed here, 签收, 退单, progress, the answer."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from flask import Blueprint, abort, render_template, request
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+
+from models.common import utcnow
+from models.councils import support
+from models.files import attachments
+from models.paging import PageRequest
+from models.people.tables import Role
+from models.privacy import scope
+from models.suggestions import deadlines, lifecycle, supervision, timeline
+from models.suggestions import inbox as inbox_tabs
+from models.suggestions.lifecycle import InvalidTransition, NotAllowed, actor_for_account
+from models.suggestions.permissions import agency_role
+from models.suggestions.status import Status
+from models.suggestions.tables import DUE_WEIGHT_LABELS
+from webapp.access import staff_required
+from webapp.actions import suggestion_steps
+from webapp.db import get_session
+from webapp.files import send_attachment
+from webapp.forms.flow import AnswerForm, AttachForm, ExtensionForm, NoteForm, ReturnForm
+
+bp = Blueprint("agency", __name__, url_prefix="/agency")
+TABS = {"new": _l("待签收"), "overdue": _l("已超期"), "progress": _l("办理中"),
+        "answered": _l("已答复")}
+PROBLEMS = (InvalidTransition, NotAllowed, ValueError)
+agency_only = staff_required(Role.AGENCY_STAFF)
+
+
+@bp.app_context_processor
+def action_labels() -> dict:
+    return {"ACTION_LABELS": timeline.ACTION_LABELS,
+            "DUE_WEIGHT_LABELS": {str(k): v for k, v in DUE_WEIGHT_LABELS.items()}}
+
+
+@bp.route("/")
+@agency_only
+def inbox():
+    tab = request.args.get("tab", "new")
+    tab = tab if tab in TABS else "new"
+    session, account, now = get_session(), current_user.account, utcnow()
+    counts = inbox_tabs.counts(session, account, now)
+    shown = inbox_tabs.tab_page(session, account, tab, PageRequest.from_args(request.args), now,
+                                counts[tab])
+    return render_template("agency/inbox.html", tab=tab, tabs=TABS, items=shown, counts=counts,
+                           supports=support.counts(session, [s.id for s in shown]),
+                           current_due=deadlines.current_due, due_soon=deadlines.due_soon)
+
+
+def _mine(suggestion_id: int):
+    session = get_session()
+    return scope.agency_suggestion(session, current_user.account, suggestion_id) or abort(404)
+
+
+def _page(item, status: int = 200, **forms):
+    session = get_session()
+    actor = actor_for_account(current_user.account)
+    role = agency_role(session, actor, item)
+    forms.setdefault("return_form", ReturnForm(formdata=None))
+    forms.setdefault("note_form", NoteForm(formdata=None))
+    forms.setdefault("answer_form", AnswerForm(formdata=None))
+    forms.setdefault("attach_form", AttachForm(formdata=None))
+    forms.setdefault("extension_form", ExtensionForm(formdata=None))
+    return render_template(
+        "agency/item.html", item=item, role=str(role) if role else "", Status=Status,
+        thread=timeline.staff_thread(session, item), answer=timeline.latest_answer(session, item),
+        files=attachments.for_suggestion(session, item.id), due=deadlines.current_due(item),
+        late=deadlines.is_overdue(item), supports=support.count(session, item),
+        council=support.signers(session, item),
+        extensions=supervision.extensions(session, item.id),
+        preview=forms.pop("preview", ""), **forms), status
+
+
+@bp.route("/items/<int:suggestion_id>")
+@agency_only
+def item(suggestion_id: int):
+    return _page(_mine(suggestion_id))
+
+
+_act = suggestion_steps(find=_mine, page=_page, problems=PROBLEMS)
+
+
+@bp.route("/items/<int:suggestion_id>/accept", methods=["POST"])
+@agency_only
+def accept(suggestion_id: int):
+    return _act(suggestion_id, lambda s, x, who: lifecycle.accept(s, x, actor=who),
+                _("已签收，答复期限从现在开始计算。"))
+
+
+@bp.route("/items/<int:suggestion_id>/return", methods=["POST"])
+@agency_only
+def return_(suggestion_id: int):
+    form = ReturnForm()
+    return _act(suggestion_id, lambda s, x, who: lifecycle.return_(
+        s, x, actor=who, category=form.category.data, text=form.text.data),
+        _("已退单，妇儿工委办会重新派单。"), "return_form", form)
+
+
+@bp.route("/items/<int:suggestion_id>/note", methods=["POST"])
+@agency_only
+def note(suggestion_id: int):
+    form = NoteForm()
+    return _act(suggestion_id, lambda s, x, who: lifecycle.add_note(
+        s, x, actor=who, text=form.text.data), _("已记下。"), "note_form", form)
+
+
+@bp.route("/items/<int:suggestion_id>/answer", methods=["POST"])
+@agency_only
+def answer(suggestion_id: int):
+    form = AnswerForm()
+    if "preview" in request.form:
+        return _page(_mine(suggestion_id), answer_form=form,
+                     preview=(form.child_text.data or "").strip())
+
+    def run(session, found, who):
+        lifecycle.answer(session, found, actor=who, child_text=form.child_text.data,
+                         due_weight=form.due_weight.data, formal_text=form.formal_text.data,
+                         reason=form.reason.data or "", next_step=form.next_step.data or "",
+                         next_date=_as_datetime(form.next_date.data))
+        _store_upload(session, found, who, form.attachment.data)
+    return _act(suggestion_id, run, _("已答复，孩子会收到通知。"), "answer_form", form)
+
+
+def _as_datetime(day):
+    """A form date as a stored time, in the same form (aware or not) as every other time."""
+    return datetime(day.year, day.month, day.day, tzinfo=utcnow().tzinfo) if day else None
+
+
+def _store_upload(session, found, who, upload) -> None:
+    if upload and getattr(upload, "filename", ""):
+        attachments.attach(session, found, actor=who, filename=upload.filename,
+                           data=upload.read())
+
+
+@bp.route("/items/<int:suggestion_id>/attach", methods=["POST"])
+@agency_only
+def attach(suggestion_id: int):
+    form = AttachForm()
+
+    def run(session, found, who):
+        if not (form.attachment.data and form.attachment.data.filename):
+            raise ValueError(_("请选择一个文件。"))
+        _store_upload(session, found, who, form.attachment.data)
+    return _act(suggestion_id, run, _("附件已上传。"), "attach_form", form)
+
+
+@bp.route("/items/<int:suggestion_id>/files/<int:attachment_id>")
+@agency_only
+def file(suggestion_id: int, attachment_id: int):
+    return send_attachment(_mine(suggestion_id).id, attachment_id)

@@ -1,0 +1,66 @@
+"""Long exports in the background: the coordinator asks once, watches a progress bar, downloads."""
+
+from __future__ import annotations
+
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    flash,
+    redirect,
+    render_template,
+    request,
+    stream_with_context,
+    url_for,
+)
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from models.files import storage
+from models.office import export_jobs
+from webapp.db import get_session
+from webapp.jobs import run_export
+from webapp.staff.coordinator.pages import coordinator_only
+
+bp = Blueprint("export_jobs", __name__, url_prefix="/coordinator/exports")
+
+
+def _mine(token: str) -> export_jobs.ExportJob:
+    return export_jobs.mine(get_session(), current_user.account, token) or abort(404)
+
+
+@bp.route("/", methods=["POST"])
+@coordinator_only
+def start():
+    """Record the job and hand it to the queue (or build it now when there is no queue)."""
+    try:
+        job = export_jobs.start(get_session(), current_user.account,
+                                request.form.get("kind", "xlsx"), request.form)
+    except ValueError as problem:
+        flash(str(problem))
+        return redirect(url_for("coordinator.home", tab="all"))
+    run_export(job.id)
+    return redirect(url_for(".show", token=job.token))
+
+
+@bp.route("/<token>")
+@coordinator_only
+def show(token: str):
+    job = _mine(token)
+    get_session().refresh(job)
+    return render_template("coordinator/export_job.html", job=job)
+
+
+@bp.route("/<token>/file")
+@coordinator_only
+def download(token: str):
+    job = _mine(token)
+    if job.status != "done":
+        flash(_("文件还在生成，请稍等。"))
+        return redirect(url_for(".show", token=token))
+    stored = storage.get(get_session(), job.file_name) or abort(404)
+    return Response(stream_with_context(storage.stream(get_session(), stored.name)),
+                    mimetype=stored.content_type, headers={
+                        "Content-Length": str(stored.size),
+                        "Content-Disposition": f'attachment; filename="tongsheng-{job.plan_id}'
+                                               f'.{job.kind}"'})

@@ -1,0 +1,1 @@
+"""Facilitators: groups and members, the review queue, meetings, observer visits."""

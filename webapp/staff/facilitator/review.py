@@ -1,0 +1,160 @@
+"""The facilitator's review queue: approve, clarify, merge or link, decline — urgent items first."""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, render_template, request, url_for
+from flask_babel import gettext as _
+
+from classifier.topics import TOPIC_IDS
+from models import paging
+from models.councils import support
+from models.people.groups import display_name
+from models.people.tables import Group, Member
+from models.privacy import scope
+from models.suggestions import lifecycle, moderation, similarity, timeline
+from models.suggestions.status import InvalidTransition
+from models.suggestions.tables import Suggestion
+from webapp.actions import always_400, run_step
+from webapp.db import get_session
+from webapp.staff.coordinator.accesslog import access_gate
+from webapp.staff.facilitator.pages import facilitator_only, me, owned_group, rules
+
+bp = Blueprint("review", __name__, url_prefix="/facilitator/review")
+PROBLEMS = (moderation.ModerationProblem, support.SupportProblem, InvalidTransition,
+            lifecycle.NotAllowed, ValueError)
+
+
+def owned_suggestion(group: Group, suggestion_id: int) -> Suggestion:
+    return moderation.group_suggestion(get_session(), group, suggestion_id) or abort(404)
+
+
+@bp.route("/")
+@facilitator_only
+def queue():
+    session = get_session()
+    groups = scope.facilitator_groups(session, me())
+    wanted = request.args.get("group", type=int)
+    mine = scope.facilitator_suggestions(me())
+    if wanted is not None:
+        groups = [owned_group(wanted)]
+        mine = mine.where(Suggestion.group_id == wanted)
+    items = paging.page(session, moderation.review_query(mine),
+                        paging.PageRequest.from_args(request.args))
+    names = {group.id: group.name for group in groups}
+    return render_template("facilitator/queue.html", items=items, names=names, group=wanted,
+                           steps=moderation.URGENT_STEPS,
+                           supports=support.counts(session, [i.id for i in items]))
+
+
+def _item_page(group: Group, suggestion: Suggestion, status: int = 200):
+    session = get_session()
+    matches = similarity.similar_open(session, suggestion, limit=8)
+    mine = [m for m in matches if m.same_group]
+    author = session.get(Member, suggestion.member_id) if suggestion.member_id else None
+    council_name, shown, unnamed = support.signers(session, suggestion)
+    return render_template(
+        "facilitator/item.html", group=group, s=suggestion, author=display_name(author),
+        history=lifecycle.history(session, suggestion.id), steps=moderation.URGENT_STEPS,
+        answer=timeline.latest_answer(session, suggestion),
+        actions={**timeline.ACTION_LABELS, **moderation.GROUP_ACTION_LABELS},
+        mine=mine, elsewhere=len(matches) - len(mine), templates=moderation.DECLINE_TEMPLATES,
+        topics=TOPIC_IDS, supports=support.count(session, suggestion),
+        merged=moderation.merged_into(session, suggestion),
+        held=moderation.consent.is_held(session, suggestion),
+        council=(council_name, shown, unnamed),
+        reviewable=suggestion.status in moderation.REVIEWABLE), status
+
+
+@bp.route("/<int:group_id>/<int:suggestion_id>")
+@facilitator_only
+def item(group_id: int, suggestion_id: int):
+    group = owned_group(group_id)
+    found = owned_suggestion(group, suggestion_id)
+    return access_gate("suggestion", found.id, default_reason=_purpose(found)) or \
+        _item_page(group, found)
+
+
+def _purpose(found: Suggestion) -> str | None:
+    """Reviewing is the reason for items in review; anything else asks the facilitator why."""
+    return "moderate" if found.status in moderation.REVIEWABLE else None
+
+
+def _act(group_id: int, suggestion_id: int, action, done: str):
+    """Run one moderation step; on a refusal, show the page again with the reason."""
+    group = owned_group(group_id)
+    suggestion = owned_suggestion(group, suggestion_id)
+    return run_step(lambda session: action(session, group, suggestion),
+                    done=lambda said: said or done, problems=PROBLEMS, status_of=always_400,
+                    then=url_for(".item", group_id=group.id, suggestion_id=suggestion.id),
+                    again=lambda status: _item_page(group, suggestion, status))
+
+
+@bp.route("/<int:group_id>/<int:suggestion_id>/approve", methods=["POST"])
+@facilitator_only
+def approve(group_id: int, suggestion_id: int):
+    def run(session, _group, suggestion):
+        sent = moderation.approve(session, suggestion=suggestion, account=me(),
+                                  topic=request.form.get("topic", ""), **rules())
+        if sent:
+            return _("已送到负责的部门。")
+        if moderation.consent.is_held(session, suggestion):
+            return _("已通过。监护人同意记录好之后会自动送出。")
+        return _("已通过，妇儿工委办会帮忙找到负责的部门。")
+    return _act(group_id, suggestion_id, run, "")
+
+
+@bp.route("/<int:group_id>/<int:suggestion_id>/clarify", methods=["POST"])
+@facilitator_only
+def clarify(group_id: int, suggestion_id: int):
+    def run(session, _group, suggestion):
+        moderation.clarify(session, suggestion=suggestion, account=me(),
+                           text=request.form.get("text", ""))
+    return _act(group_id, suggestion_id, run, _("已保存给部门看的说法，孩子的原话也保留着。"))
+
+
+@bp.route("/<int:group_id>/<int:suggestion_id>/decline", methods=["POST"])
+@facilitator_only
+def decline(group_id: int, suggestion_id: int):
+    def run(session, _group, suggestion):
+        reason = request.form.get("own_reason", "").strip() or request.form.get("template", "")
+        moderation.decline(session, suggestion=suggestion, account=me(), reason=reason)
+    return _act(group_id, suggestion_id, run, _("已告诉孩子这次为什么没有送出。"))
+
+
+def _picked(session, group: Group) -> list[Suggestion]:
+    ids = request.form.getlist("duplicate", type=int)
+    picked = [moderation.group_suggestion(session, group, number) for number in ids]
+    if any(item is None for item in picked):
+        abort(404)
+    return picked
+
+
+@bp.route("/<int:group_id>/<int:suggestion_id>/merge", methods=["POST"])
+@facilitator_only
+def merge(group_id: int, suggestion_id: int):
+    def run(session, group, suggestion):
+        total = moderation.merge(session, target=suggestion, duplicates=_picked(session, group),
+                                 account=me())
+        return _("合并好了，现在有 %(n)d 位小朋友支持，回复会告诉每一个人。", n=total)
+    return _act(group_id, suggestion_id, run, "")
+
+
+@bp.route("/<int:group_id>/<int:suggestion_id>/link", methods=["POST"])
+@facilitator_only
+def link(group_id: int, suggestion_id: int):
+    def run(session, group, suggestion):
+        others = _picked(session, group)
+        if not others:
+            raise moderation.ModerationProblem(_("请选一条要关联的建议。"))
+        for other in others:
+            moderation.link(session, first=suggestion, second=other, account=me())
+    return _act(group_id, suggestion_id, run, _("已关联。"))
+
+
+@bp.route("/<int:group_id>/<int:suggestion_id>/council", methods=["POST"])
+@facilitator_only
+def council(group_id: int, suggestion_id: int):
+    def run(session, group, suggestion):
+        support.send_as_council(session, suggestion=suggestion, group=group, account=me())
+    return _act(group_id, suggestion_id, run,
+                _("这条建议会以小组的名义提出，由你联署。每个孩子自己决定是否显示昵称。"))
