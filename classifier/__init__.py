@@ -15,11 +15,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from classifier.prepared import PreparedText
-from classifier.redact import Redaction, redact
-
 if TYPE_CHECKING:
     from classifier.model import Prediction, SameRoute, TopicModel
+    from classifier.prepared import PreparedText
+    from classifier.redact import Redaction
     from classifier.safeguard import Urgency
 
 
@@ -35,6 +34,8 @@ class Analysis:
 
 def _topic_input(prepared: PreparedText, redaction: Redaction) -> PreparedText:
     """The prepared text the topic model reads: the same one unless redaction masked something."""
+    from classifier.prepared import PreparedText
+
     return prepared if redaction.text == prepared.text else PreparedText(redaction.text)
 
 
@@ -46,6 +47,8 @@ def analyse(
     The model gets the redacted text as a string (any object with `predict` will do); its
     normalised form is already cached, so nothing is normalised twice.
     """
+    from classifier.prepared import PreparedText
+    from classifier.redact import redact
     from classifier.safeguard import is_urgent
 
     prepared, redaction = PreparedText(text), redact(text)
@@ -64,6 +67,8 @@ def analyse_many(
     same_route(a, b) tells whether two topics go to the same lead agency in the city's plan;
     then a doubt between them is no reason to abstain.
     """
+    from classifier.prepared import PreparedText
+    from classifier.redact import redact
     from classifier.safeguard import is_urgent_many
 
     prepared = [PreparedText(t) for t in texts]
