@@ -135,6 +135,7 @@ def _register_blueprints(app: Flask) -> None:
     from webapp.staff import admin, agency
     from webapp.staff.coordinator import (
         accesslog,
+        api_keys,
         export_jobs,
         safeguarding,
         safeguarding_leads,
@@ -149,7 +150,7 @@ def _register_blueprints(app: Flask) -> None:
     facilitators = (facilitator, review, meetings, observer)
     agencies = (agency,)
     city_office = (coordinator, supervision, export_jobs, admin, safeguarding, safeguarding_leads,
-                   accesslog)
+                   accesslog, api_keys)
     machines = (open311,)
     for blueprints in (everyone, children, facilitators, agencies, city_office, machines):
         for module in blueprints:

@@ -83,9 +83,9 @@ def test_requests_filter_by_status_and_service(client, session):
     assert ElementTree.fromstring(one.data).find("request/expected_datetime").text
 
 
-def test_an_unknown_jurisdiction_is_a_404(client):
+def test_an_unknown_jurisdiction_is_a_400(client):
     response = client.get("/open311/v2/services.json?jurisdiction_id=atlantis")
-    assert response.status_code == 404 and response.get_json()[0]["code"] == 404
+    assert response.status_code == 400 and response.get_json()[0]["code"] == 400
 
 
 def test_a_bad_date_filter_is_a_400(client):
