@@ -14,7 +14,7 @@ def test_the_api_matches_its_openapi_description(app):
     app.config["RATELIMIT_ENABLED"] = False
     schema = schemathesis.openapi.from_wsgi("/open311/v2/openapi.json", app)
     operations = [result.ok() for result in schema.get_all_operations()]
-    assert len(operations) == 4
+    assert len(operations) == 7
     for operation in operations:
         @settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
         @given(case=operation.as_strategy())
