@@ -46,9 +46,13 @@ def upgrade() -> None:
     )
     op.create_index(op.f('ix_open311_request_client_id'), 'open311_request', ['client_id'],
                     unique=False)
+    op.create_index('ix_assignment_current_suggestion', 'assignment',
+                    ['suggestion_id', 'agency_id'], unique=False,
+                    postgresql_where=sa.text('is_current'), sqlite_where=sa.text('is_current'))
 
 
 def downgrade() -> None:
+    op.drop_index('ix_assignment_current_suggestion', table_name='assignment')
     op.drop_index(op.f('ix_open311_request_client_id'), table_name='open311_request')
     op.drop_table('open311_request')
     with op.batch_alter_table('api_client') as table:
