@@ -65,7 +65,8 @@ def serve(host: str, port: int, workers: int) -> None:
     from webapp.cli.server import run_gunicorn
 
     app = _prepared_app()
-    warm_up()
+    if app.config["PRELOAD_CLASSIFIER"]:
+        warm_up()
     with Session(app.extensions["engine"]) as session:
         warn_without_lead(session)
     click.echo(f"童声 is running on http://{host}:{port}/ (database: "
