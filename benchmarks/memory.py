@@ -135,6 +135,14 @@ NOTES = [
     "privately. For a node that serves staff pages only, lazy is the small one; for a node "
     "that takes children's suggestions, preloading shares one copy between the workers and "
     "is the better choice (compare the PSS columns).",
+    "- What this means for a deployment (`deploy/`): web nodes that take children's "
+    "suggestions keep the default; nodes that serve pages without reading children's texts "
+    "(behind nginx, by path) can run with `TONGSHENG_PRELOAD_CLASSIFIER=false` and stay "
+    "under 150 MB RSS per worker (measured with the pages in `PAGES`; the public board "
+    "loads jieba and the facilitator's duplicate search scikit-learn on first use). "
+    "A web worker that classifies cannot get there while "
+    "safeguarding and redaction run in the request; moving them out (one classifier process "
+    "per node, asked over a local socket) is the remaining step.",
 ]
 
 
