@@ -5,7 +5,9 @@
 Starts ``tongsheng serve --workers 2`` on a fresh demo database (SQLite in a temporary
 folder unless ``--database-url`` names an empty PostgreSQL database), warms every gunicorn
 worker with the pages a child and the office open and a few submitted suggestions (so the
-classifier has run), then reads each worker's RSS and PSS. With Redis it also starts
+classifier has run), then reads each worker's RSS and PSS. It does so three times: with the
+classifier loaded before the fork (the default), and with ``TONGSHENG_PRELOAD_CLASSIFIER=false``
+after pages only and after pages and suggestions. With Redis it also starts
 ``tongsheng worker``, runs a mail job and a sweep through it, and reads the worker's
 figures. Writes ``benchmarks/results/memory.md``.
 """
@@ -45,12 +47,14 @@ def children(pid: int) -> list[int]:
     return [int(p) for p in out.stdout.split()]
 
 
-def _warm(url: str, rounds: int = 6) -> None:
+def _warm(url: str, rounds: int = 6, submit: bool = True) -> None:
     """Every page and a submission, enough times that both workers have served them."""
     for number in range(rounds):
         http = requests.Session()
         for page in PAGES:
             http.get(url + page, timeout=60)
+        if not submit:
+            continue
         form = http.get(url + "/suggest/", timeout=60).text
         http.post(url + "/suggest/", timeout=60, allow_redirects=False, data={
             "csrf_token": TOKEN.search(form).group(1), "plan_id": "hengyang", "place": "",
@@ -63,13 +67,13 @@ def _start(args: list[str], env: dict, folder: Path, name: str) -> subprocess.Po
                             stdout=log, stderr=subprocess.STDOUT)
 
 
-def measure_web(env: dict, folder: Path) -> list[dict]:
+def measure_web(env: dict, folder: Path, submit: bool = True) -> list[dict]:
     port = free_port()
     server = _start(["serve", "--port", str(port), "--workers", "2"], env, folder, "web")
     try:
         url = f"http://127.0.0.1:{port}"
         wait_until_up(url, 180)
-        _warm(url)
+        _warm(url, submit=submit)
         return [rollup(pid) for pid in children(server.pid)]
     finally:
         stop(server)
@@ -105,7 +109,14 @@ def _modules(pid: int) -> str:
 
 
 NOTES = [
-    "", "## Before and what changed (issue 12)", "",
+    "", "## What each part of a web worker costs", "",
+    "One process, importing in order (`/proc/self/status`, RSS): the web libraries (Flask, "
+    "SQLAlchemy, Babel, WTForms, Limiter) 62 MB; + redaction (jieba and its dictionary) 159 MB; "
+    "+ safeguarding (its scikit-learn model, with NumPy and SciPy) 284 MB; + the topic model "
+    "308 MB. So the topic model alone is about 24 MB: sending only topics to the queue would "
+    "save little, while safeguarding and redaction must run in the request (a child in danger "
+    "is answered at once, and nothing unmasked is stored).", "",
+    "## Before and what changed (issues 12 and 15)", "",
     "- Queue worker: 370 MB RSS, 96 MB PSS before (issue 12, `rq worker` building the whole "
     "site for every job). `tongsheng worker` builds `create_job_app` (configuration, engine, "
     "mail; no blueprints) once, before RQ forks a horse per job; `classifier/__init__.py` "
@@ -113,17 +124,29 @@ NOTES = [
     "detail checks, Pillow loads on the first photo, openpyxl (with NumPy) on the first Excel "
     "file, and the training commands only when they run, so the worker maps "
     "none of scikit-learn, SciPy, NumPy, jieba or Pillow.",
-    "- Web worker: the app, the plans (parsed once per process, `models.plans.plan`) and the topic "
-    "model are loaded in gunicorn's master before the fork (`tongsheng serve` warms the "
-    "classifier), and `gc.freeze()` keeps the collector from copying those shared pages; "
-    "PSS is what each worker really adds. Its RSS stays near 370 MB: a submission classifies "
-    "the child's words in the request, so scikit-learn, SciPy, the jieba dictionary and the "
-    "model are resident in every web worker. Reaching 150 MB RSS there means classifying "
-    "outside the web process (a queue job or a small service), which is not done yet.",
+    "- Web worker, preloaded (default): the app, the plans and the classifier are loaded in "
+    "gunicorn's master before the fork (`tongsheng serve` warms the classifier) and "
+    "`gc.freeze()` keeps the collector from copying those shared pages; RSS counts those "
+    "shared pages in every worker, PSS is what each worker really adds.",
+    "- Web worker, lazy (`TONGSHENG_PRELOAD_CLASSIFIER=false`, new): building the site no "
+    "longer imports scikit-learn (duplicate search loads it when it compares texts) or jieba "
+    "(the public board loads redaction when it masks a text): `create_app` alone went from "
+    "263 MB to 150 MB RSS. A worker then loads the classifier on its first child's text, "
+    "privately. For a node that serves staff pages only, lazy is the small one; for a node "
+    "that takes children's suggestions, preloading shares one copy between the workers and "
+    "is the better choice (compare the PSS columns).",
+    "- What this means for a deployment (`deploy/`): web nodes that take children's "
+    "suggestions keep the default; nodes that serve pages without reading children's texts "
+    "(behind nginx, by path) can run with `TONGSHENG_PRELOAD_CLASSIFIER=false` and stay "
+    "under 150 MB RSS per worker (measured with the pages in `PAGES`; the public board "
+    "loads jieba and the facilitator's duplicate search scikit-learn on first use). "
+    "A web worker that classifies cannot get there while "
+    "safeguarding and redaction run in the request; moving them out (one classifier process "
+    "per node, asked over a local socket) is the remaining step.",
 ]
 
 
-def write(web: list[dict], worker: dict | None, database: str) -> None:
+def write(web: dict[str, list[dict]], worker: dict | None, database: str) -> None:
     lines = ["# Memory of warm workers", "",
              "`python -m benchmarks.memory --database-url URL --redis-url URL` "
              "(figures from `/proc/PID/smaps_rollup`; RSS counts shared pages in full, PSS "
@@ -131,9 +154,10 @@ def write(web: list[dict], worker: dict | None, database: str) -> None:
              f"Database: {database}; measured {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}"
              " on the two-core development machine.", "",
              "| process | RSS MB | PSS MB |", "|---|---|---|"]
-    for number, figures in enumerate(web, 1):
-        lines.append(f"| gunicorn web worker {number} (warm) | {figures['Rss']:.0f} "
-                     f"| {figures['Pss']:.0f} |")
+    for mode, workers in web.items():
+        for number, figures in enumerate(workers, 1):
+            lines.append(f"| gunicorn web worker {number}, {mode} | {figures['Rss']:.0f} "
+                         f"| {figures['Pss']:.0f} |")
     if worker:
         lines.append(f"| `tongsheng worker` (after a mail job and a sweep) | "
                      f"{worker['Rss']:.0f} | {worker['Pss']:.0f} |")
@@ -155,7 +179,10 @@ def main() -> None:
     env.pop("REDIS_URL", None)
     subprocess.run([sys.executable, "-m", "webapp.cli", "demo"], env=env, cwd=folder,
                    check=True, capture_output=True, timeout=300)
-    web = measure_web(env, folder)
+    lazy = dict(env, TONGSHENG_PRELOAD_CLASSIFIER="false")
+    web = {"classifier preloaded, after pages and suggestions": measure_web(env, folder),
+           "lazy, after pages only": measure_web(lazy, folder, submit=False),
+           "lazy, after pages and suggestions": measure_web(lazy, folder)}
     worker = None
     if args.redis_url:
         worker = measure_worker(dict(env, REDIS_URL=args.redis_url), folder)

@@ -8,8 +8,9 @@ from models.councils.votes import Poll, PollOption, Vote
 from models.files.attachments import Attachment
 from models.files.storage import StoredFile, StoredFilePart
 from models.notices.notifications import Notification
+from models.office.api_keys import ApiClient
 from models.office.export_jobs import ExportJob
-from models.office.open311 import ApiClient
+from models.office.open311 import Open311Request
 from models.people.consent import ConsentHold
 from models.people.tables import (
     Account,
@@ -46,7 +47,7 @@ __all__ = [
     "AccessLog", "AuditLog", "ErasurePermit", "Report", "SafeguardingCase",
     "SafeguardingReport",
     "Account", "Agency", "Answer", "Assignment", "CityPlan", "Conversation", "Correction",
-    "ExportJob",
+    "ExportJob", "Open311Request",
     "DueWeight",
     "Event", "Group", "GroupFacilitator", "GroupKind", "GroupLevel", "GuardianConsent",
     "Meeting", "MeetingStatus", "Member", "Notification",

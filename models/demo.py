@@ -11,7 +11,7 @@ from datetime import timedelta
 from sqlmodel import Session, select
 
 from models.common import utcnow
-from models.office.open311 import add_client
+from models.office.api_keys import add_client
 from models.people import accounts
 from models.people.mfa import DEMO_DOMAIN
 from models.people.tables import (

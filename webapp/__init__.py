@@ -32,6 +32,10 @@ DEFAULTS = {
     "RETENTION_MONTHS": 24,
     # Minutes a safeguarding case may wait for someone to take it in hand before escalating.
     "SAFEGUARDING_ACK_MINUTES": 30,
+    # Load the classifier (safeguarding, redaction, topics) in gunicorn's master before the
+    # fork, so the workers share it. False: each worker loads it on its first child's text,
+    # and one that never gets any (a node serving only staff pages) stays small.
+    "PRELOAD_CLASSIFIER": True,
     "SESSION_COOKIE_HTTPONLY": True,
     "SESSION_COOKIE_SAMESITE": "Lax",
     "SESSION_COOKIE_SECURE": True,
@@ -135,6 +139,7 @@ def _register_blueprints(app: Flask) -> None:
     from webapp.staff import admin, agency
     from webapp.staff.coordinator import (
         accesslog,
+        api_keys,
         export_jobs,
         safeguarding,
         safeguarding_leads,
@@ -149,7 +154,7 @@ def _register_blueprints(app: Flask) -> None:
     facilitators = (facilitator, review, meetings, observer)
     agencies = (agency,)
     city_office = (coordinator, supervision, export_jobs, admin, safeguarding, safeguarding_leads,
-                   accesslog)
+                   accesslog, api_keys)
     machines = (open311,)
     for blueprints in (everyone, children, facilitators, agencies, city_office, machines):
         for module in blueprints:

@@ -1,6 +1,8 @@
 """Error pages in plain Chinese: what happened and what to do next."""
 
-from flask import Flask, render_template
+from collections.abc import Callable
+
+from flask import Flask, current_app, render_template, request
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
 
@@ -17,9 +19,16 @@ MESSAGES = {
 
 
 def init_app(app: Flask) -> None:
+    app.extensions["machine_errors"] = {}
     for code in MESSAGES:
         app.register_error_handler(code, _handler(code))
     app.register_error_handler(CSRFError, lambda _e: _render(400))
+
+
+def for_machines(app: Flask, prefix: str, render: Callable[[int], object]) -> None:
+    """Under ``prefix`` (an API), every error is ``render(code)`` in the API's own format,
+    never a page meant for people: also for URLs no view matched."""
+    app.extensions["machine_errors"][prefix] = render
 
 
 def _handler(code: int):
@@ -28,6 +37,9 @@ def _handler(code: int):
 
 
 def _render(code: int):
+    for prefix, render in current_app.extensions["machine_errors"].items():
+        if request.path.startswith(prefix):
+            return render(code)
     title, message = MESSAGES[code]
     return render_template("errors/error.html", code=code, title=_(title),
                            message=_(message)), code

@@ -120,15 +120,19 @@ def deliver_mail_from_env() -> int:
 
 
 def sweep_now(engine) -> dict:
-    """Recompute overdue flags, send reminders, escalate cases nobody has taken in hand."""
+    """Recompute overdue flags, send reminders, escalate cases nobody has taken in hand,
+    delete finished exports past their time."""
+    from models.office.export_jobs import expire
     from models.suggestions.deadlines import sweep
 
     with Session(engine, expire_on_commit=False) as session:
         result = sweep(session)
         escalated = escalate_due(session)
         notifications.deliver_pending(session)
+        exports_deleted = expire(session)
     return {"overdue": len(result.became_overdue), "cleared": len(result.no_longer_overdue),
-            "due_soon": len(result.due_soon), "escalated": len(escalated)}
+            "due_soon": len(result.due_soon), "escalated": len(escalated),
+            "exports_deleted": exports_deleted}
 
 
 def _schedule_escalation(session: Session, case_id: int) -> None:

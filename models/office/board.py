@@ -15,7 +15,6 @@ from sqlalchemy import func
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, select
 
-from classifier.redact import NAME, redact
 from models import paging
 from models.people.tables import Member
 from models.plans.tables import Agency
@@ -51,6 +50,8 @@ class BoardItem:
 
 def masked(text: str, nickname: str | None) -> str:
     """Personal details masked, and the child's nickname too wherever it appears."""
+    from classifier.redact import NAME, redact  # jieba's dictionary loads on first use
+
     text = redact(text or "").text
     return text.replace(nickname, NAME) if nickname else text
 

@@ -10,7 +10,7 @@ import json
 import secrets
 import tempfile
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import String
@@ -22,6 +22,9 @@ from models.office import exports
 from models.people.tables import Account
 
 KINDS = ("csv", "xlsx")
+# A finished file holds many children's words: it is kept long enough to download, then
+# deleted by the sweep (``expire``), which the scheduler runs every few minutes.
+KEEP_FOR = timedelta(hours=24)
 CONTENT_TYPES = {"csv": "text/csv; charset=utf-8",
                  "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
 
@@ -44,6 +47,11 @@ class ExportJob(SQLModel, table=True):
     file_name: str = Field(default="", max_length=80)
     created_at: datetime = Field(default_factory=utcnow)
     finished_at: datetime | None = None
+
+    @property
+    def expires_at(self) -> datetime | None:
+        """When the finished file is deleted; None before it is finished."""
+        return self.finished_at + KEEP_FOR if self.finished_at else None
 
     @property
     def percent(self) -> int:
@@ -111,3 +119,20 @@ def _counted(batches, session: Session, job: ExportJob):
         yield batch
         job.done_rows += len(batch)
         session.commit()
+
+
+def expire(session: Session, now: datetime | None = None) -> int:
+    """Delete every finished file past ``KEEP_FOR``; the job stays, marked expired, so its
+    page tells the coordinator what happened. Returns how many files were deleted."""
+    from sqlmodel import select
+
+    now = now or utcnow()
+    query = select(ExportJob).where(ExportJob.status == "done",
+                                    ExportJob.finished_at < now - KEEP_FOR)
+    found = list(session.exec(query))
+    storage.remove(session, [job.file_name for job in found])
+    for job in found:
+        job.status, job.file_name = "expired", ""
+        session.add(job)
+    session.commit()
+    return len(found)

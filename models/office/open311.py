@@ -2,46 +2,33 @@
 
 from __future__ import annotations
 
-import hashlib
+import secrets
 from datetime import datetime
 
 from sqlmodel import Field, Session, SQLModel, select
 
 from models.common import utcnow
+from models.office.api_keys import ApiClient, add_client, client_for_key, hash_key
+
+__all__ = ["ApiClient", "Open311Error", "Open311Request", "add_client", "client_for_key",
+           "hash_key"]
 
 
-class ApiClient(SQLModel, table=True):
-    """A program allowed to POST requests; only a hash of its key is kept."""
+class Open311Request(SQLModel, table=True):
+    """What a program sent with a suggestion that the suggestion itself does not keep: its
+    token (GeoReport v2's way to find the request id later) and the point it gave, rounded
+    to 0.01° (about 1 km) before it is stored, as every place is."""
 
-    __tablename__ = "api_client"
+    __tablename__ = "open311_request"
 
     id: int | None = Field(default=None, primary_key=True)
-    name: str = Field(max_length=120)
-    key_hash: str = Field(max_length=64, unique=True)
-    is_active: bool = True
+    suggestion_id: int = Field(foreign_key="suggestion.id", unique=True)
+    client_id: int = Field(foreign_key="api_client.id", index=True)
+    token: str = Field(default_factory=lambda: secrets.token_urlsafe(12), unique=True,
+                       max_length=32)
+    latitude: float | None = None
+    longitude: float | None = None
     created_at: datetime = Field(default_factory=utcnow)
-
-
-def hash_key(key: str) -> str:
-    return hashlib.sha256(key.encode()).hexdigest()
-
-
-def add_client(session: Session, *, name: str, key: str) -> ApiClient:
-    """Register a client unless its key is already known."""
-    found = client_for_key(session, key)
-    if found is not None:
-        return found
-    client = ApiClient(name=name, key_hash=hash_key(key))
-    session.add(client)
-    session.flush()
-    return client
-
-
-def client_for_key(session: Session, key: str | None) -> ApiClient | None:
-    if not key:
-        return None
-    query = select(ApiClient).where(ApiClient.key_hash == hash_key(key), ApiClient.is_active)
-    return session.exec(query).first()
 
 
 class Open311Error(Exception):
@@ -71,22 +58,6 @@ def iso(moment: datetime | None) -> str | None:
     return aware.astimezone(UTC).isoformat(timespec="seconds")
 
 
-def services(plan_id: str) -> list[dict]:
-    """One service per topic, described by the task of this plan that owns it."""
-    from classifier.topics import TOPIC_IDS, TOPIC_LABELS
-    from models.plans.plan import load_plan
-
-    plan = load_plan(plan_id)
-    out = []
-    for topic in TOPIC_IDS:
-        route = plan.route(topic)
-        out.append({"service_code": topic, "service_name": TOPIC_LABELS[topic],
-                    "description": route.task_title or f"由{plan.coordinator}统筹办理",
-                    "metadata": False, "type": "realtime", "keywords": topic,
-                    "group": route.domain or plan.coordinator})
-    return out
-
-
 def agency_responsible(session: Session, suggestion, names: list[str] | None = None) -> str:
     """The current lead agencies, or the plan's lead for the topic before dispatch."""
     from models.plans.tables import Agency
@@ -110,14 +81,35 @@ def _status_notes(session: Session, suggestion) -> str:
     return _notes(suggestion, answer.child_text if answer is not None else None)
 
 
+def public_point(place: str, point: tuple[float | None, float | None] | None) -> dict:
+    """``lat`` and ``long`` as the public may see them: rounded to 0.01°, and only beside a
+    published place text, so a point never says more about where a child was than the
+    words already shown do (no text shown, no point shown)."""
+    from models.privacy.personal_data import coarse_degrees
+
+    if not place or point is None or None in point:
+        return {"lat": None, "long": None}
+    return {"lat": coarse_degrees(point[0]), "long": coarse_degrees(point[1])}
+
+
+def points(session: Session, ids) -> dict[int, tuple[float | None, float | None]]:
+    """The stored point of each suggestion that came with one, in one query."""
+    query = select(Open311Request.suggestion_id, Open311Request.latitude,
+                   Open311Request.longitude).where(Open311Request.suggestion_id.in_(ids))
+    return {row[0]: (row[1], row[2]) for row in session.exec(query)}
+
+
 def request_dict(session: Session, suggestion, leads: list[str] | None = None,
-                 notes: str | None = None) -> dict:
+                 notes: str | None = None, point=False) -> dict:
     """One service request as GeoReport v2 shows it, plus TongSheng's own status.
 
-    ``leads`` and ``notes``, when a list fetched them for every row at once, save the two
-    lookups per row.
+    ``leads``, ``notes`` and ``point``, when a list fetched them for every row at once,
+    save the three lookups per row.
     """
     from classifier.topics import TOPIC_LABELS
+
+    if point is False:
+        point = points(session, [suggestion.id]).get(suggestion.id)
 
     return {
         "service_request_id": suggestion.tracking_code,
@@ -132,6 +124,7 @@ def request_dict(session: Session, suggestion, leads: list[str] | None = None,
         "updated_datetime": iso(suggestion.updated_at),
         "expected_datetime": iso(suggestion.answer_due),
         "address": suggestion.place,
+        **public_point(suggestion.place, point),
         "address_id": "",
         "zipcode": "",
         "media_url": "",
@@ -140,7 +133,8 @@ def request_dict(session: Session, suggestion, leads: list[str] | None = None,
 
 
 def _listed(session: Session, found: list, ids) -> list[dict]:
-    """Every row of a list with two queries in all: the lead agencies and the latest answers."""
+    """Every row of a list with three queries in all: the lead agencies, the latest answers
+    and the points."""
     from collections import defaultdict
 
     from models.plans.tables import Agency
@@ -155,8 +149,10 @@ def _listed(session: Session, found: list, ids) -> list[dict]:
         leads[suggestion_id].append(name)
     answers = dict(session.exec(select(Answer.suggestion_id, Answer.child_text)
                                 .where(Answer.suggestion_id.in_(ids)).order_by(Answer.id)).all())
+    where = points(session, ids)
     return [request_dict(session, s, leads.get(s.id, []),
-                         None if s.merged_into_id else _notes(s, answers.get(s.id)))
+                         None if s.merged_into_id else _notes(s, answers.get(s.id)),
+                         where.get(s.id))
             for s in found]
 
 
@@ -225,35 +221,3 @@ def find_one(session: Session, plan_id: str, request_id: str):
     return session.exec(select(Suggestion).where(
         Suggestion.tracking_code == request_id.strip().upper(),
         Suggestion.plan_id == plan_id, public_condition())).first()
-
-
-def create_request(session: Session, *, plan_id: str, client: ApiClient, form) -> dict:
-    """POST requests: the caller's service_code, or the classifier's topic without one."""
-    from classifier.topics import TOPIC_IDS
-    from models.suggestions.intake import classify_text, take_words
-    from models.suggestions.lifecycle import Actor, Draft
-
-    description = (form.get("description") or "").strip()
-    if not description:
-        raise Open311Error(400, "description is required")
-    if "\x00" in description:
-        raise Open311Error(400, "description contains a NUL character")
-    if len(description) > 4000:
-        raise Open311Error(400, "description is longer than 4000 characters")
-    code = (form.get("service_code") or "").strip()
-    if code and code not in TOPIC_IDS:
-        raise Open311Error(400, f"unknown service_code {code}")
-    found = classify_text(description, plan_id)
-    if code:
-        from dataclasses import replace
-
-        found = replace(found, topic=code, confidence=1.0, abstained=False)
-    draft = Draft(plan_id=plan_id, text=description,
-                  place=(form.get("address_string") or "").strip()[:200])
-    suggestion = take_words(session, draft, Actor(kind="api", id=client.id, name=client.name),
-                            found, channel="open311").suggestion
-    return {"service_request_id": suggestion.tracking_code,
-            "service_notice": HELP_NOTICE if suggestion.urgent else "",
-            "account_id": None, "token": None,
-            "agency_responsible": agency_responsible(session, suggestion),
-            "service_code": suggestion.topic or ""}

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.metrics.pairwise import cosine_similarity
 from sqlmodel import Session, select
 
 from models.suggestions.status import Status
@@ -43,6 +41,10 @@ def scores(text: str, others: list[str]) -> list[float]:
     """Cosine similarity of character 1–3-gram TF-IDF vectors, one score per other text."""
     if not others:
         return []
+    # scikit-learn loads here, not when the site starts: most processes never compare texts.
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.metrics.pairwise import cosine_similarity
+
     vectorizer = TfidfVectorizer(analyzer="char", ngram_range=(1, 3), sublinear_tf=True)
     matrix = vectorizer.fit_transform([_features(text)] + [_features(o) for o in others])
     return [float(value) for value in cosine_similarity(matrix[0], matrix[1:])[0]]

@@ -98,7 +98,11 @@ class Assignment(SQLModel, table=True):
     __table_args__ = (UniqueConstraint("suggestion_id", "agency_id"),
                       # An agency's inbox, newest first, and its size, from the index alone.
                       _partial("ix_assignment_agency_current", "agency_id", "assigned_at",
-                               "suggestion_id", where="is_current"))
+                               "suggestion_id", where="is_current"),
+                      # An open tab walks the city's open items and asks, for each, whether
+                      # it is this agency's now: answered from the index, never the table.
+                      _partial("ix_assignment_current_suggestion", "suggestion_id", "agency_id",
+                               where="is_current"))
 
     id: int | None = Field(default=None, primary_key=True)
     suggestion_id: int = Field(foreign_key="suggestion.id", index=True)

@@ -9,7 +9,7 @@ from sqlmodel import select
 
 from models.assistant.conversation import Conversation
 from models.councils import meetings, observation
-from models.office.open311 import create_request
+from models.office.open311_post import create_request
 from models.people import consent, groups
 from models.people.tables import GuardianConsent, Meeting
 from models.suggestions.tables import Suggestion
@@ -113,12 +113,12 @@ def test_held_items_are_released_to_review_when_consent_arrives(client, auth, se
 def test_open311_goes_through_the_same_door(session):
     """An API request has no child account: nothing to hold, but the same intake (a case for
     an urgent one, which the API path used to skip)."""
-    from models.office.open311 import add_client
+    from models.office.api_keys import add_client
     from models.safety.safeguarding import SafeguardingCase
 
     client = add_client(session, name="热线", key="k-1")
     created = create_request(session, plan_id="hengyang", client=client,
-                             form={"description": "我爸爸天天打我，我好害怕"})
+                             values={"description": "我爸爸天天打我，我好害怕"})
     case = session.exec(select(SafeguardingCase).where(
         SafeguardingCase.suggestion_code == created["service_request_id"])).first()
     assert case is not None

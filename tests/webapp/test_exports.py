@@ -3,6 +3,7 @@ able to run a formula in the coordinator's spreadsheet (issue 10 item 12)."""
 
 import io
 import zipfile
+from datetime import timedelta
 
 import pytest
 from openpyxl import load_workbook
@@ -150,3 +151,29 @@ def test_a_finished_export_downloads_from_another_web_node(app, client, auth, se
     download = elsewhere.get(where + "/file")
     assert download.status_code == 200 and item.tracking_code in download.get_data(as_text=True)
     other.extensions["engine"].dispose()
+
+
+def test_a_finished_export_says_when_it_expires_and_the_sweep_deletes_it(app, client, auth,
+                                                                         session):
+    """24 hours after it is finished the file is gone, from the database itself, and the
+    coordinator is told why; the clock is moved, nothing waits."""
+    import time_machine
+    from sqlmodel import select
+
+    from models.files.storage import StoredFile
+    from models.office.export_jobs import ExportJob
+    from webapp import jobs
+
+    new_suggestion(session, text="操场的灯晚上不亮")
+    auth.staff("coordinator")
+    where = client.post("/coordinator/exports/", data={"kind": "csv"}).headers["Location"]
+    job = session.exec(select(ExportJob)).one()
+    page = client.get(where).get_data(as_text=True)
+    assert "只保留 24 小时" in page and job.expires_at.strftime("%Y") in page
+    with time_machine.travel(job.finished_at + (job.expires_at - job.finished_at) / 2):
+        assert jobs.sweep_now(app.extensions["engine"])["exports_deleted"] == 0
+    with time_machine.travel(job.expires_at.replace(microsecond=0) + timedelta(minutes=1)):
+        assert jobs.sweep_now(app.extensions["engine"])["exports_deleted"] == 1
+    assert session.exec(select(StoredFile).where(StoredFile.name == job.file_name)).first() is None
+    later = client.get(f"{where}/file", follow_redirects=True).get_data(as_text=True)
+    assert "已经删除了" in later and "下载文件" not in later

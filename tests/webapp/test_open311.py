@@ -14,7 +14,7 @@ def test_the_api_matches_its_openapi_description(app):
     app.config["RATELIMIT_ENABLED"] = False
     schema = schemathesis.openapi.from_wsgi("/open311/v2/openapi.json", app)
     operations = [result.ok() for result in schema.get_all_operations()]
-    assert len(operations) == 4
+    assert len(operations) == 7
     for operation in operations:
         @settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
         @given(case=operation.as_strategy())
@@ -83,9 +83,9 @@ def test_requests_filter_by_status_and_service(client, session):
     assert ElementTree.fromstring(one.data).find("request/expected_datetime").text
 
 
-def test_an_unknown_jurisdiction_is_a_404(client):
+def test_an_unknown_jurisdiction_is_a_400(client):
     response = client.get("/open311/v2/services.json?jurisdiction_id=atlantis")
-    assert response.status_code == 404 and response.get_json()[0]["code"] == 404
+    assert response.status_code == 400 and response.get_json()[0]["code"] == 400
 
 
 def test_a_bad_date_filter_is_a_400(client):

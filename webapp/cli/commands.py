@@ -22,7 +22,8 @@ class _Commands(click.Group):
             "restore": "webapp.cli.backup:restore", "retention": "webapp.cli.retention:retention",
             "worker": "webapp.cli.worker:worker", "scheduler": "webapp.cli.worker:scheduler",
             "chat-replay": "webapp.cli.replay:chat_replay",
-            "safeguarding-lead": "webapp.cli.safeguarding:safeguarding_lead"}
+            "safeguarding-lead": "webapp.cli.safeguarding:safeguarding_lead",
+            "api-key": "webapp.cli.api_keys:api_key"}
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted({*super().list_commands(ctx), *self.LAZY})
@@ -64,7 +65,8 @@ def serve(host: str, port: int, workers: int) -> None:
     from webapp.cli.server import run_gunicorn
 
     app = _prepared_app()
-    warm_up()
+    if app.config["PRELOAD_CLASSIFIER"]:
+        warm_up()
     with Session(app.extensions["engine"]) as session:
         warn_without_lead(session)
     click.echo(f"童声 is running on http://{host}:{port}/ (database: "

@@ -56,7 +56,8 @@ def show(token: str):
 def download(token: str):
     job = _mine(token)
     if job.status != "done":
-        flash(_("文件还在生成，请稍等。"))
+        if job.status != "expired":
+            flash(_("文件还在生成，请稍等。"))
         return redirect(url_for(".show", token=token))
     stored = storage.get(get_session(), job.file_name) or abort(404)
     return Response(stream_with_context(storage.stream(get_session(), stored.name)),
