@@ -32,6 +32,8 @@ DEFAULTS = {
     "RETENTION_MONTHS": 24,
     # Minutes a safeguarding case may wait for someone to take it in hand before escalating.
     "SAFEGUARDING_ACK_MINUTES": 30,
+    # Seconds between a case chat's checks for what the safeguarding lead wrote to the child.
+    "CASE_CHAT_POLL_SECONDS": 10,
     "SESSION_COOKIE_HTTPONLY": True,
     "SESSION_COOKIE_SAMESITE": "Lax",
     "SESSION_COOKIE_SECURE": True,
