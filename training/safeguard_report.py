@@ -101,7 +101,9 @@ def evaluate_all() -> dict:
             "corpus_test": evaluate_ordinary([e.text for e in corpus["test"]]),
             "corpus_validation": evaluate_ordinary([e.text for e in corpus["validation"]]),
             "real_suggestions": evaluate_ordinary(_real_suggestions(ordinary_only=True)),
-            "real_suggestions_all_topics": evaluate_ordinary(_real_suggestions(ordinary_only=False)),
+            "real_suggestions_all_topics": evaluate_ordinary(
+                _real_suggestions(ordinary_only=False)
+            ),
         },
         "team_set": {"heldout": evaluate_team_set(held), "tune": evaluate_team_set(tune)},
     }

@@ -19,9 +19,8 @@ from models.councils import meetings
 from models.people import groups
 from models.safety import held, safeguarding
 from models.safety.safeguarding import SafeguardingCase
-from models.suggestions import lifecycle
 from models.suggestions.tables import Event, Rating, Suggestion
-from tests.flow import account, actor, answered, council, dispatched, observers
+from tests.flow import account, answered, council, observers, returned
 
 from .test_chat import open_chat, turn
 from .test_suggest import _key
@@ -86,34 +85,26 @@ def visit_note(client, auth, session):
     return page.get_data(as_text=True), None
 
 
-def rating_comment(client, auth, session):
-    item = answered(session)
+def _on_own_item(client, auth, item, action: str, data: dict):
+    """The author (小明, signed in) writes on their own suggestion's tracking page."""
     auth.child()
-    page = client.post(f"/track/{item.tracking_code}/rate",
-                       data={"value": "unsatisfied", "comment": DISCLOSURE},
-                       follow_redirects=True)
+    page = client.post(f"/track/{item.tracking_code}/{action}", data=data, follow_redirects=True)
     return page.get_data(as_text=True), item.id
+
+
+def rating_comment(client, auth, session):
+    return _on_own_item(client, auth, answered(session), "rate",
+                        {"value": "unsatisfied", "comment": DISCLOSURE})
 
 
 def contest_after_return(client, auth, session):
     """"他们说不归他们管，但是……": the child disputes a 退单."""
-    item = dispatched(session)
-    lifecycle.return_(session, item, actor=actor(session, "agency1"), category="属地不符",
-                      text="不在本区")
-    session.commit()
-    auth.child()
-    page = client.post(f"/track/{item.tracking_code}/contest", data={"text": DISCLOSURE},
-                       follow_redirects=True)
-    return page.get_data(as_text=True), item.id
+    return _on_own_item(client, auth, returned(session), "contest", {"text": DISCLOSURE})
 
 
 def reopen_after_answer(client, auth, session):
     """The child disputes an answer: the same form reopens it."""
-    item = answered(session)
-    auth.child()
-    page = client.post(f"/track/{item.tracking_code}/contest", data={"text": DISCLOSURE},
-                       follow_redirects=True)
-    return page.get_data(as_text=True), item.id
+    return _on_own_item(client, auth, answered(session), "contest", {"text": DISCLOSURE})
 
 
 def report_form(client, auth, session):
