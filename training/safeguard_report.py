@@ -160,9 +160,10 @@ def render(result: dict) -> str:
         "# Safeguarding evaluation",
         "",
         "Written by `python -m training.safeguard_report`; method and data in "
-        "`training/data/SAFEGUARDING_CARD.md`. The test split and the fresh holdout were each "
-        "read once, after a blind run (below); the figures further down are from the shipped "
-        "screen, which was corrected after those runs, so only the blind runs are unbiased.",
+        "`training/data/SAFEGUARDING_CARD.md`. Each batch's test events and each holdout were "
+        "read once, in a blind run (below), before anything was fixed; the figures further down "
+        "are from the shipped screen, corrected after those runs, so only the blind runs are "
+        "unbiased estimates for children's words nobody here has read.",
         "",
         f"Net threshold **{net['threshold']}** (dev recall cap {net['recall_cap']}, "
         f"ordinary-suggestion budget floor {net['budget_floor']}); split sizes "
