@@ -31,6 +31,7 @@ def _compile(table: dict[str, list[str]]) -> list[tuple[str, re.Pattern]]:
 
 STRONG = _compile(rules.STRONG)
 WEAK = _compile(rules.WEAK)
+WHOLE = _compile(rules.WHOLE)
 PINYIN = _compile(rules.PINYIN)
 PINYIN_WEAK = _compile(rules.PINYIN_WEAK)
 GUARD = re.compile(rules.GUARD)
@@ -59,6 +60,7 @@ def rule_hits(norm: str) -> dict[str, str]:
         _scan(clause, STRONG, hits)
         if not formal and not GUARD.search(clause):
             _scan(clause, WEAK, hits)
+    _scan(_SPACE_RE.sub("", norm), WHOLE, hits)
     if _LATIN_RE.search(norm):
         table = PINYIN if formal or GUARD.search(norm) else PINYIN + PINYIN_WEAK
         _scan_pinyin(norm, table, hits)

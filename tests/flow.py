@@ -57,6 +57,15 @@ def dispatched(session: Session, topic: str = "schooling"):
     return suggestion
 
 
+def returned(session: Session, category: str = "属地不符", text: str = "不在本区"):
+    """A dispatched suggestion the agency sent back (退单): the child may say 但是……."""
+    suggestion = dispatched(session)
+    lifecycle.return_(session, suggestion, actor=actor(session, "agency1"), category=category,
+                      text=text)
+    session.commit()
+    return suggestion
+
+
 def accepted(session: Session):
     suggestion = dispatched(session)
     lifecycle.accept(session, suggestion, actor=actor(session, "agency1"))

@@ -15,6 +15,8 @@ from training.dataset import DATA_DIR, near_duplicate_groups, read_jsonl
 REAL_FILE = DATA_DIR / "safeguarding_real.jsonl"
 # New events collected after the test split had been read; never trained or tuned on.
 HOLDOUT_FILE = DATA_DIR / "safeguarding_real_holdout.jsonl"
+# A second holdout from new events, committed before the screen was changed or run on it.
+HOLDOUT2_FILE = DATA_DIR / "safeguarding_real_holdout2.jsonl"
 SPLIT_SEED = 110120
 SHARES = {"train": 0.6, "dev": 0.2, "test": 0.2}
 URGENT_KINDS = (
@@ -43,6 +45,9 @@ class RealCase:
     source_url: str
     event: str
     derived: bool = False
+    # Lines are added in batches; each batch is split on its own, so adding one never moves
+    # an event of an earlier batch to another split (a test split, once read, stays read).
+    batch: int = 1
 
 
 def load_real(path=REAL_FILE) -> list[RealCase]:
@@ -56,6 +61,7 @@ def load_real(path=REAL_FILE) -> list[RealCase]:
             r["source_url"],
             r.get("event") or r["source_url"],
             bool(r.get("derived", False)),
+            int(r.get("batch", 1)),
         )
         for r in read_jsonl(path)
     ]
@@ -94,6 +100,15 @@ def _rank(cases: list[RealCase], members: list[int]) -> str:
 
 
 def split_real(cases: list[RealCase]) -> dict[str, list[RealCase]]:
+    """About 60/20/20 by group within each batch, so a new batch never reshuffles an old one."""
+    out: dict[str, list[RealCase]] = {name: [] for name in SHARES}
+    for batch in sorted({c.batch for c in cases}):
+        for name, part in _split_batch([c for c in cases if c.batch == batch]).items():
+            out[name].extend(part)
+    return out
+
+
+def _split_batch(cases: list[RealCase]) -> dict[str, list[RealCase]]:
     """About 60/20/20 by group, stratified by each group's main kind; dev and test fill first."""
     by_kind: dict[str, list[list[int]]] = defaultdict(list)
     for members in source_groups(cases):

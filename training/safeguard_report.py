@@ -13,7 +13,7 @@ from classifier.normalise import normalise
 from classifier.safeguard import _model, is_urgent_many, rule_hits
 from training.dataset import DATA_DIR, load_examples, read_jsonl, split
 from training.safeguard_data import load_cases, split_cases
-from training.safeguard_real import HOLDOUT_FILE, STYLES, load_real, split_real
+from training.safeguard_real import HOLDOUT2_FILE, HOLDOUT_FILE, STYLES, load_real, split_real
 
 REPORTS = Path(__file__).parent / "reports"
 # Real children's suggestions paraphrased from public pages by the corpus writers: ordinary.
@@ -93,17 +93,27 @@ def evaluate_all() -> dict:
         "split_sizes": {name: len(cases) for name, cases in real.items()},
         "test": evaluate_real(real["test"]),
         "dev": evaluate_real(real["dev"]),
+        "test_new_events": evaluate_real([c for c in real["test"] if c.batch == 2]),
         "holdout": evaluate_real(load_real(HOLDOUT_FILE)),
+        "holdout2": evaluate_real(load_real(HOLDOUT2_FILE)),
         "blind_runs": json.loads(BLIND_RUNS.read_text("utf-8")),
         "ordinary": {
             "corpus_test": evaluate_ordinary([e.text for e in corpus["test"]]),
             "corpus_validation": evaluate_ordinary([e.text for e in corpus["validation"]]),
-            "real_suggestions": evaluate_ordinary(
-                [r["text"] for p in sorted(REAL_SUGGESTIONS.glob("*.jsonl")) for r in read_jsonl(p)]
+            "real_suggestions": evaluate_ordinary(_real_suggestions(ordinary_only=True)),
+            "real_suggestions_all_topics": evaluate_ordinary(
+                _real_suggestions(ordinary_only=False)
             ),
         },
         "team_set": {"heldout": evaluate_team_set(held), "tune": evaluate_team_set(tune)},
     }
+
+
+def _real_suggestions(ordinary_only: bool) -> list[str]:
+    """Real children's suggestions; ``ordinary_only`` leaves out the ``safety`` topic, whose
+    texts may themselves tell of harm (robbed on the way home), where an alarm can be right."""
+    rows = [r for p in sorted(REAL_SUGGESTIONS.glob("*.jsonl")) for r in read_jsonl(p)]
+    return [r["text"] for r in rows if not ordinary_only or r.get("topic") != "safety"]
 
 
 def _table(header: list[str], rows: list[list]) -> list[str]:
@@ -150,9 +160,10 @@ def render(result: dict) -> str:
         "# Safeguarding evaluation",
         "",
         "Written by `python -m training.safeguard_report`; method and data in "
-        "`training/data/SAFEGUARDING_CARD.md`. The test split and the fresh holdout were each "
-        "read once, after a blind run (below); the figures further down are from the shipped "
-        "screen, which was corrected after those runs, so only the blind runs are unbiased.",
+        "`training/data/SAFEGUARDING_CARD.md`. Each batch's test events and each holdout were "
+        "read once, in a blind run (below), before anything was fixed; the figures further down "
+        "are from the shipped screen, corrected after those runs, so only the blind runs are "
+        "unbiased estimates for children's words nobody here has read.",
         "",
         f"Net threshold **{net['threshold']}** (dev recall cap {net['recall_cap']}, "
         f"ordinary-suggestion budget floor {net['budget_floor']}); split sizes "
@@ -164,9 +175,11 @@ def render(result: dict) -> str:
         f"**{o['corpus_test']['false_alarm_rate']}**",
         f"- on the corpus validation split (n = {o['corpus_validation']['n']}, used for the "
         f"threshold): {o['corpus_validation']['false_alarm_rate']}",
-        f"- on real children's suggestions in training/data/real (n = "
-        f"{o['real_suggestions']['n']}, read once blind, see below): "
-        f"{o['real_suggestions']['false_alarm_rate']}",
+        f"- on real children's ordinary suggestions in training/data/real (n = "
+        f"{o['real_suggestions']['n']}, the `safety` topic left out; not blind, see below): "
+        f"**{o['real_suggestions']['false_alarm_rate']}** (all topics, n = "
+        f"{o['real_suggestions_all_topics']['n']}: "
+        f"{o['real_suggestions_all_topics']['false_alarm_rate']})",
         "",
         "## Team-written set (safeguarding.jsonl)",
         "",
@@ -179,7 +192,9 @@ def render(result: dict) -> str:
     body = (
         _blind_section(result["blind_runs"])
         + _split_section("Test", result["test"])
+        + _split_section("Test, new events only (batch 2)", result["test_new_events"])
         + _split_section("Fresh holdout", result["holdout"])
+        + _split_section("Second holdout (safeguarding_real_holdout2.jsonl)", result["holdout2"])
         + _split_section("Dev", result["dev"])
     )
     return "\n".join(head + body)
@@ -198,7 +213,14 @@ def _blind_section(blind: dict) -> list[str]:
         for r in blind["runs"]
     ]
     header = ["data", "disclosures", "recall", "false alarms (hard negatives)", "(ordinary)"]
-    return ["## Blind runs", "", blind["note"], ""] + _table(header, rows) + [""]
+    detail = []
+    for r in blind["runs"]:
+        if "per_kind" in r:
+            detail += [f"Blind, {r['what']}: caught per kind "
+                       + ", ".join(f"{k} {v}" for k, v in r["per_kind"].items())
+                       + "; per style " + ", ".join(f"{k} {v}" for k, v in r["per_style"].items())
+                       + "; missed: " + " / ".join(r["missed"]), ""]
+    return ["## Blind runs", "", blind["note"], ""] + _table(header, rows) + [""] + detail
 
 
 def write_report(result: dict, directory: Path = REPORTS) -> Path:

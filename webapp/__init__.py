@@ -36,6 +36,8 @@ DEFAULTS = {
     # fork, so the workers share it. False: each worker loads it on its first child's text,
     # and one that never gets any (a node serving only staff pages) stays small.
     "PRELOAD_CLASSIFIER": True,
+    # Seconds between a case chat's checks for what the safeguarding lead wrote to the child.
+    "CASE_CHAT_POLL_SECONDS": 10,
     "SESSION_COOKIE_HTTPONLY": True,
     "SESSION_COOKIE_SAMESITE": "Lax",
     "SESSION_COOKIE_SECURE": True,

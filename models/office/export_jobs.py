@@ -20,6 +20,7 @@ from models.common import utcnow
 from models.files import storage
 from models.office import exports
 from models.people.tables import Account
+from models.safety import held
 
 KINDS = ("csv", "xlsx")
 # A finished file holds many children's words: it is kept long enough to download, then
@@ -68,7 +69,8 @@ def start(session: Session, account: Account, kind: str, args) -> ExportJob:
     wanted = {key: args.get(key, "") for key in ("from", "to", "domain", "agency", "status")}
     job = ExportJob(account_id=account.id, plan_id=account.plan_id, kind=kind,
                     filters=json.dumps(wanted), total_rows=exports.count(
-                        session, account.plan_id, filters))
+                        session, account.plan_id, filters,
+                        held.readable_condition(session, account)))
     session.add(job)
     session.commit()
     return job
@@ -94,7 +96,9 @@ def run(session: Session, job_id: int) -> ExportJob:
     with tempfile.TemporaryDirectory() as folder, \
             Session(session.get_bind(), expire_on_commit=False) as reading:
         path = Path(folder) / f"export.{job.kind}"
-        batches = _counted(exports.row_batches(reading, job.plan_id, filters), session, job)
+        reader = held.readable_condition(session, session.get(Account, job.account_id))
+        batches = _counted(exports.row_batches(reading, job.plan_id, filters, reader),
+                           session, job)
         if job.kind == "csv":
             with open(path, "wb") as out:
                 for block in exports.csv_stream(batches):

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import BinaryIO
 
-from sqlalchemy import tuple_
+from sqlalchemy import true, tuple_
 from sqlmodel import Session, select
 
 from models import paging
@@ -85,8 +85,9 @@ def _moment(day: date, tz) -> datetime:
     return datetime.combine(day, time.min, tzinfo=CHINA).astimezone(tz)
 
 
-def _query(plan_id: str, filters: Filters, tz):
-    query = select(*_SUGGESTION).where(Suggestion.plan_id == plan_id)
+def _query(plan_id: str, filters: Filters, tz, readable=None):
+    query = select(*_SUGGESTION).where(Suggestion.plan_id == plan_id,
+                                       true() if readable is None else readable)
     if filters.date_from:
         query = query.where(Suggestion.created_at >= _moment(filters.date_from, tz))
     if filters.date_to:
@@ -183,20 +184,22 @@ def _row(s, names: dict[int, str], related: dict[str, dict]) -> list[str]:
         RATING_LABELS[rating.value] if rating else "", _history(related["events"][s.id])]
 
 
-def count(session: Session, plan_id: str, filters: Filters) -> int:
+def count(session: Session, plan_id: str, filters: Filters, readable=None) -> int:
     """How many rows an export will have (for the progress bar)."""
-    return paging.count(session, _query(plan_id, filters, utcnow().tzinfo))
+    return paging.count(session, _query(plan_id, filters, utcnow().tzinfo, readable))
 
 
-def row_batches(session: Session, plan_id: str, filters: Filters,
+def row_batches(session: Session, plan_id: str, filters: Filters, readable=None,
                 chunk: int = CHUNK) -> Iterator[list[list[str]]]:
     """One row per suggestion, with its whole history in the last column, a chunk at a time.
 
     Only a chunk's rows are ever held (as plain columns), so memory stays flat however many
-    suggestions the city has.
+    suggestions the city has. ``readable`` is the reader's rule for held suggestions
+    (``models.safety.held.readable_condition``): a disclosure never leaves in a file.
     """
     names = agency_names(session, plan_id)
-    for items, ids in _chunks(session, _query(plan_id, filters, utcnow().tzinfo), chunk):
+    query = _query(plan_id, filters, utcnow().tzinfo, readable)
+    for items, ids in _chunks(session, query, chunk):
         related = {name: _related(session, name, ids) for name in _RELATED}
         yield [_row(s, names, related) for s in items]
 

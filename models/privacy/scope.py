@@ -6,6 +6,7 @@ from sqlalchemy import false
 from sqlmodel import Session, select
 
 from models.people.tables import Account, Group, GroupFacilitator, Meeting, Member, Role
+from models.safety import held
 from models.suggestions.tables import Assignment, Suggestion
 
 
@@ -84,6 +85,11 @@ def member_suggestions(session: Session, member: Member) -> list[Suggestion]:
     return list(session.exec(query))
 
 
-def plan_suggestions(plan_id: str):
-    """A city's suggestions as a query (unordered): only its coordinator opens them."""
-    return select(Suggestion).where(Suggestion.plan_id == plan_id)
+def plan_suggestions(session: Session, account: Account):
+    """A city's suggestions as a query (unordered), for its coordinator.
+
+    A suggestion held for safeguarding is left out unless this coordinator may open its case
+    (``models.safety.held``): a child's disclosure never reaches a city-wide list.
+    """
+    return select(Suggestion).where(Suggestion.plan_id == account.plan_id,
+                                    held.readable_condition(session, account))

@@ -113,6 +113,17 @@ def write_to_child(session: Session, *, case: SafeguardingCase, account: Account
     save(session, found, state)
 
 
+def take_unseen(session: Session, conversation: Conversation) -> list[dict]:
+    """What the adults wrote that the child's page has not shown yet, now marked as shown.
+
+    The case chat asks for it every few seconds, so a lead's reply appears without the child
+    having to type again.
+    """
+    unseen = list(conversation.state.get("unseen", []))
+    mark_seen(session, conversation)
+    return unseen
+
+
 def mark_seen(session: Session, conversation: Conversation) -> None:
     """The child's page showed the adults' words: the next turn need not repeat them."""
     if conversation.state.get("unseen"):

@@ -193,18 +193,46 @@ def rate(session: Session, suggestion: Suggestion, *, actor: Actor, value: str,
     comment = (comment or "").strip()
     if len(comment) > 500:
         raise ValueError("想说的话最多 500 个字。")
-    rating = Rating(suggestion_id=suggestion.id, value=RatingValue(value), comment=comment)
+    case = screen_child_words(session, suggestion, comment, channel="rating")
+    rating = Rating(suggestion_id=suggestion.id, value=RatingValue(value),
+                    comment=HELD_NOTE if case else comment)
     session.add(rating)
-    record(session, suggestion, action="rate", actor=actor, to_status=Status.CLOSED,
-           note=comment)
+    note = HELD_NOTE if case else comment
+    record(session, suggestion, action="rate", actor=actor, to_status=Status.CLOSED, note=note)
     if value == RatingValue.UNSATISFIED:
         record(session, suggestion, action="reopen", actor=SYSTEM,
-               to_status=Status.IN_REVIEW, note="孩子对回复不满意：" + (comment or "没有写原因"))
-    if comment:
-        screen(session, text=comment, thread=rating_thread(session, suggestion),
-               channel="rating", plan_id=suggestion.plan_id, group_id=suggestion.group_id,
-               source="RT-" + suggestion.tracking_code[3:])
+               to_status=Status.IN_REVIEW, note="孩子对回复不满意：" + (note or "没有写原因"))
     return rating
+
+
+# What the staff timeline says where a child's words went to the safeguarding lead instead.
+HELD_NOTE = "孩子写的话已经交给安全负责人"
+
+# The prefix of the case's source code, by where the child wrote: 评价, 补充说明, 重新打开.
+_SOURCES = {"rating": "RT", "contest": "CT", "reopen": "RO"}
+
+
+def screen_child_words(session: Session, suggestion: Suggestion, text: str, *,
+                       channel: str) -> SafeguardingCase | None:
+    """A child's later words about their own suggestion go through the safeguarding screen.
+
+    They join the suggestion's open case, or open one when they may mean the child is in
+    danger; either way the suggestion is then held (``Suggestion.case_id``): nothing of it is
+    dispatched, published or shown in a city-wide list until the lead decides, and the words
+    live in the case, not in the timeline other adults read.
+    """
+    from models.common import new_code
+
+    if not (text or "").strip():
+        return None
+    source = f"{_SOURCES[channel]}-{new_code(8)}"
+    case = screen(session, text=text, thread=rating_thread(session, suggestion),
+                  channel=channel, plan_id=suggestion.plan_id, group_id=suggestion.group_id,
+                  source=source)
+    if case is not None and suggestion.case_id is None:
+        suggestion.case_id = case.id
+        session.add(suggestion)
+    return case
 
 
 def rating_thread(session: Session, suggestion: Suggestion) -> str:
@@ -220,6 +248,9 @@ def reopen(session: Session, suggestion: Suggestion, *, actor: Actor, reason: st
         raise NotAllowed("只有提建议的小朋友或妇儿工委办可以重新打开。")
     _from(suggestion, Status.ANSWERED, Status.CLOSED, doing="重新打开")
     reason = _text(reason, limit=500, missing="请说说为什么还没有解决。")
+    if actor.kind in ("child", "code"):
+        reason = HELD_NOTE if screen_child_words(session, suggestion, reason,
+                                                 channel="reopen") else reason
     return record(session, suggestion, action="reopen", actor=actor,
                   to_status=Status.IN_REVIEW, note=reason)
 
@@ -231,4 +262,6 @@ def contest(session: Session, suggestion: Suggestion, *, actor: Actor, text: str
         return reopen(session, suggestion, actor=actor, reason=text)
     _from(suggestion, Status.RETURNED, doing="补充说明")
     text = _text(text, limit=500, missing="请说说你的想法。")
+    if screen_child_words(session, suggestion, text, channel="contest"):
+        text = HELD_NOTE
     return record(session, suggestion, action="contest", actor=actor, note=text)

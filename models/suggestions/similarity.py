@@ -32,7 +32,8 @@ def _features(text: str) -> str:
 def _candidates(session: Session, suggestion: Suggestion) -> list[Suggestion]:
     query = (select(Suggestion)
              .where(Suggestion.plan_id == suggestion.plan_id, Suggestion.id != suggestion.id,
-                    Suggestion.status.in_(STILL_OPEN), Suggestion.urgent.is_(False))
+                    Suggestion.status.in_(STILL_OPEN), Suggestion.urgent.is_(False),
+                    Suggestion.case_id.is_(None))
              .order_by(Suggestion.created_at.desc()).limit(CANDIDATE_LIMIT))
     return list(session.exec(query))
 

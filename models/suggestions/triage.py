@@ -7,6 +7,7 @@ from sqlmodel import Session, select
 
 from classifier.topics import TOPIC_IDS
 from models import paging
+from models.people.tables import Account
 from models.privacy import scope
 from models.suggestions.lifecycle import Actor, dispatch, send_to_review
 from models.suggestions.permissions import require
@@ -44,19 +45,19 @@ CONDITIONS = {"triage": _triage, "returned": _returned, "reopened": _reopened,
               "review": _review}
 
 
-def queue_query(name: str, plan_id: str):
-    """One queue of the city's suggestions, urgent first, then oldest first."""
-    query = scope.plan_suggestions(plan_id).where(CONDITIONS[name]())
+def queue_query(session: Session, name: str, account: Account):
+    """One queue of the city's suggestions this coordinator may read, urgent first, then oldest."""
+    query = scope.plan_suggestions(session, account).where(CONDITIONS[name]())
     return query.order_by(Suggestion.urgent.desc(), Suggestion.created_at, Suggestion.id)
 
 
-def queue(session: Session, name: str, plan_id: str) -> list[Suggestion]:
-    return list(session.exec(queue_query(name, plan_id)))
+def queue(session: Session, name: str, account: Account) -> list[Suggestion]:
+    return list(session.exec(queue_query(session, name, account)))
 
 
-def counts(session: Session, plan_id: str) -> dict[str, int]:
+def counts(session: Session, account: Account) -> dict[str, int]:
     """Each queue's size by ``count(*)``: no row is loaded to count it."""
-    return {name: paging.count(session, queue_query(name, plan_id)) for name in QUEUES}
+    return {name: paging.count(session, queue_query(session, name, account)) for name in QUEUES}
 
 
 def pick_topic(session: Session, suggestion: Suggestion, *, actor: Actor, topic: str) -> None:

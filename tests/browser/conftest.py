@@ -48,7 +48,8 @@ class LiveServer:
                    TONGSHENG_SECRET_KEY="browser-test-secret",
                    TONGSHENG_SESSION_COOKIE_SECURE="false",
                    TONGSHENG_REMEMBER_COOKIE_SECURE="false",
-                   TONGSHENG_STAFF_TOTP_REQUIRED="false")
+                   TONGSHENG_STAFF_TOTP_REQUIRED="false",
+                   TONGSHENG_CASE_CHAT_POLL_SECONDS="1")
         env.pop("REDIS_URL", None)
         return env
 

@@ -95,6 +95,27 @@ def test_chat_on_a_phone(live_server, new_page, db):
     expect(phone.locator(".msg-staff").last).to_contain_text("你现在安全吗")
 
 
+def test_the_leads_reply_appears_on_the_phone_without_the_child_typing(live_server, new_page,
+                                                                        db):
+    phone = new_page(PHONE)
+    phone.goto(live_server.url + "/chat")
+    send(phone, "我觉得好痛苦，想伤害自己")
+    help_on_screen(phone)
+    case = newest_case(db, "chat")
+    said_before = phone.locator(".msg-child").count()
+    lead = signed_in_lead(new_page, live_server)
+    lead.goto(live_server.url + f"/safeguarding/{case.id}")
+    lead.get_by_label("想对孩子说的话").fill("我是王老师，我一直在。你愿意告诉我你现在在哪里吗？")
+    lead.get_by_role("button", name="发给孩子").click()
+    # The child's page asks every second here (CASE_CHAT_POLL_SECONDS): no typing, no reload.
+    expect(phone.locator(".msg-staff").last).to_contain_text("我一直在", timeout=15_000)
+    assert phone.locator(".msg-child").count() == said_before
+    assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    screenshot(phone, "safeguarding-lead-reply-phone")
+    phone.reload()
+    assert phone.locator(".msg-staff").count() == 1, "shown once, kept in the conversation"
+
+
 def test_plain_form_on_a_phone(live_server, new_page, db):
     phone = new_page(PHONE)
     phone.goto(live_server.url + "/suggest/")

@@ -43,7 +43,7 @@ def test_the_board_shows_agency_working_days_late_and_level(session):
     supervision.escalate(session, item, actor=actor(session, "coordinator"), level=1,
                          now=_china(2025, 10, 10))
     session.commit()
-    page = supervision.board(session, scope.plan_suggestions("hengyang"), PageRequest(),
+    page = supervision.board(session, _city(session), PageRequest(),
                              now=_china(2025, 10, 10))
     row = next(r for r in page if r.suggestion.id == item.id)
     assert row.agencies == ["市教育局"]
@@ -52,9 +52,13 @@ def test_the_board_shows_agency_working_days_late_and_level(session):
     assert row.level == supervision.URGE
 
 
+def _city(session):
+    return scope.plan_suggestions(session, account(session, "coordinator"))
+
+
 def test_the_board_is_cut_in_sql_one_page_at_a_time(session):
     items = [_late_item(session) for _ in range(3)]
-    page = supervision.board(session, scope.plan_suggestions("hengyang"), PageRequest(1, 20),
+    page = supervision.board(session, _city(session), PageRequest(1, 20),
                              now=_china(2025, 10, 10))
     assert page.total >= 3 and {i.id for i in items} <= {r.suggestion.id for r in page}
 

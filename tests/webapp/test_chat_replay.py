@@ -66,3 +66,16 @@ def test_a_bad_line_is_refused_with_its_number(monkeypatch, tmp_path):
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(cli, ["chat-replay"], input='{"say": "你好"}\nnot json\n')
     assert result.exit_code != 0 and "line 2" in result.output
+
+
+def test_the_issues_chat_against_each_database(database_url, session, monkeypatch):
+    """The issue's conversation, replayed into SQLite and PostgreSQL alike (``database_url``)."""
+    monkeypatch.setenv("DATABASE_URL", database_url)
+    monkeypatch.setenv("TONGSHENG_SECRET_KEY", "test")
+    *turns, last = replay(ISSUE_CHAT)
+    outcome = last["outcome"]
+    assert all(t["help_shown"] for t in turns)
+    assert ISSUE_CHAT[2] in outcome["case_messages"]
+    assert not outcome["dispatchable"] and not outcome["publishable"]
+    case = session.exec(select(SafeguardingCase)).one()
+    assert outcome["case"] == case.id

@@ -15,7 +15,7 @@ from models.suggestions import lifecycle
 from models.suggestions.deadlines import sweep
 from models.suggestions.status import Status
 from models.suggestions.tables import Assignment, Correction
-from tests.flow import account, actor, answered, dispatched, member, new_suggestion
+from tests.flow import account, actor, answered, dispatched, member, new_suggestion, returned
 
 
 def _abstained_in_review(session):
@@ -164,10 +164,7 @@ def test_an_unhappy_child_is_heard_on_top_of_the_reopened_item(client, auth, ses
 
 
 def test_not_theirs_but_reaches_the_coordinator_with_the_childs_words(client, auth, session):
-    item = dispatched(session)
-    lifecycle.return_(session, item, actor=actor(session, "agency1"), category="职能不符",
-                      text="不归我们管")
-    session.commit()
+    item = returned(session, category="职能不符", text="不归我们管")
     auth.child()
     client.post(f"/track/{item.tracking_code}/contest", data={"text": "可是学校食堂就归教育局管呀"})
     auth.signout()

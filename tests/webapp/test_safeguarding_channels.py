@@ -249,3 +249,28 @@ def test_leads_are_named_by_command_and_on_the_admin_page(client, auth, session,
     page = client.get("/coordinator/manage/safeguarding-leads/").get_data(as_text=True)
     assert re.search(r"<ol id=\"leads\">\s*<li>李辅导员.*?<li>妇儿工委办 王老师", page, re.S)
     assert member(session) is not None
+
+
+def test_the_leads_reply_reaches_the_chat_without_another_turn(app, client, session):
+    chat_id = open_chat(client)
+    first = turn(client, chat_id, DISCLOSURE, 0).get_json()
+    assert first["case"] is True and first["urls"]["news"].endswith("/news.json")
+    news = first["urls"]["news"]
+    assert client.get(news).get_json() == {"messages": []}
+    lead = app.test_client()
+    lead.post("/signin/staff", data={"username": "coordinator",
+                                     "password": "TongSheng-demo-2026"})
+    lead.post(f"/safeguarding/{only_case(session).id}/write", data={"text": "我是王老师，我在。"})
+    shown = client.get(news).get_json()["messages"]
+    assert [(m["who"], m["text"]) for m in shown] == [("staff", "我是王老师，我在。")]
+    assert client.get(news).get_json() == {"messages": []}, "shown once"
+    data = turn(client, chat_id, "嗯", 1).get_json()
+    assert all(m["who"] != "staff" for m in data["messages"]), "not repeated on the next turn"
+    assert app.test_client().get(news).status_code == 404, "another device reads nothing"
+
+
+def test_a_case_chat_page_asks_for_the_leads_words(client, session):
+    chat_id = open_chat(client)
+    turn(client, chat_id, DISCLOSURE, 0)
+    page = client.get(f"/chat/{chat_id}").get_data(as_text=True)
+    assert 'data-case="1"' in page and f"/chat/{chat_id}/news.json" in page

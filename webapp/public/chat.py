@@ -253,8 +253,8 @@ def _render(found: chats.Conversation, form: ChatTurnForm, status: int = 200,
     return render_template("chat/chat.html", chat=found, state=found.state, form=form,
                            photo_form=photo_form or ChatPhotoForm(), meeting=meeting,
                            checklist=CHECKLISTS.get(found.state.get("checklist") or ""),
-                           urls=_urls(found, args), pinyin=request.args.get("pinyin") == "1"), \
-        status
+                           urls=_urls(found, args), pinyin=request.args.get("pinyin") == "1",
+                           poll_seconds=current_app.config["CASE_CHAT_POLL_SECONDS"]), status
 
 
 def _urls(found: chats.Conversation, args: dict | None) -> dict:
@@ -263,7 +263,8 @@ def _urls(found: chats.Conversation, args: dict | None) -> dict:
     return {"say": url_for("chat.say", conversation_id=found.id),
             "turn": url_for("chat.turn", conversation_id=found.id),
             "qr": url_for("chat.qr", conversation_id=found.id, code="CODE"),
-            "photo": url_for("chat.photo", conversation_id=found.id)}
+            "photo": url_for("chat.photo", conversation_id=found.id),
+            "news": url_for("chat.news", conversation_id=found.id)}
 
 
 def _say(found: chats.Conversation | None, context: dict | None = None):
@@ -310,7 +311,20 @@ def _turn(found: chats.Conversation | None, context: dict | None = None):
     except chats.StaleTurn:
         return jsonify(error=_("页面过期了，正在刷新。你写的话还在。"), reload=True), 409
     return jsonify(messages=with_ruby(messages), seq=found.state["seq"],
-                   step=found.state["step"], urls=_urls(found, None))
+                   step=found.state["step"], urls=_urls(found, None),
+                   case=bool(found.state.get("case")))
+
+
+@bp.route("/<conversation_id>/news.json")
+@public
+def news(conversation_id: str):
+    """What the safeguarding lead wrote to this child since the page last showed it.
+
+    A case chat's page asks every few seconds (``CASE_CHAT_POLL_SECONDS``): the adult's words
+    appear in the conversation without the child having to type again.
+    """
+    found = _owned(conversation_id)
+    return jsonify(messages=with_ruby(case_talk.take_unseen(get_session(), found)))
 
 
 @bp.route("/<conversation_id>/turn", methods=["POST"])

@@ -27,6 +27,7 @@ from models.office import exports
 from models.people.consent import ConsentMissing
 from models.people.tables import Role
 from models.privacy import scope
+from models.safety import held
 from models.suggestions import deadlines, lifecycle, supervision, timeline, triage
 from models.suggestions.lifecycle import InvalidTransition, NotAllowed
 from models.suggestions.routing import current_assignments
@@ -49,19 +50,24 @@ def _plan() -> str:
     return current_user.account.plan_id
 
 
-def _tab_query(tab: str):
+def _city(session):
+    """The city's suggestions this coordinator may read (held disclosures only for the lead)."""
+    return scope.plan_suggestions(session, current_user.account)
+
+
+def _tab_query(session, tab: str):
     if tab == "overdue":
-        return deadlines.overdue_items(scope.plan_suggestions(_plan()))
+        return deadlines.overdue_items(_city(session))
     if tab == "all":
-        return scope.plan_suggestions(_plan()).order_by(
+        return _city(session).order_by(
             Suggestion.urgent.desc(), Suggestion.created_at.desc(), Suggestion.id.desc())
-    return triage.queue_query(tab, _plan())
+    return triage.queue_query(session, tab, current_user.account)
 
 
 def _counts(session) -> dict[str, int]:
-    counts = triage.counts(session, _plan())
+    counts = triage.counts(session, current_user.account)
     for tab in ("overdue", "all"):
-        counts[tab] = paging.count(session, _tab_query(tab))
+        counts[tab] = paging.count(session, _tab_query(session, tab))
     return counts
 
 
@@ -74,19 +80,23 @@ def home():
     counts = _counts(session)
     wanted = paging.PageRequest.from_args(request.args)
     if tab == "overdue":
-        shown = supervision.board(session, scope.plan_suggestions(_plan()), wanted)
+        shown = supervision.board(session, _city(session), wanted)
     else:
-        shown = paging.page(session, _tab_query(tab), wanted, total=counts[tab])
+        shown = paging.page(session, _tab_query(session, tab), wanted, total=counts[tab])
     return render_template("coordinator/home.html", tab=tab, tabs=TABS, items=shown,
-                           counts=counts, current_due=deadlines.current_due,
+                           counts=counts, held_count=held.held_from(session, current_user.account),
+                           current_due=deadlines.current_due,
                            LEVELS=supervision.LEVELS,
                            domains=exports.domain_names(_plan()),
                            agencies=exports.agency_names(session, _plan()))
 
 
 def _mine(suggestion_id: int) -> Suggestion:
-    found = get_session().get(Suggestion, suggestion_id)
-    if found is None or found.plan_id != _plan():
+    """The city's suggestion; a held one only for whoever may open its case (404 otherwise)."""
+    session = get_session()
+    found = session.get(Suggestion, suggestion_id)
+    if found is None or found.plan_id != _plan() \
+            or not held.may_read(session, current_user.account, found):
         abort(404)
     return found
 
@@ -200,10 +210,11 @@ def _own_session() -> Session:
 def _csv_body(plan_id: str, filters: exports.Filters):
     """Rows go out as they are read: the first bytes leave before the last row is fetched."""
     own = _own_session()
+    reader = held.readable_condition(get_session(), current_user.account)
 
     def body():
         with own:
-            yield from exports.csv_stream(exports.row_batches(own, plan_id, filters))
+            yield from exports.csv_stream(exports.row_batches(own, plan_id, filters, reader))
     return body()
 
 
@@ -211,6 +222,7 @@ def _xlsx_file(plan_id: str, filters: exports.Filters):
     """A workbook is a zip written at the end: built in a temporary file, then sent from disk."""
     handle = tempfile.TemporaryFile(suffix=".xlsx")
     with _own_session() as own:
-        exports.write_xlsx(exports.row_batches(own, plan_id, filters), handle)
+        reader = held.readable_condition(get_session(), current_user.account)
+        exports.write_xlsx(exports.row_batches(own, plan_id, filters, reader), handle)
     handle.seek(0)
     return handle

@@ -122,6 +122,7 @@
   // A new chat is stored at its first message; from then on it has addresses of its own.
   function useUrls(urls) {
     chat.dataset.turnUrl = urls.turn;
+    chat.dataset.newsUrl = urls.news || "";
     chat.dataset.qrUrl = urls.qr;
     form.action = urls.say;
     document.getElementById("quick-form").action = urls.say;
@@ -159,6 +160,7 @@
       var bots = result.data.messages.filter(function (m) { return m.who === "bot"; });
       showQuick(bots.length ? bots[bots.length - 1].quick : []);
       if (result.data.urls) { useUrls(result.data.urls); }
+      if (result.data.case) { listen(); }
       seqField.value = result.data.seq;
       document.querySelectorAll('input[name="seq"]').forEach(function (f) { f.value = result.data.seq; });
       input.value = "";
@@ -169,6 +171,26 @@
       fail("网络不太好，你写的话还在，再点一次发送吧。");
     });
   }
+
+  // A safeguarding case's chat: what the lead writes appears without the child typing again.
+  var listening = null;
+  function showNews(messages) {
+    var last = null;
+    messages.forEach(function (m) { last = render(m); log.appendChild(last); });
+    if (last) { enhance(log); last.scrollIntoView({block: "end"}); }
+  }
+  function poll() {
+    if (!chat.dataset.newsUrl || busy) { return; }
+    fetch(chat.dataset.newsUrl, {credentials: "same-origin"}).then(function (response) {
+      return response.ok ? response.json() : {messages: []};
+    }).then(function (data) { showNews(data.messages || []); }).catch(function () {});
+  }
+  function listen() {
+    if (listening) { return; }
+    var seconds = Number(chat.dataset.pollSeconds) || 10;
+    listening = window.setInterval(poll, seconds * 1000);
+  }
+  if (chat.dataset.case) { listen(); }
 
   form.addEventListener("submit", function (event) {
     event.preventDefault();
