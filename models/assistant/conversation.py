@@ -276,8 +276,10 @@ def child_status(session: Session, code: str, conversation: Conversation | None 
     found = session.exec(select(Suggestion).where(Suggestion.tracking_code == code)).first()
     if found is None:
         return None
+    from models.suggestions.devices import device_owns
+
     mine = conversation is not None and (
         (found.member_id is not None and found.member_id == conversation.member_id)
-        or (found.member_id is None and found.owner_key_hash is not None
-            and found.owner_key_hash in (owner_key_hash, conversation.device_hash)))
+        or any(device_owns(session, found, key)
+               for key in (owner_key_hash, conversation.device_hash)))
     return CHILD_LABELS[found.status] if mine or is_public(session, found) else None

@@ -11,6 +11,8 @@ import re
 import unicodedata
 from enum import StrEnum
 
+from models.suggestions.tracking import find_code, read_code
+
 
 class Intent(StrEnum):
     STOP = "stop"
@@ -20,7 +22,6 @@ class Intent(StrEnum):
     CHAT = "chat"
 
 
-CODE_RE = re.compile(r"(?i)\bTS[-\s]?([2-9A-HJ-NP-Z]{6})\b")
 _PUNCT = re.compile(r"[\s，。！？!?,.~～、…]+")
 
 STOP_WORDS = ("我不想说了", "不想说了", "不说了", "不想聊了", "算了", "退出", "结束", "再见",
@@ -62,9 +63,20 @@ def squash(text: str) -> str:
 
 
 def tracking_code(text: str) -> str | None:
-    """The tracking code in a message (TS-ABC234, ts abc234 …), written the canonical way."""
-    match = CODE_RE.search(unicodedata.normalize("NFKC", text or "").upper())
-    return "TS-" + match.group(1) if match else None
+    """The tracking code in a message (TS-ABC234, ts abc234, 查进度 ABC234 …), canonical.
+
+    A bare six-letter word counts only beside a progress word or with a digit in it, so
+    "thanks" is not read as a code.
+    """
+    code = find_code(text)
+    if code:
+        return code
+    rest = squash(text)
+    for word in TRACK_WORDS:
+        rest = rest.replace(word, "")
+    code = read_code(rest)
+    near_word = rest != squash(text)
+    return code if code and (near_word or any(c.isdigit() for c in code)) else None
 
 
 def faq_answer(text: str, facts: dict | None = None) -> str | None:
