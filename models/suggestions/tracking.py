@@ -17,7 +17,8 @@ PREFIX = "TS"
 LENGTH = 6
 _SEPARATORS = re.compile(r"[\s\-_－—–‐·•.,，。:：#＃/]+")
 _CODE = re.compile(rf"^[{CODE_ALPHABET}]{{{LENGTH}}}$")
-_IN_TEXT = re.compile(rf"(?<![A-Z0-9])TS[\s\-_－—–‐:：]*([{CODE_ALPHABET}]{{{LENGTH}}})(?![A-Z0-9])")
+_IN_TEXT = re.compile(
+    rf"(?<![A-Z0-9])TS[\s\-_－—–‐:：]*([{CODE_ALPHABET}]{{{LENGTH}}})(?![A-Z0-9])")
 
 
 def _fold(text: str) -> str:

@@ -10,16 +10,17 @@ import pytest
 from sqlmodel import select
 
 from models.common import utcnow
+from models.people.tables import Account
 from models.suggestions import devices, lifecycle
+from models.suggestions.lifecycle import actor_for_account
 from models.suggestions.tables import Assignment, Suggestion
 from models.suggestions.tracking import find_code, read_code
-from models.people.tables import Account
-from models.suggestions.lifecycle import actor_for_account
 from tests.flow import actor
 
 
-@pytest.mark.parametrize("typed", ["A98ZC9", "TS A98ZC9", "tsa98zc9", "ts-a98zc9", "TS－Ａ９８ＺＣ９",
-                                   " a98 zc9 ", "TS_A98-ZC9", "ＴＳ　Ａ９８ＺＣ９"])
+@pytest.mark.parametrize("typed", ["A98ZC9", "TS A98ZC9", "tsa98zc9", "ts-a98zc9",
+                                   "TS－Ａ９８ＺＣ９", " a98 zc9 ", "TS_A98-ZC9",
+                                   "ＴＳ　Ａ９８ＺＣ９"])
 def test_a_code_is_read_however_a_child_types_it(typed):
     assert read_code(typed) == "TS-A98ZC9"
 
