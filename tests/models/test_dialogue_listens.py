@@ -11,15 +11,6 @@ import pytest
 from models.assistant import dialogue
 from tests.models.test_dialogue import ROADS, World, at_step, words
 
-SMALL_TALK = [
-    ("你是机器人吗", "电脑程序"),
-    ("你是真人吗？", "不是真人"),
-    ("讲个笑话", "橡皮"),
-    ("好无聊啊", "想一想"),
-    ("我今天中午吃了番茄炒蛋", "谢谢你告诉我"),
-    ("你真笨", "换个说法"),
-]
-
 
 @pytest.fixture
 def world() -> World:
@@ -29,6 +20,16 @@ def world() -> World:
 @pytest.fixture
 def fresh() -> dict:
     return dialogue.new_state("hengyang")
+
+
+SMALL_TALK = [
+    ("你是机器人吗", "电脑程序"),
+    ("你是真人吗？", "不是真人"),
+    ("讲个笑话", "橡皮"),
+    ("好无聊啊", "想一想"),
+    ("我今天中午吃了番茄炒蛋", "谢谢你告诉我"),
+    ("你真笨", "换个说法"),
+]
 
 
 @pytest.mark.parametrize("step", ["what", "where", "why", "confirm", "choose", "consent"])

@@ -10,12 +10,10 @@ import pytest
 from sqlmodel import select
 
 from models.common import utcnow
-from models.people.tables import Account
-from models.suggestions import devices, lifecycle
-from models.suggestions.lifecycle import actor_for_account
-from models.suggestions.tables import Assignment, Suggestion
+from models.suggestions import devices
+from models.suggestions.tables import Suggestion
 from models.suggestions.tracking import find_code, read_code
-from tests.flow import actor
+from tests.flow import answer_by_its_agency
 
 
 @pytest.mark.parametrize("typed", ["A98ZC9", "TS A98ZC9", "tsa98zc9", "ts-a98zc9",
@@ -81,15 +79,7 @@ def test_the_device_lists_its_suggestions_and_no_one_elses(app, client):
 
 def _answer(session, code: str) -> Suggestion:
     item = session.exec(select(Suggestion).where(Suggestion.tracking_code == code)).one()
-    item.topic, item.abstained = "public_space", False
-    lifecycle.approve(session, item, actor=actor(session, "coordinator"))
-    agency = session.exec(select(Assignment).where(Assignment.suggestion_id == item.id)).first()
-    staff = session.exec(select(Account).where(Account.agency_id == agency.agency_id)).first()
-    lifecycle.accept(session, item, actor=actor_for_account(staff))
-    lifecycle.answer(session, item, actor=actor_for_account(staff), child_text="秋千下周修好。",
-                     due_weight="adopted")
-    session.commit()
-    return item
+    return answer_by_its_agency(session, item)
 
 
 def test_an_anonymous_child_is_told_an_answer_came(client, session):

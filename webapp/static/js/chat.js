@@ -199,7 +199,8 @@
       var voice = chineseVoice();
       if (!voice) { target.hidden = true; return; }
       var words = new SpeechSynthesisUtterance(target.dataset.say);
-      words.voice = voice; words.lang = voice.lang; words.rate = 0.9;
+      words.lang = voice.lang; words.rate = 0.9;
+      try { words.voice = voice; } catch (e) { words.lang = voice.lang; }
       window.speechSynthesis.speak(words);
     } else if (target.classList.contains("copy")) {
       navigator.clipboard.writeText(target.dataset.copy).then(function () {
