@@ -126,3 +126,10 @@ def test_an_old_ticket_no_longer_carries(client, session):
                                   now=utcnow() - timedelta(minutes=devices.TICKET_MINUTES + 1))
     with pytest.raises(devices.CarryProblem):
         devices.redeem(session, ticket.code, "another-device")
+
+
+def test_a_ticket_is_refused_to_a_device_that_does_not_own_the_item(client, session):
+    code = _submit(client)
+    item = session.exec(select(Suggestion).where(Suggestion.tracking_code == code)).one()
+    with pytest.raises(devices.CarryProblem):
+        devices.issue_ticket(session, item, "someone-elses-key")
