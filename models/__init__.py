@@ -28,6 +28,7 @@ from models.plans.tables import Agency, CityPlan
 from models.privacy.audit import AccessLog, AuditLog, ErasurePermit
 from models.safety.report import Report
 from models.safety.safeguarding import SafeguardingCase, SafeguardingReport
+from models.suggestions.devices import CarryTicket
 from models.suggestions.status import Status
 from models.suggestions.supervision import ExtensionRequest, SupervisionStep
 from models.suggestions.tables import (
@@ -55,4 +56,5 @@ __all__ = [
     "Suggestion", "Support",
     "Attendance", "ConsentHold", "CouncilVoice", "NameChoice", "Poll", "PollOption", "Visit",
     "VisitItem", "Vote", "StoredFile", "StoredFilePart", "ExtensionRequest", "SupervisionStep",
+    "CarryTicket",
 ]

@@ -98,3 +98,19 @@ def answer_it(session: Session, item, words: str = "谢谢你，我们下学期�
                      due_weight="adopted")
     session.commit()
     return item
+
+
+def answer_by_its_agency(session: Session, item, *, topic: str = "public_space",
+                         text: str = "秋千下周修好。"):
+    """An item approved on a topic, then signed for and answered by a clerk of its lead agency."""
+    from models.suggestions.tables import Assignment
+
+    item.topic, item.abstained = topic, False
+    lifecycle.approve(session, item, actor=actor(session, "coordinator"))
+    agency = session.exec(select(Assignment).where(Assignment.suggestion_id == item.id)).first()
+    staff = session.exec(select(Account).where(Account.agency_id == agency.agency_id)).first()
+    lifecycle.accept(session, item, actor=actor_for_account(staff))
+    lifecycle.answer(session, item, actor=actor_for_account(staff), child_text=text,
+                     due_weight="adopted")
+    session.commit()
+    return item

@@ -136,7 +136,18 @@ def _register_blueprints(app: Flask) -> None:
     from webapp.api import open311
     from webapp.child import group, group_visits
     from webapp.child import pages as child
-    from webapp.public import auth, board, chat, chat_case, mydata, notices, report, suggest, track
+    from webapp.public import (
+        auth,
+        board,
+        chat,
+        chat_case,
+        mine,
+        mydata,
+        notices,
+        report,
+        suggest,
+        track,
+    )
     from webapp.public import pages as public
     from webapp.staff import admin, agency
     from webapp.staff.coordinator import (
@@ -151,7 +162,8 @@ def _register_blueprints(app: Flask) -> None:
     from webapp.staff.facilitator import meetings, observer, review
     from webapp.staff.facilitator import pages as facilitator
 
-    everyone = (public, auth, suggest, track, board, chat, chat_case, report, mydata, notices)
+    everyone = (public, auth, suggest, track, mine, board, chat, chat_case, report, mydata,
+                notices)
     children = (child, group, group_visits)
     facilitators = (facilitator, review, meetings, observer)
     agencies = (agency,)

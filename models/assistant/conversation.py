@@ -25,7 +25,8 @@ from models.suggestions.status import CHILD_LABELS
 from models.suggestions.tables import Suggestion
 
 RETENTION_DAYS = 7
-OPEN_STEPS = ("what", "where", "why", "confirm", "choose", "consent", "stopping", "listening")
+OPEN_STEPS = ("what", "split", "where", "where_more", "why", "confirm", "choose", "consent", "age",
+              "stopping", "listening")
 
 
 def _uuid() -> str:
@@ -198,8 +199,9 @@ def _submit(session: Session, conversation: Conversation, state: dict,
 
     ``state["held"]`` tells the dialogue that it waits for a guardian's consent.
     """
+    from models.assistant.steps import ADULT_BAND
     from models.people.consent import is_held
-    from models.suggestions.intake import take_suggestion
+    from models.suggestions.intake import hold_for_age, take_suggestion
 
     key = f"{conversation.id}-r{state['round']}"
     draft = _draft(conversation, dialogue.suggestion_text(state), key,
@@ -208,6 +210,10 @@ def _submit(session: Session, conversation: Conversation, state: dict,
     suggestion = take_suggestion(session, draft, _actor(conversation),
                                  _as_the_child_said(state, draft))
     state["held"] = is_held(session, suggestion)
+    if not state["held"] and conversation.member_id is None and state.get("ask_age") \
+            and state.get("age") != ADULT_BAND:
+        state["held"] = hold_for_age(session, suggestion, state.get("age") or "unknown")
+        state["held_for"] = "age"
     if state.get("photo") and suggestion.photo is None:
         suggestion.photo = state["photo"]
         session.add(suggestion)
@@ -276,8 +282,10 @@ def child_status(session: Session, code: str, conversation: Conversation | None 
     found = session.exec(select(Suggestion).where(Suggestion.tracking_code == code)).first()
     if found is None:
         return None
+    from models.suggestions.devices import device_owns
+
     mine = conversation is not None and (
         (found.member_id is not None and found.member_id == conversation.member_id)
-        or (found.member_id is None and found.owner_key_hash is not None
-            and found.owner_key_hash in (owner_key_hash, conversation.device_hash)))
+        or any(device_owns(session, found, key)
+               for key in (owner_key_hash, conversation.device_hash)))
     return CHILD_LABELS[found.status] if mine or is_public(session, found) else None

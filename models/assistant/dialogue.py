@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from classifier.topics import CHILD_LABELS, Topic
-from models.assistant import faq
+from models.assistant import faq, problems
 from models.assistant import steps as flow
 from models.assistant.steps import (
     STEPS,
@@ -113,6 +113,8 @@ def override(state: dict, text: str, services: Services) -> list[dict] | None:
         return _track(faq.tracking_code(text), services) + flow.again(state)
     if intent is faq.Intent.HELP:
         return [say(flow.HELP_TEXT)] + flow.again(state)
+    if intent is faq.Intent.SMALL_TALK:
+        return [say(faq.small_talk(text), kind="small_talk")] + flow.again(state)
     if intent is faq.Intent.FAQ:
         facts = faq.plan_facts(load_plan(state["plan_id"]))
         return [say(faq.faq_answer(text, facts))] + flow.again(state)
@@ -141,7 +143,8 @@ def _new_round(state: dict, **keep) -> None:
     """Start the next round in place: nothing of the last one stays but what is kept."""
     fresh = new_state(state["plan_id"], round_=state["round"] + 1,
                       checklist=state.get("checklist"))
-    fresh.update(seq=state["seq"], urgent=state["urgent"], **keep)
+    fresh.update(seq=state["seq"], urgent=state["urgent"], ask_age=state.get("ask_age", False),
+                 age=state.get("age"), **keep)
     state.clear()
     state.update(fresh)
 
@@ -158,26 +161,80 @@ def answer_step(state: dict, found, services: Services) -> list[dict]:
 
 
 def _field_answer(state: dict, found, services: Services) -> list[dict]:
-    """Keep a free-text answer (masked), run the classifier on all said so far, go on."""
+    """Keep a free-text answer (masked), run the classifier on all said so far, go on.
+
+    An answer that does not fit the question is not kept: the question comes again.
+    """
     step = STEPS[state["step"]]
     text = found.redaction.text.strip()
-    if step.field == "what" and flow.pick_item(state, text):
-        return [prompt(state)]
-    if step.field == "what" and len(faq.squash(text)) < 2:
-        return [say("能多说一点吗？比如：学校门口的马路太难过了，想要一个红绿灯。")]
+    if step.field == "what":
+        if flow.pick_item(state, text):
+            return [prompt(state)]
+        if len(faq.squash(text)) < 2:
+            return [say("能多说一点吗？比如：学校门口的马路太难过了，想要一个红绿灯。")]
+        offered = problems.offer_split(state, text, services.analyser)
+        if offered:
+            return [prompt(state)]
+    elif step.field == "where":
+        misfit = problems.misplaced(state, text, found)
+        if misfit is not None:
+            return misfit + [prompt(state)]
+    elif step.field == "why" and problems.off_topic_reason(state, text, found):
+        return [say("这句话好像和你的想法没什么关系哦。"), prompt(state)]
+    return keep_answer(state, step, text, services, understood=problems.understood(text))
+
+
+def keep_answer(state: dict, step, text: str, services: Services,
+                understood: str | None = None) -> list[dict]:
+    """Store the answer to this step and ask the next question."""
     state["answers"][step.field] = "" if text == flow.SKIP else place_name(text)
-    messages = []
+    messages = [say(problems.echo(understood))] if understood else []
     if step.field in ("what", "why"):
         messages += _understand(state, services, first=step.field == "what")
     if step.field == "what" and state.pop("not_suggestion", False) \
             and not (state.get("nudged") or state.get("item")):
         state["nudged"] = True
         state["answers"].pop("what")
+        if problems.mostly_latin(text):
+            return [say("我还不太会看拼音和英文。能用汉字再说一次吗？不会写的字，"
+                        "拼音中间加个空格也可以。")]
         return [say("我还没听明白你想让什么变得更好。可以说说看，比如：公园里想要更多秋千。")]
+    if step.field == "where" and flow.is_vague_place(text):
+        state["step"] = "where_more"
+        return messages + [prompt(state)]
     state["step"] = step.next(state) if callable(step.next) else step.next
     if state["step"] == "consent" and state["to_person"]:
         messages.append(say("这件事我会请一位大人帮你看看，该交给哪个部门。"))
     return messages + [prompt(state)]
+
+
+def _split(state: dict, found, services: Services) -> list[dict]:
+    """Two problems in one message: two suggestions, or one, as the child says; none is lost."""
+    split = state.pop("split")
+    flat = faq.squash(found.redaction.text)
+    first, second = split["parts"]
+    if "分" in flat or "两" in flat or flat.startswith(("好", "嗯", "对", "是", "可以")):
+        state["queue"] = [*state.get("queue", []), second]
+        return [say(f"好的！先说第一件：「{first}」。第二件等一下接着说。")] + keep_answer(
+            state, STEPS["what"], first, services)
+    return keep_answer(state, STEPS["what"], split["whole"], services)
+
+
+def _where_more(state: dict, found, services: Services) -> list[dict]:
+    """The name of the school or street, added to the vague place (or not known: fine)."""
+    detail = found.redaction.text.strip()
+    if detail not in (flow.DONT_KNOW, flow.SKIP) and not faq.squash(detail).startswith("不知道"):
+        state["answers"]["where"] = f"{state['answers'].get('where', '')}（{detail[:60]}）"
+    state["step"] = "why"
+    return [prompt(state)]
+
+
+def _age(state: dict, found, services: Services) -> list[dict]:
+    band = flow.age_band(found.redaction.text)
+    if band is None:
+        return [say("点一个就好，不想说也可以点「不想说」。"), prompt(state)]
+    state["age"] = band
+    return _finish(state, services)
 
 
 def _understand(state: dict, services: Services, *, first: bool) -> list[dict]:
@@ -232,23 +289,39 @@ def _consent(state: dict, found, services: Services) -> list[dict]:
         state["consent"] = True
     else:
         return [say("点「可以公开」或者「不要公开」就好。"), prompt(state)]
+    if state.get("ask_age") and not state.get("age"):
+        state["step"] = "age"
+        return [prompt(state)]
     return _finish(state, services)
 
 
 def _finish(state: dict, services: Services) -> list[dict]:
-    """Hand the suggestion to the caller and show the tracking code to keep."""
+    """Hand the suggestion to the caller and show the tracking code to keep.
+
+    Nothing says "sent" before it is: a suggestion waiting for a guardian says so plainly.
+    """
     state["code"] = services.submit(state)
     state["step"] = "done"
     code = state["code"]
+    thanks = say(f"收到啦！🎉 谢谢你，你的想法很重要。记住你的查询码：{code}", kind="done",
+                 code=code)
     if state.get("held"):
-        return [say(f"收到啦！🎉 谢谢你，你的想法很重要。记住你的查询码：{code}", kind="done",
-                    code=code),
-                say("不过你的爸爸妈妈（监护人）还没有同意，所以它要先等一等："
-                    "他们同意以后，才会送到负责的部门。请告诉爸爸妈妈，或者请辅导员帮忙。"),
-                prompt(state)]
-    return [say(f"送出去啦！🎉 谢谢你，你的想法很重要。记住你的查询码：{code}", kind="done",
-                code=code),
-            say("用查询码可以随时看看你的建议到哪一步了。"), prompt(state)]
+        messages = [thanks, say(flow.waiting_words(state, code), kind="consent")]
+    else:
+        messages = [thanks, say("工作人员看过以后，就会送到负责的部门。"
+                                "用查询码可以随时看看你的建议到哪一步了。")]
+    return messages + _next_in_queue(state, services)
+
+
+def _next_in_queue(state: dict, services: Services) -> list[dict]:
+    """The second problem of a message the child split: its own round starts now."""
+    queue = list(state.get("queue") or [])
+    if not queue:
+        return [prompt(state)]
+    nxt = queue.pop(0)
+    _new_round(state, log=state["log"], queue=queue)
+    return [say(f"我们接着说第二件事：「{nxt}」。")] + keep_answer(
+        state, STEPS["what"], nxt, services)
 
 
 def _stopping(state: dict, found, services: Services) -> list[dict]:
@@ -270,5 +343,6 @@ def _restart(state: dict, found, services: Services) -> list[dict]:
     return _field_answer(state, found, services)
 
 
-HANDLERS = {"confirm": _confirm, "choose": _choose, "consent": _consent,
+HANDLERS = {"confirm": _confirm, "choose": _choose, "consent": _consent, "split": _split,
+            "where_more": _where_more, "age": _age,
             "stopping": _stopping, "done": _restart, "stopped": _restart}

@@ -11,6 +11,8 @@ import re
 import unicodedata
 from enum import StrEnum
 
+from models.suggestions.tracking import find_code, read_code
+
 
 class Intent(StrEnum):
     STOP = "stop"
@@ -18,9 +20,9 @@ class Intent(StrEnum):
     HELP = "help"
     FAQ = "faq"
     CHAT = "chat"
+    SMALL_TALK = "small_talk"
 
 
-CODE_RE = re.compile(r"(?i)\bTS[-\s]?([2-9A-HJ-NP-Z]{6})\b")
 _PUNCT = re.compile(r"[\s，。！？!?,.~～、…]+")
 
 STOP_WORDS = ("我不想说了", "不想说了", "不说了", "不想聊了", "算了", "退出", "结束", "再见",
@@ -45,8 +47,8 @@ FAQ: list[tuple[tuple[str, ...], str]] = [
      "部门要在 {sign} 个工作日内收下你的建议，{answer} 个工作日内回复你。"
      "你可以随时用查询码看进度。"),
     (("儿童友好", "童声是什么", "这是什么", "你是谁", "你是什么"),
-     "我是童声小助手。我帮小朋友把想法说清楚，再送到城市里负责的部门。"
-     "{city}正在建设儿童友好城市，很想听听孩子的声音。"),
+     "我是童声小助手，是一个电脑程序，不是真人。我帮小朋友把想法说清楚，"
+     "再送到城市里负责的部门。{city}正在建设儿童友好城市，很想听听孩子的声音。"),
     (("名字", "电话", "隐私", "安全吗"),
      "你不用告诉我名字、电话或者家住哪里。我只需要知道你想改变什么。"),
 ]
@@ -55,6 +57,29 @@ DEFAULT_FACTS = {"city": "这座城市", "coordinator": "妇儿工委办", "sign
 GREETINGS = ("你好", "您好", "hi", "hello", "嗨", "哈喽", "早上好", "下午好", "晚上好", "在吗")
 THANKS = ("谢谢", "谢啦", "多谢", "thank")
 
+# Small talk that is never an answer: each kind has its own kind reply.
+ROBOT_WORDS = ("机器人", "真人", "是人吗", "是不是人", "人工智能", "ai吗", "你是ai", "电脑吗",
+               "程序吗", "robot", "areyouhuman", "areyouareal")
+ROBOT_ANSWER = ("我是一个电脑程序，叫童声小助手，不是真人。我不会记住你的名字，"
+                "但你说的想法，我会交给城市里真正的大人去看、去办。")
+JOKE_WORDS = ("笑话", "讲个故事", "逗我笑", "好玩的事", "joke")
+JOKE_ANSWER = ("好呀：小铅笔问橡皮，你为什么总跟着我？橡皮说：因为你一写错，我就来帮忙呀！😄"
+               "笑完了，也可以告诉我，你想让身边哪里变得更好。")
+TEASE_WORDS = ("你真笨", "你好笨", "笨蛋", "你好傻", "你真傻", "你不聪明")
+TEASE_ANSWER = "我是程序，有时候确实会听不懂。你换个说法告诉我，我会更认真地听。🙂"
+BORED_WORDS = ("无聊", "没意思", "好烦", "boring", "bored")
+BORED_ANSWER = ("无聊的时候，正好想一想：学校、公园、小区里有没有你想改变的地方？"
+                "比如想要一个新的滑梯，或者一条更安全的上学路。")
+# A story about one's day ("我今天中午吃了番茄炒蛋") that asks for nothing.
+STORY_MARKS = ("中午吃了", "午饭吃了", "晚饭吃了", "早饭吃了", "我吃了", "我今天吃", "我喜欢吃",
+               "今天中午", "我家的猫", "我家的狗", "我养了", "我刚才", "我昨天去", "周末去了",
+               "我在看电视", "我在玩")
+STORY_ANSWER = "听起来不错！谢谢你告诉我。😊"
+# Words that turn a story into a wish: then it is a suggestion after all.
+WISH_MARKS = ("想要", "希望", "应该", "能不能", "可不可以", "建议", "太", "不够", "坏了", "没有",
+              "危险", "脏", "臭", "难吃", "不好", "少", "多一", "怕", "需要", "改", "不安全",
+              "不卫生", "不新鲜", "贵")
+
 
 def squash(text: str) -> str:
     """Lower-case, full-width folded, punctuation and spaces removed: what patterns compare."""
@@ -62,9 +87,20 @@ def squash(text: str) -> str:
 
 
 def tracking_code(text: str) -> str | None:
-    """The tracking code in a message (TS-ABC234, ts abc234 …), written the canonical way."""
-    match = CODE_RE.search(unicodedata.normalize("NFKC", text or "").upper())
-    return "TS-" + match.group(1) if match else None
+    """The tracking code in a message (TS-ABC234, ts abc234, 查进度 ABC234 …), canonical.
+
+    A bare six-letter word counts only beside a progress word or with a digit in it, so
+    "thanks" is not read as a code.
+    """
+    code = find_code(text)
+    if code:
+        return code
+    rest = squash(text)
+    for word in TRACK_WORDS:
+        rest = rest.replace(word, "")
+    code = read_code(rest)
+    near_word = rest != squash(text)
+    return code if code and (near_word or any(c.isdigit() for c in code)) else None
 
 
 def faq_answer(text: str, facts: dict | None = None) -> str | None:
@@ -96,6 +132,29 @@ def chit_chat(text: str) -> str | None:
     return None
 
 
+def small_talk(text: str) -> str | None:
+    """A kind answer to a message that talks with the assistant instead of asking for a change.
+
+    "你是机器人吗" gets the honest answer that it is a program; jokes, teasing, boredom and
+    stories about one's day are answered and never kept as the place or the reason.
+    """
+    flat = squash(text)
+    if not flat:
+        return None
+    if any(word in flat for word in ROBOT_WORDS) and len(flat) <= 16:
+        return ROBOT_ANSWER
+    if any(word in flat for word in TEASE_WORDS) and len(flat) <= 10:
+        return TEASE_ANSWER
+    if any(word in flat for word in JOKE_WORDS) and len(flat) <= 12:
+        return JOKE_ANSWER
+    wish = any(word in flat for word in WISH_MARKS)
+    if any(word in flat for word in BORED_WORDS) and len(flat) <= 10 and not wish:
+        return BORED_ANSWER
+    if any(word in flat for word in STORY_MARKS) and not wish:
+        return STORY_ANSWER
+    return None
+
+
 def intent(text: str) -> Intent | None:
     """The override a message asks for, checked before the message is taken as an answer."""
     flat = squash(text)
@@ -105,6 +164,8 @@ def intent(text: str) -> Intent | None:
         return Intent.TRACK
     if any(flat.startswith(word) and len(flat) <= len(word) + 2 for word in HELP_WORDS):
         return Intent.HELP
+    if small_talk(text):
+        return Intent.SMALL_TALK
     if faq_answer(text):
         return Intent.FAQ
     if chit_chat(text):

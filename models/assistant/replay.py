@@ -14,6 +14,7 @@ from sqlmodel import Session, select
 
 from models.assistant import conversation as chats
 from models.assistant.dialogue import new_state
+from models.people.consent import is_held
 from models.safety.safeguarding import (
     case_by_code,
     case_for_thread,
@@ -38,8 +39,10 @@ def start(session: Session, *, plan_id: str, meeting_code: str | None = None):
         from models.people.tables import Group
 
         plan_id = session.get(Group, meeting.group_id).plan_id
+    state = new_state(plan_id)
+    state["ask_age"] = True  # a child without an account, as on the city's link
     return chats.start(session, plan_id=plan_id, token=secrets.token_urlsafe(32),
-                       state=new_state(plan_id),
+                       state=state,
                        group_id=meeting.group_id if meeting else None,
                        meeting_id=meeting.id if meeting else None)
 
@@ -73,6 +76,7 @@ def outcome(session: Session, found: chats.Conversation) -> dict:
         "urgent": bool(suggestion.urgent) if suggestion else case is not None,
         "dispatchable": suggestion is not None and dispatchable(session, suggestion),
         "publishable": suggestion is not None and publishable(suggestion),
+        "waits_for_guardian": suggestion is not None and is_held(session, suggestion),
         "case": case.id if case else None,
         "case_messages": child_words(session, case) if case else [],
     }

@@ -20,6 +20,12 @@ YES, NO = "对", "不对"
 PUBLIC_YES, PUBLIC_NO = "可以公开", "不要公开"
 KEEP, DROP = "留下来，送出去", "删掉"
 NONE_OF_THEM = "都不是"
+SPLIT_YES, SPLIT_NO = "分成两个建议", "就当一个"
+DONT_KNOW = "不知道名字"
+# The age band a child without an account taps once: under 14 waits for a guardian's OK.
+AGE_BANDS = {"6 岁及以下": "under7", "7–9 岁": "7-9", "10–13 岁": "10-13",
+             "14 岁及以上": "14+", "不想说": "unknown"}
+ADULT_BAND = "14+"
 PLACES = ("🏫 学校门口", "🛝 公园", "🏘️ 小区", "🚌 上学的路上", "🏥 医院", "📚 图书馆")
 EMOJI = {
     "childcare": "🧸", "schooling": "🏫", "special_needs": "♿", "health": "🩺",
@@ -115,16 +121,32 @@ def _places(state: dict) -> tuple[str, ...]:
     return (f"📋 {checklist.name}",) + others + (SKIP,)
 
 
+def _split_prompt(state: dict) -> str:
+    first, second = state["split"]["parts"]
+    return (f"你说了两件事：①「{first}」②「{second}」。要分成两个建议吗？"
+            "这样每件事都能交给对的部门，哪件也不会丢。")
+
+
+def _where_more_prompt(state: dict) -> str:
+    where = state["answers"].get("where", "")
+    kind = next((name for word, name in VAGUE_KINDS if word in where), "地方")
+    return (f"是哪个{kind}呢？写上名字或者在哪条路，负责的大人才找得到。"
+            "不知道名字也没关系。")
+
+
 STEPS: dict[str, Step] = {
     "what": Step(_what_prompt, field="what", next="where", quick=checklist_items),
+    "split": Step(_split_prompt, quick=(SPLIT_YES, SPLIT_NO)),
     "where": Step("这件事在哪里呢？点一个地方，或者自己写。", field="where", next="why",
                   quick=_places),
+    "where_more": Step(_where_more_prompt, quick=(DONT_KNOW,)),
     "why": Step("为什么这件事很重要？怎样会更好？", field="why", next=_after_why,
                 quick=(SKIP,)),
     "confirm": Step(_confirm_prompt, quick=(YES, NO)),
     "choose": Step("我不太确定。你说的是哪一种？点一个吧。", quick=_choices),
     "consent": Step("可以把你的建议（不带名字和电话）放到「你说我办」公开栏，让大家看到吗？",
                     quick=(PUBLIC_YES, PUBLIC_NO)),
+    "age": Step("最后一个问题：你几岁啦？点一个就好，不想说也可以。", quick=tuple(AGE_BANDS)),
     "stopping": Step("好的，没关系。刚才说的话要留下来送给城市吗？不留的话，我会全部删掉。",
                      quick=(DROP, KEEP)),
     "done": Step("想再说一个新想法吗？", quick=(AGAIN,)),
@@ -213,6 +235,24 @@ def pick_item(state: dict, text: str) -> str | None:
     return item and item.label
 
 
+# A place an agency cannot find without a name: (the word, what to ask for).
+VAGUE_KINDS = (("学校", "学校"), ("幼儿园", "幼儿园"), ("公园", "公园"), ("小区", "小区"),
+               ("医院", "医院"), ("图书馆", "图书馆"), ("马路", "路"), ("路上", "路"),
+               ("路口", "路口"), ("街上", "街"), ("广场", "广场"), ("车站", "车站"),
+               ("门口", "地方"), ("附近", "地方"), ("这里", "地方"), ("那里", "地方"),
+               ("楼下", "小区"))
+VAGUE_PLACES = frozenset({
+    "学校", "学校门口", "学校附近", "学校里", "学校旁边", "我们学校", "幼儿园", "公园", "公园里",
+    "小区", "小区里", "我家小区", "医院", "图书馆", "马路", "马路上", "路上", "上学的路上",
+    "上学路上", "路口", "街上", "广场", "车站", "门口", "附近", "这里", "那里", "我家楼下",
+    "楼下", "家附近"})
+
+
+def is_vague_place(text: str) -> bool:
+    """A place typed without a name ("学校门口"): which school, which street?"""
+    return squash(text) in VAGUE_PLACES
+
+
 def place_name(text: str) -> str:
     """A place chosen from the buttons is kept without its picture."""
     if text.startswith("📋 "):
@@ -228,3 +268,35 @@ def is_control(state: dict, text: str) -> bool:
     offered = next((m["quick"] for m in reversed(state["log"]) if m["who"] == "bot"), [])
     fixed = {squash(word) for word in (*offered, *STOP_WORDS, CONTINUE)}
     return squash(text) in fixed
+
+
+def age_band(text: str) -> str | None:
+    """The band a child tapped, or typed ("我8岁", "十岁"); None if it is not an age."""
+    text = (text or "").strip()
+    if text in AGE_BANDS:
+        return AGE_BANDS[text]
+    flat = squash(text)
+    if flat.startswith(("不想", "不告诉", "不说", "保密")):
+        return "unknown"
+    digits = "".join(c for c in flat if c.isdigit())
+    words = {"六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "十一": 11, "十二": 12, "十三": 13,
+             "十四": 14, "十五": 15, "十六": 16}
+    age = int(digits) if digits and len(digits) <= 2 else next(
+        (value for word, value in sorted(words.items(), key=lambda w: -len(w[0]))
+         if flat.startswith((word, "我" + word)) and "岁" in flat), None)
+    if age is None:
+        return None
+    return ("under7" if age < 7 else "7-9" if age < 10 else "10-13" if age < 14
+            else ADULT_BAND)
+
+
+def waiting_words(state: dict, code: str) -> str:
+    """What a child whose suggestion waits for a guardian is told, and how the OK happens."""
+    if state.get("held_for") == "age":
+        unknown = state.get("age") == "unknown"
+        why = ("你没说自己几岁，所以" if unknown else "你还不满 14 岁，所以")
+        return (f"{why}要先等爸爸妈妈（监护人）同意，它才会送到负责的部门，现在还没有送出去。"
+                f"请把查询码 {code} 给爸爸妈妈看，请他们告诉辅导员或者妇儿工委办"
+                "「我同意」；大人记下以后，建议就会送出去。")
+    return ("不过你的爸爸妈妈（监护人）还没有同意，所以它要先等一等：现在还没有送出去。"
+            "他们同意以后，才会送到负责的部门。请告诉爸爸妈妈，或者请辅导员帮忙。")

@@ -74,8 +74,14 @@ def waiting_members(session: Session, members: list[Member], *, notice_version: 
 
 def check_dispatchable(session: Session, suggestion: Suggestion, *, notice_version: str,
                        consent_age: int, today: date | None = None) -> None:
-    """Refuse to send a young child's suggestion to an agency without guardian consent."""
+    """Refuse to send a young child's suggestion to an agency without guardian consent.
+
+    A child without an account has no consent record: their suggestion waits while it is
+    held (they said they are under 14, or did not say), until staff note a guardian's OK.
+    """
     if suggestion.member_id is None:
+        if is_held(session, suggestion):
+            raise ConsentMissing("这位小朋友说自己不满 14 岁（或没说），监护人还没有同意。")
         return
     member = session.get(Member, suggestion.member_id)
     if member is not None and needs_consent(session, member, notice_version=notice_version,

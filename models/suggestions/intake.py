@@ -152,6 +152,23 @@ def _hold_for_guardian(session: Session, suggestion: Suggestion) -> None:
            note="孩子的监护人还没有同意，建议先等着，同意以后再送出。")
 
 
+AGE_WORDS = {"under7": "6 岁及以下", "7-9": "7–9 岁", "10-13": "10–13 岁", "unknown": "没说年龄"}
+
+
+def hold_for_age(session: Session, suggestion: Suggestion, band: str) -> bool:
+    """A child without an account who said they are under 14 (or did not say): the
+    suggestion waits for a guardian's OK, noted by staff. True when it is held."""
+    from models.people import consent
+
+    if suggestion.member_id is not None or band not in AGE_WORDS or \
+            suggestion.status != Status.SUBMITTED or consent.is_held(session, suggestion):
+        return consent.is_held(session, suggestion)
+    consent.hold(session, suggestion, None)
+    record(session, suggestion, action="consent_hold", actor=SYSTEM,
+           note=f"匿名的孩子：{AGE_WORDS[band]}。请监护人同意后再送出（由工作人员记录）。")
+    return True
+
+
 def _child_label(session: Session, suggestion: Suggestion) -> str:
     """The nickname the safeguarding case keeps as a copy, so it outlives a deletion."""
     from models.people.tables import Member

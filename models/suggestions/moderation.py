@@ -34,7 +34,8 @@ URGENT_STEPS = [
 
 # How the group's own steps read in the facilitator's history (the rest: timeline.ACTION_LABELS).
 GROUP_ACTION_LABELS = {
-    "council_voice": "以小组名义提出", "consent_hold": "等监护人同意", "link": "关联",
+    "council_voice": "以小组名义提出", "consent_hold": "等监护人同意",
+    "guardian_ok": "监护人同意了", "link": "关联",
     "withdraw": "作者离开，撤回", "member_left": "作者离开，照常处理",
 }
 
@@ -114,6 +115,29 @@ def release_held(session: Session, *, member, account: Account, notice_version: 
             sent.append(suggestion)
     session.commit()
     return sent
+
+
+def note_guardian_ok(session: Session, *, suggestion: Suggestion, account: Account,
+                     given_by: str, method: str) -> bool:
+    """A guardian of a child without an account said yes (to staff, by a way they name):
+    the hold lifts; an item already approved is sent on. True if it was sent now."""
+    given_by, method = (given_by or "").strip(), (method or "").strip()
+    if suggestion.member_id is not None:
+        raise ModerationProblem("有账号的孩子，请在小组成员页登记监护人同意。")
+    if not consent.is_held(session, suggestion):
+        raise ModerationProblem("这条建议没有在等监护人同意。")
+    if not given_by or not method:
+        raise ModerationProblem("请写明是谁同意的、用什么方式同意的。")
+    approved = consent.approved_while_held(session, suggestion)
+    consent.release(session, suggestion)
+    actor = actor_for_account(account)
+    record(session, suggestion, action="guardian_ok", actor=actor,
+           note=f"监护人同意：{given_by[:40]}，{method[:40]}")
+    if approved and suggestion.status in REVIEWABLE and suggestion.topic \
+            and not suggestion.abstained:
+        lifecycle.dispatch(session, suggestion, actor=actor)
+    session.commit()
+    return suggestion.status == Status.DISPATCHED
 
 
 def clarify(session: Session, *, suggestion: Suggestion, text: str, account: Account) -> None:

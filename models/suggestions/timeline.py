@@ -72,6 +72,7 @@ def _child_step(event: Event, agencies: dict[int, str]) -> Step | None:
         "decline": ("这次没有送出去", note),
         "merge": ("和相同的建议合在一起了", f"一起办的建议编号：{note}"),
         "consent_hold": ("等爸爸妈妈同意", "监护人同意以后就会送出去。"),
+        "guardian_ok": ("爸爸妈妈同意了", "现在可以送到负责的部门了。"),
         "urge": ("妇儿工委办催了催", "请部门抓紧办你的建议。"),
         "supervise": ("妇儿工委办在督办", "部门超过了时间，妇儿工委办正式要求他们尽快办好。"),
         "circulate": ("妇儿工委办通报了", "部门一直没有办好，妇儿工委办向上级通报了。"),
@@ -165,5 +166,6 @@ ACTION_LABELS = {
     "overdue": "超期督办", "on_time": "不再超期", "attach": "上传附件", "clarify": "改写说法",
     "triage": "人工分类", "urge": "催办", "supervise": "督办", "circulate": "通报",
     "extension_request": "延期申请", "extension_approved": "同意延期",
-    "extension_refused": "不同意延期",
+    "extension_refused": "不同意延期", "consent_hold": "等监护人同意",
+    "guardian_ok": "监护人同意了",
 }

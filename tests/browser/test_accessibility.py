@@ -156,6 +156,7 @@ def test_the_chat_works_on_a_phone_from_start_to_tracking_code(live_server, phon
     send(phone, "车太多了，我很害怕")
     tap(phone, "对")
     tap(phone, "可以公开")
+    tap(phone, "14 岁及以上")
     expect(phone.locator(".ticket-qr")).to_be_visible()
     audit(phone, "chat-done", problems)
     verdict(problems)

@@ -52,6 +52,7 @@ def test_from_the_home_page_to_a_tracking_code_in_five_turns(live_server, new_pa
     assert "上学路上的交通" in last_bot(page) and "交给" in last_bot(page)
     tap(page, "对")
     tap(page, "可以公开")
+    tap(page, "14 岁及以上")
     code = page.locator(".ticket-code").inner_text()
     assert CODE.fullmatch(code) and page.locator(".msg-child").count() <= 6
     expect(page.get_by_role("link", name="登录")).to_be_visible()
@@ -143,7 +144,7 @@ def test_two_server_processes_serve_alternate_turns(live_server, tmp_path):
         path = html.unescape(re.search(r'data-turn-url="([^"]+)"', start).group(1))
         token = re.search(r'name="csrf-token" content="([^"]+)"', start).group(1)
         answers = {"where": "🏫 学校门口", "why": "车太多了", "confirm": "对",
-                   "consent": "可以公开"}
+                   "consent": "可以公开", "age": "14 岁及以上"}
         seq, reply, text = 0, {"step": "what"}, CLEAR
         for number in range(6):
             server = (live_server, other)[number % 2]
@@ -167,12 +168,21 @@ if (window.speechSynthesis) {
   window.speechSynthesis.speak = function (u) { window.__spoken.push([u.text, u.lang]); };
 }
 """
+# A browser with a Chinese voice (headless Chromium has none).
+CHINESE_VOICE = """
+if (window.speechSynthesis) {
+  window.speechSynthesis.getVoices = function () {
+    return [{lang: "zh-CN", name: "Test Mandarin", default: true}];
+  };
+}
+"""
 
 
 def test_a_young_child_can_hear_and_spell_out_the_assistant(live_server, browser):
     context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True,
                                   locale="zh-CN")
     context.add_init_script(SPEECH_SPY)
+    context.add_init_script(CHINESE_VOICE)
     page = context.new_page()
     page.goto(live_server.url + "/chat")
     question = page.locator(".msg-bot").last
@@ -247,6 +257,7 @@ def test_the_tracking_code_is_large_copyable_and_a_qr_code(live_server, browser)
     send(page, "车太多了")
     tap(page, "对")
     tap(page, "不要公开")
+    tap(page, "14 岁及以上")
     code = page.locator(".ticket-code")
     size = code.evaluate("el => parseFloat(getComputedStyle(el).fontSize)")
     assert size >= 28 and CODE.fullmatch(code.inner_text())
@@ -271,6 +282,7 @@ def test_a_whole_chat_works_with_javascript_off(live_server, browser):
     assert "交给" in last_bot(page)
     page.get_by_role("button", name="对", exact=True).click()
     page.get_by_role("button", name="可以公开").click()
+    page.get_by_role("button", name="14 岁及以上").click()
     code = page.locator(".ticket-code").inner_text()
     assert CODE.fullmatch(code)
     expect(page.get_by_role("img", name=re.compile("查询码的二维码"))).to_be_visible()

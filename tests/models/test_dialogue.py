@@ -102,7 +102,7 @@ def test_confirm_names_the_lead_agency_from_the_plan(world, fresh):
 
 
 def test_unsure_topic_offers_two_or_three_pictures_and_a_person(world, fresh):
-    state, said = world.play(fresh, "想要有地方玩", "小区", "没有地方玩")
+    state, said = world.play(fresh, "想要有地方玩", "阳光小区", "没有地方玩")
     assert state["step"] == "choose"
     quick = said[-1]["quick"]
     assert quick[0] == "🛝 公园和公共场所" and quick[-1] == "都不是" and 3 <= len(quick) <= 4
@@ -176,7 +176,7 @@ def said_has(state: dict, text: str) -> bool:
 
 
 def test_resume_after_reload_continues_where_it_was(world, fresh):
-    state, _said = world.play(fresh, "公园里想要秋千", "公园")
+    state, _said = world.play(fresh, "公园里想要秋千", "人民公园")
     reloaded = json.loads(json.dumps(state))
     assert [m["who"] for m in reloaded["log"]][-2:] == ["child", "bot"]
     state, said = world.play(reloaded, "秋千太少了，要排很久")
@@ -238,12 +238,12 @@ def test_without_a_model_the_suggestion_goes_to_a_person(world, fresh):
 ROADS = {
     "what": (),
     "where": ("公园里想要秋千",),
-    "why": ("公园里想要秋千", "公园"),
-    "confirm": ("公园里想要秋千", "公园", "秋千太少了"),
-    "choose": ("想要有地方玩", "小区", "没有地方玩"),
-    "consent": ("公园里想要秋千", "公园", "秋千太少了", "对"),
+    "why": ("公园里想要秋千", "人民公园"),
+    "confirm": ("公园里想要秋千", "人民公园", "秋千太少了"),
+    "choose": ("想要有地方玩", "阳光小区", "没有地方玩"),
+    "consent": ("公园里想要秋千", "人民公园", "秋千太少了", "对"),
     "stopping": ("公园里想要秋千", "我不想说了"),
-    "done": ("公园里想要秋千", "公园", "秋千太少了", "对", "可以公开"),
+    "done": ("公园里想要秋千", "人民公园", "秋千太少了", "对", "可以公开"),
     "stopped": ("我不想说了",),
 }
 

@@ -13,11 +13,9 @@ from sqlmodel import select
 
 from models.assistant.conversation import Conversation
 from models.people import consent
-from models.people.tables import Account
 from models.suggestions import lifecycle
-from models.suggestions.lifecycle import actor_for_account
-from models.suggestions.tables import Assignment, Suggestion
-from tests.flow import account, actor, answered, dispatched, new_suggestion
+from models.suggestions.tables import Suggestion
+from tests.flow import account, actor, answer_by_its_agency, answered, dispatched, new_suggestion
 from tests.webapp.test_chat import finish, open_chat, turn
 
 
@@ -109,14 +107,7 @@ def test_a_code_seen_in_public_shows_the_item_but_cannot_rate_or_reopen_it(app, 
 def test_the_anonymous_author_rates_from_their_own_device(client, session):
     code = _submit_anonymously(client)
     item = session.exec(select(Suggestion).where(Suggestion.tracking_code == code)).one()
-    item.topic, item.abstained = "public_space", False
-    lifecycle.approve(session, item, actor=actor(session, "coordinator"))
-    agency = session.exec(select(Assignment).where(Assignment.suggestion_id == item.id)).first()
-    staff = session.exec(select(Account).where(Account.agency_id == agency.agency_id)).first()
-    lifecycle.accept(session, item, actor=actor_for_account(staff))
-    lifecycle.answer(session, item, actor=actor_for_account(staff),
-                     child_text="秋千下周修好。", due_weight="adopted")
-    session.commit()
+    answer_by_its_agency(session, item)
     assert client.post(f"/track/{code}/rate", data={"value": "satisfied"}).status_code == 302
     session.refresh(item)
     assert item.status == "closed"

@@ -67,7 +67,7 @@ def answer_for(step: str, messages: list[dict]) -> str:
     """What a child would press at each step, whichever way the model understood them."""
     quick = [m for m in messages if m["who"] == "bot"][-1]["quick"]
     return {"where": "🏫 学校门口", "why": "车太多了，很害怕", "confirm": "对",
-            "consent": "可以公开"}.get(step) or quick[0]
+            "consent": "可以公开", "age": "14 岁及以上"}.get(step) or quick[0]
 
 
 def finish(client, chat_id: str, first: str = CLEAR, seq: int = 0) -> tuple[dict, int]:
@@ -133,7 +133,7 @@ def test_retrying_the_final_turn_gives_the_same_code_and_one_suggestion(client, 
     chat_id = open_chat(client)
     data, _turns = finish(client, chat_id)
     before = session.exec(select(Suggestion)).all()
-    again = turn(client, chat_id, "可以公开", data["seq"] - 1).get_json()
+    again = turn(client, chat_id, "14 岁及以上", data["seq"] - 1).get_json()
     assert again["messages"] == data["messages"]
     assert len(session.exec(select(Suggestion)).all()) == len(before)
 

@@ -87,11 +87,12 @@ def keyword_chat(monkeypatch):
 def test_none_of_them_sends_the_suggestion_to_a_person(client, session, keyword_chat):
     chat_id = open_chat(client)
     said = [turn(client, chat_id, text, seq).get_json()
-            for seq, text in enumerate(["想要有地方玩", "小区", "没有地方玩"])]
+            for seq, text in enumerate(["想要有地方玩", "阳光小区", "没有地方玩"])]
     quick = said[-1]["messages"][-1]["quick"]
     assert said[-1]["step"] == "choose" and quick[-1] == "都不是" and 3 <= len(quick) <= 4
     turn(client, chat_id, "都不是", 3)
-    data = turn(client, chat_id, "可以公开", 4).get_json()
+    turn(client, chat_id, "可以公开", 4)
+    data = turn(client, chat_id, "14 岁及以上", 5).get_json()
     code = next(m for m in data["messages"] if m["kind"] == "done")["code"]
     stored = session.exec(select(Suggestion).where(Suggestion.tracking_code == code)).one()
     assert stored.topic is None and stored.abstained
@@ -100,10 +101,11 @@ def test_none_of_them_sends_the_suggestion_to_a_person(client, session, keyword_
 
 def test_the_topic_a_child_picks_is_the_one_stored(client, session, keyword_chat):
     chat_id = open_chat(client)
-    for seq, text in enumerate(["想要有地方玩", "小区", "没有地方玩", "🏘️ 小区和社区"]):
+    for seq, text in enumerate(["想要有地方玩", "🏘️ 小区", "没有地方玩", "🏘️ 小区和社区"]):
         data = turn(client, chat_id, text, seq).get_json()
     assert data["step"] == "consent"
-    data = turn(client, chat_id, "不要公开", 4).get_json()
+    turn(client, chat_id, "不要公开", 4)
+    data = turn(client, chat_id, "14 岁及以上", 5).get_json()
     code = next(m for m in data["messages"] if m["kind"] == "done")["code"]
     stored = session.exec(select(Suggestion).where(Suggestion.tracking_code == code)).one()
     assert stored.topic == "community" and not stored.abstained

@@ -31,7 +31,8 @@ def test_the_routing_history_shows_who_returned_it_and_why(client, auth, session
 def test_the_code_works_in_lower_case_and_unknown_codes_are_a_friendly_404(client, auth, session):
     auth.child()  # the author: only they act on it, or see it before it is public
     item = new_suggestion(session)
-    assert client.get(f"/track/{item.tracking_code.lower()}").status_code == 200
+    assert client.get(f"/track/{item.tracking_code.lower()}",
+                      follow_redirects=True).status_code == 200
     missing = client.get("/track/TS-XXXXXX")
     assert missing.status_code == 404 and "没有找到" in missing.get_data(as_text=True)
 

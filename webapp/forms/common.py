@@ -13,14 +13,20 @@ from wtforms.validators import DataRequired, Length, NumberRange, Optional, Rege
 from models.people.accounts import Joining
 
 PIN_RULE = Regexp(r"^\d{4,6}$", message=_l("密码是 4 到 6 位数字。"))
+def trimmed(value):
+    """Spaces a child types before or after a nickname or code are dropped, not refused."""
+    return value.strip() if isinstance(value, str) else value
+
+
 NICKNAME_RULE = Regexp(r"^[\w\u4e00-\u9fff·-]{1,12}$",
                        message=_l("昵称用 1 到 12 个汉字、字母或数字就好。"))
 
 
 class ChildSignInForm(FlaskForm):
-    invite_code = StringField(_l("邀请码"), validators=[
+    invite_code = StringField(_l("邀请码"), filters=[trimmed], validators=[
         DataRequired(_l("请填邀请码。")), Length(max=12, message=_l("邀请码太长了。"))])
-    nickname = StringField(_l("昵称"), validators=[DataRequired(_l("请填昵称。")), NICKNAME_RULE])
+    nickname = StringField(_l("昵称"), filters=[trimmed],
+                           validators=[DataRequired(_l("请填昵称。")), NICKNAME_RULE])
     pin = PasswordField(_l("密码（4 到 6 位数字）"), validators=[
         DataRequired(_l("请填密码。")), PIN_RULE])
 
@@ -42,9 +48,9 @@ class ChildBirthForm(FlaskForm):
 
 
 class ChildJoinForm(ChildBirthForm):
-    invite_code = StringField(_l("邀请码"), validators=[
+    invite_code = StringField(_l("邀请码"), filters=[trimmed], validators=[
         DataRequired(_l("请填邀请码。")), Length(max=12, message=_l("邀请码太长了。"))])
-    nickname = StringField(_l("给自己起个昵称（不要用真名哦）"), validators=[
+    nickname = StringField(_l("给自己起个昵称（不要用真名哦）"), filters=[trimmed], validators=[
         DataRequired(_l("请填昵称。")), NICKNAME_RULE])
     pin = PasswordField(_l("设一个密码（4 到 6 位数字）"), validators=[
         DataRequired(_l("请设一个密码。")), PIN_RULE])

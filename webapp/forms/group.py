@@ -20,7 +20,7 @@ from models.councils.checklists import CHECKLISTS
 from models.people.consent import CONSENT_METHODS, GIVERS
 from models.people.groups import CHILD_LEAVING_LABELS, LEAVING_LABELS
 from models.people.tables import GROUP_KIND_LABELS, GROUP_LEVEL_LABELS
-from webapp.forms.common import NICKNAME_RULE, PIN_RULE, ChildBirthForm
+from webapp.forms.common import NICKNAME_RULE, PIN_RULE, ChildBirthForm, trimmed
 
 
 class GroupForm(FlaskForm):
@@ -36,7 +36,7 @@ class ButtonForm(FlaskForm):
 
 
 class MemberForm(ChildBirthForm):
-    nickname = StringField(_l("昵称（不要用真名）"), validators=[
+    nickname = StringField(_l("昵称（不要用真名）"), filters=[trimmed], validators=[
         DataRequired(_l("请填昵称。")), NICKNAME_RULE])
     pin = PasswordField(_l("登录密码（4 到 6 位数字，交给孩子本人）"), validators=[
         DataRequired(_l("请设一个密码。")), PIN_RULE])

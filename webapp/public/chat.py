@@ -181,6 +181,7 @@ def _open(context: dict, *, fresh: bool = False):
 
 def _unsaved(context: dict) -> chats.Conversation:
     state = dialogue.new_state(context["plan_id"], checklist=context["checklist"])
+    state["ask_age"] = _member() is None  # no account, no consent record: ask the age band
     return chats.Conversation(plan_id=context["plan_id"], group_id=context["group_id"],
                               meeting_id=context["meeting_id"], member_id=_member_id(),
                               device_hash="", state=state)

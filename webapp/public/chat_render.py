@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from functools import lru_cache
 
 import qrcode
@@ -12,22 +13,46 @@ from markupsafe import Markup, escape
 from pypinyin import Style, lazy_pinyin
 from werkzeug.routing import BuildError
 
+# Words whose 得 is the syllable dé, not the particle de ("获得", "难得"…).
+DE_KEPT = frozenset({"获得", "取得", "赢得", "难得", "心得", "得到", "得分", "值得一"})
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _word_sound(word: str) -> str:
+    """The pinyin of one word, read as a word: 变得 → biàn de, not biàn dé."""
+    sounds = lazy_pinyin(word, style=Style.TONE, errors=lambda chunk: [""] * len(chunk))
+    if len(word) >= 2 and word.endswith("得") and word not in DE_KEPT:
+        sounds[-1] = "de"
+    if len(word) >= 3 and word.endswith("地") and word[-2] == word[-3]:
+        sounds[-1] = "de"  # 慢慢地, 好好地
+    return " ".join(sound for sound in sounds if sound)
+
 
 @lru_cache(maxsize=512)
 def pinyin_pairs(text: str) -> tuple[tuple[str, str], ...]:
-    """(characters, pinyin) runs: one pair per Chinese character, other text grouped as-is."""
-    sounds = lazy_pinyin(text, style=Style.TONE, errors=lambda chunk: [""] * len(chunk))
+    """(word, pinyin) runs: one pair per word (jieba's cut), other text grouped as-is.
+
+    Reading words, not characters, gives the readings a child hears: 变得 biàn de, 一会儿.
+    A lone 得 after a word is the particle too (跑得快 → pǎo de kuài).
+    """
+    import jieba
+
     pairs: list[list[str]] = []
-    for char, sound in zip(text, sounds, strict=True):
+    for word in jieba.cut(text or ""):
+        sound = _word_sound(word) if _HAN.search(word) else ""
+        if word == "得" and pairs and pairs[-1][1]:
+            sound = "de"
+        if word == "地" and pairs and len(pairs[-1][0]) == 2 and pairs[-1][0][0] == pairs[-1][0][1]:
+            sound = "de"  # 慢慢地, 好好地
         if not sound and pairs and not pairs[-1][1]:
-            pairs[-1][0] += char
+            pairs[-1][0] += word
         else:
-            pairs.append([char, sound])
+            pairs.append([word, sound])
     return tuple((chars, sound) for chars, sound in pairs)
 
 
 def ruby(text: str) -> Markup:
-    """The text with pinyin ruby over each character, escaped, for a child learning to read."""
+    """The text with pinyin ruby over each word, escaped, for a child learning to read."""
     parts = []
     for chars, sound in pinyin_pairs(text or ""):
         if sound:

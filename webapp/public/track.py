@@ -12,7 +12,7 @@ from models.files import attachments
 from models.people import consent
 from models.privacy import publication
 from models.safety.safeguarding import case_for_thread
-from models.suggestions import lifecycle, timeline
+from models.suggestions import devices, lifecycle, timeline
 from models.suggestions.handling import rating_thread
 from models.suggestions.lifecycle import (
     InvalidTransition,
@@ -22,6 +22,7 @@ from models.suggestions.lifecycle import (
 )
 from models.suggestions.status import Status
 from models.suggestions.tables import Suggestion
+from models.suggestions.tracking import read_code
 from webapp.access import public
 from webapp.actions import run_step
 from webapp.db import get_session
@@ -45,9 +46,7 @@ def child_words() -> dict:
 
 
 def _find(code: str) -> Suggestion:
-    code = (code or "").strip().upper()
-    if "\x00" in code:
-        abort(404)
+    code = read_code(code) or abort(404)
     found = get_session().exec(select(Suggestion).where(Suggestion.tracking_code == code)).first()
     return found or abort(404)
 
@@ -59,8 +58,7 @@ def _owner_signed_in(found: Suggestion) -> bool:
 
 def _owner_device(found: Suggestion) -> bool:
     """The device that wrote an anonymous suggestion carries its key (see ``owner.py``)."""
-    return bool(found.member_id is None and found.owner_key_hash
-                and presented_hash() == found.owner_key_hash)
+    return devices.device_owns(get_session(), found, presented_hash())
 
 
 def _is_owner(found: Suggestion) -> bool:
@@ -92,7 +90,10 @@ def _actor(found: Suggestion):
 def lookup():
     form = TrackForm(request.args)
     if request.args and form.validate():
-        return redirect(url_for(".page", code=form.code.data.strip().upper()))
+        code = read_code(form.code.data)
+        if code:
+            return redirect(url_for(".page", code=code))
+        form.code.errors.append(_("这不像查询码。查询码是 TS 加 6 个字母或数字，比如 TS-A98ZC9。"))
     return render_template("track/lookup.html", form=form), 400 if request.args else 200
 
 
@@ -118,6 +119,10 @@ def _page(found: Suggestion, status: int = 200, **forms):
 @public
 @limiter.limit(LOOKUP_LIMIT)
 def page(code: str):
+    """A code typed loosely (``tsa98zc9``, ``A98ZC9``) is sent on to its canonical address."""
+    canonical = read_code(code)
+    if canonical and canonical != code:
+        return redirect(url_for(".page", code=canonical), code=301)
     return _page(_visible(code))
 
 

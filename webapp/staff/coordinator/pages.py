@@ -24,11 +24,12 @@ from sqlmodel import Session
 from models import paging
 from models.files import attachments
 from models.office import exports
+from models.people import consent
 from models.people.consent import ConsentMissing
 from models.people.tables import Role
 from models.privacy import scope
 from models.safety import held
-from models.suggestions import deadlines, lifecycle, supervision, timeline, triage
+from models.suggestions import deadlines, lifecycle, moderation, supervision, timeline, triage
 from models.suggestions.lifecycle import InvalidTransition, NotAllowed
 from models.suggestions.routing import current_assignments
 from models.suggestions.status import Status
@@ -38,6 +39,7 @@ from webapp.actions import always_400, suggestion_steps
 from webapp.db import get_session
 from webapp.files import send_attachment
 from webapp.forms.flow import DecideExtensionForm, DeclineForm, EscalateForm, NoteForm, RouteForm
+from webapp.forms.group import ConsentForm
 
 bp = Blueprint("coordinator", __name__, url_prefix="/coordinator")
 TABS = {"triage": _l("待分类"), "returned": _l("退单待改派"), "reopened": _l("重新打开"),
@@ -113,6 +115,8 @@ def _page(found: Suggestion, status: int = 200, **forms):
         answer=timeline.latest_answer(session, found),
         files=attachments.for_suggestion(session, found.id), due=deadlines.current_due(found),
         **_supervision(session, found, forms),
+        held=consent.is_held(session, found),
+        guardian_form=forms.get("guardian_form") or ConsentForm(formdata=None),
         route_form=route_form, decline_form=forms.get("decline_form") or DeclineForm(
             formdata=None), note_form=forms.get("note_form") or NoteForm(formdata=None)), status
 
@@ -159,6 +163,18 @@ def route(suggestion_id: int):
 def approve(suggestion_id: int):
     return _act(suggestion_id, lambda s, x, who: lifecycle.approve(s, x, actor=who),
                 _("已通过。"))
+
+
+@bp.route("/items/<int:suggestion_id>/guardian", methods=["POST"])
+@coordinator_only
+def guardian_ok(suggestion_id: int):
+    """A child without an account: their guardian said yes to the office; the hold lifts."""
+    form = ConsentForm()
+    if not form.validate_on_submit():
+        return _page(_mine(suggestion_id), 400, guardian_form=form)
+    return _act(suggestion_id, lambda s, x, who: moderation.note_guardian_ok(
+        s, suggestion=x, account=current_user.account, given_by=form.given_by.data,
+        method=form.method.data), _("已记下监护人同意。"), "guardian_form", form)
 
 
 @bp.route("/items/<int:suggestion_id>/decline", methods=["POST"])

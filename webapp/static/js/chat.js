@@ -107,8 +107,20 @@
     });
   }
 
+  // Read aloud only with a Chinese voice: without one the browser would read nothing (or
+  // spell it in another language), so the button stays hidden.
+  function chineseVoice() {
+    if (!("speechSynthesis" in window)) { return null; }
+    var voices = window.speechSynthesis.getVoices() || [];
+    for (var i = 0; i < voices.length; i++) {
+      if (/^(zh|cmn)([-_]|$)/i.test(voices[i].lang || "")) { return voices[i]; }
+    }
+    return null;
+  }
+
   function enhance(root) {
-    var canSpeak = "speechSynthesis" in window;
+    var canSpeak = chineseVoice() !== null;
+    chat.dataset.voice = canSpeak ? "zh" : "none";
     root.querySelectorAll(".speak").forEach(function (b) { b.hidden = !canSpeak; });
     root.querySelectorAll(".copy").forEach(function (b) { b.hidden = !navigator.clipboard; });
   }
@@ -206,8 +218,11 @@
     if (!target) { return; }
     if (target.classList.contains("speak")) {
       window.speechSynthesis.cancel();
+      var voice = chineseVoice();
+      if (!voice) { target.hidden = true; return; }
       var words = new SpeechSynthesisUtterance(target.dataset.say);
-      words.lang = "zh-CN"; words.rate = 0.9;
+      words.lang = voice.lang; words.rate = 0.9;
+      try { words.voice = voice; } catch (e) { words.lang = voice.lang; }
       window.speechSynthesis.speak(words);
     } else if (target.classList.contains("copy")) {
       navigator.clipboard.writeText(target.dataset.copy).then(function () {
@@ -229,6 +244,10 @@
   var draft = sessionStorage.getItem(DRAFT);
   if (draft && !input.value) { input.value = draft; }
   enhance(document);
+  if ("speechSynthesis" in window && window.speechSynthesis.addEventListener) {
+    // Voices arrive late in most browsers: look again when the list is ready.
+    window.speechSynthesis.addEventListener("voiceschanged", function () { enhance(document); });
+  }
   var items = log.querySelectorAll(".msg");
   if (items.length) { items[items.length - 1].scrollIntoView({block: "end"}); }
 })();

@@ -8,15 +8,61 @@ function warnAboutNumbers(field) {
   if (warning) { warning.hidden = !PERSONAL_NUMBER.test(field.value); }
 }
 
+// What the child wrote is kept on the device until the suggestion is really stored: a network
+// failure (the browser's own error page, then "back") or a closed tab loses nothing.
+var DRAFT = "ts-suggest-draft";
+var DRAFT_FIELDS = ["text", "place"];
+
+function storage() {
+  try { return window.localStorage; } catch (e) { return null; }
+}
+
+function saveDraft() {
+  var store = storage();
+  if (!store) { return; }
+  var draft = {};
+  DRAFT_FIELDS.forEach(function (name) {
+    var field = document.getElementById(name);
+    if (field) { draft[name] = field.value; }
+  });
+  if (draft.text || draft.place) { store.setItem(DRAFT, JSON.stringify(draft)); }
+  else { store.removeItem(DRAFT); }
+}
+
+function restoreDraft() {
+  var store = storage();
+  var saved = store && store.getItem(DRAFT);
+  if (!saved) { return; }
+  var draft;
+  try { draft = JSON.parse(saved); } catch (e) { store.removeItem(DRAFT); return; }
+  var restored = false;
+  DRAFT_FIELDS.forEach(function (name) {
+    var field = document.getElementById(name);
+    if (field && !field.value && draft[name]) { field.value = draft[name]; restored = true; }
+  });
+  var note = document.getElementById("draft-restored");
+  if (restored && note) { note.hidden = false; }
+}
+
 document.addEventListener("DOMContentLoaded", function () {
+  var store = storage();
+  if (document.getElementById("tracking-code") && store) {
+    store.removeItem(DRAFT);  // the suggestion page after a successful send
+  }
   var form = document.getElementById("suggest-form");
   if (!form) { return; }
+  restoreDraft();
+  DRAFT_FIELDS.forEach(function (name) {
+    var field = document.getElementById(name);
+    if (field) { field.addEventListener("input", saveDraft); }
+  });
   var text = document.getElementById("text");
   if (text) {
     text.addEventListener("input", function () { warnAboutNumbers(text); });
     warnAboutNumbers(text);
   }
   form.addEventListener("submit", function () {
+    saveDraft();
     var button = document.getElementById("send");
     window.setTimeout(function () { button.disabled = true; }, 0);
   });
