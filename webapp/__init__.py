@@ -135,6 +135,7 @@ def _register_blueprints(app: Flask) -> None:
     from webapp.staff import admin, agency
     from webapp.staff.coordinator import (
         accesslog,
+        dashboard,
         export_jobs,
         safeguarding,
         safeguarding_leads,
@@ -148,8 +149,8 @@ def _register_blueprints(app: Flask) -> None:
     children = (child, group, group_visits)
     facilitators = (facilitator, review, meetings, observer)
     agencies = (agency,)
-    city_office = (coordinator, supervision, export_jobs, admin, safeguarding, safeguarding_leads,
-                   accesslog)
+    city_office = (coordinator, dashboard, supervision, export_jobs, admin, safeguarding,
+                   safeguarding_leads, accesslog)
     machines = (open311,)
     for blueprints in (everyone, children, facilitators, agencies, city_office, machines):
         for module in blueprints:
