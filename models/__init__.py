@@ -37,6 +37,7 @@ from models.suggestions.tables import (
     Event,
     Rating,
     RatingValue,
+    ReturnReview,
     Suggestion,
     Support,
 )
@@ -54,4 +55,5 @@ __all__ = [
     "Suggestion", "Support",
     "Attendance", "ConsentHold", "CouncilVoice", "NameChoice", "Poll", "PollOption", "Visit",
     "VisitItem", "Vote", "StoredFile", "StoredFilePart", "ExtensionRequest", "SupervisionStep",
+    "ReturnReview",
 ]

@@ -136,6 +136,7 @@ def _register_blueprints(app: Flask) -> None:
     from webapp.staff.coordinator import (
         accesslog,
         dashboard,
+        dispatching,
         export_jobs,
         safeguarding,
         safeguarding_leads,
@@ -149,8 +150,8 @@ def _register_blueprints(app: Flask) -> None:
     children = (child, group, group_visits)
     facilitators = (facilitator, review, meetings, observer)
     agencies = (agency,)
-    city_office = (coordinator, dashboard, supervision, export_jobs, admin, safeguarding,
-                   safeguarding_leads, accesslog)
+    city_office = (coordinator, dashboard, dispatching, supervision, export_jobs, admin,
+                   safeguarding, safeguarding_leads, accesslog)
     machines = (open311,)
     for blueprints in (everyone, children, facilitators, agencies, city_office, machines):
         for module in blueprints:

@@ -140,7 +140,7 @@ def on_event(session: Session, suggestion: Suggestion, event: Event) -> None:
         # An urgent one alerts apart (its safeguarding case); a public-link one has no group.
         _to_all(session, facilitators(session, suggestion.group_id), suggestion, "new_item",
                 f"小组有新建议 {code}，等你审核。")
-    elif action in ("dispatch", "reroute"):
+    elif action in ("dispatch", "reroute", "assign"):
         _to_all(session, agency_staff(session, suggestion, AgencyRole.LEAD), suggestion,
                 "new_item", f"新派单 {code}：请在期限内签收。", email=True)
         _to_all(session, agency_staff(session, suggestion, AgencyRole.PARTNER), suggestion,
@@ -158,6 +158,11 @@ def on_event(session: Session, suggestion: Suggestion, event: Event) -> None:
                 email=True, key=f"overdue:{event.id}")
     elif action in SUPERVISION_WORDS:
         _supervised(session, suggestion, event)
+    elif action == "return_rejected":
+        session.flush()
+        _to_all(session, agency_staff(session, suggestion, AgencyRole.LEAD), suggestion, action,
+                f"妇儿工委办没有同意退单，请继续办理建议 {code}：{event.note[:300]}",
+                email=True, key=f"{action}:{event.id}")
     elif action == "extension_request":
         _to_all(session, coordinators(session, suggestion.plan_id), suggestion, action,
                 f"建议 {code} 的牵头部门申请延期：{event.note[:200]}", email=True)

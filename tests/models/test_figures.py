@@ -152,7 +152,8 @@ def test_each_co_lead_is_counted_for_what_its_own_staff_did(session):
     city, transport = found["市城市管理局"], found["市交通运输局"]
     assert (city.received, city.signed, city.returned) == (2, 1, 1)
     assert (transport.received, transport.signed, transport.returned) == (2, 0, 0)
-    assert transport.on_time_sign.value is None      # its co-lead signed: nothing waits on it
+    # 市城市管理局's 退单 is its own: the item stays with 市交通运输局, still unsigned and late.
+    assert transport.on_time_sign == Ratio(0, 1) and transport.waiting_to_sign_late == 1
 
 
 def _child_in(session, group, nickname: str, born: tuple[int, int]):

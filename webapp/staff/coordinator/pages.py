@@ -27,7 +27,7 @@ from models.office import exports
 from models.people.consent import ConsentMissing
 from models.people.tables import Role
 from models.privacy import scope
-from models.suggestions import deadlines, lifecycle, supervision, timeline, triage
+from models.suggestions import deadlines, dispatching, lifecycle, supervision, timeline, triage
 from models.suggestions.lifecycle import InvalidTransition, NotAllowed
 from models.suggestions.routing import current_assignments
 from models.suggestions.status import Status
@@ -36,6 +36,7 @@ from webapp.access import staff_required
 from webapp.actions import always_400, suggestion_steps
 from webapp.db import get_session
 from webapp.files import send_attachment
+from webapp.forms.dispatching import ChooseAgenciesForm, LocalOfficeForm, ReviewReturnForm
 from webapp.forms.flow import DecideExtensionForm, DeclineForm, EscalateForm, NoteForm, RouteForm
 
 bp = Blueprint("coordinator", __name__, url_prefix="/coordinator")
@@ -102,7 +103,7 @@ def _page(found: Suggestion, status: int = 200, **forms):
         thread=thread, child_says=timeline.child_objection(found, [e for e, _ in thread]),
         answer=timeline.latest_answer(session, found),
         files=attachments.for_suggestion(session, found.id), due=deadlines.current_due(found),
-        **_supervision(session, found, forms),
+        **_supervision(session, found, forms), **_dispatching(session, found, forms),
         route_form=route_form, decline_form=forms.get("decline_form") or DeclineForm(
             formdata=None), note_form=forms.get("note_form") or NoteForm(formdata=None)), status
 
@@ -117,6 +118,26 @@ def _supervision(session, found: Suggestion, forms: dict) -> dict:
         pending=supervision.pending_extension(session, found.id),
         escalate_form=forms.get("escalate_form") or EscalateForm(formdata=None),
         decide_form=forms.get("decide_form") or DecideExtensionForm(formdata=None))
+
+
+def agency_choices(plan_id: str) -> dict[int, str]:
+    """The city's agencies by name, for the 派单 lists."""
+    names = exports.agency_names(get_session(), plan_id)
+    return dict(sorted(names.items(), key=lambda pair: pair[1]))
+
+
+def _dispatching(session, found: Suggestion, forms: dict) -> dict:
+    """What the 派单 box shows: who chose the agencies, the 退单 and their reviews, forms."""
+    current = current_assignments(session, found)
+    agencies_form = forms.get("agencies_form") or ChooseAgenciesForm(
+        formdata=None, leads=[a.agency_id for a in current if a.role == "lead"],
+        partners=[a.agency_id for a in current if a.role == "partner"])
+    return dict(
+        chosen_by=dispatching.chosen_by(session, found), reviews=dispatching.reviews(
+            session, found.id), CHOOSABLE=dispatching.CHOOSABLE,
+        agencies_form=agencies_form.offer(agency_choices(found.plan_id)),
+        local_form=forms.get("local_form") or LocalOfficeForm(formdata=None),
+        review_form=forms.get("review_form") or ReviewReturnForm(formdata=None))
 
 
 @bp.route("/items/<int:suggestion_id>")

@@ -1,0 +1,39 @@
+"""The coordinator's 派单 forms: choose the agencies of one item, add a 属地 office, review 退单."""
+
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import RadioField, SelectField, SelectMultipleField, StringField, TextAreaField
+from wtforms.validators import DataRequired, Length, Optional
+
+
+class ChooseAgenciesForm(FlaskForm):
+    """主办 and 协办 from the city's agencies; the choices are set by the view."""
+
+    leads = SelectMultipleField(_l("主办部门（要签收和答复，可以选几个）"), coerce=int,
+                                validators=[DataRequired(_l("请至少选一个主办部门。"))])
+    partners = SelectMultipleField(_l("协办部门（可以看和留言，可不选）"), coerce=int,
+                                   validators=[Optional()])
+    note = StringField(_l("说明（可选，部门会看到）"), validators=[
+        Optional(), Length(max=500, message=_l("最多 500 字。"))])
+
+    def offer(self, agencies: dict[int, str]) -> ChooseAgenciesForm:
+        choices = list(agencies.items())
+        self.leads.choices = self.partners.choices = choices
+        return self
+
+
+class LocalOfficeForm(FlaskForm):
+    name = StringField(_l("属地单位全称（例如：雁峰区人民政府、先锋街道办事处）"), validators=[
+        DataRequired(_l("请写下单位的全称。")), Length(max=120, message=_l("最多 120 字。"))])
+    kind = SelectField(_l("级别"), choices=[("district", _l("区县")), ("street", _l("街道"))])
+
+
+class ReviewReturnForm(FlaskForm):
+    decision = RadioField(_l("这张退单"), choices=[
+        ("accept", _l("同意退单（这个部门不再办）")),
+        ("reject", _l("不同意，退回给这个部门办"))],
+        validators=[DataRequired(_l("请选择同意或不同意。"))])
+    answer = TextAreaField(_l("说明（不同意时必填，部门会看到）"), validators=[
+        Optional(), Length(max=1000, message=_l("最多 1000 字。"))])
