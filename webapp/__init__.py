@@ -138,6 +138,7 @@ def _register_blueprints(app: Flask) -> None:
         dashboard,
         dispatching,
         export_jobs,
+        onboarding,
         safeguarding,
         safeguarding_leads,
         supervision,
@@ -150,8 +151,8 @@ def _register_blueprints(app: Flask) -> None:
     children = (child, group, group_visits)
     facilitators = (facilitator, review, meetings, observer)
     agencies = (agency,)
-    city_office = (coordinator, dashboard, dispatching, supervision, export_jobs, admin,
-                   safeguarding, safeguarding_leads, accesslog)
+    city_office = (coordinator, dashboard, dispatching, onboarding, supervision, export_jobs,
+                   admin, safeguarding, safeguarding_leads, accesslog)
     machines = (open311,)
     for blueprints in (everyone, children, facilitators, agencies, city_office, machines):
         for module in blueprints:

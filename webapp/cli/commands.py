@@ -22,7 +22,8 @@ class _Commands(click.Group):
             "restore": "webapp.cli.backup:restore", "retention": "webapp.cli.retention:retention",
             "worker": "webapp.cli.worker:worker", "scheduler": "webapp.cli.worker:scheduler",
             "chat-replay": "webapp.cli.replay:chat_replay",
-            "safeguarding-lead": "webapp.cli.safeguarding:safeguarding_lead"}
+            "safeguarding-lead": "webapp.cli.safeguarding:safeguarding_lead",
+            "agency-staff": "webapp.cli.agency_staff:agency_staff"}
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted({*super().list_commands(ctx), *self.LAZY})

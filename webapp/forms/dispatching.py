@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import RadioField, SelectField, SelectMultipleField, StringField, TextAreaField
+from flask_wtf.file import FileField, FileRequired
+from wtforms import (
+    BooleanField,
+    RadioField,
+    SelectField,
+    SelectMultipleField,
+    StringField,
+    TextAreaField,
+)
 from wtforms.validators import DataRequired, Length, Optional
 
 
@@ -37,3 +45,11 @@ class ReviewReturnForm(FlaskForm):
         validators=[DataRequired(_l("请选择同意或不同意。"))])
     answer = TextAreaField(_l("说明（不同意时必填，部门会看到）"), validators=[
         Optional(), Length(max=1000, message=_l("最多 1000 字。"))])
+
+
+class StaffSheetForm(FlaskForm):
+    """A CSV or Excel sheet of agency staff (部门, 姓名, 用户名, 邮箱)."""
+
+    sheet = FileField(_l("名单文件（.csv 或 .xlsx，第一行：部门、姓名、用户名、邮箱）"),
+                      validators=[FileRequired(_l("请先选一个文件。"))])
+    only_check = BooleanField(_l("只检查，先不创建账号"), default=True)

@@ -45,9 +45,14 @@ def upgrade() -> None:
     op.create_index(op.f('ix_return_review_suggestion_id'), 'return_review',
                     ['suggestion_id'], unique=False)
     op.create_index(op.f('ix_return_review_state'), 'return_review', ['state'], unique=False)
+    with op.batch_alter_table('notification') as batch:
+        batch.add_column(sa.Column('email_to', STRING(length=200), nullable=False,
+                                   server_default=''))
 
 
 def downgrade() -> None:
+    with op.batch_alter_table('notification') as batch:
+        batch.drop_column('email_to')
     op.drop_index(op.f('ix_return_review_state'), table_name='return_review')
     op.drop_index(op.f('ix_return_review_suggestion_id'), table_name='return_review')
     op.drop_table('return_review')

@@ -23,6 +23,7 @@ from sqlmodel import Session
 
 from models import paging
 from models.files import attachments
+from models.notices.unreachable import unreachable_leads
 from models.office import exports
 from models.people.consent import ConsentMissing
 from models.people.tables import Role
@@ -133,6 +134,7 @@ def _dispatching(session, found: Suggestion, forms: dict) -> dict:
         formdata=None, leads=[a.agency_id for a in current if a.role == "lead"],
         partners=[a.agency_id for a in current if a.role == "partner"])
     return dict(
+        unreachable=unreachable_leads(session, found),
         chosen_by=dispatching.chosen_by(session, found), reviews=dispatching.reviews(
             session, found.id), CHOOSABLE=dispatching.CHOOSABLE,
         agencies_form=agencies_form.offer(agency_choices(found.plan_id)),
