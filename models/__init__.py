@@ -24,6 +24,7 @@ from models.people.tables import (
     Role,
 )
 from models.plans.tables import Agency, CityPlan
+from models.plans.versions import PlanVersion
 from models.privacy.audit import AccessLog, AuditLog, ErasurePermit
 from models.safety.report import Report
 from models.safety.safeguarding import SafeguardingCase, SafeguardingReport
@@ -55,5 +56,5 @@ __all__ = [
     "Suggestion", "Support",
     "Attendance", "ConsentHold", "CouncilVoice", "NameChoice", "Poll", "PollOption", "Visit",
     "VisitItem", "Vote", "StoredFile", "StoredFilePart", "ExtensionRequest", "SupervisionStep",
-    "ReturnReview",
+    "ReturnReview", "PlanVersion",
 ]

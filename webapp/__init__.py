@@ -139,6 +139,7 @@ def _register_blueprints(app: Flask) -> None:
         dispatching,
         export_jobs,
         onboarding,
+        plan_editing,
         safeguarding,
         safeguarding_leads,
         supervision,
@@ -151,8 +152,8 @@ def _register_blueprints(app: Flask) -> None:
     children = (child, group, group_visits)
     facilitators = (facilitator, review, meetings, observer)
     agencies = (agency,)
-    city_office = (coordinator, dashboard, dispatching, onboarding, supervision, export_jobs,
-                   admin, safeguarding, safeguarding_leads, accesslog)
+    city_office = (coordinator, dashboard, dispatching, onboarding, plan_editing, supervision,
+                   export_jobs, admin, safeguarding, safeguarding_leads, accesslog)
     machines = (open311,)
     for blueprints in (everyone, children, facilitators, agencies, city_office, machines):
         for module in blueprints:

@@ -121,9 +121,11 @@ def deliver_mail_from_env() -> int:
 
 def sweep_now(engine) -> dict:
     """Recompute overdue flags, send reminders, escalate cases nobody has taken in hand."""
+    from models.plans.versions import sync
     from models.suggestions.deadlines import sweep
 
     with Session(engine, expire_on_commit=False) as session:
+        sync(session)
         result = sweep(session)
         escalated = escalate_due(session)
         notifications.deliver_pending(session)

@@ -1,4 +1,5 @@
-"""The coordinator's 派单 forms: choose the agencies of one item, add a 属地 office, review 退单."""
+"""The coordinator's forms of the city office: 派单, 属地 offices, 退单 review, staff sheets,
+plan edits."""
 
 from __future__ import annotations
 
@@ -7,13 +8,14 @@ from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from wtforms import (
     BooleanField,
+    IntegerField,
     RadioField,
     SelectField,
     SelectMultipleField,
     StringField,
     TextAreaField,
 )
-from wtforms.validators import DataRequired, Length, Optional
+from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
 
 class ChooseAgenciesForm(FlaskForm):
@@ -53,3 +55,27 @@ class StaffSheetForm(FlaskForm):
     sheet = FileField(_l("名单文件（.csv 或 .xlsx，第一行：部门、姓名、用户名、邮箱）"),
                       validators=[FileRequired(_l("请先选一个文件。"))])
     only_check = BooleanField(_l("只检查，先不创建账号"), default=True)
+
+
+class RouteEditForm(FlaskForm):
+    """One topic's route: the task it goes to, and that task's lead and partners."""
+
+    task = SelectField(_l("交给方案里的哪项任务"))
+    lead = SelectMultipleField(_l("牵头单位"))
+    partners = SelectMultipleField(_l("配合单位（可不选）"), validators=[Optional()])
+    reason = StringField(_l("为什么改（必填，会记进版本记录）"), validators=[
+        DataRequired(_l("请写下为什么要改。")), Length(max=1000, message=_l("最多 1000 字。"))])
+
+
+class DeadlinesForm(FlaskForm):
+    sign_days = IntegerField(_l("签收期限（工作日）"), validators=[
+        DataRequired(_l("请填一个数字。")), NumberRange(1, 30, _l("1 到 30 个工作日。"))])
+    answer_days = IntegerField(_l("答复期限（工作日）"), validators=[
+        DataRequired(_l("请填一个数字。")), NumberRange(1, 120, _l("1 到 120 个工作日。"))])
+    reason = StringField(_l("为什么改（必填，会记进版本记录）"), validators=[
+        DataRequired(_l("请写下为什么要改。")), Length(max=1000, message=_l("最多 1000 字。"))])
+
+
+class RollbackForm(FlaskForm):
+    reason = StringField(_l("为什么回到这一版（必填）"), validators=[
+        DataRequired(_l("请写下为什么要改。")), Length(max=1000, message=_l("最多 1000 字。"))])

@@ -45,12 +45,29 @@ def upgrade() -> None:
     op.create_index(op.f('ix_return_review_suggestion_id'), 'return_review',
                     ['suggestion_id'], unique=False)
     op.create_index(op.f('ix_return_review_state'), 'return_review', ['state'], unique=False)
+    op.create_table('plan_version',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('plan_id', STRING(length=40), nullable=False),
+    sa.Column('number', sa.Integer(), nullable=False),
+    sa.Column('content', STRING(), nullable=False),
+    sa.Column('changes', STRING(length=4000), nullable=False),
+    sa.Column('reason', STRING(length=1000), nullable=False),
+    sa.Column('author_id', sa.Integer(), nullable=True),
+    sa.Column('author', STRING(length=120), nullable=False),
+    sa.Column('created_at', WHEN(), nullable=False),
+    sa.ForeignKeyConstraint(['author_id'], ['account.id'], ),
+    sa.ForeignKeyConstraint(['plan_id'], ['city_plan.id'], ),
+    sa.PrimaryKeyConstraint('id')
+    )
+    op.create_index(op.f('ix_plan_version_plan_id'), 'plan_version', ['plan_id'], unique=False)
     with op.batch_alter_table('notification') as batch:
         batch.add_column(sa.Column('email_to', STRING(length=200), nullable=False,
                                    server_default=''))
 
 
 def downgrade() -> None:
+    op.drop_index(op.f('ix_plan_version_plan_id'), table_name='plan_version')
+    op.drop_table('plan_version')
     with op.batch_alter_table('notification') as batch:
         batch.drop_column('email_to')
     op.drop_index(op.f('ix_return_review_state'), table_name='return_review')
