@@ -25,6 +25,7 @@ from models.people.tables import (
     Role,
 )
 from models.plans.tables import Agency, CityPlan
+from models.plans.versions import PlanVersion
 from models.privacy.audit import AccessLog, AuditLog, ErasurePermit
 from models.safety.report import Report
 from models.safety.safeguarding import SafeguardingCase, SafeguardingReport
@@ -39,6 +40,7 @@ from models.suggestions.tables import (
     Event,
     Rating,
     RatingValue,
+    ReturnReview,
     Suggestion,
     Support,
 )
@@ -57,4 +59,5 @@ __all__ = [
     "Attendance", "ConsentHold", "CouncilVoice", "NameChoice", "Poll", "PollOption", "Visit",
     "VisitItem", "Vote", "StoredFile", "StoredFilePart", "ExtensionRequest", "SupervisionStep",
     "CarryTicket",
+    "ReturnReview", "PlanVersion",
 ]

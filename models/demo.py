@@ -109,9 +109,9 @@ def _build(session: Session, notice_version: str) -> None:
     council = _group(session, "衡阳市儿童议事会", GroupKind.COUNCIL, GroupLevel.CITY,
                      COUNCIL_CODE, facilitator)
     _group(session, "石鼓区儿童观察团", GroupKind.OBSERVER, GroupLevel.DISTRICT,
-           OBSERVER_CODE, facilitator)
+           OBSERVER_CODE, facilitator, district="石鼓区")
     _group(session, "蒸湘区阳光社区儿童议事会", GroupKind.COUNCIL, GroupLevel.COMMUNITY,
-           OTHER_CODE, other)
+           OTHER_CODE, other, district="蒸湘区")
     members = _children(session, council, facilitator, notice_version)
     session.add(Meeting(group_id=council.id, title="十二月议事会：上学路上", topic="上学路上的安全",
                         agenda="1. 大家说说上学路上遇到的问题\n2. 投票选出最重要的建议",
@@ -132,8 +132,9 @@ def _staff_for_topics(session: Session, plan, topics: list[str]) -> None:
                                 role=Role.AGENCY_STAFF, plan_id=plan.id, agency_id=agency.id)
 
 
-def _group(session, name, kind, level, code, facilitator) -> Group:
-    group = Group(name=name, kind=kind, level=level, plan_id=DEMO_PLAN, invite_code=code)
+def _group(session, name, kind, level, code, facilitator, district="") -> Group:
+    group = Group(name=name, kind=kind, level=level, plan_id=DEMO_PLAN, invite_code=code,
+                  district=district)
     session.add(group)
     session.flush()
     session.add(GroupFacilitator(group_id=group.id, account_id=facilitator.id))

@@ -153,7 +153,11 @@ def _register_blueprints(app: Flask) -> None:
     from webapp.staff.coordinator import (
         accesslog,
         api_keys,
+        dashboard,
+        dispatching,
         export_jobs,
+        onboarding,
+        plan_editing,
         safeguarding,
         safeguarding_leads,
         supervision,
@@ -167,8 +171,8 @@ def _register_blueprints(app: Flask) -> None:
     children = (child, group, group_visits)
     facilitators = (facilitator, review, meetings, observer)
     agencies = (agency,)
-    city_office = (coordinator, supervision, export_jobs, admin, safeguarding, safeguarding_leads,
-                   accesslog, api_keys)
+    city_office = (coordinator, dashboard, dispatching, onboarding, plan_editing, supervision,
+                   export_jobs, admin, safeguarding, safeguarding_leads, accesslog, api_keys)
     machines = (open311,)
     for blueprints in (everyone, children, facilitators, agencies, city_office, machines):
         for module in blueprints:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from flask import Flask, current_app, g
+from flask import Flask, current_app, g, request
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.pool import NullPool
@@ -25,6 +25,15 @@ def init_app(app: Flask) -> None:
     app.config["DATABASE_URL"] = normalise_url(url)
     app.extensions["engine"] = make_engine(app.config["DATABASE_URL"])
     app.teardown_appcontext(close_session)
+    app.before_request(_plans_in_force)
+
+
+def _plans_in_force() -> None:
+    """Every request reads the plans as the coordinator last saved them (on any node)."""
+    if request.endpoint != "static":
+        from models.plans.versions import sync
+
+        sync(get_session())
 
 
 def engine() -> Engine:

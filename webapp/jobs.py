@@ -123,9 +123,11 @@ def sweep_now(engine) -> dict:
     """Recompute overdue flags, send reminders, escalate cases nobody has taken in hand,
     delete finished exports past their time."""
     from models.office.export_jobs import expire
+    from models.plans.versions import sync
     from models.suggestions.deadlines import sweep
 
     with Session(engine, expire_on_commit=False) as session:
+        sync(session)
         result = sweep(session)
         escalated = escalate_due(session)
         notifications.deliver_pending(session)

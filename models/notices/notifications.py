@@ -33,6 +33,8 @@ class Notification(SQLModel, table=True):
     message: str = Field(max_length=500)
     dedupe_key: str | None = Field(default=None, unique=True, max_length=120)
     wants_email: bool = False
+    # An address outside the platform (an agency's contact with no account); else the account's.
+    email_to: str = Field(default="", max_length=200)
     emailed_at: datetime | None = None
     read_at: datetime | None = None
     created_at: datetime = Field(default_factory=utcnow, index=True)
@@ -140,11 +142,14 @@ def on_event(session: Session, suggestion: Suggestion, event: Event) -> None:
         # An urgent one alerts apart (its safeguarding case); a public-link one has no group.
         _to_all(session, facilitators(session, suggestion.group_id), suggestion, "new_item",
                 f"小组有新建议 {code}，等你审核。")
-    elif action in ("dispatch", "reroute"):
+    elif action in ("dispatch", "reroute", "assign"):
         _to_all(session, agency_staff(session, suggestion, AgencyRole.LEAD), suggestion,
                 "new_item", f"新派单 {code}：请在期限内签收。", email=True)
         _to_all(session, agency_staff(session, suggestion, AgencyRole.PARTNER), suggestion,
                 "copied", f"建议 {code} 抄送本部门（配合），可以查看和留言。")
+        from models.notices.unreachable import fall_back
+
+        fall_back(session, suggestion, event)
     elif action in ("return", "reopen", "contest"):
         words = {"return": "被退单，需要重新派单", "reopen": "被重新打开，需要处理",
                  "contest": "的小朋友补充了说明"}[action]
@@ -158,6 +163,14 @@ def on_event(session: Session, suggestion: Suggestion, event: Event) -> None:
                 email=True, key=f"overdue:{event.id}")
     elif action in SUPERVISION_WORDS:
         _supervised(session, suggestion, event)
+    elif action == "return_rejected":
+        session.flush()
+        _to_all(session, agency_staff(session, suggestion, AgencyRole.LEAD), suggestion, action,
+                f"妇儿工委办没有同意退单，请继续办理建议 {code}：{event.note[:300]}",
+                email=True, key=f"{action}:{event.id}")
+        from models.notices.unreachable import fall_back
+
+        fall_back(session, suggestion, event)
     elif action == "extension_request":
         _to_all(session, coordinators(session, suggestion.plan_id), suggestion, action,
                 f"建议 {code} 的牵头部门申请延期：{event.note[:200]}", email=True)
@@ -250,7 +263,7 @@ def deliver_pending(session: Session, backend=None, limit: int = 200) -> int:
         if found is None:
             break
         row, account = found
-        backend.send(account.email, "【童声】" + row.message[:60], row.message)
+        backend.send(row.email_to or account.email, "【童声】" + row.message[:60], row.message)
         row.emailed_at = utcnow()
         session.add(row)
         session.commit()
@@ -259,7 +272,8 @@ def deliver_pending(session: Session, backend=None, limit: int = 200) -> int:
 
 
 def _next_pending():
-    return (select(Notification, Account).join(Account, Account.id == Notification.account_id)
+    return (select(Notification, Account)
+            .outerjoin(Account, Account.id == Notification.account_id)
             .where(Notification.wants_email, Notification.emailed_at.is_(None))
             .order_by(Notification.id).limit(1)
             .with_for_update(of=Notification, skip_locked=True))

@@ -227,11 +227,12 @@ def csv_cell(value: str) -> str:
     return "'" + value if formula_like(value) else value
 
 
-def csv_stream(batches: Iterable[list[list[str]]]) -> Iterator[bytes]:
+def csv_stream(batches: Iterable[list[list[str]]],
+               header: list[str] = COLUMNS) -> Iterator[bytes]:
     """UTF-8 with a BOM (so Excel opens the Chinese correctly), one chunk of rows at a time."""
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow(COLUMNS)
+    writer.writerow(header)
     yield ("\ufeff" + out.getvalue()).encode("utf-8")
     for batch in batches:
         out.seek(0)

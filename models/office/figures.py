@@ -20,7 +20,8 @@ from sqlalchemy import and_, case, exists, func, select, true
 from sqlmodel import Session
 
 from models.common import utcnow
-from models.people.tables import Account, Role
+from models.people.consent import AGE_BANDS
+from models.people.tables import Account, Group, Member, Role
 from models.plans.tables import Agency
 from models.suggestions.deadlines import WAITING_FOR_ANSWER, WAITING_TO_SIGN
 from models.suggestions.tables import (
@@ -62,11 +63,15 @@ RETURN_RATE = Definition(N_("退单率"), N_(
     "部门说“不归我们管”退回的建议，占收到的建议的比例。"))
 OVERDUE = Definition(N_("超期件数"), N_(
     "过了签收期限才签收、过了答复期限才答复，或者现在已经过了期限还没办的建议。"))
+RANKING = Definition(N_("部门排名"), N_(
+    "先比按期办结率，一样时比满意率，再比按期签收率，都一样时退单率低的在前。"
+    "还没有可算的率（比如还没有答复到期的建议）的排在后面。"))
 ADOPTION = Definition(N_("采纳情况"), N_(
     "部门最后一次答复里写的对孩子建议的采纳情况：采纳、部分采纳、暂不采纳、已经在做。"))
 
 DEFINITIONS = (RECEIVED, ON_TIME_SIGN, ON_TIME_ANSWER, SATISFACTION, RETURN_RATE, OVERDUE,
                ADOPTION)
+STAFF_DEFINITIONS = (*DEFINITIONS, RANKING)
 CONTENT = (RatingValue.SATISFIED, RatingValue.MOSTLY)
 
 
@@ -139,6 +144,29 @@ class Figures:
         return Ratio(self.returned, self.received)
 
 
+# The ways a page may group the figures, each a column of ``_rows``.
+KEYS = ("agency_id", "domain", "topic", "task_id", "district", "group_kind", "age_band",
+        "plan_id")
+# The age bands' names, marked here so the staff pages can show them in either language.
+AGE_BAND_NAMES = (N_("7 岁以下"), N_("7–9 岁"), N_("10–12 岁"), N_("13–15 岁"),
+                  N_("16 岁及以上"))
+NO_AGE = N_("不知道年龄")
+
+
+def _age_band():
+    """The child's age band when they made the suggestion, from birth year and month only.
+
+    Whole months between birth and the suggestion, compared with each band's lower bound in
+    months, so no database has to divide or round; a suggestion with no member (a form on
+    the city's public link, Open311) has no band.
+    """
+    made = (func.extract("year", Suggestion.created_at) * 12
+            + func.extract("month", Suggestion.created_at))
+    months = made - (Member.birth_year * 12 + Member.birth_month)
+    bands = [(months < high * 12, label) for _low, high, label in AGE_BANDS]
+    return case((Member.id.is_(None), NO_AGE), *bands, else_=AGE_BANDS[-1][2])
+
+
 def _by_agency(action: str):
     """The first time one of the lead agency's own staff did ``action`` to the suggestion."""
     return (select(func.min(Event.created_at))
@@ -162,6 +190,11 @@ def _rows(scope, period: Period):
     query = (
         select(Assignment.agency_id.label("agency_id"), Suggestion.domain.label("domain"),
                Suggestion.plan_id.label("plan_id"), Suggestion.status.label("status"),
+               func.coalesce(Suggestion.topic, "").label("topic"),
+               Suggestion.task_id.label("task_id"),
+               func.coalesce(Group.district, "").label("district"),
+               func.coalesce(Group.kind, "").label("group_kind"),
+               _age_band().label("age_band"),
                Suggestion.sign_due.label("sign_due"), Suggestion.answer_due.label("answer_due"),
                Assignment.is_current.label("current"),
                _by_agency("accept").label("signed_at"),
@@ -170,6 +203,8 @@ def _rows(scope, period: Period):
                .correlate(Suggestion, Assignment).scalar_subquery().label("answered_at"),
                weight.label("weight"), rating.label("rating"))
         .select_from(Assignment).join(Suggestion, Suggestion.id == Assignment.suggestion_id)
+        .outerjoin(Group, Group.id == Suggestion.group_id)
+        .outerjoin(Member, Member.id == Suggestion.member_id)
         .where(Assignment.role == AgencyRole.LEAD.value, period.condition()))
     if scope is not None:
         query = query.where(scope)
@@ -218,11 +253,13 @@ def _figures(row) -> Figures:
 
 def grouped(session: Session, key: str, *, plan_id: str, period: Period = Period(),
             scope=None, now: datetime | None = None) -> list[Figures]:
-    """Figures per ``key`` ("agency_id", "domain" or "plan_id") of one plan, busiest first.
+    """Figures per ``key`` (one of ``KEYS``) of one plan, busiest first.
 
     ``scope`` narrows the suggestions counted: the public pages pass
     ``publication.public_condition()`` so a figure never counts what may not be public.
     """
+    if key not in KEYS:
+        raise ValueError(key)
     rows = _rows(and_(Suggestion.plan_id == plan_id, true() if scope is None else scope),
                  period)
     measures = _measures(rows, now or utcnow())
@@ -231,12 +268,17 @@ def grouped(session: Session, key: str, *, plan_id: str, period: Period = Period
     return [_figures(row) for row in session.execute(query)]
 
 
+def agency_labels(session: Session, plan_id: str) -> dict[int, str]:
+    """Every agency of the plan by id: the labels of the figures per agency."""
+    return dict(session.execute(select(Agency.id, Agency.name).where(
+        Agency.plan_id == plan_id)).all())
+
+
 def by_agency(session: Session, *, plan_id: str, period: Period = Period(), scope=None,
               now: datetime | None = None) -> list[Figures]:
     """Each agency that led any suggestion of the period, with its name as the label."""
     found = grouped(session, "agency_id", plan_id=plan_id, period=period, scope=scope, now=now)
-    names = dict(session.execute(select(Agency.id, Agency.name).where(
-        Agency.id.in_([f.key for f in found]))).all())
+    names = agency_labels(session, plan_id)
     return [replace(f, label=names.get(f.key, "")) for f in found]
 
 

@@ -39,12 +39,13 @@ CHILD_LEAVING_LABELS = {
 
 
 def create_group(session: Session, *, account: Account, name: str, kind: GroupKind,
-                 level: GroupLevel) -> Group:
+                 level: GroupLevel, district: str = "") -> Group:
     """A new group in the facilitator's city, run by them, with a fresh invite code."""
     name = name.strip()
     if not name:
         raise GroupProblem("请给小组起个名字。")
-    group = Group(name=name[:120], kind=kind, level=level, plan_id=account.plan_id)
+    group = Group(name=name[:120], kind=kind, level=level, plan_id=account.plan_id,
+                  district=district.strip()[:40])
     session.add(group)
     session.flush()
     session.add(GroupFacilitator(group_id=group.id, account_id=account.id))
@@ -53,11 +54,13 @@ def create_group(session: Session, *, account: Account, name: str, kind: GroupKi
 
 
 def update_group(session: Session, *, group: Group, name: str, level: GroupLevel,
-                 is_active: bool) -> Group:
+                 is_active: bool, district: str | None = None) -> Group:
     name = name.strip()
     if not name:
         raise GroupProblem("请给小组起个名字。")
     group.name, group.level, group.is_active = name[:120], level, is_active
+    if district is not None:
+        group.district = district.strip()[:40]
     session.add(group)
     session.commit()
     return group

@@ -82,6 +82,8 @@ class Group(SQLModel, table=True):
     kind: GroupKind = Field(sa_type=String(20))
     level: GroupLevel = Field(sa_type=String(20))
     plan_id: str = Field(foreign_key="city_plan.id", index=True, max_length=40)
+    # The 区县 the group belongs to, as the city writes it; empty for a city-wide group.
+    district: str = Field(default="", max_length=40)
     invite_code: str = Field(default_factory=_invite_code, unique=True, index=True, max_length=12)
     is_active: bool = True
     created_at: datetime = Field(default_factory=utcnow)

@@ -154,12 +154,31 @@ def plan_ids() -> list[str]:
     return sorted(p.stem for p in PLAN_DIR.glob("*.toml") if _SLUG.match(p.stem))
 
 
+# Plans the coordinator edited in the product (``models/plans/versions.py`` fills this).
+_edited: dict[str, Plan] = {}
+
+
+def use_edited(plan_id: str, plan: Plan | None) -> None:
+    """Serve ``plan`` for this id from now on; None goes back to the shipped file."""
+    if plan is None:
+        _edited.pop(plan_id, None)
+    else:
+        _edited[plan_id] = plan
+
+
 def load_plan(plan_id: str) -> Plan:
-    """The plan with this id, parsed once per process (plans only change with a deploy).
+    """The plan in force: the coordinator's newest version, else the shipped file.
 
     The id reaches us from URLs and the CLI, so anything but a plain slug is refused before
     it can be turned into a path.
     """
+    if not isinstance(plan_id, str) or not _SLUG.match(plan_id):
+        raise UnknownPlan(plan_id)
+    return _edited.get(plan_id) or _load(plan_id)
+
+
+def file_plan(plan_id: str) -> Plan:
+    """The plan exactly as the shipped file says, whatever was edited since."""
     if not isinstance(plan_id, str) or not _SLUG.match(plan_id):
         raise UnknownPlan(plan_id)
     return _load(plan_id)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlmodel import Session
+from sqlmodel import Session, select
 
 from classifier.topics import TOPIC_IDS
 from models.common import utcnow
@@ -19,14 +19,18 @@ from models.suggestions.deadlines import set_answer_deadline, set_dispatch_deadl
 from models.suggestions.lifecycle import SYSTEM, Actor, _from, record
 from models.suggestions.permissions import NotAllowed, allowed, require
 from models.suggestions.routing import assign_route, current_assignments, route_for
-from models.suggestions.status import Status
+from models.suggestions.status import InvalidTransition, Status
 from models.suggestions.tables import (
+    AgencyRole,
     Answer,
+    Assignment,
     Correction,
     DueWeight,
     Event,
     Rating,
     RatingValue,
+    ReturnReview,
+    ReviewState,
     Suggestion,
 )
 
@@ -76,14 +80,37 @@ def _text(value: str, *, limit: int, missing: str) -> str:
     return value
 
 
+def check_sendable(session: Session, suggestion: Suggestion) -> None:
+    """Nothing held for safeguarding or consent, and nothing personal, leaves for an agency."""
+    check_not_held(session, suggestion)
+    _check_consent(session, suggestion)
+    check_forwardable(suggestion)
+
+
+def settle_returns(session: Session, suggestion: Suggestion, actor: Actor, answer: str) -> None:
+    """The coordinator re-routed the item: every 退单 still waiting for review is accepted."""
+    for review in pending_returns(session, suggestion.id):
+        decide_return(review, actor, ReviewState.ACCEPTED, answer)
+
+
+def pending_returns(session: Session, suggestion_id: int) -> list[ReturnReview]:
+    query = select(ReturnReview).where(ReturnReview.suggestion_id == suggestion_id,
+                                       ReturnReview.state == ReviewState.PENDING.value)
+    return list(session.exec(query.order_by(ReturnReview.id)))
+
+
+def decide_return(review: ReturnReview, actor: Actor, state: ReviewState, answer: str) -> None:
+    review.state, review.answer = state, answer[:NOTE_LIMIT]
+    review.decided_by_id, review.decided_by, review.decided_at = actor.id, actor.name, utcnow()
+
+
 def _send(session: Session, suggestion: Suggestion, actor: Actor, action: str,
           note: str = "") -> Event:
     """Assign the route's agencies, start the clocks and record the move to dispatched."""
     if not suggestion.topic:
         raise ValueError("请先选一个主题，才能知道送到哪个部门。")
-    check_not_held(session, suggestion)
-    _check_consent(session, suggestion)
-    check_forwardable(suggestion)
+    check_sendable(session, suggestion)
+    settle_returns(session, suggestion, actor, "按主题改派")
     route = route_for(suggestion)
     assign_route(session, suggestion, route)
     set_dispatch_deadlines(suggestion, utcnow())
@@ -113,10 +140,43 @@ def reroute(session: Session, suggestion: Suggestion, *, actor: Actor, topic: st
     return _send(session, suggestion, actor, "reroute", note.strip())
 
 
-def accept(session: Session, suggestion: Suggestion, *, actor: Actor) -> Event:
-    """The lead agency signs for it (签收); the answer clock starts now."""
+def own_assignment(session: Session, suggestion: Suggestion, actor: Actor) -> Assignment | None:
+    """The actor's agency's current place on the suggestion, if it holds one."""
+    if actor.agency_id is None:
+        return None
+    return session.exec(select(Assignment).where(
+        Assignment.suggestion_id == suggestion.id, Assignment.agency_id == actor.agency_id,
+        Assignment.is_current)).first()
+
+
+def may_sign(session: Session, suggestion: Suggestion, actor: Actor) -> bool:
+    """A lead that has not signed yet, while the item is still being handled."""
+    own = own_assignment(session, suggestion, actor)
+    return (own is not None and own.role == AgencyRole.LEAD and own.signed_at is None
+            and Status(suggestion.status) in (Status.DISPATCHED, *IN_HAND))
+
+
+def _unsigned_lead(session: Session, suggestion: Suggestion, actor: Actor,
+                   doing: str) -> Assignment:
     require(session, actor, suggestion, "lead")
-    _from(suggestion, Status.DISPATCHED, doing="签收")
+    _from(suggestion, Status.DISPATCHED, *IN_HAND, doing=doing)
+    own = own_assignment(session, suggestion, actor)
+    if own.signed_at is not None:
+        raise InvalidTransition("本部门已签收过这条建议了。" if doing == "签收" else
+                                "本部门已签收这条建议，签收以后就不能退了。")
+    return own
+
+
+def accept(session: Session, suggestion: Suggestion, *, actor: Actor) -> Event:
+    """A lead agency signs for itself (签收); the first signature starts the answer clock.
+
+    With two leads each signs on its own: one lead's 签收 never signs for the other.
+    """
+    own = _unsigned_lead(session, suggestion, actor, "签收")
+    own.signed_at = utcnow()
+    session.add(own)
+    if suggestion.status != Status.DISPATCHED:
+        return record(session, suggestion, action="accept", actor=actor)
     set_answer_deadline(suggestion, utcnow())
     return record(session, suggestion, action="accept", actor=actor, to_status=Status.ACCEPTED)
 
@@ -146,19 +206,31 @@ def add_note(session: Session, suggestion: Suggestion, *, actor: Actor, text: st
 
 def return_(session: Session, suggestion: Suggestion, *, actor: Actor, category: str,
             text: str) -> Event:
-    """退单: not ours, with a reason; it goes back to the coordinator to re-route."""
-    require(session, actor, suggestion, "lead")
-    _from(suggestion, Status.DISPATCHED, doing="退单（签收以后就不能退了）")
+    """退单 by one lead, for itself: not ours, with a reason the coordinator reviews.
+
+    Only the returning agency leaves the item; while another lead still holds it, the item
+    goes on. When no lead is left, it goes back to the coordinator to re-route.
+    """
+    own = _unsigned_lead(session, suggestion, actor, "退单（签收以后就不能退了）")
     if category not in RETURN_REASONS:
         raise ValueError("请选择退单原因：" + "、".join(RETURN_REASONS) + "。")
     text = _text(text, limit=NOTE_LIMIT, missing="请写明退单的理由，最好说应该由哪个部门办。")
+    own.is_current = False
+    session.add(own)
+    session.add(ReturnReview(suggestion_id=suggestion.id, agency_id=own.agency_id,
+                             category=category, reason=text))
+    note = f"{category}：{text}"
+    others = [a for a in current_assignments(session, suggestion)
+              if a.role == AgencyRole.LEAD and a.id != own.id]
+    if others:
+        return record(session, suggestion, action="return", actor=actor, note=note)
     for assignment in current_assignments(session, suggestion):
         assignment.is_current = False
         session.add(assignment)
     suggestion.sign_due = suggestion.answer_due = None
     suggestion.overdue = False
     return record(session, suggestion, action="return", actor=actor,
-                  to_status=Status.RETURNED, note=f"{category}：{text}")
+                  to_status=Status.RETURNED, note=note)
 
 
 def answer(session: Session, suggestion: Suggestion, *, actor: Actor, child_text: str,

@@ -43,7 +43,9 @@ def _assign(session: Session, suggestion: Suggestion, name: str, role: AgencyRol
         Assignment.suggestion_id == suggestion.id, Assignment.agency_id == agency.id)).first()
     assignment = existing or Assignment(suggestion_id=suggestion.id, agency_id=agency.id,
                                         role=role)
-    assignment.role, assignment.is_current = role, True
+    if not assignment.is_current:
+        assignment.signed_at = None     # sent again: it signs again
+    assignment.role, assignment.is_current, assignment.chosen_by = role, True, ""
     session.add(assignment)
     return assignment
 

@@ -110,6 +110,10 @@ class Assignment(SQLModel, table=True):
     role: AgencyRole = Field(sa_type=String(20))
     is_current: bool = True
     assigned_at: datetime = Field(default_factory=utcnow)
+    # Each lead signs (签收) for itself: when this agency's own staff signed.
+    signed_at: datetime | None = None
+    # The person who chose this agency for this item; empty when the plan's route chose it.
+    chosen_by: str = Field(default="", max_length=120)
 
 
 class Event(SQLModel, table=True):
@@ -204,3 +208,27 @@ class Correction(SQLModel, table=True):
     topic: str = Field(max_length=40)
     source: str = Field(max_length=20)
     created_at: datetime = Field(default_factory=utcnow)
+
+
+class ReviewState(StrEnum):
+    PENDING = "pending"
+    ACCEPTED = "accepted"
+    REJECTED = "rejected"
+
+
+class ReturnReview(SQLModel, table=True):
+    """One agency's 退单 as the coordinator reviews it: accepted (re-routed) or sent back."""
+
+    __tablename__ = "return_review"
+
+    id: int | None = Field(default=None, primary_key=True)
+    suggestion_id: int = Field(foreign_key="suggestion.id", index=True)
+    agency_id: int = Field(foreign_key="agency.id")
+    category: str = Field(max_length=20)
+    reason: str = Field(max_length=2000)
+    state: ReviewState = Field(sa_type=String(20), default=ReviewState.PENDING, index=True)
+    decided_by_id: int | None = Field(default=None, foreign_key="account.id")
+    decided_by: str = Field(default="", max_length=120)
+    answer: str = Field(default="", max_length=2000)
+    created_at: datetime = Field(default_factory=utcnow)
+    decided_at: datetime | None = None

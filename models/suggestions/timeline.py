@@ -60,6 +60,8 @@ def _child_step(event: Event, agencies: dict[int, str]) -> Step | None:
                     ""),
         "dispatch": (f"送到了{_sent_to(note)}", "他们要在规定的时间里签收。"),
         "reroute": (f"改送到了{_sent_to(note)}", f"{who}决定交给这个部门来办。"),
+        "assign": ("妇儿工委办选好了办理的部门", "他们要在规定的时间里签收。"),
+        "return_rejected": ("妇儿工委办请部门接着办", "这件事就该由他们来办。"),
         "accept": (f"{who}签收了", "他们收下了你的建议，开始算答复的时间。"),
         "start": ("他们在办", note),
         "progress": ("他们在办", note),
@@ -168,4 +170,6 @@ ACTION_LABELS = {
     "extension_request": "延期申请", "extension_approved": "同意延期",
     "extension_refused": "不同意延期", "consent_hold": "等监护人同意",
     "guardian_ok": "监护人同意了",
+    "extension_refused": "不同意延期",
+    "assign": "指派部门", "return_accepted": "同意退单", "return_rejected": "退单被退回",
 }

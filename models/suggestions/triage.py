@@ -12,7 +12,7 @@ from models.privacy import scope
 from models.suggestions.lifecycle import Actor, dispatch, send_to_review
 from models.suggestions.permissions import require
 from models.suggestions.status import Status
-from models.suggestions.tables import Correction, Event, Suggestion
+from models.suggestions.tables import Correction, Event, ReturnReview, ReviewState, Suggestion
 
 QUEUES = ("triage", "returned", "reopened", "review")
 
@@ -25,8 +25,11 @@ def _triage():
 
 
 def _returned():
-    """退单 waiting for the coordinator to re-route or adjudicate."""
-    return Suggestion.status == Status.RETURNED.value
+    """退单 waiting for the coordinator: every lead sent it back, or one co-lead did and its
+    reason waits for review while the others go on."""
+    waiting = select(ReturnReview.suggestion_id).where(
+        ReturnReview.state == ReviewState.PENDING.value)
+    return (Suggestion.status == Status.RETURNED.value) | Suggestion.id.in_(waiting)
 
 
 def _reopened():

@@ -152,4 +152,63 @@ def test_each_co_lead_is_counted_for_what_its_own_staff_did(session):
     city, transport = found["市城市管理局"], found["市交通运输局"]
     assert (city.received, city.signed, city.returned) == (2, 1, 1)
     assert (transport.received, transport.signed, transport.returned) == (2, 0, 0)
-    assert transport.on_time_sign.value is None      # its co-lead signed: nothing waits on it
+    # 市城市管理局's 退单 is its own: the item stays with 市交通运输局, still unsigned and late.
+    assert transport.on_time_sign == Ratio(0, 1) and transport.waiting_to_sign_late == 1
+
+
+def _child_in(session, group, nickname: str, born: tuple[int, int]):
+    """A child of ``group`` born in that year and month, with a schooling suggestion sent."""
+    from models.people.tables import GuardianConsent, Member
+    from models.suggestions.lifecycle import Classification, Draft, actor_for_member
+    from tests.conftest import NOTICE
+
+    kid = Member(group_id=group.id, nickname=nickname, birth_year=born[0], birth_month=born[1],
+                 pin_hash="x")
+    session.add(kid)
+    session.flush()
+    session.add(GuardianConsent(member_id=kid.id, given_by="母亲", method="纸质同意书",
+                                notice_version=NOTICE))
+    with _at(3, 9):
+        item = lifecycle.submit(
+            session, Draft(plan_id="hengyang", text="操场的灯坏了。", group_id=group.id,
+                           member_id=kid.id, idempotency_key=nickname),
+            Classification(redacted_text="操场的灯坏了。", topic="schooling", confidence=0.9,
+                           abstained=False, model_version="test"), actor_for_member(kid))
+        lifecycle.approve(session, item, actor=actor(session, "facilitator"))
+        session.commit()
+    return item
+
+
+def test_breakdowns_by_district_group_kind_and_age_band(story):
+    """The story's six are 小明's (city council, 18 in March 2031); two more come from the
+    石鼓区 observer group: a child of 9 (born April 2021) and one just 10 (born March 2021)."""
+    from models.office import dashboard
+    from tests.flow import observers
+
+    group = observers(story)
+    _child_in(story, group, "小九", (2021, 4))
+    _child_in(story, group, "小十", (2021, 3))
+
+    def counts(key):
+        found = dashboard.breakdown(story, key, plan_id="hengyang", period=PERIOD, now=NOW)
+        return {f.label: f.received for f in found.rows}
+    assert counts("district") == {"市级（不分区县）": 6, "石鼓区": 2}
+    assert counts("group_kind") == {"儿童议事会": 6, "儿童观察团": 2}
+    assert counts("age_band") == {"16 岁及以上": 6, "7–9 岁": 1, "10–12 岁": 1}
+    assert counts("topic") == {"学校教育": 8}
+    assert counts("agency_id") == {EDUCATION: 8}
+
+
+def test_agencies_are_ranked_by_on_time_answers_then_satisfaction(story):
+    from models.office import dashboard
+    from models.office.figures import Figures
+
+    def agency(label, answered_on_time, answered, content, rated):
+        return Figures(key=label, label=label, answered=answered,
+                       answered_on_time=answered_on_time, rated=rated, content=content)
+    ranked = dashboard.ranking([agency("慢", 1, 2, 2, 2), agency("无", 0, 0, 0, 0),
+                                agency("快但不满意", 2, 2, 0, 2), agency("快又满意", 2, 2, 2, 2)])
+    assert [f.label for f in ranked] == ["快又满意", "快但不满意", "慢", "无"]
+    board = dashboard.build(story, plan_id="hengyang", period=PERIOD, now=NOW)
+    assert board.ranking[0].label == EDUCATION and board.city.received == 6
+    assert [b.key for b in board.breakdowns] == list(dashboard.BREAKDOWNS)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+from pathlib import Path
 
 import click
 from sqlmodel import Session
@@ -23,7 +24,8 @@ class _Commands(click.Group):
             "worker": "webapp.cli.worker:worker", "scheduler": "webapp.cli.worker:scheduler",
             "chat-replay": "webapp.cli.replay:chat_replay",
             "safeguarding-lead": "webapp.cli.safeguarding:safeguarding_lead",
-            "api-key": "webapp.cli.api_keys:api_key"}
+            "api-key": "webapp.cli.api_keys:api_key",
+            "agency-staff": "webapp.cli.agency_staff:agency_staff"}
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted({*super().list_commands(ctx), *self.LAZY})
@@ -150,6 +152,28 @@ def plans_check() -> None:
             click.echo(f"  - {problem}")
     if any(problems.values()):
         raise SystemExit(1)
+
+
+@plans.command("export")
+@click.argument("plan_id")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
+              help="write to this file instead of the screen")
+def plans_export(plan_id: str, output: str | None) -> None:
+    """Write the plan in force (as edited in the browser) as a TOML file the loader reads."""
+    from models.plans.plan import UnknownPlan, load_plan
+    from models.plans.versions import sync, to_toml
+
+    app = _prepared_app()
+    with Session(app.extensions["engine"]) as session:
+        sync(session)
+    try:
+        text = to_toml(load_plan(plan_id))
+    except UnknownPlan as unknown:
+        raise click.ClickException(f"no plan {plan_id}") from unknown
+    if output:
+        Path(output).write_text(text, encoding="utf-8")
+    else:
+        click.echo(text, nl=False)
 
 
 if __name__ == "__main__":

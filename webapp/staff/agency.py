@@ -15,7 +15,7 @@ from models.files import attachments
 from models.paging import PageRequest
 from models.people.tables import Role
 from models.privacy import scope
-from models.suggestions import deadlines, lifecycle, supervision, timeline
+from models.suggestions import deadlines, handling, lifecycle, supervision, timeline
 from models.suggestions import inbox as inbox_tabs
 from models.suggestions.lifecycle import InvalidTransition, NotAllowed, actor_for_account
 from models.suggestions.permissions import agency_role
@@ -70,6 +70,7 @@ def _page(item, status: int = 200, **forms):
     forms.setdefault("extension_form", ExtensionForm(formdata=None))
     return render_template(
         "agency/item.html", item=item, role=str(role) if role else "", Status=Status,
+        may_sign=handling.may_sign(session, item, actor),
         thread=timeline.staff_thread(session, item), answer=timeline.latest_answer(session, item),
         files=attachments.for_suggestion(session, item.id), due=deadlines.current_due(item),
         late=deadlines.is_overdue(item), supports=support.count(session, item),

@@ -2,14 +2,14 @@
 posted requests; the index the agency's "in progress" tab reads
 
 Revision ID: 0015
-Revises: 0007
+Revises: 0014
 """
 import sqlalchemy as sa
 import sqlmodel
 from alembic import op
 
 revision = '0015'
-down_revision = '0007'
+down_revision = "0014"
 branch_labels = None
 depends_on = None
 

@@ -23,13 +23,15 @@ from sqlmodel import Session
 
 from models import paging
 from models.files import attachments
+from models.notices.unreachable import unreachable_leads
 from models.office import exports
 from models.people import consent
 from models.people.consent import ConsentMissing
 from models.people.tables import Role
 from models.privacy import scope
 from models.safety import held
-from models.suggestions import deadlines, lifecycle, moderation, supervision, timeline, triage
+from models.suggestions import (deadlines, dispatching, lifecycle, moderation, supervision,
+                                timeline, triage)
 from models.suggestions.lifecycle import InvalidTransition, NotAllowed
 from models.suggestions.routing import current_assignments
 from models.suggestions.status import Status
@@ -38,6 +40,7 @@ from webapp.access import staff_required
 from webapp.actions import always_400, suggestion_steps
 from webapp.db import get_session
 from webapp.files import send_attachment
+from webapp.forms.dispatching import ChooseAgenciesForm, LocalOfficeForm, ReviewReturnForm
 from webapp.forms.flow import DecideExtensionForm, DeclineForm, EscalateForm, NoteForm, RouteForm
 from webapp.forms.group import ConsentForm
 
@@ -114,7 +117,7 @@ def _page(found: Suggestion, status: int = 200, **forms):
         thread=thread, child_says=timeline.child_objection(found, [e for e, _ in thread]),
         answer=timeline.latest_answer(session, found),
         files=attachments.for_suggestion(session, found.id), due=deadlines.current_due(found),
-        **_supervision(session, found, forms),
+        **_supervision(session, found, forms), **_dispatching(session, found, forms),
         held=consent.is_held(session, found),
         guardian_form=forms.get("guardian_form") or ConsentForm(formdata=None),
         route_form=route_form, decline_form=forms.get("decline_form") or DeclineForm(
@@ -131,6 +134,27 @@ def _supervision(session, found: Suggestion, forms: dict) -> dict:
         pending=supervision.pending_extension(session, found.id),
         escalate_form=forms.get("escalate_form") or EscalateForm(formdata=None),
         decide_form=forms.get("decide_form") or DecideExtensionForm(formdata=None))
+
+
+def agency_choices(plan_id: str) -> dict[int, str]:
+    """The city's agencies by name, for the 派单 lists."""
+    names = exports.agency_names(get_session(), plan_id)
+    return dict(sorted(names.items(), key=lambda pair: pair[1]))
+
+
+def _dispatching(session, found: Suggestion, forms: dict) -> dict:
+    """What the 派单 box shows: who chose the agencies, the 退单 and their reviews, forms."""
+    current = current_assignments(session, found)
+    agencies_form = forms.get("agencies_form") or ChooseAgenciesForm(
+        formdata=None, leads=[a.agency_id for a in current if a.role == "lead"],
+        partners=[a.agency_id for a in current if a.role == "partner"])
+    return dict(
+        unreachable=unreachable_leads(session, found),
+        chosen_by=dispatching.chosen_by(session, found), reviews=dispatching.reviews(
+            session, found.id), CHOOSABLE=dispatching.CHOOSABLE,
+        agencies_form=agencies_form.offer(agency_choices(found.plan_id)),
+        local_form=forms.get("local_form") or LocalOfficeForm(formdata=None),
+        review_form=forms.get("review_form") or ReviewReturnForm(formdata=None))
 
 
 @bp.route("/items/<int:suggestion_id>")

@@ -68,7 +68,8 @@ def new_group():
     if form.validate_on_submit():
         group = groups.create_group(get_session(), account=me(), name=form.name.data,
                                     kind=GroupKind(form.kind.data),
-                                    level=GroupLevel(form.level.data))
+                                    level=GroupLevel(form.level.data),
+                                    district=form.district.data or "")
         flash(_("小组建好了。把邀请码或海报发给孩子们吧。"))
         return redirect(url_for(".group", group_id=group.id))
     return render_template("facilitator/group_form.html", form=form, group=None)
@@ -82,7 +83,8 @@ def edit_group(group_id: int):
     del form.kind
     if form.validate_on_submit():
         groups.update_group(get_session(), group=group, name=form.name.data,
-                            level=GroupLevel(form.level.data), is_active=form.is_active.data)
+                            level=GroupLevel(form.level.data), is_active=form.is_active.data,
+                            district=form.district.data or "")
         flash(_("已保存。"))
         return redirect(url_for(".group", group_id=group.id))
     return render_template("facilitator/group_form.html", form=form, group=group)
