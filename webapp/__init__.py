@@ -53,12 +53,12 @@ def create_app(test_config: dict | None = None) -> Flask:
 
 def create_job_app() -> Flask:
     """What queue jobs need and nothing more: configuration from the environment, the
-    engine, mail and consent settings; no pages, forms or templates are imported."""
-    from webapp import db, jobs
+    engine and the domain's settings; no pages, forms or templates are imported."""
+    from webapp import db, settings
 
     app = configured_flask()
+    settings.init_app(app)
     db.init_app(app)
-    jobs.init_app(app)
     return app
 
 
@@ -110,9 +110,20 @@ def _instance_secret(app: Flask) -> str:
 
 
 def _init_subsystems(app: Flask) -> None:
-    from webapp import access, converters, db, errors, i18n, ratelimit, security, templating
+    from webapp import (
+        access,
+        converters,
+        db,
+        errors,
+        i18n,
+        ratelimit,
+        security,
+        settings,
+        templating,
+    )
     from webapp.public import auth
 
+    settings.init_app(app)
     converters.init_app(app)
     ratelimit.init_app(app)
     db.init_app(app)
@@ -126,7 +137,6 @@ def _init_subsystems(app: Flask) -> None:
 
 def _register_blueprints(app: Flask) -> None:
     """Mount the blueprints, grouped by who uses them."""
-    from webapp import jobs
     from webapp.api import open311
     from webapp.child import group, group_visits
     from webapp.child import pages as child
@@ -154,4 +164,3 @@ def _register_blueprints(app: Flask) -> None:
     for blueprints in (everyone, children, facilitators, agencies, city_office, machines):
         for module in blueprints:
             app.register_blueprint(module.bp)
-    jobs.init_app(app)

@@ -16,6 +16,7 @@ from sqlmodel import Field, Session, SQLModel, func, select
 
 from models.common import new_code, utcnow
 from models.people.tables import Account, GroupFacilitator, Role
+from models.settings import settings_of
 from models.suggestions.tables import AgencyRole, Assignment, Event, Suggestion
 
 log = logging.getLogger("tongsheng.mail")
@@ -74,15 +75,6 @@ def _message(to: str, subject: str, body: str, sender: str) -> EmailMessage:
     message["To"], message["From"], message["Subject"] = to, sender, subject
     message.set_content(body)
     return message
-
-
-_backend: object = LogBackend()
-
-
-def configure(backend) -> None:
-    """Choose where staff e-mail goes (the web app does this from its config)."""
-    global _backend
-    _backend = backend
 
 
 def notify(session: Session, *, kind: str, message: str, suggestion: Suggestion | None = None,
@@ -242,8 +234,13 @@ def mark_read(session: Session, rows: list[Notification]) -> None:
 def deliver_pending(session: Session, backend=None, limit: int = 200) -> int:
     """Send the staff e-mail that is waiting, one message per transaction: claimed, sent,
     marked. On PostgreSQL a row another worker holds is skipped, so two workers (or a
-    worker and the sweep) never send the same message twice."""
-    backend = backend or _backend
+    worker and the sweep) never send the same message twice.
+
+    This is the one place that talks to the mail server: only queue jobs and the sweep call
+    it, never a request. Each message is its own transaction (the function owns it), so a
+    crash halfway loses nothing and sends nothing twice.
+    """
+    backend = backend or settings_of(session).mail_backend or LogBackend()
     sent = 0
     while sent < limit:
         found = session.exec(_next_pending()).first()

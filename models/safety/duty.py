@@ -2,15 +2,15 @@
 
 The first alert goes to the group's facilitators and the city's first lead (every coordinator
 of the city while it has no lead). A case nobody has taken in hand within the duty time
-(default 30 minutes, set by the app) escalates: the next lead on the list and the city's
-coordinators are told, and the clock starts again. Every step is written in the case history.
+(default 30 minutes, from the session's ``Settings``) escalates: the next lead on the list
+and the city's coordinators are told, and the clock starts again. Every step is written in
+the case history.
 The escalation runs on the queue when there is one (``webapp/jobs.py``) and in every sweep.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from sqlalchemy import update
 from sqlmodel import Session, select
@@ -27,32 +27,14 @@ from models.safety.safeguarding import (
     add_entry,
     leads,
 )
+from models.settings import DutyRule, settings_of
 
 CASES_OPENED = "tongsheng_cases_opened"
 
 
-@dataclass(frozen=True)
-class DutyRule:
-    """How long a case may wait for someone to take it in hand before it escalates."""
-
-    ack_minutes: int = 30
-
-    @property
-    def delay(self) -> timedelta:
-        return timedelta(minutes=self.ack_minutes)
-
-
-_rule = DutyRule()
-
-
-def configure_duty(rule: DutyRule) -> None:
-    """The web app sets the rule from its configuration (SAFEGUARDING_ACK_MINUTES)."""
-    global _rule
-    _rule = rule
-
-
-def duty_rule() -> DutyRule:
-    return _rule
+def duty_rule(session: Session | None = None) -> DutyRule:
+    """The escalation rule of the site this session belongs to (see ``models.settings``)."""
+    return settings_of(session).duty
 
 
 class LeadProblem(ValueError):
@@ -117,7 +99,7 @@ def alert_opened(session: Session, case: SafeguardingCase, now: datetime | None 
     now = now or utcnow()
     told = _tell(session, case, first_responders(session, case), 0,
                  f"安全个案 #{case.id}：有孩子可能处在危险中，请立即查看并按强制报告要求处理。")
-    case.due_at = now + _rule.delay
+    case.due_at = now + duty_rule(session).delay
     session.add(case)
     add_entry(session, case, STEP, "已通知：" + _names(told), at=now)
     session.info.setdefault(CASES_OPENED, []).append(case.id)
@@ -156,7 +138,7 @@ def escalate(session: Session, case: SafeguardingCase, now: datetime | None = No
         update(SafeguardingCase)
         .where(SafeguardingCase.id == case.id, SafeguardingCase.escalation_level == level,
                SafeguardingCase.acknowledged_at.is_(None))
-        .values(escalation_level=level + 1, due_at=now + _rule.delay)
+        .values(escalation_level=level + 1, due_at=now + duty_rule(session).delay)
         .execution_options(synchronize_session=False))
     if moved.rowcount != 1:  # someone else escalated or took it in hand meanwhile
         session.rollback()
@@ -167,7 +149,7 @@ def escalate(session: Session, case: SafeguardingCase, now: datetime | None = No
     people = ([nxt] if nxt else []) + coordinators(session, case.plan_id)
     told = _tell(session, case, people, level + 1,
                  f"安全个案 #{case.id} 已经 {_waited(case, now)} 分钟没有人确认接手，请马上处理。")
-    add_entry(session, case, STEP, f"{_rule.ack_minutes} 分钟没有人确认接手，"
+    add_entry(session, case, STEP, f"{duty_rule(session).ack_minutes} 分钟没有人确认接手，"
               f"第 {level + 1} 次升级：已通知 " + _names(told), at=now)
     session.commit()
     return True

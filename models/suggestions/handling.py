@@ -5,7 +5,6 @@ Every function checks who acts and from which status, then writes through ``reco
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 
 from sqlmodel import Session
@@ -15,6 +14,7 @@ from models.common import utcnow
 from models.people.consent import ConsentMissing, check_dispatchable
 from models.privacy.personal_data import check_forwardable
 from models.safety.safeguarding import SafeguardingCase, check_not_held, screen
+from models.settings import ConsentRule, settings_of
 from models.suggestions.deadlines import set_answer_deadline, set_dispatch_deadlines
 from models.suggestions.lifecycle import SYSTEM, Actor, _from, record
 from models.suggestions.permissions import NotAllowed, allowed, require
@@ -36,32 +36,17 @@ NOTE_LIMIT = 2000
 IN_HAND = (Status.ACCEPTED, Status.IN_PROGRESS)
 
 
-@dataclass(frozen=True)
-class ConsentRule:
-    """Which privacy notice a guardian must have agreed to, and below which age."""
-
-    notice_version: str = "2026-11"
-    consent_age: int = 14
-
-
-_consent_rule = ConsentRule()
-
-
-def configure_consent(rule: ConsentRule) -> None:
-    """The web app sets the rule from its configuration (PRIVACY_NOTICE_VERSION, CONSENT_AGE)."""
-    global _consent_rule
-    _consent_rule = rule
-
-
-def consent_rule() -> ConsentRule:
-    return _consent_rule
+def consent_rule(session: Session | None = None) -> ConsentRule:
+    """The consent rule of the site this session belongs to (see ``models.settings``)."""
+    return settings_of(session).consent
 
 
 def _check_consent(session: Session, suggestion: Suggestion) -> None:
     """No young child's words reach an agency before a guardian has agreed."""
+    rule = consent_rule(session)
     try:
-        check_dispatchable(session, suggestion, notice_version=_consent_rule.notice_version,
-                           consent_age=_consent_rule.consent_age)
+        check_dispatchable(session, suggestion, notice_version=rule.notice_version,
+                           consent_age=rule.consent_age)
     except ConsentMissing as missing:
         raise ConsentMissing("这位小朋友的监护人还没有同意，暂时不能派单。"
                              "请先请辅导员登记监护人同意，再来派单。") from missing
@@ -86,7 +71,7 @@ def _send(session: Session, suggestion: Suggestion, actor: Actor, action: str,
     check_forwardable(suggestion)
     route = route_for(suggestion)
     assign_route(session, suggestion, route)
-    set_dispatch_deadlines(suggestion, utcnow())
+    set_dispatch_deadlines(suggestion, utcnow(), settings_of(session).holidays)
     leads = "、".join(route.lead_agencies)
     return record(session, suggestion, action=action, actor=actor,
                   to_status=Status.DISPATCHED, note=f"{leads}{'；' + note if note else ''}")
@@ -117,7 +102,7 @@ def accept(session: Session, suggestion: Suggestion, *, actor: Actor) -> Event:
     """The lead agency signs for it (签收); the answer clock starts now."""
     require(session, actor, suggestion, "lead")
     _from(suggestion, Status.DISPATCHED, doing="签收")
-    set_answer_deadline(suggestion, utcnow())
+    set_answer_deadline(suggestion, utcnow(), settings_of(session).holidays)
     return record(session, suggestion, action="accept", actor=actor, to_status=Status.ACCEPTED)
 
 

@@ -123,7 +123,7 @@ def _hold_for_guardian(session: Session, suggestion: Suggestion) -> None:
     from models.people import consent
     from models.suggestions.handling import consent_rule
 
-    rule = consent_rule()
+    rule = consent_rule(session)
     if suggestion.status != Status.SUBMITTED or consent.is_held(session, suggestion) or \
             not consent.author_waits(session, suggestion, notice_version=rule.notice_version,
                                      consent_age=rule.consent_age):

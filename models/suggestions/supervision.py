@@ -16,7 +16,9 @@ from sqlmodel import Field, Session, SQLModel, select
 from models.common import utcnow
 from models.paging import Page, PageRequest, page
 from models.plans.tables import Agency
+from models.settings import settings_of
 from models.suggestions.deadlines import (
+    NO_HOLIDAYS,
     WAITING_FOR_ANSWER,
     WAITING_TO_SIGN,
     _comparable,
@@ -89,13 +91,14 @@ def _text(text: str | None, missing: str) -> str:
     return cleaned[:NOTE_LIMIT]
 
 
-def days_overdue(suggestion: Suggestion, now: datetime | None = None) -> int:
+def days_overdue(suggestion: Suggestion, now: datetime | None = None,
+                 holidays: frozenset[date] = NO_HOLIDAYS) -> int:
     """Working days past the deadline that matters now (0 when not past it)."""
     due = current_due(suggestion)
     now = now or utcnow()
     if due is None or not is_overdue(suggestion, now):
         return 0
-    return max(1, working_days_between(due, _comparable(now, due)))
+    return max(1, working_days_between(due, _comparable(now, due), holidays))
 
 
 def level_of(session: Session, suggestion_id: int) -> int:
@@ -139,7 +142,8 @@ def board(session: Session, scoped_query, wanted: PageRequest,
     shown = page(session, overdue_items(scoped_query), wanted)
     ids = [s.id for s in shown.items]
     agencies, levels = lead_agencies(session, ids), _levels(session, ids)
-    rows = [BoardRow(s, agencies.get(s.id, []), days_overdue(s, now), levels.get(s.id, 0))
+    holidays = settings_of(session).holidays
+    rows = [BoardRow(s, agencies.get(s.id, []), days_overdue(s, now, holidays), levels.get(s.id, 0))
             for s in shown.items]
     return Page(items=rows, number=shown.number, size=shown.size, total=shown.total)
 
@@ -156,7 +160,7 @@ def escalate(session: Session, suggestion: Suggestion, *, actor: Actor, level: i
     if Status(suggestion.status) not in OPEN:
         raise InvalidTransition("这条建议不在部门手里，不需要催办。")
     now = now or utcnow()
-    late = days_overdue(suggestion, now)
+    late = days_overdue(suggestion, now, settings_of(session).holidays)
     if level > URGE and not late:
         raise InvalidTransition("还没有超期，只能催办。")
     reached = level_of(session, suggestion.id)

@@ -21,7 +21,8 @@ from models.suggestions import intake, lifecycle
 from models.suggestions.lifecycle import Actor, Draft
 from models.suggestions.tables import Suggestion
 from tests.flow import account, actor
-from webapp import jobs
+from webapp import jobs, settings
+from webapp.db import new_session
 
 DISCLOSURE = "爸爸喝醉了就打我，我不敢回家"
 
@@ -90,13 +91,12 @@ def test_an_unacknowledged_case_escalates_on_schedule_inline(app, session, clock
 
 
 def test_the_duty_time_is_a_setting(app, session, clock, monkeypatch):
-    monkeypatch.setattr(safeguarding_duty, "_rule", safeguarding_duty.duty_rule())
     app.config["SAFEGUARDING_ACK_MINUTES"] = 5
-    jobs.init_app(app)
-    case = disclose(session)
+    settings.init_app(app)
+    case = disclose(new_session(app))
     assert case.due_at == clock.now + timedelta(minutes=5)
     clock.advance(minutes=6)
-    assert jobs.sweep_now(app.extensions["engine"])["escalated"] == 1
+    assert jobs.sweep_now(app.extensions["engine"], app.extensions["settings"])["escalated"] == 1
 
 
 def test_without_a_lead_the_case_reaches_every_coordinator(client, auth, session, clock):

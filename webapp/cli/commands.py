@@ -110,7 +110,7 @@ def sweep() -> None:
     from webapp.jobs import sweep_now
 
     app = create_app()
-    result = sweep_now(app.extensions["engine"])
+    result = sweep_now(app.extensions["engine"], app.extensions["settings"])
     click.echo("overdue: {overdue}, no longer overdue: {cleared}, due soon: {due_soon}, "
                "safeguarding cases escalated: {escalated}".format(**result))
 

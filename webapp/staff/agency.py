@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from functools import partial
 
 from flask import Blueprint, abort, render_template, request
 from flask_babel import gettext as _
@@ -15,6 +16,7 @@ from models.files import attachments
 from models.paging import PageRequest
 from models.people.tables import Role
 from models.privacy import scope
+from models.settings import settings_of
 from models.suggestions import deadlines, lifecycle, supervision, timeline
 from models.suggestions import inbox as inbox_tabs
 from models.suggestions.lifecycle import InvalidTransition, NotAllowed, actor_for_account
@@ -51,7 +53,9 @@ def inbox():
                                 counts[tab])
     return render_template("agency/inbox.html", tab=tab, tabs=TABS, items=shown, counts=counts,
                            supports=support.counts(session, [s.id for s in shown]),
-                           current_due=deadlines.current_due, due_soon=deadlines.due_soon)
+                           current_due=deadlines.current_due,
+                           due_soon=partial(deadlines.due_soon,
+                                            holidays=settings_of(session).holidays))
 
 
 def _mine(suggestion_id: int):

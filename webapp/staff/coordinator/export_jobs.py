@@ -18,8 +18,8 @@ from flask_login import current_user
 
 from models.files import storage
 from models.office import export_jobs
-from webapp.db import get_session
-from webapp.jobs import run_export
+from webapp import background
+from webapp.db import commit, get_session
 from webapp.staff.coordinator.pages import coordinator_only
 
 bp = Blueprint("export_jobs", __name__, url_prefix="/coordinator/exports")
@@ -39,7 +39,8 @@ def start():
     except ValueError as problem:
         flash(str(problem))
         return redirect(url_for("coordinator.home", tab="all"))
-    run_export(job.id)
+    commit()
+    background.run_export(get_session(), job.id)
     return redirect(url_for(".show", token=job.token))
 
 

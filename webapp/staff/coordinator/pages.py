@@ -27,6 +27,7 @@ from models.office import exports
 from models.people.consent import ConsentMissing
 from models.people.tables import Role
 from models.privacy import scope
+from models.settings import settings_of
 from models.suggestions import deadlines, lifecycle, supervision, timeline, triage
 from models.suggestions.lifecycle import InvalidTransition, NotAllowed
 from models.suggestions.routing import current_assignments
@@ -112,7 +113,7 @@ def _supervision(session, found: Suggestion, forms: dict) -> dict:
     return dict(
         level=supervision.level_of(session, found.id), LEVELS=supervision.LEVELS,
         steps=supervision.steps(session, found.id),
-        days_late=supervision.days_overdue(found),
+        days_late=supervision.days_overdue(found, holidays=settings_of(session).holidays),
         no_calendar=deadlines.years_without_calendar(deadlines.current_due(found)),
         pending=supervision.pending_extension(session, found.id),
         escalate_form=forms.get("escalate_form") or EscalateForm(formdata=None),
