@@ -140,7 +140,18 @@ def _register_blueprints(app: Flask) -> None:
     from webapp.api import open311
     from webapp.child import group, group_visits
     from webapp.child import pages as child
-    from webapp.public import auth, board, chat, chat_case, mydata, notices, report, suggest, track
+    from webapp.public import (
+        auth,
+        auth_code,
+        board,
+        chat,
+        chat_case,
+        mydata,
+        notices,
+        report,
+        suggest,
+        track,
+    )
     from webapp.public import pages as public
     from webapp.staff import admin, agency
     from webapp.staff.coordinator import (
@@ -154,13 +165,15 @@ def _register_blueprints(app: Flask) -> None:
     from webapp.staff.facilitator import meetings, observer, review
     from webapp.staff.facilitator import pages as facilitator
 
-    everyone = (public, auth, suggest, track, board, chat, chat_case, report, mydata, notices)
+    everyone = (public, auth, auth_code, suggest, track, board, chat, chat_case, report, mydata,
+                notices)
     children = (child, group, group_visits)
     facilitators = (facilitator, review, meetings, observer)
     agencies = (agency,)
     city_office = (coordinator, supervision, export_jobs, admin, safeguarding, safeguarding_leads,
                    accesslog)
     machines = (open311,)
-    for blueprints in (everyone, children, facilitators, agencies, city_office, machines):
-        for module in blueprints:
-            app.register_blueprint(module.bp)
+    groups = (everyone, children, facilitators, agencies, city_office, machines)
+    # auth and auth_code add their views to the one "auth" blueprint (webapp.public.signin).
+    for bp in dict.fromkeys(module.bp for modules in groups for module in modules):
+        app.register_blueprint(bp)

@@ -17,8 +17,7 @@ from sqlmodel import Session
 
 from models.notices import notifications
 from models.office import export_jobs
-from models.safety.duty import CASES_OPENED
-from models.safety.safeguarding import SafeguardingCase
+from models.safety.safeguarding import CASES_OPENED, SafeguardingCase
 from models.settings import Settings, bind, settings_of
 
 log = logging.getLogger("tongsheng.jobs")

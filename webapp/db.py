@@ -63,11 +63,12 @@ def commit(session: Session | None = None) -> None:
 
 
 def commit_request(response):
-    """The request owns its transaction: what the view left pending is committed once here,
-    unless the answer is a server error (then nothing of it is kept)."""
+    """The request owns its transaction: what the view left pending is committed once here
+    when the answer is a success or a redirect. A refusal or an error keeps nothing, except
+    what its view committed on purpose before answering (a wrong PIN still counts)."""
     session = g.get("db_session")
     if session is not None:
-        if response.status_code >= 500:
+        if response.status_code >= 400:
             session.rollback()
         else:
             commit(session)

@@ -66,6 +66,7 @@ def escalate_case_from_env(case_id: int) -> int:
         if case is None:
             return 0
         escalate(session, case)
+        session.commit()
         session.refresh(case)
         if case.acknowledged_at is None and case.due_at is not None:
             background.schedule_escalation(session, case_id)
@@ -82,7 +83,9 @@ def retention_from_env() -> dict:
     """Queue job (nightly from ``tongsheng scheduler``): the retention run."""
     app = _env_app()
     with new_session(app) as session:
-        return retention.run(session, months=int(app.config["RETENTION_MONTHS"]))
+        done = retention.run(session, months=int(app.config["RETENTION_MONTHS"]))
+        session.commit()
+        return done
 
 
 def export_from_env(job_id: int) -> None:

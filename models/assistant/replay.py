@@ -14,6 +14,7 @@ from sqlmodel import Session, select
 
 from models.assistant import conversation as chats
 from models.assistant.dialogue import new_state
+from models.refusals import Invalid
 from models.safety.safeguarding import (
     case_by_code,
     case_for_thread,
@@ -24,7 +25,7 @@ from models.safety.safeguarding import (
 from models.suggestions.tables import Suggestion
 
 
-class ReplayProblem(ValueError):
+class ReplayProblem(Invalid):
     """The replay cannot start (an unknown meeting code, for example)."""
 
 

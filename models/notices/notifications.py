@@ -17,7 +17,7 @@ from sqlmodel import Field, Session, SQLModel, func, select
 from models.common import new_code, utcnow
 from models.people.tables import Account, GroupFacilitator, Role
 from models.settings import settings_of
-from models.suggestions.tables import AgencyRole, Assignment, Event, Suggestion
+from models.suggestions.tables import AgencyRole, Assignment, Event, Suggestion, merged_into
 
 log = logging.getLogger("tongsheng.mail")
 MAIL_PENDING = "tongsheng_mail_pending"
@@ -177,8 +177,6 @@ def _supervised(session: Session, suggestion: Suggestion, event: Event) -> None:
 
 def _answer_arrived(session: Session, suggestion: Suggestion) -> None:
     """Every child whose words are in the case hears it, on their own code; and their adults."""
-    from models.suggestions.moderation import merged_into
-
     todo, groups = [suggestion], set()
     while todo:
         item = todo.pop()
@@ -228,7 +226,7 @@ def mark_read(session: Session, rows: list[Notification]) -> None:
         if row.read_at is None:
             row.read_at = now
             session.add(row)
-    session.commit()
+    session.flush()
 
 
 def deliver_pending(session: Session, backend=None, limit: int = 200) -> int:

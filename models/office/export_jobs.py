@@ -20,6 +20,7 @@ from models.common import utcnow
 from models.files import storage
 from models.office import exports
 from models.people.tables import Account
+from models.refusals import Invalid
 
 KINDS = ("csv", "xlsx")
 CONTENT_TYPES = {"csv": "text/csv; charset=utf-8",
@@ -55,14 +56,14 @@ class ExportJob(SQLModel, table=True):
 def start(session: Session, account: Account, kind: str, args) -> ExportJob:
     """Check the filters now (a bad one is refused at once) and record the job."""
     if kind not in KINDS:
-        raise ValueError("只能导出 CSV 或 Excel。")
+        raise Invalid("只能导出 CSV 或 Excel。")
     filters = exports.Filters.from_args(args).check(session, account.plan_id)
     wanted = {key: args.get(key, "") for key in ("from", "to", "domain", "agency", "status")}
     job = ExportJob(account_id=account.id, plan_id=account.plan_id, kind=kind,
                     filters=json.dumps(wanted), total_rows=exports.count(
                         session, account.plan_id, filters))
     session.add(job)
-    session.commit()
+    session.flush()
     return job
 
 

@@ -87,3 +87,12 @@ def member_suggestions(session: Session, member: Member) -> list[Suggestion]:
 def plan_suggestions(plan_id: str):
     """A city's suggestions as a query (unordered): only its coordinator opens them."""
     return select(Suggestion).where(Suggestion.plan_id == plan_id)
+
+
+def coordinator_suggestion(session: Session, account: Account,
+                           suggestion_id: int) -> Suggestion | None:
+    """The suggestion if it belongs to this coordinator's city; None otherwise."""
+    if account.role != Role.COORDINATOR:
+        return None
+    query = plan_suggestions(account.plan_id).where(Suggestion.id == suggestion_id)
+    return session.exec(query).first()

@@ -10,8 +10,10 @@ from sqlalchemy import and_, case, func, or_
 from sqlmodel import Session, select
 
 from models.common import utcnow
+from models.notices.notifications import deadline_near
 from models.plans.plan import load_plan
 from models.settings import settings_of
+from models.suggestions.events import SYSTEM, record
 from models.suggestions.status import Status
 from models.suggestions.tables import Suggestion
 
@@ -174,9 +176,6 @@ class SweepResult:
 
 def sweep(session: Session, now: datetime | None = None) -> SweepResult:
     """Recompute every open item's overdue flag, recording each change as an event."""
-    from models.notices.notifications import deadline_near
-    from models.suggestions.lifecycle import SYSTEM, record
-
     now = now or utcnow()
     holidays = settings_of(session).holidays
     result = SweepResult([], [], [])
@@ -194,7 +193,7 @@ def sweep(session: Session, now: datetime | None = None) -> SweepResult:
         elif due_soon(suggestion, now, holidays):
             result.due_soon.append(suggestion.id)
             deadline_near(session, suggestion)
-    session.commit()
+    session.flush()
     return result
 
 

@@ -9,20 +9,20 @@ from datetime import datetime
 
 from sqlmodel import Session
 
-from classifier.topics import TOPIC_IDS
 from models.common import utcnow
 from models.people.consent import ConsentMissing, check_dispatchable
 from models.privacy.personal_data import check_forwardable
+from models.refusals import Invalid
 from models.safety.safeguarding import SafeguardingCase, check_not_held, screen
 from models.settings import ConsentRule, settings_of
+from models.suggestions.corrections import record_topic_choice
 from models.suggestions.deadlines import set_answer_deadline, set_dispatch_deadlines
-from models.suggestions.lifecycle import SYSTEM, Actor, _from, record
-from models.suggestions.permissions import NotAllowed, allowed, require
+from models.suggestions.events import SYSTEM, record
+from models.suggestions.permissions import Actor, NotAllowed, allowed, require, require_action
 from models.suggestions.routing import assign_route, current_assignments, route_for
-from models.suggestions.status import Status
+from models.suggestions.status import Status, check_action
 from models.suggestions.tables import (
     Answer,
-    Correction,
     DueWeight,
     Event,
     Rating,
@@ -55,9 +55,9 @@ def _check_consent(session: Session, suggestion: Suggestion) -> None:
 def _text(value: str, *, limit: int, missing: str) -> str:
     value = (value or "").strip()
     if not value:
-        raise ValueError(missing)
+        raise Invalid(missing)
     if len(value) > limit:
-        raise ValueError(f"最多 {limit} 个字，现在是 {len(value)} 个字。")
+        raise Invalid(f"最多 {limit} 个字，现在是 {len(value)} 个字。")
     return value
 
 
@@ -65,7 +65,7 @@ def _send(session: Session, suggestion: Suggestion, actor: Actor, action: str,
           note: str = "") -> Event:
     """Assign the route's agencies, start the clocks and record the move to dispatched."""
     if not suggestion.topic:
-        raise ValueError("请先选一个主题，才能知道送到哪个部门。")
+        raise Invalid("请先选一个主题，才能知道送到哪个部门。")
     check_not_held(session, suggestion)
     _check_consent(session, suggestion)
     check_forwardable(suggestion)
@@ -79,29 +79,21 @@ def _send(session: Session, suggestion: Suggestion, actor: Actor, action: str,
 
 def dispatch(session: Session, suggestion: Suggestion, *, actor: Actor) -> Event:
     """Send an approved suggestion to the lead agencies its route names."""
-    require(session, actor, suggestion,
-            "coordinate" if suggestion.status == Status.RETURNED else "moderate")
-    _from(suggestion, Status.IN_REVIEW, Status.RETURNED, doing="派单")
+    require_action(session, actor, suggestion, "dispatch")
     return _send(session, suggestion, actor, "dispatch")
 
 
 def reroute(session: Session, suggestion: Suggestion, *, actor: Actor, topic: str,
             note: str = "") -> Event:
     """The coordinator picks the right topic after a 退单 or a reopening, and sends it again."""
-    require(session, actor, suggestion, "coordinate")
-    _from(suggestion, Status.RETURNED, Status.IN_REVIEW, doing="重新派单")
-    if topic not in TOPIC_IDS:
-        raise ValueError("请选一个主题。")
-    session.add(Correction(suggestion_id=suggestion.id, text=suggestion.agency_text,
-                           topic=topic, source="reroute"))
-    suggestion.topic, suggestion.abstained = topic, False
+    require_action(session, actor, suggestion, "reroute")
+    record_topic_choice(session, suggestion, topic, source="reroute")
     return _send(session, suggestion, actor, "reroute", note.strip())
 
 
 def accept(session: Session, suggestion: Suggestion, *, actor: Actor) -> Event:
     """The lead agency signs for it (签收); the answer clock starts now."""
-    require(session, actor, suggestion, "lead")
-    _from(suggestion, Status.DISPATCHED, doing="签收")
+    require_action(session, actor, suggestion, "accept")
     set_answer_deadline(suggestion, utcnow(), settings_of(session).holidays)
     return record(session, suggestion, action="accept", actor=actor, to_status=Status.ACCEPTED)
 
@@ -109,8 +101,7 @@ def accept(session: Session, suggestion: Suggestion, *, actor: Actor) -> Event:
 def start_progress(session: Session, suggestion: Suggestion, *, actor: Actor,
                    note: str = "") -> Event:
     """The agency is working on it (他们在办)."""
-    require(session, actor, suggestion, "lead")
-    _from(suggestion, Status.ACCEPTED, doing="开始办理")
+    require_action(session, actor, suggestion, "start_progress")
     return record(session, suggestion, action="start", actor=actor,
                   to_status=Status.IN_PROGRESS, note=note.strip()[:NOTE_LIMIT])
 
@@ -125,17 +116,16 @@ def add_note(session: Session, suggestion: Suggestion, *, actor: Actor, text: st
     if not (allowed(session, actor, suggestion, "assigned")
             or allowed(session, actor, suggestion, "coordinate")):
         raise NotAllowed("只有收到这条建议的部门或妇儿工委办可以留言。")
-    _from(suggestion, Status.DISPATCHED, *IN_HAND, Status.ANSWERED, doing="留言")
+    check_action(suggestion.status, "comment")
     return record(session, suggestion, action="comment", actor=actor, note=text)
 
 
 def return_(session: Session, suggestion: Suggestion, *, actor: Actor, category: str,
             text: str) -> Event:
     """退单: not ours, with a reason; it goes back to the coordinator to re-route."""
-    require(session, actor, suggestion, "lead")
-    _from(suggestion, Status.DISPATCHED, doing="退单（签收以后就不能退了）")
+    require_action(session, actor, suggestion, "return")
     if category not in RETURN_REASONS:
-        raise ValueError("请选择退单原因：" + "、".join(RETURN_REASONS) + "。")
+        raise Invalid("请选择退单原因：" + "、".join(RETURN_REASONS) + "。")
     text = _text(text, limit=NOTE_LIMIT, missing="请写明退单的理由，最好说应该由哪个部门办。")
     for assignment in current_assignments(session, suggestion):
         assignment.is_current = False
@@ -150,14 +140,13 @@ def answer(session: Session, suggestion: Suggestion, *, actor: Actor, child_text
            due_weight: str, formal_text: str = "", reason: str = "", next_step: str = "",
            next_date: datetime | None = None) -> Answer:
     """The lead agency answers: words for the child, and how much the children's view counted."""
-    require(session, actor, suggestion, "lead")
-    _from(suggestion, *IN_HAND, doing="答复")
+    require_action(session, actor, suggestion, "answer")
     child_text = _text(child_text, limit=CHILD_TEXT_LIMIT,
                        missing="请写一段给孩子看的回复，用孩子能看懂的话。")
     if due_weight not in {w.value for w in DueWeight}:
-        raise ValueError("请选择对孩子意见的采纳情况。")
+        raise Invalid("请选择对孩子意见的采纳情况。")
     if due_weight in (DueWeight.PARTLY, DueWeight.NOT_ADOPTED) and not reason.strip():
-        raise ValueError("部分采纳或暂不采纳时，请写明原因。")
+        raise Invalid("部分采纳或暂不采纳时，请写明原因。")
     found = Answer(suggestion_id=suggestion.id, agency_id=actor.agency_id, account_id=actor.id,
                    child_text=child_text, formal_text=(formal_text or "").strip()[:8000],
                    due_weight=DueWeight(due_weight), reason=reason.strip()[:NOTE_LIMIT],
@@ -171,13 +160,12 @@ def answer(session: Session, suggestion: Suggestion, *, actor: Actor, child_text
 def rate(session: Session, suggestion: Suggestion, *, actor: Actor, value: str,
          comment: str = "") -> Rating:
     """The child's one-tap rating closes it; 不满意 reopens it for the coordinator."""
-    require(session, actor, suggestion, "author")
-    _from(suggestion, Status.ANSWERED, doing="评价")
+    require_action(session, actor, suggestion, "rate")
     if value not in {v.value for v in RatingValue}:
-        raise ValueError("请选一个：满意、基本满意或不满意。")
+        raise Invalid("请选一个：满意、基本满意或不满意。")
     comment = (comment or "").strip()
     if len(comment) > 500:
-        raise ValueError("想说的话最多 500 个字。")
+        raise Invalid("想说的话最多 500 个字。")
     rating = Rating(suggestion_id=suggestion.id, value=RatingValue(value), comment=comment)
     session.add(rating)
     record(session, suggestion, action="rate", actor=actor, to_status=Status.CLOSED,
@@ -203,7 +191,7 @@ def reopen(session: Session, suggestion: Suggestion, *, actor: Actor, reason: st
     if not (allowed(session, actor, suggestion, "coordinate")
             or allowed(session, actor, suggestion, "author")):
         raise NotAllowed("只有提建议的小朋友或妇儿工委办可以重新打开。")
-    _from(suggestion, Status.ANSWERED, Status.CLOSED, doing="重新打开")
+    check_action(suggestion.status, "reopen")
     reason = _text(reason, limit=500, missing="请说说为什么还没有解决。")
     return record(session, suggestion, action="reopen", actor=actor,
                   to_status=Status.IN_REVIEW, note=reason)
@@ -214,6 +202,6 @@ def contest(session: Session, suggestion: Suggestion, *, actor: Actor, text: str
     require(session, actor, suggestion, "author")
     if suggestion.status in (Status.ANSWERED, Status.CLOSED):
         return reopen(session, suggestion, actor=actor, reason=text)
-    _from(suggestion, Status.RETURNED, doing="补充说明")
+    check_action(suggestion.status, "contest")
     text = _text(text, limit=500, missing="请说说你的想法。")
     return record(session, suggestion, action="contest", actor=actor, note=text)

@@ -82,7 +82,9 @@ def take_words(session: Session, draft: Draft, actor: Actor,
 
     If the conversation is already a safeguarding case, the words join it and nothing else
     is stored. Otherwise the suggestion and its first event are stored and, when the text is
-    flagged, its case is opened and the people on duty alerted before the one commit.
+    flagged, its case is opened and the people on duty alerted, all in the caller's one
+    transaction (flushed here, committed by the caller), so a suggestion is never stored
+    without its case.
 
     ``look_first=False`` is for a caller with nothing else pending in the session (the plain
     form): the idempotency key is unique in the table, so a new key needs no look-up, and a
@@ -95,16 +97,17 @@ def take_words(session: Session, draft: Draft, actor: Actor,
         replay = find_replay(session, draft)  # a second click of the words that opened it
         if replay is None:
             hear(session, case, draft.text, channel=channel)
-            session.commit()
+            session.flush()
         return Taken(replay, case)
     found = found or classify_text(draft.text)
     try:
         suggestion = submit(session, draft, found, actor,
                             look_first=look_first or not draft.idempotency_key)
+        session.flush()
     except IntegrityError:
         if look_first:
             raise
-        session.rollback()
+        session.rollback()  # nothing else was pending (see look_first above)
         suggestion = find_replay(session, draft)
         if suggestion is None:
             # The key is new, so the clash was the random tracking code: draw another once.
@@ -113,7 +116,7 @@ def take_words(session: Session, draft: Draft, actor: Actor,
     if suggestion.urgent:
         case = open_for_suggestion(session, suggestion, thread=thread, channel=channel,
                                    child_label=_child_label(session, suggestion))
-    session.commit()
+    session.flush()
     return Taken(suggestion, case)
 
 

@@ -16,6 +16,7 @@ from sqlmodel import Field, Session, SQLModel, select
 from models.common import utcnow
 from models.paging import Page, PageRequest, page
 from models.plans.tables import Agency
+from models.refusals import Invalid
 from models.settings import settings_of
 from models.suggestions.deadlines import (
     NO_HOLIDAYS,
@@ -87,7 +88,7 @@ class ExtensionRequest(SQLModel, table=True):
 def _text(text: str | None, missing: str) -> str:
     cleaned = (text or "").strip()
     if not cleaned:
-        raise ValueError(missing)
+        raise Invalid(missing)
     return cleaned[:NOTE_LIMIT]
 
 
@@ -156,7 +157,7 @@ def escalate(session: Session, suggestion: Suggestion, *, actor: Actor, level: i
     """
     require(session, actor, suggestion, "coordinate")
     if level not in LEVELS:
-        raise ValueError("请选择催办、督办或通报。")
+        raise Invalid("请选择催办、督办或通报。")
     if Status(suggestion.status) not in OPEN:
         raise InvalidTransition("这条建议不在部门手里，不需要催办。")
     now = now or utcnow()
@@ -205,10 +206,10 @@ def request_extension(session: Session, suggestion: Suggestion, *, actor: Actor,
     reason = _text(reason, "请写下为什么需要延期。")
     due = current_due(suggestion)
     if new_date is None:
-        raise ValueError("请选择新的期限。")
+        raise Invalid("请选择新的期限。")
     new_due = end_of_day(new_date, like=due)
     if due is not None and new_due <= due:
-        raise ValueError("新的期限要晚于现在的期限。")
+        raise Invalid("新的期限要晚于现在的期限。")
     if pending_extension(session, suggestion.id) is not None:
         raise InvalidTransition("已经有一份延期申请在等妇儿工委办决定。")
     asked = ExtensionRequest(suggestion_id=suggestion.id, agency_id=actor.agency_id,

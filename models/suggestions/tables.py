@@ -4,7 +4,7 @@ from datetime import datetime
 from enum import StrEnum
 
 from sqlalchemy import Index, String, text
-from sqlmodel import Field, SQLModel, UniqueConstraint
+from sqlmodel import Field, Session, SQLModel, UniqueConstraint, select
 
 from models.common import new_code, utcnow
 from models.suggestions.status import Status
@@ -200,3 +200,9 @@ class Correction(SQLModel, table=True):
     topic: str = Field(max_length=40)
     source: str = Field(max_length=20)
     created_at: datetime = Field(default_factory=utcnow)
+
+
+def merged_into(session: Session, suggestion: Suggestion) -> list[Suggestion]:
+    """The suggestions folded into this one (their children hear its answer too)."""
+    query = select(Suggestion).where(Suggestion.merged_into_id == suggestion.id)
+    return list(session.exec(query.order_by(Suggestion.id)))
