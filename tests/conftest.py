@@ -20,7 +20,7 @@ from sqlmodel import Session
 from models.db import make_engine, normalise_url
 from models.demo import DEMO_PASSWORD, load_demo
 from webapp import create_app
-from webapp.db import upgrade_database
+from webapp.db import new_session, upgrade_database
 
 NOTICE = "2026-11"
 BACKENDS = ["sqlite", "postgresql"]
@@ -120,7 +120,8 @@ def client(app):
 
 @pytest.fixture
 def session(app):
-    with Session(app.extensions["engine"], expire_on_commit=False) as session:
+    """A session carrying the app's settings, as the app's own requests and jobs get."""
+    with new_session(app) as session:
         yield session
 
 

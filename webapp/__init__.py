@@ -59,12 +59,12 @@ def create_app(test_config: dict | None = None) -> Flask:
 
 def create_job_app() -> Flask:
     """What queue jobs need and nothing more: configuration from the environment, the
-    engine, mail and consent settings; no pages, forms or templates are imported."""
-    from webapp import db, jobs
+    engine and the domain's settings; no pages, forms or templates are imported."""
+    from webapp import db, settings
 
     app = configured_flask()
+    settings.init_app(app)
     db.init_app(app)
-    jobs.init_app(app)
     return app
 
 
@@ -116,9 +116,20 @@ def _instance_secret(app: Flask) -> str:
 
 
 def _init_subsystems(app: Flask) -> None:
-    from webapp import access, converters, db, errors, i18n, ratelimit, security, templating
+    from webapp import (
+        access,
+        converters,
+        db,
+        errors,
+        i18n,
+        ratelimit,
+        security,
+        settings,
+        templating,
+    )
     from webapp.public import auth
 
+    settings.init_app(app)
     converters.init_app(app)
     ratelimit.init_app(app)
     db.init_app(app)
@@ -132,12 +143,12 @@ def _init_subsystems(app: Flask) -> None:
 
 def _register_blueprints(app: Flask) -> None:
     """Mount the blueprints, grouped by who uses them."""
-    from webapp import jobs
     from webapp.api import open311
     from webapp.child import group, group_visits
     from webapp.child import pages as child
     from webapp.public import (
         auth,
+        auth_code,
         board,
         chat,
         chat_case,
@@ -166,7 +177,7 @@ def _register_blueprints(app: Flask) -> None:
     from webapp.staff.facilitator import meetings, observer, review
     from webapp.staff.facilitator import pages as facilitator
 
-    everyone = (public, auth, suggest, track, mine, board, chat, chat_case, report, mydata,
+    everyone = (public, auth, auth_code, suggest, track, mine, board, chat, chat_case, report, mydata,
                 notices)
     children = (child, group, group_visits)
     facilitators = (facilitator, review, meetings, observer)
@@ -174,7 +185,7 @@ def _register_blueprints(app: Flask) -> None:
     city_office = (coordinator, dashboard, dispatching, onboarding, plan_editing, supervision,
                    export_jobs, admin, safeguarding, safeguarding_leads, accesslog, api_keys)
     machines = (open311,)
-    for blueprints in (everyone, children, facilitators, agencies, city_office, machines):
-        for module in blueprints:
-            app.register_blueprint(module.bp)
-    jobs.init_app(app)
+    groups = (everyone, children, facilitators, agencies, city_office, machines)
+    # auth and auth_code add their views to the one "auth" blueprint (webapp.public.signin).
+    for bp in dict.fromkeys(module.bp for modules in groups for module in modules):
+        app.register_blueprint(bp)

@@ -7,13 +7,15 @@ from collections.abc import Callable
 from flask import flash, redirect, url_for
 from flask_login import current_user
 
+from models.refusals import Refusal
 from models.suggestions.lifecycle import actor_for_account
-from webapp.db import get_session
+from webapp.db import commit, get_session
 from webapp.errors import refusal_status
 
 
 def run_step(step: Callable, *, done: str | Callable, then: str, again: Callable,
-             problems: tuple, form=None, status_of: Callable[[Exception], int] = refusal_status):
+             problems: tuple = (Refusal,), form=None,
+             status_of: Callable[[Exception], int] = refusal_status):
     """Run step(session) and commit, then flash `done` and go to `then`.
 
     Bad input or a refusal rolls back and shows the page again (`again(status)`) with what
@@ -25,7 +27,7 @@ def run_step(step: Callable, *, done: str | Callable, then: str, again: Callable
     session = get_session()
     try:
         result = step(session)
-        session.commit()
+        commit(session)
     except problems as problem:
         session.rollback()
         flash(str(problem))
@@ -34,12 +36,7 @@ def run_step(step: Callable, *, done: str | Callable, then: str, again: Callable
     return redirect(then)
 
 
-def always_400(_problem: Exception) -> int:
-    """For pages whose refusals are all plain bad requests."""
-    return 400
-
-
-def suggestion_steps(*, find: Callable, page: Callable, problems: tuple,
+def suggestion_steps(*, find: Callable, page: Callable, problems: tuple = (Refusal,),
                      status_of: Callable[[Exception], int] = refusal_status) -> Callable:
     """The `act` of a staff page about one suggestion: run(session, found, actor) by whoever
     is signed in, then back to `.item`; a refusal shows `page` again with the form as typed."""

@@ -1,4 +1,10 @@
-"""One engine per app, one session per request, and Alembic for the schema."""
+"""One engine per app, one session per request, and Alembic for the schema.
+
+The request owns its transaction: domain functions only flush, and the view commits once
+through ``commit()`` (``webapp.actions.run_step`` does it for form steps). Work that must
+wait for the commit (staff e-mail, escalation timers) is handed to ``webapp.background``
+right after it, never done inside the transaction or the request.
+"""
 
 from __future__ import annotations
 
@@ -14,6 +20,8 @@ from sqlalchemy.pool import NullPool
 from sqlmodel import Session
 
 from models.db import make_engine, normalise_url, sqlite_url
+from models.settings import bind
+from webapp import background
 
 MIGRATIONS = Path(__file__).parent.parent / "models" / "migrations"
 MIGRATION_LOCK = 0x7473_6D69  # "tsmi": the advisory lock every node takes to migrate
@@ -24,6 +32,7 @@ def init_app(app: Flask) -> None:
     url = app.config.get("DATABASE_URL") or sqlite_url(app.instance_path)
     app.config["DATABASE_URL"] = normalise_url(url)
     app.extensions["engine"] = make_engine(app.config["DATABASE_URL"])
+    app.after_request(commit_request)
     app.teardown_appcontext(close_session)
     app.before_request(_plans_in_force)
 
@@ -40,11 +49,39 @@ def engine() -> Engine:
     return current_app.extensions["engine"]
 
 
+def new_session(app: Flask | None = None) -> Session:
+    """A session on the app's engine that carries the app's ``Settings`` to the domain;
+    for requests, CLI commands and queue jobs alike (the caller owns its transaction)."""
+    app = app or current_app
+    return bind(Session(app.extensions["engine"], expire_on_commit=False),
+                app.extensions["settings"])
+
+
 def get_session() -> Session:
-    """The request's session; views commit explicitly through domain calls."""
+    """The request's session; the view commits it once through ``commit()``."""
     if "db_session" not in g:
-        g.db_session = Session(engine(), expire_on_commit=False)
+        g.db_session = new_session()
     return g.db_session
+
+
+def commit(session: Session | None = None) -> None:
+    """The one commit of a request (or command): then what waited for it goes to the queue."""
+    session = session or get_session()
+    session.commit()
+    background.after_commit(session)
+
+
+def commit_request(response):
+    """The request owns its transaction: what the view left pending is committed once here
+    when the answer is a success or a redirect. A refusal or an error keeps nothing, except
+    what its view committed on purpose before answering (a wrong PIN still counts)."""
+    session = g.get("db_session")
+    if session is not None:
+        if response.status_code >= 400:
+            session.rollback()
+        else:
+            commit(session)
+    return response
 
 
 def close_session(_exc: BaseException | None = None) -> None:

@@ -7,16 +7,16 @@ person stored); without a choice the site speaks the city's default, Simplified 
 from __future__ import annotations
 
 from flask import Blueprint, Flask, current_app, redirect, request
-from flask_babel import Babel, get_locale
+from flask_babel import get_locale
 
 from webapp.access import public
+from webapp.extensions import babel
 
 LANGUAGES = {"zh_Hans_CN": "中文", "en": "English"}
 HTML_LANG = {"zh_Hans_CN": "zh-Hans", "en": "en"}
 COOKIE = "ts_lang"
 ONE_YEAR = 365 * 24 * 3600
 
-babel = Babel()
 bp = Blueprint("language", __name__)
 
 

@@ -16,18 +16,12 @@ member, a device) and only loosely on the address, because a whole school can sh
 
 from __future__ import annotations
 
-from flask import Flask, current_app, request
-from flask_limiter import Limiter
+from flask import Flask, current_app
 from werkzeug.middleware.proxy_fix import ProxyFix
 
+from webapp.extensions import client_address, limiter
 
-def client_address() -> str:
-    """The caller's address, as ProxyFix worked it out from the trusted proxies."""
-    return request.remote_addr or "unknown"
-
-
-limiter = Limiter(key_func=client_address, default_limits=[], headers_enabled=True,
-                  in_memory_fallback_enabled=True)
+__all__ = ["client_address", "configured", "init_app", "limiter"]
 
 
 def init_app(app: Flask) -> None:

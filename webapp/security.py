@@ -122,5 +122,6 @@ def audit(kind: str, *, detail: str = "", **actor) -> None:
         with Session(current_app.extensions["engine"]) as own:
             audit_log.record_event(own, kind=kind, address=request.remote_addr or "",
                                    path=request.path, detail=detail, **fields)
+            own.commit()
     except SQLAlchemyError:
         log.exception("audit event %s could not be stored", kind)

@@ -20,6 +20,7 @@ from models.assistant import dialogue
 from models.common import utcnow
 from models.files.photos import delete_photo
 from models.people.tables import Meeting, MeetingStatus
+from models.refusals import Conflict
 from models.suggestions.lifecycle import Actor, Draft, record
 from models.suggestions.status import CHILD_LABELS
 from models.suggestions.tables import Suggestion
@@ -73,7 +74,7 @@ def start(session: Session, *, plan_id: str, token: str, state: dict,
     conversation = Conversation(plan_id=plan_id, group_id=group_id, meeting_id=meeting_id,
                                 member_id=member_id, device_hash=token_hash(token), state=state)
     session.add(conversation)
-    session.commit()
+    session.flush()
     return conversation
 
 
@@ -102,7 +103,7 @@ def save(session: Session, conversation: Conversation, state: dict) -> Conversat
     flag_modified(conversation, "state")
     conversation.updated_at = utcnow()
     session.add(conversation)
-    session.commit()
+    session.flush()
     return conversation
 
 
@@ -117,7 +118,7 @@ def delete_abandoned(session: Session, *, days: int = RETENTION_DAYS,
             delete_photo(session, conversation.state.get("photo"))
     if old:
         session.execute(delete(Conversation).where(Conversation.id.in_([c.id for c in old])))
-    session.commit()
+    session.flush()
     return len(old)
 
 
@@ -136,7 +137,7 @@ def attach_photo(session: Session, conversation: Conversation, name: str) -> Non
     save(session, conversation, dialogue.note_photo(state, name))
 
 
-class StaleTurn(ValueError):
+class StaleTurn(Conflict):
     """The page showed an older turn than the one stored: it should reload the chat."""
 
 
@@ -221,7 +222,7 @@ def _submit(session: Session, conversation: Conversation, state: dict,
         note = ("孩子说都不是，请人工分类" if state.get("to_person")
                 else f"孩子选择的主题：{state['topic']}")
         record(session, suggestion, action="child_topic", actor=_actor(conversation), note=note)
-    session.commit()
+    session.flush()
     return suggestion.tracking_code
 
 

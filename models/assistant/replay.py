@@ -15,6 +15,7 @@ from sqlmodel import Session, select
 from models.assistant import conversation as chats
 from models.assistant.dialogue import new_state
 from models.people.consent import is_held
+from models.refusals import Invalid
 from models.safety.safeguarding import (
     case_by_code,
     case_for_thread,
@@ -25,7 +26,7 @@ from models.safety.safeguarding import (
 from models.suggestions.tables import Suggestion
 
 
-class ReplayProblem(ValueError):
+class ReplayProblem(Invalid):
     """The replay cannot start (an unknown meeting code, for example)."""
 
 

@@ -5,32 +5,23 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Field, Session, SQLModel, UniqueConstraint, select
+from sqlmodel import Session, select
 
 from models.common import new_code, utcnow
+from models.councils import minutes, votes
+from models.councils.attendance import Attendance, attendance, attendees, suggestions  # noqa: F401
 from models.people.tables import Account, Group, Meeting, MeetingStatus, Member
+from models.refusals import Invalid
 from models.suggestions.deadlines import CHINA
 from models.suggestions.intake import Taken, take_words
 from models.suggestions.lifecycle import Actor, Draft
-from models.suggestions.tables import Suggestion
 
 MEETING_LABELS = {MeetingStatus.PLANNED: "还没开始", MeetingStatus.OPEN: "正在开",
                   MeetingStatus.CLOSED: "已结束"}
 
 
-class MeetingProblem(ValueError):
+class MeetingProblem(Invalid):
     """A meeting step that cannot be taken, with a reason people can read."""
-
-
-class Attendance(SQLModel, table=True):
-    """A child who came to a meeting (joined with the code, or was marked present)."""
-
-    __table_args__ = (UniqueConstraint("meeting_id", "member_id"),)
-
-    id: int | None = Field(default=None, primary_key=True)
-    meeting_id: int = Field(foreign_key="meeting.id", index=True)
-    member_id: int = Field(foreign_key="member.id", index=True)
-    joined_at: datetime = Field(default_factory=utcnow)
 
 
 def group_meeting(session: Session, group: Group, meeting_id: int) -> Meeting | None:
@@ -50,7 +41,7 @@ def schedule(session: Session, *, group: Group, title: str, topic: str, agenda: 
                       agenda=agenda.strip()[:4000], scheduled_at=scheduled_at,
                       join_code=_free_code(session))
     session.add(meeting)
-    session.commit()
+    session.flush()
     return meeting
 
 
@@ -68,21 +59,19 @@ def open_meeting(session: Session, *, meeting: Meeting) -> Meeting:
         raise MeetingProblem("这个会议已经开过了。")
     meeting.status, meeting.opened_at = MeetingStatus.OPEN, utcnow()
     session.add(meeting)
-    session.commit()
+    session.flush()
     return meeting
 
 
 def close_meeting(session: Session, *, meeting: Meeting) -> Meeting:
     """End the meeting, close any vote still running and draft the minutes."""
-    from models.councils import minutes, votes
-
     if meeting.status != MeetingStatus.OPEN:
         raise MeetingProblem("只有正在开的会议才能结束。")
     votes.close_all(session, meeting=meeting)
     meeting.status, meeting.closed_at = MeetingStatus.CLOSED, utcnow()
     meeting.minutes = minutes.draft(session, meeting)[:20000]
     session.add(meeting)
-    session.commit()
+    session.flush()
     return meeting
 
 
@@ -93,18 +82,16 @@ def save_minutes(session: Session, *, meeting: Meeting, text: str) -> None:
         raise MeetingProblem("纪要不能是空的。")
     meeting.minutes = text.strip()[:20000]
     session.add(meeting)
-    session.commit()
+    session.flush()
 
 
 def regenerate_minutes(session: Session, *, meeting: Meeting) -> None:
     """Throw away the edits and draft the minutes again from what was recorded."""
-    from models.councils import minutes
-
     if meeting.status != MeetingStatus.CLOSED:
         raise MeetingProblem("会议结束后才能生成纪要。")
     meeting.minutes = minutes.draft(session, meeting)[:20000]
     session.add(meeting)
-    session.commit()
+    session.flush()
 
 
 def open_by_code(session: Session, code: str) -> Meeting | None:
@@ -126,29 +113,11 @@ def join(session: Session, *, meeting: Meeting, member: Member) -> Attendance:
     found = Attendance(meeting_id=meeting.id, member_id=member.id)
     session.add(found)
     try:
-        session.commit()
-    except IntegrityError:
-        session.rollback()
+        session.flush()
+    except IntegrityError:  # two tabs joining at once raced to the unique key
+        session.rollback()  # a failed flush leaves nothing else to keep
         found = attendance(session, meeting, member)
     return found
-
-
-def attendance(session: Session, meeting: Meeting, member: Member) -> Attendance | None:
-    query = select(Attendance).where(Attendance.meeting_id == meeting.id,
-                                     Attendance.member_id == member.id)
-    return session.exec(query).first()
-
-
-def attendees(session: Session, meeting: Meeting) -> list[Member]:
-    query = (select(Member).join(Attendance, Attendance.member_id == Member.id)
-             .where(Attendance.meeting_id == meeting.id).order_by(Attendance.joined_at))
-    return list(session.exec(query))
-
-
-def suggestions(session: Session, meeting: Meeting) -> list[Suggestion]:
-    query = (select(Suggestion).where(Suggestion.meeting_id == meeting.id)
-             .order_by(Suggestion.urgent.desc(), Suggestion.id))
-    return list(session.exec(query))
 
 
 def thread(meeting: Meeting, member: Member) -> str:
@@ -183,7 +152,7 @@ def raise_suggestion(session: Session, *, meeting: Meeting, text: str, member: M
     taken = take_words(session, draft, actor, thread=thread(meeting, member), channel="meeting")
     if attendance(session, meeting, member) is None:
         session.add(Attendance(meeting_id=meeting.id, member_id=member.id))
-        session.commit()
+        session.flush()
     return taken
 
 

@@ -7,7 +7,7 @@ from datetime import UTC
 
 from sqlmodel import Session, select
 
-from models.councils import meetings, support, votes
+from models.councils import attendance, support, votes
 from models.files.pdfdoc import FontMissing, line, new_pdf
 from models.people.tables import Account, Group, GroupFacilitator, Meeting
 from models.plans.tables import Agency
@@ -45,7 +45,7 @@ def _facilitators(session: Session, group: Group) -> str:
 def draft(session: Session, meeting: Meeting) -> str:
     """Plain-text minutes: attendance, agenda, suggestions, votes, and what was sent where."""
     group = session.get(Group, meeting.group_id)
-    people = meetings.attendees(session, meeting)
+    people = attendance.attendees(session, meeting)
     lines = [f"{group.name} 会议纪要", f"会议：{meeting.title}",
              f"议题：{meeting.topic or '—'}",
              f"时间：{_when(meeting.opened_at or meeting.scheduled_at)}"
@@ -54,7 +54,7 @@ def draft(session: Session, meeting: Meeting) -> str:
              f"出席（{len(people)} 人）：" + ("、".join(m.nickname for m in people) or "—"),
              "", "一、议程", meeting.agenda or "—", "", "二、提出的建议"]
     # Minutes are shared: what may show a child in danger lives only in the safeguarding case.
-    items = [item for item in meetings.suggestions(session, meeting)
+    items = [item for item in attendance.suggestions(session, meeting)
              if not item.urgent and item.case_id is None]
     for number, item in enumerate(items, start=1):
         behalf = "（辅导员代填）" if item.entered_by_id else ""

@@ -10,13 +10,14 @@ from sqlmodel import Field, Session, SQLModel, UniqueConstraint, select
 from models.common import utcnow
 from models.councils.checklists import CHECKLISTS, NEEDS_WORK, RATINGS, Checklist
 from models.people.tables import Account, Group, Member
+from models.refusals import Invalid
 from models.safety.safeguarding import screen
 from models.suggestions.intake import take_words
 from models.suggestions.lifecycle import Draft, actor_for_account, actor_for_member
 from models.suggestions.tables import Suggestion
 
 
-class VisitProblem(ValueError):
+class VisitProblem(Invalid):
     """A visit step that cannot be taken, with a reason people can read."""
 
 
@@ -91,7 +92,7 @@ def start(session: Session, *, group: Group, checklist: str, place_name: str,
     session.flush()
     for item in found.items:
         session.add(VisitItem(visit_id=visit.id, item_key=item.key))
-    session.commit()
+    session.flush()
     return visit
 
 
@@ -136,7 +137,7 @@ def save(session: Session, *, visit: Visit, entries: list[Entry], notes: str = "
     visit.notes = notes.strip()[:4000]
     session.add(visit)
     _screen(session, visit, said, member)
-    session.commit()
+    session.flush()
 
 
 def _screen(session: Session, visit: Visit, said: list[str], member: Member | None) -> None:
@@ -193,7 +194,7 @@ def to_suggestions(session: Session, *, visit: Visit, account: Account | None = 
         suggestion.photo = suggestion.photo or row.photo
         row.suggestion_id = suggestion.id
         session.add_all([suggestion, row])
-        session.commit()
+        session.flush()
         made.append(suggestion)
     if not made and not any(row.suggestion_id for row in needs_work(session, visit)):
         raise VisitProblem("这次观察还没有标为“需要改进”的项目。")

@@ -9,12 +9,13 @@ from sqlmodel import Field, Session, SQLModel, UniqueConstraint, func, select
 
 from models.common import utcnow
 from models.people.tables import Account, Group, Member
+from models.refusals import Invalid
 from models.suggestions.lifecycle import Actor, record
 from models.suggestions.status import OPEN
 from models.suggestions.tables import Suggestion, Support
 
 
-class SupportProblem(ValueError):
+class SupportProblem(Invalid):
     """A support that cannot be given, with a reason a child can read."""
 
 
@@ -79,9 +80,9 @@ def give(session: Session, *, suggestion: Suggestion, member: Member) -> int:
         raise SupportProblem("你已经支持过这条建议啦。")
     session.add(Support(suggestion_id=suggestion.id, member_id=member.id))
     try:
-        session.commit()
-    except IntegrityError as error:
-        session.rollback()
+        session.flush()
+    except IntegrityError as error:  # a double click raced to the unique key
+        session.rollback()  # a failed flush leaves nothing else to keep
         raise SupportProblem("你已经支持过这条建议啦。") from error
     return count(session, suggestion)
 
@@ -112,7 +113,7 @@ def send_as_council(session: Session, *, suggestion: Suggestion, group: Group,
         record(session, suggestion, action="council_voice",
                actor=Actor("staff", account.id, account.display_name),
                note=f"以“{group.name}”的名义提出，辅导员联署。")
-        session.commit()
+        session.flush()
     return voice
 
 
@@ -125,7 +126,7 @@ def choose_name(session: Session, *, suggestion: Suggestion, member: Member,
                                                        member_id=member.id)
     choice.show_name = show
     session.add(choice)
-    session.commit()
+    session.flush()
 
 
 def signers(session: Session, suggestion: Suggestion) -> tuple[str, list[str], int]:

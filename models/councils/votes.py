@@ -9,12 +9,14 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Field, Session, SQLModel, UniqueConstraint, func, select
 
 from models.common import utcnow
+from models.councils import attendance, support
 from models.people.tables import Meeting, MeetingStatus, Member
+from models.refusals import Invalid
 from models.suggestions.status import Status
 from models.suggestions.tables import Suggestion
 
 
-class VoteProblem(ValueError):
+class VoteProblem(Invalid):
     """A vote that cannot be cast or started, with a reason a child can read."""
 
 
@@ -77,7 +79,7 @@ def start(session: Session, *, meeting: Meeting, question: str, labels: list[str
     session.flush()
     for label, suggestion_id in choices:
         session.add(PollOption(poll_id=poll.id, label=label, suggestion_id=suggestion_id))
-    session.commit()
+    session.flush()
     return poll
 
 
@@ -121,9 +123,9 @@ def cast(session: Session, *, poll: Poll, option_id: int, member: Member) -> Vot
     vote = Vote(poll_id=poll.id, member_id=member.id, option_id=option_id)
     session.add(vote)
     try:
-        session.commit()
-    except IntegrityError as error:
-        session.rollback()
+        session.flush()
+    except IntegrityError as error:  # a double click raced to the unique key
+        session.rollback()  # a failed flush leaves nothing else to keep
         raise VoteProblem("你已经投过票啦，一人一票。") from error
     return vote
 
@@ -138,7 +140,7 @@ def results(session: Session, poll: Poll) -> list[Tally]:
 def close(session: Session, *, poll: Poll) -> None:
     poll.is_open, poll.closed_at = False, utcnow()
     session.add(poll)
-    session.commit()
+    session.flush()
 
 
 def close_all(session: Session, *, meeting: Meeting) -> None:
@@ -150,17 +152,15 @@ def close_all(session: Session, *, meeting: Meeting) -> None:
 
 def live(session: Session, meeting: Meeting) -> dict:
     """What the facilitator's screen shows, as JSON: attendance, suggestions, the vote."""
-    from models.councils import meetings, support
-
     poll = current(session, meeting) or (polls(session, meeting) or [None])[-1]
     # The screen is projected: nothing urgent and nothing of a safeguarding case, not even a
     # placeholder, so the room cannot tell that anyone said something worrying.
-    items = [item for item in meetings.suggestions(session, meeting)
+    items = [item for item in attendance.suggestions(session, meeting)
              if item.status != Status.MERGED and not item.urgent and item.case_id is None]
     supports = support.counts(session, [item.id for item in items])
     data = {
         "status": str(meeting.status),
-        "attendees": [member.nickname for member in meetings.attendees(session, meeting)],
+        "attendees": [member.nickname for member in attendance.attendees(session, meeting)],
         "suggestions": [{"code": item.tracking_code,
                          "text": item.agency_text, "supports": supports.get(item.id, 0),
                          "status": str(item.status)} for item in items],

@@ -10,6 +10,7 @@ from sqlmodel import Field, Session, SQLModel, select
 
 from models.common import utcnow
 from models.files import storage
+from models.refusals import Invalid
 from models.suggestions.lifecycle import Actor, record
 from models.suggestions.permissions import require
 
@@ -19,7 +20,7 @@ KINDS = {b"%PDF-": ("application/pdf", "pdf"), b"\xff\xd8\xff": ("image/jpeg", "
 _STORED = re.compile(r"^[0-9a-f]{32}\.(pdf|jpg|png)$")
 
 
-class AttachmentRejected(ValueError):
+class AttachmentRejected(Invalid):
     """A file we do not keep, with a reason staff can act on."""
 
 

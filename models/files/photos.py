@@ -9,6 +9,7 @@ import warnings
 from sqlmodel import Session
 
 from models.files import storage
+from models.refusals import Invalid
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_PIXELS = 24_000_000
@@ -17,7 +18,7 @@ _MAGIC = {b"\xff\xd8\xff": "JPEG", b"\x89PNG\r\n\x1a\n": "PNG"}
 _NAME = re.compile(r"^[0-9a-f]{32}\.jpg$")
 
 
-class PhotoRejected(ValueError):
+class PhotoRejected(Invalid):
     """A file that is not a photo we accept, with a reason a child can read."""
 
 

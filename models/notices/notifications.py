@@ -16,7 +16,8 @@ from sqlmodel import Field, Session, SQLModel, func, select
 
 from models.common import new_code, utcnow
 from models.people.tables import Account, GroupFacilitator, Role
-from models.suggestions.tables import AgencyRole, Assignment, Event, Suggestion
+from models.settings import settings_of
+from models.suggestions.tables import AgencyRole, Assignment, Event, Suggestion, merged_into
 
 log = logging.getLogger("tongsheng.mail")
 MAIL_PENDING = "tongsheng_mail_pending"
@@ -76,15 +77,6 @@ def _message(to: str, subject: str, body: str, sender: str) -> EmailMessage:
     message["To"], message["From"], message["Subject"] = to, sender, subject
     message.set_content(body)
     return message
-
-
-_backend: object = LogBackend()
-
-
-def configure(backend) -> None:
-    """Choose where staff e-mail goes (the web app does this from its config)."""
-    global _backend
-    _backend = backend
 
 
 def notify(session: Session, *, kind: str, message: str, suggestion: Suggestion | None = None,
@@ -198,8 +190,6 @@ def _supervised(session: Session, suggestion: Suggestion, event: Event) -> None:
 
 def _answer_arrived(session: Session, suggestion: Suggestion) -> None:
     """Every child whose words are in the case hears it, on their own code; and their adults."""
-    from models.suggestions.moderation import merged_into
-
     todo, groups = [suggestion], set()
     while todo:
         item = todo.pop()
@@ -249,14 +239,19 @@ def mark_read(session: Session, rows: list[Notification]) -> None:
         if row.read_at is None:
             row.read_at = now
             session.add(row)
-    session.commit()
+    session.flush()
 
 
 def deliver_pending(session: Session, backend=None, limit: int = 200) -> int:
     """Send the staff e-mail that is waiting, one message per transaction: claimed, sent,
     marked. On PostgreSQL a row another worker holds is skipped, so two workers (or a
-    worker and the sweep) never send the same message twice."""
-    backend = backend or _backend
+    worker and the sweep) never send the same message twice.
+
+    This is the one place that talks to the mail server: only queue jobs and the sweep call
+    it, never a request. Each message is its own transaction (the function owns it), so a
+    crash halfway loses nothing and sends nothing twice.
+    """
+    backend = backend or settings_of(session).mail_backend or LogBackend()
     sent = 0
     while sent < limit:
         found = session.exec(_next_pending()).first()

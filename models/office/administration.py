@@ -9,9 +9,10 @@ from sqlmodel import Session, select
 from models.people.accounts import create_account, retire_sessions
 from models.people.tables import Account, Role
 from models.plans.tables import Agency
+from models.refusals import Invalid
 
 
-class AdminRefused(ValueError):
+class AdminRefused(Invalid):
     """An administration change that is not allowed, with a reason staff can read."""
 
 
@@ -29,7 +30,7 @@ def update_contact(session: Session, agency: Agency, *, name: str, email: str,
                    phone: str) -> Agency:
     agency.contact_name, agency.contact_email, agency.contact_phone = name, email, phone
     session.add(agency)
-    session.commit()
+    session.flush()
     return agency
 
 
@@ -54,7 +55,7 @@ def issue_account(session: Session, *, plan_id: str, username: str, display_name
                                  email=email)
     except ValueError as error:
         raise AdminRefused("部门工作人员必须选择一个部门。") from error
-    session.commit()
+    session.flush()
     return account, password
 
 

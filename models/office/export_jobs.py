@@ -20,6 +20,7 @@ from models.common import utcnow
 from models.files import storage
 from models.office import exports
 from models.people.tables import Account
+from models.refusals import Invalid
 from models.safety import held
 
 KINDS = ("csv", "xlsx")
@@ -64,7 +65,7 @@ class ExportJob(SQLModel, table=True):
 def start(session: Session, account: Account, kind: str, args) -> ExportJob:
     """Check the filters now (a bad one is refused at once) and record the job."""
     if kind not in KINDS:
-        raise ValueError("只能导出 CSV 或 Excel。")
+        raise Invalid("只能导出 CSV 或 Excel。")
     filters = exports.Filters.from_args(args).check(session, account.plan_id)
     wanted = {key: args.get(key, "") for key in ("from", "to", "domain", "agency", "status")}
     job = ExportJob(account_id=account.id, plan_id=account.plan_id, kind=kind,
@@ -72,7 +73,7 @@ def start(session: Session, account: Account, kind: str, args) -> ExportJob:
                         session, account.plan_id, filters,
                         held.readable_condition(session, account)))
     session.add(job)
-    session.commit()
+    session.flush()
     return job
 
 
@@ -138,5 +139,5 @@ def expire(session: Session, now: datetime | None = None) -> int:
     for job in found:
         job.status, job.file_name = "expired", ""
         session.add(job)
-    session.commit()
+    session.flush()
     return len(found)

@@ -10,13 +10,14 @@ from sqlmodel import Session, select
 from models.people import pin_guard
 from models.people.passwords import hash_secret, password_problem, verify_secret
 from models.people.tables import Account, Group, GroupFacilitator, GuardianConsent, Member, Role
+from models.refusals import Invalid
 
 # Verifying against a real hash when the name is unknown keeps timing from telling
 # an attacker which nicknames and usernames exist.
 _DUMMY_HASH = hash_secret("not-a-real-secret")
 
 
-class JoinRefused(ValueError):
+class JoinRefused(Invalid):
     """Joining a group failed, with a reason a child can read."""
 
 
@@ -48,7 +49,7 @@ def join_group(session: Session, joining: Joining) -> Member:
                     birth_year=joining.birth_year, birth_month=joining.birth_month,
                     pin_hash=hash_secret(joining.pin))
     session.add(member)
-    session.commit()
+    session.flush()
     return member
 
 
@@ -99,9 +100,9 @@ def create_account(session: Session, *, username: str, display_name: str, passwo
     """A staff account; agency staff must belong to exactly one agency."""
     problem = password_problem(password)
     if problem:
-        raise ValueError(problem)
+        raise Invalid(problem)
     if (role == Role.AGENCY_STAFF) != (agency_id is not None):
-        raise ValueError("agency staff, and only agency staff, are bound to an agency")
+        raise Invalid("agency staff, and only agency staff, are bound to an agency")
     account = Account(username=username, display_name=display_name, email=email,
                       password_hash=hash_secret(password), role=role, plan_id=plan_id,
                       agency_id=agency_id)
@@ -114,7 +115,7 @@ def retire_sessions(session: Session, row: Account | Member) -> None:
     """Make every session cookie issued to this person invalid."""
     row.session_version += 1
     session.add(row)
-    session.commit()
+    session.flush()
 
 
 def facilitator_group_ids(session: Session, account: Account) -> list[int]:

@@ -17,6 +17,7 @@ from sqlmodel import Field, Session, SQLModel, select
 from models.common import utcnow
 from models.people.accounts import age_on, current_consent
 from models.people.tables import Account, GuardianConsent, Member
+from models.refusals import Conflict, Invalid
 from models.suggestions.tables import Suggestion
 
 CONSENT_METHODS = ["纸质同意书", "当面口头确认", "电话确认", "微信/短信确认"]
@@ -25,7 +26,7 @@ AGE_BANDS = [(0, 7, "7 岁以下"), (7, 10, "7–9 岁"), (10, 13, "10–12 岁"
              (16, 200, "16 岁及以上")]
 
 
-class ConsentMissing(PermissionError):
+class ConsentMissing(Conflict):
     """The child's guardian has not agreed to the current notice yet: the suggestion waits."""
 
 
@@ -138,7 +139,7 @@ def record_consent(session: Session, *, member: Member, given_by: str, method: s
     """Store who agreed, how and when, for the notice version the guardian was shown."""
     given_by, method = given_by.strip(), method.strip()
     if not given_by or not method:
-        raise ValueError("请写明是谁同意的、用什么方式同意的。")
+        raise Invalid("请写明是谁同意的、用什么方式同意的。")
     consent = GuardianConsent(member_id=member.id, given_by=given_by[:40], method=method[:40],
                               notice_version=notice_version, recorded_by_id=recorded_by.id)
     session.add(consent)

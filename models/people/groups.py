@@ -9,15 +9,25 @@ from sqlmodel import Session, select
 from models.common import new_code, utcnow
 from models.people import consent
 from models.people.accounts import hash_secret, retire_sessions
-from models.people.tables import Account, Group, GroupFacilitator, GroupKind, GroupLevel, Member
+from models.people.tables import (
+    Account,
+    Group,
+    GroupFacilitator,
+    GroupKind,
+    GroupLevel,
+    Member,
+    Role,
+)
+from models.refusals import Invalid
 from models.suggestions.lifecycle import actor_for_account, actor_for_member, record
+from models.suggestions.permissions import NotAllowed, require_action
 from models.suggestions.status import Status
 from models.suggestions.tables import Suggestion
 
 NOT_YET_SENT = (Status.SUBMITTED, Status.IN_REVIEW)
 
 
-class GroupProblem(ValueError):
+class GroupProblem(Invalid):
     """A group or member change that cannot be made, with a reason staff can read."""
 
 
@@ -49,7 +59,7 @@ def create_group(session: Session, *, account: Account, name: str, kind: GroupKi
     session.add(group)
     session.flush()
     session.add(GroupFacilitator(group_id=group.id, account_id=account.id))
-    session.commit()
+    session.flush()
     return group
 
 
@@ -62,7 +72,7 @@ def update_group(session: Session, *, group: Group, name: str, level: GroupLevel
     if district is not None:
         group.district = district.strip()[:40]
     session.add(group)
-    session.commit()
+    session.flush()
     return group
 
 
@@ -74,7 +84,7 @@ def new_invite_code(session: Session, *, group: Group) -> str:
             break
     group.invite_code = code
     session.add(group)
-    session.commit()
+    session.flush()
     return code
 
 
@@ -89,7 +99,7 @@ def add_member(session: Session, *, group: Group, nickname: str, birth_year: int
     member = Member(group_id=group.id, nickname=nickname, birth_year=birth_year,
                     birth_month=birth_month, pin_hash=hash_secret(pin))
     session.add(member)
-    session.commit()
+    session.flush()
     return member
 
 
@@ -101,9 +111,13 @@ def group_member(session: Session, group: Group, member_id: int) -> Member | Non
 
 def remove_member(session: Session, *, member: Member, leaving: Leaving,
                   actor: Account | None = None) -> list[Suggestion]:
-    """The child leaves (or is removed by `actor`); their unsent suggestions follow `leaving`."""
+    """The child leaves (or is removed by `actor`, who must run the group or coordinate its
+    city); their unsent suggestions follow `leaving`, each withdrawal a recorded move of the
+    status machine."""
     if not member.is_active:
         raise GroupProblem("这位小朋友已经离开小组了。")
+    if actor is not None and not may_run(session, actor, member.group_id):
+        raise NotAllowed("只有这个小组的辅导员或本市妇儿工委办可以请小朋友离开小组。")
     member.is_active, member.left_at = False, utcnow()
     who = actor_for_account(actor) if actor is not None else actor_for_member(member)
     touched = []
@@ -111,6 +125,7 @@ def remove_member(session: Session, *, member: Member, leaving: Leaving,
                                      Suggestion.status.in_(NOT_YET_SENT))
     for suggestion in session.exec(query):
         if leaving == Leaving.WITHDRAW:
+            require_action(session, who, suggestion, "withdraw")
             consent.release(session, suggestion)
             record(session, suggestion, action="withdraw", actor=who, to_status=Status.DECLINED,
                    note="作者离开了小组，这条建议撤回了。")
@@ -121,6 +136,18 @@ def remove_member(session: Session, *, member: Member, leaving: Leaving,
     session.add(member)
     retire_sessions(session, member)
     return touched
+
+
+def may_run(session: Session, account: Account, group_id: int) -> bool:
+    """A facilitator of this group, or a coordinator of its city."""
+    group = session.get(Group, group_id)
+    if group is None or not account.is_active:
+        return False
+    if account.role == Role.COORDINATOR:
+        return account.plan_id == group.plan_id
+    return account.role == Role.FACILITATOR and session.exec(select(GroupFacilitator).where(
+        GroupFacilitator.account_id == account.id,
+        GroupFacilitator.group_id == group_id)).first() is not None
 
 
 def display_name(member: Member | None) -> str:

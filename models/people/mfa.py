@@ -50,7 +50,7 @@ def use_code(session: Session, account: Account, code: str, secret: str | None =
                               or_(Account.totp_last_step.is_(None),
                                   Account.totp_last_step < step))
         .values(totp_last_step=step).execution_options(synchronize_session=False))
-    session.commit()
+    session.flush()
     session.refresh(account)
     return used.rowcount == 1
 
@@ -73,7 +73,7 @@ def enrol(session: Session, account: Account, secret: str, code: str) -> bool:
         return False
     account.totp_secret = secret
     session.add(account)
-    session.commit()
+    session.flush()
     return True
 
 
@@ -90,7 +90,7 @@ def enrol_demo_staff(session: Session) -> None:
         if is_demo(account) and not account.totp_secret:
             account.totp_secret = new_secret()
             session.add(account)
-    session.commit()
+    session.flush()
 
 
 def demo_code(session: Session, username: str) -> str | None:

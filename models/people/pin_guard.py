@@ -50,21 +50,21 @@ def record_failure(session: Session, member: Member, now: datetime | None = None
     elif member.pin_failures >= FREE_TRIES:
         member.pin_wait_until = now + FIRST_WAIT * 2 ** (member.pin_failures - FREE_TRIES)
     session.add(member)
-    session.commit()
+    session.flush()
 
 
 def record_success(session: Session, member: Member) -> None:
     if member.pin_failures or member.pin_wait_until:
         member.pin_failures, member.pin_wait_until = 0, None
         session.add(member)
-        session.commit()
+        session.flush()
 
 
 def lift(session: Session, member: Member) -> None:
     """The facilitator knows the child: the lock and the count start over."""
     member.pin_failures, member.pin_wait_until, member.pin_locked_at = 0, None, None
     session.add(member)
-    session.commit()
+    session.flush()
 
 
 def reset_pin(session: Session, member: Member) -> str:

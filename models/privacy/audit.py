@@ -12,6 +12,7 @@ from datetime import datetime
 from sqlmodel import Field, Session, SQLModel, select
 
 from models.common import utcnow
+from models.refusals import Invalid
 
 ACCESS_REASONS = {
     "moderate": "审核这条建议",
@@ -65,12 +66,13 @@ class ErasurePermit(SQLModel, table=True):
 def record_event(session: Session, *, kind: str, actor_kind: str = "anonymous",
                  account_id: int | None = None, username: str = "", address: str = "",
                  path: str = "", detail: str = "") -> AuditLog:
-    """Append one security event and commit it on its own."""
+    """Append one security event (flushed; ``webapp.security`` commits it on a session of
+    its own, so a refused request still leaves its trace)."""
     row = AuditLog(kind=kind[:40], actor_kind=actor_kind[:20], account_id=account_id,
                    username=username[:80], address=address[:64], path=path[:200],
                    detail=detail[:DETAIL_MAX])
     session.add(row)
-    session.commit()
+    session.flush()
     return row
 
 
@@ -78,11 +80,11 @@ def record_access(session: Session, *, account_id: int, object_kind: str, object
                   reason: str, note: str = "", path: str = "") -> AccessLog:
     """Append one staff view of unredacted child text; the reason must be a known one."""
     if reason not in ACCESS_REASONS:
-        raise ValueError("unknown access reason")
+        raise Invalid("unknown access reason")
     row = AccessLog(account_id=account_id, object_kind=object_kind, object_id=object_id,
                     reason=reason, note=note[:DETAIL_MAX], path=path[:200])
     session.add(row)
-    session.commit()
+    session.flush()
     return row
 
 

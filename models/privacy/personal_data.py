@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 
+from models.refusals import Invalid
 from models.suggestions.tables import Suggestion
 
 
-class PersonalDetailsLeft(ValueError):
+class PersonalDetailsLeft(Invalid):
     """The copy an agency would read still names a school, a class, a number or a person."""
 
 

@@ -93,7 +93,7 @@ def anonymise(session: Session, *, months: int, now: datetime | None = None) -> 
     session.execute(delete(ErasurePermit))
     for name in photos:
         delete_photo(session, name)
-    session.commit()
+    session.flush()
     return dict(sorted(per_status.items()))
 
 

@@ -137,5 +137,5 @@ def erase(session: Session, member: Member) -> dict[str, int]:
             counts[table.name] = len(keys)
     session.execute(delete(ErasurePermit))
     storage.remove(session, [name for _kind, name in files])
-    session.commit()
+    session.flush()
     return counts

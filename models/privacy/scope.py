@@ -93,3 +93,12 @@ def plan_suggestions(session: Session, account: Account):
     """
     return select(Suggestion).where(Suggestion.plan_id == account.plan_id,
                                     held.readable_condition(session, account))
+
+
+def coordinator_suggestion(session: Session, account: Account,
+                           suggestion_id: int) -> Suggestion | None:
+    """The suggestion if it belongs to this coordinator's city; None otherwise."""
+    if account.role != Role.COORDINATOR:
+        return None
+    query = plan_suggestions(session, account).where(Suggestion.id == suggestion_id)
+    return session.exec(query).first()

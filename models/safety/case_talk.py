@@ -17,6 +17,7 @@ from models.assistant.conversation import Conversation, save, token_hash
 from models.assistant.steps import listening_state, log_messages
 from models.notices.notifications import notify
 from models.people.tables import Account
+from models.refusals import Invalid
 from models.safety.safeguarding import (
     STAFF,
     STAFF_ROLES,
@@ -30,7 +31,7 @@ from models.safety.safeguarding import (
 MAX_WORDS = 500
 
 
-class TalkProblem(ValueError):
+class TalkProblem(Invalid):
     """An adult's message cannot be sent, with the reason."""
 
 
@@ -40,7 +41,7 @@ def conversation_of(session: Session, case: SafeguardingCase) -> Conversation | 
 
 def ensure_conversation(session: Session, case: SafeguardingCase, *, member_id: int | None = None,
                         meeting_id: int | None = None) -> Conversation:
-    """The case's chat, started in listening mode if it has none yet (committed)."""
+    """The case's chat, started in listening mode if it has none yet (flushed)."""
     found = conversation_of(session, case)
     if found is not None:
         return found
@@ -51,7 +52,7 @@ def ensure_conversation(session: Session, case: SafeguardingCase, *, member_id: 
     session.flush()
     case.conversation_id = found.id
     session.add(case)
-    session.commit()
+    session.flush()
     return found
 
 
@@ -61,7 +62,7 @@ def claim(session: Session, conversation: Conversation, token: str) -> bool:
         return conversation.device_hash == token_hash(token)
     conversation.device_hash = token_hash(token)
     session.add(conversation)
-    session.commit()
+    session.flush()
     return True
 
 
@@ -74,7 +75,7 @@ def come_back(session: Session, code: str, token: str) -> Conversation | None:
     found.device_hash = token_hash(token)
     session.add(found)
     add_entry(session, case, STEP, "孩子用个案码回到了对话（可能换了一台设备）", channel="return")
-    session.commit()
+    session.flush()
     return found
 
 

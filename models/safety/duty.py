@@ -2,60 +2,47 @@
 
 The first alert goes to the group's facilitators and the city's first lead (every coordinator
 of the city while it has no lead). A case nobody has taken in hand within the duty time
-(default 30 minutes, set by the app) escalates: the next lead on the list and the city's
-coordinators are told, and the clock starts again. Every step is written in the case history.
+(default 30 minutes, from the session's ``Settings``) escalates: the next lead on the list
+and the city's coordinators are told, and the clock starts again. Every step is written in
+the case history.
 The escalation runs on the queue when there is one (``webapp/jobs.py``) and in every sweep.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from sqlalchemy import update
 from sqlmodel import Session, select
 
 from models.common import utcnow
-from models.notices.notifications import coordinators, facilitators, notify
+from models.notices.notifications import coordinators
 from models.people.tables import Account, Group
 from models.plans.plan import plan_ids
-from models.safety.safeguarding import (
+from models.refusals import Invalid
+from models.safety.safeguarding import (  # noqa: F401 (the first alert, re-exported)
+    CASES_OPENED,
     STAFF_ROLES,
     STEP,
     CaseStatus,
     SafeguardingCase,
+    _names,
+    _tell,
     add_entry,
+    alert_opened,
+    first_responders,
     leads,
+    take_in_hand,
 )
-
-CASES_OPENED = "tongsheng_cases_opened"
-
-
-@dataclass(frozen=True)
-class DutyRule:
-    """How long a case may wait for someone to take it in hand before it escalates."""
-
-    ack_minutes: int = 30
-
-    @property
-    def delay(self) -> timedelta:
-        return timedelta(minutes=self.ack_minutes)
+from models.settings import DutyRule, settings_of
 
 
-_rule = DutyRule()
+def duty_rule(session: Session | None = None) -> DutyRule:
+    """The escalation rule of the site this session belongs to (see ``models.settings``)."""
+    return settings_of(session).duty
 
 
-def configure_duty(rule: DutyRule) -> None:
-    """The web app sets the rule from its configuration (SAFEGUARDING_ACK_MINUTES)."""
-    global _rule
-    _rule = rule
-
-
-def duty_rule() -> DutyRule:
-    return _rule
-
-
-class LeadProblem(ValueError):
+class LeadProblem(Invalid):
     """A safeguarding lead cannot be named or removed, with a reason people can read."""
 
 
@@ -94,55 +81,10 @@ def cities_without_lead(session: Session) -> list[str]:
     return [plan_id for plan_id in plan_ids() if plan_id in used and not leads(session, plan_id)]
 
 
-def _tell(session: Session, case: SafeguardingCase, people: list[Account], level: int,
-          message: str) -> list[Account]:
-    told = {}
-    for person in people:
-        if person.id in told:
-            continue
-        notify(session, kind="safeguarding", account=person, email=True, message=message,
-               dedupe=f"safeguarding:{case.id}:{level}:{person.id}")
-        told[person.id] = person
-    return list(told.values())
-
-
-def first_responders(session: Session, case: SafeguardingCase) -> list[Account]:
-    """The group's facilitators and the first lead; every coordinator while there is no lead."""
-    on_duty = leads(session, case.plan_id)[:1] or coordinators(session, case.plan_id)
-    return facilitators(session, case.group_id) + on_duty
-
-
-def alert_opened(session: Session, case: SafeguardingCase, now: datetime | None = None) -> None:
-    """Tell the people on duty (queued e-mail) and start the clock."""
-    now = now or utcnow()
-    told = _tell(session, case, first_responders(session, case), 0,
-                 f"安全个案 #{case.id}：有孩子可能处在危险中，请立即查看并按强制报告要求处理。")
-    case.due_at = now + _rule.delay
-    session.add(case)
-    add_entry(session, case, STEP, "已通知：" + _names(told), at=now)
-    session.info.setdefault(CASES_OPENED, []).append(case.id)
-
-
-def _names(people: list[Account]) -> str:
-    return "、".join(p.display_name for p in people) or "（没有人可以通知）"
-
-
-def take_in_hand(session: Session, case: SafeguardingCase, account: Account,
-                 now: datetime | None = None) -> bool:
-    """Someone who may see the case says "我来处理": the escalation stops (not committed)."""
-    if case.acknowledged_at is not None:
-        return False
-    now = now or utcnow()
-    case.acknowledged_at, case.acknowledged_by_id, case.due_at = now, account.id, None
-    session.add(case)
-    add_entry(session, case, STEP, f"{account.display_name} 确认接手", account=account, at=now)
-    return True
-
-
 def acknowledge(session: Session, case: SafeguardingCase, account: Account,
                 now: datetime | None = None) -> None:
     take_in_hand(session, case, account, now)
-    session.commit()
+    session.flush()
 
 
 def escalate(session: Session, case: SafeguardingCase, now: datetime | None = None) -> bool:
@@ -156,7 +98,7 @@ def escalate(session: Session, case: SafeguardingCase, now: datetime | None = No
         update(SafeguardingCase)
         .where(SafeguardingCase.id == case.id, SafeguardingCase.escalation_level == level,
                SafeguardingCase.acknowledged_at.is_(None))
-        .values(escalation_level=level + 1, due_at=now + _rule.delay)
+        .values(escalation_level=level + 1, due_at=now + duty_rule(session).delay)
         .execution_options(synchronize_session=False))
     if moved.rowcount != 1:  # someone else escalated or took it in hand meanwhile
         session.rollback()
@@ -167,7 +109,7 @@ def escalate(session: Session, case: SafeguardingCase, now: datetime | None = No
     people = ([nxt] if nxt else []) + coordinators(session, case.plan_id)
     told = _tell(session, case, people, level + 1,
                  f"安全个案 #{case.id} 已经 {_waited(case, now)} 分钟没有人确认接手，请马上处理。")
-    add_entry(session, case, STEP, f"{_rule.ack_minutes} 分钟没有人确认接手，"
+    add_entry(session, case, STEP, f"{duty_rule(session).ack_minutes} 分钟没有人确认接手，"
               f"第 {level + 1} 次升级：已通知 " + _names(told), at=now)
     session.commit()
     return True

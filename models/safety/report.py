@@ -10,6 +10,7 @@ from datetime import datetime
 from sqlmodel import Field, Session, SQLModel, select
 
 from models.common import new_code, utcnow
+from models.refusals import Invalid
 from models.safety.safeguarding import case_for_thread, screen
 
 REPORT_KINDS = {
@@ -44,16 +45,16 @@ def file_report(session: Session, *, kind: str, message: str, page: str = "",
     """Store a report and return its ticket; one that may mean a child is in danger opens a
     safeguarding case in the same transaction."""
     if kind not in REPORT_KINDS:
-        raise ValueError("请选择是什么问题。")
+        raise Invalid("请选择是什么问题。")
     if not message.strip():
-        raise ValueError("请写一写发生了什么。")
+        raise Invalid("请写一写发生了什么。")
     row = Report(kind=kind, message=message.strip()[:2000], page=page[:200],
                  reporter_kind=reporter_kind, plan_id=plan_id)
     session.add(row)
     session.flush()
     screen(session, text=row.message, thread=f"report:{row.ticket}", channel="report",
            plan_id=plan_id, source=row.ticket)
-    session.commit()
+    session.flush()
     return row
 
 

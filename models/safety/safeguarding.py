@@ -20,7 +20,10 @@ from sqlalchemy import case as sql_case
 from sqlmodel import Field, Session, SQLModel, select
 
 from models.common import new_code, utcnow
+from models.notices.notifications import coordinators, facilitators, notify
 from models.people.tables import Account, GroupFacilitator, Role
+from models.refusals import Conflict, Invalid
+from models.settings import settings_of
 from models.suggestions.tables import Suggestion
 
 
@@ -111,7 +114,7 @@ class SafeguardingEntry(SQLModel, table=True):
     created_at: datetime = Field(default_factory=utcnow)
 
 
-class HeldForSafeguarding(ValueError):
+class HeldForSafeguarding(Conflict):
     """A suggestion of a safeguarding case goes nowhere until the lead decides."""
 
 
@@ -189,8 +192,6 @@ def open_case(session: Session, *, plan_id: str, text: str, source: str, thread:
 
     Not committed here: the suggestion (if any) and its case are written together.
     """
-    from models.safety.duty import alert_opened
-
     if suggestion is not None and suggestion.case_id is not None:
         return session.get(SafeguardingCase, suggestion.case_id)
     case = SafeguardingCase(plan_id=plan_id, group_id=group_id, suggestion_code=source,
@@ -269,13 +270,13 @@ def release(session: Session, *, case: SafeguardingCase, suggestion: Suggestion,
             account: Account) -> None:
     """The lead decides that a suggestion of the case may be handled as a normal one."""
     if suggestion.case_id != case.id:
-        raise ValueError("这条建议不属于这个个案。")
+        raise Invalid("这条建议不属于这个个案。")
     if not is_lead_for(session, account, case.plan_id):
         raise HeldForSafeguarding("只有安全负责人可以决定把个案里的建议交给部门。")
     add_entry(session, case, STEP, f"{account.display_name} 决定建议 {suggestion.tracking_code} "
               "可以按普通建议处理", channel="release", account=account,
               suggestion_id=suggestion.id)
-    session.commit()
+    session.flush()
 
 
 def suggestions_of(session: Session, case: SafeguardingCase) -> list[Suggestion]:
@@ -348,10 +349,8 @@ def reports(session: Session, case: SafeguardingCase) -> list[SafeguardingReport
 def record_report(session: Session, *, case: SafeguardingCase, account: Account, target: str,
                   reference: str = "", note: str = "") -> SafeguardingReport:
     """Keep the record of a report made; the case becomes "reported" (and is taken in hand)."""
-    from models.safety.duty import take_in_hand
-
     if target not in REPORT_TARGETS:
-        raise ValueError("请选择向哪里报告。")
+        raise Invalid("请选择向哪里报告。")
     row = SafeguardingReport(case_id=case.id, target=target, reference=reference.strip()[:80],
                              note=note.strip()[:1000], account_id=account.id)
     session.add(row)
@@ -361,7 +360,7 @@ def record_report(session: Session, *, case: SafeguardingCase, account: Account,
     if case.status == CaseStatus.OPEN:
         case.status = CaseStatus.REPORTED
         session.add(case)
-    session.commit()
+    session.flush()
     return row
 
 
@@ -369,11 +368,60 @@ def close_case(session: Session, *, case: SafeguardingCase,
                account: Account | None = None) -> None:
     """Closed once the child is safe; a case with no report on record cannot be closed."""
     if not reports(session, case):
-        raise ValueError("请先记录已经向哪里报告，再结案。")
+        raise Invalid("请先记录已经向哪里报告，再结案。")
     case.status = CaseStatus.CLOSED
     case.closed_at = utcnow()
     case.due_at = None
     session.add(case)
     add_entry(session, case, STEP, f"{account.display_name if account else '童声'} 结案",
               account=account)
-    session.commit()
+    session.flush()
+
+
+# The first alert and taking a case in hand; escalation lives in ``models.safety.duty``.
+CASES_OPENED = "tongsheng_cases_opened"
+
+
+def _tell(session: Session, case: SafeguardingCase, people: list[Account], level: int,
+          message: str) -> list[Account]:
+    told = {}
+    for person in people:
+        if person.id in told:
+            continue
+        notify(session, kind="safeguarding", account=person, email=True, message=message,
+               dedupe=f"safeguarding:{case.id}:{level}:{person.id}")
+        told[person.id] = person
+    return list(told.values())
+
+
+def first_responders(session: Session, case: SafeguardingCase) -> list[Account]:
+    """The group's facilitators and the first lead; every coordinator while there is no lead."""
+    on_duty = leads(session, case.plan_id)[:1] or coordinators(session, case.plan_id)
+    return facilitators(session, case.group_id) + on_duty
+
+
+def alert_opened(session: Session, case: SafeguardingCase, now: datetime | None = None) -> None:
+    """Tell the people on duty (queued e-mail) and start the clock."""
+    now = now or utcnow()
+    told = _tell(session, case, first_responders(session, case), 0,
+                 f"安全个案 #{case.id}：有孩子可能处在危险中，请立即查看并按强制报告要求处理。")
+    case.due_at = now + settings_of(session).duty.delay
+    session.add(case)
+    add_entry(session, case, STEP, "已通知：" + _names(told), at=now)
+    session.info.setdefault(CASES_OPENED, []).append(case.id)
+
+
+def _names(people: list[Account]) -> str:
+    return "、".join(p.display_name for p in people) or "（没有人可以通知）"
+
+
+def take_in_hand(session: Session, case: SafeguardingCase, account: Account,
+                 now: datetime | None = None) -> bool:
+    """Someone who may see the case says "我来处理": the escalation stops (the caller commits)."""
+    if case.acknowledged_at is not None:
+        return False
+    now = now or utcnow()
+    case.acknowledged_at, case.acknowledged_by_id, case.due_at = now, account.id, None
+    session.add(case)
+    add_entry(session, case, STEP, f"{account.display_name} 确认接手", account=account, at=now)
+    return True

@@ -10,14 +10,17 @@ from sqlalchemy import and_, case, func, or_
 from sqlmodel import Session, select
 
 from models.common import utcnow
+from models.notices.notifications import deadline_near
 from models.plans.plan import load_plan
+from models.settings import settings_of
+from models.suggestions.events import SYSTEM, record
 from models.suggestions.status import Status
 from models.suggestions.tables import Suggestion
 
 CHINA = timezone(timedelta(hours=8))
 # National holidays and 调休 come from ``chinese_calendar`` (the State Council's yearly
-# notice); a city adds its own local days off here.
-HOLIDAYS: set[date] = set()
+# notice); a city's own local days off come from its ``Settings.holidays``.
+NO_HOLIDAYS: frozenset[date] = frozenset()
 WAITING_TO_SIGN = (Status.DISPATCHED,)
 WAITING_FOR_ANSWER = (Status.ACCEPTED, Status.IN_PROGRESS)
 
@@ -31,12 +34,13 @@ def calendar_knows(day: date) -> bool:
     return True
 
 
-def is_working_day(day: date) -> bool:
-    """A working day by the national calendar (holidays off, 调休 Saturdays on).
+def is_working_day(day: date, holidays: frozenset[date] = NO_HOLIDAYS) -> bool:
+    """A working day by the national calendar (holidays off, 调休 Saturdays on), minus the
+    city's own ``holidays``.
 
     For a year the calendar does not know yet, Monday to Friday (see ``calendar_note``).
     """
-    if day in HOLIDAYS:
+    if day in holidays:
         return False
     try:
         return chinese_calendar.is_workday(day)
@@ -75,50 +79,57 @@ def end_of_day(day: date, like: datetime | None = None) -> datetime:
     return _back(end, like or datetime(2000, 1, 1))
 
 
-def add_working_days(start: datetime, days: int) -> datetime:
+def add_working_days(start: datetime, days: int,
+                     holidays: frozenset[date] = NO_HOLIDAYS) -> datetime:
     """The end of the ``days``-th working day after ``start``, in Chinese local time."""
     day = local_day(start)
     counted = 0
     while counted < days:
         day += timedelta(days=1)
-        if is_working_day(day):
+        if is_working_day(day, holidays):
             counted += 1
     return end_of_day(day, like=start)
 
 
-def working_days_between(start: datetime, end: datetime) -> int:
+def working_days_between(start: datetime, end: datetime,
+                         holidays: frozenset[date] = NO_HOLIDAYS) -> int:
     """Whole working days after ``start``'s day up to and including ``end``'s day."""
     first, last = _local(start).date(), _local(end).date()
     count, day = 0, first
     while day < last:
         day += timedelta(days=1)
-        count += is_working_day(day)
+        count += is_working_day(day, holidays)
     return count
 
 
-def sign_due(plan_id: str, start: datetime, *, urgent: bool = False) -> datetime:
+def sign_due(plan_id: str, start: datetime, *, urgent: bool = False,
+             holidays: frozenset[date] = NO_HOLIDAYS) -> datetime:
     """When the agency must have signed for (签收) the item."""
     limits = load_plan(plan_id).deadlines
     if urgent:
         return start + timedelta(hours=limits.urgent_sign_hours)
-    return add_working_days(start, limits.sign_working_days)
+    return add_working_days(start, limits.sign_working_days, holidays)
 
 
-def answer_due(plan_id: str, start: datetime) -> datetime:
+def answer_due(plan_id: str, start: datetime,
+               holidays: frozenset[date] = NO_HOLIDAYS) -> datetime:
     """When the answer is due, counted from signing (the clock starts at 签收)."""
-    return add_working_days(start, load_plan(plan_id).deadlines.answer_working_days)
+    return add_working_days(start, load_plan(plan_id).deadlines.answer_working_days, holidays)
 
 
-def set_dispatch_deadlines(suggestion: Suggestion, now: datetime) -> None:
+def set_dispatch_deadlines(suggestion: Suggestion, now: datetime,
+                           holidays: frozenset[date] = NO_HOLIDAYS) -> None:
     """At dispatch: time to sign, and a provisional answer date counted from that."""
-    suggestion.sign_due = sign_due(suggestion.plan_id, now, urgent=suggestion.urgent)
-    suggestion.answer_due = answer_due(suggestion.plan_id, suggestion.sign_due)
+    suggestion.sign_due = sign_due(suggestion.plan_id, now, urgent=suggestion.urgent,
+                                   holidays=holidays)
+    suggestion.answer_due = answer_due(suggestion.plan_id, suggestion.sign_due, holidays)
     suggestion.overdue = False
 
 
-def set_answer_deadline(suggestion: Suggestion, now: datetime) -> None:
+def set_answer_deadline(suggestion: Suggestion, now: datetime,
+                        holidays: frozenset[date] = NO_HOLIDAYS) -> None:
     """At signing: the answer clock starts."""
-    suggestion.answer_due = answer_due(suggestion.plan_id, now)
+    suggestion.answer_due = answer_due(suggestion.plan_id, now, holidays)
     suggestion.overdue = is_overdue(suggestion, now)
 
 
@@ -146,13 +157,14 @@ def is_overdue(suggestion: Suggestion, now: datetime | None = None) -> bool:
     return due is not None and _comparable(now, due) > due
 
 
-def due_soon(suggestion: Suggestion, now: datetime | None = None) -> bool:
+def due_soon(suggestion: Suggestion, now: datetime | None = None,
+             holidays: frozenset[date] = NO_HOLIDAYS) -> bool:
     """Within one working day of the deadline, and not yet past it."""
     due = current_due(suggestion)
     now = now or utcnow()
     if due is None or is_overdue(suggestion, now):
         return False
-    return working_days_between(_comparable(now, due), due) <= 1
+    return working_days_between(_comparable(now, due), due, holidays) <= 1
 
 
 @dataclass
@@ -164,10 +176,8 @@ class SweepResult:
 
 def sweep(session: Session, now: datetime | None = None) -> SweepResult:
     """Recompute every open item's overdue flag, recording each change as an event."""
-    from models.notices.notifications import deadline_near
-    from models.suggestions.lifecycle import SYSTEM, record
-
     now = now or utcnow()
+    holidays = settings_of(session).holidays
     result = SweepResult([], [], [])
     waiting = WAITING_TO_SIGN + WAITING_FOR_ANSWER
     query = select(Suggestion).where(Suggestion.status.in_([s.value for s in waiting])
@@ -180,10 +190,10 @@ def sweep(session: Session, now: datetime | None = None) -> SweepResult:
             note = "已超过期限，进入督办" if late else "已不再超期"
             record(session, suggestion, action="overdue" if late else "on_time",
                    actor=SYSTEM, note=note)
-        elif due_soon(suggestion, now):
+        elif due_soon(suggestion, now, holidays):
             result.due_soon.append(suggestion.id)
             deadline_near(session, suggestion)
-    session.commit()
+    session.flush()
     return result
 
 

@@ -5,26 +5,26 @@ Every function checks who acts and from which status, then writes through ``reco
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 
 from sqlmodel import Session, select
 
-from classifier.topics import TOPIC_IDS
 from models.common import utcnow
 from models.people.consent import ConsentMissing, check_dispatchable
 from models.privacy.personal_data import check_forwardable
+from models.refusals import Invalid
 from models.safety.safeguarding import SafeguardingCase, check_not_held, screen
+from models.settings import ConsentRule, settings_of
+from models.suggestions.corrections import record_topic_choice
 from models.suggestions.deadlines import set_answer_deadline, set_dispatch_deadlines
-from models.suggestions.lifecycle import SYSTEM, Actor, _from, record
-from models.suggestions.permissions import NotAllowed, allowed, require
+from models.suggestions.events import SYSTEM, record
+from models.suggestions.permissions import Actor, NotAllowed, allowed, require, require_action
 from models.suggestions.routing import assign_route, current_assignments, route_for
-from models.suggestions.status import InvalidTransition, Status
+from models.suggestions.status import InvalidTransition, Status, check_action
 from models.suggestions.tables import (
     AgencyRole,
     Answer,
     Assignment,
-    Correction,
     DueWeight,
     Event,
     Rating,
@@ -40,32 +40,17 @@ NOTE_LIMIT = 2000
 IN_HAND = (Status.ACCEPTED, Status.IN_PROGRESS)
 
 
-@dataclass(frozen=True)
-class ConsentRule:
-    """Which privacy notice a guardian must have agreed to, and below which age."""
-
-    notice_version: str = "2026-11"
-    consent_age: int = 14
-
-
-_consent_rule = ConsentRule()
-
-
-def configure_consent(rule: ConsentRule) -> None:
-    """The web app sets the rule from its configuration (PRIVACY_NOTICE_VERSION, CONSENT_AGE)."""
-    global _consent_rule
-    _consent_rule = rule
-
-
-def consent_rule() -> ConsentRule:
-    return _consent_rule
+def consent_rule(session: Session | None = None) -> ConsentRule:
+    """The consent rule of the site this session belongs to (see ``models.settings``)."""
+    return settings_of(session).consent
 
 
 def _check_consent(session: Session, suggestion: Suggestion) -> None:
     """No young child's words reach an agency before a guardian has agreed."""
+    rule = consent_rule(session)
     try:
-        check_dispatchable(session, suggestion, notice_version=_consent_rule.notice_version,
-                           consent_age=_consent_rule.consent_age)
+        check_dispatchable(session, suggestion, notice_version=rule.notice_version,
+                           consent_age=rule.consent_age)
     except ConsentMissing as missing:
         raise ConsentMissing("这位小朋友的监护人还没有同意，暂时不能派单。"
                              "请先请辅导员登记监护人同意，再来派单。") from missing
@@ -74,9 +59,9 @@ def _check_consent(session: Session, suggestion: Suggestion) -> None:
 def _text(value: str, *, limit: int, missing: str) -> str:
     value = (value or "").strip()
     if not value:
-        raise ValueError(missing)
+        raise Invalid(missing)
     if len(value) > limit:
-        raise ValueError(f"最多 {limit} 个字，现在是 {len(value)} 个字。")
+        raise Invalid(f"最多 {limit} 个字，现在是 {len(value)} 个字。")
     return value
 
 
@@ -108,12 +93,12 @@ def _send(session: Session, suggestion: Suggestion, actor: Actor, action: str,
           note: str = "") -> Event:
     """Assign the route's agencies, start the clocks and record the move to dispatched."""
     if not suggestion.topic:
-        raise ValueError("请先选一个主题，才能知道送到哪个部门。")
+        raise Invalid("请先选一个主题，才能知道送到哪个部门。")
     check_sendable(session, suggestion)
     settle_returns(session, suggestion, actor, "按主题改派")
     route = route_for(suggestion)
     assign_route(session, suggestion, route)
-    set_dispatch_deadlines(suggestion, utcnow())
+    set_dispatch_deadlines(suggestion, utcnow(), settings_of(session).holidays)
     leads = "、".join(route.lead_agencies)
     return record(session, suggestion, action=action, actor=actor,
                   to_status=Status.DISPATCHED, note=f"{leads}{'；' + note if note else ''}")
@@ -121,22 +106,15 @@ def _send(session: Session, suggestion: Suggestion, actor: Actor, action: str,
 
 def dispatch(session: Session, suggestion: Suggestion, *, actor: Actor) -> Event:
     """Send an approved suggestion to the lead agencies its route names."""
-    require(session, actor, suggestion,
-            "coordinate" if suggestion.status == Status.RETURNED else "moderate")
-    _from(suggestion, Status.IN_REVIEW, Status.RETURNED, doing="派单")
+    require_action(session, actor, suggestion, "dispatch")
     return _send(session, suggestion, actor, "dispatch")
 
 
 def reroute(session: Session, suggestion: Suggestion, *, actor: Actor, topic: str,
             note: str = "") -> Event:
     """The coordinator picks the right topic after a 退单 or a reopening, and sends it again."""
-    require(session, actor, suggestion, "coordinate")
-    _from(suggestion, Status.RETURNED, Status.IN_REVIEW, doing="重新派单")
-    if topic not in TOPIC_IDS:
-        raise ValueError("请选一个主题。")
-    session.add(Correction(suggestion_id=suggestion.id, text=suggestion.agency_text,
-                           topic=topic, source="reroute"))
-    suggestion.topic, suggestion.abstained = topic, False
+    require_action(session, actor, suggestion, "reroute")
+    record_topic_choice(session, suggestion, topic, source="reroute")
     return _send(session, suggestion, actor, "reroute", note.strip())
 
 
@@ -157,12 +135,11 @@ def may_sign(session: Session, suggestion: Suggestion, actor: Actor) -> bool:
 
 
 def _unsigned_lead(session: Session, suggestion: Suggestion, actor: Actor,
-                   doing: str) -> Assignment:
-    require(session, actor, suggestion, "lead")
-    _from(suggestion, Status.DISPATCHED, *IN_HAND, doing=doing)
+                   action: str) -> Assignment:
+    require_action(session, actor, suggestion, action)
     own = own_assignment(session, suggestion, actor)
     if own.signed_at is not None:
-        raise InvalidTransition("本部门已签收过这条建议了。" if doing == "签收" else
+        raise InvalidTransition("本部门已签收过这条建议了。" if action == "accept" else
                                 "本部门已签收这条建议，签收以后就不能退了。")
     return own
 
@@ -172,20 +149,19 @@ def accept(session: Session, suggestion: Suggestion, *, actor: Actor) -> Event:
 
     With two leads each signs on its own: one lead's 签收 never signs for the other.
     """
-    own = _unsigned_lead(session, suggestion, actor, "签收")
+    own = _unsigned_lead(session, suggestion, actor, "accept")
     own.signed_at = utcnow()
     session.add(own)
     if suggestion.status != Status.DISPATCHED:
         return record(session, suggestion, action="accept", actor=actor)
-    set_answer_deadline(suggestion, utcnow())
+    set_answer_deadline(suggestion, utcnow(), settings_of(session).holidays)
     return record(session, suggestion, action="accept", actor=actor, to_status=Status.ACCEPTED)
 
 
 def start_progress(session: Session, suggestion: Suggestion, *, actor: Actor,
                    note: str = "") -> Event:
     """The agency is working on it (他们在办)."""
-    require(session, actor, suggestion, "lead")
-    _from(suggestion, Status.ACCEPTED, doing="开始办理")
+    require_action(session, actor, suggestion, "start_progress")
     return record(session, suggestion, action="start", actor=actor,
                   to_status=Status.IN_PROGRESS, note=note.strip()[:NOTE_LIMIT])
 
@@ -200,7 +176,7 @@ def add_note(session: Session, suggestion: Suggestion, *, actor: Actor, text: st
     if not (allowed(session, actor, suggestion, "assigned")
             or allowed(session, actor, suggestion, "coordinate")):
         raise NotAllowed("只有收到这条建议的部门或妇儿工委办可以留言。")
-    _from(suggestion, Status.DISPATCHED, *IN_HAND, Status.ANSWERED, doing="留言")
+    check_action(suggestion.status, "comment")
     return record(session, suggestion, action="comment", actor=actor, note=text)
 
 
@@ -211,9 +187,9 @@ def return_(session: Session, suggestion: Suggestion, *, actor: Actor, category:
     Only the returning agency leaves the item; while another lead still holds it, the item
     goes on. When no lead is left, it goes back to the coordinator to re-route.
     """
-    own = _unsigned_lead(session, suggestion, actor, "退单（签收以后就不能退了）")
+    own = _unsigned_lead(session, suggestion, actor, "return")
     if category not in RETURN_REASONS:
-        raise ValueError("请选择退单原因：" + "、".join(RETURN_REASONS) + "。")
+        raise Invalid("请选择退单原因：" + "、".join(RETURN_REASONS) + "。")
     text = _text(text, limit=NOTE_LIMIT, missing="请写明退单的理由，最好说应该由哪个部门办。")
     own.is_current = False
     session.add(own)
@@ -237,14 +213,13 @@ def answer(session: Session, suggestion: Suggestion, *, actor: Actor, child_text
            due_weight: str, formal_text: str = "", reason: str = "", next_step: str = "",
            next_date: datetime | None = None) -> Answer:
     """The lead agency answers: words for the child, and how much the children's view counted."""
-    require(session, actor, suggestion, "lead")
-    _from(suggestion, *IN_HAND, doing="答复")
+    require_action(session, actor, suggestion, "answer")
     child_text = _text(child_text, limit=CHILD_TEXT_LIMIT,
                        missing="请写一段给孩子看的回复，用孩子能看懂的话。")
     if due_weight not in {w.value for w in DueWeight}:
-        raise ValueError("请选择对孩子意见的采纳情况。")
+        raise Invalid("请选择对孩子意见的采纳情况。")
     if due_weight in (DueWeight.PARTLY, DueWeight.NOT_ADOPTED) and not reason.strip():
-        raise ValueError("部分采纳或暂不采纳时，请写明原因。")
+        raise Invalid("部分采纳或暂不采纳时，请写明原因。")
     found = Answer(suggestion_id=suggestion.id, agency_id=actor.agency_id, account_id=actor.id,
                    child_text=child_text, formal_text=(formal_text or "").strip()[:8000],
                    due_weight=DueWeight(due_weight), reason=reason.strip()[:NOTE_LIMIT],
@@ -258,13 +233,12 @@ def answer(session: Session, suggestion: Suggestion, *, actor: Actor, child_text
 def rate(session: Session, suggestion: Suggestion, *, actor: Actor, value: str,
          comment: str = "") -> Rating:
     """The child's one-tap rating closes it; 不满意 reopens it for the coordinator."""
-    require(session, actor, suggestion, "author")
-    _from(suggestion, Status.ANSWERED, doing="评价")
+    require_action(session, actor, suggestion, "rate")
     if value not in {v.value for v in RatingValue}:
-        raise ValueError("请选一个：满意、基本满意或不满意。")
+        raise Invalid("请选一个：满意、基本满意或不满意。")
     comment = (comment or "").strip()
     if len(comment) > 500:
-        raise ValueError("想说的话最多 500 个字。")
+        raise Invalid("想说的话最多 500 个字。")
     case = screen_child_words(session, suggestion, comment, channel="rating")
     rating = Rating(suggestion_id=suggestion.id, value=RatingValue(value),
                     comment=HELD_NOTE if case else comment)
@@ -318,7 +292,7 @@ def reopen(session: Session, suggestion: Suggestion, *, actor: Actor, reason: st
     if not (allowed(session, actor, suggestion, "coordinate")
             or allowed(session, actor, suggestion, "author")):
         raise NotAllowed("只有提建议的小朋友或妇儿工委办可以重新打开。")
-    _from(suggestion, Status.ANSWERED, Status.CLOSED, doing="重新打开")
+    check_action(suggestion.status, "reopen")
     reason = _text(reason, limit=500, missing="请说说为什么还没有解决。")
     if actor.kind in ("child", "code"):
         reason = HELD_NOTE if screen_child_words(session, suggestion, reason,
@@ -332,7 +306,7 @@ def contest(session: Session, suggestion: Suggestion, *, actor: Actor, text: str
     require(session, actor, suggestion, "author")
     if suggestion.status in (Status.ANSWERED, Status.CLOSED):
         return reopen(session, suggestion, actor=actor, reason=text)
-    _from(suggestion, Status.RETURNED, doing="补充说明")
+    check_action(suggestion.status, "contest")
     text = _text(text, limit=500, missing="请说说你的想法。")
     if screen_child_words(session, suggestion, text, channel="contest"):
         text = HELD_NOTE

@@ -101,7 +101,9 @@ def take_words(session: Session, draft: Draft, actor: Actor,
 
     If the conversation is already a safeguarding case, the words join it and nothing else
     is stored. Otherwise the suggestion and its first event are stored and, when the text is
-    flagged, its case is opened and the people on duty alerted before the one commit.
+    flagged, its case is opened and the people on duty alerted, all in the caller's one
+    transaction (flushed here, committed by the caller), so a suggestion is never stored
+    without its case.
 
     ``look_first=False`` is for a caller with nothing else pending in the session (the plain
     form): the idempotency key is unique in the table, so a new key needs no look-up, and a
@@ -114,16 +116,17 @@ def take_words(session: Session, draft: Draft, actor: Actor,
         replay = find_replay(session, draft)  # a second click of the words that opened it
         if replay is None:
             hear(session, case, draft.text, channel=channel)
-            session.commit()
+            session.flush()
         return Taken(replay, case)
     found = found or classify_text(draft.text, draft.plan_id)
     try:
         suggestion = submit(session, draft, found, actor,
                             look_first=look_first or not draft.idempotency_key)
+        session.flush()
     except IntegrityError:
         if look_first:
             raise
-        session.rollback()
+        session.rollback()  # nothing else was pending (see look_first above)
         suggestion = find_replay(session, draft)
         if suggestion is None:
             # The key is new, so the clash was the random tracking code: draw another once.
@@ -132,7 +135,7 @@ def take_words(session: Session, draft: Draft, actor: Actor,
     if suggestion.urgent:
         case = open_for_suggestion(session, suggestion, thread=thread, channel=channel,
                                    child_label=_child_label(session, suggestion))
-    session.commit()
+    session.flush()
     return Taken(suggestion, case)
 
 
@@ -142,7 +145,7 @@ def _hold_for_guardian(session: Session, suggestion: Suggestion) -> None:
     from models.people import consent
     from models.suggestions.handling import consent_rule
 
-    rule = consent_rule()
+    rule = consent_rule(session)
     if suggestion.status != Status.SUBMITTED or consent.is_held(session, suggestion) or \
             not consent.author_waits(session, suggestion, notice_version=rule.notice_version,
                                      consent_age=rule.consent_age):

@@ -8,16 +8,13 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from datetime import datetime
-from functools import cache
 
-from sqlalchemy import insert, update
-from sqlalchemy.orm import make_transient_to_detached
-from sqlalchemy.orm.attributes import set_committed_value
 from sqlmodel import Session, select
 
 from models.common import utcnow
 from models.privacy.personal_data import coarse_place
+from models.refusals import Conflict, Invalid
+from models.suggestions.events import SYSTEM, _inserted, history, record  # noqa: F401
 from models.suggestions.permissions import (  # noqa: F401
     Actor,
     NotAllowed,
@@ -25,11 +22,10 @@ from models.suggestions.permissions import (  # noqa: F401
     actor_for_code,
     actor_for_member,
     require,
+    require_action,
 )
-from models.suggestions.status import InvalidTransition, Status, check_move
+from models.suggestions.status import InvalidTransition, Status, check_action
 from models.suggestions.tables import Event, Suggestion
-
-SYSTEM = Actor(kind="system", name="童声")
 
 
 @dataclass(frozen=True)
@@ -66,63 +62,8 @@ class Draft:
         return hashlib.sha256(body.encode()).hexdigest()
 
 
-class IdempotencyConflict(ValueError):
+class IdempotencyConflict(Conflict):
     """The same idempotency key was sent with a different suggestion."""
-
-
-def record(session: Session, suggestion: Suggestion, *, action: str, actor: Actor,
-           to_status: Status | None = None, note: str = "", at: datetime | None = None) -> Event:
-    """Append one event and, when a status is given, move the suggestion to it.
-
-    The move is a conditional UPDATE, so two people clicking at once cannot both win.
-    ``at``: the suggestion was just written with that time, so only the event is written.
-    """
-    from_status = Status(suggestion.status)
-    now = at or utcnow()
-    if to_status is not None:
-        check_move(from_status, to_status)
-        session.flush()
-        moved = session.execute(
-            update(Suggestion)
-            .where(Suggestion.id == suggestion.id, Suggestion.status == from_status.value)
-            .values(status=to_status.value, updated_at=now)
-            .execution_options(synchronize_session=False))
-        if moved.rowcount != 1:
-            raise InvalidTransition("这条建议刚刚被别人处理过了，请刷新页面再看。")
-        set_committed_value(suggestion, "status", to_status)
-    values = dict(suggestion_id=suggestion.id, action=action, from_status=from_status,
-                  to_status=to_status or from_status, actor_kind=actor.kind,
-                  actor_id=actor.id, actor_name=actor.name, note=note, created_at=now)
-    if at is None:
-        suggestion.updated_at = now
-        event = Event(**values)
-        session.add_all([suggestion, event])
-    else:
-        event = _inserted(session, Event, values)
-    from models.notices.notifications import on_event
-
-    on_event(session, suggestion, event)
-    return event
-
-
-@cache
-def _insert_returning(model: type[Suggestion] | type[Event]):
-    return insert(model.__table__).returning(*model.__table__.c)  # built once per table
-
-
-def _inserted(session: Session, model: type[Suggestion] | type[Event], values: dict):
-    """INSERT … RETURNING in Core, attached to the session as a load would: no ORM flush.
-
-    Cheaper than building the object and flushing it; it keeps the caller's times and enums.
-    """
-    session.flush()  # anything pending (a meeting, a photo) is written first, as before
-    row = session.execute(_insert_returning(model), values).one()
-    stored = model.__mapper__.class_manager.new_instance()
-    for key, value in row._mapping.items():
-        set_committed_value(stored, key, values.get(key, value))
-    make_transient_to_detached(stored)
-    session.add(stored)
-    return stored
 
 
 def find_replay(session: Session, draft: Draft) -> Suggestion | None:
@@ -164,12 +105,6 @@ def submit(session: Session, draft: Draft, found: Classification, actor: Actor, 
     return suggestion
 
 
-def history(session: Session, suggestion_id: int) -> list[Event]:
-    """Every event of one suggestion, oldest first."""
-    query = select(Event).where(Event.suggestion_id == suggestion_id).order_by(Event.id)
-    return list(session.exec(query))
-
-
 def replay_status(events: list[Event]) -> Status:
     """The status a suggestion must have, recomputed from its events alone."""
     status = Status.SUBMITTED
@@ -179,20 +114,10 @@ def replay_status(events: list[Event]) -> Status:
     return status
 
 
-def _from(suggestion: Suggestion, *allowed: Status, doing: str) -> None:
-    """Refuse an action the suggestion's current status does not allow, in plain words."""
-    if Status(suggestion.status) not in allowed:
-        from models.suggestions.status import STAFF_LABELS
-
-        raise InvalidTransition(
-            f"这条建议现在是「{STAFF_LABELS[Status(suggestion.status)]}」，不能{doing}。")
-
-
 def send_to_review(session: Session, suggestion: Suggestion, *, actor: Actor,
                    note: str = "") -> Event:
     """A moderator has read it: submitted → in_review (议事会看过了)."""
-    require(session, actor, suggestion, "moderate")
-    _from(suggestion, Status.SUBMITTED, doing="送审")
+    require_action(session, actor, suggestion, "send_to_review")
     return record(session, suggestion, action="approve", actor=actor,
                   to_status=Status.IN_REVIEW, note=note)
 
@@ -200,8 +125,7 @@ def send_to_review(session: Session, suggestion: Suggestion, *, actor: Actor,
 def approve(session: Session, suggestion: Suggestion, *, actor: Actor, note: str = "",
             dispatch_now: bool = True) -> Suggestion:
     """Moderation passed; dispatch at once when the topic is known, else wait in triage."""
-    require(session, actor, suggestion, "moderate")
-    _from(suggestion, Status.SUBMITTED, Status.IN_REVIEW, doing="通过审核")
+    require_action(session, actor, suggestion, "approve")
     if suggestion.status == Status.SUBMITTED:
         send_to_review(session, suggestion, actor=actor, note=note)
     if dispatch_now and suggestion.topic and not suggestion.abstained:
@@ -211,11 +135,9 @@ def approve(session: Session, suggestion: Suggestion, *, actor: Actor, note: str
 
 def decline(session: Session, suggestion: Suggestion, *, actor: Actor, reason: str) -> Event:
     """Not sent on, with a reason a child can read."""
-    require(session, actor, suggestion,
-            "coordinate" if suggestion.status == Status.RETURNED else "moderate")
-    _from(suggestion, Status.SUBMITTED, Status.IN_REVIEW, Status.RETURNED, doing="不采纳")
+    require_action(session, actor, suggestion, "decline")
     if not reason.strip():
-        raise ValueError("请写下不送出的原因，孩子能看懂的话。")
+        raise Invalid("请写下不送出的原因，孩子能看懂的话。")
     return record(session, suggestion, action="decline", actor=actor,
                   to_status=Status.DECLINED, note=reason.strip())
 
@@ -225,9 +147,9 @@ def merge(session: Session, suggestion: Suggestion, *, actor: Actor,
     """Fold a duplicate into another suggestion; both histories say so."""
     require(session, actor, suggestion, "moderate")
     require(session, actor, into, "moderate")
-    _from(suggestion, Status.SUBMITTED, Status.IN_REVIEW, doing="合并")
+    check_action(suggestion.status, "merge")
     if into.id == suggestion.id or into.plan_id != suggestion.plan_id:
-        raise ValueError("只能合并到同一个城市的另一条建议。")
+        raise Invalid("只能合并到同一个城市的另一条建议。")
     if Status(into.status) in (Status.MERGED, Status.DECLINED):
         raise InvalidTransition("不能合并到已合并或未采纳的建议。")
     suggestion.merged_into_id = into.id

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from sqlmodel import Session, select
 
-from classifier.topics import TOPIC_IDS
 from models.councils import support
 from models.people import consent
 from models.people.tables import Account, Group
+from models.refusals import Invalid
 from models.suggestions import lifecycle
+from models.suggestions.corrections import record_topic_choice
 from models.suggestions.lifecycle import actor_for_account, record
 from models.suggestions.status import Status
-from models.suggestions.tables import Correction, Suggestion
+from models.suggestions.tables import Suggestion, merged_into  # noqa: F401
 
 REVIEWABLE = (Status.SUBMITTED, Status.IN_REVIEW)
 
@@ -40,7 +41,7 @@ GROUP_ACTION_LABELS = {
 }
 
 
-class ModerationProblem(ValueError):
+class ModerationProblem(Invalid):
     """A moderation step that cannot be taken, with a reason staff can read."""
 
 
@@ -66,16 +67,8 @@ def review_queue(session: Session, groups: list[Group]) -> list[Suggestion]:
 
 
 def set_topic(session: Session, *, suggestion: Suggestion, topic: str, source: str) -> None:
-    """A person chose the topic: stored on the suggestion and kept as a training example."""
-    if topic not in TOPIC_IDS:
-        raise ModerationProblem("请从列表里选一个主题。")
-    if suggestion.topic == topic and not suggestion.abstained:
-        return
-    suggestion.topic, suggestion.abstained = topic, False
-    # The redacted copy: personal details never become training data.
-    session.add(Correction(suggestion_id=suggestion.id, text=suggestion.redacted_text,
-                           topic=topic, source=source))
-    session.add(suggestion)
+    """A person chose the topic (see ``corrections.record_topic_choice``)."""
+    record_topic_choice(session, suggestion, topic, source=source)
 
 
 def approve(session: Session, *, suggestion: Suggestion, account: Account, notice_version: str,
@@ -94,11 +87,11 @@ def approve(session: Session, *, suggestion: Suggestion, account: Account, notic
         consent.hold(session, suggestion, account)
         record(session, suggestion, action="consent_hold", actor=actor,
                note="已通过审核，等监护人同意后自动送出。")
-        session.commit()
+        session.flush()
         return False
     consent.release(session, suggestion)
     lifecycle.approve(session, suggestion, actor=actor)
-    session.commit()
+    session.flush()
     return suggestion.status == Status.DISPATCHED
 
 
@@ -113,7 +106,7 @@ def release_held(session: Session, *, member, account: Account, notice_version: 
             approve(session, suggestion=suggestion, account=account,
                     notice_version=notice_version, consent_age=consent_age)
             sent.append(suggestion)
-    session.commit()
+    session.flush()
     return sent
 
 
@@ -150,7 +143,7 @@ def clarify(session: Session, *, suggestion: Suggestion, text: str, account: Acc
     suggestion.clarified_text = text[:4000]
     record(session, suggestion, action="clarify", actor=actor_for_account(account),
            note=f"给大人看的说法：{text[:3900]}")
-    session.commit()
+    session.flush()
 
 
 def decline(session: Session, *, suggestion: Suggestion, reason: str, account: Account) -> None:
@@ -163,7 +156,7 @@ def decline(session: Session, *, suggestion: Suggestion, reason: str, account: A
     consent.release(session, suggestion)
     lifecycle.decline(session, suggestion, actor=actor_for_account(account),
                       reason=reason[:2000])
-    session.commit()
+    session.flush()
 
 
 def merge(session: Session, *, target: Suggestion, duplicates: list[Suggestion],
@@ -183,7 +176,7 @@ def merge(session: Session, *, target: Suggestion, duplicates: list[Suggestion],
         consent.release(session, item)
         support.carry_over(session, source=item, target=target)
         lifecycle.merge(session, item, actor=actor, into=target)
-    session.commit()
+    session.flush()
     return support.count(session, target)
 
 
@@ -194,12 +187,7 @@ def link(session: Session, *, first: Suggestion, second: Suggestion, account: Ac
     actor = actor_for_account(account)
     record(session, first, action="link", actor=actor, note=f"相关建议：{second.tracking_code}")
     record(session, second, action="link", actor=actor, note=f"相关建议：{first.tracking_code}")
-    session.commit()
-
-
-def merged_into(session: Session, suggestion: Suggestion) -> list[Suggestion]:
-    query = select(Suggestion).where(Suggestion.merged_into_id == suggestion.id)
-    return list(session.exec(query.order_by(Suggestion.id)))
+    session.flush()
 
 
 def children_to_tell(session: Session, suggestion: Suggestion) -> set[int]:

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from sqlmodel import Session, select
 
 from models.people.tables import Account, GroupFacilitator, Member, Role
+from models.refusals import Forbidden
+from models.suggestions.status import ACTIONS, Status, check_action
 from models.suggestions.tables import AgencyRole, Assignment, Suggestion
 
 
@@ -21,7 +23,7 @@ class Actor:
     plan_id: str | None = None
 
 
-class NotAllowed(PermissionError):
+class NotAllowed(Forbidden):
     """The actor may not do this to this suggestion."""
 
 
@@ -97,3 +99,24 @@ def require(session: Session, actor: Actor, suggestion: Suggestion, capability: 
     """Refuse with a clear message unless the actor holds the capability."""
     if not allowed(session, actor, suggestion, capability):
         raise NotAllowed(REFUSALS[capability])
+
+
+def may(session: Session, actor: Actor, suggestion: Suggestion, name: str) -> bool:
+    """Whether the actor holds a capability the action asks for in the current status."""
+    return any(allowed(session, actor, suggestion, capability)
+               for capability in ACTIONS[name].capabilities(suggestion.status))
+
+
+def require_action(session: Session, actor: Actor, suggestion: Suggestion, name: str) -> None:
+    """The one check before an action: who may (403), then from which status (409)."""
+    capabilities = ACTIONS[name].capabilities(suggestion.status)
+    if not may(session, actor, suggestion, name):
+        raise NotAllowed(REFUSALS[capabilities[0]])
+    check_action(suggestion.status, name)
+
+
+def available_actions(session: Session, actor: Actor, suggestion: Suggestion) -> frozenset[str]:
+    """The actions this person may take on this suggestion now: the buttons a page shows."""
+    return frozenset(name for name, action in ACTIONS.items()
+                     if Status(suggestion.status) in action.statuses
+                     and may(session, actor, suggestion, name))

@@ -1,6 +1,15 @@
-"""The life of a suggestion as data: statuses, allowed moves, and words for children."""
+"""The life of a suggestion as data: statuses, allowed moves, the actions people take
+(from which statuses, by whom), and words for children.
 
+``ACTIONS`` is written once here and used by the domain (``check_action``), by
+``permissions.available_actions`` and, through it, by the views and templates that show
+a button only when its action is allowed.
+"""
+
+from dataclasses import dataclass
 from enum import StrEnum
+
+from models.refusals import Conflict
 
 
 class Status(StrEnum):
@@ -60,7 +69,7 @@ STAFF_LABELS: dict[Status, str] = {
 }
 
 
-class InvalidTransition(ValueError):
+class InvalidTransition(Conflict):
     """A move the status machine does not allow."""
 
 
@@ -68,3 +77,59 @@ def check_move(current: Status, target: Status) -> None:
     """Refuse a move that the life of a suggestion does not allow."""
     if target not in TRANSITIONS[current]:
         raise InvalidTransition(f"cannot move a suggestion from {current} to {target}")
+
+
+@dataclass(frozen=True)
+class Action:
+    """Something a person does to a suggestion: from which statuses, and who may.
+
+    ``who`` names capabilities of ``permissions.CHECKS`` (any one suffices); ``who_when``
+    replaces them in a given status (a 退单 item is the coordinator's, not the group's).
+    """
+
+    name: str
+    doing: str
+    statuses: frozenset[Status]
+    who: tuple[str, ...]
+    who_when: tuple[tuple[Status, tuple[str, ...]], ...] = ()
+
+    def capabilities(self, status: Status) -> tuple[str, ...]:
+        return dict(self.who_when).get(Status(status), self.who)
+
+
+_REVIEW = frozenset({Status.SUBMITTED, Status.IN_REVIEW})
+_IN_HAND = frozenset({Status.ACCEPTED, Status.IN_PROGRESS})
+_RETURNED_IS_THE_CITYS = ((Status.RETURNED, ("coordinate",)),)
+
+ACTIONS: dict[str, Action] = {action.name: action for action in (
+    Action("send_to_review", "送审", frozenset({Status.SUBMITTED}), ("moderate",)),
+    Action("approve", "通过审核", _REVIEW, ("moderate",)),
+    Action("decline", "不采纳", _REVIEW | {Status.RETURNED}, ("moderate",),
+           _RETURNED_IS_THE_CITYS),
+    Action("merge", "合并", _REVIEW, ("moderate",)),
+    Action("dispatch", "派单", frozenset({Status.IN_REVIEW, Status.RETURNED}), ("moderate",),
+           _RETURNED_IS_THE_CITYS),
+    Action("reroute", "重新派单", frozenset({Status.RETURNED, Status.IN_REVIEW}),
+           ("coordinate",)),
+    # With two leads, each signs or returns for itself: the second may still do so while
+    # the first already holds the item (``handling.accept``).
+    Action("accept", "签收", frozenset({Status.DISPATCHED}) | _IN_HAND, ("lead",)),
+    Action("start_progress", "开始办理", frozenset({Status.ACCEPTED}), ("lead",)),
+    Action("comment", "留言", _IN_HAND | {Status.DISPATCHED, Status.ANSWERED},
+           ("assigned", "coordinate")),
+    Action("return", "退单（签收以后就不能退了）", frozenset({Status.DISPATCHED}) | _IN_HAND,
+           ("lead",)),
+    Action("answer", "答复", _IN_HAND, ("lead",)),
+    Action("rate", "评价", frozenset({Status.ANSWERED}), ("author",)),
+    Action("reopen", "重新打开", frozenset({Status.ANSWERED, Status.CLOSED}),
+           ("coordinate", "author")),
+    Action("contest", "补充说明", frozenset({Status.RETURNED}), ("author",)),
+    Action("withdraw", "撤回", _REVIEW, ("author", "moderate")),
+)}
+
+
+def check_action(status: Status, name: str) -> None:
+    """Refuse, in plain words, an action the current status does not allow."""
+    if Status(status) not in ACTIONS[name].statuses:
+        raise InvalidTransition(f"这条建议现在是「{STAFF_LABELS[Status(status)]}」，"
+                                f"不能{ACTIONS[name].doing}。")

@@ -16,7 +16,10 @@ from sqlmodel import Field, Session, SQLModel, select
 from models.common import utcnow
 from models.paging import Page, PageRequest, page
 from models.plans.tables import Agency
+from models.refusals import Invalid
+from models.settings import settings_of
 from models.suggestions.deadlines import (
+    NO_HOLIDAYS,
     WAITING_FOR_ANSWER,
     WAITING_TO_SIGN,
     _comparable,
@@ -85,17 +88,18 @@ class ExtensionRequest(SQLModel, table=True):
 def _text(text: str | None, missing: str) -> str:
     cleaned = (text or "").strip()
     if not cleaned:
-        raise ValueError(missing)
+        raise Invalid(missing)
     return cleaned[:NOTE_LIMIT]
 
 
-def days_overdue(suggestion: Suggestion, now: datetime | None = None) -> int:
+def days_overdue(suggestion: Suggestion, now: datetime | None = None,
+                 holidays: frozenset[date] = NO_HOLIDAYS) -> int:
     """Working days past the deadline that matters now (0 when not past it)."""
     due = current_due(suggestion)
     now = now or utcnow()
     if due is None or not is_overdue(suggestion, now):
         return 0
-    return max(1, working_days_between(due, _comparable(now, due)))
+    return max(1, working_days_between(due, _comparable(now, due), holidays))
 
 
 def level_of(session: Session, suggestion_id: int) -> int:
@@ -139,7 +143,8 @@ def board(session: Session, scoped_query, wanted: PageRequest,
     shown = page(session, overdue_items(scoped_query), wanted)
     ids = [s.id for s in shown.items]
     agencies, levels = lead_agencies(session, ids), _levels(session, ids)
-    rows = [BoardRow(s, agencies.get(s.id, []), days_overdue(s, now), levels.get(s.id, 0))
+    holidays = settings_of(session).holidays
+    rows = [BoardRow(s, agencies.get(s.id, []), days_overdue(s, now, holidays), levels.get(s.id, 0))
             for s in shown.items]
     return Page(items=rows, number=shown.number, size=shown.size, total=shown.total)
 
@@ -152,11 +157,11 @@ def escalate(session: Session, suggestion: Suggestion, *, actor: Actor, level: i
     """
     require(session, actor, suggestion, "coordinate")
     if level not in LEVELS:
-        raise ValueError("请选择催办、督办或通报。")
+        raise Invalid("请选择催办、督办或通报。")
     if Status(suggestion.status) not in OPEN:
         raise InvalidTransition("这条建议不在部门手里，不需要催办。")
     now = now or utcnow()
-    late = days_overdue(suggestion, now)
+    late = days_overdue(suggestion, now, settings_of(session).holidays)
     if level > URGE and not late:
         raise InvalidTransition("还没有超期，只能催办。")
     reached = level_of(session, suggestion.id)
@@ -201,10 +206,10 @@ def request_extension(session: Session, suggestion: Suggestion, *, actor: Actor,
     reason = _text(reason, "请写下为什么需要延期。")
     due = current_due(suggestion)
     if new_date is None:
-        raise ValueError("请选择新的期限。")
+        raise Invalid("请选择新的期限。")
     new_due = end_of_day(new_date, like=due)
     if due is not None and new_due <= due:
-        raise ValueError("新的期限要晚于现在的期限。")
+        raise Invalid("新的期限要晚于现在的期限。")
     if pending_extension(session, suggestion.id) is not None:
         raise InvalidTransition("已经有一份延期申请在等妇儿工委办决定。")
     asked = ExtensionRequest(suggestion_id=suggestion.id, agency_id=actor.agency_id,

@@ -4,7 +4,7 @@ from datetime import datetime
 from enum import StrEnum
 
 from sqlalchemy import Index, String, text
-from sqlmodel import Field, SQLModel, UniqueConstraint
+from sqlmodel import Field, Session, SQLModel, UniqueConstraint, select
 
 from models.common import new_code, utcnow
 from models.suggestions.status import Status
@@ -232,3 +232,7 @@ class ReturnReview(SQLModel, table=True):
     answer: str = Field(default="", max_length=2000)
     created_at: datetime = Field(default_factory=utcnow)
     decided_at: datetime | None = None
+def merged_into(session: Session, suggestion: Suggestion) -> list[Suggestion]:
+    """The suggestions folded into this one (their children hear its answer too)."""
+    query = select(Suggestion).where(Suggestion.merged_into_id == suggestion.id)
+    return list(session.exec(query.order_by(Suggestion.id)))

@@ -170,6 +170,5 @@ ACTION_LABELS = {
     "extension_request": "延期申请", "extension_approved": "同意延期",
     "extension_refused": "不同意延期", "consent_hold": "等监护人同意",
     "guardian_ok": "监护人同意了",
-    "extension_refused": "不同意延期",
     "assign": "指派部门", "return_accepted": "同意退单", "return_rejected": "退单被退回",
 }

@@ -5,14 +5,15 @@ from __future__ import annotations
 from sqlalchemy import and_
 from sqlmodel import Session, select
 
-from classifier.topics import TOPIC_IDS
 from models import paging
 from models.people.tables import Account
 from models.privacy import scope
+from models.refusals import Conflict
+from models.suggestions.corrections import record_topic_choice
 from models.suggestions.lifecycle import Actor, dispatch, send_to_review
 from models.suggestions.permissions import require
 from models.suggestions.status import Status
-from models.suggestions.tables import Correction, Event, ReturnReview, ReviewState, Suggestion
+from models.suggestions.tables import Event, ReturnReview, ReviewState, Suggestion
 
 QUEUES = ("triage", "returned", "reopened", "review")
 
@@ -66,13 +67,9 @@ def counts(session: Session, account: Account) -> dict[str, int]:
 def pick_topic(session: Session, suggestion: Suggestion, *, actor: Actor, topic: str) -> None:
     """A person chooses the topic the classifier abstained on; it is kept for retraining."""
     require(session, actor, suggestion, "coordinate")
-    if topic not in TOPIC_IDS:
-        raise ValueError("请从列表里选一个主题。")
     if suggestion.status not in (Status.SUBMITTED, Status.IN_REVIEW):
-        raise ValueError("这条建议已经不在待分类里了。")
-    session.add(Correction(suggestion_id=suggestion.id, text=suggestion.agency_text,
-                           topic=topic, source="triage"))
-    suggestion.topic, suggestion.abstained = topic, False
+        raise Conflict("这条建议已经不在待分类里了。")
+    record_topic_choice(session, suggestion, topic, source="triage")
     if suggestion.status == Status.SUBMITTED:
         send_to_review(session, suggestion, actor=actor, note="妇儿工委办分类")
     dispatch(session, suggestion, actor=actor)

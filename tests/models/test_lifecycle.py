@@ -7,8 +7,8 @@ from sqlmodel import select
 
 from models.people.consent import ConsentMissing
 from models.people.tables import GuardianConsent
+from models.settings import ConsentRule, Settings, bind
 from models.suggestions import lifecycle
-from models.suggestions.handling import ConsentRule, configure_consent
 from models.suggestions.lifecycle import SYSTEM, NotAllowed, actor_for_code, history, replay_status
 from models.suggestions.routing import current_assignments
 from models.suggestions.status import TRANSITIONS, InvalidTransition, Status
@@ -285,9 +285,6 @@ def test_no_route_sends_a_young_childs_words_without_guardian_consent(session):
 
 
 def test_a_child_at_the_consent_age_is_dispatched_without_a_guardian(session):
-    configure_consent(ConsentRule(notice_version="2026-11", consent_age=1))
-    try:
-        _drop_consent(session)
-        assert dispatched(session).status == Status.DISPATCHED
-    finally:
-        configure_consent(ConsentRule())
+    bind(session, Settings(consent=ConsentRule(notice_version="2026-11", consent_age=1)))
+    _drop_consent(session)
+    assert dispatched(session).status == Status.DISPATCHED

@@ -21,7 +21,8 @@ from models.suggestions import intake, lifecycle
 from models.suggestions.lifecycle import Actor, Draft
 from models.suggestions.tables import Suggestion
 from tests.flow import account, actor
-from webapp import jobs
+from webapp import jobs, settings
+from webapp.db import new_session
 
 DISCLOSURE = "爸爸喝醉了就打我，我不敢回家"
 
@@ -38,6 +39,7 @@ class Clock:
 def clock(monkeypatch) -> Clock:
     clock = Clock()
     monkeypatch.setattr(safeguarding_duty, "utcnow", lambda: clock.now)
+    monkeypatch.setattr(safeguarding, "utcnow", lambda: clock.now)
     return clock
 
 
@@ -45,6 +47,7 @@ def disclose(session, text: str = DISCLOSURE, group_id: int | None = None) -> Sa
     draft = Draft(plan_id="hengyang", text=text, group_id=group_id,
                   idempotency_key=uuid.uuid4().hex)
     taken = intake.take_words(session, draft, Actor(kind="code", name="小朋友"))
+    session.commit()  # the caller owns the transaction
     assert taken.in_case
     return taken.case
 
@@ -83,6 +86,7 @@ def test_an_unacknowledged_case_escalates_on_schedule_inline(app, session, clock
     clock.advance(minutes=31)
     assert jobs.sweep_now(app.extensions["engine"])["escalated"] == 1
     safeguarding_duty.acknowledge(session, case, account(session, "safeguarding"))
+    session.commit()
     clock.advance(hours=3)
     assert jobs.sweep_now(app.extensions["engine"])["escalated"] == 0
     session.refresh(case)
@@ -90,13 +94,12 @@ def test_an_unacknowledged_case_escalates_on_schedule_inline(app, session, clock
 
 
 def test_the_duty_time_is_a_setting(app, session, clock, monkeypatch):
-    monkeypatch.setattr(safeguarding_duty, "_rule", safeguarding_duty.duty_rule())
     app.config["SAFEGUARDING_ACK_MINUTES"] = 5
-    jobs.init_app(app)
-    case = disclose(session)
+    settings.init_app(app)
+    case = disclose(new_session(app))
     assert case.due_at == clock.now + timedelta(minutes=5)
     clock.advance(minutes=6)
-    assert jobs.sweep_now(app.extensions["engine"])["escalated"] == 1
+    assert jobs.sweep_now(app.extensions["engine"], app.extensions["settings"])["escalated"] == 1
 
 
 def test_without_a_lead_the_case_reaches_every_coordinator(client, auth, session, clock):
@@ -113,6 +116,7 @@ def test_without_a_lead_the_case_reaches_every_coordinator(client, auth, session
     assert "本市还没有安全负责人" in client.get("/coordinator/").get_data(as_text=True)
     assert DISCLOSURE in client.get(f"/safeguarding/{case.id}").get_data(as_text=True)
     safeguarding_duty.add_lead(session, account(session, "safeguarding"), by="test")
+    session.commit()
     assert "本市还没有安全负责人" not in client.get("/coordinator/").get_data(as_text=True)
     assert client.get(f"/safeguarding/{case.id}").status_code == 404
 
@@ -121,7 +125,7 @@ def test_the_suggestion_and_its_case_are_one_transaction(session, monkeypatch):
     def broken(*_args, **_kwargs):
         raise RuntimeError("the alert could not be written")
 
-    monkeypatch.setattr(safeguarding_duty, "alert_opened", broken)
+    monkeypatch.setattr(safeguarding, "alert_opened", broken)
     with pytest.raises(RuntimeError):
         disclose(session)
     session.rollback()

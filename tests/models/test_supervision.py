@@ -6,8 +6,7 @@ import pytest
 from sqlmodel import select
 
 from models.files.pdfdoc import FontMissing
-from models.notices import notifications
-from models.notices.notifications import FileBackend, Notification
+from models.notices.notifications import FileBackend, Notification, deliver_pending
 from models.paging import PageRequest
 from models.privacy import scope
 from models.suggestions import deadlines, lifecycle, supervision, timeline
@@ -28,6 +27,7 @@ def _late_item(session, due=(2025, 9, 30), now=(2025, 10, 10)):
     session.add(item)
     session.commit()
     sweep(session, now=_china(*now))
+    session.commit()
     session.refresh(item)
     return item
 
@@ -63,15 +63,15 @@ def test_the_board_is_cut_in_sql_one_page_at_a_time(session):
     assert page.total >= 3 and {i.id for i in items} <= {r.suggestion.id for r in page}
 
 
-def test_a_urge_tells_the_lead_agency_in_the_app_and_by_queued_mail(session, tmp_path,
-                                                                    monkeypatch):
-    monkeypatch.setattr(notifications, "_backend", FileBackend(tmp_path))
+def test_a_urge_tells_the_lead_agency_in_the_app_and_by_queued_mail(session, tmp_path):
     item = _late_item(session)
     supervision.escalate(session, item, actor=actor(session, "coordinator"), level=1,
                          note="请本周内答复", now=_china(2025, 10, 10))
     session.commit()
     notices = _notices(session, "agency1", item, "urge")
     assert len(notices) == 1 and notices[0].wants_email and "请本周内答复" in notices[0].message
+    assert notices[0].emailed_at is None, "queued: the mail waits for the worker or the sweep"
+    deliver_pending(session, FileBackend(tmp_path))
     session.refresh(notices[0])
     assert notices[0].emailed_at is not None
     assert any(b"agency1@" in m.read_bytes() for m in tmp_path.glob("*.eml"))

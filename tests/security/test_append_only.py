@@ -29,6 +29,7 @@ def _seed_rows(session):
     record_event(session, kind="signin", actor_kind="staff", account_id=staff.id)
     record_access(session, account_id=staff.id, object_kind="suggestion", object_id=1,
                   reason="moderate")
+    session.commit()
 
 
 @pytest.mark.parametrize("table", ["event", "audit_log", "access_log"])

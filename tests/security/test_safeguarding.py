@@ -23,6 +23,7 @@ def case(session, monkeypatch):
     draft = Draft(plan_id="hengyang", text=DISCLOSURE, group_id=group(session).id,
                   member_id=child.id)
     suggestion = intake.take_suggestion(session, draft, actor_for_member(child))
+    session.commit()  # the caller owns the transaction
     return session.exec(select(SafeguardingCase).where(
         SafeguardingCase.suggestion_code == suggestion.tracking_code)).one()
 

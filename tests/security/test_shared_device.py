@@ -102,6 +102,7 @@ def test_held_items_are_released_to_review_when_consent_arrives(client, auth, se
     found = session.exec(select(Meeting).where(Meeting.group_id == kid.group_id)).first()
     made = meetings.raise_suggestion(session, meeting=meetings.open_meeting(
         session, meeting=found), text="图书馆周末开晚一点", member=kid).suggestion
+    session.commit()
     auth.staff("facilitator")
     client.post(f"/facilitator/groups/{kid.group_id}/members/{kid.id}/consent",
                 data={"given_by": "母亲", "method": "纸质同意书", "confirmed": "y"})

@@ -58,6 +58,7 @@ def test_a_meeting_replay_runs_against_database_url(database_url, session, monke
     meeting = meetings.schedule(session, group=council(session), title="议事会", topic="",
                                 agenda="", scheduled_at=utcnow() + timedelta(hours=1))
     meetings.open_meeting(session, meeting=meeting)
+    session.commit()
     *_turns, last = replay(ISSUE_CHAT, "--meeting", meeting.join_code)
     case = session.exec(select(SafeguardingCase)).one()
     assert last["outcome"]["case"] == case.id and case.group_id == council(session).id

@@ -74,6 +74,7 @@ def test_overdue_items_are_on_the_supervision_board(client, auth, session):
     session.add(item)
     session.commit()
     sweep(session)
+    session.commit()
     auth.staff("coordinator")
     page = client.get("/coordinator/?tab=overdue").get_data(as_text=True)
     assert item.tracking_code in page and "超期" in page
@@ -137,7 +138,7 @@ def test_dispatch_is_refused_while_the_childs_guardian_has_not_agreed(client, au
     auth.staff("coordinator")
     response = client.post(f"/coordinator/items/{item.id}/route", data={"topic": "schooling"})
     page = response.get_data(as_text=True)
-    assert response.status_code == 400 and "监护人还没有同意" in page and "辅导员登记" in page
+    assert response.status_code == 409 and "监护人还没有同意" in page and "辅导员登记" in page
     session.refresh(item)
     assert item.status == Status.IN_REVIEW and item.abstained
     assert session.exec(select(Correction).where(Correction.suggestion_id == item.id)).all() == []

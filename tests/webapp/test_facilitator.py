@@ -134,6 +134,7 @@ def test_a_poll_with_one_choice_is_refused_in_chinese(client, session, facilitat
     meeting = meetings.schedule(session, group=council(session), title="会", topic="", agenda="",
                                 scheduled_at=utcnow() + timedelta(days=1))
     meetings.open_meeting(session, meeting=meeting)
+    session.commit()
     response = client.post(f"/facilitator/groups/{meeting.group_id}/meetings/{meeting.id}/poll",
                            data={"question": "好吗？", "extra": "好"})
     assert response.status_code == 400 and "两个选项" in response.get_data(as_text=True)

@@ -16,7 +16,9 @@ def meeting(session):
     found = meetings.schedule(session, group=council(session), title="三月议事会",
                               topic="上学路上", agenda="",
                               scheduled_at=utcnow() + timedelta(hours=1))
-    return meetings.open_meeting(session, meeting=found)
+    meetings.open_meeting(session, meeting=found)
+    session.commit()
+    return found
 
 
 def test_a_child_joins_with_the_code_and_makes_a_suggestion(client, session, auth, meeting):
@@ -46,6 +48,7 @@ def test_an_empty_suggestion_is_refused_and_nothing_is_stored(client, session, a
 def test_one_child_one_vote(client, session, auth, meeting):
     poll = votes.start(session, meeting=meeting, question="哪个先做？", labels=["甲", "乙"],
                        suggestion_ids=[])
+    session.commit()
     first = votes.options(session, poll)[0]
     auth.child()
     client.post("/group/join", data={"code": meeting.join_code})
@@ -81,6 +84,7 @@ def test_a_child_cannot_open_another_groups_meeting(client, session, auth):
     foreign = meetings.schedule(session, group=other, title="别的会", topic="", agenda="",
                                 scheduled_at=utcnow())
     meetings.open_meeting(session, meeting=foreign)
+    session.commit()
     auth.child()
     assert client.get(f"/group/meeting/{foreign.id}").status_code == 404
     page = client.post("/group/join", data={"code": foreign.join_code},
@@ -97,6 +101,7 @@ def test_vote_results_reach_the_childs_phone_after_voting_and_stay_live(client, 
                                                                         meeting):
     poll = votes.start(session, meeting=meeting, question="哪个先做？", labels=["红绿灯", "路灯"],
                        suggestion_ids=[])
+    session.commit()
     first, second = votes.options(session, poll)
     auth.child()
     client.post("/group/join", data={"code": meeting.join_code})
@@ -106,9 +111,11 @@ def test_vote_results_reach_the_childs_phone_after_voting_and_stay_live(client, 
     after = client.get(f"/group/meeting/{meeting.id}").get_data(as_text=True)
     assert 'id="poll-total">1<' in after and "红绿灯" in after
     votes.cast(session, poll=poll, option_id=second.id, member=member(session, "小红"))
+    session.commit()
     live = client.get(f"/group/meeting/{meeting.id}/live.json").get_json()
     assert live["poll"]["total"] == 2 and "suggestions" not in live
     votes.close(session, poll=poll)
+    session.commit()
     closed = client.get(f"/group/meeting/{meeting.id}").get_data(as_text=True)
     assert "投票结束了" in closed and 'id="poll-total">2<' in closed
 
@@ -139,11 +146,13 @@ def test_each_child_decides_if_their_name_goes_with_the_councils_suggestion(clie
     support.give(session, suggestion=suggestion, member=member(session, "小红"))
     support.send_as_council(session, suggestion=suggestion, group=council(session),
                             account=account(session, "facilitator"))
+    session.commit()
     auth.child("小红", "2345")
     assert "小组一起提出的建议" in client.get("/group/").get_data(as_text=True)
     client.post(f"/group/suggestions/{suggestion.id}/name", data={"show": "yes"})
     moderation.approve(session, suggestion=suggestion, account=account(session, "facilitator"),
                        notice_version="2026-11", consent_age=14)
+    session.commit()
     auth.signout()
     agency = account(session, "agency1")
     agency_page = None

@@ -25,6 +25,7 @@ def _jpeg() -> bytes:
 def observer_kid(session, auth, app):
     kid = groups.add_member(session, group=observers(session), nickname="小海",
                             birth_year=2012, birth_month=4, pin="4321")
+    session.commit()
     auth.child("小海", "4321", code="HYLOOK")
     return kid
 

@@ -21,6 +21,7 @@ def closed(session, auth):
     meetings.raise_suggestion(session, meeting=meeting, text="操场的篮球架坏了。",
                               member=member(session, "小红"))
     meetings.close_meeting(session, meeting=meeting)
+    session.commit()
     return meeting
 
 
@@ -61,6 +62,7 @@ def test_another_facilitator_cannot_touch_this_meeting(client, session, auth):
     meeting = meetings.schedule(session, group=council(session), title="五月议事会", topic="",
                                 agenda="", scheduled_at=utcnow() + timedelta(hours=1))
     meetings.open_meeting(session, meeting=meeting)
+    session.commit()
     auth.staff("facilitator2")
     base = _base(meeting)
     posts = {"/behalf": {"member_id": member(session, "小明").id, "text": "偷偷加一条"},

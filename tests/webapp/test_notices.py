@@ -21,6 +21,7 @@ def test_the_agency_hears_of_a_new_item_and_a_deadline_near(client, auth, sessio
     session.add(item)
     session.commit()
     sweep(session)
+    session.commit()
     auth.staff("agency1")
     assert _unread(client.get("/agency/").get_data(as_text=True))
     page = client.get("/notices/").get_data(as_text=True)

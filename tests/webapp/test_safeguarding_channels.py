@@ -136,7 +136,9 @@ def test_nobody_writes_to_a_child_where_no_one_else_can_read_it(session):
 def open_meeting(session):
     meeting = meetings.schedule(session, group=council(session), title="一月议事会", topic="",
                                 agenda="", scheduled_at=utcnow() + timedelta(hours=1))
-    return meetings.open_meeting(session, meeting=meeting)
+    meetings.open_meeting(session, meeting=meeting)
+    session.commit()
+    return meeting
 
 
 def test_a_meeting_room_helps_the_child_and_the_projected_screen_shows_nothing(
@@ -168,6 +170,7 @@ def test_a_meeting_room_helps_the_child_and_the_projected_screen_shows_nothing(
 def test_an_observer_visit_note_opens_a_case_and_holds_the_childs_items(client, auth, session):
     kid = groups.add_member(session, group=observers(session), nickname="小海",
                             birth_year=2012, birth_month=4, pin="4321")
+    session.commit()
     auth.child("小海", "4321", code="HYLOOK")
     url = client.post("/group/visits/", data={
         "checklist": "bus_stop", "place_name": "解放路公交站",

@@ -11,6 +11,7 @@ from datetime import UTC, timedelta
 from models.safety import safeguarding
 from tests.models.test_safeguarding_duty import clock, disclose, told  # noqa: F401
 from tests.webapp.test_jobs import _work, needs_redis, queued  # noqa: F401
+from webapp.db import commit
 
 
 def _scheduled(queue) -> list[tuple[str, object]]:
@@ -30,6 +31,7 @@ def _run_now(queue, job_id: str) -> None:
 def test_an_unacknowledged_case_escalates_on_the_queue(queued, session, clock):  # noqa: F811
     queue, _mail = queued
     case = disclose(session)
+    commit(session)  # the owner's commit hands the escalation timer to the queue
     [(job_id, when)] = _scheduled(queue)
     assert abs(when.replace(tzinfo=UTC) - case.due_at) < timedelta(seconds=1)
     assert case.due_at == clock.now + timedelta(minutes=30)

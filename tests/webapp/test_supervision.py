@@ -19,6 +19,7 @@ def _overdue(session):
     session.add(item)
     session.commit()
     sweep(session)
+    session.commit()
     session.refresh(item)
     return item
 

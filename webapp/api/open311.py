@@ -16,7 +16,7 @@ from webapp.access import public
 from webapp.api.openapi import openapi
 from webapp.api.xml import FORMATS, to_xml
 from webapp.db import get_session
-from webapp.public.auth import csrf
+from webapp.extensions import csrf
 from webapp.ratelimit import configured, limiter
 
 bp = Blueprint("open311", __name__, url_prefix="/open311/v2")

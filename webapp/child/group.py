@@ -10,6 +10,7 @@ from sqlmodel import select
 from models.councils import meetings, support, votes
 from models.people import consent, groups
 from models.people.tables import Group, GroupKind, Meeting, MeetingStatus
+from models.refusals import Refusal
 from models.safety import case_talk, safeguarding
 from models.suggestions import premoderation
 from models.suggestions.status import OPEN
@@ -138,7 +139,7 @@ def suggest(meeting_id: int):
     try:
         taken = meetings.raise_suggestion(session, meeting=meeting, text=text, member=child(),
                                           idempotency_key=request.form.get("key") or None)
-    except (meetings.MeetingProblem, ValueError) as problem:
+    except Refusal as problem:
         flash(str(problem))
         return _room(meeting, text=text, status=400)
     if taken.in_case:

@@ -24,9 +24,9 @@ def import_file(file: Path, plan_id: str | None, only_check: bool) -> None:
     nothing is created. New accounts' first passwords are printed once.
     """
     from models.people import staff_import
-    from webapp.cli.commands import _prepared_app
+    from webapp.cli.prepared import prepared_app
 
-    app = _prepared_app()
+    app = prepared_app()
     plan_id = plan_id or app.config["DEFAULT_PLAN"]
     with Session(app.extensions["engine"], expire_on_commit=False) as session:
         try:

@@ -11,7 +11,8 @@ from sqlmodel import Session
 from models.plans.check import check_all
 from models.plans.plan import load_all
 from webapp import create_app
-from webapp.db import upgrade_database, upload_folders
+from webapp.cli.prepared import prepared_app
+from webapp.db import new_session, upgrade_database, upload_folders
 
 
 class _Commands(click.Group):
@@ -45,17 +46,6 @@ def cli() -> None:
     """TongSheng 童声: children's suggestions, routed to the agency that owns them."""
 
 
-def _prepared_app():
-    """An app whose database exists, is migrated, and holds the shipped plans."""
-    from models.plans.importer import import_all
-
-    app = create_app()
-    upgrade_database(app.config["DATABASE_URL"], upload_folders(app))
-    with Session(app.extensions["engine"]) as session:
-        import_all(session)
-    return app
-
-
 @cli.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=5000, show_default=True, type=int)
@@ -66,7 +56,7 @@ def serve(host: str, port: int, workers: int) -> None:
     from webapp.cli.safeguarding import warn_without_lead
     from webapp.cli.server import run_gunicorn
 
-    app = _prepared_app()
+    app = prepared_app()
     if app.config["PRELOAD_CLASSIFIER"]:
         warm_up()
     with Session(app.extensions["engine"]) as session:
@@ -82,10 +72,11 @@ def demo() -> None:
     from models.demo import load_demo
     from models.people.mfa import enrol_demo_staff
 
-    app = _prepared_app()
-    with Session(app.extensions["engine"], expire_on_commit=False) as session:
+    app = prepared_app()
+    with new_session(app) as session:
         logins = load_demo(session, app.config["PRIVACY_NOTICE_VERSION"])
         enrol_demo_staff(session)
+        session.commit()
     click.echo("Demo logins (staff: /signin/staff, children: /signin/child):")
     for login in logins:
         click.echo(f"  {login.role:<13} {login.username:<14} {login.secret:<22} {login.note}")
@@ -99,7 +90,7 @@ def demo_code(username: str) -> None:
     """Print the current one-time code of a demo staff account (never a real one)."""
     from models.people.mfa import demo_code as current_code
 
-    app = _prepared_app()
+    app = prepared_app()
     with Session(app.extensions["engine"]) as session:
         code = current_code(session, username)
     if code is None:
@@ -114,7 +105,7 @@ def sweep() -> None:
     from webapp.jobs import sweep_now
 
     app = create_app()
-    result = sweep_now(app.extensions["engine"])
+    result = sweep_now(app.extensions["engine"], app.extensions["settings"])
     click.echo("overdue: {overdue}, no longer overdue: {cleared}, due soon: {due_soon}, "
                "safeguarding cases escalated: {escalated}".format(**result))
 
@@ -163,7 +154,7 @@ def plans_export(plan_id: str, output: str | None) -> None:
     from models.plans.plan import UnknownPlan, load_plan
     from models.plans.versions import sync, to_toml
 
-    app = _prepared_app()
+    app = prepared_app()
     with Session(app.extensions["engine"]) as session:
         sync(session)
     try:

@@ -55,6 +55,7 @@ def chat_replay(plan_id: str | None, meeting_code: str | None) -> None:
                                    plan_id=plan_id or app.config["DEFAULT_PLAN"],
                                    meeting_code=meeting_code):
                     click.echo(json.dumps(line, ensure_ascii=False))
+                session.commit()
             except ReplayProblem as problem:
                 raise click.ClickException(str(problem)) from problem
         app.extensions["engine"].dispose()

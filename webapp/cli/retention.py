@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import click
-from sqlmodel import Session
 
 from models.privacy import retention as jobs
 from webapp import create_app
+from webapp.db import new_session
 
 
 @click.command("retention")
@@ -16,8 +16,9 @@ from webapp import create_app
 def retention(months: int | None) -> None:
     """Run the retention job once (schedule it nightly)."""
     app = create_app()
-    with Session(app.extensions["engine"], expire_on_commit=False) as session:
+    with new_session(app) as session:
         done = jobs.run(session, months=months or app.config["RETENTION_MONTHS"])
+        session.commit()
     per_status = ", ".join(f"{status} {n}" for status, n in done["per_status"].items())
     click.echo(f"anonymised {done['anonymised']} suggestions ({per_status or 'none due'}); "
                f"kept {done['kept_for_safeguarding']} linked for an open safeguarding case; "

@@ -5,12 +5,12 @@ from __future__ import annotations
 import click
 from sqlmodel import Session, select
 
+from webapp.cli.prepared import prepared_app
+from webapp.db import new_session
+
 
 def _session():
-    from webapp.cli.commands import _prepared_app
-
-    app = _prepared_app()
-    return Session(app.extensions["engine"], expire_on_commit=False)
+    return new_session(prepared_app())
 
 
 def _account(session: Session, username: str):
@@ -39,6 +39,7 @@ def add(username: str) -> None:
             add_lead(session, account, by="tongsheng safeguarding-lead add")
         except LeadProblem as problem:
             raise click.ClickException(str(problem)) from problem
+        session.commit()
         click.echo(f"{username} is a safeguarding lead of {account.plan_id}")
 
 
@@ -54,6 +55,7 @@ def remove(username: str) -> None:
                         by="tongsheng safeguarding-lead remove")
         except LeadProblem as problem:
             raise click.ClickException(str(problem)) from problem
+        session.commit()
         click.echo(f"{username} is no longer a safeguarding lead")
         warn_without_lead(session)
 

@@ -29,7 +29,7 @@ def _redis(app: Flask):
 
 
 def _queue_name(app: Flask) -> str:
-    return app.extensions["tongsheng_jobs"]["queue"]
+    return app.extensions["settings"].queue
 
 
 def run_worker(*, burst: bool = False, name: str | None = None) -> None:

@@ -13,13 +13,13 @@ from models.people.tables import Account
 from webapp.access import public
 from webapp.db import get_session
 from webapp.forms.privacy import TotpForm
-from webapp.public.auth import (
+from webapp.public.signin import (
     HOME_FOR_ROLE,
     StaffUser,
-    _safe_next,
-    _start_session,
     bp,
     count_failures,
+    safe_next,
+    start_session,
 )
 from webapp.ratelimit import client_address
 from webapp.security import audit
@@ -34,7 +34,7 @@ def second_step(account: Account):
         return finish_staff(account)
     session.clear()
     session["pending"] = {"id": account.id, "v": account.session_version, "at": int(time.time()),
-                          "next": _safe_next("")}
+                          "next": safe_next("")}
     if account.totp_secret:
         return redirect(url_for("auth.staff_code"))
     session["pending"]["secret"] = mfa.new_secret()
@@ -42,9 +42,9 @@ def second_step(account: Account):
 
 
 def finish_staff(account: Account, next_url: str = ""):
-    _start_session(StaffUser(account))
+    start_session(StaffUser(account))
     audit("signin", actor_kind="staff", account_id=account.id, username=account.username)
-    return redirect(next_url or _safe_next(url_for(HOME_FOR_ROLE[account.role])))
+    return redirect(next_url or safe_next(url_for(HOME_FOR_ROLE[account.role])))
 
 
 def _pending_account() -> Account | None:

@@ -28,7 +28,7 @@ from models.assistant import conversation as chats
 from models.assistant import dialogue
 from models.councils.checklists import CHECKLISTS
 from models.files.photos import PhotoRejected, store_photo
-from models.people.tables import Group, GroupKind, Meeting
+from models.people.tables import Group, Meeting
 from models.plans.plan import plan_ids
 from models.safety import case_talk
 from webapp import owner
@@ -43,16 +43,6 @@ bp = Blueprint("chat", __name__, url_prefix="/chat")
 DEVICE_COOKIE = "ts_device"
 bp.add_app_template_filter(ruby, "ruby")
 bp.add_app_template_global(track_url, "track_url")
-
-
-def observer_checklists() -> list:
-    """The checklists a signed-in child of an observer group can start a chat from."""
-    member = _member()
-    group = get_session().get(Group, member.group_id) if member is not None else None
-    return list(CHECKLISTS.values()) if group and group.kind == GroupKind.OBSERVER else []
-
-
-bp.add_app_template_global(observer_checklists, "observer_checklists")
 
 
 def _token() -> str | None:

@@ -22,14 +22,6 @@ def _mine() -> dict:
     return {"account_id": current_user.account.id}
 
 
-@bp.app_context_processor
-def unread_notices() -> dict:
-    """The number next to 消息 in the menu, for whoever is signed in."""
-    if not current_user.is_authenticated:
-        return {"unread_notices": 0}
-    return {"unread_notices": notifications.unread_count(get_session(), **_mine())}
-
-
 def _link(suggestion: Suggestion | None) -> str:
     """Where a notice leads: the child's tracking page or the staff member's own item page."""
     if suggestion is None:

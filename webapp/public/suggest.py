@@ -24,7 +24,7 @@ from models.plans.plan import load_all
 from models.suggestions.intake import take_words
 from models.suggestions.lifecycle import Actor, Draft, IdempotencyConflict, actor_for_member
 from webapp.access import public
-from webapp.db import get_session
+from webapp.db import commit, get_session
 from webapp.forms.flow import SuggestForm
 from webapp.owner import key_hash
 from webapp.public.chat_case import to_case_chat
@@ -119,6 +119,7 @@ def submit():
     try:
         taken = take_words(session, draft, actor, thread=f"form:{draft.idempotency_key}",
                            look_first=False)
+        commit(session)  # the suggestion and its safeguarding case, together or not at all
     except IdempotencyConflict:
         session.rollback()
         form.idempotency_key.data = secrets.token_urlsafe(24)

@@ -11,12 +11,11 @@ from sqlmodel import select
 from models.files import attachments
 from models.people import consent
 from models.privacy import publication
+from models.refusals import Refusal
 from models.safety.safeguarding import case_for_thread
 from models.suggestions import devices, lifecycle, timeline
 from models.suggestions.handling import rating_thread
 from models.suggestions.lifecycle import (
-    InvalidTransition,
-    NotAllowed,
     actor_for_code,
     actor_for_member,
 )
@@ -36,7 +35,7 @@ DUE_WEIGHT_CHILD = {"adopted": _l("他们采纳了你的建议"), "partly": _l("
                     "not_adopted": _l("这次没能采纳"), "already_done": _l("他们已经在做这件事了")}
 RATING_FACES = {"satisfied": "😊", "mostly": "🙂", "unsatisfied": "😟"}
 LOOKUP_LIMIT = "60 per minute"
-PROBLEMS = (InvalidTransition, NotAllowed, ValueError)
+PROBLEMS = (Refusal,)
 
 
 @bp.context_processor

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from datetime import datetime
+from functools import partial
 
-from flask import Blueprint, abort, render_template, request
+from flask import Blueprint, render_template, request
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -13,25 +14,24 @@ from models.common import utcnow
 from models.councils import support
 from models.files import attachments
 from models.paging import PageRequest
-from models.people.tables import Role
-from models.privacy import scope
+from models.refusals import Invalid, Refusal
+from models.settings import settings_of
 from models.suggestions import deadlines, handling, lifecycle, supervision, timeline
 from models.suggestions import inbox as inbox_tabs
-from models.suggestions.lifecycle import InvalidTransition, NotAllowed, actor_for_account
-from models.suggestions.permissions import agency_role
+from models.suggestions.lifecycle import actor_for_account
+from models.suggestions.permissions import agency_role, available_actions
 from models.suggestions.status import Status
 from models.suggestions.tables import DUE_WEIGHT_LABELS
-from webapp.access import staff_required
 from webapp.actions import suggestion_steps
 from webapp.db import get_session
 from webapp.files import send_attachment
 from webapp.forms.flow import AnswerForm, AttachForm, ExtensionForm, NoteForm, ReturnForm
+from webapp.staff.shared import agency_item, agency_only
 
 bp = Blueprint("agency", __name__, url_prefix="/agency")
 TABS = {"new": _l("待签收"), "overdue": _l("已超期"), "progress": _l("办理中"),
         "answered": _l("已答复")}
-PROBLEMS = (InvalidTransition, NotAllowed, ValueError)
-agency_only = staff_required(Role.AGENCY_STAFF)
+PROBLEMS = (Refusal,)
 
 
 @bp.app_context_processor
@@ -51,12 +51,12 @@ def inbox():
                                 counts[tab])
     return render_template("agency/inbox.html", tab=tab, tabs=TABS, items=shown, counts=counts,
                            supports=support.counts(session, [s.id for s in shown]),
-                           current_due=deadlines.current_due, due_soon=deadlines.due_soon)
+                           current_due=deadlines.current_due,
+                           due_soon=partial(deadlines.due_soon,
+                                            holidays=settings_of(session).holidays))
 
 
-def _mine(suggestion_id: int):
-    session = get_session()
-    return scope.agency_suggestion(session, current_user.account, suggestion_id) or abort(404)
+_mine = agency_item
 
 
 def _page(item, status: int = 200, **forms):
@@ -71,6 +71,7 @@ def _page(item, status: int = 200, **forms):
     return render_template(
         "agency/item.html", item=item, role=str(role) if role else "", Status=Status,
         may_sign=handling.may_sign(session, item, actor),
+        actions=available_actions(session, actor, item),
         thread=timeline.staff_thread(session, item), answer=timeline.latest_answer(session, item),
         files=attachments.for_suggestion(session, item.id), due=deadlines.current_due(item),
         late=deadlines.is_overdue(item), supports=support.count(session, item),
@@ -147,7 +148,7 @@ def attach(suggestion_id: int):
 
     def run(session, found, who):
         if not (form.attachment.data and form.attachment.data.filename):
-            raise ValueError(_("请选择一个文件。"))
+            raise Invalid(_("请选择一个文件。"))
         _store_upload(session, found, who, form.attachment.data)
     return _act(suggestion_id, run, _("附件已上传。"), "attach_form", form)
 

@@ -14,28 +14,15 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from flask import Blueprint, redirect, render_template, request, session, url_for
-from flask_login import current_user
 
 from models.people.tables import Role
 from models.privacy import audit
 from webapp.access import staff_required
 from webapp.db import get_session
 from webapp.forms.privacy import AccessReasonForm
+from webapp.staff.shared import REASONS_KEY, access_gate  # noqa: F401
 
 bp = Blueprint("accesslog", __name__, url_prefix="/staff/access")
-REASONS_KEY = "access_reasons"
-
-
-def access_gate(kind: str, object_id: int, default_reason: str | None = None):
-    """Log this staff view of child text, or send the person to say why first."""
-    key = f"{kind}:{object_id}"
-    reason = session.get(REASONS_KEY, {}).get(key) or default_reason
-    if reason is None:
-        return redirect(url_for("accesslog.reason", kind=kind, object_id=object_id,
-                                next=request.full_path.rstrip("?")))
-    audit.record_access(get_session(), account_id=current_user.account.id, object_kind=kind,
-                        object_id=object_id, reason=reason, path=request.path)
-    return None
 
 
 def _safe_next() -> str:

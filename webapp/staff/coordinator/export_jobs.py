@@ -18,9 +18,10 @@ from flask_login import current_user
 
 from models.files import storage
 from models.office import export_jobs
-from webapp.db import get_session
-from webapp.jobs import run_export
-from webapp.staff.coordinator.pages import coordinator_only
+from models.refusals import Refusal
+from webapp import background
+from webapp.db import commit, get_session
+from webapp.staff.shared import coordinator_only
 
 bp = Blueprint("export_jobs", __name__, url_prefix="/coordinator/exports")
 
@@ -36,10 +37,11 @@ def start():
     try:
         job = export_jobs.start(get_session(), current_user.account,
                                 request.form.get("kind", "xlsx"), request.form)
-    except ValueError as problem:
+    except Refusal as problem:
         flash(str(problem))
         return redirect(url_for("coordinator.home", tab="all"))
-    run_export(job.id)
+    commit()
+    background.run_export(get_session(), job.id)
     return redirect(url_for(".show", token=job.token))
 
 

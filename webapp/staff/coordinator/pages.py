@@ -26,29 +26,35 @@ from models.files import attachments
 from models.notices.unreachable import unreachable_leads
 from models.office import exports
 from models.people import consent
-from models.people.consent import ConsentMissing
-from models.people.tables import Role
 from models.privacy import scope
+from models.refusals import Refusal
 from models.safety import held
-from models.suggestions import (deadlines, dispatching, lifecycle, moderation, supervision,
-                                timeline, triage)
-from models.suggestions.lifecycle import InvalidTransition, NotAllowed
+from models.settings import settings_of
+from models.suggestions import (
+    deadlines,
+    dispatching,
+    lifecycle,
+    moderation,
+    supervision,
+    timeline,
+    triage,
+)
+from models.suggestions.permissions import actor_for_account, available_actions
 from models.suggestions.routing import current_assignments
 from models.suggestions.status import Status
 from models.suggestions.tables import Suggestion
-from webapp.access import staff_required
-from webapp.actions import always_400, suggestion_steps
+from webapp.actions import suggestion_steps
 from webapp.db import get_session
 from webapp.files import send_attachment
 from webapp.forms.dispatching import ChooseAgenciesForm, LocalOfficeForm, ReviewReturnForm
 from webapp.forms.flow import DecideExtensionForm, DeclineForm, EscalateForm, NoteForm, RouteForm
 from webapp.forms.group import ConsentForm
+from webapp.staff.shared import coordinator_item, coordinator_only
 
 bp = Blueprint("coordinator", __name__, url_prefix="/coordinator")
 TABS = {"triage": _l("待分类"), "returned": _l("退单待改派"), "reopened": _l("重新打开"),
         "review": _l("待审核"), "overdue": _l("督办"), "all": _l("全部")}
-PROBLEMS = (InvalidTransition, NotAllowed, ConsentMissing, ValueError)
-coordinator_only = staff_required(Role.COORDINATOR)
+PROBLEMS = (Refusal,)
 
 
 def _plan() -> str:
@@ -96,14 +102,7 @@ def home():
                            agencies=exports.agency_names(session, _plan()))
 
 
-def _mine(suggestion_id: int) -> Suggestion:
-    """The city's suggestion; a held one only for whoever may open its case (404 otherwise)."""
-    session = get_session()
-    found = session.get(Suggestion, suggestion_id)
-    if found is None or found.plan_id != _plan() \
-            or not held.may_read(session, current_user.account, found):
-        abort(404)
-    return found
+_mine = coordinator_item
 
 
 def _page(found: Suggestion, status: int = 200, **forms):
@@ -112,6 +111,7 @@ def _page(found: Suggestion, status: int = 200, **forms):
     thread = timeline.staff_thread(session, found)
     return render_template(
         "coordinator/item.html", item=found, Status=Status,
+        actions=available_actions(session, actor_for_account(current_user.account), found),
         assignments=current_assignments(session, found),
         agency_names=exports.agency_names(session, found.plan_id),
         thread=thread, child_says=timeline.child_objection(found, [e for e, _ in thread]),
@@ -129,7 +129,7 @@ def _supervision(session, found: Suggestion, forms: dict) -> dict:
     return dict(
         level=supervision.level_of(session, found.id), LEVELS=supervision.LEVELS,
         steps=supervision.steps(session, found.id),
-        days_late=supervision.days_overdue(found),
+        days_late=supervision.days_overdue(found, holidays=settings_of(session).holidays),
         no_calendar=deadlines.years_without_calendar(deadlines.current_due(found)),
         pending=supervision.pending_extension(session, found.id),
         escalate_form=forms.get("escalate_form") or EscalateForm(formdata=None),
@@ -163,7 +163,7 @@ def item(suggestion_id: int):
     return _page(_mine(suggestion_id))
 
 
-_act = suggestion_steps(find=_mine, page=_page, problems=PROBLEMS, status_of=always_400)
+_act = suggestion_steps(find=_mine, page=_page, problems=PROBLEMS)
 
 
 @bp.route("/items/<int:suggestion_id>/route", methods=["POST"])
@@ -231,7 +231,7 @@ def export(kind: str):
         abort(404)
     try:
         filters = exports.Filters.from_args(request.args).check(get_session(), _plan())
-    except ValueError as problem:
+    except Refusal as problem:
         flash(str(problem))
         return redirect(url_for(".home", tab="all"))
     name = f"tongsheng-{_plan()}.{kind}"

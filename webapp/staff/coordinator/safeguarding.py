@@ -8,31 +8,20 @@ from flask_login import current_user
 
 from models import paging
 from models.people.tables import Role
+from models.refusals import Refusal
 from models.safety import case_talk, safeguarding
 from models.safety import duty as safeguarding_duty
 from models.suggestions.tables import Suggestion
 from webapp.access import staff_required
-from webapp.actions import always_400, run_step
+from webapp.actions import run_step
 from webapp.db import get_session
 from webapp.forms.common import StaffWordsForm
 from webapp.forms.privacy import SafeguardingReportForm
-from webapp.staff.coordinator.accesslog import access_gate
+from webapp.staff.shared import access_gate
 
 bp = Blueprint("safeguarding", __name__, url_prefix="/safeguarding")
 safeguarding_staff = staff_required(Role.FACILITATOR, Role.COORDINATOR)
-PROBLEMS = (ValueError,)
-
-
-@bp.app_context_processor
-def open_safeguarding_cases() -> dict:
-    """A child who may be in danger is never lost in a queue: their people's pages say so."""
-    account = getattr(current_user, "account", None) if current_user.is_authenticated else None
-    if account is None or account.role not in (Role.FACILITATOR, Role.COORDINATOR):
-        return {"open_safeguarding_cases": 0, "city_without_lead": False}
-    session = get_session()
-    return {"open_safeguarding_cases": safeguarding.count_open_cases(session, account),
-            "city_without_lead": account.role == Role.COORDINATOR
-            and not safeguarding.has_lead(session, account.plan_id)}
+PROBLEMS = (Refusal,)
 
 
 def _me():
@@ -81,7 +70,7 @@ def case(case_id: int):
 def _step(case_id: int, action, done: str):
     found = _case(case_id)
     return run_step(lambda session: action(session, found), done=done, problems=PROBLEMS,
-                    status_of=always_400, then=url_for(".case", case_id=found.id),
+                    then=url_for(".case", case_id=found.id),
                     again=lambda status: _page(found, status=status))
 
 
@@ -144,7 +133,7 @@ def close(case_id: int):
     found = _case(case_id)
     try:
         safeguarding.close_case(get_session(), case=found, account=_me())
-    except ValueError as problem:
+    except Refusal as problem:
         flash(str(problem))
         return _page(found, status=400)
     flash(_("个案已结案，记录会一直保留。"))

@@ -8,22 +8,20 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from models.files.pdfdoc import FontMissing
-from models.people.tables import Role
+from models.refusals import Refusal
 from models.suggestions import supervision
 from models.suggestions import supervision_pdf as duban_pdf
-from models.suggestions.lifecycle import InvalidTransition, NotAllowed, actor_for_account
-from webapp.access import staff_required
+from models.suggestions.lifecycle import actor_for_account
 from webapp.actions import run_step
 from webapp.db import get_session
 from webapp.files import send_document
 from webapp.forms.flow import DecideExtensionForm, EscalateForm, ExtensionForm
 from webapp.staff import agency
 from webapp.staff.coordinator import pages as coordinator
+from webapp.staff.shared import agency_item, agency_only, coordinator_item, coordinator_only
 
 bp = Blueprint("supervision", __name__)
-PROBLEMS = (InvalidTransition, NotAllowed, ValueError)
-coordinator_only = staff_required(Role.COORDINATOR)
-agency_only = staff_required(Role.AGENCY_STAFF)
+PROBLEMS = (Refusal,)
 DONE = {1: _l("已催办，部门会收到通知和邮件。"), 2: _l("已督办，部门会收到通知和邮件。"),
         3: _l("已通报，部门会收到通知和邮件。")}
 
@@ -45,7 +43,7 @@ def escalate(suggestion_id: int):
     """催办, 督办 or 通报: recorded, and the lead agency is told (notice and queued e-mail)."""
     form = EscalateForm()
     level = int(form.level.data) if (form.level.data or "").isdigit() else 0
-    return _step(coordinator._mine(suggestion_id), lambda s, x, who: supervision.escalate(
+    return _step(coordinator_item(suggestion_id), lambda s, x, who: supervision.escalate(
         s, x, actor=who, level=level, note=form.note.data or ""),
         done=str(DONE.get(level, "")), page=coordinator._page, form_name="escalate_form",
         form=form, item_endpoint="coordinator.item")
@@ -55,7 +53,7 @@ def escalate(suggestion_id: int):
 @coordinator_only
 def sheet(suggestion_id: int, step_id: int):
     """The 督办单 of one step as a PDF."""
-    found = coordinator._mine(suggestion_id)
+    found = coordinator_item(suggestion_id)
     step = get_session().get(supervision.SupervisionStep, step_id)
     if step is None or step.suggestion_id != found.id:
         abort(404)
@@ -72,7 +70,7 @@ def sheet(suggestion_id: int, step_id: int):
 @coordinator_only
 def decide(suggestion_id: int, extension_id: int):
     """Approve (the deadline moves) or refuse (with a reason) one 延期申请."""
-    found = coordinator._mine(suggestion_id)
+    found = coordinator_item(suggestion_id)
     asked = get_session().get(supervision.ExtensionRequest, extension_id)
     if asked is None or asked.suggestion_id != found.id:
         abort(404)
@@ -91,7 +89,7 @@ def decide(suggestion_id: int, extension_id: int):
 def request_extension(suggestion_id: int):
     """延期申请: a reason and a new date; the coordinator decides."""
     form = ExtensionForm()
-    return _step(agency._mine(suggestion_id), lambda s, x, who: supervision.request_extension(
+    return _step(agency_item(suggestion_id), lambda s, x, who: supervision.request_extension(
         s, x, actor=who, reason=form.reason.data, new_date=form.new_date.data),
         done=_("延期申请已交给妇儿工委办，有结果会通知你。"), page=agency._page,
         form_name="extension_form", form=form, item_endpoint="agency.item")

@@ -18,14 +18,15 @@ from models.councils import meetings, minutes, votes
 from models.people import consent
 from models.people.tables import Group, Meeting, MeetingStatus
 from models.privacy import scope
-from webapp.actions import always_400, run_step
+from models.refusals import Refusal
+from webapp.actions import run_step
 from webapp.db import get_session
 from webapp.files import send_document
 from webapp.forms.group import BehalfForm, MeetingForm, PollForm
-from webapp.staff.facilitator.pages import facilitator_only, me, owned_group
+from webapp.staff.shared import facilitator_only, me, owned_group
 
 bp = Blueprint("meetings", __name__, url_prefix="/facilitator/groups/<int:group_id>/meetings")
-PROBLEMS = (meetings.MeetingProblem, votes.VoteProblem, minutes.ExportUnavailable)
+PROBLEMS = (Refusal, minutes.ExportUnavailable)
 
 
 def owned_meeting(group_id: int, meeting_id: int) -> tuple[Group, Meeting]:
@@ -75,7 +76,7 @@ def _step(group_id: int, meeting_id: int, action, done: str):
     """action(session, meeting=...) once; a refusal shows the meeting page again with why."""
     group, meeting = owned_meeting(group_id, meeting_id)
     return run_step(lambda session: action(session, meeting=meeting), done=done, problems=PROBLEMS,
-                    status_of=always_400, then=_meeting_url(group, meeting),
+                    then=_meeting_url(group, meeting),
                     again=lambda status: _show(group, meeting, status=status))
 
 

@@ -12,7 +12,7 @@ from models.people.tables import Group
 from webapp.db import get_session
 from webapp.files import send_document
 from webapp.forms.group import VisitForm
-from webapp.staff.facilitator.pages import facilitator_only, me, owned_group
+from webapp.staff.shared import facilitator_only, me, owned_group
 from webapp.visiting import save_visit, send_visit_photo, start_visit
 
 bp = Blueprint("observer", __name__, url_prefix="/facilitator/groups/<int:group_id>/visits")

@@ -9,7 +9,6 @@ import qrcode
 from flask import (
     Blueprint,
     abort,
-    current_app,
     flash,
     redirect,
     render_template,
@@ -17,42 +16,25 @@ from flask import (
     url_for,
 )
 from flask_babel import gettext as _
-from flask_login import current_user
 
 from models import paging
 from models.councils import facilitation
 from models.people import consent, groups, pin_guard
 from models.people.groups import GroupProblem, Leaving
-from models.people.tables import Group, GroupKind, GroupLevel, Member, Role
+from models.people.tables import Group, GroupKind, GroupLevel, Member
 from models.privacy import scope
 from models.suggestions import moderation
 from models.suggestions.tables import Suggestion
-from webapp.access import staff_required
 from webapp.db import get_session
 from webapp.forms.group import ButtonForm, ConsentForm, GroupForm, LeaveForm, MemberForm
 from webapp.security import audit
+from webapp.staff.shared import facilitator_only, me, owned_group, rules  # noqa: F401
 
 bp = Blueprint("facilitator", __name__, url_prefix="/facilitator")
-facilitator_only = staff_required(Role.FACILITATOR)
-
-
-def me():
-    return current_user.account
-
-
-def owned_group(group_id: int) -> Group:
-    """The group if this facilitator runs it; 404 for anyone else's."""
-    return scope.facilitator_group(get_session(), me(), group_id) or abort(404)
 
 
 def owned_member(group: Group, member_id: int) -> Member:
     return groups.group_member(get_session(), group, member_id) or abort(404)
-
-
-def rules() -> dict:
-    """The consent rule's settings, from the app's configuration."""
-    return {"notice_version": current_app.config["PRIVACY_NOTICE_VERSION"],
-            "consent_age": current_app.config["CONSENT_AGE"]}
 
 
 @bp.route("/")
@@ -184,7 +166,6 @@ def record_consent(group_id: int, member_id: int):
     consent.record_consent(session, member=member, given_by=form.given_by.data,
                            method=form.method.data, notice_version=rules()["notice_version"],
                            recorded_by=me())
-    session.commit()
     sent = moderation.release_held(session, member=member, account=me(), **rules())
     done = _("等待中的 %(n)d 条建议已送出。", n=len(sent)) if sent else ""
     flash(_("已记录监护人同意。") + done)

@@ -11,17 +11,15 @@ from models.councils import support
 from models.people.groups import display_name
 from models.people.tables import Group, Member
 from models.privacy import scope
+from models.refusals import Refusal
 from models.suggestions import lifecycle, moderation, similarity, timeline
-from models.suggestions.status import InvalidTransition
 from models.suggestions.tables import Suggestion
-from webapp.actions import always_400, run_step
+from webapp.actions import run_step
 from webapp.db import get_session
-from webapp.staff.coordinator.accesslog import access_gate
-from webapp.staff.facilitator.pages import facilitator_only, me, owned_group, rules
+from webapp.staff.shared import access_gate, facilitator_only, me, owned_group, rules
 
 bp = Blueprint("review", __name__, url_prefix="/facilitator/review")
-PROBLEMS = (moderation.ModerationProblem, support.SupportProblem, InvalidTransition,
-            lifecycle.NotAllowed, ValueError)
+PROBLEMS = (Refusal,)
 
 
 def owned_suggestion(group: Group, suggestion_id: int) -> Suggestion:
@@ -84,7 +82,7 @@ def _act(group_id: int, suggestion_id: int, action, done: str):
     group = owned_group(group_id)
     suggestion = owned_suggestion(group, suggestion_id)
     return run_step(lambda session: action(session, group, suggestion),
-                    done=lambda said: said or done, problems=PROBLEMS, status_of=always_400,
+                    done=lambda said: said or done, problems=PROBLEMS,
                     then=url_for(".item", group_id=group.id, suggestion_id=suggestion.id),
                     again=lambda status: _item_page(group, suggestion, status))
 
