@@ -177,8 +177,8 @@ def _register_blueprints(app: Flask) -> None:
     from webapp.staff.facilitator import meetings, observer, review
     from webapp.staff.facilitator import pages as facilitator
 
-    everyone = (public, auth, auth_code, suggest, track, mine, board, chat, chat_case, report, mydata,
-                notices)
+    everyone = (public, auth, auth_code, suggest, track, mine, board, chat, chat_case, report,
+                mydata, notices)
     children = (child, group, group_visits)
     facilitators = (facilitator, review, meetings, observer)
     agencies = (agency,)
