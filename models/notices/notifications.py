@@ -12,10 +12,12 @@ from datetime import datetime
 from email.message import EmailMessage
 from pathlib import Path
 
+from sqlalchemy import exists
 from sqlmodel import Field, Session, SQLModel, func, select
 
 from models.common import new_code, utcnow
 from models.people.tables import Account, GroupFacilitator, Role
+from models.plans.tables import Agency
 from models.settings import settings_of
 from models.suggestions.tables import AgencyRole, Assignment, Event, Suggestion, merged_into
 
@@ -139,8 +141,6 @@ def on_event(session: Session, suggestion: Suggestion, event: Event) -> None:
                 "new_item", f"新派单 {code}：请在期限内签收。", email=True)
         _to_all(session, agency_staff(session, suggestion, AgencyRole.PARTNER), suggestion,
                 "copied", f"建议 {code} 抄送本部门（配合），可以查看和留言。")
-        from models.notices.unreachable import fall_back
-
         fall_back(session, suggestion, event)
     elif action in ("return", "reopen", "contest"):
         words = {"return": "被退单，需要重新派单", "reopen": "被重新打开，需要处理",
@@ -160,8 +160,6 @@ def on_event(session: Session, suggestion: Suggestion, event: Event) -> None:
         _to_all(session, agency_staff(session, suggestion, AgencyRole.LEAD), suggestion, action,
                 f"妇儿工委办没有同意退单，请继续办理建议 {code}：{event.note[:300]}",
                 email=True, key=f"{action}:{event.id}")
-        from models.notices.unreachable import fall_back
-
         fall_back(session, suggestion, event)
     elif action == "extension_request":
         _to_all(session, coordinators(session, suggestion.plan_id), suggestion, action,
@@ -272,3 +270,40 @@ def _next_pending():
             .where(Notification.wants_email, Notification.emailed_at.is_(None))
             .order_by(Notification.id).limit(1)
             .with_for_update(of=Notification, skip_locked=True))
+
+
+def staffed(agency_id):
+    """Condition: the agency has at least one active staff account."""
+    return exists().where(Account.agency_id == agency_id, Account.is_active,
+                          Account.role == Role.AGENCY_STAFF.value)
+
+
+def unreachable_leads(session: Session, suggestion: Suggestion) -> list[Agency]:
+    """The item's current lead agencies that nobody can sign in for."""
+    query = (select(Agency).join(Assignment, Assignment.agency_id == Agency.id)
+             .where(Assignment.suggestion_id == suggestion.id, Assignment.is_current,
+                    Assignment.role == AgencyRole.LEAD.value, ~staffed(Agency.id))
+             .order_by(Agency.name))
+    return list(session.exec(query))
+
+
+def fall_back(session: Session, suggestion: Suggestion, event: Event) -> None:
+    """For each lead with no account: tell the coordinators and queue the contact e-mail."""
+    session.flush()
+    code = suggestion.tracking_code
+    for agency in unreachable_leads(session, suggestion):
+        mailed = bool(agency.contact_email)
+        how = (f"已把提醒发到它的联系邮箱 {agency.contact_email}" if mailed
+               else "它也没有联系邮箱，请打电话联系，或给它开账号")
+        for account in coordinators(session, suggestion.plan_id):
+            notify(session, kind="no_account", suggestion=suggestion, account=account,
+                   email=True, dedupe=f"no_account:{event.id}:{agency.id}:{account.id}",
+                   message=f"建议 {code} 派给了{agency.name}，但它还没有童声账号：{how}。")
+        if mailed:
+            session.add(Notification(
+                kind="agency_mail", suggestion_id=suggestion.id, wants_email=True,
+                email_to=agency.contact_email,
+                dedupe_key=f"agency_mail:{event.id}:{agency.id}",
+                message=(f"{agency.name}：妇儿工委办派给贵单位一条儿童建议（编号 {code}），"
+                         "贵单位还没有童声账号。请联系妇儿工委办开通账号后签收办理。")))
+            session.info[MAIL_PENDING] = True

@@ -69,7 +69,7 @@ def issue(session: Session, *, name: str, plan_id: str | None, by: str) -> tuple
     client = ApiClient(name=name[:120], key_hash=hash_key(key), plan_id=plan_id,
                        key_start=key[:SHOWN_CHARS], issued_by=by[:120])
     session.add(client)
-    session.commit()
+    session.flush()
     return client, key
 
 
@@ -79,7 +79,7 @@ def revoke(session: Session, client: ApiClient, *, by: str) -> ApiClient:
         raise KeyRefused("这个密钥已经停用了。")
     client.is_active, client.revoked_at, client.revoked_by = False, utcnow(), by[:120]
     session.add(client)
-    session.commit()
+    session.flush()
     return client
 
 

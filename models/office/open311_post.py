@@ -110,7 +110,7 @@ def create_request(session: Session, *, plan_id: str, client: ApiClient, values)
                           latitude=posted.point[0] if posted.point else None,
                           longitude=posted.point[1] if posted.point else None)
     session.add(kept)
-    session.commit()
+    session.flush()
     return {"service_request_id": suggestion.tracking_code, "token": kept.token,
             "service_notice": HELP_NOTICE if suggestion.urgent else "",
             "account_id": None,

@@ -141,5 +141,5 @@ def import_staff(session: Session, plan_id: str, rows: list[Row]) -> list[Create
                        password=password, role=Role.AGENCY_STAFF, plan_id=plan_id,
                        agency_id=agencies[row.agency], email=row.email)
         created.append(Created(row.username, row.name, row.agency, password))
-    session.commit()
+    session.flush()
     return created

@@ -101,7 +101,7 @@ def _save(session: Session, old: Plan, new: Plan, *, author_id: int | None, auth
                       changes=changes[:4000], reason=reason[:1000], author_id=author_id,
                       author=author)
     session.add(row)
-    session.commit()
+    session.flush()
     sync(session)
     return row
 

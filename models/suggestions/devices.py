@@ -88,7 +88,7 @@ def issue_ticket(session: Session, suggestion: Suggestion, key_hash: str | None,
     ticket = CarryTicket(code=new_code(TICKET_LENGTH), suggestion_id=suggestion.id,
                          created_at=now, expires_at=now + timedelta(minutes=TICKET_MINUTES))
     session.add(ticket)
-    session.commit()
+    session.flush()
     return ticket
 
 
@@ -102,7 +102,7 @@ def redeem(session: Session, code: str, key_hash: str,
         raise CarryProblem("这个二维码已经用过或者过期了，请在原来的手机上再生成一个。")
     ticket.used_at, ticket.used_by_hash = now or utcnow(), key_hash
     session.add(ticket)
-    session.commit()
+    session.flush()
     return session.get(Suggestion, ticket.suggestion_id)
 
 

@@ -14,6 +14,7 @@ from sqlmodel import Session, select
 
 from models.common import utcnow
 from models.plans.tables import Agency
+from models.refusals import Invalid
 from models.suggestions.deadlines import set_dispatch_deadlines
 from models.suggestions.handling import (
     NOTE_LIMIT,
@@ -22,10 +23,10 @@ from models.suggestions.handling import (
     pending_returns,
     settle_returns,
 )
-from models.suggestions.lifecycle import Actor, _from, record
-from models.suggestions.permissions import require
+from models.suggestions.lifecycle import Actor, record
+from models.suggestions.permissions import require, require_action
 from models.suggestions.routing import current_assignments
-from models.suggestions.status import Status
+from models.suggestions.status import ACTIONS, Status, check_action
 from models.suggestions.tables import (
     AgencyRole,
     Assignment,
@@ -36,8 +37,7 @@ from models.suggestions.tables import (
 )
 
 # Where a person may (re)choose the agencies: before sending, after a 退单, or while handled.
-CHOOSABLE = (Status.IN_REVIEW, Status.RETURNED, Status.DISPATCHED, Status.ACCEPTED,
-             Status.IN_PROGRESS)
+CHOOSABLE = tuple(sorted(ACTIONS["assign"].statuses))
 LOCAL_KINDS = {"district": "区县", "street": "街道"}
 
 
@@ -53,15 +53,15 @@ def _agencies(session: Session, plan_id: str, ids: set[int]) -> dict[int, str]:
     found = dict(session.exec(select(Agency.id, Agency.name).where(
         Agency.plan_id == plan_id, Agency.id.in_(ids))).all()) if ids else {}
     if set(found) != ids:
-        raise ValueError("请从本市的部门里选择。")
+        raise Invalid("请从本市的部门里选择。")
     return found
 
 
 def _check(session: Session, suggestion: Suggestion, choice: Choice) -> dict[int, str]:
     if not choice.leads:
-        raise ValueError("请至少选一个主办部门。")
+        raise Invalid("请至少选一个主办部门。")
     if set(choice.leads) & set(choice.partners):
-        raise ValueError("同一个部门不能既是主办又是协办。")
+        raise Invalid("同一个部门不能既是主办又是协办。")
     return _agencies(session, suggestion.plan_id, {*choice.leads, *choice.partners})
 
 
@@ -85,8 +85,7 @@ def choose_agencies(session: Session, suggestion: Suggestion, *, actor: Actor, c
     From review or after a 退单 it is dispatched with fresh deadlines; while it is being
     handled the agencies change and the status stays. Waiting 退单 are accepted by it.
     """
-    require(session, actor, suggestion, "coordinate")
-    _from(suggestion, *CHOOSABLE, doing="指派部门")
+    require_action(session, actor, suggestion, "assign")
     names = _check(session, suggestion, choice)
     sending = suggestion.status in (Status.IN_REVIEW, Status.RETURNED)
     if sending:
@@ -117,9 +116,9 @@ def add_local_office(session: Session, plan_id: str, name: str, kind: str) -> Ag
     """A district or street office (属地) the plan does not list, so items can be sent there."""
     name = (name or "").strip()
     if kind not in LOCAL_KINDS:
-        raise ValueError("请选择区县或街道。")
+        raise Invalid("请选择区县或街道。")
     if not name or len(name) > 120:
-        raise ValueError("请写下单位的全称（120 个字以内）。")
+        raise Invalid("请写下单位的全称（120 个字以内）。")
     found = session.exec(select(Agency).where(Agency.plan_id == plan_id,
                                               Agency.name == name)).first()
     if found is not None:
@@ -134,7 +133,7 @@ def _review(session: Session, suggestion: Suggestion, review_id: int) -> ReturnR
     found = session.get(ReturnReview, review_id)
     if found is None or found.suggestion_id != suggestion.id \
             or found.state != ReviewState.PENDING:
-        raise ValueError("这张退单已经处理过了。")
+        raise Invalid("这张退单已经处理过了。")
     return found
 
 
@@ -162,9 +161,8 @@ def reject_return(session: Session, suggestion: Suggestion, review_id: int, *, a
     review = _review(session, suggestion, review_id)
     answer = (answer or "").strip()
     if not answer:
-        raise ValueError("请写下为什么要这个部门来办，部门会看到。")
-    _from(suggestion, Status.RETURNED, Status.DISPATCHED, Status.ACCEPTED, Status.IN_PROGRESS,
-          doing="退回给部门")
+        raise Invalid("请写下为什么要这个部门来办，部门会看到。")
+    check_action(suggestion.status, "assign")
     sending = suggestion.status == Status.RETURNED
     if sending:
         check_sendable(session, suggestion)

@@ -129,7 +129,7 @@ def note_guardian_ok(session: Session, *, suggestion: Suggestion, account: Accou
     if approved and suggestion.status in REVIEWABLE and suggestion.topic \
             and not suggestion.abstained:
         lifecycle.dispatch(session, suggestion, actor=actor)
-    session.commit()
+    session.flush()
     return suggestion.status == Status.DISPATCHED
 
 

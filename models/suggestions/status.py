@@ -99,6 +99,7 @@ class Action:
 
 _REVIEW = frozenset({Status.SUBMITTED, Status.IN_REVIEW})
 _IN_HAND = frozenset({Status.ACCEPTED, Status.IN_PROGRESS})
+_HANDLED_BY_CITY = frozenset({Status.IN_REVIEW, Status.RETURNED, Status.DISPATCHED}) | _IN_HAND
 _RETURNED_IS_THE_CITYS = ((Status.RETURNED, ("coordinate",)),)
 
 ACTIONS: dict[str, Action] = {action.name: action for action in (
@@ -113,6 +114,8 @@ ACTIONS: dict[str, Action] = {action.name: action for action in (
            ("coordinate",)),
     # With two leads, each signs or returns for itself: the second may still do so while
     # the first already holds the item (``handling.accept``).
+    # 派单 by a person (``dispatching``): choose the agencies, or send a 退单 back to one.
+    Action("assign", "指派部门", _HANDLED_BY_CITY, ("coordinate",)),
     Action("accept", "签收", frozenset({Status.DISPATCHED}) | _IN_HAND, ("lead",)),
     Action("start_progress", "开始办理", frozenset({Status.ACCEPTED}), ("lead",)),
     Action("comment", "留言", _IN_HAND | {Status.DISPATCHED, Status.ANSWERED},

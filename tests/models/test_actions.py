@@ -24,7 +24,8 @@ def test_the_buttons_a_person_sees_come_from_the_table(session):
     item = dispatched(session)
     assert available_actions(session, actor(session, "agency1"), item) == {
         "accept", "return", "comment"}
-    assert available_actions(session, actor(session, "coordinator"), item) == {"comment"}
+    assert available_actions(session, actor(session, "coordinator"), item) == {
+        "comment", "assign"}
     assert available_actions(session, actor(session, "facilitator2"), item) == set()
     done = answered(session)
     assert available_actions(session, child(session), done) == {"rate", "reopen"}

@@ -9,12 +9,17 @@ import pytest
 from openpyxl import Workbook
 from sqlmodel import select
 
-from models.notices import notifications
-from models.notices.notifications import FileBackend, Notification, deliver_pending
-from models.notices.unreachable import unreachable_leads, unstaffed_agencies
+from models.notices.notifications import (
+    FileBackend,
+    Notification,
+    deliver_pending,
+    unreachable_leads,
+)
+from models.notices.unreachable import unstaffed_agencies
 from models.people import staff_import
 from models.people.tables import Account
 from models.plans.importer import agency_by_name
+from models.settings import Settings, bind
 from models.suggestions import dispatching, lifecycle
 from models.suggestions.dispatching import Choice
 from tests.flow import actor, dispatched
@@ -40,7 +45,7 @@ def _send_to(session, agency):
 
 def test_an_item_led_by_an_agency_without_an_account_warns_and_mails_its_contact(
         session, tmp_path, monkeypatch):
-    monkeypatch.setattr(notifications, "_backend", FileBackend(tmp_path))
+    bind(session, Settings(mail_backend=FileBackend(tmp_path)))
     police = _police(session, "jingwu@example.gov.cn")
     item = _send_to(session, police)
     assert [a.name for a in unreachable_leads(session, item)] == ["市公安局"]

@@ -43,5 +43,7 @@ def import_file(file: Path, plan_id: str | None, only_check: bool) -> None:
         if only_check:
             click.echo(f"{len(rows)} 行都没有问题（--check：没有创建账号）。")
             return
-        for made in staff_import.import_staff(session, plan_id, rows):
+        made_accounts = staff_import.import_staff(session, plan_id, rows)
+        session.commit()
+        for made in made_accounts:
             click.echo(f"{made.username}\t{made.name}\t{made.agency}\t{made.password}")

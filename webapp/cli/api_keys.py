@@ -31,6 +31,7 @@ def issue(name: str, plan_id: str | None) -> None:
         try:
             client, key = issue_key(session, name=name, plan_id=plan_id,
                                     by="tongsheng api-key issue")
+            session.commit()
         except KeyRefused as refusal:
             raise click.ClickException(str(refusal)) from refusal
         click.echo(f"key {client.id} for {client.name} ({client.plan_id or 'every city'}):")
@@ -64,6 +65,7 @@ def revoke(number: int) -> None:
             raise click.ClickException(f"no key number {number}")
         try:
             revoke_key(session, client, by="tongsheng api-key revoke")
+            session.commit()
         except KeyRefused as refusal:
             raise click.ClickException(str(refusal)) from refusal
         click.echo(f"key {number} ({client.name}) is revoked")

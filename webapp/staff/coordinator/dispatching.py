@@ -10,22 +10,21 @@ from flask_login import current_user
 from models.people.tables import Role
 from models.suggestions import dispatching
 from models.suggestions.dispatching import Choice
-from models.suggestions.lifecycle import InvalidTransition, NotAllowed, actor_for_account
+from models.suggestions.lifecycle import actor_for_account
 from webapp.access import staff_required
-from webapp.actions import always_400, run_step
+from webapp.actions import run_step
 from webapp.db import get_session
 from webapp.forms.dispatching import ChooseAgenciesForm, LocalOfficeForm, ReviewReturnForm
 from webapp.staff.coordinator import pages as coordinator
 
 bp = Blueprint("dispatching", __name__, url_prefix="/coordinator/items")
 coordinator_only = staff_required(Role.COORDINATOR)
-PROBLEMS = (InvalidTransition, NotAllowed, ValueError, PermissionError)
 
 
 def _act(suggestion_id: int, run, done: str, form_name: str, form):
     found = coordinator._mine(suggestion_id)
     return run_step(lambda session: run(session, found, actor_for_account(current_user.account)),
-                    done=done, form=form, problems=PROBLEMS, status_of=always_400,
+                    done=done, form=form,
                     then=url_for("coordinator.item", suggestion_id=found.id),
                     again=lambda status: coordinator._page(found, status, **{form_name: form}))
 

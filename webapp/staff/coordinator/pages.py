@@ -23,7 +23,7 @@ from sqlmodel import Session
 
 from models import paging
 from models.files import attachments
-from models.notices.unreachable import unreachable_leads
+from models.notices.notifications import unreachable_leads
 from models.office import exports
 from models.people import consent
 from models.privacy import scope
