@@ -24,7 +24,8 @@ class _Commands(click.Group):
             "worker": "webapp.cli.worker:worker", "scheduler": "webapp.cli.worker:scheduler",
             "chat-replay": "webapp.cli.replay:chat_replay",
             "safeguarding-lead": "webapp.cli.safeguarding:safeguarding_lead",
-            "agency-staff": "webapp.cli.agency_staff:agency_staff"}
+            "agency-staff": "webapp.cli.agency_staff:agency_staff",
+            "report": "webapp.cli.report:report"}
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted({*super().list_commands(ctx), *self.LAZY})
