@@ -48,8 +48,9 @@ def test_the_excel_report_has_chinese_sheets_with_filters(week):
     summary = book["概况"]
     assert summary["A1"].value == "项目" and summary.auto_filter.ref == f"A1:B{summary.max_row}"
     assert "2031-03-03 至 2031-03-09" in summary["B2"].value
-    assert book["各部门"]["B2"].value == "市教育局" and book["各部门"]["E2"].value.startswith("100%")
-    assert book["各部门"].column_dimensions["B"].width == 24
+    agencies = book["各部门"]
+    assert agencies["B2"].value == "市教育局" and agencies["E2"].value.startswith("100%")
+    assert agencies.column_dimensions["B"].width == 24
     assert all("小明" not in str(c.value) for s in book for r in s.iter_rows() for c in r)
 
 
