@@ -138,6 +138,7 @@ def _register_blueprints(app: Flask) -> None:
         dashboard,
         dispatching,
         export_jobs,
+        follow_up,
         onboarding,
         plan_editing,
         safeguarding,
@@ -152,7 +153,8 @@ def _register_blueprints(app: Flask) -> None:
     children = (child, group, group_visits)
     facilitators = (facilitator, review, meetings, observer)
     agencies = (agency,)
-    city_office = (coordinator, dashboard, dispatching, onboarding, plan_editing, supervision,
+    city_office = (coordinator, dashboard, dispatching, follow_up, onboarding, plan_editing,
+                   supervision,
                    export_jobs, admin, safeguarding, safeguarding_leads, accesslog)
     machines = (open311,)
     for blueprints in (everyone, children, facilitators, agencies, city_office, machines):

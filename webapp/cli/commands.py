@@ -79,11 +79,13 @@ def serve(host: str, port: int, workers: int) -> None:
 def demo() -> None:
     """Load the demo city (idempotent) and print the demo logins."""
     from models.demo import load_demo
+    from models.demo_office import busy_city
     from models.people.mfa import enrol_demo_staff
 
     app = _prepared_app()
     with Session(app.extensions["engine"], expire_on_commit=False) as session:
         logins = load_demo(session, app.config["PRIVACY_NOTICE_VERSION"])
+        busy_city(session, app.config["PRIVACY_NOTICE_VERSION"])
         enrol_demo_staff(session)
     click.echo("Demo logins (staff: /signin/staff, children: /signin/child):")
     for login in logins:

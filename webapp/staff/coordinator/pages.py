@@ -28,7 +28,15 @@ from models.office import exports
 from models.people.consent import ConsentMissing
 from models.people.tables import Role
 from models.privacy import scope
-from models.suggestions import deadlines, dispatching, lifecycle, supervision, timeline, triage
+from models.suggestions import (
+    deadlines,
+    dispatching,
+    follow_up,
+    lifecycle,
+    supervision,
+    timeline,
+    triage,
+)
 from models.suggestions.lifecycle import InvalidTransition, NotAllowed
 from models.suggestions.routing import current_assignments
 from models.suggestions.status import Status
@@ -37,7 +45,12 @@ from webapp.access import staff_required
 from webapp.actions import always_400, suggestion_steps
 from webapp.db import get_session
 from webapp.files import send_attachment
-from webapp.forms.dispatching import ChooseAgenciesForm, LocalOfficeForm, ReviewReturnForm
+from webapp.forms.dispatching import (
+    ChooseAgenciesForm,
+    FollowUpForm,
+    LocalOfficeForm,
+    ReviewReturnForm,
+)
 from webapp.forms.flow import DecideExtensionForm, DeclineForm, EscalateForm, NoteForm, RouteForm
 
 bp = Blueprint("coordinator", __name__, url_prefix="/coordinator")
@@ -139,7 +152,9 @@ def _dispatching(session, found: Suggestion, forms: dict) -> dict:
             session, found.id), CHOOSABLE=dispatching.CHOOSABLE,
         agencies_form=agencies_form.offer(agency_choices(found.plan_id)),
         local_form=forms.get("local_form") or LocalOfficeForm(formdata=None),
-        review_form=forms.get("review_form") or ReviewReturnForm(formdata=None))
+        review_form=forms.get("review_form") or ReviewReturnForm(formdata=None),
+        follow_form=forms.get("follow_form") or FollowUpForm(formdata=None),
+        closable_from=follow_up.closable_from(session, found))
 
 
 @bp.route("/items/<int:suggestion_id>")
