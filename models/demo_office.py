@@ -37,7 +37,8 @@ class Story:
 
 
 STORIES = [
-    Story("学校门口卖的辣条没有生产日期，同学吃了肚子疼。", "consumer_safety", "HYKIDS", 2015, "waiting"),
+    Story("学校门口卖的辣条没有生产日期，同学吃了肚子疼。", "consumer_safety", "HYKIDS", 2015,
+          "waiting"),
     Story("希望学校的图书角多放一些科普书。", "schooling", "HYKIDS", 2016, "ok"),
     Story("体育课总是被别的课占掉，希望每周都能上。", "schooling", "HYLOOK", 2013, "late_sign"),
     Story("放学时校门口的车太多了，过马路很怕。", "transport", "HYLOOK", 2014, "late_answer"),
