@@ -167,6 +167,7 @@ def _register_blueprints(app: Flask) -> None:
         dashboard,
         dispatching,
         export_jobs,
+        follow_up,
         onboarding,
         plan_editing,
         safeguarding,
@@ -182,8 +183,9 @@ def _register_blueprints(app: Flask) -> None:
     children = (child, group, group_visits)
     facilitators = (facilitator, review, meetings, observer)
     agencies = (agency,)
-    city_office = (coordinator, dashboard, dispatching, onboarding, plan_editing, supervision,
-                   export_jobs, admin, safeguarding, safeguarding_leads, accesslog, api_keys)
+    city_office = (coordinator, dashboard, dispatching, follow_up, onboarding, plan_editing,
+                   supervision, export_jobs, admin, safeguarding, safeguarding_leads, accesslog,
+                   api_keys)
     machines = (open311,)
     groups = (everyone, children, facilitators, agencies, city_office, machines)
     # auth and auth_code add their views to the one "auth" blueprint (webapp.public.signin).

@@ -1,4 +1,9 @@
-"""The coordinator's exports: suggestions with their status history, as CSV and Excel."""
+"""The coordinator's exports: suggestions with their status history, as CSV and Excel.
+
+What a clerk can use: times in the city's own time (China), topics, statuses and actions in
+Chinese, a child never named (the history says 小朋友), and in Excel real date cells, a
+filter on every column and widths that fit.
+"""
 
 from __future__ import annotations
 
@@ -14,8 +19,9 @@ from typing import BinaryIO
 from sqlalchemy import true, tuple_
 from sqlmodel import Session, select
 
+from classifier.topics import TOPIC_LABELS
 from models import paging
-from models.common import CHINA, utcnow
+from models.common import CHINA, local_time, utcnow
 from models.plans.plan import load_plan
 from models.plans.tables import Agency
 from models.refusals import Invalid
@@ -34,6 +40,9 @@ from models.suggestions.tables import (
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 COLUMNS = ["编号", "提交时间", "状态", "主题", "领域", "任务", "牵头部门", "配合部门", "内容",
            "签收期限", "答复期限", "超期", "采纳情况", "原因", "下一步", "评价", "经过"]
+# Excel column widths (characters), in the order of COLUMNS.
+WIDTHS = [12, 17, 10, 12, 24, 24, 18, 18, 48, 17, 17, 6, 10, 24, 24, 10, 60]
+CHILD_ACTORS = ("child", "code")
 CHUNK = 500
 
 
@@ -136,7 +145,7 @@ def _chunks(session: Session, query, size: int):
 
 _RELATED = {
     "events": (Event, (Event.action, Event.from_status, Event.to_status, Event.actor_name,
-                       Event.note, Event.created_at)),
+                       Event.actor_kind, Event.note, Event.created_at)),
     "answers": (Answer, (Answer.due_weight, Answer.reason, Answer.next_step)),
     "ratings": (Rating, (Rating.value,)),
     "assigned": (Assignment, (Assignment.agency_id, Assignment.role, Assignment.is_current)),
@@ -153,22 +162,32 @@ def _related(session: Session, name: str, ids) -> dict[int, list]:
     return found
 
 
+def local_naive(value: datetime | None) -> datetime | None:
+    """A stored UTC time as the city's clock shows it, without a zone (Excel has none)."""
+    return local_time(value).replace(tzinfo=None) if value else None
+
+
 def _when(value: datetime | None) -> str:
-    """2026-01-31 08:05 (isoformat is several times faster than strftime, per cell)."""
+    """2026-01-31 08:05 in China time (isoformat is several times faster than strftime)."""
     return value.isoformat(" ", "minutes")[:16] if value else ""
 
 
 def _history(events: list) -> str:
+    """One line per step, in Chinese; a child is 小朋友, never their nickname."""
+    from models.suggestions.timeline import ACTION_LABELS
+
     lines = []
     for e in events:
         move = "" if e.from_status == e.to_status else \
             f" {STAFF_LABELS[Status(e.from_status)]}→{STAFF_LABELS[Status(e.to_status)]}"
         note = f"：{e.note}" if e.note else ""
-        lines.append(f"{_when(e.created_at)} {e.action}{move}（{e.actor_name}）{note}")
+        who = "小朋友" if e.actor_kind in CHILD_ACTORS else e.actor_name
+        lines.append(f"{_when(local_naive(e.created_at))} {ACTION_LABELS.get(e.action, e.action)}"
+                     f"{move}（{who}）{note}")
     return "\n".join(lines)
 
 
-def _row(s, names: dict[int, str], related: dict[str, dict]) -> list[str]:
+def _row(s, names: dict[int, str], related: dict[str, dict]) -> list:
     current = [a for a in related["assigned"][s.id] if a.is_current]
     leads = "、".join(names[a.agency_id] for a in current if a.role == AgencyRole.LEAD)
     partners = "、".join(names[a.agency_id] for a in current if a.role == AgencyRole.PARTNER)
@@ -176,10 +195,10 @@ def _row(s, names: dict[int, str], related: dict[str, dict]) -> list[str]:
     answer = answers[-1] if answers else None
     rating = ratings[-1] if ratings else None
     return [
-        s.tracking_code, _when(s.created_at), STAFF_LABELS[Status(s.status)], s.topic or "",
+        s.tracking_code, local_naive(s.created_at), STAFF_LABELS[Status(s.status)],
+        TOPIC_LABELS.get(s.topic, s.topic or ""),
         s.domain, s.task_title, leads, partners, s.clarified_text or s.redacted_text,
-        _when(s.sign_due),
-        _when(s.answer_due), "是" if s.overdue else "",
+        local_naive(s.sign_due), local_naive(s.answer_due), "是" if s.overdue else "",
         DUE_WEIGHT_LABELS[answer.due_weight] if answer else "",
         answer.reason if answer else "", answer.next_step if answer else "",
         RATING_LABELS[rating.value] if rating else "", _history(related["events"][s.id])]
@@ -223,8 +242,12 @@ def formula_like(value: str) -> bool:
                            or unicodedata.normalize("NFKC", head) in _FORMULA_STARTS)
 
 
-def csv_cell(value: str) -> str:
-    """CSV has no types: a formula-like cell gets a leading ' so Excel shows it as text."""
+def csv_cell(value) -> str:
+    """CSV has no types: a formula-like cell gets a leading ' so Excel shows it as text;
+    a time is written as the city reads it, 2026-01-31 08:05."""
+    if isinstance(value, datetime):
+        return _when(value)
+    value = "" if value is None else str(value)
     return "'" + value if formula_like(value) else value
 
 
@@ -246,17 +269,38 @@ def to_csv(data: list[list[str]]) -> bytes:
     return b"".join(csv_stream([data]))
 
 
-def _text_cells(sheet):
+def text_cells(sheet):
     """A maker of string cells for this sheet: Excel shows the text as written and never
     evaluates it."""
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-    def text_cell(value: str):
-        cell = WriteOnlyCell(sheet, value=ILLEGAL_CHARACTERS_RE.sub("", value))
+    def text_cell(value):
+        if isinstance(value, datetime):
+            cell = WriteOnlyCell(sheet, value=value)
+            cell.number_format = "yyyy-mm-dd hh:mm"
+            return cell
+        cell = WriteOnlyCell(sheet, value=ILLEGAL_CHARACTERS_RE.sub("", "" if value is None
+                                                                    else str(value)))
         cell.data_type = "s"
         return cell
     return text_cell
+
+
+def layout(sheet, header: list[str], widths: list[int]) -> None:
+    """Widths and a frozen header, set before the first row (write-only mode asks for it)."""
+    from openpyxl.utils import get_column_letter
+
+    sheet.freeze_panes = "A2"
+    for index, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+
+
+def add_filter(sheet, columns: int, rows: int) -> None:
+    """A filter button on every column of the header (written when the sheet is saved)."""
+    from openpyxl.utils import get_column_letter
+
+    sheet.auto_filter.ref = f"A1:{get_column_letter(columns)}{max(rows, 1) + 1}"
 
 
 def write_xlsx(batches: Iterable[list[list[str]]], target: BinaryIO | str,
@@ -268,8 +312,8 @@ def write_xlsx(batches: Iterable[list[list[str]]], target: BinaryIO | str,
 
     book = Workbook(write_only=True)
     sheet = book.create_sheet("儿童建议")
-    sheet.freeze_panes = "A2"
-    text_cell = _text_cells(sheet)
+    layout(sheet, COLUMNS, WIDTHS)
+    text_cell = text_cells(sheet)
     sheet.append([text_cell(name) for name in COLUMNS])
     done = 0
     for batch in batches:
@@ -278,6 +322,7 @@ def write_xlsx(batches: Iterable[list[list[str]]], target: BinaryIO | str,
         done += len(batch)
         if progress:
             progress(done)
+    add_filter(sheet, len(COLUMNS), done)
     book.save(target)
 
 

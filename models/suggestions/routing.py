@@ -23,7 +23,7 @@ def assign_route(session: Session, suggestion: Suggestion, route: Route) -> list
     for old in current_assignments(session, suggestion):
         old.is_current = False
         session.add(old)
-    suggestion.domain = route.domain
+    suggestion.domain = route.domain or ""     # a topic no task covers has no domain
     suggestion.task_id = route.task_id or ""
     suggestion.task_title = route.task_title or ""
     made = []

@@ -116,6 +116,9 @@ ACTIONS: dict[str, Action] = {action.name: action for action in (
     # the first already holds the item (``handling.accept``).
     # 派单 by a person (``dispatching``): choose the agencies, or send a 退单 back to one.
     Action("assign", "指派部门", _HANDLED_BY_CITY, ("coordinate",)),
+    # 回访 an answered item, and 办结 it when the child never rates (``follow_up``).
+    Action("follow_up", "回访", frozenset({Status.ANSWERED}), ("coordinate",)),
+    Action("close_unrated", "办结", frozenset({Status.ANSWERED}), ("coordinate",)),
     Action("accept", "签收", frozenset({Status.DISPATCHED}) | _IN_HAND, ("lead",)),
     Action("start_progress", "开始办理", frozenset({Status.ACCEPTED}), ("lead",)),
     Action("comment", "留言", _IN_HAND | {Status.DISPATCHED, Status.ANSWERED},

@@ -62,6 +62,9 @@ def _child_step(event: Event, agencies: dict[int, str]) -> Step | None:
         "reroute": (f"改送到了{_sent_to(note)}", f"{who}决定交给这个部门来办。"),
         "assign": ("妇儿工委办选好了办理的部门", "他们要在规定的时间里签收。"),
         "return_rejected": ("妇儿工委办请部门接着办", "这件事就该由他们来办。"),
+        "follow_up": ("工作人员回访了", "想听听你对回复的看法。"),
+        "close_unrated": ("办结了", "你还没有评价，工作人员回访以后把它办结了。"
+                          "想说什么随时告诉辅导员。"),
         "accept": (f"{who}签收了", "他们收下了你的建议，开始算答复的时间。"),
         "start": ("他们在办", note),
         "progress": ("他们在办", note),
@@ -171,4 +174,5 @@ ACTION_LABELS = {
     "extension_refused": "不同意延期", "consent_hold": "等监护人同意",
     "guardian_ok": "监护人同意了",
     "assign": "指派部门", "return_accepted": "同意退单", "return_rejected": "退单被退回",
+    "follow_up": "回访", "close_unrated": "回访后办结（孩子未评价）",
 }

@@ -62,3 +62,29 @@ def test_the_dashboard_speaks_english(client, auth):
     page = client.get("/coordinator/dashboard/").get_data(as_text=True)
     assert "Agency ranking" in page and "Signed on time" in page and "By age band" in page
     assert "City-wide (no district)" in page and "部门排名" not in page
+
+
+def test_the_weekly_and_monthly_reports_download_from_the_dashboard(client, auth):
+    auth.staff("coordinator")
+    page = client.get("/coordinator/dashboard/").get_data(as_text=True)
+    assert "/coordinator/dashboard/report/weekly.xlsx" in page
+    workbook = client.get("/coordinator/dashboard/report/monthly.xlsx")
+    assert workbook.status_code == 200 and workbook.data[:2] == b"PK"
+    assert client.get("/coordinator/dashboard/report/yearly.xlsx").status_code == 404
+
+
+def test_the_report_command_writes_excel(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+    from openpyxl import load_workbook
+
+    from webapp.cli import cli
+
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'r.sqlite3'}")
+    target = tmp_path / "week.xlsx"
+    result = CliRunner().invoke(cli, ["report", "weekly", "-o", str(target),
+                                      "--date", "2031-03-12"])
+    assert result.exit_code == 0, result.output
+    assert "2031-03-03 至 2031-03-09" in result.output
+    assert load_workbook(target).sheetnames[0] == "概况"
+    assert CliRunner().invoke(cli, ["report", "weekly", "-o", str(tmp_path / "x.txt")]
+                              ).exit_code != 0

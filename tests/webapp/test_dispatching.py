@@ -79,3 +79,28 @@ def test_a_street_office_is_added_from_the_page(client, auth, session):
     found = session.exec(select(Agency).where(Agency.name == "先锋街道办事处")).one()
     assert found.kind == "street"
     assert "先锋街道办事处" in client.get(f"/coordinator/items/{item.id}").get_data(as_text=True)
+
+
+def test_the_coordinator_records_a_follow_up_then_closes_an_unrated_item(client, auth,
+                                                                           session):
+    from datetime import timedelta
+
+    from models.suggestions.tables import Answer
+    from tests.flow import answered
+
+    item = answered(session)
+    auth.staff("coordinator")
+    page = client.get(f"/coordinator/items/{item.id}").get_data(as_text=True)
+    assert "回访后办结（孩子没有评价）" in page
+    too_soon = client.post(f"/coordinator/items/{item.id}/close", data={"note": "回访过了"})
+    assert too_soon.status_code == 400 and "要等 7 天" in too_soon.get_data(as_text=True)
+    client.post(f"/coordinator/items/{item.id}/follow-up", data={"note": "电话回访，孩子满意"})
+    reply = session.exec(select(Answer).where(Answer.suggestion_id == item.id)).one()
+    reply.created_at -= timedelta(days=8)          # a week has passed since the answer
+    session.add(reply)
+    session.commit()
+    client.post(f"/coordinator/items/{item.id}/close", data={"note": "回访后办结"})
+    session.refresh(item)
+    assert item.status == Status.CLOSED
+    page = client.get(f"/coordinator/items/{item.id}").get_data(as_text=True)
+    assert "回访后办结（孩子未评价）" in page and "电话回访，孩子满意" in page

@@ -177,3 +177,33 @@ def test_a_finished_export_says_when_it_expires_and_the_sweep_deletes_it(app, cl
     assert session.exec(select(StoredFile).where(StoredFile.name == job.file_name)).first() is None
     later = client.get(f"{where}/file", follow_redirects=True).get_data(as_text=True)
     assert "已经删除了" in later and "下载文件" not in later
+
+
+def test_an_export_reads_like_a_clerks_report(client, auth, session):
+    """Local times as date cells, topics and actions in Chinese, no child's nickname, a filter
+    on every column and widths that fit."""
+    from datetime import datetime as moment
+
+    import time_machine
+
+    from models.common import CHINA
+    from tests.flow import dispatched
+
+    with time_machine.travel(moment(2031, 3, 3, 23, 30, tzinfo=CHINA), tick=False):
+        item = dispatched(session)       # 23:30 in the city is 15:30 UTC the same day
+    auth.staff("coordinator")
+    data = client.get("/coordinator/export.xlsx?from=2031-03-03&to=2031-03-03").data
+    sheet = load_workbook(io.BytesIO(data)).active
+    row = next(r for r in sheet.iter_rows(min_row=2) if r[0].value == item.tracking_code)
+    made = row[exports.COLUMNS.index("提交时间")]
+    assert made.is_date and made.value == moment(2031, 3, 3, 23, 30)
+    assert row[exports.COLUMNS.index("主题")].value == "学校教育"
+    history = row[exports.COLUMNS.index("经过")].value
+    assert "派单" in history and "提交" in history and "dispatch" not in history
+    assert "小明" not in history and "小朋友" in history
+    assert "2031-03-03 23:30" in history
+    assert sheet.auto_filter.ref.startswith("A1:Q")
+    assert sheet.column_dimensions["I"].width == 48
+    text = client.get("/coordinator/export.csv?from=2031-03-03&to=2031-03-03").data.decode(
+        "utf-8-sig")
+    assert "2031-03-03 23:30" in text and "小明" not in text and "学校教育" in text

@@ -26,7 +26,8 @@ class _Commands(click.Group):
             "chat-replay": "webapp.cli.replay:chat_replay",
             "safeguarding-lead": "webapp.cli.safeguarding:safeguarding_lead",
             "api-key": "webapp.cli.api_keys:api_key",
-            "agency-staff": "webapp.cli.agency_staff:agency_staff"}
+            "agency-staff": "webapp.cli.agency_staff:agency_staff",
+            "report": "webapp.cli.report:report"}
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted({*super().list_commands(ctx), *self.LAZY})
@@ -70,11 +71,13 @@ def serve(host: str, port: int, workers: int) -> None:
 def demo() -> None:
     """Load the demo city (idempotent) and print the demo logins."""
     from models.demo import load_demo
+    from models.demo_office import busy_city
     from models.people.mfa import enrol_demo_staff
 
     app = prepared_app()
     with new_session(app) as session:
         logins = load_demo(session, app.config["PRIVACY_NOTICE_VERSION"])
+        busy_city(session, app.config["PRIVACY_NOTICE_VERSION"])
         enrol_demo_staff(session)
         session.commit()
     click.echo("Demo logins (staff: /signin/staff, children: /signin/child):")

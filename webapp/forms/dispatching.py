@@ -79,3 +79,8 @@ class DeadlinesForm(FlaskForm):
 class RollbackForm(FlaskForm):
     reason = StringField(_l("为什么回到这一版（必填）"), validators=[
         DataRequired(_l("请写下为什么要改。")), Length(max=1000, message=_l("最多 1000 字。"))])
+
+
+class FollowUpForm(FlaskForm):
+    note = TextAreaField(_l("回访情况（必填，比如孩子或辅导员怎么说）"), validators=[
+        DataRequired(_l("请写下回访的情况。")), Length(max=2000, message=_l("最多 2000 字。"))])

@@ -6,17 +6,19 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 
-from flask import Blueprint, Response, abort, render_template, request
+from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from models.common import CHINA, utcnow
-from models.office import dashboard, exports, figures
+from models.files.pdfdoc import FontMissing
+from models.office import dashboard, exports, figures, reports
 from models.office.figures import Figures, Period
 from models.people.tables import Role
 from webapp.access import staff_required
 from webapp.db import get_session
+from webapp.files import send_document
 from webapp.public.board import board_words
 
 bp = Blueprint("dashboard", __name__, url_prefix="/coordinator/dashboard")
@@ -96,6 +98,21 @@ def _csv_row(f: Figures) -> list[str]:
 
 
 ADOPTION_KEYS = ("adopted", "partly", "not_adopted", "already_done")
+
+
+@bp.route("/report/<kind>.<fmt>")
+@coordinator_only
+def report(kind: str, fmt: str):
+    """The last whole week's or month's report for the leadership, as Excel or PDF."""
+    if kind not in reports.KINDS or fmt not in ("xlsx", "pdf"):
+        abort(404)
+    found = reports.build(get_session(), _plan(), kind, utcnow().astimezone(CHINA).date())
+    try:
+        data = reports.to_xlsx(found) if fmt == "xlsx" else reports.to_pdf(found)
+    except FontMissing as problem:
+        flash(str(problem))
+        return redirect(url_for(".page"))
+    return send_document(data, fmt, f"report-{kind}-{found.first:%Y%m%d}")
 
 
 @bp.route("/<key>.csv")

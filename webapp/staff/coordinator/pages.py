@@ -33,6 +33,7 @@ from models.settings import settings_of
 from models.suggestions import (
     deadlines,
     dispatching,
+    follow_up,
     lifecycle,
     moderation,
     supervision,
@@ -46,7 +47,12 @@ from models.suggestions.tables import Suggestion
 from webapp.actions import suggestion_steps
 from webapp.db import get_session
 from webapp.files import send_attachment
-from webapp.forms.dispatching import ChooseAgenciesForm, LocalOfficeForm, ReviewReturnForm
+from webapp.forms.dispatching import (
+    ChooseAgenciesForm,
+    FollowUpForm,
+    LocalOfficeForm,
+    ReviewReturnForm,
+)
 from webapp.forms.flow import DecideExtensionForm, DeclineForm, EscalateForm, NoteForm, RouteForm
 from webapp.forms.group import ConsentForm
 from webapp.staff.shared import coordinator_item, coordinator_only
@@ -154,7 +160,9 @@ def _dispatching(session, found: Suggestion, forms: dict) -> dict:
             session, found.id), CHOOSABLE=dispatching.CHOOSABLE,
         agencies_form=agencies_form.offer(agency_choices(found.plan_id)),
         local_form=forms.get("local_form") or LocalOfficeForm(formdata=None),
-        review_form=forms.get("review_form") or ReviewReturnForm(formdata=None))
+        review_form=forms.get("review_form") or ReviewReturnForm(formdata=None),
+        follow_form=forms.get("follow_form") or FollowUpForm(formdata=None),
+        closable_from=follow_up.closable_from(session, found))
 
 
 @bp.route("/items/<int:suggestion_id>")
