@@ -213,7 +213,8 @@ def decline(session: Session, suggestion: Suggestion, *, actor: Actor, reason: s
     """Not sent on, with a reason a child can read."""
     require(session, actor, suggestion,
             "coordinate" if suggestion.status == Status.RETURNED else "moderate")
-    _from(suggestion, Status.SUBMITTED, Status.IN_REVIEW, Status.RETURNED, doing="不采纳")
+    _from(suggestion, Status.SUBMITTED, Status.IN_REVIEW, Status.RETURNED,
+          Status.WAITING_FOR_CHILD, doing="不采纳")
     if not reason.strip():
         raise ValueError("请写下不送出的原因，孩子能看懂的话。")
     return record(session, suggestion, action="decline", actor=actor,

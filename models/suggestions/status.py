@@ -14,11 +14,17 @@ class Status(StrEnum):
     RETURNED = "returned"
     MERGED = "merged"
     DECLINED = "declined"
+    # The facilitator asked the child a question back; the child's answer returns it to review.
+    WAITING_FOR_CHILD = "waiting_for_child"
 
 
 TRANSITIONS: dict[Status, frozenset[Status]] = {
-    Status.SUBMITTED: frozenset({Status.IN_REVIEW, Status.DECLINED, Status.MERGED}),
-    Status.IN_REVIEW: frozenset({Status.DISPATCHED, Status.MERGED, Status.DECLINED}),
+    Status.SUBMITTED: frozenset({Status.IN_REVIEW, Status.DECLINED, Status.MERGED,
+                                 Status.WAITING_FOR_CHILD}),
+    Status.IN_REVIEW: frozenset({Status.DISPATCHED, Status.MERGED, Status.DECLINED,
+                                 Status.WAITING_FOR_CHILD}),
+    # The child answers (back to review), or the facilitator stops waiting and decides.
+    Status.WAITING_FOR_CHILD: frozenset({Status.IN_REVIEW, Status.DECLINED}),
     Status.DISPATCHED: frozenset({Status.ACCEPTED, Status.RETURNED}),
     Status.RETURNED: frozenset({Status.DISPATCHED, Status.DECLINED}),
     Status.ACCEPTED: frozenset({Status.IN_PROGRESS, Status.ANSWERED}),
@@ -44,6 +50,7 @@ CHILD_LABELS: dict[Status, str] = {
     Status.RETURNED: "正在找对的部门",
     Status.MERGED: "和相同的建议合在一起了",
     Status.DECLINED: "这次没有送出去",
+    Status.WAITING_FOR_CHILD: "等你回答一个问题",
 }
 
 STAFF_LABELS: dict[Status, str] = {
@@ -57,6 +64,7 @@ STAFF_LABELS: dict[Status, str] = {
     Status.RETURNED: "已退单",
     Status.MERGED: "已合并",
     Status.DECLINED: "未采纳",
+    Status.WAITING_FOR_CHILD: "等孩子回答",
 }
 
 

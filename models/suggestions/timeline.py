@@ -65,6 +65,8 @@ def _child_step(event: Event, agencies: dict[int, str]) -> Step | None:
         "progress": ("他们在办", note),
         "return": (f"{who}说这件事不归他们管", f"原因：{note}。妇儿工委办正在找对的部门。"),
         "contest": ("你补充了说明", note),
+        "ask_child": ("辅导员想问你一个问题", note),
+        "child_reply": ("你回答了", note),
         "overdue": ("有点慢了", "部门超过了时间，妇儿工委办在催他们。"),
         "answer": ("回复你啦", "快看看他们是怎么说的。"),
         "rate": ("你评价了", note),
@@ -165,5 +167,5 @@ ACTION_LABELS = {
     "overdue": "超期督办", "on_time": "不再超期", "attach": "上传附件", "clarify": "改写说法",
     "triage": "人工分类", "urge": "催办", "supervise": "督办", "circulate": "通报",
     "extension_request": "延期申请", "extension_approved": "同意延期",
-    "extension_refused": "不同意延期",
+    "extension_refused": "不同意延期", "ask_child": "问孩子", "child_reply": "孩子回答",
 }

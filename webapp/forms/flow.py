@@ -99,6 +99,13 @@ class ContestForm(FlaskForm):
         DataRequired(_l("请写下你的想法。")), Length(max=500, message=_l("最多写 500 个字哦。"))])
 
 
+class ReplyForm(FlaskForm):
+    """The child's answer to the facilitator's question (see models/suggestions/questions)."""
+
+    text = TextAreaField(_l("你的回答"), validators=[
+        DataRequired(_l("写一写你的回答吧。")), Length(max=500, message=_l("最多写 500 个字哦。"))])
+
+
 class TrackForm(FlaskForm):
     class Meta:
         csrf = False

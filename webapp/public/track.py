@@ -12,7 +12,7 @@ from models.files import attachments
 from models.people import consent
 from models.privacy import publication
 from models.safety.safeguarding import case_for_thread
-from models.suggestions import lifecycle, timeline
+from models.suggestions import lifecycle, questions, timeline
 from models.suggestions.handling import rating_thread
 from models.suggestions.lifecycle import (
     InvalidTransition,
@@ -26,7 +26,7 @@ from webapp.access import public
 from webapp.actions import run_step
 from webapp.db import get_session
 from webapp.files import send_attachment
-from webapp.forms.flow import ContestForm, RatingForm, TrackForm
+from webapp.forms.flow import ContestForm, RatingForm, ReplyForm, TrackForm
 from webapp.owner import presented_hash
 from webapp.ratelimit import limiter
 
@@ -35,7 +35,7 @@ DUE_WEIGHT_CHILD = {"adopted": _l("他们采纳了你的建议"), "partly": _l("
                     "not_adopted": _l("这次没能采纳"), "already_done": _l("他们已经在做这件事了")}
 RATING_FACES = {"satisfied": "😊", "mostly": "🙂", "unsatisfied": "😟"}
 LOOKUP_LIMIT = "60 per minute"
-PROBLEMS = (InvalidTransition, NotAllowed, ValueError)
+PROBLEMS = (InvalidTransition, NotAllowed, ValueError)  # QuestionProblem is a ValueError
 
 
 @bp.context_processor
@@ -110,6 +110,8 @@ def _page(found: Suggestion, status: int = 200, **forms):
         held=consent.is_held(session, found),
         rating_form=forms.get("rating_form") or RatingForm(formdata=None),
         contest_form=forms.get("contest_form") or ContestForm(formdata=None),
+        reply_form=forms.get("reply_form") or ReplyForm(formdata=None),
+        question=questions.open_question(session, found) if _is_owner(found) else None,
         new=request.args.get("new") == "1",
         case=case_for_thread(session, rating_thread(session, found))), status
 
@@ -147,6 +149,17 @@ def contest(code: str):
     return _act(code, form, "contest_form", lambda session, found: lifecycle.contest(
         session, found, actor=_actor(found), text=form.text.data),
         _("收到了！妇儿工委办会再看看。"))
+
+
+@bp.route("/<code>/reply", methods=["POST"])
+@public
+@limiter.limit(LOOKUP_LIMIT)
+def reply(code: str):
+    """The child answers the facilitator's question; it goes back to the facilitator."""
+    form = ReplyForm()
+    return _act(code, form, "reply_form", lambda session, found: questions.answer(
+        session, found, actor=_actor(found), text=form.text.data),
+        _("谢谢你的回答！辅导员会接着看你的建议。"))
 
 
 @bp.route("/<code>/files/<int:attachment_id>")
