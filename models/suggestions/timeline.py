@@ -10,6 +10,7 @@ from sqlmodel import Session, select
 from models.people.tables import Account, Role
 from models.plans.tables import Agency
 from models.suggestions.lifecycle import history
+from models.suggestions.plain_words import for_child
 from models.suggestions.tables import (
     DUE_WEIGHT_LABELS,
     RATING_LABELS,
@@ -82,7 +83,8 @@ def _child_step(event: Event, agencies: dict[int, str]) -> Step | None:
     }.get(event.action)
     if words is None:
         return None
-    return Step(title=words[0], when=when, detail=words[1], kind=event.action)
+    return Step(title=for_child(words[0]), when=when, detail=for_child(words[1]),
+                kind=event.action)
 
 
 def _extension_words(note: str) -> str:
@@ -168,4 +170,5 @@ ACTION_LABELS = {
     "triage": "人工分类", "urge": "催办", "supervise": "督办", "circulate": "通报",
     "extension_request": "延期申请", "extension_approved": "同意延期",
     "extension_refused": "不同意延期", "ask_child": "问孩子", "child_reply": "孩子回答",
+    "plain_override": "照原样发送（有公文用语）",
 }

@@ -6,6 +6,7 @@ from __future__ import annotations
 from playwright.sync_api import expect
 
 from .conftest import DESKTOP, PHONE, child_signin, screenshot
+from .test_accessibility import audit, verdict
 from .test_meeting import _schedule_and_open
 
 TYPING = "我觉得公园的滑梯太高了，小一点的孩子"
@@ -18,6 +19,8 @@ def test_a_poll_opens_while_a_child_is_typing(live_server, new_page):
     child_signin(phone, live_server, "小红", "2345")
     phone.goto(live_server.url + "/group/")
     expect(phone.get_by_text("现在正在开会：一月议事会：上学路上")).to_be_visible()
+    problems: list[str] = []
+    audit(phone, "group-meetings", problems)
     phone.get_by_role("button", name="直接进去（不用会议码）").click()
     expect(phone.get_by_role("heading", name="一月议事会：上学路上")).to_be_visible()
     box = phone.get_by_label("你觉得哪里可以变得更好？")
@@ -45,7 +48,8 @@ def test_a_poll_opens_while_a_child_is_typing(live_server, new_page):
     expect(phone.locator("#poll-results li", has_text="滑梯").locator("strong")).to_have_text("1")
     expect(screen.locator("#poll-results meter").first).to_have_attribute("value", "1",
                                                                            timeout=15000)
-    assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    audit(phone, "meeting-room-bars", problems)
+    verdict(problems)
 
     screen.get_by_text("结束会议，生成纪要").click()
     expect(screen.get_by_text("确定要结束吗")).to_be_visible()

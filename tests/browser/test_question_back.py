@@ -6,6 +6,7 @@ import re
 from playwright.sync_api import expect
 
 from .conftest import DESKTOP, child_signin, screenshot, staff_signin
+from .test_accessibility import audit, verdict
 
 
 def test_a_question_and_its_answer(live_server, new_page):
@@ -31,6 +32,8 @@ def test_a_question_and_its_answer(live_server, new_page):
     expect(child.locator("#question-text")).to_have_text("是哪个公园的滑梯呀？")
     child.get_by_label("你的回答").fill("人民公园东门那个。")
     screenshot(child, "question-back-child")
+    problems: list[str] = []
+    audit(child, "question-back-child", problems)
     child.get_by_role("button", name="告诉辅导员").click()
     expect(child.get_by_text("谢谢你的回答")).to_be_visible()
     expect(child.locator("#timeline")).to_contain_text("人民公园东门那个。")
@@ -43,3 +46,5 @@ def test_a_question_and_its_answer(live_server, new_page):
     expect(history).to_contain_text("人民公园东门那个。")
     expect(facilitator.get_by_role("button", name="通过并送出")).to_be_visible()
     screenshot(facilitator, "question-back-facilitator")
+    audit(facilitator, "question-back-facilitator", problems, phone=False)
+    verdict(problems)

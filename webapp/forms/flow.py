@@ -56,6 +56,7 @@ class AnswerForm(FlaskForm):
         Optional(), Length(max=2000, message=_l("最多 2000 字。"))])
     next_date = DateField(_l("下一步的日期"), validators=[Optional()])
     attachment = FileField(_l("附件（PDF、JPG 或 PNG，可选）"))
+    plain_override = BooleanField(_l("我看过提醒了，孩子能看懂，照原样发送"))
 
 
 class AttachForm(FlaskForm):
