@@ -130,7 +130,18 @@ def _register_blueprints(app: Flask) -> None:
     from webapp.api import open311
     from webapp.child import group, group_visits
     from webapp.child import pages as child
-    from webapp.public import auth, board, chat, chat_case, mydata, notices, report, suggest, track
+    from webapp.public import (
+        auth,
+        board,
+        chat,
+        chat_case,
+        mydata,
+        notices,
+        offline,
+        report,
+        suggest,
+        track,
+    )
     from webapp.public import pages as public
     from webapp.staff import admin, agency
     from webapp.staff.coordinator import (
@@ -144,7 +155,8 @@ def _register_blueprints(app: Flask) -> None:
     from webapp.staff.facilitator import meetings, observer, review
     from webapp.staff.facilitator import pages as facilitator
 
-    everyone = (public, auth, suggest, track, board, chat, chat_case, report, mydata, notices)
+    everyone = (public, auth, suggest, track, board, chat, chat_case, report, mydata, notices,
+                offline)
     children = (child, group, group_visits)
     facilitators = (facilitator, review, meetings, observer)
     agencies = (agency,)
