@@ -7,7 +7,7 @@ from sqlmodel import select
 
 from models.suggestions.tables import Suggestion
 
-from .conftest import PHONE, screenshot
+from .conftest import PHONE, screenshot, staff_signin
 from .test_safeguarding import db as db  # the live server's database (a fixture)
 
 READY = ("Promise.race([navigator.serviceWorker.ready.then(() => 'ready'),"
@@ -59,3 +59,23 @@ def test_a_suggestion_written_offline_is_sent_once_when_the_network_is_back(
     page.locator("#outbox-sent a").click()
     expect(page.get_by_text(TEXT)).to_be_visible()
     context.close()
+
+
+def test_a_class_takes_turns_on_a_shared_tablet(live_server, new_page):
+    tablet = new_page(PHONE)
+    staff_signin(tablet, live_server, "facilitator")
+    tablet.goto(live_server.url + "/facilitator/")
+    tablet.get_by_role("link", name="衡阳市儿童议事会").first.click()
+    tablet.get_by_role("button", name="在这台平板上开始课堂模式").click()
+    expect(tablet.locator("#classroom-mode")).to_be_visible()
+    expect(tablet.get_by_label("邀请码")).to_have_value("HYKIDS")
+    tablet.get_by_label("昵称").fill("小红")
+    tablet.get_by_label("密码").fill("2345")
+    tablet.get_by_role("button", name="登录").click()
+    tablet.evaluate("sessionStorage.setItem('draft:meeting-1', '小红写了一半的话')")
+    screenshot(tablet, "classroom-turn")
+    tablet.get_by_role("button", name="我说完了，换下一位同学").click()
+    expect(tablet.get_by_text("请把平板交给下一位同学")).to_be_visible()
+    expect(tablet.get_by_label("邀请码")).to_have_value("HYKIDS")
+    expect(tablet.get_by_label("昵称")).to_have_value("")
+    assert tablet.evaluate("sessionStorage.length") == 0

@@ -110,7 +110,15 @@
 
   window.TongShengOutbox = { sync: sync };
   window.addEventListener("online", sync);
+  function clearLastChild() {
+    // Classroom mode: the sign-in page for the next child forgets what the last one left in
+    // this tab (drafts) and the codes of what they sent; unsent suggestions stay theirs.
+    sessionStorage.clear();
+    write(SENT, []);
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    if (document.getElementById("classroom-fresh")) { clearLastChild(); }
     var form = document.getElementById("suggest-form");
     if (form) {
       form.addEventListener("submit", function (event) {
