@@ -44,7 +44,6 @@ def service_worker():
         render_template("offline/sw.js", version=CACHE_VERSION, shell=shell,
                         offline=url_for("offline.page")),
         mimetype="text/javascript")
-    response.headers["Cache-Control"] = "no-cache"
     return response
 
 
