@@ -99,7 +99,8 @@
           write(BOX, read(BOX).filter(function (other) {
             return other.fields.idempotency_key !== item.fields.idempotency_key;
           }));
-          var sent = read(SENT);
+          // Two tabs may both have sent it: the server made one suggestion, list it once.
+          var sent = read(SENT).filter(function (other) { return other.code !== code; });
           sent.push({ who: here, code: code });
           write(SENT, sent.slice(-20));
         }).catch(function () { /* this one waits for the next time; the others go on */ });
