@@ -155,6 +155,7 @@ def _register_blueprints(app: Flask) -> None:
         mine,
         mydata,
         notices,
+        offline,
         report,
         suggest,
         track,
@@ -175,13 +176,13 @@ def _register_blueprints(app: Flask) -> None:
         supervision,
     )
     from webapp.staff.coordinator import pages as coordinator
-    from webapp.staff.facilitator import meetings, observer, review
+    from webapp.staff.facilitator import classroom, meetings, observer, review
     from webapp.staff.facilitator import pages as facilitator
 
     everyone = (public, auth, auth_code, suggest, track, mine, board, chat, chat_case, report,
-                mydata, notices)
+                mydata, notices, offline)
     children = (child, group, group_visits)
-    facilitators = (facilitator, review, meetings, observer)
+    facilitators = (facilitator, review, meetings, observer, classroom)
     agencies = (agency,)
     city_office = (coordinator, dashboard, dispatching, follow_up, onboarding, plan_editing,
                    supervision, export_jobs, admin, safeguarding, safeguarding_leads, accesslog,

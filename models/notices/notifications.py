@@ -166,6 +166,12 @@ def on_event(session: Session, suggestion: Suggestion, event: Event) -> None:
                 f"建议 {code} 的牵头部门申请延期：{event.note[:200]}", email=True)
     elif action == "answer":
         _answer_arrived(session, suggestion)
+    elif action == "ask_child" and suggestion.member_id is not None:
+        notify(session, kind=action, message=f"辅导员想问你一个问题（建议 {code}），去回答吧。",
+               suggestion=suggestion, member_id=suggestion.member_id)
+    elif action == "child_reply":
+        _to_all(session, facilitators(session, suggestion.group_id), suggestion, action,
+                f"孩子回答了你的问题（建议 {code}），等你审核。")
     elif action in ("decline", "merge") and suggestion.member_id is not None:
         words = {"decline": "这次没有送出去，去看看原因吧。", "merge": "和相同的建议合在一起了。"}
         notify(session, kind=action, message=f"你的建议 {code} {words[action]}",

@@ -21,8 +21,8 @@ DECLINE_TEMPLATES = [
     "这条建议和小组里另一条很像，我们把它们放在一起说了。",
     "这条建议里有别人的名字或联系方式，为了保护大家，请换个说法再发一次吧。",
     "这件事需要家里或学校的大人一起来解决，辅导员会和你聊一聊。",
-    "这条建议还不太清楚，能再说说是在哪里、发生了什么吗？",
 ]
+# Not clear yet? That is a question for the child, not a reason to decline (questions.py).
 
 URGENT_STEPS = [
     "先确认孩子现在是否安全；如果有紧急危险，立即拨打 110。",
@@ -151,7 +151,7 @@ def decline(session: Session, *, suggestion: Suggestion, reason: str, account: A
     reason = reason.strip()
     if not reason:
         raise ModerationProblem("请选一个理由，或者自己写一个孩子能看懂的理由。")
-    if suggestion.status not in REVIEWABLE:
+    if suggestion.status not in (*REVIEWABLE, Status.WAITING_FOR_CHILD):
         raise ModerationProblem("这条建议已经处理过了。")
     consent.release(session, suggestion)
     lifecycle.decline(session, suggestion, actor=actor_for_account(account),

@@ -11,8 +11,14 @@ from models.suggestions.tables import Suggestion
 
 STILL_OPEN = (Status.SUBMITTED, Status.IN_REVIEW, Status.DISPATCHED, Status.ACCEPTED,
               Status.IN_PROGRESS, Status.RETURNED)
-THRESHOLD = 0.25
+# Measured on training/data/duplicates/pairs.jsonl (report: training/reports/duplicates.md).
+THRESHOLD = 0.3
 CANDIDATE_LIMIT = 500
+# Words every child's suggestion uses, whatever it asks for.
+FUNCTION_WORDS = frozenset(
+    "我们 你们 他们 大家 希望 能不能 可不可以 可以 能够 一个 一些 一点 什么 怎么 这样 那样 "
+    "这个 那个 因为 所以 但是 可是 还有 就是 没有 不要 不能 觉得 真的 非常 特别 总是 经常 "
+    "已经 现在 时候 每天 好多 很多 太多 一直 请问 建议 问题 事情 应该 需要 还是 或者 而且".split())
 
 
 @dataclass(frozen=True)
@@ -38,17 +44,69 @@ def _candidates(session: Session, suggestion: Suggestion) -> list[Suggestion]:
     return list(session.exec(query))
 
 
-def scores(text: str, others: list[str]) -> list[float]:
-    """Cosine similarity of character 1–3-gram TF-IDF vectors, one score per other text."""
-    if not others:
-        return []
-    # scikit-learn loads here, not when the site starts: most processes never compare texts.
-    from sklearn.feature_extraction.text import TfidfVectorizer
+def _cosines(vectors) -> list[float]:
+    """Cosine of the first row with every other row."""
     from sklearn.metrics.pairwise import cosine_similarity
 
+    return [float(value) for value in cosine_similarity(vectors[:1], vectors[1:])[0]]
+
+
+def char_scores(text: str, others: list[str]) -> list[float]:
+    """Cosine of character 1–3-gram TF-IDF vectors fitted on these texts alone (no model)."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
     vectorizer = TfidfVectorizer(analyzer="char", ngram_range=(1, 3), sublinear_tf=True)
-    matrix = vectorizer.fit_transform([_features(text)] + [_features(o) for o in others])
-    return [float(value) for value in cosine_similarity(matrix[0], matrix[1:])[0]]
+    return _cosines(vectorizer.fit_transform([_features(t) for t in [text, *others]]))
+
+
+def _content_words(prepared) -> str:
+    """jieba words of two characters or more that say something (not 我们, 希望, 能不能)."""
+    return " ".join(w for w in prepared.words.split() if len(w) > 1 and w not in FUNCTION_WORDS)
+
+
+def _word_scores(prepared: list) -> list[float]:
+    """Cosine of jieba content-word vectors: 红绿灯 and 过马路 count as words, not as letters."""
+    # No IDF: learnt from a handful of open suggestions it would punish the very words two
+    # paraphrases share; the classifier's features carry the corpus-wide weights.
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    vectorizer = TfidfVectorizer(analyzer="word", token_pattern=r"\S+", sublinear_tf=True,
+                                 lowercase=False, use_idf=False)
+    try:
+        return _cosines(vectorizer.fit_transform([_content_words(p) for p in prepared]))
+    except ValueError:  # no word at all (only punctuation): nothing in common
+        return [0.0] * (len(prepared) - 1)
+
+
+def model_scores(text: str, others: list[str], model) -> list[float]:
+    """Paraphrases score high, same-topic different wishes low.
+
+    topic agreement (cosine of the classifier's topic probabilities) × (cosine of the
+    classifier's own features — characters, pinyin, curated keywords, with the IDF it learnt
+    from the whole corpus — plus the cosine of jieba words). Two children asking for the same
+    thing in other words share a topic and some words; two wishes about one school share words
+    but not the whole topic mix, or share a topic and almost no words.
+    """
+    from classifier.pipeline import prepare
+
+    prepared = prepare([text, *others])
+    features = model.pipeline[:-1].transform(prepared)
+    topics = model.pipeline[-1].predict_proba(features)
+    agreement = _cosines(topics)
+    lexical = [a + b for a, b in zip(_cosines(features), _word_scores(prepared), strict=True)]
+    return [t * w for t, w in zip(agreement, lexical, strict=True)]
+
+
+def scores(text: str, others: list[str], model=None) -> list[float]:
+    """One score per other text: the classifier's view when a model is there, else characters."""
+    if not others:
+        return []
+    if model is None:
+        from models.suggestions.intake import topic_model
+
+        model = topic_model()
+    return model_scores(text, others, model) if model is not None else \
+        char_scores(text, others)
 
 
 def similar_open(session: Session, suggestion: Suggestion, *, limit: int = 5,

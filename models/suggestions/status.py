@@ -23,11 +23,17 @@ class Status(StrEnum):
     RETURNED = "returned"
     MERGED = "merged"
     DECLINED = "declined"
+    # The facilitator asked the child a question back; the child's answer returns it to review.
+    WAITING_FOR_CHILD = "waiting_for_child"
 
 
 TRANSITIONS: dict[Status, frozenset[Status]] = {
-    Status.SUBMITTED: frozenset({Status.IN_REVIEW, Status.DECLINED, Status.MERGED}),
-    Status.IN_REVIEW: frozenset({Status.DISPATCHED, Status.MERGED, Status.DECLINED}),
+    Status.SUBMITTED: frozenset({Status.IN_REVIEW, Status.DECLINED, Status.MERGED,
+                                 Status.WAITING_FOR_CHILD}),
+    Status.IN_REVIEW: frozenset({Status.DISPATCHED, Status.MERGED, Status.DECLINED,
+                                 Status.WAITING_FOR_CHILD}),
+    # The child answers (back to review), or the facilitator stops waiting and decides.
+    Status.WAITING_FOR_CHILD: frozenset({Status.IN_REVIEW, Status.DECLINED}),
     Status.DISPATCHED: frozenset({Status.ACCEPTED, Status.RETURNED}),
     Status.RETURNED: frozenset({Status.DISPATCHED, Status.DECLINED}),
     Status.ACCEPTED: frozenset({Status.IN_PROGRESS, Status.ANSWERED}),
@@ -53,6 +59,7 @@ CHILD_LABELS: dict[Status, str] = {
     Status.RETURNED: "正在找对的部门",
     Status.MERGED: "和相同的建议合在一起了",
     Status.DECLINED: "这次没有送出去",
+    Status.WAITING_FOR_CHILD: "等你回答一个问题",
 }
 
 STAFF_LABELS: dict[Status, str] = {
@@ -66,6 +73,7 @@ STAFF_LABELS: dict[Status, str] = {
     Status.RETURNED: "已退单",
     Status.MERGED: "已合并",
     Status.DECLINED: "未采纳",
+    Status.WAITING_FOR_CHILD: "等孩子回答",
 }
 
 
@@ -105,7 +113,8 @@ _RETURNED_IS_THE_CITYS = ((Status.RETURNED, ("coordinate",)),)
 ACTIONS: dict[str, Action] = {action.name: action for action in (
     Action("send_to_review", "送审", frozenset({Status.SUBMITTED}), ("moderate",)),
     Action("approve", "通过审核", _REVIEW, ("moderate",)),
-    Action("decline", "不采纳", _REVIEW | {Status.RETURNED}, ("moderate",),
+    Action("decline", "不采纳", _REVIEW | {Status.RETURNED, Status.WAITING_FOR_CHILD},
+           ("moderate",),
            _RETURNED_IS_THE_CITYS),
     Action("merge", "合并", _REVIEW, ("moderate",)),
     Action("dispatch", "派单", frozenset({Status.IN_REVIEW, Status.RETURNED}), ("moderate",),
@@ -131,6 +140,9 @@ ACTIONS: dict[str, Action] = {action.name: action for action in (
            ("coordinate", "author")),
     Action("contest", "补充说明", frozenset({Status.RETURNED}), ("author",)),
     Action("withdraw", "撤回", _REVIEW, ("author", "moderate")),
+    # 问一问孩子 (``questions``): the facilitator asks, the child who wrote it answers.
+    Action("ask_child", "问孩子", _REVIEW, ("moderate",)),
+    Action("child_reply", "回答问题", frozenset({Status.WAITING_FOR_CHILD}), ("author",)),
 )}
 
 

@@ -10,6 +10,7 @@ from sqlmodel import Session, select
 from models.people.tables import Account, Role
 from models.plans.tables import Agency
 from models.suggestions.lifecycle import history
+from models.suggestions.plain_words import for_child
 from models.suggestions.tables import (
     DUE_WEIGHT_LABELS,
     RATING_LABELS,
@@ -70,6 +71,8 @@ def _child_step(event: Event, agencies: dict[int, str]) -> Step | None:
         "progress": ("他们在办", note),
         "return": (f"{who}说这件事不归他们管", f"原因：{note}。妇儿工委办正在找对的部门。"),
         "contest": ("你补充了说明", note),
+        "ask_child": ("辅导员想问你一个问题", note),
+        "child_reply": ("你回答了", note),
         "overdue": ("有点慢了", "部门超过了时间，妇儿工委办在催他们。"),
         "answer": ("回复你啦", "快看看他们是怎么说的。"),
         "rate": ("你评价了", note),
@@ -86,7 +89,8 @@ def _child_step(event: Event, agencies: dict[int, str]) -> Step | None:
     }.get(event.action)
     if words is None:
         return None
-    return Step(title=words[0], when=when, detail=words[1], kind=event.action)
+    return Step(title=for_child(words[0]), when=when, detail=for_child(words[1]),
+                kind=event.action)
 
 
 def _extension_words(note: str) -> str:
@@ -175,4 +179,6 @@ ACTION_LABELS = {
     "guardian_ok": "监护人同意了",
     "assign": "指派部门", "return_accepted": "同意退单", "return_rejected": "退单被退回",
     "follow_up": "回访", "close_unrated": "回访后办结（孩子未评价）",
+    "ask_child": "问孩子", "child_reply": "孩子回答",
+    "plain_override": "照原样发送（有公文用语）",
 }

@@ -86,7 +86,8 @@ def test_a_whole_meeting(live_server, new_page, tmp_path):
     screenshot(phones[0], "meeting-child-results")
     screenshot(screen, "meeting-screen-votes")
 
-    screen.get_by_role("button", name="结束会议，生成纪要").click()
+    screen.get_by_text("结束会议，生成纪要").click()
+    screen.get_by_role("button", name="确定结束会议").click()
     minutes = screen.get_by_label("纪要（可以修改）")
     expect(minutes).to_contain_text("出席（3 人）：")
     expect(minutes).to_contain_text("公园滑梯修一修：1 票")

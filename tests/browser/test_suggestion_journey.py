@@ -64,8 +64,8 @@ def test_one_suggestion_from_a_child_to_an_answer_and_a_rating(live_server, new_
     screenshot(transport, "journey-3-answered")
 
     child.goto(live_server.url + f"/track/{code}")
-    for words in ("收到了", "议事会看过了", "说这件事不归他们管", "职能不符", "改送到了",
-                  "签收了", "回复你啦"):
+    for words in ("收到了", "议事会看过了", "说这件事不归他们管", "这件事不归这个部门管",
+                  "改送到了", "签收了", "回复你啦"):
         expect(child.get_by_text(words).first).to_be_visible()
     expect(child.get_by_text(answer)).to_be_visible()
     expect(child.get_by_text("他们采纳了你的建议")).to_be_visible()

@@ -109,3 +109,14 @@ def test_a_facilitator_cannot_load_another_groups_suggestion(session):
     with pytest.raises(lifecycle.NotAllowed):
         moderation.decline(session, suggestion=suggestion, reason="不行",
                            account=account(session, "facilitator2"))
+
+
+def test_a_paraphrase_is_offered_for_merging_and_a_different_wish_is_not(session):
+    icy = new_suggestion(session, text="冬天小区的人行道上全是冰，我摔了好几次，请物业撒点盐。",
+                         topic="community")
+    lights = new_suggestion(session, text="小区门口的路灯坏了，晚上回家好黑。",
+                            topic="community", nickname="小红")
+    fresh = new_suggestion(session, text="我们小区路面一到冬天就结冰，爷爷奶奶都不敢下楼。",
+                           topic="community", nickname="乐乐")
+    found = {m.suggestion.id: m.score for m in similarity.similar_open(session, fresh)}
+    assert icy.id in found and lights.id not in found

@@ -172,3 +172,29 @@ def test_partly_adopted_without_a_reason_is_refused_and_kept(client, auth, sessi
     assert response.status_code == 400 and "请写明原因" in page and "我们先试一试。" in page
     session.refresh(item)
     assert item.status == Status.ACCEPTED
+
+
+def test_an_answer_in_official_words_is_stopped_with_a_plain_version(client, auth, session):
+    item = accepted(session)
+    auth.staff("agency1")
+    official = "根据《城市道路管理条例》，经研究，予以采纳。特此函复。"
+    data = {"child_text": official, "due_weight": "adopted"}
+    warned = client.post(f"/agency/items/{item.id}/answer", data=data)
+    page = warned.get_data(as_text=True)
+    assert warned.status_code == 400 and "孩子可能看不懂这些话" in page
+    assert "“经研究” → 我们商量后" in page and 'id="plain-version"' in page
+    session.refresh(item)
+    assert item.status == Status.ACCEPTED
+    plain = client.post(f"/agency/items/{item.id}/answer", data={**data, "use_plain": "1"})
+    assert "按照规定，我们商量后，我们会照你说的做。" in plain.get_data(as_text=True)
+
+    client.post(f"/agency/items/{item.id}/answer", data={**data, "plain_override": "y"})
+    session.refresh(item)
+    assert item.status == Status.ANSWERED
+    kept = [e for e in lifecycle.history(session, item.id) if e.action == "plain_override"]
+    assert kept and "经研究" in kept[0].note
+
+
+def test_the_glossary_page_explains_office_words(client):
+    page = client.get("/words").get_data(as_text=True)
+    assert "妇儿工委办" in page and "为儿童办事的办公室" in page and "职能不符" in page

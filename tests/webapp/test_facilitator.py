@@ -124,7 +124,7 @@ def test_a_meeting_runs_from_schedule_to_exported_minutes(client, session, facil
     client.post(base + "/poll", data={"question": "先做哪件？", "extra": "滑梯\n路灯"})
     live = client.get(base + "/live.json").get_json()
     assert live["poll"]["question"] == "先做哪件？" and len(live["poll"]["results"]) == 2
-    client.post(base + "/close")
+    client.post(base + "/close", data={"confirm": "yes"})
     assert "公园的滑梯要修" in client.get(base).get_data(as_text=True)
     assert client.get(base + "/minutes.pdf").data.startswith(b"%PDF")
     assert client.get(base + "/minutes.docx").data[:2] == b"PK"

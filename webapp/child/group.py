@@ -51,11 +51,13 @@ def _group_suggestions() -> list[Suggestion]:
 def home(leave_form=None, status: int = 200):
     session = get_session()
     items = _group_suggestions()
-    open_now = [m for m in meetings.upcoming(session, [_my_group()])
-                if m.status == MeetingStatus.OPEN]
+    coming = meetings.upcoming(session, [_my_group()])
+    open_now = [m for m in coming if m.status == MeetingStatus.OPEN]
+    planned = [m for m in coming if m.status == MeetingStatus.PLANNED]
     return render_template("group/home.html", group=_my_group(), items=items,
                            counts=support.counts(session, [i.id for i in items]),
                            mine=support.supported_ids(session, child()), open_now=open_now,
+                           planned=planned,
                            council=support.council_ids(session, [i.id for i in items]),
                            named=support.name_choices(session, child()),
                            code=request.args.get("code", ""), observer=GroupKind.OBSERVER,
@@ -91,18 +93,26 @@ def join():
     return redirect(url_for(".room", meeting_id=meeting.id))
 
 
-def _room(meeting: Meeting, text: str = "", status: int = 200):
+def _poll_view(meeting: Meeting) -> dict:
+    """The vote as this child sees it; `state` changes whenever the panel must be redrawn."""
     session = get_session()
     poll = votes.current(session, meeting)
+    voted = votes.my_vote(session, poll, child()) if poll else None
+    results = _results_to_show(meeting, poll, voted)
+    latest = poll or (votes.polls(session, meeting) or [None])[-1]
+    # The same shape as meeting.js computes from live.json: a new or closed poll redraws.
+    state = f"{latest.id}:{str(latest.is_open).lower()}" if latest else ""
+    return {"meeting": meeting, "poll": poll, "voted": voted, "results": results,
+            "options": votes.options(session, poll) if poll else [], "state": state}
+
+
+def _room(meeting: Meeting, text: str = "", status: int = 200):
+    session = get_session()
     mine = [s for s in meetings.suggestions(session, meeting)
             if s.member_id == child().id and s.case_id is None]
-    voted = votes.my_vote(session, poll, child()) if poll else None
     case = safeguarding.case_for_thread(session, meetings.thread(meeting, child()))
     talk = case_talk.conversation_of(session, case) if case else None
-    return render_template("group/room.html", meeting=meeting, poll=poll,
-                           state=f"{poll.id}o" if poll else "",
-                           options=votes.options(session, poll) if poll else [], voted=voted,
-                           results=_results_to_show(meeting, poll, voted), mine=mine,
+    return render_template("group/room.html", **_poll_view(meeting), mine=mine,
                            text=text, case=case,
                            chat_url=url_for("chat.page", conversation_id=talk.id)
                            if talk else None), status
@@ -128,6 +138,26 @@ def room(meeting_id: int):
             get_session(), meeting, child()) is None:
         return redirect(url_for(".home"))
     return _room(meeting)
+
+
+@bp.route("/meeting/<int:meeting_id>/poll-panel")
+@child_required
+def poll_panel(meeting_id: int):
+    """Only the vote part of the room, for the page to swap in without a reload."""
+    return render_template("group/_poll.html", **_poll_view(my_meeting(meeting_id)))
+
+
+@bp.route("/meeting/<int:meeting_id>/enter", methods=["POST"])
+@child_required
+def enter(meeting_id: int):
+    """A signed-in member joins their own group's open meeting with one tap, no code."""
+    meeting = my_meeting(meeting_id)
+    try:
+        meetings.join(get_session(), meeting=meeting, member=child())
+    except meetings.MeetingProblem as problem:
+        flash(str(problem))
+        return redirect(url_for(".home"))
+    return redirect(url_for(".room", meeting_id=meeting.id))
 
 
 @bp.route("/meeting/<int:meeting_id>/suggest", methods=["POST"])

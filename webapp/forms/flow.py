@@ -56,6 +56,7 @@ class AnswerForm(FlaskForm):
         Optional(), Length(max=2000, message=_l("最多 2000 字。"))])
     next_date = DateField(_l("下一步的日期"), validators=[Optional()])
     attachment = FileField(_l("附件（PDF、JPG 或 PNG，可选）"))
+    plain_override = BooleanField(_l("我看过提醒了，孩子能看懂，照原样发送"))
 
 
 class AttachForm(FlaskForm):
@@ -97,6 +98,13 @@ class RatingForm(FlaskForm):
 class ContestForm(FlaskForm):
     text = TextAreaField(_l("你想补充什么"), validators=[
         DataRequired(_l("请写下你的想法。")), Length(max=500, message=_l("最多写 500 个字哦。"))])
+
+
+class ReplyForm(FlaskForm):
+    """The child's answer to the facilitator's question (see models/suggestions/questions)."""
+
+    text = TextAreaField(_l("你的回答"), validators=[
+        DataRequired(_l("写一写你的回答吧。")), Length(max=500, message=_l("最多写 500 个字哦。"))])
 
 
 class TrackForm(FlaskForm):

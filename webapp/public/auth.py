@@ -23,6 +23,7 @@ from flask_login import current_user, logout_user
 from models.people import accounts
 from models.privacy import audit as audit_log
 from webapp.access import public
+from webapp.classroom import classroom_code
 from webapp.db import commit, get_session
 from webapp.extensions import csrf, login_manager
 from webapp.forms.common import ChildJoinForm, ChildSignInForm, StaffSignInForm
@@ -65,6 +66,8 @@ def choose():
 @per_address
 def child_signin():
     form = ChildSignInForm()
+    if not form.is_submitted() and classroom_code():
+        form.invite_code.data = classroom_code()
     if form.validate_on_submit():
         found = accounts.authenticate_child(get_session(), form.invite_code.data,
                                             form.nickname.data, form.pin.data)
@@ -137,6 +140,12 @@ def signout():
         logout_user()
     session.clear()
     after_this_request(forget_device)
+    if classroom_code():
+        # Classroom mode: nothing of this child stays in the browser; the next child's turn.
+        flash(_("谢谢你！请把平板交给下一位同学。"))
+        response = redirect(url_for("auth.child_signin"))
+        response.headers["Clear-Site-Data"] = '"cache"'
+        return response
     flash(_("你已经安全退出。"))
     return redirect(url_for("public.home"))
 

@@ -2,6 +2,7 @@
 
 from flask import Blueprint, render_template
 
+from models.suggestions import plain_words
 from webapp.access import public
 
 bp = Blueprint("public", __name__)
@@ -23,3 +24,10 @@ def privacy():
 @public
 def about():
     return render_template("public/about.html")
+
+
+@bp.route("/words")
+@public
+def words():
+    """大人的话，小朋友的话: the glossary of office words a child may meet on their timeline."""
+    return render_template("public/words.html", glossary=plain_words.glossary())

@@ -13,7 +13,7 @@ from models.people import consent
 from models.privacy import publication
 from models.refusals import Refusal
 from models.safety.safeguarding import case_for_thread
-from models.suggestions import devices, lifecycle, timeline
+from models.suggestions import devices, lifecycle, questions, timeline
 from models.suggestions.handling import rating_thread
 from models.suggestions.lifecycle import (
     actor_for_code,
@@ -26,7 +26,7 @@ from webapp.access import public
 from webapp.actions import run_step
 from webapp.db import get_session
 from webapp.files import send_attachment
-from webapp.forms.flow import ContestForm, RatingForm, TrackForm
+from webapp.forms.flow import ContestForm, RatingForm, ReplyForm, TrackForm
 from webapp.owner import presented_hash
 from webapp.ratelimit import limiter
 
@@ -110,6 +110,8 @@ def _page(found: Suggestion, status: int = 200, **forms):
         held=consent.is_held(session, found),
         rating_form=forms.get("rating_form") or RatingForm(formdata=None),
         contest_form=forms.get("contest_form") or ContestForm(formdata=None),
+        reply_form=forms.get("reply_form") or ReplyForm(formdata=None),
+        question=questions.open_question(session, found) if _is_owner(found) else None,
         new=request.args.get("new") == "1",
         case=case_for_thread(session, rating_thread(session, found))), status
 
@@ -151,6 +153,17 @@ def contest(code: str):
     return _act(code, form, "contest_form", lambda session, found: lifecycle.contest(
         session, found, actor=_actor(found), text=form.text.data),
         _("收到了！妇儿工委办会再看看。"))
+
+
+@bp.route("/<code>/reply", methods=["POST"])
+@public
+@limiter.limit(LOOKUP_LIMIT)
+def reply(code: str):
+    """The child answers the facilitator's question; it goes back to the facilitator."""
+    form = ReplyForm()
+    return _act(code, form, "reply_form", lambda session, found: questions.answer(
+        session, found, actor=_actor(found), text=form.text.data),
+        _("谢谢你的回答！辅导员会接着看你的建议。"))
 
 
 @bp.route("/<code>/files/<int:attachment_id>")

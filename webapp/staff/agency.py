@@ -16,7 +16,7 @@ from models.files import attachments
 from models.paging import PageRequest
 from models.refusals import Invalid, Refusal
 from models.settings import settings_of
-from models.suggestions import deadlines, handling, lifecycle, supervision, timeline
+from models.suggestions import deadlines, handling, lifecycle, plain_words, supervision, timeline
 from models.suggestions import inbox as inbox_tabs
 from models.suggestions.lifecycle import actor_for_account
 from models.suggestions.permissions import agency_role, available_actions
@@ -77,7 +77,9 @@ def _page(item, status: int = 200, **forms):
         late=deadlines.is_overdue(item), supports=support.count(session, item),
         council=support.signers(session, item),
         extensions=supervision.extensions(session, item.id),
-        preview=forms.pop("preview", ""), **forms), status
+        preview=forms.pop("preview", ""), findings=forms.pop("findings", []),
+        plain=plain_words.plain_version(forms["answer_form"].child_text.data or ""),
+        **forms), status
 
 
 @bp.route("/items/<int:suggestion_id>")
@@ -117,11 +119,20 @@ def note(suggestion_id: int):
 @agency_only
 def answer(suggestion_id: int):
     form = AnswerForm()
-    if "preview" in request.form:
-        return _page(_mine(suggestion_id), answer_form=form,
-                     preview=(form.child_text.data or "").strip())
+    if "use_plain" in request.form:
+        form.child_text.data = plain_words.plain_version(form.child_text.data or "")
+    words = (form.child_text.data or "").strip()
+    findings = plain_words.check(words)
+    if "preview" in request.form or "use_plain" in request.form:
+        return _page(_mine(suggestion_id), answer_form=form, preview=words, findings=findings)
+    if findings and not form.plain_override.data:
+        # Warned before it reaches a child: what to change, and a plain version to start from.
+        return _page(_mine(suggestion_id), 400, answer_form=form, preview=words,
+                     findings=findings)
 
     def run(session, found, who):
+        if findings:
+            plain_words.note_override(session, found, actor=who, findings=findings)
         lifecycle.answer(session, found, actor=who, child_text=form.child_text.data,
                          due_weight=form.due_weight.data, formal_text=form.formal_text.data,
                          reason=form.reason.data or "", next_step=form.next_step.data or "",

@@ -94,6 +94,9 @@ def open_(group_id: int, meeting_id: int):
 @bp.route("/<int:meeting_id>/close", methods=["POST"])
 @facilitator_only
 def close(group_id: int, meeting_id: int):
+    if request.form.get("confirm") != "yes":
+        flash(_("请先确认：真的要结束会议吗？"))
+        return _show(*owned_meeting(group_id, meeting_id), status=400)
     return _step(group_id, meeting_id, meetings.close_meeting,
                  _("会议结束了，纪要草稿已经写好，请看一看、改一改。"))
 

@@ -12,7 +12,8 @@ from models.people.groups import display_name
 from models.people.tables import Group, Member
 from models.privacy import scope
 from models.refusals import Refusal
-from models.suggestions import lifecycle, moderation, similarity, timeline
+from models.suggestions import lifecycle, moderation, questions, similarity, timeline
+from models.suggestions.status import Status
 from models.suggestions.tables import Suggestion
 from webapp.actions import run_step
 from webapp.db import get_session
@@ -40,6 +41,7 @@ def queue():
                         paging.PageRequest.from_args(request.args))
     names = {group.id: group.name for group in groups}
     return render_template("facilitator/queue.html", items=items, names=names, group=wanted,
+                           waiting=questions.waiting(session, [g.id for g in groups]),
                            steps=moderation.URGENT_STEPS,
                            supports=support.counts(session, [i.id for i in items]))
 
@@ -60,6 +62,8 @@ def _item_page(group: Group, suggestion: Suggestion, status: int = 200):
         merged=moderation.merged_into(session, suggestion),
         held=moderation.consent.is_held(session, suggestion),
         council=(council_name, shown, unnamed),
+        question=questions.open_question(session, suggestion),
+        question_templates=questions.QUESTION_TEMPLATES,
         reviewable=suggestion.status in moderation.REVIEWABLE), status
 
 
@@ -74,7 +78,8 @@ def item(group_id: int, suggestion_id: int):
 
 def _purpose(found: Suggestion) -> str | None:
     """Reviewing is the reason for items in review; anything else asks the facilitator why."""
-    return "moderate" if found.status in moderation.REVIEWABLE else None
+    waiting = found.status == Status.WAITING_FOR_CHILD
+    return "moderate" if found.status in moderation.REVIEWABLE or waiting else None
 
 
 def _act(group_id: int, suggestion_id: int, action, done: str):
@@ -117,6 +122,17 @@ def decline(group_id: int, suggestion_id: int):
         reason = request.form.get("own_reason", "").strip() or request.form.get("template", "")
         moderation.decline(session, suggestion=suggestion, account=me(), reason=reason)
     return _act(group_id, suggestion_id, run, _("已告诉孩子这次为什么没有送出。"))
+
+
+@bp.route("/<int:group_id>/<int:suggestion_id>/ask", methods=["POST"])
+@facilitator_only
+def ask(group_id: int, suggestion_id: int):
+    """问一问孩子: instead of declining an unclear suggestion, wait for the child's answer."""
+    def run(session, _group, suggestion):
+        asked = request.form.get("own_question", "").strip() or request.form.get("template", "")
+        questions.ask(session, suggestion, actor=lifecycle.actor_for_account(me()),
+                      question=asked)
+    return _act(group_id, suggestion_id, run, _("问题已经发给孩子，孩子回答后会回到审核队列。"))
 
 
 def _picked(session, group: Group) -> list[Suggestion]:

@@ -1,0 +1,107 @@
+"""Words a child understands: official jargon found in an agency's answer, with plain words.
+
+The same glossary serves three places: the check an agency clerk sees before an answer goes
+to a child (with a suggested rewrite), the child's timeline (every status and agency role in
+children's words), and the glossary page for children (/words).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# term → (plain words for a child, what it means, for the glossary page). Longer terms first
+# where one contains another (市政府妇儿工委办 before 妇儿工委办).
+_OFFICE = "政府里专门关心妇女和儿童的办公室，童声里的建议由它来安排和催办。"
+GLOSSARY: dict[str, tuple[str, str]] = {
+    "市政府妇儿工委办": ("市里为儿童办事的办公室", _OFFICE),
+    "区妇儿工委办": ("区里为儿童办事的办公室", _OFFICE),
+    "妇儿工委办公室": ("为儿童办事的办公室", _OFFICE),
+    "妇儿工委办": ("为儿童办事的办公室", _OFFICE),
+    "特此函复": ("", "公文的结尾套话，意思是“这就是我们的回信”。给孩子写时可以不写。"),
+    "特此告知": ("", "公文的结尾套话，意思是“告诉你一声”。"),
+    "特此说明": ("", "公文的结尾套话，意思是“解释到这里”。"),
+    "函复": ("回信", "用公文的方式回信。"),
+    "来信收悉": ("收到你的信了", "我们收到并读过你的信了。"),
+    "职能不符": ("这件事不归这个部门管", "部门说这件事不是他们负责的，要换一个部门来办。"),
+    "属地不符": ("这件事归别的地方管", "这件事发生的地方归另一个区或街道管。"),
+    "权属不清": ("还不清楚归谁管", "还不知道应该由哪个部门来负责。"),
+    "职能交叉": ("几个部门都管一点", "这件事好几个部门都有份，要商量谁来牵头。"),
+    "牵头单位": ("主要负责的部门", "一件事里带头办、最后给你回信的部门。"),
+    "配合单位": ("一起帮忙的部门", "帮主要负责的部门一起办这件事。"),
+    "协办单位": ("一起帮忙的部门", "帮主要负责的部门一起办这件事。"),
+    "经研究": ("我们商量后", "部门里的人一起讨论过了。"),
+    "予以采纳": ("我们会照你说的做", "你的建议被接受了。"),
+    "暂不予采纳": ("这次还做不到", "现在还不能照你的建议做，回信里会说原因。"),
+    "依法依规": ("按照规定", "按照法律和规定来办。"),
+    "整改": ("改正", "发现问题以后把它改好。"),
+    "落实": ("真的做到", "把说好的事情真的去做。"),
+    "办结": ("办完了", "这件事已经办完了。"),
+    "督办": ("催着办", "为儿童办事的办公室正式催部门快点办好。"),
+    "相关部门": ("负责的部门", "管这件事的政府部门。"),
+    "有关部门": ("负责的部门", "管这件事的政府部门。"),
+}
+CITATION = re.compile(
+    r"(?:根据|依据|按照|依照)?《[^》]{2,30}》(?:第[一二三四五六七八九十百零\d]+条)?")
+SENTENCE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]?")
+LONG_SENTENCE = 40  # characters: longer than this a young reader loses the thread
+CITATION_PLAIN = "按照规定"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing in a text a child would not understand, and what to write instead."""
+
+    found: str
+    plain: str
+    kind: str  # "term", "citation" or "long"
+
+
+def _terms_in(text: str) -> list[Finding]:
+    seen, found = text, []
+    for term, (plain, _meaning) in GLOSSARY.items():
+        if term in seen:
+            found.append(Finding(term, plain or "（可以删掉）", "term"))
+            seen = seen.replace(term, "")
+    return found
+
+
+def check(text: str) -> list[Finding]:
+    """Jargon, legal citations and sentences too long for a child, in reading order of kind."""
+    text = text or ""
+    found = [Finding(m.group(0), CITATION_PLAIN, "citation") for m in CITATION.finditer(text)]
+    found += _terms_in(CITATION.sub("", text))
+    found += [Finding(s.strip(), "", "long") for s in SENTENCE.findall(text)
+              if len(s.strip()) > LONG_SENTENCE]
+    return found
+
+
+def plain_version(text: str) -> str:
+    """The text with citations and terms replaced by plain words: a start for the rewrite."""
+    text = CITATION.sub(CITATION_PLAIN, text or "")
+    for term, (plain, _meaning) in GLOSSARY.items():
+        text = text.replace(term, plain)
+    text = re.sub(r"按照规定[，,]\s*按照规定", CITATION_PLAIN, text)
+    return re.sub(r"[，,]\s*。", "。", re.sub(r"。\s*。", "。", text)).strip()
+
+
+def for_child(text: str) -> str:
+    """Words shown to a child (timeline titles, reasons): every glossary term made plain."""
+    for term, (plain, _meaning) in GLOSSARY.items():
+        text = text.replace(term, plain)
+    return text
+
+
+def glossary() -> list[tuple[str, str, str]]:
+    """(term, plain words, meaning) for the children's glossary page, without duplicates."""
+    return [(term, plain, meaning) for term, (plain, meaning) in GLOSSARY.items()
+            if not term.startswith(("市政府", "区"))]
+
+
+def note_override(session, suggestion, *, actor, findings: list[Finding]) -> None:
+    """The clerk saw the warning and sent the words unchanged: kept in the staff history."""
+    from models.suggestions.lifecycle import record
+
+    words = "、".join(f.found[:20] for f in findings if f.kind != "long") or "长句子"
+    record(session, suggestion, action="plain_override", actor=actor,
+           note=f"答复里有孩子可能看不懂的话（{words}），发送人确认照原样发送。")

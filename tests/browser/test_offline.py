@@ -1,0 +1,81 @@
+"""Classroom and offline use in a real browser: the site installs as a web app, the
+suggestion form opens with the network switched off, a suggestion written offline waits on
+the device and is sent exactly once when the network comes back."""
+
+from playwright.sync_api import expect
+from sqlmodel import select
+
+from models.suggestions.tables import Suggestion
+
+from .conftest import PHONE, screenshot, staff_signin
+from .test_safeguarding import db as db  # the live server's database (a fixture)
+
+READY = ("Promise.race([navigator.serviceWorker.ready.then(() => 'ready'),"
+         " new Promise(done => setTimeout(() => done('not installed'), 10000))])")
+TEXT = "教室里的饮水机坏了一个星期了，下课大家都没有水喝。"
+
+
+def _stored(db, text: str) -> list[Suggestion]:
+    db.expire_all()
+    return list(db.exec(select(Suggestion).where(Suggestion.original_text == text)))
+
+
+def test_a_suggestion_written_offline_is_sent_once_when_the_network_is_back(
+        live_server, browser, db):
+    context = browser.new_context(viewport=PHONE, locale="zh-CN", is_mobile=True,
+                                  has_touch=True)
+    page = context.new_page()
+    page.goto(live_server.url + "/suggest/")  # the tablet was used online before: it has its key
+    manifest = page.evaluate("fetch('/manifest.webmanifest').then(r => r.json())")
+    assert manifest["display"] == "standalone" and manifest["start_url"] == "/suggest/"
+    assert page.evaluate(READY) == "ready"
+    page.reload()  # now the worker looks after the page
+
+    context.set_offline(True)
+    page.goto(live_server.url + "/suggest/")
+    page.get_by_label("你的建议").fill(TEXT)
+    page.get_by_role("button", name="送出").click()
+    expect(page.locator("#outbox-kept")).to_be_visible()
+    expect(page.locator("#outbox-count")).to_have_text("1")
+    expect(page.get_by_label("你的建议")).to_have_value("")
+    page.goto(live_server.url + "/chat/")  # no network, no chat: the offline page instead
+    expect(page.get_by_role("heading", name="📶 现在没有网络")).to_be_visible()
+    page.goto(live_server.url + "/suggest/")
+    expect(page.locator("#outbox-count")).to_have_text("1")
+    screenshot(page, "offline-kept")
+    assert _stored(db, TEXT) == []
+
+    context.set_offline(False)
+    # The 'online' event and a second tab both try to send it: one suggestion all the same.
+    second = context.new_page()
+    second.goto(live_server.url + "/suggest/")
+    page.evaluate("window.TongShengOutbox.sync()")
+    expect(page.locator("#outbox-sent a")).to_have_count(1, timeout=15000)
+    code = page.locator("#outbox-sent a").inner_text()
+    second.wait_for_timeout(500)
+    stored = _stored(db, TEXT)
+    assert len(stored) == 1 and stored[0].tracking_code == code
+    screenshot(page, "offline-synced")
+    page.locator("#outbox-sent a").click()
+    expect(page.get_by_text(TEXT)).to_be_visible()
+    context.close()
+
+
+def test_a_class_takes_turns_on_a_shared_tablet(live_server, new_page):
+    tablet = new_page(PHONE)
+    staff_signin(tablet, live_server, "facilitator")
+    tablet.goto(live_server.url + "/facilitator/")
+    tablet.get_by_role("link", name="衡阳市儿童议事会").first.click()
+    tablet.get_by_role("button", name="在这台平板上开始课堂模式").click()
+    expect(tablet.locator("#classroom-mode")).to_be_visible()
+    expect(tablet.get_by_label("邀请码")).to_have_value("HYKIDS")
+    tablet.get_by_label("昵称").fill("小红")
+    tablet.get_by_label("密码").fill("2345")
+    tablet.get_by_role("button", name="登录").click()
+    tablet.evaluate("sessionStorage.setItem('draft:meeting-1', '小红写了一半的话')")
+    screenshot(tablet, "classroom-turn")
+    tablet.get_by_role("button", name="我说完了，换下一位同学").click()
+    expect(tablet.get_by_text("请把平板交给下一位同学")).to_be_visible()
+    expect(tablet.get_by_label("邀请码")).to_have_value("HYKIDS")
+    expect(tablet.get_by_label("昵称")).to_have_value("")
+    assert tablet.evaluate("sessionStorage.length") == 0
