@@ -17,6 +17,7 @@ from sqlmodel import select
 from models.common import utcnow
 from models.councils import meetings
 from models.people import groups
+from models.notices.notifications import Notification
 from models.safety import held, safeguarding
 from models.safety.safeguarding import SafeguardingCase
 from models.suggestions.tables import Event, Rating, Suggestion
@@ -170,8 +171,9 @@ def test_a_disclosure_at_every_entry_point_opens_a_case_helps_and_holds(client, 
         assert not safeguarding.publishable(item)
         assert not held.may_read(session, coordinator3, item)
     notes = " ".join(e.note for e in session.exec(select(Event)).all())
+    notes += " ".join(n.message for n in session.exec(select(Notification)).all())
     comments = " ".join(r.comment for r in session.exec(select(Rating)).all())
-    assert DISCLOSURE not in notes + comments, "the words live in the case only"
+    assert DISCLOSURE not in notes + comments, "the words live in the case only, not in notices"
 
 
 def _non_lead_coordinator(session):
