@@ -191,7 +191,9 @@ def keep_answer(state: dict, step, text: str, services: Services,
     messages = [say(problems.echo(understood))] if understood else []
     if step.field in ("what", "why"):
         messages += _understand(state, services, first=step.field == "what")
-    if step.field == "what" and state.pop("not_suggestion", False) \
+    # The model learnt ``none`` from Chinese: on pinyin or English it read only in part, its
+    # "not a suggestion" is a guess, so the child is not asked to start again.
+    if step.field == "what" and state.pop("not_suggestion", False) and not understood \
             and not (state.get("nudged") or state.get("item")):
         state["nudged"] = True
         state["answers"].pop("what")

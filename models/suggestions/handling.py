@@ -254,8 +254,9 @@ def rate(session: Session, suggestion: Suggestion, *, actor: Actor, value: str,
 # What the staff timeline says where a child's words went to the safeguarding lead instead.
 HELD_NOTE = "孩子写的话已经交给安全负责人"
 
-# The prefix of the case's source code, by where the child wrote: 评价, 补充说明, 重新打开.
-_SOURCES = {"rating": "RT", "contest": "CT", "reopen": "RO"}
+# The prefix of the case's source code, by where the child wrote: 评价, 补充说明, 重新打开,
+# 回答问题.
+_SOURCES = {"rating": "RT", "contest": "CT", "reopen": "RO", "question": "QA"}
 
 
 def screen_child_words(session: Session, suggestion: Suggestion, text: str, *,

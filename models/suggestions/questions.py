@@ -10,8 +10,7 @@ from __future__ import annotations
 from sqlmodel import Session, select
 
 from models.refusals import Invalid
-from models.safety.safeguarding import SafeguardingCase, screen
-from models.suggestions.handling import _text
+from models.suggestions.handling import _text, screen_child_words
 from models.suggestions.lifecycle import Actor, record
 from models.suggestions.permissions import require_action
 from models.suggestions.status import Status
@@ -48,12 +47,6 @@ def ask(session: Session, suggestion: Suggestion, *, actor: Actor, question: str
                   to_status=Status.WAITING_FOR_CHILD, note=question)
 
 
-def reply_thread(session: Session, suggestion: Suggestion) -> str:
-    """A reply joins the suggestion's own safeguarding conversation if it has one."""
-    case = session.get(SafeguardingCase, suggestion.case_id) if suggestion.case_id else None
-    return case.thread if case is not None else f"question:{suggestion.tracking_code}"
-
-
 def answer(session: Session, suggestion: Suggestion, *, actor: Actor, text: str) -> Event:
     """The child answers; the item goes back to the facilitator's review queue.
 
@@ -62,9 +55,7 @@ def answer(session: Session, suggestion: Suggestion, *, actor: Actor, text: str)
     """
     require_action(session, actor, suggestion, "child_reply")
     text = _words(text, limit=ANSWER_LIMIT, missing="写一写你的回答吧。")
-    case = screen(session, text=text, thread=reply_thread(session, suggestion),
-                  channel="question", plan_id=suggestion.plan_id, group_id=suggestion.group_id,
-                  source="QA-" + suggestion.tracking_code[3:])
+    case = screen_child_words(session, suggestion, text, channel="question")
     return record(session, suggestion, action=REPLY, actor=actor, to_status=Status.IN_REVIEW,
                   note=HANDED_TO_CASE if case is not None else text)
 

@@ -74,8 +74,7 @@ def test_a_worrying_answer_goes_to_the_safeguarding_lead_not_into_the_history(se
     questions.answer(session, suggestion, actor=actor_for_member(member(session, "小红")),
                      text="放学后那个叔叔总是打我，我不敢回家")
     session.commit()
-    case = session.exec(select(SafeguardingCase).where(
-        SafeguardingCase.thread == f"question:{suggestion.tracking_code}")).one()
-    assert case.channel == "question"
+    case = session.get(SafeguardingCase, suggestion.case_id)   # the item is held by its case
+    assert case is not None and case.channel == "question"
     last = lifecycle.history(session, suggestion.id)[-1]
     assert last.note == questions.HANDED_TO_CASE and "打我" not in last.note

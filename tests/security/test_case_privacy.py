@@ -37,7 +37,7 @@ def _take(session, text: str, urgent: bool) -> Suggestion:
 @pytest.fixture
 def held_item(session, monkeypatch):
     """A disclosure (held, in a case) and an ordinary suggestion, both in every tab's city."""
-    monkeypatch.setattr(intake, "classify_text", lambda text: Classification(
+    monkeypatch.setattr(intake, "classify_text", lambda text, plan_id=None: Classification(
         redacted_text=text, urgent=text == WORDS))
     ordinary = _take(session, ORDINARY, False)
     item = _take(session, WORDS, True)

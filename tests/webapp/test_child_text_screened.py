@@ -16,12 +16,13 @@ from sqlmodel import select
 
 from models.common import utcnow
 from models.councils import meetings
-from models.people import groups
 from models.notices.notifications import Notification
+from models.people import groups
 from models.safety import held, safeguarding
 from models.safety.safeguarding import SafeguardingCase
+from models.suggestions import questions
 from models.suggestions.tables import Event, Rating, Suggestion
-from tests.flow import account, answered, council, observers, returned
+from tests.flow import account, actor, answered, council, new_suggestion, observers, returned
 
 from .test_chat import open_chat, turn
 from .test_suggest import _key
@@ -33,7 +34,9 @@ HELP = ("110", "12355")
 def _meeting(session):
     meeting = meetings.schedule(session, group=council(session), title="一月议事会", topic="",
                                 agenda="", scheduled_at=utcnow() + timedelta(hours=1))
-    return meetings.open_meeting(session, meeting=meeting)
+    opened = meetings.open_meeting(session, meeting=meeting)
+    session.commit()
+    return opened
 
 
 def chat_json(client, auth, session):
@@ -77,6 +80,7 @@ def meeting_on_behalf(client, auth, session):
 def visit_note(client, auth, session):
     groups.add_member(session, group=observers(session), nickname="小海", birth_year=2012,
                       birth_month=4, pin="4321")
+    session.commit()
     auth.child("小海", "4321", code="HYLOOK")
     url = client.post("/group/visits/", data={
         "checklist": "bus_stop", "place_name": "解放路公交站",
@@ -108,6 +112,15 @@ def reopen_after_answer(client, auth, session):
     return _on_own_item(client, auth, answered(session), "contest", {"text": DISCLOSURE})
 
 
+def question_answer(client, auth, session):
+    """The facilitator asked 小明 a question back (问一问孩子); the answer is the child's words."""
+    item = new_suggestion(session)
+    questions.ask(session, item, actor=actor(session, "facilitator"),
+                  question="这件事是什么时候发生的？")
+    session.commit()
+    return _on_own_item(client, auth, item, "reply", {"text": DISCLOSURE})
+
+
 def report_form(client, auth, session):
     page = client.post("/report/", data={"kind": "bullying", "message": DISCLOSURE},
                        follow_redirects=True)
@@ -131,6 +144,7 @@ WALKS = {
     rating_comment: {"track.rate"},
     contest_after_return: {"track.contest"},
     reopen_after_answer: {"track.contest"},
+    question_answer: {"track.reply"},
     report_form: {"report.new"},
     open311: {"open311.requests_create"},
 }
@@ -150,6 +164,10 @@ NO_WORDS = {
     "group_visits.visits": "a checklist and the visited place's name",
     "group_visits.suggest": "nothing: the items' words were screened when saved",
     "mydata.delete": "the child's PIN",
+    "mine.carry": "nothing: makes a one-time ticket to take the item to another device",
+    "mine.take": "nothing: takes that ticket on the other device",
+    "group.enter": "nothing: a member walks into the meeting going on",
+    "classroom.end": "nothing: ends one child's turn on a classroom tablet",
 }
 
 

@@ -26,6 +26,10 @@ NO_WORDS_FOR_A_CHILD = {
     "accesslog.reason",  # why staff opened a record: kept for audit, never shown to a child
     "export_jobs.start",  # a spreadsheet for the coordinator
     "safeguarding_leads.add", "safeguarding_leads.remove",  # who is on duty, no text
+    "classroom.start",  # a button: the tablet turns into the group's classroom tablet
+    "onboarding.staff_import_page",  # a sheet of agency staff accounts
+    "plan_editing.deadlines", "plan_editing.route", "plan_editing.restore",  # the city's plan
+    "api_keys.issue", "api_keys.revoke",  # keys for other systems
 }
 THREADED = ("suggestion_id", "meeting_id", "visit_id", "case_id")
 

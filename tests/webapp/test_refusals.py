@@ -23,7 +23,7 @@ def test_the_same_refusal_has_the_same_status_on_every_page(client, auth, sessio
     auth.staff("agency1")
     assert client.post(f"/agency/items/{item.id}/accept").status_code in (302, 303)
     again = client.post(f"/agency/items/{item.id}/accept")
-    assert again.status_code == 409 and "不能签收" in again.get_data(as_text=True)
+    assert again.status_code == 409 and "已签收过" in again.get_data(as_text=True)
     auth.signout()
     auth.staff("coordinator")
     late = client.post(f"/coordinator/items/{item.id}/approve")
