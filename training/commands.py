@@ -111,7 +111,14 @@ def train(force: bool, no_corrections: bool) -> None:
         f"(abstentions as misses), top label acceptable {cand['top_acceptable']}, "
         f"abstained {cand['abstained']}"
     )
-    click.echo(f"current: macro-F1 {cur['macro_f1']}" if cur else "current: none")
+    if cur:
+        click.echo(
+            f"on {result.compared_on} of the {len(result.test)} test texts (those the current "
+            "model recorded no training on): "
+            f"candidate macro-F1 {result.compared_metrics['macro_f1']}, current {cur['macro_f1']}"
+        )
+    else:
+        click.echo("current: none")
     click.echo(
         f"switched to {result.path}"
         if result.switched

@@ -4,7 +4,9 @@ Both refit the chosen parameters on part of the training data and score the real
 so they cost a few fits; `tongsheng train` runs them once for the report.
 """
 
-from training.dataset import SEED, Example, _rank
+from pathlib import Path
+
+from training.dataset import REAL_DIR, SEED, Example, _rank, read_jsonl
 from training.evaluate import headline, score
 from training.splits import page_key
 from training.train import Sources, fit_model
@@ -37,10 +39,27 @@ def learning_curve(sources: Sources, params: dict, threshold: float) -> list[dic
     return rows
 
 
-def contributions(sources: Sources, params: dict, threshold: float) -> dict:
-    """Test figures trained on real alone, imitation alone and both."""
+def real_collections(real_dir: Path = REAL_DIR) -> dict[str, set[str]]:
+    """The texts of each real-corpus file (corpus_a, corpus_b, …), to leave out one at a time."""
     return {
+        p.stem: {row["text"] for row in read_jsonl(p)} for p in sorted(real_dir.glob("*.jsonl"))
+    }
+
+
+def contributions(sources: Sources, params: dict, threshold: float) -> dict:
+    """Test figures trained on real alone, imitation alone, both, and both minus one collection.
+
+    Leaving out one real collection (its train texts only; the test split stays the same)
+    shows what that collection adds on top of the rest.
+    """
+    both = sources.train + sources.imitation
+    out = {
         "real_only": _figures(sources.train, params, threshold, sources.test),
         "imitation_only": _figures(sources.imitation, params, threshold, sources.test),
-        "both": _figures(sources.train + sources.imitation, params, threshold, sources.test),
+        "both": _figures(both, params, threshold, sources.test),
     }
+    collections = real_collections()
+    for name, texts in collections.items() if len(collections) > 1 else ():
+        rest = [e for e in both if e.source != "real" or e.text not in texts]
+        out[f"both without {name}"] = _figures(rest, params, threshold, sources.test)
+    return out

@@ -206,7 +206,7 @@ def _submit(session: Session, conversation: Conversation, state: dict,
                    place=state["answers"].get("where", ""),
                    consent_to_publish=bool(state["consent"]), owner_key_hash=owner_key_hash)
     suggestion = take_suggestion(session, draft, _actor(conversation),
-                                 _as_the_child_said(state, draft.text))
+                                 _as_the_child_said(state, draft))
     state["held"] = is_held(session, suggestion)
     if state.get("photo") and suggestion.photo is None:
         suggestion.photo = state["photo"]
@@ -219,13 +219,13 @@ def _submit(session: Session, conversation: Conversation, state: dict,
     return suggestion.tracking_code
 
 
-def _as_the_child_said(state: dict, text: str):
+def _as_the_child_said(state: dict, draft):
     """The model's reading, corrected by the child: a picked topic counts, 都不是 goes to triage."""
     from dataclasses import replace
 
     from models.suggestions.intake import classify_text
 
-    found = classify_text(text)
+    found = classify_text(draft.text, draft.plan_id)
     if state.get("to_person"):
         return replace(found, topic=None, abstained=True)
     if state.get("chosen_by_child") and state.get("topic"):

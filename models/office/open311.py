@@ -243,7 +243,7 @@ def create_request(session: Session, *, plan_id: str, client: ApiClient, form) -
     code = (form.get("service_code") or "").strip()
     if code and code not in TOPIC_IDS:
         raise Open311Error(400, f"unknown service_code {code}")
-    found = classify_text(description)
+    found = classify_text(description, plan_id)
     if code:
         from dataclasses import replace
 

@@ -30,12 +30,31 @@ def topic_model():
     return load_current()
 
 
-def classify_text(text: str) -> Classification:
-    """text → normalise → safeguarding → redaction → topic, as the suggestion stores it."""
+@lru_cache(maxsize=32)
+def route_rule(plan_id: str):
+    """same_route(a, b) for a plan: two topics with the same lead agency need no triage.
+
+    An unknown plan id gives None (the plain rule: abstain on any doubt between topics).
+    """
+    from classifier.routing import same_lead
+    from models.plans.plan import UnknownPlan, load_plan
+
+    try:
+        return same_lead(load_plan(plan_id))
+    except UnknownPlan:
+        return None
+
+
+def classify_text(text: str, plan_id: str | None = None) -> Classification:
+    """text → normalise → safeguarding → redaction → topic, as the suggestion stores it.
+
+    With the city's plan id, a doubt between two topics that the plan sends to the same lead
+    agency still dispatches (the route is not in doubt), as `tongsheng classify` does.
+    """
     from classifier import analyse
 
     model = topic_model()
-    found = analyse(text, model)
+    found = analyse(text, model, route_rule(plan_id) if plan_id else None)
     prediction = found.prediction
     return Classification(
         redacted_text=found.redaction.text,
@@ -97,7 +116,7 @@ def take_words(session: Session, draft: Draft, actor: Actor,
             hear(session, case, draft.text, channel=channel)
             session.commit()
         return Taken(replay, case)
-    found = found or classify_text(draft.text)
+    found = found or classify_text(draft.text, draft.plan_id)
     try:
         suggestion = submit(session, draft, found, actor,
                             look_first=look_first or not draft.idempotency_key)

@@ -17,7 +17,7 @@ DISCLOSURE = "爸爸喝醉了就打我，我晚上不敢回家。"
 
 @pytest.fixture
 def case(session, monkeypatch):
-    monkeypatch.setattr(intake, "classify_text", lambda text: Classification(
+    monkeypatch.setattr(intake, "classify_text", lambda text, plan_id=None: Classification(
         redacted_text=text, urgent=True))
     child = member(session)
     draft = Draft(plan_id="hengyang", text=DISCLOSURE, group_id=group(session).id,

@@ -1,6 +1,7 @@
 """Training: the threshold from dev, two-label rows, and switching only to a model not worse."""
 
 import json
+from types import SimpleNamespace
 
 import numpy as np
 import pytest
@@ -39,6 +40,14 @@ def test_a_second_acceptable_label_is_trained_on_at_half_weight():
     assert labels == ["public_space", "health"] and weights.tolist() == [2.0, 1.0]
 
 
+def test_the_current_model_is_not_judged_on_texts_it_trained_on():
+    seen = Example("学校门口的红绿灯时间太短了", "transport", source="real")
+    fresh = Example("公园里的秋千坏了好久没人修", "public_space", source="real")
+    current = SimpleNamespace(metadata={"real_seen": [train_module.text_key(seen.text)]})
+    assert train_module.unseen_by(current, [seen, fresh]) == [fresh]
+    assert train_module.unseen_by(SimpleNamespace(metadata={}), [seen, fresh]) == [seen, fresh]
+
+
 @pytest.fixture
 def artifacts(tmp_path, monkeypatch):
     """Send model files to a temporary folder and train on a subset of the imitation corpus."""
@@ -57,6 +66,7 @@ def test_first_model_becomes_current_with_metadata(artifacts):
     assert result.switched
     meta = json.loads((artifacts / result.model.version / "model.json").read_text("utf-8"))
     assert meta["data_sha256"] and meta["model_sha256"] and meta["metrics"]["macro_f1"] > 0.5
+    assert len(meta["real_seen"]) > 100  # what it trained on, for a fair comparison later
     assert model_module.load_current().version == result.model.version
 
 
@@ -76,3 +86,16 @@ def test_a_worse_candidate_is_not_switched_in(artifacts, monkeypatch):
     second = train_module.train(grid=TINY_GRID)
     assert not second.switched
     assert model_module.load_current().version == first.model.version
+
+
+@pytest.mark.slow
+def test_the_switch_is_decided_on_test_texts_the_current_model_never_saw(artifacts, monkeypatch):
+    first = train_module.train(grid=TINY_GRID)
+    test = train_module.load_sources().test
+    seen = {train_module.text_key(e.text) for e in test[: len(test) // 3]}
+    first.model.metadata["real_seen"] = sorted(seen)
+    monkeypatch.setattr(train_module, "_usable_current", lambda: first.model)
+    monkeypatch.setattr(train_module, "metadata", lambda *a: {"version": "20990101-000000"})
+    second = train_module.train(grid=TINY_GRID)
+    assert second.compared_on == sum(train_module.text_key(e.text) not in seen for e in test)
+    assert 0 < second.compared_on < len(test)
