@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from classifier.safeguard import is_urgent, is_urgent_many
+from classifier.normalise import normalise
+from classifier.safeguard import is_urgent, is_urgent_many, rule_hits
 from classifier.safeguard_model import load_safeguard_model
 from training.safeguard_real import (
     HOLDOUT2_FILE,
@@ -193,6 +194,18 @@ def test_sadness_about_parents_away_is_less_often_an_alarm_than_before():
     assert sum(flags) / len(flags) <= 0.08
 
 
+# Self-harm told as a joke, a game or with an emoji (families of the blind misses).
+JOKING_SELF_HARM = [
+    "又💊了",
+    "手上好多🩸",
+    "吓得我差点去见太奶",
+    "断食第五天哈哈",
+    "胳膊上的伤是我自己划的",
+    "明天最后一个任务🔪",
+    "wo zi ji ge de",
+]
+
+
 INDIRECT = [
     "他晚上会进我房间",
     "叔叔让我不要告诉别人",
@@ -212,14 +225,7 @@ INDIRECT = [
     "老板不让我们出门，每天干到半夜",
     "他给我钱让我不要说出去",
     "如果我不在了，你们会难过吗",
-    # Self-harm told as a joke, a game or with an emoji (families of the blind misses).
-    "又💊了",
-    "手上好多🩸",
-    "吓得我差点去见太奶",
-    "断食第五天哈哈",
-    "胳膊上的伤是我自己划的",
-    "明天最后一个任务🔪",
-    "wo zi ji ge de",
+    *JOKING_SELF_HARM,
     "我把凳子搬到窗台边上了",
     "老板让我们早上六点剥虾剥到晚上十点",
     "半夜了还不让我们睡，说卖不完不准回去",
@@ -247,12 +253,18 @@ HARD_NEGATIVES = [
     "今天又吃药了，感冒好难受",
     "明天最后一关是打boss",
     "周末从早上八点做作业到晚上十点，太累了",
-    "医院打留置针就不用天天扎了",
+    "住院打了留置针，可以用四天，不用天天扎",
     "希望多建救助站，帮帮街上没饭吃的人",
     "我的小仓鼠一听到声音就躲起来",
     "爸爸妈妈，请不要举起巴掌，好好跟我说",
     "疫情封校的时候我们出不去，只能在宿舍上网课",
 ]
+
+
+@pytest.mark.parametrize("text", JOKING_SELF_HARM)
+def test_self_harm_told_as_a_joke_or_with_emoji_is_caught_by_the_rules(text):
+    """The rule families alone, so a retrained net cannot hide a lost family."""
+    assert "self_harm" in rule_hits(normalise(text))
 
 
 @pytest.mark.parametrize("text", HARD_NEGATIVES)
