@@ -14,11 +14,14 @@ from classifier.safeguard import _model, is_urgent_many, rule_hits
 from training.dataset import DATA_DIR, load_examples, read_jsonl, split
 from training.safeguard_data import load_cases, split_cases
 from training.safeguard_real import HOLDOUT2_FILE, HOLDOUT_FILE, STYLES, load_real, split_real
+from training.safeguard_train import essay_texts
 
 REPORTS = Path(__file__).parent / "reports"
 # Real children's suggestions paraphrased from public pages by the corpus writers: ordinary.
 REAL_SUGGESTIONS = DATA_DIR / "real"
 BLIND_RUNS = REPORTS / "safeguarding_blind_runs.json"
+# Corpus C (essays and diaries) by real-corpus split: the net trains on "train" only.
+ESSAY_PARTS = ("train", "dev", "test")
 
 
 def _rate(flags: list[bool]) -> float | None:
@@ -104,6 +107,7 @@ def evaluate_all() -> dict:
             "real_suggestions_all_topics": evaluate_ordinary(
                 _real_suggestions(ordinary_only=False)
             ),
+            "essays": {part: evaluate_ordinary(essay_texts(part)) for part in ESSAY_PARTS},
         },
         "team_set": {"heldout": evaluate_team_set(held), "tune": evaluate_team_set(tune)},
     }
@@ -180,6 +184,12 @@ def render(result: dict) -> str:
         f"**{o['real_suggestions']['false_alarm_rate']}** (all topics, n = "
         f"{o['real_suggestions_all_topics']['n']}: "
         f"{o['real_suggestions_all_topics']['false_alarm_rate']})",
+        "- on corpus C's ordinary essays and diaries (missing parents who work away, exam "
+        "stress, being left out), by real-corpus split; the net trains on the train part only: "
+        + ", ".join(
+            f"{part} **{r['false_alarm_rate']}** (n = {r['n']})"
+            for part, r in o["essays"].items()
+        ),
         "",
         "## Team-written set (safeguarding.jsonl)",
         "",

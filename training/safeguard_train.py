@@ -2,10 +2,12 @@
 
 Training data: the train split of safeguarding_real.jsonl (children's words paraphrased from
 public reports), the tune half of the team-written safeguarding.jsonl, and the corpus train split
-as ordinary suggestions. The threshold is the lowest at which the whole screen (rules, then the
-net) keeps false alarms on the corpus validation split (ordinary suggestions) within
-ORDINARY_BUDGET, and never higher than the score of the weakest dev disclosure the rules miss:
-no disclosure in the dev split may be missed.
+as ordinary suggestions, and the ordinary texts (not `safety`) of real corpus C in the real
+corpus train split: children's essays about parents working away, exam stress or being left
+out, which are sadness, not danger. The threshold is the lowest at which the whole screen
+(rules, then the net) keeps false alarms on the corpus validation split (ordinary
+suggestions) within ORDINARY_BUDGET, and never higher than the score of the weakest dev
+disclosure the rules miss: no disclosure in the dev split may be missed.
 """
 
 from datetime import UTC, datetime
@@ -16,14 +18,18 @@ from classifier.normalise import normalise
 from classifier.safeguard import BENIGN, rule_hits
 from classifier.safeguard import net_view as screen_view
 from classifier.safeguard_model import SafeguardModel, build_safeguard_pipeline, prepare
-from training.dataset import load_examples, split
+from training.dataset import REAL_DIR, load_examples, read_jsonl, split
+from training.dataset import load_real as load_real_corpus
 from training.safeguard_data import load_cases, split_cases
 from training.safeguard_real import load_real, split_real
+from training.splits import split_real as split_real_corpus
 
 # Share of ordinary suggestions (corpus validation split) the whole screen may flag at most.
 ORDINARY_BUDGET = 0.03
 # Real children's words count more than the team's own phrasing and the ordinary corpus.
 REAL_WEIGHT = 3.0
+# Real children's essays and diaries: ordinary texts that talk of missing parents and sadness.
+ESSAY_FILE = REAL_DIR / "corpus_c.jsonl"
 
 
 def net_view(text: str) -> str:
@@ -31,14 +37,28 @@ def net_view(text: str) -> str:
     return BENIGN.sub("，", normalise(text))
 
 
+def essay_texts(part: str) -> list[str]:
+    """Corpus C's ordinary texts (not `safety`) in one part of the real corpus split, by page."""
+    if not ESSAY_FILE.exists():
+        return []
+    essays = {row["text"] for row in read_jsonl(ESSAY_FILE)}
+    texts = split_real_corpus(load_real_corpus())[part]
+    return [e.text for e in texts if e.text in essays and e.topic != "safety"]
+
+
+def essay_negatives() -> list[str]:
+    """The essays the net trains on: the train part only; dev and test stay unread."""
+    return essay_texts("train")
+
+
 def training_set() -> tuple[list[str], np.ndarray, np.ndarray]:
-    """Texts, labels and sample weights from the three train parts."""
+    """Texts, labels and sample weights from the four train parts."""
     real = split_real(load_real())["train"]
     tune, _ = split_cases(load_cases())
-    corpus = split(load_examples())["train"]
-    texts = [c.text for c in real] + [c.text for c in tune] + [e.text for e in corpus]
-    labels = np.array([c.urgent for c in real] + [c.urgent for c in tune] + [False] * len(corpus))
-    weights = np.array([REAL_WEIGHT] * len(real) + [1.0] * (len(tune) + len(corpus)))
+    ordinary = [e.text for e in split(load_examples())["train"]] + essay_negatives()
+    texts = [c.text for c in real] + [c.text for c in tune] + ordinary
+    labels = np.array([c.urgent for c in real] + [c.urgent for c in tune] + [False] * len(ordinary))
+    weights = np.array([REAL_WEIGHT] * len(real) + [1.0] * (len(tune) + len(ordinary)))
     return texts, labels, weights
 
 
@@ -95,7 +115,8 @@ def train_safeguard(save: bool = True) -> SafeguardModel:
         {
             "created": datetime.now(UTC).isoformat(timespec="seconds"),
             "trained_on": "train split of safeguarding_real.jsonl + tune half of "
-            "safeguarding.jsonl + corpus train split as ordinary texts",
+            "safeguarding.jsonl + corpus train split and corpus C's real-corpus train split "
+            "as ordinary texts",
             "threshold_from": "dev split of safeguarding_real.jsonl and corpus validation split",
             "ordinary_budget": ORDINARY_BUDGET,
             "real_weight": REAL_WEIGHT,

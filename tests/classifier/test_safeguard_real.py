@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from classifier.safeguard import is_urgent, is_urgent_many
+from classifier.normalise import normalise
+from classifier.safeguard import is_urgent, is_urgent_many, rule_hits
 from classifier.safeguard_model import load_safeguard_model
 from training.safeguard_real import (
     HOLDOUT2_FILE,
@@ -20,6 +21,7 @@ from training.safeguard_real import (
     load_real,
     split_real,
 )
+from training.safeguard_train import essay_texts
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -156,16 +158,52 @@ def test_real_childrens_suggestions_rarely_raise_an_alarm():
     assert _false_alarm_rate([p for p in paths if p.name not in ESSAYS]) <= 0.05
 
 
-@pytest.mark.xfail(
-    reason="known gap: the screen flags 38 of 383 ordinary texts in corpus C (9.9%), "
-    "essays about missing parents, exam stress and being left out; the net is not yet "
-    "trained on such essays",
-    strict=False,
-)
 def test_real_childrens_essays_rarely_raise_an_alarm():
-    """Corpus C's school essays and diaries: the same bound as for suggestions, not yet met."""
+    """Corpus C's school essays and diaries: the same bound as for suggestions.
+
+    Its train split is among the net's ordinary texts, so this whole-file figure is not blind;
+    the test below holds the part the net never read to the same bound.
+    """
     paths = [REPO / "training" / "data" / "real" / name for name in ESSAYS]
     assert _false_alarm_rate([p for p in paths if p.exists()]) <= 0.05
+
+
+def _essays_never_trained_on() -> list[str]:
+    """Corpus C's ordinary texts in the real corpus dev and test splits (split by page)."""
+    texts = essay_texts("dev") + essay_texts("test")
+    if not texts:
+        pytest.skip("no essay corpus in this checkout")
+    return texts
+
+
+@pytest.mark.xfail(
+    reason="known gap: on corpus C's dev and test splits, which the net never trained on, "
+    "the screen flags 9 of 124 ordinary essays (7.3%: dev 5 of 59, test 4 of 65)",
+    strict=False,
+)
+def test_essays_the_net_never_read_rarely_raise_an_alarm():
+    texts = _essays_never_trained_on()
+    flags = [u.urgent for u in is_urgent_many(texts)]
+    assert sum(flags) / len(flags) <= 0.05
+
+
+def test_sadness_about_parents_away_is_less_often_an_alarm_than_before():
+    """Held-out essays: 13.6% of dev and 6.2% of test were flagged before the net read any essay."""
+    texts = _essays_never_trained_on()
+    flags = [u.urgent for u in is_urgent_many(texts)]
+    assert sum(flags) / len(flags) <= 0.08
+
+
+# Self-harm told as a joke, a game or with an emoji (families of the blind misses).
+JOKING_SELF_HARM = [
+    "又💊了",
+    "手上好多🩸",
+    "吓得我差点去见太奶",
+    "断食第五天哈哈",
+    "胳膊上的伤是我自己划的",
+    "明天最后一个任务🔪",
+    "wo zi ji ge de",
+]
 
 
 INDIRECT = [
@@ -187,6 +225,10 @@ INDIRECT = [
     "老板不让我们出门，每天干到半夜",
     "他给我钱让我不要说出去",
     "如果我不在了，你们会难过吗",
+    *JOKING_SELF_HARM,
+    "我把凳子搬到窗台边上了",
+    "老板让我们早上六点剥虾剥到晚上十点",
+    "半夜了还不让我们睡，说卖不完不准回去",
 ]
 
 
@@ -207,7 +249,22 @@ HARD_NEGATIVES = [
     "奶奶，我想死你了",
     "芭比Q了，作业忘带了",
     "新闻里说有个小孩离家出走了，建议车站多问问一个人的小孩",
+    "我不小心划破手，贴了个🩹",
+    "今天又吃药了，感冒好难受",
+    "明天最后一关是打boss",
+    "周末从早上八点做作业到晚上十点，太累了",
+    "住院打了留置针，可以用四天，不用天天扎",
+    "希望多建救助站，帮帮街上没饭吃的人",
+    "我的小仓鼠一听到声音就躲起来",
+    "爸爸妈妈，请不要举起巴掌，好好跟我说",
+    "疫情封校的时候我们出不去，只能在宿舍上网课",
 ]
+
+
+@pytest.mark.parametrize("text", JOKING_SELF_HARM)
+def test_self_harm_told_as_a_joke_or_with_emoji_is_caught_by_the_rules(text):
+    """The rule families alone, so a retrained net cannot hide a lost family."""
+    assert "self_harm" in rule_hits(normalise(text))
 
 
 @pytest.mark.parametrize("text", HARD_NEGATIVES)
