@@ -1,4 +1,4 @@
-"""The third real corpus (corpus-c): well-formed, from new pages only, never a reserved page."""
+"""Real corpora C and D: well-formed, from new pages only, never a reserved page."""
 
 import json
 import re
@@ -15,8 +15,9 @@ from training.splits import split_real
 
 REPO = Path(__file__).resolve().parents[2]
 REAL_DIR = REPO / "training" / "data" / "real"
-CORPUS_FILE = REAL_DIR / "corpus_c.jsonl"
-EARLIER = ("corpus_a.jsonl", "corpus_b.jsonl")
+ORDER = ("corpus_a.jsonl", "corpus_b.jsonl", "corpus_c.jsonl", "corpus_d.jsonl")
+# file -> (writer tag, fewest lines it must hold); every file is checked against all earlier ones
+NEWER = {"corpus_c.jsonl": ("corpus-c", 100), "corpus_d.jsonl": ("corpus-d", 60)}
 LABELS = set(TOPIC_IDS) | {"none"}
 KINDS = {
     "council", "observer", "proposal", "little_mayor", "letter",
@@ -27,7 +28,7 @@ DATE = re.compile(r"^(\d{4}(-\d{2})?)?$")
 MAX_LINES_PER_PAGE = 30
 
 
-def _rows(path: Path = CORPUS_FILE) -> list[dict]:
+def _rows(path: Path) -> list[dict]:
     lines = path.read_text(encoding="utf-8").splitlines()
     return [json.loads(line) for line in lines if line.strip()]
 
@@ -46,9 +47,18 @@ def _check_script() -> Path | None:
     return None
 
 
-def test_every_line_has_exactly_the_documented_fields():
-    rows = _rows()
-    assert len(rows) >= 100
+def _earlier(name: str) -> tuple[str, ...]:
+    return ORDER[: ORDER.index(name)]
+
+
+parametrise = pytest.mark.parametrize("name", sorted(NEWER))
+
+
+@parametrise
+def test_every_line_has_exactly_the_documented_fields(name):
+    writer, fewest = NEWER[name]
+    rows = _rows(REAL_DIR / name)
+    assert len(rows) >= fewest
     for row in rows:
         assert set(row) == FIELDS, row
         assert isinstance(row["text"], str) and row["text"].strip()
@@ -56,11 +66,12 @@ def test_every_line_has_exactly_the_documented_fields():
         assert row["source_kind"] in KINDS
         assert DATE.match(row["source_date"]), row["source_date"]
         assert isinstance(row["city"], str)
-        assert row["writer"] == "corpus-c"
+        assert row["writer"] == writer
 
 
-def test_labels_are_topic_ids_or_none_and_the_first_is_the_topic():
-    for row in _rows():
+@parametrise
+def test_labels_are_topic_ids_or_none_and_the_first_is_the_topic(name):
+    for row in _rows(REAL_DIR / name):
         assert row["topic"] in LABELS, row
         assert 1 <= len(row["topics"]) <= 2
         assert row["topics"][0] == row["topic"]
@@ -68,40 +79,48 @@ def test_labels_are_topic_ids_or_none_and_the_first_is_the_topic():
         assert len(set(row["topics"])) == len(row["topics"])
 
 
-def test_no_new_text_appears_twice_or_in_an_earlier_file():
-    texts = [row["text"] for row in _rows()]
-    earlier = {row["text"] for name in EARLIER for row in _rows(REAL_DIR / name)}
+@parametrise
+def test_no_new_text_appears_twice_or_in_an_earlier_file(name):
+    texts = [row["text"] for row in _rows(REAL_DIR / name)]
+    earlier = {row["text"] for old in _earlier(name) for row in _rows(REAL_DIR / old)}
     assert [text for text, n in Counter(texts).items() if n > 1] == []
     assert sorted(set(texts) & earlier) == []
 
 
-def test_every_page_is_new_to_the_real_corpus():
-    earlier = {_page(row["source_url"]) for name in EARLIER for row in _rows(REAL_DIR / name)}
-    assert sorted({_page(r["source_url"]) for r in _rows()} & earlier) == []
+@parametrise
+def test_every_page_is_new_to_the_real_corpus(name):
+    earlier = {_page(row["source_url"]) for old in _earlier(name) for row in _rows(REAL_DIR / old)}
+    assert sorted({_page(r["source_url"]) for r in _rows(REAL_DIR / name)} & earlier) == []
 
 
-def test_no_single_page_dominates():
-    per_page = Counter(row["source_url"] for row in _rows())
+@parametrise
+def test_no_single_page_dominates(name):
+    per_page = Counter(row["source_url"] for row in _rows(REAL_DIR / name))
     assert max(per_page.values()) <= MAX_LINES_PER_PAGE
 
 
-def test_every_page_of_the_new_file_stays_in_one_split():
+@parametrise
+def test_every_page_of_the_new_file_stays_in_one_split(name):
     split = split_real(load_real())
     where: dict[str, set[str]] = {}
     for part, examples in split.items():
         for example in examples:
             if example.source_url:
                 where.setdefault(example.source_url, set()).add(part)
-    urls = {row["source_url"] for row in _rows()}
+    urls = {row["source_url"] for row in _rows(REAL_DIR / name)}
     assert all(len(where[url]) == 1 for url in urls if url in where)
     assert urls <= set(where)
 
 
-def test_no_line_comes_from_a_page_reserved_for_evaluation():
+@parametrise
+def test_no_line_comes_from_a_page_reserved_for_evaluation(name):
     script = _check_script()
     if script is None:
         pytest.skip("eval-exclude/check.py is not present on this machine")
     done = subprocess.run(
-        [sys.executable, str(script), str(CORPUS_FILE)], capture_output=True, text=True, check=False
+        [sys.executable, str(script), str(REAL_DIR / name)],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert done.returncode == 0, done.stdout
