@@ -12,9 +12,11 @@ from datetime import datetime
 from email.message import EmailMessage
 from pathlib import Path
 
+from sqlalchemy import JSON, Column
 from sqlmodel import Field, Session, SQLModel, func, select
 
 from models.common import new_code, utcnow
+from models.i18n import N_, data_of, stored
 from models.people.tables import Account, GroupFacilitator, Role
 from models.suggestions.tables import AgencyRole, Assignment, Event, Suggestion
 
@@ -31,11 +33,19 @@ class Notification(SQLModel, table=True):
     suggestion_id: int | None = Field(default=None, foreign_key="suggestion.id")
     kind: str = Field(max_length=30)
     message: str = Field(max_length=500)
+    # The notice as a kind of message and its values, so each reader gets it in their language;
+    # older rows have only the Chinese ``message``.
+    message_data: dict | None = Field(default=None, sa_column=Column(JSON, nullable=True))
     dedupe_key: str | None = Field(default=None, unique=True, max_length=120)
     wants_email: bool = False
     emailed_at: datetime | None = None
     read_at: datetime | None = None
     created_at: datetime = Field(default_factory=utcnow, index=True)
+
+    @property
+    def shown(self) -> str:
+        """The notice in the reader's language when its message was kept; else as stored."""
+        return stored(self.message, self.message_data)
 
 
 class LogBackend:
@@ -95,7 +105,8 @@ def notify(session: Session, *, kind: str, message: str, suggestion: Suggestion 
     wants_email = bool(email and account is not None and account.email)
     row = Notification(account_id=account.id if account else None, member_id=member_id,
                        suggestion_id=suggestion.id if suggestion else None, kind=kind,
-                       message=message[:500], dedupe_key=dedupe, wants_email=wants_email)
+                       message=message[:500], message_data=data_of(message), dedupe_key=dedupe,
+                       wants_email=wants_email)
     session.add(row)
     if wants_email:
         session.info[MAIL_PENDING] = True

@@ -3,10 +3,11 @@
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import Index, String, text
+from sqlalchemy import JSON, Column, Index, String, text
 from sqlmodel import Field, SQLModel, UniqueConstraint
 
 from models.common import new_code, utcnow
+from models.i18n import stored
 from models.suggestions.status import Status
 
 
@@ -123,7 +124,14 @@ class Event(SQLModel, table=True):
     actor_id: int | None = None
     actor_name: str = Field(default="", max_length=120)
     note: str = Field(default="", max_length=4000)
+    # A note the platform wrote (not a person): its message, so it reads in any language.
+    note_data: dict | None = Field(default=None, sa_column=Column(JSON, nullable=True))
     created_at: datetime = Field(default_factory=utcnow, index=True)
+
+    @property
+    def shown_note(self) -> str:
+        """The note as a reader sees it: a platform note in their language, a person's as written."""
+        return stored(self.note, self.note_data)
 
 
 class Support(SQLModel, table=True):
