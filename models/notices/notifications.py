@@ -150,39 +150,39 @@ def on_event(session: Session, suggestion: Suggestion, event: Event) -> None:
     if action == "submit" and not suggestion.urgent:
         # An urgent one alerts apart (its safeguarding case); a public-link one has no group.
         _to_all(session, facilitators(session, suggestion.group_id), suggestion, "new_item",
-                f"小组有新建议 {code}，等你审核。")
+                (N_("小组有新建议 %(code)s，等你审核。") % {"code": code}))
     elif action in ("dispatch", "reroute"):
         _to_all(session, agency_staff(session, suggestion, AgencyRole.LEAD), suggestion,
-                "new_item", f"新派单 {code}：请在期限内签收。", email=True)
+                "new_item", (N_("新派单 %(code)s：请在期限内签收。") % {"code": code}), email=True)
         _to_all(session, agency_staff(session, suggestion, AgencyRole.PARTNER), suggestion,
-                "copied", f"建议 {code} 抄送本部门（配合），可以查看和留言。")
+                "copied", (N_("建议 %(code)s 抄送本部门（配合），可以查看和留言。") % {"code": code}))
     elif action in ("return", "reopen", "contest"):
-        words = {"return": "被退单，需要重新派单", "reopen": "被重新打开，需要处理",
-                 "contest": "的小朋友补充了说明"}[action]
+        words = {"return": N_("被退单，需要重新派单"), "reopen": N_("被重新打开，需要处理"),
+                 "contest": N_("的小朋友补充了说明")}[action]
         _to_all(session, coordinators(session, suggestion.plan_id), suggestion, action,
-                f"建议 {code} {words}：{event.note[:120]}", email=True)
+                (N_("建议 %(code)s %(words)s：%(note)s") % {"code": code, "words": words, "note": event.note[:120]}), email=True)
     elif action == "overdue":
         session.flush()
         people = agency_staff(session, suggestion, AgencyRole.LEAD) + coordinators(
             session, suggestion.plan_id)
-        _to_all(session, people, suggestion, "overdue", f"建议 {code} 已超期，请尽快办理。",
+        _to_all(session, people, suggestion, "overdue", (N_("建议 %(code)s 已超期，请尽快办理。") % {"code": code}),
                 email=True, key=f"overdue:{event.id}")
     elif action in SUPERVISION_WORDS:
         _supervised(session, suggestion, event)
     elif action == "extension_request":
         _to_all(session, coordinators(session, suggestion.plan_id), suggestion, action,
-                f"建议 {code} 的牵头部门申请延期：{event.note[:200]}", email=True)
+                (N_("建议 %(code)s 的牵头部门申请延期：%(note)s") % {"code": code, "note": event.note[:200]}), email=True)
     elif action == "answer":
         _answer_arrived(session, suggestion)
     elif action in ("decline", "merge") and suggestion.member_id is not None:
-        words = {"decline": "这次没有送出去，去看看原因吧。", "merge": "和相同的建议合在一起了。"}
-        notify(session, kind=action, message=f"你的建议 {code} {words[action]}",
+        words = {"decline": N_("这次没有送出去，去看看原因吧。"), "merge": N_("和相同的建议合在一起了。")}
+        notify(session, kind=action, message=(N_("你的建议 %(code)s %(words)s") % {"code": code, "words": words[action]}),
                suggestion=suggestion, member_id=suggestion.member_id)
 
 
-SUPERVISION_WORDS = {"urge": "催办", "supervise": "督办", "circulate": "通报",
-                     "extension_approved": "延期申请有结果了",
-                     "extension_refused": "延期申请有结果了"}
+SUPERVISION_WORDS = {"urge": N_("催办"), "supervise": N_("督办"), "circulate": N_("通报"),
+                     "extension_approved": N_("延期申请有结果了"),
+                     "extension_refused": N_("延期申请有结果了")}
 
 
 def _supervised(session: Session, suggestion: Suggestion, event: Event) -> None:
@@ -190,7 +190,7 @@ def _supervised(session: Session, suggestion: Suggestion, event: Event) -> None:
     session.flush()
     label = SUPERVISION_WORDS[event.action]
     _to_all(session, agency_staff(session, suggestion, AgencyRole.LEAD), suggestion,
-            event.action, f"妇儿工委办{label}：建议 {suggestion.tracking_code}。{event.note[:300]}",
+            event.action, (N_("妇儿工委办%(label)s：建议 %(tracking_code)s。%(note)s") % {"label": label, "tracking_code": suggestion.tracking_code, "note": event.note[:300]}),
             email=True, key=f"{event.action}:{event.id}")
 
 
@@ -205,17 +205,17 @@ def _answer_arrived(session: Session, suggestion: Suggestion) -> None:
         groups.add(item.group_id)
         if item.member_id is not None:
             notify(session, kind="answer", member_id=item.member_id, suggestion=item,
-                   message=f"你的建议 {item.tracking_code} 回复你啦！快去看看吧。")
+                   message=(N_("你的建议 %(tracking_code)s 回复你啦！快去看看吧。") % {"tracking_code": item.tracking_code}))
     people = {a.id: a for group_id in groups for a in facilitators(session, group_id)}
     _to_all(session, people.values(), suggestion, "answer",
-            f"建议 {suggestion.tracking_code} 收到了部门的答复。")
+            (N_("建议 %(tracking_code)s 收到了部门的答复。") % {"tracking_code": suggestion.tracking_code}))
 
 
 def deadline_near(session: Session, suggestion: Suggestion) -> None:
     """One reminder (催办) per deadline before it passes."""
     due = suggestion.sign_due if suggestion.status == "dispatched" else suggestion.answer_due
     _to_all(session, agency_staff(session, suggestion, AgencyRole.LEAD), suggestion,
-            "deadline_near", f"建议 {suggestion.tracking_code} 快到期了（{due:%m-%d}），请抓紧。",
+            "deadline_near", (N_("建议 %(tracking_code)s 快到期了（%(due)s），请抓紧。") % {"tracking_code": suggestion.tracking_code, "due": format(due, '%m-%d')}),
             email=True, key=f"near:{suggestion.id}:{suggestion.status}")
 
 
@@ -261,7 +261,7 @@ def deliver_pending(session: Session, backend=None, limit: int = 200) -> int:
         if found is None:
             break
         row, account = found
-        backend.send(account.email, "【童声】" + row.message[:60], row.message)
+        backend.send(account.email, N_("【童声】") + row.message[:60], row.message)
         row.emailed_at = utcnow()
         session.add(row)
         session.commit()

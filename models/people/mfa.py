@@ -12,9 +12,10 @@ import qrcode.image.svg
 from sqlalchemy import or_, update
 from sqlmodel import Session, select
 
+from models.i18n import N_
 from models.people.tables import Account
 
-ISSUER = "童声 TongSheng"
+ISSUER = N_("童声 TongSheng")
 
 
 def new_secret() -> str:

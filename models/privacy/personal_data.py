@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from models.i18n import N_
 from models.suggestions.tables import Suggestion
 
 
@@ -25,8 +26,7 @@ def check_forwardable(suggestion: Suggestion) -> None:
     kinds = flags(suggestion)
     if kinds:
         raise PersonalDetailsLeft(
-            f"给部门看的文字里还有孩子的个人信息（{describe(kinds)}），"
-            "请先用“改写给部门看的说法”把它去掉，再送出。")
+            N_("给部门看的文字里还有孩子的个人信息（%(kinds)s），请先用“改写给部门看的说法”把它去掉，再送出。") % {"kinds": describe(kinds)})
 
 
 _HOUSE_NUMBER = re.compile(r"(?<![\d.])\d{1,5}\s*[号號](?![线線楼樓院])")
@@ -38,7 +38,7 @@ def coarse_place(place: str) -> str:
     coordinate rounded to 0.01° (about 1 km), so a child's home cannot be found from it."""
     from classifier.redact import redact
 
-    text = redact(place or "").text.replace("【门牌】", "").replace("【号码】", "")
+    text = redact(place or "").text.replace(N_("【门牌】"), "").replace(N_("【号码】"), "")
     text = _HOUSE_NUMBER.sub("", text)
     text = _DEGREES.sub(lambda m: f"{m.group(1)}.{m.group(2)}", text)
     return re.sub(r"\s{2,}", " ", text).strip()[:200]

@@ -16,6 +16,7 @@ from sqlalchemy import update
 from sqlmodel import Session, select
 
 from models.common import utcnow
+from models.i18n import N_
 from models.notices.notifications import coordinators, facilitators, notify
 from models.people.tables import Account, Group
 from models.plans.plan import plan_ids
@@ -64,7 +65,7 @@ def add_lead(session: Session, account: Account, *, by: str) -> None:
     from models.privacy.audit import record_event
 
     if account.role not in STAFF_ROLES or not account.is_active:
-        raise LeadProblem("安全负责人必须是本市在用的妇儿工委办或辅导员账号。")
+        raise LeadProblem(N_("安全负责人必须是本市在用的妇儿工委办或辅导员账号。"))
     if account.is_safeguarding_lead:
         return
     account.is_safeguarding_lead = True
@@ -78,7 +79,7 @@ def remove_lead(session: Session, account: Account, *, by: str) -> None:
     from models.privacy.audit import record_event
 
     if not account.is_safeguarding_lead:
-        raise LeadProblem("这个账号不是安全负责人。")
+        raise LeadProblem(N_("这个账号不是安全负责人。"))
     account.is_safeguarding_lead = False
     account.safeguarding_lead_since = None
     session.add(account)
@@ -116,15 +117,15 @@ def alert_opened(session: Session, case: SafeguardingCase, now: datetime | None 
     """Tell the people on duty (queued e-mail) and start the clock."""
     now = now or utcnow()
     told = _tell(session, case, first_responders(session, case), 0,
-                 f"安全个案 #{case.id}：有孩子可能处在危险中，请立即查看并按强制报告要求处理。")
+                 (N_("安全个案 #%(id)s：有孩子可能处在危险中，请立即查看并按强制报告要求处理。") % {"id": case.id}))
     case.due_at = now + _rule.delay
     session.add(case)
-    add_entry(session, case, STEP, "已通知：" + _names(told), at=now)
+    add_entry(session, case, STEP, N_("已通知：") + _names(told), at=now)
     session.info.setdefault(CASES_OPENED, []).append(case.id)
 
 
 def _names(people: list[Account]) -> str:
-    return "、".join(p.display_name for p in people) or "（没有人可以通知）"
+    return "、".join(p.display_name for p in people) or N_("（没有人可以通知）")
 
 
 def take_in_hand(session: Session, case: SafeguardingCase, account: Account,
@@ -135,7 +136,7 @@ def take_in_hand(session: Session, case: SafeguardingCase, account: Account,
     now = now or utcnow()
     case.acknowledged_at, case.acknowledged_by_id, case.due_at = now, account.id, None
     session.add(case)
-    add_entry(session, case, STEP, f"{account.display_name} 确认接手", account=account, at=now)
+    add_entry(session, case, STEP, (N_("%(display_name)s 确认接手") % {"display_name": account.display_name}), account=account, at=now)
     return True
 
 
@@ -166,9 +167,8 @@ def escalate(session: Session, case: SafeguardingCase, now: datetime | None = No
     nxt = on_list[(level + 1) % len(on_list)] if on_list else None
     people = ([nxt] if nxt else []) + coordinators(session, case.plan_id)
     told = _tell(session, case, people, level + 1,
-                 f"安全个案 #{case.id} 已经 {_waited(case, now)} 分钟没有人确认接手，请马上处理。")
-    add_entry(session, case, STEP, f"{_rule.ack_minutes} 分钟没有人确认接手，"
-              f"第 {level + 1} 次升级：已通知 " + _names(told), at=now)
+                 (N_("安全个案 #%(id)s 已经 %(case)s 分钟没有人确认接手，请马上处理。") % {"id": case.id, "case": _waited(case, now)}))
+    add_entry(session, case, STEP, (N_("%(ack_minutes)s 分钟没有人确认接手，第 %(value)s 次升级：已通知 ") % {"ack_minutes": _rule.ack_minutes, "value": level + 1}) + _names(told), at=now)
     session.commit()
     return True
 

@@ -10,14 +10,15 @@ from datetime import datetime
 from sqlmodel import Field, Session, SQLModel, select
 
 from models.common import new_code, utcnow
+from models.i18n import N_
 from models.safety.safeguarding import case_for_thread, screen
 
 REPORT_KINDS = {
-    "bullying": "有人欺负我或别人",
-    "harmful": "看到不好的内容",
-    "privacy": "我的信息被别人看到了 / 想删除我的信息",
-    "security": "发现网站的安全问题",
-    "other": "其他问题或投诉",
+    "bullying": N_("有人欺负我或别人"),
+    "harmful": N_("看到不好的内容"),
+    "privacy": N_("我的信息被别人看到了 / 想删除我的信息"),
+    "security": N_("发现网站的安全问题"),
+    "other": N_("其他问题或投诉"),
 }
 
 
@@ -44,9 +45,9 @@ def file_report(session: Session, *, kind: str, message: str, page: str = "",
     """Store a report and return its ticket; one that may mean a child is in danger opens a
     safeguarding case in the same transaction."""
     if kind not in REPORT_KINDS:
-        raise ValueError("请选择是什么问题。")
+        raise ValueError(N_("请选择是什么问题。"))
     if not message.strip():
-        raise ValueError("请写一写发生了什么。")
+        raise ValueError(N_("请写一写发生了什么。"))
     row = Report(kind=kind, message=message.strip()[:2000], page=page[:200],
                  reporter_kind=reporter_kind, plan_id=plan_id)
     session.add(row)

@@ -20,6 +20,7 @@ from sqlalchemy import case as sql_case
 from sqlmodel import Field, Session, SQLModel, select
 
 from models.common import new_code, utcnow
+from models.i18n import N_
 from models.people.tables import Account, GroupFacilitator, Role
 from models.suggestions.tables import Suggestion
 
@@ -30,16 +31,16 @@ class CaseStatus(StrEnum):
     CLOSED = "closed"
 
 
-CASE_STATUS_LABELS = {CaseStatus.OPEN: "待处理", CaseStatus.REPORTED: "已报告",
-                      CaseStatus.CLOSED: "已结案"}
+CASE_STATUS_LABELS = {CaseStatus.OPEN: N_("待处理"), CaseStatus.REPORTED: N_("已报告"),
+                      CaseStatus.CLOSED: N_("已结案")}
 
 # 强制报告: who to call, in the order a worried adult needs them.
 REPORT_STEPS = [
-    ("110", "公安机关（110）", "孩子正处在危险中，或疑似遭受侵害：立即报警。这是强制报告义务。"),
-    ("civil_affairs", "民政部门 / 未成年人保护工作站",
-     "疑似监护缺失、监护侵害，同时报告民政部门。"),
-    ("education", "教育行政部门", "涉及学校或校园欺凌的，同时报告教育行政部门。"),
-    ("12355", "12355 青少年服务台", "告诉孩子可以打 12355，获得心理和法律帮助。"),
+    ("110", N_("公安机关（110）"), N_("孩子正处在危险中，或疑似遭受侵害：立即报警。这是强制报告义务。")),
+    ("civil_affairs", N_("民政部门 / 未成年人保护工作站"),
+     N_("疑似监护缺失、监护侵害，同时报告民政部门。")),
+    ("education", N_("教育行政部门"), N_("涉及学校或校园欺凌的，同时报告教育行政部门。")),
+    ("12355", N_("12355 青少年服务台"), N_("告诉孩子可以打 12355，获得心理和法律帮助。")),
 ]
 REPORT_TARGETS = {key: label for key, label, _why in REPORT_STEPS}
 
@@ -247,7 +248,7 @@ def dispatchable(session: Session, suggestion: Suggestion) -> bool:
 
 def check_not_held(session: Session, suggestion: Suggestion) -> None:
     if not dispatchable(session, suggestion):
-        raise HeldForSafeguarding("这条建议属于一个安全个案，要等安全负责人决定以后才能派单。")
+        raise HeldForSafeguarding(N_("这条建议属于一个安全个案，要等安全负责人决定以后才能派单。"))
 
 
 def publishable(suggestion: Suggestion) -> bool:
@@ -269,11 +270,10 @@ def release(session: Session, *, case: SafeguardingCase, suggestion: Suggestion,
             account: Account) -> None:
     """The lead decides that a suggestion of the case may be handled as a normal one."""
     if suggestion.case_id != case.id:
-        raise ValueError("这条建议不属于这个个案。")
+        raise ValueError(N_("这条建议不属于这个个案。"))
     if not is_lead_for(session, account, case.plan_id):
-        raise HeldForSafeguarding("只有安全负责人可以决定把个案里的建议交给部门。")
-    add_entry(session, case, STEP, f"{account.display_name} 决定建议 {suggestion.tracking_code} "
-              "可以按普通建议处理", channel="release", account=account,
+        raise HeldForSafeguarding(N_("只有安全负责人可以决定把个案里的建议交给部门。"))
+    add_entry(session, case, STEP, (N_("%(display_name)s 决定建议 %(tracking_code)s 可以按普通建议处理") % {"display_name": account.display_name, "tracking_code": suggestion.tracking_code}), channel="release", account=account,
               suggestion_id=suggestion.id)
     session.commit()
 
@@ -351,12 +351,12 @@ def record_report(session: Session, *, case: SafeguardingCase, account: Account,
     from models.safety.duty import take_in_hand
 
     if target not in REPORT_TARGETS:
-        raise ValueError("请选择向哪里报告。")
+        raise ValueError(N_("请选择向哪里报告。"))
     row = SafeguardingReport(case_id=case.id, target=target, reference=reference.strip()[:80],
                              note=note.strip()[:1000], account_id=account.id)
     session.add(row)
     take_in_hand(session, case, account)
-    add_entry(session, case, STEP, f"{account.display_name} 记录了报告：{REPORT_TARGETS[target]}",
+    add_entry(session, case, STEP, (N_("%(display_name)s 记录了报告：%(report_targets)s") % {"display_name": account.display_name, "report_targets": REPORT_TARGETS[target]}),
               account=account)
     if case.status == CaseStatus.OPEN:
         case.status = CaseStatus.REPORTED
@@ -369,11 +369,11 @@ def close_case(session: Session, *, case: SafeguardingCase,
                account: Account | None = None) -> None:
     """Closed once the child is safe; a case with no report on record cannot be closed."""
     if not reports(session, case):
-        raise ValueError("请先记录已经向哪里报告，再结案。")
+        raise ValueError(N_("请先记录已经向哪里报告，再结案。"))
     case.status = CaseStatus.CLOSED
     case.closed_at = utcnow()
     case.due_at = None
     session.add(case)
-    add_entry(session, case, STEP, f"{account.display_name if account else '童声'} 结案",
+    add_entry(session, case, STEP, (N_("%(value)s 结案") % {"value": account.display_name if account else N_('童声')}),
               account=account)
     session.commit()

@@ -8,6 +8,7 @@ from functools import lru_cache
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
+from models.i18n import N_
 from models.safety.safeguarding import SafeguardingCase, case_for_thread, hear, open_for_suggestion
 from models.suggestions.lifecycle import (
     SYSTEM,
@@ -52,7 +53,7 @@ def warm_up() -> None:
 
     Every worker then shares them, and no child waits a second for the first suggestion.
     """
-    classify_text("学校门口的红绿灯时间太短了")
+    classify_text(N_("学校门口的红绿灯时间太短了"))
 
 
 @dataclass(frozen=True)
@@ -130,7 +131,7 @@ def _hold_for_guardian(session: Session, suggestion: Suggestion) -> None:
         return
     consent.hold(session, suggestion, None)
     record(session, suggestion, action="consent_hold", actor=SYSTEM,
-           note="孩子的监护人还没有同意，建议先等着，同意以后再送出。")
+           note=N_("孩子的监护人还没有同意，建议先等着，同意以后再送出。"))
 
 
 def _child_label(session: Session, suggestion: Suggestion) -> str:

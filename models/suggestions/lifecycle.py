@@ -30,7 +30,7 @@ from models.suggestions.permissions import (  # noqa: F401
 from models.suggestions.status import InvalidTransition, Status, check_move
 from models.suggestions.tables import Event, Suggestion
 
-SYSTEM = Actor(kind="system", name="童声")
+SYSTEM = Actor(kind="system", name=N_("童声"))
 
 
 @dataclass(frozen=True)
@@ -89,7 +89,7 @@ def record(session: Session, suggestion: Suggestion, *, action: str, actor: Acto
             .values(status=to_status.value, updated_at=now)
             .execution_options(synchronize_session=False))
         if moved.rowcount != 1:
-            raise InvalidTransition("这条建议刚刚被别人处理过了，请刷新页面再看。")
+            raise InvalidTransition(N_("这条建议刚刚被别人处理过了，请刷新页面再看。"))
         set_committed_value(suggestion, "status", to_status)
     values = dict(suggestion_id=suggestion.id, action=action, from_status=from_status,
                   to_status=to_status or from_status, actor_kind=actor.kind,
@@ -161,7 +161,7 @@ def submit(session: Session, draft: Draft, found: Classification, actor: Actor, 
         consent_to_publish=draft.consent_to_publish and not found.urgent,
         status=Status.SUBMITTED, created_at=now, updated_at=now,
     ))
-    note = "紧急：可能有孩子处在危险中" if found.urgent else ""
+    note = N_("紧急：可能有孩子处在危险中") if found.urgent else ""
     record(session, suggestion, action="submit", actor=actor, note=note, at=now)
     return suggestion
 
@@ -187,14 +187,14 @@ def _from(suggestion: Suggestion, *allowed: Status, doing: str) -> None:
         from models.suggestions.status import STAFF_LABELS
 
         raise InvalidTransition(
-            f"这条建议现在是「{STAFF_LABELS[Status(suggestion.status)]}」，不能{doing}。")
+            N_("这条建议现在是「%(staff_labels)s」，不能%(doing)s。") % {"staff_labels": STAFF_LABELS[Status(suggestion.status)], "doing": doing})
 
 
 def send_to_review(session: Session, suggestion: Suggestion, *, actor: Actor,
                    note: str = "") -> Event:
     """A moderator has read it: submitted → in_review (议事会看过了)."""
     require(session, actor, suggestion, "moderate")
-    _from(suggestion, Status.SUBMITTED, doing="送审")
+    _from(suggestion, Status.SUBMITTED, doing=N_("送审"))
     return record(session, suggestion, action="approve", actor=actor,
                   to_status=Status.IN_REVIEW, note=note)
 
@@ -203,7 +203,7 @@ def approve(session: Session, suggestion: Suggestion, *, actor: Actor, note: str
             dispatch_now: bool = True) -> Suggestion:
     """Moderation passed; dispatch at once when the topic is known, else wait in triage."""
     require(session, actor, suggestion, "moderate")
-    _from(suggestion, Status.SUBMITTED, Status.IN_REVIEW, doing="通过审核")
+    _from(suggestion, Status.SUBMITTED, Status.IN_REVIEW, doing=N_("通过审核"))
     if suggestion.status == Status.SUBMITTED:
         send_to_review(session, suggestion, actor=actor, note=note)
     if dispatch_now and suggestion.topic and not suggestion.abstained:
@@ -215,9 +215,9 @@ def decline(session: Session, suggestion: Suggestion, *, actor: Actor, reason: s
     """Not sent on, with a reason a child can read."""
     require(session, actor, suggestion,
             "coordinate" if suggestion.status == Status.RETURNED else "moderate")
-    _from(suggestion, Status.SUBMITTED, Status.IN_REVIEW, Status.RETURNED, doing="不采纳")
+    _from(suggestion, Status.SUBMITTED, Status.IN_REVIEW, Status.RETURNED, doing=N_("不采纳"))
     if not reason.strip():
-        raise ValueError("请写下不送出的原因，孩子能看懂的话。")
+        raise ValueError(N_("请写下不送出的原因，孩子能看懂的话。"))
     return record(session, suggestion, action="decline", actor=actor,
                   to_status=Status.DECLINED, note=reason.strip())
 
@@ -227,11 +227,11 @@ def merge(session: Session, suggestion: Suggestion, *, actor: Actor,
     """Fold a duplicate into another suggestion; both histories say so."""
     require(session, actor, suggestion, "moderate")
     require(session, actor, into, "moderate")
-    _from(suggestion, Status.SUBMITTED, Status.IN_REVIEW, doing="合并")
+    _from(suggestion, Status.SUBMITTED, Status.IN_REVIEW, doing=N_("合并"))
     if into.id == suggestion.id or into.plan_id != suggestion.plan_id:
-        raise ValueError("只能合并到同一个城市的另一条建议。")
+        raise ValueError(N_("只能合并到同一个城市的另一条建议。"))
     if Status(into.status) in (Status.MERGED, Status.DECLINED):
-        raise InvalidTransition("不能合并到已合并或未采纳的建议。")
+        raise InvalidTransition(N_("不能合并到已合并或未采纳的建议。"))
     suggestion.merged_into_id = into.id
     record(session, into, action="merge_in", actor=actor, note=suggestion.tracking_code)
     return record(session, suggestion, action="merge", actor=actor,
@@ -239,6 +239,7 @@ def merge(session: Session, suggestion: Suggestion, *, actor: Actor,
 
 
 # The moves after moderation live next door; re-exported so callers use one module.
+from models.i18n import N_
 from models.suggestions.handling import (  # noqa: E402,F401
     RETURN_REASONS,
     accept,

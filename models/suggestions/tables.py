@@ -7,7 +7,7 @@ from sqlalchemy import JSON, Column, Index, String, text
 from sqlmodel import Field, SQLModel, UniqueConstraint
 
 from models.common import new_code, utcnow
-from models.i18n import stored
+from models.i18n import N_, stored
 from models.suggestions.status import Status
 
 
@@ -153,10 +153,10 @@ class DueWeight(StrEnum):
 
 
 DUE_WEIGHT_LABELS = {
-    DueWeight.ADOPTED: "采纳",
-    DueWeight.PARTLY: "部分采纳",
-    DueWeight.NOT_ADOPTED: "暂不采纳",
-    DueWeight.ALREADY_DONE: "已经在做",
+    DueWeight.ADOPTED: N_("采纳"),
+    DueWeight.PARTLY: N_("部分采纳"),
+    DueWeight.NOT_ADOPTED: N_("暂不采纳"),
+    DueWeight.ALREADY_DONE: N_("已经在做"),
 }
 
 
@@ -183,9 +183,9 @@ class RatingValue(StrEnum):
 
 
 RATING_LABELS = {
-    RatingValue.SATISFIED: "满意",
-    RatingValue.MOSTLY: "基本满意",
-    RatingValue.UNSATISFIED: "不满意",
+    RatingValue.SATISFIED: N_("满意"),
+    RatingValue.MOSTLY: N_("基本满意"),
+    RatingValue.UNSATISFIED: N_("不满意"),
 }
 
 

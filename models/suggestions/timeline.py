@@ -7,6 +7,7 @@ from datetime import datetime
 
 from sqlmodel import Session, select
 
+from models.i18n import N_
 from models.people.tables import Account, Role
 from models.plans.tables import Agency
 from models.suggestions.lifecycle import history
@@ -42,41 +43,41 @@ def _agency_names(session: Session, events: list[Event]) -> dict[int, str]:
 
 def _who(event: Event, agencies: dict[int, str]) -> str:
     if event.actor_kind == Role.AGENCY_STAFF:
-        return agencies.get(event.actor_id, "负责的部门")
-    return {"facilitator": "辅导员", "coordinator": "妇儿工委办", "system": "童声"}.get(
-        event.actor_kind, "你")
+        return agencies.get(event.actor_id, N_("负责的部门"))
+    return {"facilitator": N_("辅导员"), "coordinator": N_("妇儿工委办"), "system": N_("童声")}.get(
+        event.actor_kind, N_("你"))
 
 
 def _sent_to(note: str) -> str:
-    return note.split("；", 1)[0] or "负责的部门"
+    return note.split("；", 1)[0] or N_("负责的部门")
 
 
 def _child_step(event: Event, agencies: dict[int, str]) -> Step | None:
     """How one event reads to a child; None for what only adults need to see."""
-    who, note, when = _who(event, agencies), event.note, event.created_at
+    who, note, when = _who(event, agencies), event.shown_note, event.created_at
     words = {
-        "submit": ("收到了", "你的建议已经收到啦。"),
-        "approve": ("议事会看过了" if event.actor_kind == Role.FACILITATOR else "工作人员看过了",
+        "submit": (N_("收到了"), N_("你的建议已经收到啦。")),
+        "approve": (N_("议事会看过了") if event.actor_kind == Role.FACILITATOR else N_("工作人员看过了"),
                     ""),
-        "dispatch": (f"送到了{_sent_to(note)}", "他们要在规定的时间里签收。"),
-        "reroute": (f"改送到了{_sent_to(note)}", f"{who}决定交给这个部门来办。"),
-        "accept": (f"{who}签收了", "他们收下了你的建议，开始算答复的时间。"),
-        "start": ("他们在办", note),
-        "progress": ("他们在办", note),
-        "return": (f"{who}说这件事不归他们管", f"原因：{note}。妇儿工委办正在找对的部门。"),
-        "contest": ("你补充了说明", note),
-        "overdue": ("有点慢了", "部门超过了时间，妇儿工委办在催他们。"),
-        "answer": ("回复你啦", "快看看他们是怎么说的。"),
-        "rate": ("你评价了", note),
-        "reopen": ("又交给妇儿工委办看看", note),
-        "decline": ("这次没有送出去", note),
-        "merge": ("和相同的建议合在一起了", f"一起办的建议编号：{note}"),
-        "consent_hold": ("等爸爸妈妈同意", "监护人同意以后就会送出去。"),
-        "urge": ("妇儿工委办催了催", "请部门抓紧办你的建议。"),
-        "supervise": ("妇儿工委办在督办", "部门超过了时间，妇儿工委办正式要求他们尽快办好。"),
-        "circulate": ("妇儿工委办通报了", "部门一直没有办好，妇儿工委办向上级通报了。"),
-        "extension_approved": ("部门多要了一些时间", _extension_words(note)),
-        "extension_refused": ("部门想多要一些时间，没有同意", "妇儿工委办请他们按原来的时间办好。"),
+        "dispatch": ((N_("送到了%(note)s") % {"note": _sent_to(note)}), N_("他们要在规定的时间里签收。")),
+        "reroute": ((N_("改送到了%(note)s") % {"note": _sent_to(note)}), (N_("%(who)s决定交给这个部门来办。") % {"who": who})),
+        "accept": ((N_("%(who)s签收了") % {"who": who}), N_("他们收下了你的建议，开始算答复的时间。")),
+        "start": (N_("他们在办"), note),
+        "progress": (N_("他们在办"), note),
+        "return": ((N_("%(who)s说这件事不归他们管") % {"who": who}), (N_("原因：%(note)s。妇儿工委办正在找对的部门。") % {"note": note})),
+        "contest": (N_("你补充了说明"), note),
+        "overdue": (N_("有点慢了"), N_("部门超过了时间，妇儿工委办在催他们。")),
+        "answer": (N_("回复你啦"), N_("快看看他们是怎么说的。")),
+        "rate": (N_("你评价了"), note),
+        "reopen": (N_("又交给妇儿工委办看看"), note),
+        "decline": (N_("这次没有送出去"), note),
+        "merge": (N_("和相同的建议合在一起了"), (N_("一起办的建议编号：%(note)s") % {"note": note})),
+        "consent_hold": (N_("等爸爸妈妈同意"), N_("监护人同意以后就会送出去。")),
+        "urge": (N_("妇儿工委办催了催"), N_("请部门抓紧办你的建议。")),
+        "supervise": (N_("妇儿工委办在督办"), N_("部门超过了时间，妇儿工委办正式要求他们尽快办好。")),
+        "circulate": (N_("妇儿工委办通报了"), N_("部门一直没有办好，妇儿工委办向上级通报了。")),
+        "extension_approved": (N_("部门多要了一些时间"), _extension_words(note)),
+        "extension_refused": (N_("部门想多要一些时间，没有同意"), N_("妇儿工委办请他们按原来的时间办好。")),
     }.get(event.action)
     if words is None:
         return None
@@ -86,7 +87,7 @@ def _child_step(event: Event, agencies: dict[int, str]) -> Step | None:
 def _extension_words(note: str) -> str:
     """The new date from an approval note, told plainly (the coordinator's reasons stay out)."""
     date = note.split("新的期限是 ", 1)[-1][:10] if "新的期限是 " in note else ""
-    return f"妇儿工委办同意了，新的期限是 {date}。" if date else "妇儿工委办同意了。"
+    return (N_("妇儿工委办同意了，新的期限是 %(date)s。") % {"date": date}) if date else N_("妇儿工委办同意了。")
 
 
 def child_timeline(session: Session, suggestion: Suggestion) -> list[Step]:
@@ -158,12 +159,12 @@ def answer_words(found: Answer) -> dict[str, str]:
 RATING_WORDS = {str(k): v for k, v in RATING_LABELS.items()}
 
 ACTION_LABELS = {
-    "submit": "提交", "approve": "审核通过", "dispatch": "派单", "reroute": "重新派单",
-    "accept": "签收", "start": "开始办理", "progress": "办理进展", "comment": "留言",
-    "return": "退单", "contest": "孩子补充说明", "answer": "答复", "rate": "孩子评价",
-    "reopen": "重新打开", "decline": "未采纳", "merge": "合并到", "merge_in": "合并进来",
-    "overdue": "超期督办", "on_time": "不再超期", "attach": "上传附件", "clarify": "改写说法",
-    "triage": "人工分类", "urge": "催办", "supervise": "督办", "circulate": "通报",
-    "extension_request": "延期申请", "extension_approved": "同意延期",
-    "extension_refused": "不同意延期",
+    "submit": N_("提交"), "approve": N_("审核通过"), "dispatch": N_("派单"), "reroute": N_("重新派单"),
+    "accept": N_("签收"), "start": N_("开始办理"), "progress": N_("办理进展"), "comment": N_("留言"),
+    "return": N_("退单"), "contest": N_("孩子补充说明"), "answer": N_("答复"), "rate": N_("孩子评价"),
+    "reopen": N_("重新打开"), "decline": N_("未采纳"), "merge": N_("合并到"), "merge_in": N_("合并进来"),
+    "overdue": N_("超期督办"), "on_time": N_("不再超期"), "attach": N_("上传附件"), "clarify": N_("改写说法"),
+    "triage": N_("人工分类"), "urge": N_("催办"), "supervise": N_("督办"), "circulate": N_("通报"),
+    "extension_request": N_("延期申请"), "extension_approved": N_("同意延期"),
+    "extension_refused": N_("不同意延期"),
 }

@@ -7,6 +7,7 @@ from sqlmodel import Session, select
 
 from classifier.topics import TOPIC_IDS
 from models import paging
+from models.i18n import N_
 from models.privacy import scope
 from models.suggestions.lifecycle import Actor, dispatch, send_to_review
 from models.suggestions.permissions import require
@@ -63,12 +64,12 @@ def pick_topic(session: Session, suggestion: Suggestion, *, actor: Actor, topic:
     """A person chooses the topic the classifier abstained on; it is kept for retraining."""
     require(session, actor, suggestion, "coordinate")
     if topic not in TOPIC_IDS:
-        raise ValueError("请从列表里选一个主题。")
+        raise ValueError(N_("请从列表里选一个主题。"))
     if suggestion.status not in (Status.SUBMITTED, Status.IN_REVIEW):
-        raise ValueError("这条建议已经不在待分类里了。")
+        raise ValueError(N_("这条建议已经不在待分类里了。"))
     session.add(Correction(suggestion_id=suggestion.id, text=suggestion.agency_text,
                            topic=topic, source="triage"))
     suggestion.topic, suggestion.abstained = topic, False
     if suggestion.status == Status.SUBMITTED:
-        send_to_review(session, suggestion, actor=actor, note="妇儿工委办分类")
+        send_to_review(session, suggestion, actor=actor, note=N_("妇儿工委办分类"))
     dispatch(session, suggestion, actor=actor)
