@@ -23,6 +23,7 @@ from models.people.tables import Meeting, MeetingStatus
 from models.suggestions.lifecycle import Actor, Draft, record
 from models.suggestions.status import CHILD_LABELS
 from models.suggestions.tables import Suggestion
+from models.i18n import N_
 
 RETENTION_DAYS = 7
 OPEN_STEPS = ("what", "where", "why", "confirm", "choose", "consent", "stopping", "listening")
@@ -189,7 +190,7 @@ def _draft(conversation: Conversation, text: str, key: str, **extra) -> Draft:
 
 def _actor(conversation: Conversation) -> Actor:
     return Actor(kind="child", id=conversation.member_id, name="" if conversation.member_id
-                 else "匿名小朋友")
+                 else N_("匿名小朋友"))
 
 
 def _submit(session: Session, conversation: Conversation, state: dict,
@@ -212,8 +213,8 @@ def _submit(session: Session, conversation: Conversation, state: dict,
         suggestion.photo = state["photo"]
         session.add(suggestion)
     if state.get("chosen_by_child") or state.get("to_person"):
-        note = ("孩子说都不是，请人工分类" if state.get("to_person")
-                else f"孩子选择的主题：{state['topic']}")
+        note = (N_("孩子说都不是，请人工分类") if state.get("to_person")
+                else (N_("孩子选择的主题：%(topic)s") % {"topic": state['topic']}))
         record(session, suggestion, action="child_topic", actor=_actor(conversation), note=note)
     session.commit()
     return suggestion.tracking_code

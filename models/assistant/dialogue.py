@@ -27,6 +27,7 @@ from models.assistant.steps import (
     suggestion_text,
 )
 from models.plans.plan import load_plan
+from models.i18n import N_, joined
 
 __all__ = ["STEPS", "new_state", "note_photo", "prompt", "reply", "suggestion_text"]
 
@@ -57,7 +58,7 @@ def reply(state: dict, text: str, *, analyser: Callable, submit=_nothing, alarm=
     state = copy.deepcopy(state)
     text = (text or "").strip()[:flow.MAX_TEXT]
     if not text:
-        return state, [say("你还没有写字哦。"), prompt(state)]
+        return state, [say(N_("你还没有写字哦。")), prompt(state)]
     found = services.analyser(text)
     state["seq"] += 1
     child = {"who": "child", "kind": "say", "text": found.redaction.text, "quick": []}
@@ -83,8 +84,8 @@ def _respond(state: dict, text: str, found, services: Services) -> list[dict]:
         return handled
     messages = []
     if found.redaction.found:
-        words = "、".join(flow.PII_WORDS.get(kind, kind) for kind in found.redaction.found)
-        messages.append(say(f"你写了{words}。这些不用告诉我哦，我已经帮你藏起来了：",
+        words = joined(flow.PII_WORDS.get(kind, kind) for kind in found.redaction.found)
+        messages.append(say((N_("你写了%(words)s。这些不用告诉我哦，我已经帮你藏起来了：") % {"words": words}),
                             kind="masked", masked=found.redaction.text))
     return messages + answer_step(state, found, services)
 
@@ -121,18 +122,18 @@ def override(state: dict, text: str, services: Services) -> list[dict] | None:
 
 def _track(code: str | None, services: Services) -> list[dict]:
     if code is None:
-        return [say("请把查询码发给我，比如 TS-7KQ2MX。")]
+        return [say(N_("请把查询码发给我，比如 TS-7KQ2MX。"))]
     status = services.lookup(code)
     if status is None:
-        return [say(f"我没有找到 {code}。看看有没有写错？查询码像 TS-7KQ2MX 这样。")]
-    return [say(f"{code} 现在的情况是：{status}。", kind="track", code=code)]
+        return [say((N_("我没有找到 %(code)s。看看有没有写错？查询码像 TS-7KQ2MX 这样。") % {"code": code}))]
+    return [say((N_("%(code)s 现在的情况是：%(status)s。") % {"code": code, "status": status}), kind="track", code=code)]
 
 
 def _stop(state: dict) -> list[dict]:
     """Stop at once; if something was said, ask whether to keep it (nothing kept by default)."""
     if state["step"] in ("done", "stopped") or not state["answers"].get("what"):
         _forget(state)
-        return [say("好的，没关系。"), prompt(state)]
+        return [say(N_("好的，没关系。")), prompt(state)]
     state["step"] = "stopping"
     return [prompt(state)]
 
@@ -164,7 +165,7 @@ def _field_answer(state: dict, found, services: Services) -> list[dict]:
     if step.field == "what" and flow.pick_item(state, text):
         return [prompt(state)]
     if step.field == "what" and len(faq.squash(text)) < 2:
-        return [say("能多说一点吗？比如：学校门口的马路太难过了，想要一个红绿灯。")]
+        return [say(N_("能多说一点吗？比如：学校门口的马路太难过了，想要一个红绿灯。"))]
     state["answers"][step.field] = "" if text == flow.SKIP else place_name(text)
     messages = []
     if step.field in ("what", "why"):
@@ -173,10 +174,10 @@ def _field_answer(state: dict, found, services: Services) -> list[dict]:
             and not (state.get("nudged") or state.get("item")):
         state["nudged"] = True
         state["answers"].pop("what")
-        return [say("我还没听明白你想让什么变得更好。可以说说看，比如：公园里想要更多秋千。")]
+        return [say(N_("我还没听明白你想让什么变得更好。可以说说看，比如：公园里想要更多秋千。"))]
     state["step"] = step.next(state) if callable(step.next) else step.next
     if state["step"] == "consent" and state["to_person"]:
-        messages.append(say("这件事我会请一位大人帮你看看，该交给哪个部门。"))
+        messages.append(say(N_("这件事我会请一位大人帮你看看，该交给哪个部门。")))
     return messages + [prompt(state)]
 
 
@@ -191,7 +192,7 @@ def _understand(state: dict, services: Services, *, first: bool) -> list[dict]:
                       "top": [list(pair) for pair in prediction.top]}
     state["not_suggestion"] = bool(first and prediction.not_suggestion)
     if first and prediction.topic:
-        return [say(f"嗯，听起来是关于『{CHILD_LABELS[Topic(prediction.topic)]}』的事。")]
+        return [say((N_("嗯，听起来是关于『%(child_labels)s』的事。") % {"child_labels": CHILD_LABELS[Topic(prediction.topic)]}))]
     return []
 
 
@@ -203,12 +204,12 @@ def _confirm(state: dict, found, services: Services) -> list[dict]:
         state["topic"], state["step"] = None, "choose"
         if not state["choices"]:
             state.update(to_person=True, step="consent")
-            return [say("没关系！我会请一位大人帮你看看，该交给哪个部门。"), prompt(state)]
+            return [say(N_("没关系！我会请一位大人帮你看看，该交给哪个部门。")), prompt(state)]
         return [prompt(state)]
     if flat.startswith(("对", "是", "嗯", "没错", "yes", "好")):
         state["step"] = "consent"
         return [prompt(state)]
-    return [say("点「对」或者「不对」就好。"), prompt(state)]
+    return [say(N_("点「对」或者「不对」就好。")), prompt(state)]
 
 
 def _choose(state: dict, found, services: Services) -> list[dict]:
@@ -217,11 +218,11 @@ def _choose(state: dict, found, services: Services) -> list[dict]:
               if CHILD_LABELS[Topic(t)] in text or faq.squash(text) == str(i)]
     if picked:
         state.update(topic=picked[0], chosen_by_child=True, step="consent")
-        return [say(f"好的，是『{CHILD_LABELS[Topic(picked[0])]}』。"), prompt(state)]
+        return [say((N_("好的，是『%(child_labels)s』。") % {"child_labels": CHILD_LABELS[Topic(picked[0])]})), prompt(state)]
     if flow.NONE_OF_THEM in text or "不知道" in text:
         state.update(topic=None, to_person=True, step="consent")
-        return [say("没关系！我会请一位大人帮你看看，该交给哪个部门。"), prompt(state)]
-    return [say("点一个最像的，或者点「都不是」。"), prompt(state)]
+        return [say(N_("没关系！我会请一位大人帮你看看，该交给哪个部门。")), prompt(state)]
+    return [say(N_("点一个最像的，或者点「都不是」。")), prompt(state)]
 
 
 def _consent(state: dict, found, services: Services) -> list[dict]:
@@ -231,7 +232,7 @@ def _consent(state: dict, found, services: Services) -> list[dict]:
     elif flat.startswith(("可以", "好", "行", "公开", "嗯", "对")):
         state["consent"] = True
     else:
-        return [say("点「可以公开」或者「不要公开」就好。"), prompt(state)]
+        return [say(N_("点「可以公开」或者「不要公开」就好。")), prompt(state)]
     return _finish(state, services)
 
 
@@ -241,21 +242,21 @@ def _finish(state: dict, services: Services) -> list[dict]:
     state["step"] = "done"
     code = state["code"]
     if state.get("held"):
-        return [say(f"收到啦！🎉 谢谢你，你的想法很重要。记住你的查询码：{code}", kind="done",
+        return [say((N_("收到啦！🎉 谢谢你，你的想法很重要。记住你的查询码：%(code)s") % {"code": code}), kind="done",
                     code=code),
-                say("不过你的爸爸妈妈（监护人）还没有同意，所以它要先等一等："
-                    "他们同意以后，才会送到负责的部门。请告诉爸爸妈妈，或者请辅导员帮忙。"),
+                say(N_("不过你的爸爸妈妈（监护人）还没有同意，所以它要先等一等："
+                    "他们同意以后，才会送到负责的部门。请告诉爸爸妈妈，或者请辅导员帮忙。")),
                 prompt(state)]
-    return [say(f"送出去啦！🎉 谢谢你，你的想法很重要。记住你的查询码：{code}", kind="done",
+    return [say((N_("送出去啦！🎉 谢谢你，你的想法很重要。记住你的查询码：%(code)s") % {"code": code}), kind="done",
                 code=code),
-            say("用查询码可以随时看看你的建议到哪一步了。"), prompt(state)]
+            say(N_("用查询码可以随时看看你的建议到哪一步了。")), prompt(state)]
 
 
 def _stopping(state: dict, found, services: Services) -> list[dict]:
     text = found.redaction.text
     if "删" in text or faq.squash(text).startswith(("不", "别")):
         _forget(state)
-        return [say("好的，都删掉了。"), prompt(state)]
+        return [say(N_("好的，都删掉了。")), prompt(state)]
     if "留" in text or "送" in text:
         state["consent"] = False
         return _finish(state, services)
@@ -266,7 +267,7 @@ def _restart(state: dict, found, services: Services) -> list[dict]:
     """After a finished or stopped round, a new message starts a new one and is its answer."""
     _new_round(state, log=state["log"])
     if found.redaction.text.strip() == flow.AGAIN or len(faq.squash(found.redaction.text)) < 4:
-        return [say("好呀，我们再说一个！"), prompt(state)]
+        return [say(N_("好呀，我们再说一个！")), prompt(state)]
     return _field_answer(state, found, services)
 
 

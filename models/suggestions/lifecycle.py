@@ -17,7 +17,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 from sqlmodel import Session, select
 
 from models.common import utcnow
-from models.i18n import data_of
+from models.i18n import N_, data_of
 from models.privacy.personal_data import coarse_place
 from models.suggestions.permissions import (  # noqa: F401
     Actor,
@@ -239,7 +239,6 @@ def merge(session: Session, suggestion: Suggestion, *, actor: Actor,
 
 
 # The moves after moderation live next door; re-exported so callers use one module.
-from models.i18n import N_
 from models.suggestions.handling import (  # noqa: E402,F401
     RETURN_REASONS,
     accept,
