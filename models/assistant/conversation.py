@@ -19,11 +19,11 @@ from sqlmodel import Field, Session, SQLModel, select
 from models.assistant import dialogue
 from models.common import utcnow
 from models.files.photos import delete_photo
+from models.i18n import N_
 from models.people.tables import Meeting, MeetingStatus
 from models.suggestions.lifecycle import Actor, Draft, record
 from models.suggestions.status import CHILD_LABELS
 from models.suggestions.tables import Suggestion
-from models.i18n import N_
 
 RETENTION_DAYS = 7
 OPEN_STEPS = ("what", "where", "why", "confirm", "choose", "consent", "stopping", "listening")

@@ -26,8 +26,8 @@ from models.assistant.steps import (
     say,
     suggestion_text,
 )
-from models.plans.plan import load_plan
 from models.i18n import N_, joined
+from models.plans.plan import load_plan
 
 __all__ = ["STEPS", "new_state", "note_photo", "prompt", "reply", "suggestion_text"]
 
@@ -125,7 +125,7 @@ def _track(code: str | None, services: Services) -> list[dict]:
         return [say(N_("请把查询码发给我，比如 TS-7KQ2MX。"))]
     status = services.lookup(code)
     if status is None:
-        return [say((N_("我没有找到 %(code)s。看看有没有写错？查询码像 TS-7KQ2MX 这样。") % {"code": code}))]
+        return [say(N_("我没有找到 %(code)s。看看有没有写错？查询码像 TS-7KQ2MX 这样。") % {"code": code})]
     return [say((N_("%(code)s 现在的情况是：%(status)s。") % {"code": code, "status": status}), kind="track", code=code)]
 
 
@@ -192,7 +192,7 @@ def _understand(state: dict, services: Services, *, first: bool) -> list[dict]:
                       "top": [list(pair) for pair in prediction.top]}
     state["not_suggestion"] = bool(first and prediction.not_suggestion)
     if first and prediction.topic:
-        return [say((N_("嗯，听起来是关于『%(child_labels)s』的事。") % {"child_labels": CHILD_LABELS[Topic(prediction.topic)]}))]
+        return [say(N_("嗯，听起来是关于『%(child_labels)s』的事。") % {"child_labels": CHILD_LABELS[Topic(prediction.topic)]})]
     return []
 
 
@@ -218,7 +218,7 @@ def _choose(state: dict, found, services: Services) -> list[dict]:
               if CHILD_LABELS[Topic(t)] in text or faq.squash(text) == str(i)]
     if picked:
         state.update(topic=picked[0], chosen_by_child=True, step="consent")
-        return [say((N_("好的，是『%(child_labels)s』。") % {"child_labels": CHILD_LABELS[Topic(picked[0])]})), prompt(state)]
+        return [say(N_("好的，是『%(child_labels)s』。") % {"child_labels": CHILD_LABELS[Topic(picked[0])]}), prompt(state)]
     if flow.NONE_OF_THEM in text or "不知道" in text:
         state.update(topic=None, to_person=True, step="consent")
         return [say(N_("没关系！我会请一位大人帮你看看，该交给哪个部门。")), prompt(state)]

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from classifier.topics import CHILD_LABELS, Topic
 from models.assistant.faq import STOP_WORDS, squash
 from models.councils.checklists import CHECKLISTS
-from models.plans.plan import load_plan
 from models.i18n import N_, Message, data_of, joined
+from models.plans.plan import load_plan
 
 MAX_TEXT = 500
 MAX_LOG = 80

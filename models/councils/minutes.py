@@ -9,7 +9,7 @@ from sqlmodel import Session, select
 
 from models.councils import meetings, support, votes
 from models.files.pdfdoc import FontMissing, line, new_pdf
-from models.i18n import N_
+from models.i18n import N_, joined
 from models.people.tables import Account, Group, GroupFacilitator, Meeting
 from models.plans.tables import Agency
 from models.suggestions.deadlines import CHINA
@@ -33,7 +33,7 @@ def sent_to(session: Session, suggestion: Suggestion) -> str:
              .where(Assignment.suggestion_id == suggestion.id, Assignment.is_current,
                     Assignment.role == AgencyRole.LEAD))
     names = list(session.exec(query))
-    return N_("送到 ") + "、".join(names) if names else STAFF_LABELS[suggestion.status]
+    return N_("送到 %(agencies)s") % {"agencies": joined(names)} if names else STAFF_LABELS[suggestion.status]
 
 
 def _facilitators(session: Session, group: Group) -> str:

@@ -261,7 +261,7 @@ def deliver_pending(session: Session, backend=None, limit: int = 200) -> int:
         if found is None:
             break
         row, account = found
-        backend.send(account.email, N_("【童声】") + row.message[:60], row.message)
+        backend.send(account.email, "【童声】" + row.message[:60], row.message)
         row.emailed_at = utcnow()
         session.add(row)
         session.commit()

@@ -12,10 +12,9 @@ import qrcode.image.svg
 from sqlalchemy import or_, update
 from sqlmodel import Session, select
 
-from models.i18n import N_
 from models.people.tables import Account
 
-ISSUER = N_("童声 TongSheng")
+ISSUER = "童声 TongSheng"
 
 
 def new_secret() -> str:

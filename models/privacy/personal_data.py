@@ -38,7 +38,7 @@ def coarse_place(place: str) -> str:
     coordinate rounded to 0.01° (about 1 km), so a child's home cannot be found from it."""
     from classifier.redact import redact
 
-    text = redact(place or "").text.replace(N_("【门牌】"), "").replace(N_("【号码】"), "")
+    text = redact(place or "").text.replace("【门牌】", "").replace("【号码】", "")
     text = _HOUSE_NUMBER.sub("", text)
     text = _DEGREES.sub(lambda m: f"{m.group(1)}.{m.group(2)}", text)
     return re.sub(r"\s{2,}", " ", text).strip()[:200]

@@ -16,7 +16,7 @@ from sqlalchemy import update
 from sqlmodel import Session, select
 
 from models.common import utcnow
-from models.i18n import N_
+from models.i18n import N_, joined
 from models.notices.notifications import coordinators, facilitators, notify
 from models.people.tables import Account, Group
 from models.plans.plan import plan_ids
@@ -120,12 +120,12 @@ def alert_opened(session: Session, case: SafeguardingCase, now: datetime | None 
                  (N_("安全个案 #%(id)s：有孩子可能处在危险中，请立即查看并按强制报告要求处理。") % {"id": case.id}))
     case.due_at = now + _rule.delay
     session.add(case)
-    add_entry(session, case, STEP, N_("已通知：") + _names(told), at=now)
+    add_entry(session, case, STEP, N_("已通知：%(names)s") % {"names": _names(told)}, at=now)
     session.info.setdefault(CASES_OPENED, []).append(case.id)
 
 
 def _names(people: list[Account]) -> str:
-    return "、".join(p.display_name for p in people) or N_("（没有人可以通知）")
+    return joined(p.display_name for p in people) if people else N_("（没有人可以通知）")
 
 
 def take_in_hand(session: Session, case: SafeguardingCase, account: Account,
@@ -168,7 +168,8 @@ def escalate(session: Session, case: SafeguardingCase, now: datetime | None = No
     people = ([nxt] if nxt else []) + coordinators(session, case.plan_id)
     told = _tell(session, case, people, level + 1,
                  (N_("安全个案 #%(id)s 已经 %(case)s 分钟没有人确认接手，请马上处理。") % {"id": case.id, "case": _waited(case, now)}))
-    add_entry(session, case, STEP, (N_("%(ack_minutes)s 分钟没有人确认接手，第 %(value)s 次升级：已通知 ") % {"ack_minutes": _rule.ack_minutes, "value": level + 1}) + _names(told), at=now)
+    add_entry(session, case, STEP, N_("%(minutes)s 分钟没有人确认接手，第 %(level)s 次升级：已通知 %(names)s")
+                  % {"minutes": _rule.ack_minutes, "level": level + 1, "names": _names(told)}, at=now)
     session.commit()
     return True
 

@@ -12,7 +12,7 @@ from sqlmodel import Session
 
 from classifier.topics import TOPIC_IDS
 from models.common import utcnow
-from models.i18n import N_
+from models.i18n import N_, joined
 from models.people.consent import ConsentMissing, check_dispatchable
 from models.privacy.personal_data import check_forwardable
 from models.safety.safeguarding import SafeguardingCase, check_not_held, screen
@@ -151,7 +151,7 @@ def return_(session: Session, suggestion: Suggestion, *, actor: Actor, category:
     require(session, actor, suggestion, "lead")
     _from(suggestion, Status.DISPATCHED, doing=N_("退单（签收以后就不能退了）"))
     if category not in RETURN_REASONS:
-        raise ValueError(N_("请选择退单原因：") + "、".join(RETURN_REASONS) + "。")
+        raise ValueError(N_("请选择退单原因：%(reasons)s。") % {"reasons": joined(RETURN_REASONS)})
     text = _text(text, limit=NOTE_LIMIT, missing=N_("请写明退单的理由，最好说应该由哪个部门办。"))
     for assignment in current_assignments(session, suggestion):
         assignment.is_current = False
@@ -200,7 +200,8 @@ def rate(session: Session, suggestion: Suggestion, *, actor: Actor, value: str,
            note=comment)
     if value == RatingValue.UNSATISFIED:
         record(session, suggestion, action="reopen", actor=SYSTEM,
-               to_status=Status.IN_REVIEW, note=N_("孩子对回复不满意：") + (comment or N_("没有写原因")))
+               to_status=Status.IN_REVIEW, note=N_("孩子对回复不满意：%(comment)s")
+               % {"comment": comment or N_("没有写原因")})
     if comment:
         screen(session, text=comment, thread=rating_thread(session, suggestion),
                channel="rating", plan_id=suggestion.plan_id, group_id=suggestion.group_id,

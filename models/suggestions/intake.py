@@ -53,7 +53,7 @@ def warm_up() -> None:
 
     Every worker then shares them, and no child waits a second for the first suggestion.
     """
-    classify_text(N_("学校门口的红绿灯时间太短了"))
+    classify_text("学校门口的红绿灯时间太短了")
 
 
 @dataclass(frozen=True)

@@ -98,10 +98,11 @@
     return item;
   }
 
-  function showQuick(replies) {
+  // A button shows its label (the reader's language) and sends the assistant's own words.
+  function showQuick(replies, labels) {
     quickBox.textContent = "";
-    (replies || []).forEach(function (reply) {
-      var button = el("button", "quick-reply", reply);
+    (replies || []).forEach(function (reply, i) {
+      var button = el("button", "quick-reply", (labels && labels[i]) || reply);
       button.type = "submit"; button.name = "text"; button.value = reply;
       quickBox.appendChild(button);
     });
@@ -157,7 +158,8 @@
       result.data.messages.forEach(function (m) { last = render(m); log.appendChild(last); });
       enhance(log);
       var bots = result.data.messages.filter(function (m) { return m.who === "bot"; });
-      showQuick(bots.length ? bots[bots.length - 1].quick : []);
+      showQuick(bots.length ? bots[bots.length - 1].quick : [],
+                bots.length ? bots[bots.length - 1].labels : []);
       if (result.data.urls) { useUrls(result.data.urls); }
       seqField.value = result.data.seq;
       document.querySelectorAll('input[name="seq"]').forEach(function (f) { f.value = result.data.seq; });
