@@ -10,6 +10,7 @@ from flask_login import current_user
 from models.suggestions.lifecycle import actor_for_account
 from webapp.db import get_session
 from webapp.errors import refusal_status
+from webapp.i18n import refused
 
 
 def run_step(step: Callable, *, done: str | Callable, then: str, again: Callable,
@@ -28,7 +29,7 @@ def run_step(step: Callable, *, done: str | Callable, then: str, again: Callable
         session.commit()
     except problems as problem:
         session.rollback()
-        flash(str(problem))
+        flash(refused(problem))
         return again(status_of(problem))
     flash(done(result) if callable(done) else done)
     return redirect(then)

@@ -7,7 +7,7 @@ person stored); without a choice the site speaks the city's default, Simplified 
 from __future__ import annotations
 
 from flask import Blueprint, Flask, current_app, redirect, request
-from flask_babel import Babel, get_locale, gettext
+from flask_babel import Babel, LazyString, get_locale, gettext
 
 from models.i18n import Message
 from webapp.access import public
@@ -56,7 +56,7 @@ def localise(value):
     return value
 
 
-def refusal(problem: Exception) -> str:
+def refused(problem: Exception) -> str:
     """What a refused action says, in the reader's language (the domain raises it in Chinese)."""
     said = problem.args[0] if problem.args else ""
     return localise(said) if isinstance(said, Message) else str(problem)
@@ -65,6 +65,16 @@ def refusal(problem: Exception) -> str:
 def translated(text: str) -> str:
     """A plain stored word that is also a msgid (a preset reason, a label kept as text)."""
     return localise(text) if isinstance(text, Message) else gettext(text) if text else text
+
+
+def lazy(text: str) -> LazyString:
+    """A domain text said in the reader's language when shown (choices built at import time)."""
+    return LazyString(localise, text)
+
+
+def choices(pairs) -> list[tuple]:
+    """(value, label) pairs whose domain labels are shown in the reader's language."""
+    return [(value, lazy(label)) for value, label in pairs]
 
 
 def init_app(app: Flask) -> None:

@@ -25,9 +25,11 @@ class Intent(StrEnum):
 CODE_RE = re.compile(r"(?i)\bTS[-\s]?([2-9A-HJ-NP-Z]{6})\b")
 _PUNCT = re.compile(r"[\s，。！？!?,.~～、…]+")
 
+# The English words are the ones the English help text offers (squashed: no spaces).
 STOP_WORDS = ("我不想说了", "不想说了", "不说了", "不想聊了", "算了", "退出", "结束", "再见",
-              "拜拜")
-TRACK_WORDS = ("查进度", "看进度", "进度怎么样", "查询码", "建议到哪", "办得怎么样", "有回复吗")
+              "拜拜", "stop")
+TRACK_WORDS = ("查进度", "看进度", "进度怎么样", "查询码", "建议到哪", "办得怎么样", "有回复吗",
+               "progress")
 HELP_WORDS = ("帮助", "怎么用", "我不会用", "不会用", "help", "我该怎么说", "说什么")
 
 FAQ: list[tuple[tuple[str, ...], str]] = [

@@ -23,6 +23,9 @@ import models  # noqa: F401  (every table)
 from models.plans.plan import PLAN_DIR
 
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff01-\uff5e]+")
+IDEOGRAPH = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+# Pinyin over characters: the characters read as one word, the pinyin is not text to check.
+RUBY = re.compile(r"<rt>.*?</rt>|</?ruby>")
 # Proper names that stay as they are in every language.
 PROPER_NAMES = ("童声", "中文", "简体")
 SKIP = re.compile(r"/language/|/signin/out|/static/|/files/|/photos/|\.(pdf|xlsx|csv|svg|json|xml)"
@@ -134,7 +137,7 @@ def _walk(app, client, visit, extra=()) -> int:
         if response.status_code != 200 or response.mimetype != "text/html":
             continue
         parser = _Text()
-        parser.feed(response.get_data(as_text=True))
+        parser.feed(RUBY.sub("", response.get_data(as_text=True)))
         visit(path, parser.parts)
         pages += 1
         queue += [link for link in parser.links if link.startswith("/")]
@@ -164,7 +167,7 @@ def _leftover(parts: list[str], allowed: list[str]) -> list[str]:
         for word in allowed:
             if word in part:
                 part = part.replace(word, " ")
-        found += [m for m in CJK.findall(part) if m.strip("　、，。：；！？（）「」『』《》【】")]
+        found += [m for m in CJK.findall(part) if IDEOGRAPH.search(m)]
     return found
 
 

@@ -31,6 +31,7 @@ from models.privacy import audit as audit_log
 from webapp.access import public
 from webapp.db import get_session
 from webapp.forms.common import ChildJoinForm, ChildSignInForm, StaffSignInForm
+from webapp.i18n import refused
 from webapp.public.chat import forget_device
 from webapp.ratelimit import client_address, configured, limiter
 from webapp.security import audit, start_clock, unexpected_fields
@@ -198,7 +199,7 @@ def child_join():
         try:
             member = accounts.join_group(get_session(), form.to_joining())
         except accounts.JoinRefused as refusal:
-            form.invite_code.errors.append(str(refusal))
+            form.invite_code.errors.append(refused(refusal))
         else:
             _start_session(ChildUser(member))
             flash(_("欢迎你加入！记住你的昵称和密码哦。"))

@@ -19,6 +19,7 @@ from flask_login import current_user
 from models.files import storage
 from models.office import export_jobs
 from webapp.db import get_session
+from webapp.i18n import refused
 from webapp.jobs import run_export
 from webapp.staff.coordinator.pages import coordinator_only
 
@@ -37,7 +38,7 @@ def start():
         job = export_jobs.start(get_session(), current_user.account,
                                 request.form.get("kind", "xlsx"), request.form)
     except ValueError as problem:
-        flash(str(problem))
+        flash(refused(problem))
         return redirect(url_for("coordinator.home", tab="all"))
     run_export(job.id)
     return redirect(url_for(".show", token=job.token))

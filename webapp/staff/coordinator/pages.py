@@ -37,6 +37,7 @@ from webapp.actions import always_400, suggestion_steps
 from webapp.db import get_session
 from webapp.files import send_attachment
 from webapp.forms.flow import DecideExtensionForm, DeclineForm, EscalateForm, NoteForm, RouteForm
+from webapp.i18n import refused
 
 bp = Blueprint("coordinator", __name__, url_prefix="/coordinator")
 TABS = {"triage": _l("待分类"), "returned": _l("退单待改派"), "reopened": _l("重新打开"),
@@ -182,7 +183,7 @@ def export(kind: str):
     try:
         filters = exports.Filters.from_args(request.args).check(get_session(), _plan())
     except ValueError as problem:
-        flash(str(problem))
+        flash(refused(problem))
         return redirect(url_for(".home", tab="all"))
     name = f"tongsheng-{_plan()}.{kind}"
     if kind == "csv":

@@ -16,6 +16,7 @@ from webapp.actions import always_400, run_step
 from webapp.db import get_session
 from webapp.forms.common import StaffWordsForm
 from webapp.forms.privacy import SafeguardingReportForm
+from webapp.i18n import refused
 from webapp.staff.coordinator.accesslog import access_gate
 
 bp = Blueprint("safeguarding", __name__, url_prefix="/safeguarding")
@@ -117,7 +118,7 @@ def write(case_id: int):
         case_talk.write_to_child(get_session(), case=found, account=_me(), text=form.text.data)
     except case_talk.TalkProblem as problem:
         get_session().rollback()
-        form.text.errors.append(str(problem))
+        form.text.errors.append(refused(problem))
         return _page(found, words=form, status=400)
     flash(_("已经发给孩子。孩子下次打开对话就能看到，这句话也记在个案里。"))
     return redirect(url_for(".case", case_id=found.id))
@@ -145,7 +146,7 @@ def close(case_id: int):
     try:
         safeguarding.close_case(get_session(), case=found, account=_me())
     except ValueError as problem:
-        flash(str(problem))
+        flash(refused(problem))
         return _page(found, status=400)
     flash(_("个案已结案，记录会一直保留。"))
     return redirect(url_for(".cases"))

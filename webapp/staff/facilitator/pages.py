@@ -30,6 +30,7 @@ from models.suggestions.tables import Suggestion
 from webapp.access import staff_required
 from webapp.db import get_session
 from webapp.forms.group import ButtonForm, ConsentForm, GroupForm, LeaveForm, MemberForm
+from webapp.i18n import refused
 from webapp.security import audit
 
 bp = Blueprint("facilitator", __name__, url_prefix="/facilitator")
@@ -142,7 +143,7 @@ def new_member(group_id: int):
                                        birth_year=form.birth_year.data,
                                        birth_month=form.birth_month.data, pin=form.pin.data)
         except GroupProblem as problem:
-            form.nickname.errors.append(str(problem))
+            form.nickname.errors.append(refused(problem))
         else:
             flash(_("%(name)s 加入了小组。", name=member.nickname))
             return redirect(url_for(".member", group_id=group.id, member_id=member.id))
@@ -227,7 +228,7 @@ def remove_member(group_id: int, member_id: int):
         groups.remove_member(get_session(), member=member, leaving=Leaving(form.leaving.data),
                              actor=me())
     except GroupProblem as problem:
-        flash(str(problem))
+        flash(refused(problem))
     else:
         flash(_("%(name)s 已离开小组。", name=member.nickname))
     return redirect(url_for(".group", group_id=group.id))
