@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from datetime import timedelta
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urldefrag, urlsplit
@@ -20,7 +21,10 @@ from sqlalchemy import select
 from sqlmodel import SQLModel
 
 import models  # noqa: F401  (every table)
+from models.common import utcnow
+from models.councils import meetings, votes
 from models.plans.plan import PLAN_DIR
+from tests.flow import council, member
 
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff01-\uff5e]+")
 IDEOGRAPH = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -29,7 +33,7 @@ RUBY = re.compile(r"<rt>.*?</rt>|</?ruby>")
 # Proper names that stay as they are in every language.
 PROPER_NAMES = ("童声", "中文", "简体")
 SKIP = re.compile(r"/language/|/signin/out|/static/|/files/|/photos/|\.(pdf|xlsx|csv|svg|json|xml)"
-                  r"|/export|/qr/|/minutes\.|/report\.|/open311/")
+                  r"|/export|/qr/|/minutes\.|/report\.|/open311/|\?from=")
 PER_KIND = 2
 ROLES = [None, "child", "facilitator", "agency1", "coordinator", "safeguarding"]
 # Generated texts that are stored with their message data: shown translated, never as data.
@@ -111,7 +115,9 @@ def _sign_in(auth, who):
 
 
 def _kind(path: str) -> str:
-    return re.sub(r"\d+|[A-Z0-9]{6,}", "N", urlsplit(path).path)
+    """Pages of one kind: the same address but for ids and codes (each tab is its own kind)."""
+    parts = urlsplit(path)
+    return re.sub(r"\d+|[A-Z0-9]{6,}", "N", f"{parts.path}?{parts.query}")
 
 
 def _start(app) -> list[str]:
@@ -171,19 +177,53 @@ def _leftover(parts: list[str], allowed: list[str]) -> list[str]:
     return found
 
 
+DANGER = "爸爸喝醉了就打我，我不敢回家"
+
+
+def _live_meeting(session) -> list[str]:
+    """The council is meeting, with a child's suggestion and a poll open: the meeting room."""
+    meeting = meetings.schedule(session, group=council(session), title="四月议事会", topic="操场",
+                                agenda="", scheduled_at=utcnow() + timedelta(hours=1))
+    meetings.open_meeting(session, meeting=meeting)
+    meetings.raise_suggestion(session, meeting=meeting, text="操场的篮球架坏了。",
+                              member=member(session, "小红"))
+    votes.start(session, meeting=meeting, question="先修哪一个？", labels=["篮球架", "秋千"],
+                suggestion_ids=[])
+    session.commit()
+    return [f"/group/meeting/{meeting.id}", f"/chat/meeting/{meeting.join_code}"]
+
+
+def _danger_told(app) -> tuple[str, ...]:
+    """A child tells the assistant they are in danger: a safeguarding case opens."""
+    other = app.test_client()
+    other.get("/language/en")
+    reply = other.post("/chat/new/turn", json={"text": DANGER, "seq": 0}).get_json()
+    return tuple(line["text"] for line in reply["messages"] if line["who"] == "bot")
+
+
+@pytest.fixture
+def busy(app, session):
+    """The demo city on a busy day: a meeting under way and a child who asked for help.
+
+    Gives the meeting room's pages and what the assistant said to the child in danger.
+    """
+    return _live_meeting(session), _danger_told(app)
+
+
 @pytest.mark.parametrize("who", ROLES)
-def test_every_page_reads_in_english(app, client, auth, session, who):
+def test_every_page_reads_in_english(app, client, auth, session, busy, who):
     _sign_in(auth, who)
     client.get("/language/en")
-    extra: list[str] = []
+    extra: list[str] = busy[0] if who == "child" else []
     if who in (None, "child"):
         chat, said = _chat_turns(client)
         extra.append(chat)
-    allowed = sorted(_plan_words() | _people_words(session) | set(PROPER_NAMES) | set(CHILD_SAYS),
+    allowed = sorted(_plan_words() | _people_words(session) | set(PROPER_NAMES)
+                     | set(CHILD_SAYS) | {DANGER},
                      key=len, reverse=True)
     untranslated: dict[str, list[str]] = {}
     if who in (None, "child"):
-        left = _leftover(said, allowed)
+        left = _leftover([*said, *busy[1]], allowed)
         if left:
             untranslated["chat turns"] = left[:8]
 
@@ -199,9 +239,9 @@ def test_every_page_reads_in_english(app, client, auth, session, who):
 
 
 @pytest.mark.parametrize("who", ROLES)
-def test_every_page_still_opens_in_chinese(app, client, auth, who):
+def test_every_page_still_opens_in_chinese(app, client, auth, busy, who):
     _sign_in(auth, who)
-    extra = []
+    extra = busy[0] if who == "child" else []
     if who in (None, "child"):
         chat, said = _chat_turns(client)
         assert any(CJK.search(line) for line in said)
