@@ -20,7 +20,8 @@ CLASS_RE = re.compile(
     r"(?:[一二三四五六七八九1-9]年级|初[一二三]|高[一二三])(?:年级)?[一二三四五六七八九十\d]{1,3}班"
     r"|[（(]\s*\d{1,2}\s*[)）]\s*班")
 HINTS = {"school": SCHOOL_RE, "class": CLASS_RE}
-LABELS = {"school": N_("学校名称"), "class": N_("班级"), "phone": N_("电话"), "id_card": N_("身份证号"),
+LABELS = {"school": N_("学校名称"), "class": N_("班级"), "phone": N_("电话"),
+          "id_card": N_("身份证号"),
           "bank_card": N_("银行卡号"), "email": N_("邮箱"), "qq": "QQ", "wechat": N_("微信"),
           "address": N_("住址"), "name": N_("名字"), "number": N_("号码"), "birthday": N_("生日"),
           "account": N_("账号")}

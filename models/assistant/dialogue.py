@@ -85,7 +85,8 @@ def _respond(state: dict, text: str, found, services: Services) -> list[dict]:
     messages = []
     if found.redaction.found:
         words = joined(flow.PII_WORDS.get(kind, kind) for kind in found.redaction.found)
-        messages.append(say((N_("你写了%(words)s。这些不用告诉我哦，我已经帮你藏起来了：") % {"words": words}),
+        messages.append(say((N_("你写了%(words)s。这些不用告诉我哦，我已经帮你藏起来了：")
+                             % {"words": words}),
                             kind="masked", masked=found.redaction.text))
     return messages + answer_step(state, found, services)
 
@@ -125,8 +126,10 @@ def _track(code: str | None, services: Services) -> list[dict]:
         return [say(N_("请把查询码发给我，比如 TS-7KQ2MX。"))]
     status = services.lookup(code)
     if status is None:
-        return [say(N_("我没有找到 %(code)s。看看有没有写错？查询码像 TS-7KQ2MX 这样。") % {"code": code})]
-    return [say((N_("%(code)s 现在的情况是：%(status)s。") % {"code": code, "status": status}), kind="track", code=code)]
+        return [say(N_("我没有找到 %(code)s。看看有没有写错？查询码像 TS-7KQ2MX 这样。")
+                    % {"code": code})]
+    return [say((N_("%(code)s 现在的情况是：%(status)s。")
+                 % {"code": code, "status": status}), kind="track", code=code)]
 
 
 def _stop(state: dict) -> list[dict]:
@@ -192,7 +195,8 @@ def _understand(state: dict, services: Services, *, first: bool) -> list[dict]:
                       "top": [list(pair) for pair in prediction.top]}
     state["not_suggestion"] = bool(first and prediction.not_suggestion)
     if first and prediction.topic:
-        return [say(N_("嗯，听起来是关于『%(child_labels)s』的事。") % {"child_labels": CHILD_LABELS[Topic(prediction.topic)]})]
+        return [say(N_("嗯，听起来是关于『%(child_labels)s』的事。")
+                    % {"child_labels": CHILD_LABELS[Topic(prediction.topic)]})]
     return []
 
 
@@ -218,7 +222,8 @@ def _choose(state: dict, found, services: Services) -> list[dict]:
               if CHILD_LABELS[Topic(t)] in text or faq.squash(text) == str(i)]
     if picked:
         state.update(topic=picked[0], chosen_by_child=True, step="consent")
-        return [say(N_("好的，是『%(child_labels)s』。") % {"child_labels": CHILD_LABELS[Topic(picked[0])]}), prompt(state)]
+        return [say(N_("好的，是『%(child_labels)s』。")
+                    % {"child_labels": CHILD_LABELS[Topic(picked[0])]}), prompt(state)]
     if flow.NONE_OF_THEM in text or "不知道" in text:
         state.update(topic=None, to_person=True, step="consent")
         return [say(N_("没关系！我会请一位大人帮你看看，该交给哪个部门。")), prompt(state)]
@@ -242,12 +247,14 @@ def _finish(state: dict, services: Services) -> list[dict]:
     state["step"] = "done"
     code = state["code"]
     if state.get("held"):
-        return [say((N_("收到啦！🎉 谢谢你，你的想法很重要。记住你的查询码：%(code)s") % {"code": code}), kind="done",
+        return [say((N_("收到啦！🎉 谢谢你，你的想法很重要。记住你的查询码：%(code)s")
+                     % {"code": code}), kind="done",
                     code=code),
                 say(N_("不过你的爸爸妈妈（监护人）还没有同意，所以它要先等一等："
                     "他们同意以后，才会送到负责的部门。请告诉爸爸妈妈，或者请辅导员帮忙。")),
                 prompt(state)]
-    return [say((N_("送出去啦！🎉 谢谢你，你的想法很重要。记住你的查询码：%(code)s") % {"code": code}), kind="done",
+    return [say((N_("送出去啦！🎉 谢谢你，你的想法很重要。记住你的查询码：%(code)s")
+                 % {"code": code}), kind="done",
                 code=code),
             say(N_("用查询码可以随时看看你的建议到哪一步了。")), prompt(state)]
 

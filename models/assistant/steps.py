@@ -21,16 +21,18 @@ YES, NO = N_("对"), N_("不对")
 PUBLIC_YES, PUBLIC_NO = N_("可以公开"), N_("不要公开")
 KEEP, DROP = N_("留下来，送出去"), N_("删掉")
 NONE_OF_THEM = N_("都不是")
-PLACES = (N_("🏫 学校门口"), N_("🛝 公园"), N_("🏘️ 小区"), N_("🚌 上学的路上"), N_("🏥 医院"), N_("📚 图书馆"))
+PLACES = (N_("🏫 学校门口"), N_("🛝 公园"), N_("🏘️ 小区"), N_("🚌 上学的路上"), N_("🏥 医院"),
+          N_("📚 图书馆"))
 EMOJI = {
     "childcare": "🧸", "schooling": "🏫", "special_needs": "♿", "health": "🩺",
     "mental_health": "💗", "culture_sports": "⚽", "welfare": "🤝", "participation": "🙋",
     "public_space": "🛝", "community": "🏘️", "transport": "🚸", "safety": "🛡️",
     "online": "📱", "consumer_safety": "🍎", "family": "👪", "environment": "🌳", "legal": "⚖️",
 }
-PII_WORDS = {"phone": N_("电话"), "name": N_("名字"), "address": N_("住址"), "id_card": N_("身份证号"),
-             "email": N_("邮箱"), "qq": N_("QQ 号"), "wechat": N_("微信号"), "bank_card": N_("银行卡号"),
-             "number": N_("号码"), "birthday": N_("生日"), "class": N_("班级"), "account": N_("账号")}
+PII_WORDS = {"phone": N_("电话"), "name": N_("名字"), "address": N_("住址"),
+             "id_card": N_("身份证号"), "email": N_("邮箱"), "qq": N_("QQ 号"),
+             "wechat": N_("微信号"), "bank_card": N_("银行卡号"), "number": N_("号码"),
+             "birthday": N_("生日"), "class": N_("班级"), "account": N_("账号")}
 HELP_TEXT = (N_("我是童声小助手，帮你把想法送给城市。你可以：直接告诉我你想改变什么；"
              "发「查进度」和查询码，看建议到哪了；发「我不想说了」，随时停下。"))
 DANGER_TEXT = (N_("谢谢你告诉我，你很勇敢。这不是你的错。"
@@ -90,11 +92,14 @@ def _confirm_prompt(state: dict) -> str:
     route = load_plan(state["plan_id"]).route(topic)
     who = joined(route.lead_agencies, N_("和"))
     where = (N_("%(who)s，他们会找到负责的部门") % {"who": who}) if route.to_coordinator else who
-    return (N_("你说的是关于『%(child_labels)s』吧？这件事会交给%(where)s。对吗？") % {"child_labels": CHILD_LABELS[Topic(topic)], "where": where})
+    return (N_("你说的是关于『%(child_labels)s』吧？这件事会交给%(where)s。对吗？")
+            % {"child_labels": CHILD_LABELS[Topic(topic)], "where": where})
 
 
 def _choice_label(topic: str) -> str:
-    return Message("%(emoji)s %(topic)s", {"emoji": EMOJI[topic], "topic": CHILD_LABELS[Topic(topic)]})
+    """A topic button: its picture and its name in the child's words."""
+    return Message("%(emoji)s %(topic)s",
+                   {"emoji": EMOJI[topic], "topic": CHILD_LABELS[Topic(topic)]})
 
 
 def _choices(state: dict) -> tuple[str, ...]:

@@ -179,7 +179,9 @@ def raise_suggestion(session: Session, *, meeting: Meeting, text: str, member: M
                   group_id=group.id, meeting_id=meeting.id, member_id=member.id,
                   entered_by_id=entered_by.id if entered_by else None,
                   idempotency_key=idempotency_key)
-    actor = (Actor("staff", entered_by.id, (N_("%(display_name)s（代%(nickname)s填写）") % {"display_name": entered_by.display_name, "nickname": member.nickname}))
+    actor = (Actor("staff", entered_by.id, (N_("%(display_name)s（代%(nickname)s填写）")
+                                            % {"display_name": entered_by.display_name,
+                                               "nickname": member.nickname}))
              if entered_by else Actor("child", member.id, member.nickname))
     taken = take_words(session, draft, actor, thread=thread(meeting, member), channel="meeting")
     if attendance(session, meeting, member) is None:

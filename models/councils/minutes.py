@@ -33,7 +33,9 @@ def sent_to(session: Session, suggestion: Suggestion) -> str:
              .where(Assignment.suggestion_id == suggestion.id, Assignment.is_current,
                     Assignment.role == AgencyRole.LEAD))
     names = list(session.exec(query))
-    return N_("送到 %(agencies)s") % {"agencies": joined(names)} if names else STAFF_LABELS[suggestion.status]
+    if not names:
+        return STAFF_LABELS[suggestion.status]
+    return N_("送到 %(agencies)s") % {"agencies": joined(names)}
 
 
 def _facilitators(session: Session, group: Group) -> str:
@@ -47,28 +49,39 @@ def draft(session: Session, meeting: Meeting) -> str:
     """Plain-text minutes: attendance, agenda, suggestions, votes, and what was sent where."""
     group = session.get(Group, meeting.group_id)
     people = meetings.attendees(session, meeting)
-    lines = [(N_("%(name)s 会议纪要") % {"name": group.name}), (N_("会议：%(title)s") % {"title": meeting.title}),
+    lines = [(N_("%(name)s 会议纪要")
+              % {"name": group.name}), (N_("会议：%(title)s") % {"title": meeting.title}),
              (N_("议题：%(value)s") % {"value": meeting.topic or '—'}),
-             (N_("时间：%(value)s 至 %(closed_at)s") % {"value": _when(meeting.opened_at or meeting.scheduled_at), "closed_at": _when(meeting.closed_at)}),
+             (N_("时间：%(value)s 至 %(closed_at)s")
+              % {"value": _when(meeting.opened_at or meeting.scheduled_at),
+                 "closed_at": _when(meeting.closed_at)}),
              (N_("主持：%(session)s") % {"session": _facilitators(session, group)}),
-             (N_("出席（%(people)s 人）：") % {"people": len(people)}) + ("、".join(m.nickname for m in people) or "—"),
+             (N_("出席（%(people)s 人）：")
+              % {"people": len(people)}) + ("、".join(m.nickname for m in people) or "—"),
              "", N_("一、议程"), meeting.agenda or "—", "", N_("二、提出的建议")]
     # Minutes are shared: what may show a child in danger lives only in the safeguarding case.
     items = [item for item in meetings.suggestions(session, meeting)
              if not item.urgent and item.case_id is None]
     for number, item in enumerate(items, start=1):
         behalf = N_("（辅导员代填）") if item.entered_by_id else ""
-        lines.append(N_("%(number)s. %(tracking_code)s %(agency_text)s%(behalf)s —— 支持 %(value)s 人；%(session)s") % {"number": number, "tracking_code": item.tracking_code, "agency_text": item.agency_text, "behalf": behalf, "value": support.count(session, item), "session": sent_to(session, item)})
+        lines.append(N_("%(number)s. %(tracking_code)s %(agency_text)s%(behalf)s —— 支持 %(value)"
+                        "s 人；%(session)s")
+                     % {"number": number, "tracking_code": item.tracking_code,
+                        "agency_text": item.agency_text, "behalf": behalf,
+                        "value": support.count(session, item), "session": sent_to(session, item)})
     if not items:
         lines.append(N_("本次会议没有提出建议。"))
     lines += ["", N_("三、投票")]
     for poll in votes.polls(session, meeting):
         tallies = votes.results(session, poll)
-        lines.append(N_("问题：%(question)s（共 %(value)s 票）") % {"question": poll.question, "value": sum(t.votes for t in tallies)})
-        lines += [(N_("  · %(label)s：%(votes)s 票") % {"label": t.option.label, "votes": t.votes}) for t in tallies]
+        lines.append(N_("问题：%(question)s（共 %(value)s 票）")
+                     % {"question": poll.question, "value": sum(t.votes for t in tallies)})
+        lines += [(N_("  · %(label)s：%(votes)s 票")
+                   % {"label": t.option.label, "votes": t.votes}) for t in tallies]
     if not votes.polls(session, meeting):
         lines.append(N_("本次会议没有投票。"))
-    lines += ["", N_("四、下一步"), N_("辅导员会把建议送到负责的部门，收到回复后在下次会议告诉大家。")]
+    lines += ["", N_("四、下一步"),
+              N_("辅导员会把建议送到负责的部门，收到回复后在下次会议告诉大家。")]
     return "\n".join(lines)
 
 

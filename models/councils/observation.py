@@ -159,7 +159,8 @@ def item_text(visit: Visit, row: VisitItem) -> str:
     """The suggestion a 需要改进 item becomes, in the group's words."""
     item = checklist_of(visit).item(row.item_key)
     said = row.comment or (N_("要看看：%(look_for)s") % {"look_for": item.look_for})
-    return (N_("我们观察团在%(place_name)s观察“%(label)s”，觉得需要改进：%(said)s") % {"place_name": visit.place_name, "label": item.label, "said": said})
+    return (N_("我们观察团在%(place_name)s观察“%(label)s”，觉得需要改进：%(said)s")
+            % {"place_name": visit.place_name, "label": item.label, "said": said})
 
 
 def _author(session: Session, row: VisitItem, member: Member | None) -> Member | None:

@@ -14,7 +14,8 @@ from models.i18n import N_
 
 
 def title(visit: Visit) -> str:
-    return (N_("%(name)s观察报告：%(place_name)s") % {"name": checklist_of(visit).name, "place_name": visit.place_name})
+    return (N_("%(name)s观察报告：%(place_name)s")
+            % {"name": checklist_of(visit).name, "place_name": visit.place_name})
 
 
 def rows(session: Session, visit: Visit) -> list[tuple[str, str, str, str | None]]:

@@ -155,28 +155,34 @@ def on_event(session: Session, suggestion: Suggestion, event: Event) -> None:
         _to_all(session, agency_staff(session, suggestion, AgencyRole.LEAD), suggestion,
                 "new_item", (N_("新派单 %(code)s：请在期限内签收。") % {"code": code}), email=True)
         _to_all(session, agency_staff(session, suggestion, AgencyRole.PARTNER), suggestion,
-                "copied", (N_("建议 %(code)s 抄送本部门（配合），可以查看和留言。") % {"code": code}))
+                "copied", (N_("建议 %(code)s 抄送本部门（配合），可以查看和留言。")
+                           % {"code": code}))
     elif action in ("return", "reopen", "contest"):
         words = {"return": N_("被退单，需要重新派单"), "reopen": N_("被重新打开，需要处理"),
                  "contest": N_("的小朋友补充了说明")}[action]
         _to_all(session, coordinators(session, suggestion.plan_id), suggestion, action,
-                (N_("建议 %(code)s %(words)s：%(note)s") % {"code": code, "words": words, "note": event.note[:120]}), email=True)
+                (N_("建议 %(code)s %(words)s：%(note)s")
+                 % {"code": code, "words": words, "note": event.note[:120]}), email=True)
     elif action == "overdue":
         session.flush()
         people = agency_staff(session, suggestion, AgencyRole.LEAD) + coordinators(
             session, suggestion.plan_id)
-        _to_all(session, people, suggestion, "overdue", (N_("建议 %(code)s 已超期，请尽快办理。") % {"code": code}),
+        _to_all(session, people, suggestion, "overdue", (N_("建议 %(code)s 已超期，请尽快办理。")
+                                                         % {"code": code}),
                 email=True, key=f"overdue:{event.id}")
     elif action in SUPERVISION_WORDS:
         _supervised(session, suggestion, event)
     elif action == "extension_request":
         _to_all(session, coordinators(session, suggestion.plan_id), suggestion, action,
-                (N_("建议 %(code)s 的牵头部门申请延期：%(note)s") % {"code": code, "note": event.note[:200]}), email=True)
+                (N_("建议 %(code)s 的牵头部门申请延期：%(note)s")
+                 % {"code": code, "note": event.note[:200]}), email=True)
     elif action == "answer":
         _answer_arrived(session, suggestion)
     elif action in ("decline", "merge") and suggestion.member_id is not None:
-        words = {"decline": N_("这次没有送出去，去看看原因吧。"), "merge": N_("和相同的建议合在一起了。")}
-        notify(session, kind=action, message=(N_("你的建议 %(code)s %(words)s") % {"code": code, "words": words[action]}),
+        words = {"decline": N_("这次没有送出去，去看看原因吧。"),
+                 "merge": N_("和相同的建议合在一起了。")}
+        notify(session, kind=action, message=(N_("你的建议 %(code)s %(words)s")
+                                              % {"code": code, "words": words[action]}),
                suggestion=suggestion, member_id=suggestion.member_id)
 
 
@@ -190,7 +196,9 @@ def _supervised(session: Session, suggestion: Suggestion, event: Event) -> None:
     session.flush()
     label = SUPERVISION_WORDS[event.action]
     _to_all(session, agency_staff(session, suggestion, AgencyRole.LEAD), suggestion,
-            event.action, (N_("妇儿工委办%(label)s：建议 %(tracking_code)s。%(note)s") % {"label": label, "tracking_code": suggestion.tracking_code, "note": event.note[:300]}),
+            event.action, (N_("妇儿工委办%(label)s：建议 %(tracking_code)s。%(note)s")
+                           % {"label": label, "tracking_code": suggestion.tracking_code,
+                              "note": event.note[:300]}),
             email=True, key=f"{event.action}:{event.id}")
 
 
@@ -205,17 +213,21 @@ def _answer_arrived(session: Session, suggestion: Suggestion) -> None:
         groups.add(item.group_id)
         if item.member_id is not None:
             notify(session, kind="answer", member_id=item.member_id, suggestion=item,
-                   message=(N_("你的建议 %(tracking_code)s 回复你啦！快去看看吧。") % {"tracking_code": item.tracking_code}))
+                   message=(N_("你的建议 %(tracking_code)s 回复你啦！快去看看吧。")
+                            % {"tracking_code": item.tracking_code}))
     people = {a.id: a for group_id in groups for a in facilitators(session, group_id)}
     _to_all(session, people.values(), suggestion, "answer",
-            (N_("建议 %(tracking_code)s 收到了部门的答复。") % {"tracking_code": suggestion.tracking_code}))
+            (N_("建议 %(tracking_code)s 收到了部门的答复。")
+             % {"tracking_code": suggestion.tracking_code}))
 
 
 def deadline_near(session: Session, suggestion: Suggestion) -> None:
     """One reminder (催办) per deadline before it passes."""
     due = suggestion.sign_due if suggestion.status == "dispatched" else suggestion.answer_due
     _to_all(session, agency_staff(session, suggestion, AgencyRole.LEAD), suggestion,
-            "deadline_near", (N_("建议 %(tracking_code)s 快到期了（%(due)s），请抓紧。") % {"tracking_code": suggestion.tracking_code, "due": format(due, '%m-%d')}),
+            "deadline_near", (N_("建议 %(tracking_code)s 快到期了（%(due)s），请抓紧。")
+                              % {"tracking_code": suggestion.tracking_code,
+                                 "due": format(due, '%m-%d')}),
             email=True, key=f"near:{suggestion.id}:{suggestion.status}")
 
 

@@ -36,9 +36,11 @@ def verify_secret(stored_hash: str, secret: str) -> bool:
 def password_problem(password: str) -> str | None:
     """Why a staff password is refused, in words for the person choosing it, or None."""
     if len(password) < MIN_PASSWORD_LENGTH:
-        return (N_("密码至少需要 %(min_password_length)s 个字符。") % {"min_password_length": MIN_PASSWORD_LENGTH})
+        return (N_("密码至少需要 %(min_password_length)s 个字符。")
+                % {"min_password_length": MIN_PASSWORD_LENGTH})
     if len(password) > MAX_PASSWORD_LENGTH:
-        return (N_("密码最多 %(max_password_length)s 个字符。") % {"max_password_length": MAX_PASSWORD_LENGTH})
+        return (N_("密码最多 %(max_password_length)s 个字符。")
+                % {"max_password_length": MAX_PASSWORD_LENGTH})
     if password.lower() in _COMMON or len(set(password)) < 4:
         return N_("这个密码太常见了，很容易被猜到，请换一个。")
     return None

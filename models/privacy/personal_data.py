@@ -26,7 +26,9 @@ def check_forwardable(suggestion: Suggestion) -> None:
     kinds = flags(suggestion)
     if kinds:
         raise PersonalDetailsLeft(
-            N_("给部门看的文字里还有孩子的个人信息（%(kinds)s），请先用“改写给部门看的说法”把它去掉，再送出。") % {"kinds": describe(kinds)})
+            N_("给部门看的文字里还有孩子的个人信息（%(kinds)s），请先用“改写给部门看的说法”把它去"
+               "掉，再送出。")
+            % {"kinds": describe(kinds)})
 
 
 _HOUSE_NUMBER = re.compile(r"(?<![\d.])\d{1,5}\s*[号號](?![线線楼樓院])")

@@ -74,7 +74,8 @@ def come_back(session: Session, code: str, token: str) -> Conversation | None:
     found = conversation_of(session, case) or ensure_conversation(session, case)
     found.device_hash = token_hash(token)
     session.add(found)
-    add_entry(session, case, STEP, N_("孩子用个案码回到了对话（可能换了一台设备）"), channel="return")
+    add_entry(session, case, STEP, N_("孩子用个案码回到了对话（可能换了一台设备）"),
+              channel="return")
     session.commit()
     return found
 
@@ -109,7 +110,8 @@ def write_to_child(session: Session, *, case: SafeguardingCase, account: Account
     add_entry(session, case, STAFF, text, channel="chat", account=account)
     for person in others:
         notify(session, kind="safeguarding", account=person,
-               message=(N_("%(display_name)s 给安全个案 #%(id)s 的孩子写了一句话，请一起看看。") % {"display_name": account.display_name, "id": case.id}))
+               message=(N_("%(display_name)s 给安全个案 #%(id)s 的孩子写了一句话，请一起看看。")
+                        % {"display_name": account.display_name, "id": case.id}))
     save(session, found, state)
 
 

@@ -117,7 +117,8 @@ def alert_opened(session: Session, case: SafeguardingCase, now: datetime | None 
     """Tell the people on duty (queued e-mail) and start the clock."""
     now = now or utcnow()
     told = _tell(session, case, first_responders(session, case), 0,
-                 (N_("安全个案 #%(id)s：有孩子可能处在危险中，请立即查看并按强制报告要求处理。") % {"id": case.id}))
+                 (N_("安全个案 #%(id)s：有孩子可能处在危险中，请立即查看并按强制报告要求处理。")
+                  % {"id": case.id}))
     case.due_at = now + _rule.delay
     session.add(case)
     add_entry(session, case, STEP, N_("已通知：%(names)s") % {"names": _names(told)}, at=now)
@@ -136,7 +137,8 @@ def take_in_hand(session: Session, case: SafeguardingCase, account: Account,
     now = now or utcnow()
     case.acknowledged_at, case.acknowledged_by_id, case.due_at = now, account.id, None
     session.add(case)
-    add_entry(session, case, STEP, (N_("%(display_name)s 确认接手") % {"display_name": account.display_name}), account=account, at=now)
+    add_entry(session, case, STEP, N_("%(name)s 确认接手") % {"name": account.display_name},
+              account=account, at=now)
     return True
 
 
@@ -167,9 +169,11 @@ def escalate(session: Session, case: SafeguardingCase, now: datetime | None = No
     nxt = on_list[(level + 1) % len(on_list)] if on_list else None
     people = ([nxt] if nxt else []) + coordinators(session, case.plan_id)
     told = _tell(session, case, people, level + 1,
-                 (N_("安全个案 #%(id)s 已经 %(case)s 分钟没有人确认接手，请马上处理。") % {"id": case.id, "case": _waited(case, now)}))
-    add_entry(session, case, STEP, N_("%(minutes)s 分钟没有人确认接手，第 %(level)s 次升级：已通知 %(names)s")
-                  % {"minutes": _rule.ack_minutes, "level": level + 1, "names": _names(told)}, at=now)
+                 (N_("安全个案 #%(id)s 已经 %(case)s 分钟没有人确认接手，请马上处理。")
+                  % {"id": case.id, "case": _waited(case, now)}))
+    escalated = N_("%(minutes)s 分钟没有人确认接手，第 %(level)s 次升级：已通知 %(names)s") % {
+        "minutes": _rule.ack_minutes, "level": level + 1, "names": _names(told)}
+    add_entry(session, case, STEP, escalated, at=now)
     session.commit()
     return True
 

@@ -36,7 +36,8 @@ CASE_STATUS_LABELS = {CaseStatus.OPEN: N_("待处理"), CaseStatus.REPORTED: N_(
 
 # 强制报告: who to call, in the order a worried adult needs them.
 REPORT_STEPS = [
-    ("110", N_("公安机关（110）"), N_("孩子正处在危险中，或疑似遭受侵害：立即报警。这是强制报告义务。")),
+    ("110", N_("公安机关（110）"),
+     N_("孩子正处在危险中，或疑似遭受侵害：立即报警。这是强制报告义务。")),
     ("civil_affairs", N_("民政部门 / 未成年人保护工作站"),
      N_("疑似监护缺失、监护侵害，同时报告民政部门。")),
     ("education", N_("教育行政部门"), N_("涉及学校或校园欺凌的，同时报告教育行政部门。")),
@@ -273,7 +274,9 @@ def release(session: Session, *, case: SafeguardingCase, suggestion: Suggestion,
         raise ValueError(N_("这条建议不属于这个个案。"))
     if not is_lead_for(session, account, case.plan_id):
         raise HeldForSafeguarding(N_("只有安全负责人可以决定把个案里的建议交给部门。"))
-    add_entry(session, case, STEP, (N_("%(display_name)s 决定建议 %(tracking_code)s 可以按普通建议处理") % {"display_name": account.display_name, "tracking_code": suggestion.tracking_code}), channel="release", account=account,
+    released = N_("%(display_name)s 决定建议 %(tracking_code)s 可以按普通建议处理") % {
+        "display_name": account.display_name, "tracking_code": suggestion.tracking_code}
+    add_entry(session, case, STEP, released, channel="release", account=account,
               suggestion_id=suggestion.id)
     session.commit()
 
@@ -356,7 +359,9 @@ def record_report(session: Session, *, case: SafeguardingCase, account: Account,
                              note=note.strip()[:1000], account_id=account.id)
     session.add(row)
     take_in_hand(session, case, account)
-    add_entry(session, case, STEP, (N_("%(display_name)s 记录了报告：%(report_targets)s") % {"display_name": account.display_name, "report_targets": REPORT_TARGETS[target]}),
+    add_entry(session, case, STEP, (N_("%(display_name)s 记录了报告：%(report_targets)s")
+                                    % {"display_name": account.display_name,
+                                       "report_targets": REPORT_TARGETS[target]}),
               account=account)
     if case.status == CaseStatus.OPEN:
         case.status = CaseStatus.REPORTED
@@ -374,6 +379,7 @@ def close_case(session: Session, *, case: SafeguardingCase,
     case.closed_at = utcnow()
     case.due_at = None
     session.add(case)
-    add_entry(session, case, STEP, (N_("%(value)s 结案") % {"value": account.display_name if account else N_('童声')}),
+    add_entry(session, case, STEP, (N_("%(value)s 结案")
+                                    % {"value": account.display_name if account else N_('童声')}),
               account=account)
     session.commit()

@@ -73,7 +73,8 @@ def _text(value: str, *, limit: int, missing: str) -> str:
     if not value:
         raise ValueError(missing)
     if len(value) > limit:
-        raise ValueError(N_("最多 %(limit)s 个字，现在是 %(value)s 个字。") % {"limit": limit, "value": len(value)})
+        raise ValueError(N_("最多 %(limit)s 个字，现在是 %(value)s 个字。")
+                         % {"limit": limit, "value": len(value)})
     return value
 
 

@@ -187,7 +187,8 @@ def _from(suggestion: Suggestion, *allowed: Status, doing: str) -> None:
         from models.suggestions.status import STAFF_LABELS
 
         raise InvalidTransition(
-            N_("这条建议现在是「%(staff_labels)s」，不能%(doing)s。") % {"staff_labels": STAFF_LABELS[Status(suggestion.status)], "doing": doing})
+            N_("这条建议现在是「%(staff_labels)s」，不能%(doing)s。")
+            % {"staff_labels": STAFF_LABELS[Status(suggestion.status)], "doing": doing})
 
 
 def send_to_review(session: Session, suggestion: Suggestion, *, actor: Actor,

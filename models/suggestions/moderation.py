@@ -28,7 +28,8 @@ URGENT_STEPS = [
     N_("先确认孩子现在是否安全；如果有紧急危险，立即拨打 110。"),
     N_("当面或在建议的对话里告诉孩子：你说出来是对的，大人会帮你。不要追问细节，不要承诺保密。"),
     N_("拨打 12355 青少年服务台，或联系当地未成年人保护机构寻求专业帮助。"),
-    N_("依照《未成年人保护法》的强制报告制度，发现侵害或疑似侵害，应立即向公安机关、民政或教育部门报告。"),
+    N_("依照《未成年人保护法》的强制报告制度，发现侵害或疑似侵害，应立即向公安机关、民政或教育部"
+       "门报告。"),
     N_("把你做了什么、告诉了谁、什么时候，写进这条建议的记录里。紧急建议不会公开。"),
 ]
 
@@ -169,8 +170,11 @@ def link(session: Session, *, first: Suggestion, second: Suggestion, account: Ac
     if first.id == second.id:
         raise ModerationProblem(N_("不能和自己关联。"))
     actor = actor_for_account(account)
-    record(session, first, action="link", actor=actor, note=(N_("相关建议：%(tracking_code)s") % {"tracking_code": second.tracking_code}))
-    record(session, second, action="link", actor=actor, note=(N_("相关建议：%(tracking_code)s") % {"tracking_code": first.tracking_code}))
+    related = N_("相关建议：%(tracking_code)s")
+    record(session, first, action="link", actor=actor,
+           note=related % {"tracking_code": second.tracking_code})
+    record(session, second, action="link", actor=actor,
+           note=related % {"tracking_code": first.tracking_code})
     session.commit()
 
 

@@ -162,7 +162,8 @@ def escalate(session: Session, suggestion: Suggestion, *, actor: Actor, level: i
         raise InvalidTransition(N_("还没有超期，只能催办。"))
     reached = level_of(session, suggestion.id)
     if level > reached + 1:
-        raise InvalidTransition(N_("请先%(levels)s，再%(levels2)s。") % {"levels": LEVELS[reached + 1], "levels2": LEVELS[level]})
+        raise InvalidTransition(N_("请先%(levels)s，再%(levels2)s。")
+                                % {"levels": LEVELS[reached + 1], "levels2": LEVELS[level]})
     names = lead_agencies(session, [suggestion.id]).get(suggestion.id, [])
     step = SupervisionStep(suggestion_id=suggestion.id, level=level, note=(note or "").strip()
                            [:NOTE_LIMIT], agencies="、".join(names)[:500],
@@ -213,7 +214,8 @@ def request_extension(session: Session, suggestion: Suggestion, *, actor: Actor,
                              new_due=new_due)
     session.add(asked)
     record(session, suggestion, action="extension_request", actor=actor,
-           note=(N_("申请延期到 %(new_date)s：%(reason)s") % {"new_date": format(new_date, '%Y-%m-%d'), "reason": reason}))
+           note=(N_("申请延期到 %(new_date)s：%(reason)s")
+                 % {"new_date": format(new_date, '%Y-%m-%d'), "reason": reason}))
     return asked
 
 
@@ -236,7 +238,8 @@ def decide_extension(session: Session, asked: ExtensionRequest, *, actor: Actor,
     new_day = f"{local_day(asked.new_due):%Y-%m-%d}"
     if approve:
         _move_deadline(suggestion, asked.new_due, now)
-        note = (N_("同意延期，新的期限是 %(new_day)s") % {"new_day": new_day}) + (f"：{answer}" if answer else "")
+        note = (N_("同意延期，新的期限是 %(new_day)s")
+                % {"new_day": new_day}) + (f"：{answer}" if answer else "")
     else:
         note = (N_("不同意延期到 %(new_day)s：%(answer)s") % {"new_day": new_day, "answer": answer})
     record(session, suggestion, action="extension_" + asked.state.value, actor=actor,

@@ -130,7 +130,7 @@ class Event(SQLModel, table=True):
 
     @property
     def shown_note(self) -> str:
-        """The note as a reader sees it: a platform note in their language, a person's as written."""
+        """A platform note in the reader's language; a person's note as they wrote it."""
         return stored(self.note, self.note_data)
 
 

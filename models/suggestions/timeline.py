@@ -55,29 +55,36 @@ def _sent_to(note: str) -> str:
 def _child_step(event: Event, agencies: dict[int, str]) -> Step | None:
     """How one event reads to a child; None for what only adults need to see."""
     who, note, when = _who(event, agencies), event.shown_note, event.created_at
+    seen = N_("议事会看过了") if event.actor_kind == Role.FACILITATOR else N_("工作人员看过了")
     words = {
         "submit": (N_("收到了"), N_("你的建议已经收到啦。")),
-        "approve": (N_("议事会看过了") if event.actor_kind == Role.FACILITATOR else N_("工作人员看过了"),
-                    ""),
-        "dispatch": ((N_("送到了%(note)s") % {"note": _sent_to(note)}), N_("他们要在规定的时间里签收。")),
-        "reroute": ((N_("改送到了%(note)s") % {"note": _sent_to(note)}), (N_("%(who)s决定交给这个部门来办。") % {"who": who})),
-        "accept": ((N_("%(who)s签收了") % {"who": who}), N_("他们收下了你的建议，开始算答复的时间。")),
+        "approve": (seen, ""),
+        "dispatch": (N_("送到了%(note)s") % {"note": _sent_to(note)},
+                     N_("他们要在规定的时间里签收。")),
+        "reroute": (N_("改送到了%(note)s") % {"note": _sent_to(note)},
+                    N_("%(who)s决定交给这个部门来办。") % {"who": who}),
+        "accept": (N_("%(who)s签收了") % {"who": who},
+                   N_("他们收下了你的建议，开始算答复的时间。")),
         "start": (N_("他们在办"), note),
         "progress": (N_("他们在办"), note),
-        "return": ((N_("%(who)s说这件事不归他们管") % {"who": who}), (N_("原因：%(note)s。妇儿工委办正在找对的部门。") % {"note": note})),
+        "return": (N_("%(who)s说这件事不归他们管") % {"who": who},
+                   N_("原因：%(note)s。妇儿工委办正在找对的部门。") % {"note": note}),
         "contest": (N_("你补充了说明"), note),
         "overdue": (N_("有点慢了"), N_("部门超过了时间，妇儿工委办在催他们。")),
         "answer": (N_("回复你啦"), N_("快看看他们是怎么说的。")),
         "rate": (N_("你评价了"), note),
         "reopen": (N_("又交给妇儿工委办看看"), note),
         "decline": (N_("这次没有送出去"), note),
-        "merge": (N_("和相同的建议合在一起了"), (N_("一起办的建议编号：%(note)s") % {"note": note})),
+        "merge": (N_("和相同的建议合在一起了"),
+                  N_("一起办的建议编号：%(note)s") % {"note": note}),
         "consent_hold": (N_("等爸爸妈妈同意"), N_("监护人同意以后就会送出去。")),
         "urge": (N_("妇儿工委办催了催"), N_("请部门抓紧办你的建议。")),
-        "supervise": (N_("妇儿工委办在督办"), N_("部门超过了时间，妇儿工委办正式要求他们尽快办好。")),
+        "supervise": (N_("妇儿工委办在督办"),
+                      N_("部门超过了时间，妇儿工委办正式要求他们尽快办好。")),
         "circulate": (N_("妇儿工委办通报了"), N_("部门一直没有办好，妇儿工委办向上级通报了。")),
         "extension_approved": (N_("部门多要了一些时间"), _extension_words(note)),
-        "extension_refused": (N_("部门想多要一些时间，没有同意"), N_("妇儿工委办请他们按原来的时间办好。")),
+        "extension_refused": (N_("部门想多要一些时间，没有同意"),
+                              N_("妇儿工委办请他们按原来的时间办好。")),
     }.get(event.action)
     if words is None:
         return None
@@ -87,7 +94,8 @@ def _child_step(event: Event, agencies: dict[int, str]) -> Step | None:
 def _extension_words(note: str) -> str:
     """The new date from an approval note, told plainly (the coordinator's reasons stay out)."""
     date = note.split("新的期限是 ", 1)[-1][:10] if "新的期限是 " in note else ""
-    return (N_("妇儿工委办同意了，新的期限是 %(date)s。") % {"date": date}) if date else N_("妇儿工委办同意了。")
+    return (N_("妇儿工委办同意了，新的期限是 %(date)s。")
+            % {"date": date}) if date else N_("妇儿工委办同意了。")
 
 
 def child_timeline(session: Session, suggestion: Suggestion) -> list[Step]:
@@ -159,12 +167,14 @@ def answer_words(found: Answer) -> dict[str, str]:
 RATING_WORDS = {str(k): v for k, v in RATING_LABELS.items()}
 
 ACTION_LABELS = {
-    "submit": N_("提交"), "approve": N_("审核通过"), "dispatch": N_("派单"), "reroute": N_("重新派单"),
-    "accept": N_("签收"), "start": N_("开始办理"), "progress": N_("办理进展"), "comment": N_("留言"),
-    "return": N_("退单"), "contest": N_("孩子补充说明"), "answer": N_("答复"), "rate": N_("孩子评价"),
-    "reopen": N_("重新打开"), "decline": N_("未采纳"), "merge": N_("合并到"), "merge_in": N_("合并进来"),
-    "overdue": N_("超期督办"), "on_time": N_("不再超期"), "attach": N_("上传附件"), "clarify": N_("改写说法"),
-    "triage": N_("人工分类"), "urge": N_("催办"), "supervise": N_("督办"), "circulate": N_("通报"),
+    "submit": N_("提交"), "approve": N_("审核通过"), "dispatch": N_("派单"),
+    "reroute": N_("重新派单"), "accept": N_("签收"), "start": N_("开始办理"),
+    "progress": N_("办理进展"), "comment": N_("留言"), "return": N_("退单"),
+    "contest": N_("孩子补充说明"), "answer": N_("答复"), "rate": N_("孩子评价"),
+    "reopen": N_("重新打开"), "decline": N_("未采纳"), "merge": N_("合并到"),
+    "merge_in": N_("合并进来"), "overdue": N_("超期督办"), "on_time": N_("不再超期"),
+    "attach": N_("上传附件"), "clarify": N_("改写说法"), "triage": N_("人工分类"),
+    "urge": N_("催办"), "supervise": N_("督办"), "circulate": N_("通报"),
     "extension_request": N_("延期申请"), "extension_approved": N_("同意延期"),
     "extension_refused": N_("不同意延期"),
 }

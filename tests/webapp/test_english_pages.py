@@ -41,7 +41,7 @@ GENERATED = {("notification", "message"), ("event", "note")}
 
 
 class _Text(HTMLParser):
-    """What a reader sees or hears: text outside scripts and styles, and the labelling attributes."""
+    """What a reader sees or hears: text outside scripts and styles, and labelling attributes."""
 
     ATTRIBUTES = ("alt", "title", "aria-label", "placeholder")
 
@@ -215,6 +215,7 @@ def test_every_page_reads_in_english(app, client, auth, session, busy, who):
     _sign_in(auth, who)
     client.get("/language/en")
     extra: list[str] = busy[0] if who == "child" else []
+    assert all(client.get(room).status_code == 200 for room in extra), "the meeting room opens"
     if who in (None, "child"):
         chat, said = _chat_turns(client)
         extra.append(chat)
