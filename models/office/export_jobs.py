@@ -18,6 +18,7 @@ from sqlmodel import Field, Session, SQLModel
 
 from models.common import utcnow
 from models.files import storage
+from models.i18n import N_
 from models.office import exports
 from models.people.tables import Account
 
@@ -55,7 +56,7 @@ class ExportJob(SQLModel, table=True):
 def start(session: Session, account: Account, kind: str, args) -> ExportJob:
     """Check the filters now (a bad one is refused at once) and record the job."""
     if kind not in KINDS:
-        raise ValueError("只能导出 CSV 或 Excel。")
+        raise ValueError(N_("只能导出 CSV 或 Excel。"))
     filters = exports.Filters.from_args(args).check(session, account.plan_id)
     wanted = {key: args.get(key, "") for key in ("from", "to", "domain", "agency", "status")}
     job = ExportJob(account_id=account.id, plan_id=account.plan_id, kind=kind,

@@ -16,6 +16,7 @@ from sqlmodel import Session, select
 
 from models import paging
 from models.common import CHINA, utcnow
+from models.i18n import N_
 from models.plans.plan import load_plan
 from models.plans.tables import Agency
 from models.suggestions.status import STAFF_LABELS, Status
@@ -53,24 +54,24 @@ class Filters:
             start = date.fromisoformat(args["from"]) if args.get("from") else None
             end = date.fromisoformat(args["to"]) if args.get("to") else None
         except ValueError as error:
-            raise ValueError("日期请用 2026-01-31 这样的格式。") from error
+            raise ValueError(N_("日期请用 2026-01-31 这样的格式。")) from error
         status = args.get("status", "")
         if status and status not in {s.value for s in Status}:
-            raise ValueError("没有这个状态。")
+            raise ValueError(N_("没有这个状态。"))
         agency = args.get("agency", "")
         if agency and not agency.isdigit():
-            raise ValueError("请从列表里选择部门。")
+            raise ValueError(N_("请从列表里选择部门。"))
         if start and end and start > end:
-            raise ValueError("开始日期不能晚于结束日期。")
+            raise ValueError(N_("开始日期不能晚于结束日期。"))
         return cls(start, end, args.get("domain", "").strip(), int(agency) if agency else None,
                    status)
 
     def check(self, session: Session, plan_id: str) -> Filters:
         """Refuse a domain or an agency that is not in this city's plan."""
         if self.domain and self.domain not in domain_names(plan_id):
-            raise ValueError("本市规划里没有这个领域，请从列表里选择。")
+            raise ValueError(N_("本市规划里没有这个领域，请从列表里选择。"))
         if self.agency_id and self.agency_id not in agency_names(session, plan_id):
-            raise ValueError("本市没有这个部门，请从列表里选择。")
+            raise ValueError(N_("本市没有这个部门，请从列表里选择。"))
         return self
 
 
