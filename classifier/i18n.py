@@ -38,7 +38,7 @@ class Message(str):
     def __mod__(self, params) -> Message:
         return Message(self.msgid, params)
 
-    def translate(self, gettext: Translate) -> str:
+    def in_language(self, gettext: Translate) -> str:
         """The text in the language of ``gettext``; values that are messages are translated too."""
         if not self.msgid:
             return ""
@@ -46,7 +46,7 @@ class Message(str):
             return gettext(self.msgid)
 
         def said(value):
-            return value.translate(gettext) if isinstance(value, Message) else value
+            return value.in_language(gettext) if isinstance(value, Message) else value
 
         if isinstance(self.params, dict):
             return gettext(self.msgid) % {key: said(v) for key, v in self.params.items()}

@@ -52,7 +52,7 @@ def _language_context() -> dict:
 def localise(value):
     """A domain text in the reader's language; anything else (a child's words) as it is."""
     if isinstance(value, Message):
-        return value.translate(gettext)
+        return value.in_language(gettext)
     return value
 
 

@@ -27,21 +27,21 @@ def test_a_marked_text_reads_exactly_as_the_chinese_it_was():
 def test_a_message_is_said_in_another_language_with_its_values_translated_too():
     merged = N_("你的建议 %(code)s %(words)s") % {"code": "TS-ABC234",
                                                   "words": N_("和相同的建议合在一起了。")}
-    assert merged.translate(english) == (
+    assert merged.in_language(english) == (
         "Your idea TS-ABC234 has been put together with the same idea from others.")
 
 
 def test_a_list_is_joined_in_each_language():
     reasons = joined([N_("职能不符"), N_("属地不符")])
     assert reasons == "职能不符、属地不符"
-    assert reasons.translate(english) == "Not our responsibility, Not our area"
+    assert reasons.in_language(english) == "Not our responsibility, Not our area"
 
 
 def test_a_stored_message_comes_back_from_json_as_the_same_message():
     merged = N_("你的建议 %(code)s %(words)s") % {"code": "TS-ABC234",
                                                   "words": N_("和相同的建议合在一起了。")}
     again = Message.from_data(json.loads(json.dumps(data_of(merged))))
-    assert again == merged and again.translate(english) == merged.translate(english)
+    assert again == merged and again.in_language(english) == merged.in_language(english)
 
 
 def test_plain_text_and_older_rows_stay_as_they_were_written():
@@ -53,3 +53,8 @@ def test_plain_text_and_older_rows_stay_as_they_were_written():
 def test_positional_values_work_too():
     counted = N_("共 %d 条") % 3
     assert counted == "共 3 条" and Message.from_data(counted.as_data()) == counted
+
+
+def test_a_message_is_still_a_string_to_every_string_method():
+    """str.translate (a character table) is used on texts by the redaction; it must still work."""
+    assert N_("（你好）").translate(str.maketrans("（）", "()")) == "(你好)"

@@ -185,6 +185,7 @@ def _live_meeting(session) -> list[str]:
     meeting = meetings.schedule(session, group=council(session), title="四月议事会", topic="操场",
                                 agenda="", scheduled_at=utcnow() + timedelta(hours=1))
     meetings.open_meeting(session, meeting=meeting)
+    meetings.join(session, meeting=meeting, member=member(session, "小明"))
     meetings.raise_suggestion(session, meeting=meeting, text="操场的篮球架坏了。",
                               member=member(session, "小红"))
     votes.start(session, meeting=meeting, question="先修哪一个？", labels=["篮球架", "秋千"],
