@@ -15,12 +15,12 @@ from __future__ import annotations
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import String, false, func, or_
+from sqlalchemy import JSON, Column, String, false, func, or_
 from sqlalchemy import case as sql_case
 from sqlmodel import Field, Session, SQLModel, select
 
 from models.common import new_code, utcnow
-from models.i18n import N_
+from models.i18n import N_, data_of, stored
 from models.people.tables import Account, GroupFacilitator, Role
 from models.suggestions.tables import Suggestion
 
@@ -108,9 +108,16 @@ class SafeguardingEntry(SQLModel, table=True):
     kind: str = Field(max_length=20)
     channel: str = Field(default="", max_length=20)
     text: str = Field(max_length=4000)
+    # A step the platform wrote: its message, so the case reads in each adult's language.
+    text_data: dict | None = Field(default=None, sa_column=Column(JSON, nullable=True))
     account_id: int | None = Field(default=None, foreign_key="account.id")
     suggestion_id: int | None = None
     created_at: datetime = Field(default_factory=utcnow)
+
+    @property
+    def shown(self) -> str:
+        """A platform step in the reader's language; what a person said as they said it."""
+        return stored(self.text, self.text_data)
 
 
 class HeldForSafeguarding(ValueError):
@@ -141,6 +148,7 @@ def add_entry(session: Session, case: SafeguardingCase, kind: str, text: str, *,
               suggestion_id: int | None = None, at: datetime | None = None) -> SafeguardingEntry:
     """Append one line to the case's history (flushed, committed by the caller)."""
     entry = SafeguardingEntry(case_id=case.id, kind=kind, channel=channel, text=text[:4000],
+                              text_data=data_of(text),
                               account_id=account.id if account else None,
                               suggestion_id=suggestion_id, created_at=at or utcnow())
     session.add(entry)

@@ -36,8 +36,12 @@ SKIP = re.compile(r"/language/|/signin/out|/static/|/files/|/photos/|\.(pdf|xlsx
                   r"|/export|/qr/|/minutes\.|/report\.|/open311/|\?from=")
 PER_KIND = 2
 ROLES = [None, "child", "facilitator", "agency1", "coordinator", "safeguarding"]
-# Generated texts that are stored with their message data: shown translated, never as data.
-GENERATED = {("notification", "message"), ("event", "note")}
+# Texts the platform writes are stored with their message (the second column): they must show
+# translated. Only a row without one (a person's words) counts as people's text; a case's own
+# steps are always the platform's.
+GENERATED = {("notification", "message"): "message_data", ("event", "note"): "note_data",
+             ("safeguarding_entry", "text"): "text_data"}
+PLATFORM_ONLY = {("safeguarding_entry", "text"): ("kind", "step")}
 
 
 class _Text(HTMLParser):
@@ -96,15 +100,16 @@ def _people_words(session) -> set[str]:
             continue
         for row in session.execute(select(*columns)):
             words.update(v for v in row if isinstance(v, str) and CJK.search(v))
-    for row in session.execute(select(inspect_column("event", "note"),
-                                      inspect_column("event", "note_data"))):
-        if row[1] is None and row[0]:
-            words.add(row[0])
+    for (table, column), data in GENERATED.items():
+        columns = SQLModel.metadata.tables[table].columns
+        query = select(columns[column], columns[data])
+        if (table, column) in PLATFORM_ONLY:
+            kind, platform = PLATFORM_ONLY[table, column]
+            query = query.where(columns[kind] != platform)
+        for text, kept in session.execute(query):
+            if kept is None and text:
+                words.add(text)
     return words
-
-
-def inspect_column(table: str, column: str):
-    return SQLModel.metadata.tables[table].columns[column]
 
 
 def _sign_in(auth, who):

@@ -1,4 +1,4 @@
-"""Notices and platform notes kept as a message and its values, so each reader gets their language
+"""Notices, platform notes and case steps kept as a message and its values, in each reader's language
 
 Older rows keep only their Chinese text and are shown as before.
 
@@ -19,9 +19,13 @@ def upgrade() -> None:
         batch.add_column(sa.Column('message_data', sa.JSON(), nullable=True))
     with op.batch_alter_table('event') as batch:
         batch.add_column(sa.Column('note_data', sa.JSON(), nullable=True))
+    with op.batch_alter_table('safeguarding_entry') as batch:
+        batch.add_column(sa.Column('text_data', sa.JSON(), nullable=True))
 
 
 def downgrade() -> None:
+    with op.batch_alter_table('safeguarding_entry') as batch:
+        batch.drop_column('text_data')
     with op.batch_alter_table('event') as batch:
         batch.drop_column('note_data')
     with op.batch_alter_table('notification') as batch:
