@@ -82,3 +82,19 @@ def test_the_assistant_speaks_english_and_understands_a_child_writing_chinese(cl
     assert "🏫 School gate" in where["labels"] and "🏫 学校门口" in where["quick"]
     done = next(m for m in lines if m["kind"] == "done")
     assert done["text"].startswith("It's on its way!") and done["code"] in done["text"]
+
+
+def test_a_note_the_platform_wrote_in_the_history_reads_in_english(client, auth, session):
+    """A child's 不满意 reopens the item with a note the platform writes: kept as a message."""
+    from models.suggestions import lifecycle
+    from tests.flow import answered, child
+
+    item = answered(session)
+    lifecycle.rate(session, item, actor=child(session), value="unsatisfied", comment="")
+    session.commit()
+    auth.staff("coordinator")
+    assert "孩子对回复不满意：没有写原因" in client.get(f"/coordinator/items/{item.id}").get_data(
+        as_text=True)
+    client.get("/language/en")
+    page = client.get(f"/coordinator/items/{item.id}").get_data(as_text=True)
+    assert "The child is not happy with the answer: no reason given" in page
