@@ -315,3 +315,14 @@ def test_in_english_the_buttons_speak_english_and_the_assistant_still_understand
     tap(page, "School gate")
     assert "学校门口" in page.locator(".msg-child").last.inner_text()
     assert "Why does this matter?" in last_bot(page)
+
+
+def test_what_the_script_writes_itself_is_english_too(live_server, new_page):
+    page = new_page(PHONE)
+    page.goto(live_server.url + "/language/en?next=/chat")
+    before = page.locator(".msg").count()
+    page.locator("#text").fill(CLEAR)
+    page.locator("#chat-form button[type=submit]").click()
+    page.locator(".msg").nth(before + 1).wait_for()
+    assert page.locator(".msg-bot .sr-only").last.inner_text() == "The helper says:"
+    assert page.locator(".msg-child .sr-only").last.inner_text() == "You said:"
