@@ -62,11 +62,6 @@ def refused(problem: Exception) -> str:
     return localise(said) if isinstance(said, Message) else str(problem)
 
 
-def translated(text: str) -> str:
-    """A plain stored word that is also a msgid (a preset reason, a label kept as text)."""
-    return localise(text) if isinstance(text, Message) else gettext(text) if text else text
-
-
 def lazy(text: str) -> LazyString:
     """A domain text said in the reader's language when shown (choices built at import time)."""
     return LazyString(localise, text)
@@ -83,4 +78,3 @@ def init_app(app: Flask) -> None:
     app.context_processor(_language_context)
     # Every {{ value }} that is a domain message is said in the reader's language.
     app.jinja_env.finalize = localise
-    app.jinja_env.filters["t"] = translated
