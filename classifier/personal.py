@@ -8,6 +8,7 @@ agency copy still carries any of these is not sent on until a person has reworde
 
 import re
 
+from classifier.i18n import N_, joined
 from classifier.redact import redact
 
 # Characters that end a phrase or belong to the sentence, never to a school's own name.
@@ -19,10 +20,11 @@ CLASS_RE = re.compile(
     r"(?:[一二三四五六七八九1-9]年级|初[一二三]|高[一二三])(?:年级)?[一二三四五六七八九十\d]{1,3}班"
     r"|[（(]\s*\d{1,2}\s*[)）]\s*班")
 HINTS = {"school": SCHOOL_RE, "class": CLASS_RE}
-LABELS = {"school": "学校名称", "class": "班级", "phone": "电话", "id_card": "身份证号",
-          "bank_card": "银行卡号", "email": "邮箱", "qq": "QQ", "wechat": "微信",
-          "address": "住址", "name": "名字", "number": "号码", "birthday": "生日",
-          "account": "账号"}
+LABELS = {"school": N_("学校名称"), "class": N_("班级"), "phone": N_("电话"),
+          "id_card": N_("身份证号"),
+          "bank_card": N_("银行卡号"), "email": N_("邮箱"), "qq": "QQ", "wechat": N_("微信"),
+          "address": N_("住址"), "name": N_("名字"), "number": N_("号码"), "birthday": N_("生日"),
+          "account": N_("账号")}
 
 
 def personal_details(text: str) -> list[str]:
@@ -34,4 +36,4 @@ def personal_details(text: str) -> list[str]:
 
 def describe(kinds: list[str]) -> str:
     """The kinds in words a facilitator reads: 学校名称、班级."""
-    return "、".join(LABELS.get(kind, kind) for kind in kinds)
+    return joined(LABELS.get(kind, kind) for kind in kinds)

@@ -11,6 +11,7 @@ from models.refusals import Refusal
 from models.suggestions.lifecycle import actor_for_account
 from webapp.db import commit, get_session
 from webapp.errors import refusal_status
+from webapp.i18n import refused
 
 
 def run_step(step: Callable, *, done: str | Callable, then: str, again: Callable,
@@ -30,7 +31,7 @@ def run_step(step: Callable, *, done: str | Callable, then: str, again: Callable
         commit(session)
     except problems as problem:
         session.rollback()
-        flash(str(problem))
+        flash(refused(problem))
         return again(status_of(problem))
     flash(done(result) if callable(done) else done)
     return redirect(then)

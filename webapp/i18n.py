@@ -7,8 +7,9 @@ person stored); without a choice the site speaks the city's default, Simplified 
 from __future__ import annotations
 
 from flask import Blueprint, Flask, current_app, redirect, request
-from flask_babel import get_locale
+from flask_babel import LazyString, get_locale, gettext
 
+from models.i18n import Message
 from webapp.access import public
 from webapp.extensions import babel
 
@@ -48,7 +49,32 @@ def _language_context() -> dict:
             "html_lang": HTML_LANG.get(current, "zh-Hans")}
 
 
+def localise(value):
+    """A domain text in the reader's language; anything else (a child's words) as it is."""
+    if isinstance(value, Message):
+        return value.in_language(gettext)
+    return value
+
+
+def refused(problem: Exception) -> str:
+    """What a refused action says, in the reader's language (the domain raises it in Chinese)."""
+    said = problem.args[0] if problem.args else ""
+    return localise(said) if isinstance(said, Message) else str(problem)
+
+
+def lazy(text: str) -> LazyString:
+    """A domain text said in the reader's language when shown (choices built at import time)."""
+    return LazyString(localise, text)
+
+
+def choices(pairs) -> list[tuple]:
+    """(value, label) pairs whose domain labels are shown in the reader's language."""
+    return [(value, lazy(label)) for value, label in pairs]
+
+
 def init_app(app: Flask) -> None:
     babel.init_app(app, locale_selector=select_locale)
     app.register_blueprint(bp)
     app.context_processor(_language_context)
+    # Every {{ value }} that is a domain message is said in the reader's language.
+    app.jinja_env.finalize = localise

@@ -9,6 +9,7 @@ from models.files.photos import PhotoRejected, store_photo
 from models.people.tables import Group
 from webapp.db import get_session
 from webapp.files import send_photo
+from webapp.i18n import refused
 
 
 def start_visit(form, group: Group, **who) -> observation.Visit | None:
@@ -20,7 +21,7 @@ def start_visit(form, group: Group, **who) -> observation.Visit | None:
                                  place_name=form.place_name.data,
                                  visited_on=form.visited_on.data, **who)
     except observation.VisitProblem as problem:
-        form.place_name.errors.append(str(problem))
+        form.place_name.errors.append(refused(problem))
         return None
 
 
@@ -47,7 +48,7 @@ def save_visit(visit, **details) -> dict:
         observation.save(get_session(), visit=visit, entries=entries, **details)
     except observation.VisitProblem as problem:
         get_session().rollback()
-        errors["_"] = str(problem)
+        errors["_"] = refused(problem)
     return errors
 
 

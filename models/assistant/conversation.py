@@ -19,6 +19,7 @@ from sqlmodel import Field, Session, SQLModel, select
 from models.assistant import dialogue
 from models.common import utcnow
 from models.files.photos import delete_photo
+from models.i18n import N_
 from models.people.tables import Meeting, MeetingStatus
 from models.refusals import Conflict
 from models.suggestions.lifecycle import Actor, Draft, record
@@ -191,7 +192,7 @@ def _draft(conversation: Conversation, text: str, key: str, **extra) -> Draft:
 
 def _actor(conversation: Conversation) -> Actor:
     return Actor(kind="child", id=conversation.member_id, name="" if conversation.member_id
-                 else "匿名小朋友")
+                 else N_("匿名小朋友"))
 
 
 def _submit(session: Session, conversation: Conversation, state: dict,
@@ -219,8 +220,8 @@ def _submit(session: Session, conversation: Conversation, state: dict,
         suggestion.photo = state["photo"]
         session.add(suggestion)
     if state.get("chosen_by_child") or state.get("to_person"):
-        note = ("孩子说都不是，请人工分类" if state.get("to_person")
-                else f"孩子选择的主题：{state['topic']}")
+        note = (N_("孩子说都不是，请人工分类") if state.get("to_person")
+                else (N_("孩子选择的主题：%(topic)s") % {"topic": state['topic']}))
         record(session, suggestion, action="child_topic", actor=_actor(conversation), note=note)
     session.flush()
     return suggestion.tracking_code

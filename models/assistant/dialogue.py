@@ -26,6 +26,7 @@ from models.assistant.steps import (
     say,
     suggestion_text,
 )
+from models.i18n import N_, joined
 from models.plans.plan import load_plan
 
 __all__ = ["STEPS", "new_state", "note_photo", "prompt", "reply", "suggestion_text"]
@@ -57,7 +58,7 @@ def reply(state: dict, text: str, *, analyser: Callable, submit=_nothing, alarm=
     state = copy.deepcopy(state)
     text = (text or "").strip()[:flow.MAX_TEXT]
     if not text:
-        return state, [say("你还没有写字哦。"), prompt(state)]
+        return state, [say(N_("你还没有写字哦。")), prompt(state)]
     found = services.analyser(text)
     state["seq"] += 1
     child = {"who": "child", "kind": "say", "text": found.redaction.text, "quick": []}
@@ -83,8 +84,9 @@ def _respond(state: dict, text: str, found, services: Services) -> list[dict]:
         return handled
     messages = []
     if found.redaction.found:
-        words = "、".join(flow.PII_WORDS.get(kind, kind) for kind in found.redaction.found)
-        messages.append(say(f"你写了{words}。这些不用告诉我哦，我已经帮你藏起来了：",
+        words = joined(flow.PII_WORDS.get(kind, kind) for kind in found.redaction.found)
+        messages.append(say((N_("你写了%(words)s。这些不用告诉我哦，我已经帮你藏起来了：")
+                             % {"words": words}),
                             kind="masked", masked=found.redaction.text))
     return messages + answer_step(state, found, services)
 
@@ -123,18 +125,20 @@ def override(state: dict, text: str, services: Services) -> list[dict] | None:
 
 def _track(code: str | None, services: Services) -> list[dict]:
     if code is None:
-        return [say("请把查询码发给我，比如 TS-7KQ2MX。")]
+        return [say(N_("请把查询码发给我，比如 TS-7KQ2MX。"))]
     status = services.lookup(code)
     if status is None:
-        return [say(f"我没有找到 {code}。看看有没有写错？查询码像 TS-7KQ2MX 这样。")]
-    return [say(f"{code} 现在的情况是：{status}。", kind="track", code=code)]
+        return [say(N_("我没有找到 %(code)s。看看有没有写错？查询码像 TS-7KQ2MX 这样。")
+                    % {"code": code})]
+    return [say((N_("%(code)s 现在的情况是：%(status)s。")
+                 % {"code": code, "status": status}), kind="track", code=code)]
 
 
 def _stop(state: dict) -> list[dict]:
     """Stop at once; if something was said, ask whether to keep it (nothing kept by default)."""
     if state["step"] in ("done", "stopped") or not state["answers"].get("what"):
         _forget(state)
-        return [say("好的，没关系。"), prompt(state)]
+        return [say(N_("好的，没关系。")), prompt(state)]
     state["step"] = "stopping"
     return [prompt(state)]
 
@@ -206,7 +210,7 @@ def keep_answer(state: dict, step, text: str, services: Services,
         return messages + [prompt(state)]
     state["step"] = step.next(state) if callable(step.next) else step.next
     if state["step"] == "consent" and state["to_person"]:
-        messages.append(say("这件事我会请一位大人帮你看看，该交给哪个部门。"))
+        messages.append(say(N_("这件事我会请一位大人帮你看看，该交给哪个部门。")))
     return messages + [prompt(state)]
 
 
@@ -250,7 +254,8 @@ def _understand(state: dict, services: Services, *, first: bool) -> list[dict]:
                       "top": [list(pair) for pair in prediction.top]}
     state["not_suggestion"] = bool(first and prediction.not_suggestion)
     if first and prediction.topic:
-        return [say(f"嗯，听起来是关于『{CHILD_LABELS[Topic(prediction.topic)]}』的事。")]
+        return [say(N_("嗯，听起来是关于『%(child_labels)s』的事。")
+                    % {"child_labels": CHILD_LABELS[Topic(prediction.topic)]})]
     return []
 
 
@@ -262,12 +267,12 @@ def _confirm(state: dict, found, services: Services) -> list[dict]:
         state["topic"], state["step"] = None, "choose"
         if not state["choices"]:
             state.update(to_person=True, step="consent")
-            return [say("没关系！我会请一位大人帮你看看，该交给哪个部门。"), prompt(state)]
+            return [say(N_("没关系！我会请一位大人帮你看看，该交给哪个部门。")), prompt(state)]
         return [prompt(state)]
     if flat.startswith(("对", "是", "嗯", "没错", "yes", "好")):
         state["step"] = "consent"
         return [prompt(state)]
-    return [say("点「对」或者「不对」就好。"), prompt(state)]
+    return [say(N_("点「对」或者「不对」就好。")), prompt(state)]
 
 
 def _choose(state: dict, found, services: Services) -> list[dict]:
@@ -276,11 +281,12 @@ def _choose(state: dict, found, services: Services) -> list[dict]:
               if CHILD_LABELS[Topic(t)] in text or faq.squash(text) == str(i)]
     if picked:
         state.update(topic=picked[0], chosen_by_child=True, step="consent")
-        return [say(f"好的，是『{CHILD_LABELS[Topic(picked[0])]}』。"), prompt(state)]
+        return [say(N_("好的，是『%(child_labels)s』。")
+                    % {"child_labels": CHILD_LABELS[Topic(picked[0])]}), prompt(state)]
     if flow.NONE_OF_THEM in text or "不知道" in text:
         state.update(topic=None, to_person=True, step="consent")
-        return [say("没关系！我会请一位大人帮你看看，该交给哪个部门。"), prompt(state)]
-    return [say("点一个最像的，或者点「都不是」。"), prompt(state)]
+        return [say(N_("没关系！我会请一位大人帮你看看，该交给哪个部门。")), prompt(state)]
+    return [say(N_("点一个最像的，或者点「都不是」。")), prompt(state)]
 
 
 def _consent(state: dict, found, services: Services) -> list[dict]:
@@ -305,13 +311,13 @@ def _finish(state: dict, services: Services) -> list[dict]:
     state["code"] = services.submit(state)
     state["step"] = "done"
     code = state["code"]
-    thanks = say(f"收到啦！🎉 谢谢你，你的想法很重要。记住你的查询码：{code}", kind="done",
-                 code=code)
+    thanks = say(N_("收到啦！🎉 谢谢你，你的想法很重要。记住你的查询码：%(code)s")
+                 % {"code": code}, kind="done", code=code)
     if state.get("held"):
         messages = [thanks, say(flow.waiting_words(state, code), kind="consent")]
     else:
-        messages = [thanks, say("工作人员看过以后，就会送到负责的部门。"
-                                "用查询码可以随时看看你的建议到哪一步了。")]
+        messages = [thanks, say(N_("工作人员看过以后，就会送到负责的部门。"
+                                   "用查询码可以随时看看你的建议到哪一步了。"))]
     return messages + _next_in_queue(state, services)
 
 
@@ -330,7 +336,7 @@ def _stopping(state: dict, found, services: Services) -> list[dict]:
     text = found.redaction.text
     if "删" in text or faq.squash(text).startswith(("不", "别")):
         _forget(state)
-        return [say("好的，都删掉了。"), prompt(state)]
+        return [say(N_("好的，都删掉了。")), prompt(state)]
     if "留" in text or "送" in text:
         state["consent"] = False
         return _finish(state, services)
@@ -341,7 +347,7 @@ def _restart(state: dict, found, services: Services) -> list[dict]:
     """After a finished or stopped round, a new message starts a new one and is its answer."""
     _new_round(state, log=state["log"])
     if found.redaction.text.strip() == flow.AGAIN or len(faq.squash(found.redaction.text)) < 4:
-        return [say("好呀，我们再说一个！"), prompt(state)]
+        return [say(N_("好呀，我们再说一个！")), prompt(state)]
     return _field_answer(state, found, services)
 
 

@@ -8,50 +8,63 @@ from dataclasses import dataclass
 from classifier.topics import CHILD_LABELS, Topic
 from models.assistant.faq import STOP_WORDS, squash
 from models.councils.checklists import CHECKLISTS
+from models.i18n import N_, Message, data_of, joined
 from models.plans.plan import load_plan
 
 MAX_TEXT = 500
 MAX_LOG = 80
-CONTINUE = "我想接着说"
-STOP_TALKING = "我不想说了"
-SKIP = "跳过"
-AGAIN = "再说一个"
-YES, NO = "对", "不对"
-PUBLIC_YES, PUBLIC_NO = "可以公开", "不要公开"
-KEEP, DROP = "留下来，送出去", "删掉"
-NONE_OF_THEM = "都不是"
+CONTINUE = N_("我想接着说")
+STOP_TALKING = N_("我不想说了")
+SKIP = N_("跳过")
+AGAIN = N_("再说一个")
+YES, NO = N_("对"), N_("不对")
+PUBLIC_YES, PUBLIC_NO = N_("可以公开"), N_("不要公开")
+KEEP, DROP = N_("留下来，送出去"), N_("删掉")
+NONE_OF_THEM = N_("都不是")
 SPLIT_YES, SPLIT_NO = "分成两个建议", "就当一个"
 DONT_KNOW = "不知道名字"
 # The age band a child without an account taps once: under 14 waits for a guardian's OK.
 AGE_BANDS = {"6 岁及以下": "under7", "7–9 岁": "7-9", "10–13 岁": "10-13",
              "14 岁及以上": "14+", "不想说": "unknown"}
 ADULT_BAND = "14+"
-PLACES = ("🏫 学校门口", "🛝 公园", "🏘️ 小区", "🚌 上学的路上", "🏥 医院", "📚 图书馆")
+PLACES = (N_("🏫 学校门口"), N_("🛝 公园"), N_("🏘️ 小区"), N_("🚌 上学的路上"), N_("🏥 医院"),
+          N_("📚 图书馆"))
 EMOJI = {
     "childcare": "🧸", "schooling": "🏫", "special_needs": "♿", "health": "🩺",
     "mental_health": "💗", "culture_sports": "⚽", "welfare": "🤝", "participation": "🙋",
     "public_space": "🛝", "community": "🏘️", "transport": "🚸", "safety": "🛡️",
     "online": "📱", "consumer_safety": "🍎", "family": "👪", "environment": "🌳", "legal": "⚖️",
 }
-PII_WORDS = {"phone": "电话", "name": "名字", "address": "住址", "id_card": "身份证号",
-             "email": "邮箱", "qq": "QQ 号", "wechat": "微信号", "bank_card": "银行卡号",
-             "number": "号码", "birthday": "生日", "class": "班级", "account": "账号"}
-HELP_TEXT = ("我是童声小助手，帮你把想法送给城市。你可以：直接告诉我你想改变什么；"
-             "发「查进度」和查询码，看建议到哪了；发「我不想说了」，随时停下。")
-DANGER_TEXT = ("谢谢你告诉我，你很勇敢。这不是你的错。"
+PII_WORDS = {"phone": N_("电话"), "name": N_("名字"), "address": N_("住址"),
+             "id_card": N_("身份证号"), "email": N_("邮箱"), "qq": N_("QQ 号"),
+             "wechat": N_("微信号"), "bank_card": N_("银行卡号"), "number": N_("号码"),
+             "birthday": N_("生日"), "class": N_("班级"), "account": N_("账号")}
+HELP_TEXT = (N_("我是童声小助手，帮你把想法送给城市。你可以：直接告诉我你想改变什么；"
+             "发「查进度」和查询码，看建议到哪了；发「我不想说了」，随时停下。"))
+DANGER_TEXT = (N_("谢谢你告诉我，你很勇敢。这不是你的错。"
                "如果你现在有危险，请马上打 110。想找人说说话，可以打 12355，"
-               "那里的叔叔阿姨会认真听你说。我已经请负责保护孩子的大人尽快来关心你。")
+               "那里的叔叔阿姨会认真听你说。我已经请负责保护孩子的大人尽快来关心你。"))
 # Once a conversation is a safeguarding case the assistant only listens, calmly.
-LISTEN_TEXT = "你愿意多说一点吗？我会把你说的都告诉保护孩子的大人。"
-HEARD_TEXT = "我听到了，谢谢你告诉我。" + LISTEN_TEXT
-PAUSE_TEXT = "好的，没关系。想说的时候随时回来，我一直在这里听。"
-CASE_TEXT = ("这是你的个案码：{code}。想回来接着说，在这台手机上再打开童声小助手就行；"
-             "换了手机，点「用个案码回来」，输入这个码。")
+LISTEN_TEXT = N_("你愿意多说一点吗？我会把你说的都告诉保护孩子的大人。")
+HEARD_TEXT = N_("我听到了，谢谢你告诉我。你愿意多说一点吗？我会把你说的都告诉保护孩子的大人。")
+PAUSE_TEXT = N_("好的，没关系。想说的时候随时回来，我一直在这里听。")
+CASE_TEXT = (N_("这是你的个案码：%(code)s。想回来接着说，在这台手机上再打开童声小助手就行；"
+             "换了手机，点「用个案码回来」，输入这个码。"))
 
 
 def say(text: str, quick: tuple[str, ...] | list[str] = (), kind: str = "say", **extra) -> dict:
-    """One message from the assistant; quick replies are buttons that send their own words."""
-    return {"who": "bot", "kind": kind, "text": text, "quick": list(quick), **extra}
+    """One message from the assistant; quick replies are buttons that send their own words.
+
+    The state is kept as JSON, so the message and the buttons' words are kept as data too
+    (``msg``, ``quick_msgs``): the page shows them in the child's language, while a button
+    still sends the Chinese words the steps understand.
+    """
+    said = {"who": "bot", "kind": kind, "text": text, "quick": list(quick), **extra}
+    if isinstance(text, Message):
+        said["msg"] = text.as_data()
+    if any(isinstance(word, Message) for word in quick):
+        said["quick_msgs"] = [data_of(word) for word in quick]
+    return said
 
 
 @dataclass(frozen=True)
@@ -83,13 +96,16 @@ def _confirm_prompt(state: dict) -> str:
     """Name the topic in the child's words and say who will get it, from the city's plan."""
     topic = state["topic"]
     route = load_plan(state["plan_id"]).route(topic)
-    who = "和".join(route.lead_agencies)
-    where = f"{who}，他们会找到负责的部门" if route.to_coordinator else who
-    return f"你说的是关于『{CHILD_LABELS[Topic(topic)]}』吧？这件事会交给{where}。对吗？"
+    who = joined(route.lead_agencies, N_("和"))
+    where = (N_("%(who)s，他们会找到负责的部门") % {"who": who}) if route.to_coordinator else who
+    return (N_("你说的是关于『%(child_labels)s』吧？这件事会交给%(where)s。对吗？")
+            % {"child_labels": CHILD_LABELS[Topic(topic)], "where": where})
 
 
 def _choice_label(topic: str) -> str:
-    return f"{EMOJI[topic]} {CHILD_LABELS[Topic(topic)]}"
+    """A topic button: its picture and its name in the child's words."""
+    return Message("%(emoji)s %(topic)s",
+                   {"emoji": EMOJI[topic], "topic": CHILD_LABELS[Topic(topic)]})
 
 
 def _choices(state: dict) -> tuple[str, ...]:
@@ -106,10 +122,10 @@ def checklist_items(state: dict) -> tuple[str, ...]:
 
 def _what_prompt(state: dict) -> str:
     if state.get("item"):
-        return f"『{state['item']}』怎么了？怎样会更好？说说看吧。"
+        return (N_("『%(item)s』怎么了？怎样会更好？说说看吧。") % {"item": state['item']})
     if checklist_items(state):
-        return "你在观察时，哪一项需要变得更好？点一个，或者直接说说看。"
-    return "你想让什么变得更好？说说看吧。"
+        return N_("你在观察时，哪一项需要变得更好？点一个，或者直接说说看。")
+    return N_("你想让什么变得更好？说说看吧。")
 
 
 def _places(state: dict) -> tuple[str, ...]:
@@ -143,14 +159,14 @@ STEPS: dict[str, Step] = {
     "why": Step("为什么这件事很重要？怎样会更好？", field="why", next=_after_why,
                 quick=(SKIP,)),
     "confirm": Step(_confirm_prompt, quick=(YES, NO)),
-    "choose": Step("我不太确定。你说的是哪一种？点一个吧。", quick=_choices),
-    "consent": Step("可以把你的建议（不带名字和电话）放到「你说我办」公开栏，让大家看到吗？",
+    "choose": Step(N_("我不太确定。你说的是哪一种？点一个吧。"), quick=_choices),
+    "consent": Step(N_("可以把你的建议（不带名字和电话）放到「你说我办」公开栏，让大家看到吗？"),
                     quick=(PUBLIC_YES, PUBLIC_NO)),
     "age": Step("最后一个问题：你几岁啦？点一个就好，不想说也可以。", quick=tuple(AGE_BANDS)),
     "stopping": Step("好的，没关系。刚才说的话要留下来送给城市吗？不留的话，我会全部删掉。",
                      quick=(DROP, KEEP)),
-    "done": Step("想再说一个新想法吗？", quick=(AGAIN,)),
-    "stopped": Step("想说的时候随时回来找我。👋", quick=(AGAIN,)),
+    "done": Step(N_("想再说一个新想法吗？"), quick=(AGAIN,)),
+    "stopped": Step(N_("想说的时候随时回来找我。👋"), quick=(AGAIN,)),
     "listening": Step(LISTEN_TEXT, quick=(CONTINUE, STOP_TALKING)),
 }
 
@@ -176,7 +192,7 @@ def case_note(code: str | None, quick: tuple[str, ...] = ()) -> list[dict]:
 
     It carries the quick replies too: the buttons shown are the last message's.
     """
-    return [say(CASE_TEXT.format(code=code), quick, kind="case", case=code)] if code else []
+    return [say(CASE_TEXT % {"code": code}, quick, kind="case", case=code)] if code else []
 
 
 def again(state: dict) -> list[dict]:
@@ -196,8 +212,9 @@ def new_state(plan_id: str, *, round_: int = 0, checklist: str | None = None) ->
              "consent": None, "code": None, "seq": 0, "round": round_, "log": [],
              "checklist": checklist if checklist in CHECKLISTS else None}
     watching = CHECKLISTS.get(state["checklist"] or "")
-    greeting = say("你好！我是童声小助手。🌱 你的想法，城市想听。" + (
-        f"你们在观察『{watching.name}』。" if watching else ""))
+    greeting = say((N_("你好！我是童声小助手。🌱 你的想法，城市想听。你们在观察『%(name)s』。")
+                    % {"name": watching.name}) if watching
+                   else N_("你好！我是童声小助手。🌱 你的想法，城市想听。"))
     log_messages(state, [greeting, prompt(state)])
     return state
 
@@ -221,7 +238,7 @@ def note_photo(state: dict, name: str) -> dict:
     state["photo"] = name
     log_messages(state, [{"who": "child", "kind": "photo", "text": "📷", "quick": [],
                                 "photo": name},
-                         say("照片收到啦！📷"), prompt(state)])
+                         say(N_("照片收到啦！📷")), prompt(state)])
     return state
 
 

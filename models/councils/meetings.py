@@ -10,14 +10,15 @@ from sqlmodel import Session, select
 from models.common import new_code, utcnow
 from models.councils import minutes, votes
 from models.councils.attendance import Attendance, attendance, attendees, suggestions  # noqa: F401
+from models.i18n import N_
 from models.people.tables import Account, Group, Meeting, MeetingStatus, Member
 from models.refusals import Invalid
 from models.suggestions.deadlines import CHINA
 from models.suggestions.intake import Taken, take_words
 from models.suggestions.lifecycle import Actor, Draft
 
-MEETING_LABELS = {MeetingStatus.PLANNED: "还没开始", MeetingStatus.OPEN: "正在开",
-                  MeetingStatus.CLOSED: "已结束"}
+MEETING_LABELS = {MeetingStatus.PLANNED: N_("还没开始"), MeetingStatus.OPEN: N_("正在开"),
+                  MeetingStatus.CLOSED: N_("已结束")}
 
 
 class MeetingProblem(Invalid):
@@ -34,7 +35,7 @@ def schedule(session: Session, *, group: Group, title: str, topic: str, agenda: 
              scheduled_at: datetime) -> Meeting:
     title = title.strip()
     if not title:
-        raise MeetingProblem("请给会议起个标题。")
+        raise MeetingProblem(N_("请给会议起个标题。"))
     if scheduled_at.tzinfo is None:  # a time typed into a form is the city's local time
         scheduled_at = scheduled_at.replace(tzinfo=CHINA)
     meeting = Meeting(group_id=group.id, title=title[:120], topic=topic.strip()[:120],
@@ -56,7 +57,7 @@ def _free_code(session: Session) -> str:
 
 def open_meeting(session: Session, *, meeting: Meeting) -> Meeting:
     if meeting.status != MeetingStatus.PLANNED:
-        raise MeetingProblem("这个会议已经开过了。")
+        raise MeetingProblem(N_("这个会议已经开过了。"))
     meeting.status, meeting.opened_at = MeetingStatus.OPEN, utcnow()
     session.add(meeting)
     session.flush()
@@ -66,7 +67,7 @@ def open_meeting(session: Session, *, meeting: Meeting) -> Meeting:
 def close_meeting(session: Session, *, meeting: Meeting) -> Meeting:
     """End the meeting, close any vote still running and draft the minutes."""
     if meeting.status != MeetingStatus.OPEN:
-        raise MeetingProblem("只有正在开的会议才能结束。")
+        raise MeetingProblem(N_("只有正在开的会议才能结束。"))
     votes.close_all(session, meeting=meeting)
     meeting.status, meeting.closed_at = MeetingStatus.CLOSED, utcnow()
     meeting.minutes = minutes.draft(session, meeting)[:20000]
@@ -77,9 +78,9 @@ def close_meeting(session: Session, *, meeting: Meeting) -> Meeting:
 
 def save_minutes(session: Session, *, meeting: Meeting, text: str) -> None:
     if meeting.status != MeetingStatus.CLOSED:
-        raise MeetingProblem("会议结束后才能编辑纪要。")
+        raise MeetingProblem(N_("会议结束后才能编辑纪要。"))
     if not text.strip():
-        raise MeetingProblem("纪要不能是空的。")
+        raise MeetingProblem(N_("纪要不能是空的。"))
     meeting.minutes = text.strip()[:20000]
     session.add(meeting)
     session.flush()
@@ -88,7 +89,7 @@ def save_minutes(session: Session, *, meeting: Meeting, text: str) -> None:
 def regenerate_minutes(session: Session, *, meeting: Meeting) -> None:
     """Throw away the edits and draft the minutes again from what was recorded."""
     if meeting.status != MeetingStatus.CLOSED:
-        raise MeetingProblem("会议结束后才能生成纪要。")
+        raise MeetingProblem(N_("会议结束后才能生成纪要。"))
     meeting.minutes = minutes.draft(session, meeting)[:20000]
     session.add(meeting)
     session.flush()
@@ -104,9 +105,9 @@ def open_by_code(session: Session, code: str) -> Meeting | None:
 def join(session: Session, *, meeting: Meeting, member: Member) -> Attendance:
     """A child enters the room; joining twice is harmless."""
     if meeting.group_id != member.group_id:
-        raise MeetingProblem("这个会议码不是你们小组的，请问问辅导员。")
+        raise MeetingProblem(N_("这个会议码不是你们小组的，请问问辅导员。"))
     if meeting.status != MeetingStatus.OPEN:
-        raise MeetingProblem("这个会议现在没有在开。")
+        raise MeetingProblem(N_("这个会议现在没有在开。"))
     found = attendance(session, meeting, member)
     if found is not None:
         return found
@@ -135,19 +136,21 @@ def raise_suggestion(session: Session, *, meeting: Meeting, text: str, member: M
     """
     text = text.strip()
     if not text:
-        raise MeetingProblem("请写下建议的内容。")
+        raise MeetingProblem(N_("请写下建议的内容。"))
     if len(text) > 2000:
-        raise MeetingProblem("建议太长了，请写短一点（2000 字以内）。")
+        raise MeetingProblem(N_("建议太长了，请写短一点（2000 字以内）。"))
     if meeting.status != MeetingStatus.OPEN:
-        raise MeetingProblem("会议开着的时候才能提建议。")
+        raise MeetingProblem(N_("会议开着的时候才能提建议。"))
     if member.group_id != meeting.group_id or not member.is_active:
-        raise MeetingProblem("这位小朋友不是本小组的成员。")
+        raise MeetingProblem(N_("这位小朋友不是本小组的成员。"))
     group = session.get(Group, meeting.group_id)
     draft = Draft(plan_id=group.plan_id, text=text, place=place.strip()[:200],
                   group_id=group.id, meeting_id=meeting.id, member_id=member.id,
                   entered_by_id=entered_by.id if entered_by else None,
                   idempotency_key=idempotency_key)
-    actor = (Actor("staff", entered_by.id, f"{entered_by.display_name}（代{member.nickname}填写）")
+    actor = (Actor("staff", entered_by.id, (N_("%(display_name)s（代%(nickname)s填写）")
+                                            % {"display_name": entered_by.display_name,
+                                               "nickname": member.nickname}))
              if entered_by else Actor("child", member.id, member.nickname))
     taken = take_words(session, draft, actor, thread=thread(meeting, member), channel="meeting")
     if attendance(session, meeting, member) is None:

@@ -9,6 +9,7 @@ from sqlmodel import Session, select
 
 from models.councils import attendance, support, votes
 from models.files.pdfdoc import FontMissing, line, new_pdf
+from models.i18n import N_, joined
 from models.people.tables import Account, Group, GroupFacilitator, Meeting
 from models.plans.tables import Agency
 from models.suggestions.deadlines import CHINA
@@ -32,7 +33,9 @@ def sent_to(session: Session, suggestion: Suggestion) -> str:
              .where(Assignment.suggestion_id == suggestion.id, Assignment.is_current,
                     Assignment.role == AgencyRole.LEAD))
     names = list(session.exec(query))
-    return "送到 " + "、".join(names) if names else STAFF_LABELS[suggestion.status]
+    if not names:
+        return STAFF_LABELS[suggestion.status]
+    return N_("送到 %(agencies)s") % {"agencies": joined(names)}
 
 
 def _facilitators(session: Session, group: Group) -> str:
@@ -52,24 +55,30 @@ def draft(session: Session, meeting: Meeting) -> str:
              f" 至 {_when(meeting.closed_at)}",
              f"主持：{_facilitators(session, group)}",
              f"出席（{len(people)} 人）：" + ("、".join(m.nickname for m in people) or "—"),
-             "", "一、议程", meeting.agenda or "—", "", "二、提出的建议"]
+             "", N_("一、议程"), meeting.agenda or "—", "", N_("二、提出的建议")]
     # Minutes are shared: what may show a child in danger lives only in the safeguarding case.
     items = [item for item in attendance.suggestions(session, meeting)
              if not item.urgent and item.case_id is None]
     for number, item in enumerate(items, start=1):
-        behalf = "（辅导员代填）" if item.entered_by_id else ""
-        lines.append(f"{number}. {item.tracking_code} {item.agency_text}{behalf}"
-                     f" —— 支持 {support.count(session, item)} 人；{sent_to(session, item)}")
+        behalf = N_("（辅导员代填）") if item.entered_by_id else ""
+        lines.append(N_("%(number)s. %(tracking_code)s %(agency_text)s%(behalf)s —— 支持 %(value)"
+                        "s 人；%(session)s")
+                     % {"number": number, "tracking_code": item.tracking_code,
+                        "agency_text": item.agency_text, "behalf": behalf,
+                        "value": support.count(session, item), "session": sent_to(session, item)})
     if not items:
-        lines.append("本次会议没有提出建议。")
-    lines += ["", "三、投票"]
+        lines.append(N_("本次会议没有提出建议。"))
+    lines += ["", N_("三、投票")]
     for poll in votes.polls(session, meeting):
         tallies = votes.results(session, poll)
-        lines.append(f"问题：{poll.question}（共 {sum(t.votes for t in tallies)} 票）")
-        lines += [f"  · {t.option.label}：{t.votes} 票" for t in tallies]
+        lines.append(N_("问题：%(question)s（共 %(value)s 票）")
+                     % {"question": poll.question, "value": sum(t.votes for t in tallies)})
+        lines += [(N_("  · %(label)s：%(votes)s 票")
+                   % {"label": t.option.label, "votes": t.votes}) for t in tallies]
     if not votes.polls(session, meeting):
-        lines.append("本次会议没有投票。")
-    lines += ["", "四、下一步", "辅导员会把建议送到负责的部门，收到回复后在下次会议告诉大家。"]
+        lines.append(N_("本次会议没有投票。"))
+    lines += ["", N_("四、下一步"),
+              N_("辅导员会把建议送到负责的部门，收到回复后在下次会议告诉大家。")]
     return "\n".join(lines)
 
 

@@ -9,6 +9,7 @@ from sqlmodel import Field, Session, SQLModel, UniqueConstraint, select
 
 from models.common import utcnow
 from models.councils.checklists import CHECKLISTS, NEEDS_WORK, RATINGS, Checklist
+from models.i18n import N_
 from models.people.tables import Account, Group, Member
 from models.refusals import Invalid
 from models.safety.safeguarding import screen
@@ -82,9 +83,9 @@ def start(session: Session, *, group: Group, checklist: str, place_name: str,
     """A new visit, by the facilitator or a child of the group, every item waiting to be rated."""
     found = CHECKLISTS.get(checklist)
     if found is None:
-        raise VisitProblem("请选一种地点的观察清单。")
+        raise VisitProblem(N_("请选一种地点的观察清单。"))
     if not place_name.strip():
-        raise VisitProblem("请写下观察的地点，比如“人民公园东门”。")
+        raise VisitProblem(N_("请写下观察的地点，比如“人民公园东门”。"))
     visit = Visit(group_id=group.id, checklist=checklist, place_name=place_name.strip()[:200],
                   visited_on=visited_on, created_by_id=account.id if account else None,
                   started_by_member_id=member.id if member else None)
@@ -122,7 +123,7 @@ def save(session: Session, *, visit: Visit, entries: list[Entry], notes: str = "
         if row is None:
             continue
         if entry.rating not in (None, "", *RATINGS):
-            raise VisitProblem("评价只能选“好”“一般”或“需要改进”。")
+            raise VisitProblem(N_("评价只能选“好”“一般”或“需要改进”。"))
         before = (row.rating, row.comment, row.photo)
         row.rating = entry.rating or None
         row.comment = entry.comment.strip()[:1000]
@@ -158,8 +159,9 @@ def needs_work(session: Session, visit: Visit) -> list[VisitItem]:
 def item_text(visit: Visit, row: VisitItem) -> str:
     """The suggestion a 需要改进 item becomes, in the group's words."""
     item = checklist_of(visit).item(row.item_key)
-    said = row.comment or f"要看看：{item.look_for}"
-    return f"我们观察团在{visit.place_name}观察“{item.label}”，觉得需要改进：{said}"
+    said = row.comment or (N_("要看看：%(look_for)s") % {"look_for": item.look_for})
+    return (N_("我们观察团在%(place_name)s观察“%(label)s”，觉得需要改进：%(said)s")
+            % {"place_name": visit.place_name, "label": item.label, "said": said})
 
 
 def _author(session: Session, row: VisitItem, member: Member | None) -> Member | None:
@@ -197,5 +199,5 @@ def to_suggestions(session: Session, *, visit: Visit, account: Account | None = 
         session.flush()
         made.append(suggestion)
     if not made and not any(row.suggestion_id for row in needs_work(session, visit)):
-        raise VisitProblem("这次观察还没有标为“需要改进”的项目。")
+        raise VisitProblem(N_("这次观察还没有标为“需要改进”的项目。"))
     return made

@@ -8,6 +8,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Field, Session, SQLModel, UniqueConstraint, func, select
 
 from models.common import utcnow
+from models.i18n import N_
 from models.people.tables import Account, Group, Member
 from models.refusals import Invalid
 from models.suggestions.lifecycle import Actor, record
@@ -71,13 +72,13 @@ def supported_ids(session: Session, member: Member) -> set[int]:
 def give(session: Session, *, suggestion: Suggestion, member: Member) -> int:
     """One child, one support per suggestion, only within their own group."""
     if suggestion.group_id != member.group_id or suggestion.urgent:
-        raise SupportProblem("只能支持自己小组里的建议。")
+        raise SupportProblem(N_("只能支持自己小组里的建议。"))
     if suggestion.member_id == member.id:
-        raise SupportProblem("这是你自己的建议哦。")
+        raise SupportProblem(N_("这是你自己的建议哦。"))
     if suggestion.status not in OPEN:
-        raise SupportProblem("这条建议已经办完了。")
+        raise SupportProblem(N_("这条建议已经办完了。"))
     if has_supported(session, suggestion, member):
-        raise SupportProblem("你已经支持过这条建议啦。")
+        raise SupportProblem(N_("你已经支持过这条建议啦。"))
     session.add(Support(suggestion_id=suggestion.id, member_id=member.id))
     try:
         session.flush()
@@ -104,7 +105,7 @@ def send_as_council(session: Session, *, suggestion: Suggestion, group: Group,
                     account: Account) -> CouncilVoice:
     """The council adopts the suggestion; the facilitator co-signs but does not own it."""
     if suggestion.group_id != group.id:
-        raise SupportProblem("只能以本小组的名义发送本小组的建议。")
+        raise SupportProblem(N_("只能以本小组的名义发送本小组的建议。"))
     voice = session.get(CouncilVoice, suggestion.id)
     if voice is None:
         voice = CouncilVoice(suggestion_id=suggestion.id, group_id=group.id,

@@ -10,10 +10,12 @@ from models.councils.checklists import RATINGS
 from models.councils.observation import Visit, checklist_of, items
 from models.files.pdfdoc import line, new_pdf
 from models.files.photos import photo_bytes
+from models.i18n import N_
 
 
 def title(visit: Visit) -> str:
-    return f"{checklist_of(visit).name}观察报告：{visit.place_name}"
+    return (N_("%(name)s观察报告：%(place_name)s")
+            % {"name": checklist_of(visit).name, "place_name": visit.place_name})
 
 
 def rows(session: Session, visit: Visit) -> list[tuple[str, str, str, str | None]]:
@@ -21,7 +23,7 @@ def rows(session: Session, visit: Visit) -> list[tuple[str, str, str, str | None
     found = []
     for row in items(session, visit):
         item = checklist_of(visit).item(row.item_key)
-        found.append((item.label, RATINGS.get(row.rating or "", "未评价"),
+        found.append((item.label, RATINGS.get(row.rating or "", N_("未评价")),
                       row.comment or item.look_for, row.photo))
     return found
 
@@ -38,7 +40,7 @@ def report_docx(session: Session, visit: Visit) -> bytes:
 
     document = Document()
     document.add_heading(title(visit), level=1)
-    document.add_paragraph(f"观察日期：{visit.visited_on.isoformat()}")
+    document.add_paragraph(N_("观察日期：%(value)s") % {"value": visit.visited_on.isoformat()})
     if visit.notes:
         document.add_paragraph(visit.notes)
     for label, verdict, said, photo in rows(session, visit):
@@ -55,7 +57,7 @@ def report_docx(session: Session, visit: Visit) -> bytes:
 def report_pdf(session: Session, visit: Visit) -> bytes:
     """The visit report as an A4 PDF with a Chinese font and the photos."""
     pdf = new_pdf(title(visit))
-    line(pdf, f"观察日期：{visit.visited_on.isoformat()}")
+    line(pdf, (N_("观察日期：%(value)s") % {"value": visit.visited_on.isoformat()}))
     if visit.notes:
         line(pdf, visit.notes)
     for label, verdict, said, photo in rows(session, visit):

@@ -10,6 +10,7 @@ from sqlmodel import Field, Session, SQLModel, UniqueConstraint, func, select
 
 from models.common import utcnow
 from models.councils import attendance, support
+from models.i18n import N_
 from models.people.tables import Meeting, MeetingStatus, Member
 from models.refusals import Invalid
 from models.suggestions.status import Status
@@ -65,14 +66,14 @@ def start(session: Session, *, meeting: Meeting, question: str, labels: list[str
     """Put a question to the room: choices are meeting suggestions and/or written lines."""
     question = question.strip()
     if meeting.status != MeetingStatus.OPEN:
-        raise VoteProblem("会议开着的时候才能投票。")
+        raise VoteProblem(N_("会议开着的时候才能投票。"))
     if not question:
-        raise VoteProblem("请写下要大家投票的问题。")
+        raise VoteProblem(N_("请写下要大家投票的问题。"))
     picked = [item for item in _meeting_suggestions(session, meeting) if item.id in suggestion_ids]
     choices = [(item.agency_text[:200], item.id) for item in picked]
     choices += [(label.strip()[:200], None) for label in labels if label.strip()]
     if len(choices) < 2:
-        raise VoteProblem("投票至少要有两个选项。")
+        raise VoteProblem(N_("投票至少要有两个选项。"))
     close_all(session, meeting=meeting)
     poll = Poll(meeting_id=meeting.id, question=question[:200])
     session.add(poll)
@@ -113,13 +114,13 @@ def cast(session: Session, *, poll: Poll, option_id: int, member: Member) -> Vot
     """One vote per child per poll, only while the poll is open and only in their group."""
     meeting = session.get(Meeting, poll.meeting_id)
     if meeting.group_id != member.group_id:
-        raise VoteProblem("这不是你们小组的投票。")
+        raise VoteProblem(N_("这不是你们小组的投票。"))
     if not poll.is_open or meeting.status != MeetingStatus.OPEN:
-        raise VoteProblem("投票已经结束了。")
+        raise VoteProblem(N_("投票已经结束了。"))
     if option_id not in {option.id for option in options(session, poll)}:
-        raise VoteProblem("请选一个选项再投票。")
+        raise VoteProblem(N_("请选一个选项再投票。"))
     if my_vote(session, poll, member) is not None:
-        raise VoteProblem("你已经投过票啦，一人一票。")
+        raise VoteProblem(N_("你已经投过票啦，一人一票。"))
     vote = Vote(poll_id=poll.id, member_id=member.id, option_id=option_id)
     session.add(vote)
     try:

@@ -10,6 +10,7 @@ from sqlmodel import Field, Session, SQLModel, select
 
 from models.common import utcnow
 from models.files import storage
+from models.i18n import N_
 from models.refusals import Invalid
 from models.suggestions.lifecycle import Actor, record
 from models.suggestions.permissions import require
@@ -42,11 +43,11 @@ def sniff(data: bytes) -> tuple[str, str]:
     for magic, kind in KINDS.items():
         if data.startswith(magic):
             return kind
-    raise AttachmentRejected("只能上传 PDF、JPG 或 PNG 文件。")
+    raise AttachmentRejected(N_("只能上传 PDF、JPG 或 PNG 文件。"))
 
 
 def _clean_name(filename: str, extension: str) -> str:
-    stem = re.sub(r"[^\w\u4e00-\u9fff.-]+", "_", Path(filename or "").stem)[:80] or "附件"
+    stem = re.sub(r"[^\w\u4e00-\u9fff.-]+", "_", Path(filename or "").stem)[:80] or N_("附件")
     return f"{stem}.{extension}"
 
 
@@ -55,9 +56,9 @@ def attach(session: Session, suggestion, *, actor: Actor, filename: str,
     """Keep a file from the agency holding the suggestion, and note it in the history."""
     require(session, actor, suggestion, "assigned")
     if not data:
-        raise AttachmentRejected("文件是空的。")
+        raise AttachmentRejected(N_("文件是空的。"))
     if len(data) > MAX_BYTES:
-        raise AttachmentRejected("文件太大了，请小于 5MB。")
+        raise AttachmentRejected(N_("文件太大了，请小于 5MB。"))
     content_type, extension = sniff(data)
     stored = storage.put(session, data, extension=extension, content_type=content_type)
     row = Attachment(suggestion_id=suggestion.id, account_id=actor.id,

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from models.i18n import N_
+
 KNOWN = ["/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
          "/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc",
          "/usr/share/fonts/google-noto-cjk/NotoSansCJK-Regular.ttc",
@@ -28,8 +30,8 @@ HINTS = ("cjk", "wqy", "sourcehan", "notosanssc", "notoserifsc", "simhei", "sims
          "pingfang", "heiti", "uming", "ukai", "droidsansfallback", "msyh")
 SUFFIXES = {".ttc", ".ttf", ".otf", ".otc"}
 PROBE = "童声会议纪要观察报告"
-NO_FONT = ("服务器上没有找到中文字体，暂时不能导出 PDF（可以先导出 Word）。"
-           "请管理员安装 fonts-noto-cjk，或用 TONGSHENG_CJK_FONT 指定一个中文字体文件。")
+NO_FONT = (N_("服务器上没有找到中文字体，暂时不能导出 PDF（可以先导出 Word）。"
+           "请管理员安装 fonts-noto-cjk，或用 TONGSHENG_CJK_FONT 指定一个中文字体文件。"))
 
 
 class FontMissing(RuntimeError):
@@ -75,7 +77,8 @@ def _explicit() -> Font | None:
     path, _, index = setting.partition("#")
     found = _usable(Path(path).expanduser(), int(index) if index.isdigit() else None)
     if found is None:
-        raise FontMissing(f"TONGSHENG_CJK_FONT 指定的字体 {path} 打不开或没有中文字形。")
+        raise FontMissing(N_("TONGSHENG_CJK_FONT 指定的字体 %(path)s 打不开或没有中文字形。")
+                          % {"path": path})
     return found
 
 

@@ -9,6 +9,7 @@ import warnings
 from sqlmodel import Session
 
 from models.files import storage
+from models.i18n import N_
 from models.refusals import Invalid
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -26,7 +27,7 @@ def _kind(data: bytes) -> str:
     for magic, kind in _MAGIC.items():
         if data.startswith(magic):
             return kind
-    raise PhotoRejected("只能上传 JPG 或 PNG 照片。")
+    raise PhotoRejected(N_("只能上传 JPG 或 PNG 照片。"))
 
 
 def clean_photo(data: bytes) -> bytes:
@@ -34,16 +35,16 @@ def clean_photo(data: bytes) -> bytes:
     from PIL import Image, ImageOps  # loaded on the first photo, not by every process
 
     if len(data) > MAX_BYTES:
-        raise PhotoRejected("照片太大了，请小于 5MB。")
+        raise PhotoRejected(N_("照片太大了，请小于 5MB。"))
     kind = _kind(data)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             image = Image.open(io.BytesIO(data))
             if image.format != kind:
-                raise PhotoRejected("只能上传 JPG 或 PNG 照片。")
+                raise PhotoRejected(N_("只能上传 JPG 或 PNG 照片。"))
             if image.width * image.height > MAX_PIXELS:
-                raise PhotoRejected("照片像素太多了，请换一张。")
+                raise PhotoRejected(N_("照片像素太多了，请换一张。"))
             image = ImageOps.exif_transpose(image)
             image.thumbnail((MAX_SIDE, MAX_SIDE))
             pixels = image.convert("RGB")
@@ -51,7 +52,7 @@ def clean_photo(data: bytes) -> bytes:
             SyntaxError, ValueError) as error:
         if isinstance(error, PhotoRejected):
             raise
-        raise PhotoRejected("这张照片打不开，请换一张。") from error
+        raise PhotoRejected(N_("这张照片打不开，请换一张。")) from error
     out = io.BytesIO()
     pixels.save(out, format="JPEG", quality=85, optimize=True)
     return out.getvalue()

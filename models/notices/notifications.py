@@ -12,10 +12,11 @@ from datetime import datetime
 from email.message import EmailMessage
 from pathlib import Path
 
-from sqlalchemy import exists
+from sqlalchemy import JSON, Column, exists
 from sqlmodel import Field, Session, SQLModel, func, select
 
 from models.common import new_code, utcnow
+from models.i18n import N_, data_of, stored
 from models.people.tables import Account, GroupFacilitator, Role
 from models.plans.tables import Agency
 from models.settings import settings_of
@@ -34,6 +35,9 @@ class Notification(SQLModel, table=True):
     suggestion_id: int | None = Field(default=None, foreign_key="suggestion.id")
     kind: str = Field(max_length=30)
     message: str = Field(max_length=500)
+    # The notice as a kind of message and its values, so each reader gets it in their language;
+    # older rows have only the Chinese ``message``.
+    message_data: dict | None = Field(default=None, sa_column=Column(JSON, nullable=True))
     dedupe_key: str | None = Field(default=None, unique=True, max_length=120)
     wants_email: bool = False
     # An address outside the platform (an agency's contact with no account); else the account's.
@@ -41,6 +45,11 @@ class Notification(SQLModel, table=True):
     emailed_at: datetime | None = None
     read_at: datetime | None = None
     created_at: datetime = Field(default_factory=utcnow, index=True)
+
+    @property
+    def shown(self) -> str:
+        """The notice in the reader's language when its message was kept; else as stored."""
+        return stored(self.message, self.message_data)
 
 
 class LogBackend:
@@ -91,7 +100,8 @@ def notify(session: Session, *, kind: str, message: str, suggestion: Suggestion 
     wants_email = bool(email and account is not None and account.email)
     row = Notification(account_id=account.id if account else None, member_id=member_id,
                        suggestion_id=suggestion.id if suggestion else None, kind=kind,
-                       message=message[:500], dedupe_key=dedupe, wants_email=wants_email)
+                       message=message[:500], message_data=data_of(message), dedupe_key=dedupe,
+                       wants_email=wants_email)
     session.add(row)
     if wants_email:
         session.info[MAIL_PENDING] = True
@@ -138,20 +148,22 @@ def on_event(session: Session, suggestion: Suggestion, event: Event) -> None:
                 f"小组有新建议 {code}，等你审核。")
     elif action in ("dispatch", "reroute", "assign"):
         _to_all(session, agency_staff(session, suggestion, AgencyRole.LEAD), suggestion,
-                "new_item", f"新派单 {code}：请在期限内签收。", email=True)
+                "new_item", (N_("新派单 %(code)s：请在期限内签收。") % {"code": code}), email=True)
         _to_all(session, agency_staff(session, suggestion, AgencyRole.PARTNER), suggestion,
                 "copied", f"建议 {code} 抄送本部门（配合），可以查看和留言。")
         fall_back(session, suggestion, event)
     elif action in ("return", "reopen", "contest"):
-        words = {"return": "被退单，需要重新派单", "reopen": "被重新打开，需要处理",
-                 "contest": "的小朋友补充了说明"}[action]
+        words = {"return": N_("被退单，需要重新派单"), "reopen": N_("被重新打开，需要处理"),
+                 "contest": N_("的小朋友补充了说明")}[action]
         _to_all(session, coordinators(session, suggestion.plan_id), suggestion, action,
-                f"建议 {code} {words}：{event.note[:120]}", email=True)
+                (N_("建议 %(code)s %(words)s：%(note)s")
+                 % {"code": code, "words": words, "note": event.note[:120]}), email=True)
     elif action == "overdue":
         session.flush()
         people = agency_staff(session, suggestion, AgencyRole.LEAD) + coordinators(
             session, suggestion.plan_id)
-        _to_all(session, people, suggestion, "overdue", f"建议 {code} 已超期，请尽快办理。",
+        _to_all(session, people, suggestion, "overdue", (N_("建议 %(code)s 已超期，请尽快办理。")
+                                                         % {"code": code}),
                 email=True, key=f"overdue:{event.id}")
     elif action in SUPERVISION_WORDS:
         _supervised(session, suggestion, event)
@@ -163,7 +175,8 @@ def on_event(session: Session, suggestion: Suggestion, event: Event) -> None:
         fall_back(session, suggestion, event)
     elif action == "extension_request":
         _to_all(session, coordinators(session, suggestion.plan_id), suggestion, action,
-                f"建议 {code} 的牵头部门申请延期：{event.note[:200]}", email=True)
+                (N_("建议 %(code)s 的牵头部门申请延期：%(note)s")
+                 % {"code": code, "note": event.note[:200]}), email=True)
     elif action == "answer":
         _answer_arrived(session, suggestion)
     elif action == "ask_child" and suggestion.member_id is not None:
@@ -173,14 +186,16 @@ def on_event(session: Session, suggestion: Suggestion, event: Event) -> None:
         _to_all(session, facilitators(session, suggestion.group_id), suggestion, action,
                 f"孩子回答了你的问题（建议 {code}），等你审核。")
     elif action in ("decline", "merge") and suggestion.member_id is not None:
-        words = {"decline": "这次没有送出去，去看看原因吧。", "merge": "和相同的建议合在一起了。"}
-        notify(session, kind=action, message=f"你的建议 {code} {words[action]}",
+        words = {"decline": N_("这次没有送出去，去看看原因吧。"),
+                 "merge": N_("和相同的建议合在一起了。")}
+        notify(session, kind=action, message=(N_("你的建议 %(code)s %(words)s")
+                                              % {"code": code, "words": words[action]}),
                suggestion=suggestion, member_id=suggestion.member_id)
 
 
-SUPERVISION_WORDS = {"urge": "催办", "supervise": "督办", "circulate": "通报",
-                     "extension_approved": "延期申请有结果了",
-                     "extension_refused": "延期申请有结果了"}
+SUPERVISION_WORDS = {"urge": N_("催办"), "supervise": N_("督办"), "circulate": N_("通报"),
+                     "extension_approved": N_("延期申请有结果了"),
+                     "extension_refused": N_("延期申请有结果了")}
 
 
 def _supervised(session: Session, suggestion: Suggestion, event: Event) -> None:
@@ -188,7 +203,9 @@ def _supervised(session: Session, suggestion: Suggestion, event: Event) -> None:
     session.flush()
     label = SUPERVISION_WORDS[event.action]
     _to_all(session, agency_staff(session, suggestion, AgencyRole.LEAD), suggestion,
-            event.action, f"妇儿工委办{label}：建议 {suggestion.tracking_code}。{event.note[:300]}",
+            event.action, (N_("妇儿工委办%(label)s：建议 %(tracking_code)s。%(note)s")
+                           % {"label": label, "tracking_code": suggestion.tracking_code,
+                              "note": event.note[:300]}),
             email=True, key=f"{event.action}:{event.id}")
 
 
@@ -201,17 +218,21 @@ def _answer_arrived(session: Session, suggestion: Suggestion) -> None:
         groups.add(item.group_id)
         if item.member_id is not None:
             notify(session, kind="answer", member_id=item.member_id, suggestion=item,
-                   message=f"你的建议 {item.tracking_code} 回复你啦！快去看看吧。")
+                   message=(N_("你的建议 %(tracking_code)s 回复你啦！快去看看吧。")
+                            % {"tracking_code": item.tracking_code}))
     people = {a.id: a for group_id in groups for a in facilitators(session, group_id)}
     _to_all(session, people.values(), suggestion, "answer",
-            f"建议 {suggestion.tracking_code} 收到了部门的答复。")
+            (N_("建议 %(tracking_code)s 收到了部门的答复。")
+             % {"tracking_code": suggestion.tracking_code}))
 
 
 def deadline_near(session: Session, suggestion: Suggestion) -> None:
     """One reminder (催办) per deadline before it passes."""
     due = suggestion.sign_due if suggestion.status == "dispatched" else suggestion.answer_due
     _to_all(session, agency_staff(session, suggestion, AgencyRole.LEAD), suggestion,
-            "deadline_near", f"建议 {suggestion.tracking_code} 快到期了（{due:%m-%d}），请抓紧。",
+            "deadline_near", (N_("建议 %(tracking_code)s 快到期了（%(due)s），请抓紧。")
+                              % {"tracking_code": suggestion.tracking_code,
+                                 "due": format(due, '%m-%d')}),
             email=True, key=f"near:{suggestion.id}:{suggestion.status}")
 
 

@@ -6,6 +6,7 @@ import secrets
 
 from sqlmodel import Session, select
 
+from models.i18n import N_
 from models.people.accounts import create_account, retire_sessions
 from models.people.tables import Account, Role
 from models.plans.tables import Agency
@@ -44,9 +45,9 @@ def issue_account(session: Session, *, plan_id: str, username: str, display_name
                   role: Role, agency_id: int | None, email: str) -> tuple[Account, str]:
     """Create a staff account with a random first password, shown once to the coordinator."""
     if session.exec(select(Account).where(Account.username == username)).first():
-        raise AdminRefused("这个用户名已经有人用了。")
+        raise AdminRefused(N_("这个用户名已经有人用了。"))
     if agency_id is not None and plan_agency(session, plan_id, agency_id) is None:
-        raise AdminRefused("请选择本市的部门。")
+        raise AdminRefused(N_("请选择本市的部门。"))
     password = "-".join(secrets.token_urlsafe(4) for _ in range(3))
     try:
         account = create_account(session, username=username, display_name=display_name,
@@ -62,6 +63,6 @@ def issue_account(session: Session, *, plan_id: str, username: str, display_name
 def set_active(session: Session, account: Account, active: bool, *, by: Account) -> None:
     """Disable or re-enable an account; disabling ends its sessions at once."""
     if account.id == by.id and not active:
-        raise AdminRefused("不能停用自己的账号。")
+        raise AdminRefused(N_("不能停用自己的账号。"))
     account.is_active = active
     retire_sessions(session, account)

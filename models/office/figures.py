@@ -8,7 +8,7 @@ answers and ratings are their rows; the deadlines are the ones the plan set on t
 suggestion (``models/suggestions/deadlines.py``).
 
 Each rate's definition is written once, below, and the pages show these very words
-(``N_`` marks them for translation without importing Flask).
+(``N_`` from models.i18n marks them for translation without importing Flask).
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from sqlalchemy import and_, case, exists, func, select, true
 from sqlmodel import Session
 
 from models.common import utcnow
+from models.i18n import N_
 from models.people.consent import AGE_BANDS
 from models.people.tables import Account, Group, Member, Role
 from models.plans.tables import Agency
@@ -34,11 +35,6 @@ from models.suggestions.tables import (
     RatingValue,
     Suggestion,
 )
-
-
-def N_(text: str) -> str:
-    """Mark a string for translation; the page translates it when it shows it."""
-    return text
 
 
 @dataclass(frozen=True)

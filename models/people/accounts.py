@@ -7,6 +7,7 @@ from datetime import date, datetime
 
 from sqlmodel import Session, select
 
+from models.i18n import N_
 from models.people import pin_guard
 from models.people.passwords import hash_secret, password_problem, verify_secret
 from models.people.tables import Account, Group, GroupFacilitator, GuardianConsent, Member, Role
@@ -40,11 +41,11 @@ def join_group(session: Session, joining: Joining) -> Member:
     """Add a child to a group; the nickname must be free in that group."""
     group = find_group_by_code(session, joining.invite_code)
     if group is None:
-        raise JoinRefused("没有找到这个邀请码，请问问你的辅导员。")
+        raise JoinRefused(N_("没有找到这个邀请码，请问问你的辅导员。"))
     taken = session.exec(select(Member).where(Member.group_id == group.id,
                                               Member.nickname == joining.nickname)).first()
     if taken is not None:
-        raise JoinRefused("这个昵称已经有人用了，换一个吧。")
+        raise JoinRefused(N_("这个昵称已经有人用了，换一个吧。"))
     member = Member(group_id=group.id, nickname=joining.nickname,
                     birth_year=joining.birth_year, birth_month=joining.birth_month,
                     pin_hash=hash_secret(joining.pin))

@@ -15,15 +15,17 @@ from datetime import date, datetime
 from sqlmodel import Field, Session, SQLModel, select
 
 from models.common import utcnow
+from models.i18n import N_
 from models.people.accounts import age_on, current_consent
 from models.people.tables import Account, GuardianConsent, Member
 from models.refusals import Conflict, Invalid
 from models.suggestions.tables import Suggestion
 
-CONSENT_METHODS = ["纸质同意书", "当面口头确认", "电话确认", "微信/短信确认"]
-GIVERS = ["父亲", "母亲", "祖父母/外祖父母", "其他监护人"]
-AGE_BANDS = [(0, 7, "7 岁以下"), (7, 10, "7–9 岁"), (10, 13, "10–12 岁"), (13, 16, "13–15 岁"),
-             (16, 200, "16 岁及以上")]
+CONSENT_METHODS = [N_("纸质同意书"), N_("当面口头确认"), N_("电话确认"), N_("微信/短信确认")]
+GIVERS = [N_("父亲"), N_("母亲"), N_("祖父母/外祖父母"), N_("其他监护人")]
+AGE_BANDS = [(0, 7, N_("7 岁以下")), (7, 10, N_("7–9 岁")), (10, 13, N_("10–12 岁")),
+             (13, 16, N_("13–15 岁")),
+             (16, 200, N_("16 岁及以上"))]
 
 
 class ConsentMissing(Conflict):
@@ -87,7 +89,7 @@ def check_dispatchable(session: Session, suggestion: Suggestion, *, notice_versi
     member = session.get(Member, suggestion.member_id)
     if member is not None and needs_consent(session, member, notice_version=notice_version,
                                             consent_age=consent_age, today=today):
-        raise ConsentMissing("这位小朋友的监护人还没有同意，建议先等一等。")
+        raise ConsentMissing(N_("这位小朋友的监护人还没有同意，建议先等一等。"))
 
 
 def author_waits(session: Session, suggestion: Suggestion, *, notice_version: str,

@@ -7,6 +7,7 @@ from enum import StrEnum
 from sqlmodel import Session, select
 
 from models.common import new_code, utcnow
+from models.i18n import N_
 from models.people import consent
 from models.people.accounts import hash_secret, retire_sessions
 from models.people.tables import (
@@ -39,12 +40,12 @@ class Leaving(StrEnum):
 
 
 LEAVING_LABELS = {
-    Leaving.KEEP: "保留：还没送出的建议照常处理，署名改为“一位离开的成员”",
-    Leaving.WITHDRAW: "撤回：还没送出的建议不再送出（已经送到部门的照常办理）",
+    Leaving.KEEP: N_("保留：还没送出的建议照常处理，署名改为“一位离开的成员”"),
+    Leaving.WITHDRAW: N_("撤回：还没送出的建议不再送出（已经送到部门的照常办理）"),
 }
 CHILD_LEAVING_LABELS = {
-    Leaving.KEEP: "留下：还没送出的建议继续办，只是不再写你的昵称",
-    Leaving.WITHDRAW: "收回：还没送出的建议不再送出",
+    Leaving.KEEP: N_("留下：还没送出的建议继续办，只是不再写你的昵称"),
+    Leaving.WITHDRAW: N_("收回：还没送出的建议不再送出"),
 }
 
 
@@ -67,7 +68,7 @@ def update_group(session: Session, *, group: Group, name: str, level: GroupLevel
                  is_active: bool, district: str | None = None) -> Group:
     name = name.strip()
     if not name:
-        raise GroupProblem("请给小组起个名字。")
+        raise GroupProblem(N_("请给小组起个名字。"))
     group.name, group.level, group.is_active = name[:120], level, is_active
     if district is not None:
         group.district = district.strip()[:40]
@@ -95,7 +96,7 @@ def add_member(session: Session, *, group: Group, nickname: str, birth_year: int
     taken = session.exec(select(Member).where(Member.group_id == group.id,
                                               Member.nickname == nickname)).first()
     if taken is not None:
-        raise GroupProblem("这个昵称在小组里已经有人用了，换一个吧。")
+        raise GroupProblem(N_("这个昵称在小组里已经有人用了，换一个吧。"))
     member = Member(group_id=group.id, nickname=nickname, birth_year=birth_year,
                     birth_month=birth_month, pin_hash=hash_secret(pin))
     session.add(member)
@@ -128,10 +129,10 @@ def remove_member(session: Session, *, member: Member, leaving: Leaving,
             require_action(session, who, suggestion, "withdraw")
             consent.release(session, suggestion)
             record(session, suggestion, action="withdraw", actor=who, to_status=Status.DECLINED,
-                   note="作者离开了小组，这条建议撤回了。")
+                   note=N_("作者离开了小组，这条建议撤回了。"))
         else:
             record(session, suggestion, action="member_left", actor=who,
-                   note="作者离开了小组，建议照常处理。")
+                   note=N_("作者离开了小组，建议照常处理。"))
         touched.append(suggestion)
     session.add(member)
     retire_sessions(session, member)
@@ -153,5 +154,5 @@ def may_run(session: Session, account: Account, group_id: int) -> bool:
 def display_name(member: Member | None) -> str:
     """How a member is named to staff: a leaver is not named any more."""
     if member is None:
-        return "辅导员代写"
-    return member.nickname if member.is_active else "一位离开的成员"
+        return N_("辅导员代写")
+    return member.nickname if member.is_active else N_("一位离开的成员")

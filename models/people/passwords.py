@@ -3,6 +3,8 @@
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
+from models.i18n import N_
+
 # OWASP's argon2id baseline: 19 MiB, two passes, one lane.
 _hasher = PasswordHasher(time_cost=2, memory_cost=19456, parallelism=1)
 
@@ -34,9 +36,11 @@ def verify_secret(stored_hash: str, secret: str) -> bool:
 def password_problem(password: str) -> str | None:
     """Why a staff password is refused, in words for the person choosing it, or None."""
     if len(password) < MIN_PASSWORD_LENGTH:
-        return f"密码至少需要 {MIN_PASSWORD_LENGTH} 个字符。"
+        return (N_("密码至少需要 %(min_password_length)s 个字符。")
+                % {"min_password_length": MIN_PASSWORD_LENGTH})
     if len(password) > MAX_PASSWORD_LENGTH:
-        return f"密码最多 {MAX_PASSWORD_LENGTH} 个字符。"
+        return (N_("密码最多 %(max_password_length)s 个字符。")
+                % {"max_password_length": MAX_PASSWORD_LENGTH})
     if password.lower() in _COMMON or len(set(password)) < 4:
-        return "这个密码太常见了，很容易被猜到，请换一个。"
+        return N_("这个密码太常见了，很容易被猜到，请换一个。")
     return None

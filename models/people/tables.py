@@ -7,6 +7,7 @@ from sqlalchemy import String
 from sqlmodel import Field, SQLModel, UniqueConstraint
 
 from models.common import new_code, utcnow
+from models.i18n import N_
 
 
 class Role(StrEnum):
@@ -16,9 +17,9 @@ class Role(StrEnum):
 
 
 ROLE_LABELS = {
-    Role.FACILITATOR: "辅导员",
-    Role.AGENCY_STAFF: "部门工作人员",
-    Role.COORDINATOR: "妇儿工委办",
+    Role.FACILITATOR: N_("辅导员"),
+    Role.AGENCY_STAFF: N_("部门工作人员"),
+    Role.COORDINATOR: N_("妇儿工委办"),
 }
 
 
@@ -58,13 +59,13 @@ class GroupLevel(StrEnum):
     SCHOOL = "school"
 
 
-GROUP_KIND_LABELS = {GroupKind.COUNCIL: "儿童议事会", GroupKind.OBSERVER: "儿童观察团"}
+GROUP_KIND_LABELS = {GroupKind.COUNCIL: N_("儿童议事会"), GroupKind.OBSERVER: N_("儿童观察团")}
 GROUP_LEVEL_LABELS = {
-    GroupLevel.CITY: "市级",
-    GroupLevel.DISTRICT: "区县级",
-    GroupLevel.STREET: "街道级",
-    GroupLevel.COMMUNITY: "社区级",
-    GroupLevel.SCHOOL: "学校",
+    GroupLevel.CITY: N_("市级"),
+    GroupLevel.DISTRICT: N_("区县级"),
+    GroupLevel.STREET: N_("街道级"),
+    GroupLevel.COMMUNITY: N_("社区级"),
+    GroupLevel.SCHOOL: N_("学校"),
 }
 
 

@@ -12,14 +12,15 @@ from datetime import datetime
 from sqlmodel import Field, Session, SQLModel, select
 
 from models.common import utcnow
+from models.i18n import N_
 from models.refusals import Invalid
 
 ACCESS_REASONS = {
-    "moderate": "审核这条建议",
-    "safeguarding": "儿童可能有危险，需要跟进",
-    "guardian_request": "监护人或孩子本人请求",
-    "meeting": "议事会会议上讨论",
-    "correction": "纠正分类或措辞",
+    "moderate": N_("审核这条建议"),
+    "safeguarding": N_("儿童可能有危险，需要跟进"),
+    "guardian_request": N_("监护人或孩子本人请求"),
+    "meeting": N_("议事会会议上讨论"),
+    "correction": N_("纠正分类或措辞"),
 }
 DETAIL_MAX = 200
 

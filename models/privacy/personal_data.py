@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from models.i18n import N_
 from models.refusals import Invalid
 from models.suggestions.tables import Suggestion
 
@@ -26,8 +27,9 @@ def check_forwardable(suggestion: Suggestion) -> None:
     kinds = flags(suggestion)
     if kinds:
         raise PersonalDetailsLeft(
-            f"给部门看的文字里还有孩子的个人信息（{describe(kinds)}），"
-            "请先用“改写给部门看的说法”把它去掉，再送出。")
+            N_("给部门看的文字里还有孩子的个人信息（%(kinds)s），请先用“改写给部门看的说法”把它去"
+               "掉，再送出。")
+            % {"kinds": describe(kinds)})
 
 
 _HOUSE_NUMBER = re.compile(r"(?<![\d.])\d{1,5}\s*[号號](?![线線楼樓院])")

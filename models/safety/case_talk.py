@@ -15,6 +15,7 @@ from sqlmodel import Session, select
 
 from models.assistant.conversation import Conversation, save, token_hash
 from models.assistant.steps import listening_state, log_messages
+from models.i18n import N_
 from models.notices.notifications import notify
 from models.people.tables import Account
 from models.refusals import Invalid
@@ -74,7 +75,8 @@ def come_back(session: Session, code: str, token: str) -> Conversation | None:
     found = conversation_of(session, case) or ensure_conversation(session, case)
     found.device_hash = token_hash(token)
     session.add(found)
-    add_entry(session, case, STEP, "孩子用个案码回到了对话（可能换了一台设备）", channel="return")
+    add_entry(session, case, STEP, N_("孩子用个案码回到了对话（可能换了一台设备）"),
+              channel="return")
     session.flush()
     return found
 
@@ -91,17 +93,17 @@ def write_to_child(session: Session, *, case: SafeguardingCase, account: Account
     """An adult's words into the child's chat, logged in the case, seen by a second adult."""
     text = (text or "").strip()
     if not text:
-        raise TalkProblem("请写下想对孩子说的话。")
+        raise TalkProblem(N_("请写下想对孩子说的话。"))
     if len(text) > MAX_WORDS:
-        raise TalkProblem(f"最多 {MAX_WORDS} 个字。")
+        raise TalkProblem(N_("最多 %(max_words)s 个字。") % {"max_words": MAX_WORDS})
     others = [a for a in readers(session, case) if a.id != account.id]
     if not may_see(session, account, case) or not others:
-        raise TalkProblem("现在只有你一个人能看到这个个案。给孩子的每句话都要有第二位工作人员"
-                          "能看到：请先再指定一位安全负责人。")
+        raise TalkProblem(N_("现在只有你一个人能看到这个个案。给孩子的每句话都要有第二位工作人员"
+                          "能看到：请先再指定一位安全负责人。"))
     found = conversation_of(session, case)
     if found is None:
-        raise TalkProblem("这个个案没有孩子可以回来的对话（比如来自开放接口），"
-                          "请按强制报告流程处理。")
+        raise TalkProblem(N_("这个个案没有孩子可以回来的对话（比如来自开放接口），"
+                          "请按强制报告流程处理。"))
     message = {"who": "staff", "kind": "staff", "text": text, "quick": []}
     state = copy.deepcopy(found.state)
     log_messages(state, [message])
@@ -109,8 +111,8 @@ def write_to_child(session: Session, *, case: SafeguardingCase, account: Account
     add_entry(session, case, STAFF, text, channel="chat", account=account)
     for person in others:
         notify(session, kind="safeguarding", account=person,
-               message=f"{account.display_name} 给安全个案 #{case.id} 的孩子写了一句话，"
-                       "请一起看看。")
+               message=(N_("%(display_name)s 给安全个案 #%(id)s 的孩子写了一句话，请一起看看。")
+                        % {"display_name": account.display_name, "id": case.id}))
     save(session, found, state)
 
 

@@ -16,6 +16,7 @@ from sqlalchemy import update
 from sqlmodel import Session, select
 
 from models.common import utcnow
+from models.i18n import N_
 from models.notices.notifications import coordinators
 from models.people.tables import Account, Group
 from models.plans.plan import plan_ids
@@ -51,7 +52,7 @@ def add_lead(session: Session, account: Account, *, by: str) -> None:
     from models.privacy.audit import record_event
 
     if account.role not in STAFF_ROLES or not account.is_active:
-        raise LeadProblem("安全负责人必须是本市在用的妇儿工委办或辅导员账号。")
+        raise LeadProblem(N_("安全负责人必须是本市在用的妇儿工委办或辅导员账号。"))
     if account.is_safeguarding_lead:
         return
     account.is_safeguarding_lead = True
@@ -65,7 +66,7 @@ def remove_lead(session: Session, account: Account, *, by: str) -> None:
     from models.privacy.audit import record_event
 
     if not account.is_safeguarding_lead:
-        raise LeadProblem("这个账号不是安全负责人。")
+        raise LeadProblem(N_("这个账号不是安全负责人。"))
     account.is_safeguarding_lead = False
     account.safeguarding_lead_since = None
     session.add(account)

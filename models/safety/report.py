@@ -10,15 +10,16 @@ from datetime import datetime
 from sqlmodel import Field, Session, SQLModel, select
 
 from models.common import new_code, utcnow
+from models.i18n import N_
 from models.refusals import Invalid
 from models.safety.safeguarding import case_for_thread, screen
 
 REPORT_KINDS = {
-    "bullying": "有人欺负我或别人",
-    "harmful": "看到不好的内容",
-    "privacy": "我的信息被别人看到了 / 想删除我的信息",
-    "security": "发现网站的安全问题",
-    "other": "其他问题或投诉",
+    "bullying": N_("有人欺负我或别人"),
+    "harmful": N_("看到不好的内容"),
+    "privacy": N_("我的信息被别人看到了 / 想删除我的信息"),
+    "security": N_("发现网站的安全问题"),
+    "other": N_("其他问题或投诉"),
 }
 
 

@@ -15,11 +15,12 @@ from __future__ import annotations
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import String, false, func, or_
+from sqlalchemy import JSON, Column, String, false, func, or_
 from sqlalchemy import case as sql_case
 from sqlmodel import Field, Session, SQLModel, select
 
 from models.common import new_code, utcnow
+from models.i18n import N_, data_of, stored
 from models.notices.notifications import coordinators, facilitators, notify
 from models.people.tables import Account, GroupFacilitator, Role
 from models.refusals import Conflict, Invalid
@@ -33,16 +34,17 @@ class CaseStatus(StrEnum):
     CLOSED = "closed"
 
 
-CASE_STATUS_LABELS = {CaseStatus.OPEN: "待处理", CaseStatus.REPORTED: "已报告",
-                      CaseStatus.CLOSED: "已结案"}
+CASE_STATUS_LABELS = {CaseStatus.OPEN: N_("待处理"), CaseStatus.REPORTED: N_("已报告"),
+                      CaseStatus.CLOSED: N_("已结案")}
 
 # 强制报告: who to call, in the order a worried adult needs them.
 REPORT_STEPS = [
-    ("110", "公安机关（110）", "孩子正处在危险中，或疑似遭受侵害：立即报警。这是强制报告义务。"),
-    ("civil_affairs", "民政部门 / 未成年人保护工作站",
-     "疑似监护缺失、监护侵害，同时报告民政部门。"),
-    ("education", "教育行政部门", "涉及学校或校园欺凌的，同时报告教育行政部门。"),
-    ("12355", "12355 青少年服务台", "告诉孩子可以打 12355，获得心理和法律帮助。"),
+    ("110", N_("公安机关（110）"),
+     N_("孩子正处在危险中，或疑似遭受侵害：立即报警。这是强制报告义务。")),
+    ("civil_affairs", N_("民政部门 / 未成年人保护工作站"),
+     N_("疑似监护缺失、监护侵害，同时报告民政部门。")),
+    ("education", N_("教育行政部门"), N_("涉及学校或校园欺凌的，同时报告教育行政部门。")),
+    ("12355", N_("12355 青少年服务台"), N_("告诉孩子可以打 12355，获得心理和法律帮助。")),
 ]
 REPORT_TARGETS = {key: label for key, label, _why in REPORT_STEPS}
 
@@ -109,9 +111,16 @@ class SafeguardingEntry(SQLModel, table=True):
     kind: str = Field(max_length=20)
     channel: str = Field(default="", max_length=20)
     text: str = Field(max_length=4000)
+    # A step the platform wrote: its message, so the case reads in each adult's language.
+    text_data: dict | None = Field(default=None, sa_column=Column(JSON, nullable=True))
     account_id: int | None = Field(default=None, foreign_key="account.id")
     suggestion_id: int | None = None
     created_at: datetime = Field(default_factory=utcnow)
+
+    @property
+    def shown(self) -> str:
+        """A platform step in the reader's language; what a person said as they said it."""
+        return stored(self.text, self.text_data)
 
 
 class HeldForSafeguarding(Conflict):
@@ -142,6 +151,7 @@ def add_entry(session: Session, case: SafeguardingCase, kind: str, text: str, *,
               suggestion_id: int | None = None, at: datetime | None = None) -> SafeguardingEntry:
     """Append one line to the case's history (flushed, committed by the caller)."""
     entry = SafeguardingEntry(case_id=case.id, kind=kind, channel=channel, text=text[:4000],
+                              text_data=data_of(text),
                               account_id=account.id if account else None,
                               suggestion_id=suggestion_id, created_at=at or utcnow())
     session.add(entry)
@@ -248,7 +258,7 @@ def dispatchable(session: Session, suggestion: Suggestion) -> bool:
 
 def check_not_held(session: Session, suggestion: Suggestion) -> None:
     if not dispatchable(session, suggestion):
-        raise HeldForSafeguarding("这条建议属于一个安全个案，要等安全负责人决定以后才能派单。")
+        raise HeldForSafeguarding(N_("这条建议属于一个安全个案，要等安全负责人决定以后才能派单。"))
 
 
 def publishable(suggestion: Suggestion) -> bool:
@@ -272,9 +282,10 @@ def release(session: Session, *, case: SafeguardingCase, suggestion: Suggestion,
     if suggestion.case_id != case.id:
         raise Invalid("这条建议不属于这个个案。")
     if not is_lead_for(session, account, case.plan_id):
-        raise HeldForSafeguarding("只有安全负责人可以决定把个案里的建议交给部门。")
-    add_entry(session, case, STEP, f"{account.display_name} 决定建议 {suggestion.tracking_code} "
-              "可以按普通建议处理", channel="release", account=account,
+        raise HeldForSafeguarding(N_("只有安全负责人可以决定把个案里的建议交给部门。"))
+    released = N_("%(display_name)s 决定建议 %(tracking_code)s 可以按普通建议处理") % {
+        "display_name": account.display_name, "tracking_code": suggestion.tracking_code}
+    add_entry(session, case, STEP, released, channel="release", account=account,
               suggestion_id=suggestion.id)
     session.flush()
 
@@ -355,7 +366,9 @@ def record_report(session: Session, *, case: SafeguardingCase, account: Account,
                              note=note.strip()[:1000], account_id=account.id)
     session.add(row)
     take_in_hand(session, case, account)
-    add_entry(session, case, STEP, f"{account.display_name} 记录了报告：{REPORT_TARGETS[target]}",
+    add_entry(session, case, STEP, (N_("%(display_name)s 记录了报告：%(report_targets)s")
+                                    % {"display_name": account.display_name,
+                                       "report_targets": REPORT_TARGETS[target]}),
               account=account)
     if case.status == CaseStatus.OPEN:
         case.status = CaseStatus.REPORTED
@@ -373,7 +386,8 @@ def close_case(session: Session, *, case: SafeguardingCase,
     case.closed_at = utcnow()
     case.due_at = None
     session.add(case)
-    add_entry(session, case, STEP, f"{account.display_name if account else '童声'} 结案",
+    add_entry(session, case, STEP, (N_("%(value)s 结案")
+                                    % {"value": account.display_name if account else N_('童声')}),
               account=account)
     session.flush()
 

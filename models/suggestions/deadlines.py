@@ -10,6 +10,7 @@ from sqlalchemy import and_, case, func, or_
 from sqlmodel import Session, select
 
 from models.common import utcnow
+from models.i18n import N_
 from models.notices.notifications import deadline_near
 from models.plans.plan import load_plan
 from models.settings import settings_of
@@ -187,7 +188,7 @@ def sweep(session: Session, now: datetime | None = None) -> SweepResult:
         if late != suggestion.overdue:
             suggestion.overdue = late
             (result.became_overdue if late else result.no_longer_overdue).append(suggestion.id)
-            note = "已超过期限，进入督办" if late else "已不再超期"
+            note = N_("已超过期限，进入督办") if late else N_("已不再超期")
             record(session, suggestion, action="overdue" if late else "on_time",
                    actor=SYSTEM, note=note)
         elif due_soon(suggestion, now, holidays):

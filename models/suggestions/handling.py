@@ -10,6 +10,7 @@ from datetime import datetime
 from sqlmodel import Session, select
 
 from models.common import utcnow
+from models.i18n import N_
 from models.people.consent import ConsentMissing, check_dispatchable
 from models.privacy.personal_data import check_forwardable
 from models.refusals import Invalid
@@ -34,7 +35,7 @@ from models.suggestions.tables import (
     Suggestion,
 )
 
-RETURN_REASONS = ("职能不符", "属地不符", "权属不清", "职能交叉")
+RETURN_REASONS = (N_("职能不符"), N_("属地不符"), N_("权属不清"), N_("职能交叉"))
 CHILD_TEXT_LIMIT = 300
 NOTE_LIMIT = 2000
 IN_HAND = (Status.ACCEPTED, Status.IN_PROGRESS)
@@ -52,8 +53,8 @@ def _check_consent(session: Session, suggestion: Suggestion) -> None:
         check_dispatchable(session, suggestion, notice_version=rule.notice_version,
                            consent_age=rule.consent_age)
     except ConsentMissing as missing:
-        raise ConsentMissing("这位小朋友的监护人还没有同意，暂时不能派单。"
-                             "请先请辅导员登记监护人同意，再来派单。") from missing
+        raise ConsentMissing(N_("这位小朋友的监护人还没有同意，暂时不能派单。"
+                             "请先请辅导员登记监护人同意，再来派单。")) from missing
 
 
 def _text(value: str, *, limit: int, missing: str) -> str:
@@ -168,7 +169,7 @@ def start_progress(session: Session, suggestion: Suggestion, *, actor: Actor,
 
 def add_note(session: Session, suggestion: Suggestion, *, actor: Actor, text: str) -> Event:
     """A progress note from the lead agency, or a comment from a partner or the coordinator."""
-    text = _text(text, limit=NOTE_LIMIT, missing="请写下进展或意见。")
+    text = _text(text, limit=NOTE_LIMIT, missing=N_("请写下进展或意见。"))
     if allowed(session, actor, suggestion, "lead") and suggestion.status in IN_HAND:
         if suggestion.status == Status.ACCEPTED:
             return start_progress(session, suggestion, actor=actor, note=text)
@@ -190,7 +191,7 @@ def return_(session: Session, suggestion: Suggestion, *, actor: Actor, category:
     own = _unsigned_lead(session, suggestion, actor, "return")
     if category not in RETURN_REASONS:
         raise Invalid("请选择退单原因：" + "、".join(RETURN_REASONS) + "。")
-    text = _text(text, limit=NOTE_LIMIT, missing="请写明退单的理由，最好说应该由哪个部门办。")
+    text = _text(text, limit=NOTE_LIMIT, missing=N_("请写明退单的理由，最好说应该由哪个部门办。"))
     own.is_current = False
     session.add(own)
     session.add(ReturnReview(suggestion_id=suggestion.id, agency_id=own.agency_id,
@@ -215,7 +216,7 @@ def answer(session: Session, suggestion: Suggestion, *, actor: Actor, child_text
     """The lead agency answers: words for the child, and how much the children's view counted."""
     require_action(session, actor, suggestion, "answer")
     child_text = _text(child_text, limit=CHILD_TEXT_LIMIT,
-                       missing="请写一段给孩子看的回复，用孩子能看懂的话。")
+                       missing=N_("请写一段给孩子看的回复，用孩子能看懂的话。"))
     if due_weight not in {w.value for w in DueWeight}:
         raise Invalid("请选择对孩子意见的采纳情况。")
     if due_weight in (DueWeight.PARTLY, DueWeight.NOT_ADOPTED) and not reason.strip():
@@ -247,7 +248,7 @@ def rate(session: Session, suggestion: Suggestion, *, actor: Actor, value: str,
     record(session, suggestion, action="rate", actor=actor, to_status=Status.CLOSED, note=note)
     if value == RatingValue.UNSATISFIED:
         record(session, suggestion, action="reopen", actor=SYSTEM,
-               to_status=Status.IN_REVIEW, note="孩子对回复不满意：" + (note or "没有写原因"))
+               to_status=Status.IN_REVIEW, note="孩子对回复不满意：" + (note or N_("没有写原因")))
     return rating
 
 
@@ -294,7 +295,7 @@ def reopen(session: Session, suggestion: Suggestion, *, actor: Actor, reason: st
             or allowed(session, actor, suggestion, "author")):
         raise NotAllowed("只有提建议的小朋友或妇儿工委办可以重新打开。")
     check_action(suggestion.status, "reopen")
-    reason = _text(reason, limit=500, missing="请说说为什么还没有解决。")
+    reason = _text(reason, limit=500, missing=N_("请说说为什么还没有解决。"))
     if actor.kind in ("child", "code"):
         reason = HELD_NOTE if screen_child_words(session, suggestion, reason,
                                                  channel="reopen") else reason
@@ -308,7 +309,7 @@ def contest(session: Session, suggestion: Suggestion, *, actor: Actor, text: str
     if suggestion.status in (Status.ANSWERED, Status.CLOSED):
         return reopen(session, suggestion, actor=actor, reason=text)
     check_action(suggestion.status, "contest")
-    text = _text(text, limit=500, missing="请说说你的想法。")
+    text = _text(text, limit=500, missing=N_("请说说你的想法。"))
     if screen_child_words(session, suggestion, text, channel="contest"):
         text = HELD_NOTE
     return record(session, suggestion, action="contest", actor=actor, note=text)

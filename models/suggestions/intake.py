@@ -8,6 +8,7 @@ from functools import lru_cache
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
+from models.i18n import N_
 from models.safety.safeguarding import SafeguardingCase, case_for_thread, hear, open_for_suggestion
 from models.suggestions.lifecycle import (
     SYSTEM,
@@ -152,7 +153,7 @@ def _hold_for_guardian(session: Session, suggestion: Suggestion) -> None:
         return
     consent.hold(session, suggestion, None)
     record(session, suggestion, action="consent_hold", actor=SYSTEM,
-           note="孩子的监护人还没有同意，建议先等着，同意以后再送出。")
+           note=N_("孩子的监护人还没有同意，建议先等着，同意以后再送出。"))
 
 
 AGE_WORDS = {"under7": "6 岁及以下", "7-9": "7–9 岁", "10-13": "10–13 岁", "unknown": "没说年龄"}

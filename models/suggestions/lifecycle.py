@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from sqlmodel import Session, select
 
 from models.common import utcnow
+from models.i18n import N_
 from models.privacy.personal_data import coarse_place
 from models.refusals import Conflict, Invalid
 from models.suggestions.events import SYSTEM, _inserted, history, record  # noqa: F401
@@ -100,7 +101,7 @@ def submit(session: Session, draft: Draft, found: Classification, actor: Actor, 
         consent_to_publish=draft.consent_to_publish and not found.urgent,
         status=Status.SUBMITTED, created_at=now, updated_at=now,
     ))
-    note = "紧急：可能有孩子处在危险中" if found.urgent else ""
+    note = N_("紧急：可能有孩子处在危险中") if found.urgent else ""
     record(session, suggestion, action="submit", actor=actor, note=note, at=now)
     return suggestion
 
@@ -151,7 +152,7 @@ def merge(session: Session, suggestion: Suggestion, *, actor: Actor,
     if into.id == suggestion.id or into.plan_id != suggestion.plan_id:
         raise Invalid("只能合并到同一个城市的另一条建议。")
     if Status(into.status) in (Status.MERGED, Status.DECLINED):
-        raise InvalidTransition("不能合并到已合并或未采纳的建议。")
+        raise InvalidTransition(N_("不能合并到已合并或未采纳的建议。"))
     suggestion.merged_into_id = into.id
     record(session, into, action="merge_in", actor=actor, note=suggestion.tracking_code)
     return record(session, suggestion, action="merge", actor=actor,

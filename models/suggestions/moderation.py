@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlmodel import Session, select
 
 from models.councils import support
+from models.i18n import N_
 from models.people import consent
 from models.people.tables import Account, Group
 from models.refusals import Invalid
@@ -17,27 +18,28 @@ from models.suggestions.tables import Suggestion, merged_into  # noqa: F401
 REVIEWABLE = (Status.SUBMITTED, Status.IN_REVIEW)
 
 DECLINE_TEMPLATES = [
-    "这件事童声暂时送不到负责的部门，我们会在议事会上再一起想办法。",
-    "这条建议和小组里另一条很像，我们把它们放在一起说了。",
-    "这条建议里有别人的名字或联系方式，为了保护大家，请换个说法再发一次吧。",
-    "这件事需要家里或学校的大人一起来解决，辅导员会和你聊一聊。",
+    N_("这件事童声暂时送不到负责的部门，我们会在议事会上再一起想办法。"),
+    N_("这条建议和小组里另一条很像，我们把它们放在一起说了。"),
+    N_("这条建议里有别人的名字或联系方式，为了保护大家，请换个说法再发一次吧。"),
+    N_("这件事需要家里或学校的大人一起来解决，辅导员会和你聊一聊。"),
 ]
 # Not clear yet? That is a question for the child, not a reason to decline (questions.py).
 
 URGENT_STEPS = [
-    "先确认孩子现在是否安全；如果有紧急危险，立即拨打 110。",
-    "当面或在建议的对话里告诉孩子：你说出来是对的，大人会帮你。不要追问细节，不要承诺保密。",
-    "拨打 12355 青少年服务台，或联系当地未成年人保护机构寻求专业帮助。",
-    "依照《未成年人保护法》的强制报告制度，发现侵害或疑似侵害，应立即向公安机关、民政或教育部门报告。",
-    "把你做了什么、告诉了谁、什么时候，写进这条建议的记录里。紧急建议不会公开。",
+    N_("先确认孩子现在是否安全；如果有紧急危险，立即拨打 110。"),
+    N_("当面或在建议的对话里告诉孩子：你说出来是对的，大人会帮你。不要追问细节，不要承诺保密。"),
+    N_("拨打 12355 青少年服务台，或联系当地未成年人保护机构寻求专业帮助。"),
+    N_("依照《未成年人保护法》的强制报告制度，发现侵害或疑似侵害，应立即向公安机关、民政或教育部"
+       "门报告。"),
+    N_("把你做了什么、告诉了谁、什么时候，写进这条建议的记录里。紧急建议不会公开。"),
 ]
 
 
 # How the group's own steps read in the facilitator's history (the rest: timeline.ACTION_LABELS).
 GROUP_ACTION_LABELS = {
-    "council_voice": "以小组名义提出", "consent_hold": "等监护人同意",
-    "guardian_ok": "监护人同意了", "link": "关联",
-    "withdraw": "作者离开，撤回", "member_left": "作者离开，照常处理",
+    "council_voice": N_("以小组名义提出"), "consent_hold": N_("等监护人同意"),
+    "guardian_ok": "监护人同意了", "link": N_("关联"),
+    "withdraw": N_("作者离开，撤回"), "member_left": N_("作者离开，照常处理"),
 }
 
 
@@ -75,7 +77,7 @@ def approve(session: Session, *, suggestion: Suggestion, account: Account, notic
             consent_age: int, topic: str = "") -> bool:
     """Approve for dispatch; True if sent now, False if it waits (for consent or triage)."""
     if suggestion.status not in REVIEWABLE:
-        raise ModerationProblem("这条建议已经处理过了。")
+        raise ModerationProblem(N_("这条建议已经处理过了。"))
     actor = actor_for_account(account)
     if topic:
         set_topic(session, suggestion=suggestion, topic=topic, source="facilitator")
@@ -86,7 +88,7 @@ def approve(session: Session, *, suggestion: Suggestion, account: Account, notic
         lifecycle.approve(session, suggestion, actor=actor, dispatch_now=False)
         consent.hold(session, suggestion, account)
         record(session, suggestion, action="consent_hold", actor=actor,
-               note="已通过审核，等监护人同意后自动送出。")
+               note=N_("已通过审核，等监护人同意后自动送出。"))
         session.flush()
         return False
     consent.release(session, suggestion)
@@ -137,9 +139,9 @@ def clarify(session: Session, *, suggestion: Suggestion, text: str, account: Acc
     """Reword for adults; the child's own words stay stored and shown beside it."""
     text = text.strip()
     if not text:
-        raise ModerationProblem("请写下给部门看的说法。")
+        raise ModerationProblem(N_("请写下给部门看的说法。"))
     if suggestion.status not in REVIEWABLE:
-        raise ModerationProblem("建议送出后就不能再改写了。")
+        raise ModerationProblem(N_("建议送出后就不能再改写了。"))
     suggestion.clarified_text = text[:4000]
     record(session, suggestion, action="clarify", actor=actor_for_account(account),
            note=f"给大人看的说法：{text[:3900]}")
@@ -164,13 +166,13 @@ def merge(session: Session, *, target: Suggestion, duplicates: list[Suggestion],
     """Fold duplicates into one: supports add up and every author hears the answer."""
     if target.status not in (*REVIEWABLE, Status.DISPATCHED, Status.ACCEPTED,
                              Status.IN_PROGRESS):
-        raise ModerationProblem("只能合并到还在办理中的建议。")
+        raise ModerationProblem(N_("只能合并到还在办理中的建议。"))
     duplicates = [item for item in duplicates if item.id != target.id]
     if not duplicates:
-        raise ModerationProblem("请至少选一条要合并的建议。")
+        raise ModerationProblem(N_("请至少选一条要合并的建议。"))
     if any(item.status not in REVIEWABLE or item.plan_id != target.plan_id
            for item in duplicates):
-        raise ModerationProblem("有的建议已经送出或不在同一个城市，不能合并。")
+        raise ModerationProblem(N_("有的建议已经送出或不在同一个城市，不能合并。"))
     actor = actor_for_account(account)
     for item in duplicates:
         consent.release(session, item)
@@ -183,7 +185,7 @@ def merge(session: Session, *, target: Suggestion, duplicates: list[Suggestion],
 def link(session: Session, *, first: Suggestion, second: Suggestion, account: Account) -> None:
     """Note that two suggestions are about the same thing, without folding them."""
     if first.id == second.id:
-        raise ModerationProblem("不能和自己关联。")
+        raise ModerationProblem(N_("不能和自己关联。"))
     actor = actor_for_account(account)
     record(session, first, action="link", actor=actor, note=f"相关建议：{second.tracking_code}")
     record(session, second, action="link", actor=actor, note=f"相关建议：{first.tracking_code}")

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from sqlmodel import Session, select
 
+from models.i18n import N_
 from models.people.tables import Account, GroupFacilitator, Member, Role
 from models.refusals import Forbidden
 from models.suggestions.status import ACTIONS, Status, check_action
@@ -40,7 +41,7 @@ def actor_for_member(member: Member) -> Actor:
 
 def actor_for_code(suggestion: Suggestion) -> Actor:
     """Whoever holds the tracking code of this one suggestion (a child without an account)."""
-    return Actor(kind="code", id=suggestion.id, name="提建议的小朋友")
+    return Actor(kind="code", id=suggestion.id, name=N_("提建议的小朋友"))
 
 
 def _coordinates(actor: Actor, suggestion: Suggestion) -> bool:
@@ -82,11 +83,11 @@ CHECKS = {
 }
 
 REFUSALS = {
-    "moderate": "只有这个小组的辅导员或妇儿工委办可以审核这条建议。",
-    "coordinate": "只有本市妇儿工委办可以做这一步。",
-    "lead": "只有牵头部门的工作人员可以做这一步。",
-    "assigned": "只有收到这条建议的部门可以做这一步。",
-    "author": "只有提建议的小朋友可以做这一步。",
+    "moderate": N_("只有这个小组的辅导员或妇儿工委办可以审核这条建议。"),
+    "coordinate": N_("只有本市妇儿工委办可以做这一步。"),
+    "lead": N_("只有牵头部门的工作人员可以做这一步。"),
+    "assigned": N_("只有收到这条建议的部门可以做这一步。"),
+    "author": N_("只有提建议的小朋友可以做这一步。"),
 }
 
 

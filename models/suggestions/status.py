@@ -9,6 +9,7 @@ a button only when its action is allowed.
 from dataclasses import dataclass
 from enum import StrEnum
 
+from models.i18n import N_
 from models.refusals import Conflict
 
 
@@ -49,30 +50,30 @@ FINAL: frozenset[Status] = frozenset({Status.MERGED, Status.DECLINED})
 OPEN: frozenset[Status] = frozenset(Status) - FINAL - {Status.CLOSED}
 
 CHILD_LABELS: dict[Status, str] = {
-    Status.SUBMITTED: "收到了",
-    Status.IN_REVIEW: "议事会在看",
-    Status.DISPATCHED: "送到了负责的部门",
-    Status.ACCEPTED: "部门收下了",
-    Status.IN_PROGRESS: "他们在办",
-    Status.ANSWERED: "回复你啦",
-    Status.CLOSED: "办完啦",
-    Status.RETURNED: "正在找对的部门",
-    Status.MERGED: "和相同的建议合在一起了",
-    Status.DECLINED: "这次没有送出去",
+    Status.SUBMITTED: N_("收到了"),
+    Status.IN_REVIEW: N_("议事会在看"),
+    Status.DISPATCHED: N_("送到了负责的部门"),
+    Status.ACCEPTED: N_("部门收下了"),
+    Status.IN_PROGRESS: N_("他们在办"),
+    Status.ANSWERED: N_("回复你啦"),
+    Status.CLOSED: N_("办完啦"),
+    Status.RETURNED: N_("正在找对的部门"),
+    Status.MERGED: N_("和相同的建议合在一起了"),
+    Status.DECLINED: N_("这次没有送出去"),
     Status.WAITING_FOR_CHILD: "等你回答一个问题",
 }
 
 STAFF_LABELS: dict[Status, str] = {
-    Status.SUBMITTED: "已提交",
-    Status.IN_REVIEW: "审核中",
-    Status.DISPATCHED: "已派单",
-    Status.ACCEPTED: "已签收",
-    Status.IN_PROGRESS: "办理中",
-    Status.ANSWERED: "已答复",
-    Status.CLOSED: "已办结",
-    Status.RETURNED: "已退单",
-    Status.MERGED: "已合并",
-    Status.DECLINED: "未采纳",
+    Status.SUBMITTED: N_("已提交"),
+    Status.IN_REVIEW: N_("审核中"),
+    Status.DISPATCHED: N_("已派单"),
+    Status.ACCEPTED: N_("已签收"),
+    Status.IN_PROGRESS: N_("办理中"),
+    Status.ANSWERED: N_("已答复"),
+    Status.CLOSED: N_("已办结"),
+    Status.RETURNED: N_("已退单"),
+    Status.MERGED: N_("已合并"),
+    Status.DECLINED: N_("未采纳"),
     Status.WAITING_FOR_CHILD: "等孩子回答",
 }
 

@@ -14,6 +14,7 @@ from sqlalchemy import String, func
 from sqlmodel import Field, Session, SQLModel, select
 
 from models.common import utcnow
+from models.i18n import N_
 from models.paging import Page, PageRequest, page
 from models.plans.tables import Agency
 from models.refusals import Invalid
@@ -37,7 +38,7 @@ from models.suggestions.status import InvalidTransition, Status
 from models.suggestions.tables import AgencyRole, Assignment, Suggestion
 
 URGE, SUPERVISE, CIRCULATE = 1, 2, 3
-LEVELS = {URGE: "催办", SUPERVISE: "督办", CIRCULATE: "通报"}
+LEVELS = {URGE: N_("催办"), SUPERVISE: N_("督办"), CIRCULATE: N_("通报")}
 LEVEL_ACTIONS = {URGE: "urge", SUPERVISE: "supervise", CIRCULATE: "circulate"}
 OPEN = WAITING_TO_SIGN + WAITING_FOR_ANSWER
 NOTE_LIMIT = 1000
@@ -159,21 +160,22 @@ def escalate(session: Session, suggestion: Suggestion, *, actor: Actor, level: i
     if level not in LEVELS:
         raise Invalid("请选择催办、督办或通报。")
     if Status(suggestion.status) not in OPEN:
-        raise InvalidTransition("这条建议不在部门手里，不需要催办。")
+        raise InvalidTransition(N_("这条建议不在部门手里，不需要催办。"))
     now = now or utcnow()
     late = days_overdue(suggestion, now, settings_of(session).holidays)
     if level > URGE and not late:
-        raise InvalidTransition("还没有超期，只能催办。")
+        raise InvalidTransition(N_("还没有超期，只能催办。"))
     reached = level_of(session, suggestion.id)
     if level > reached + 1:
-        raise InvalidTransition(f"请先{LEVELS[reached + 1]}，再{LEVELS[level]}。")
+        raise InvalidTransition(N_("请先%(levels)s，再%(levels2)s。")
+                                % {"levels": LEVELS[reached + 1], "levels2": LEVELS[level]})
     names = lead_agencies(session, [suggestion.id]).get(suggestion.id, [])
     step = SupervisionStep(suggestion_id=suggestion.id, level=level, note=(note or "").strip()
                            [:NOTE_LIMIT], agencies="、".join(names)[:500],
                            due=current_due(suggestion), days_overdue=late, actor_id=actor.id,
                            actor_name=actor.name, created_at=now)
     session.add(step)
-    words = f"超期 {late} 个工作日" if late else "快到期了"
+    words = (N_("超期 %(late)s 个工作日") % {"late": late}) if late else N_("快到期了")
     record(session, suggestion, action=LEVEL_ACTIONS[level], actor=actor,
            note=f"{LEVELS[level]}（{words}）" + (f"：{step.note}" if step.note else ""))
     return step
@@ -202,8 +204,8 @@ def request_extension(session: Session, suggestion: Suggestion, *, actor: Actor,
     """延期申请 by the lead agency: a reason and a new date later than the current deadline."""
     require(session, actor, suggestion, "lead")
     if Status(suggestion.status) not in OPEN:
-        raise InvalidTransition("这条建议已经不在办理中，不需要延期。")
-    reason = _text(reason, "请写下为什么需要延期。")
+        raise InvalidTransition(N_("这条建议已经不在办理中，不需要延期。"))
+    reason = _text(reason, N_("请写下为什么需要延期。"))
     due = current_due(suggestion)
     if new_date is None:
         raise Invalid("请选择新的期限。")
@@ -211,13 +213,14 @@ def request_extension(session: Session, suggestion: Suggestion, *, actor: Actor,
     if due is not None and new_due <= due:
         raise Invalid("新的期限要晚于现在的期限。")
     if pending_extension(session, suggestion.id) is not None:
-        raise InvalidTransition("已经有一份延期申请在等妇儿工委办决定。")
+        raise InvalidTransition(N_("已经有一份延期申请在等妇儿工委办决定。"))
     asked = ExtensionRequest(suggestion_id=suggestion.id, agency_id=actor.agency_id,
                              requested_by_id=actor.id, reason=reason, old_due=due,
                              new_due=new_due)
     session.add(asked)
     record(session, suggestion, action="extension_request", actor=actor,
-           note=f"申请延期到 {new_date:%Y-%m-%d}：{reason}")
+           note=(N_("申请延期到 %(new_date)s：%(reason)s")
+                 % {"new_date": format(new_date, '%Y-%m-%d'), "reason": reason}))
     return asked
 
 
@@ -228,11 +231,11 @@ def decide_extension(session: Session, asked: ExtensionRequest, *, actor: Actor,
     suggestion = session.get(Suggestion, asked.suggestion_id)
     require(session, actor, suggestion, "coordinate")
     if asked.state != ExtensionState.PENDING:
-        raise InvalidTransition("这份延期申请已经处理过了。")
+        raise InvalidTransition(N_("这份延期申请已经处理过了。"))
     if approve and Status(suggestion.status) not in OPEN:
-        raise InvalidTransition("这条建议已经不在办理中，不需要延期。")
+        raise InvalidTransition(N_("这条建议已经不在办理中，不需要延期。"))
     answer = (answer or "").strip()[:NOTE_LIMIT] if approve else _text(
-        answer, "不同意延期时，请写下原因。")
+        answer, N_("不同意延期时，请写下原因。"))
     now = now or utcnow()
     asked.state = ExtensionState.APPROVED if approve else ExtensionState.REFUSED
     asked.answer, asked.decided_by_id, asked.decided_at = answer, actor.id, now
@@ -240,9 +243,10 @@ def decide_extension(session: Session, asked: ExtensionRequest, *, actor: Actor,
     new_day = f"{local_day(asked.new_due):%Y-%m-%d}"
     if approve:
         _move_deadline(suggestion, asked.new_due, now)
-        note = f"同意延期，新的期限是 {new_day}" + (f"：{answer}" if answer else "")
+        note = (N_("同意延期，新的期限是 %(new_day)s")
+                % {"new_day": new_day}) + (f"：{answer}" if answer else "")
     else:
-        note = f"不同意延期到 {new_day}：{answer}"
+        note = (N_("不同意延期到 %(new_day)s：%(answer)s") % {"new_day": new_day, "answer": answer})
     record(session, suggestion, action="extension_" + asked.state.value, actor=actor,
            note=note)
     return asked

@@ -3,10 +3,11 @@
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import Index, String, text
+from sqlalchemy import JSON, Column, Index, String, text
 from sqlmodel import Field, Session, SQLModel, UniqueConstraint, select
 
 from models.common import new_code, utcnow
+from models.i18n import N_, stored
 from models.suggestions.status import Status
 
 
@@ -131,7 +132,14 @@ class Event(SQLModel, table=True):
     actor_id: int | None = None
     actor_name: str = Field(default="", max_length=120)
     note: str = Field(default="", max_length=4000)
+    # A note the platform wrote (not a person): its message, so it reads in any language.
+    note_data: dict | None = Field(default=None, sa_column=Column(JSON, nullable=True))
     created_at: datetime = Field(default_factory=utcnow, index=True)
+
+    @property
+    def shown_note(self) -> str:
+        """A platform note in the reader's language; a person's note as they wrote it."""
+        return stored(self.note, self.note_data)
 
 
 class Support(SQLModel, table=True):
@@ -153,10 +161,10 @@ class DueWeight(StrEnum):
 
 
 DUE_WEIGHT_LABELS = {
-    DueWeight.ADOPTED: "采纳",
-    DueWeight.PARTLY: "部分采纳",
-    DueWeight.NOT_ADOPTED: "暂不采纳",
-    DueWeight.ALREADY_DONE: "已经在做",
+    DueWeight.ADOPTED: N_("采纳"),
+    DueWeight.PARTLY: N_("部分采纳"),
+    DueWeight.NOT_ADOPTED: N_("暂不采纳"),
+    DueWeight.ALREADY_DONE: N_("已经在做"),
 }
 
 
@@ -183,9 +191,9 @@ class RatingValue(StrEnum):
 
 
 RATING_LABELS = {
-    RatingValue.SATISFIED: "满意",
-    RatingValue.MOSTLY: "基本满意",
-    RatingValue.UNSATISFIED: "不满意",
+    RatingValue.SATISFIED: N_("满意"),
+    RatingValue.MOSTLY: N_("基本满意"),
+    RatingValue.UNSATISFIED: N_("不满意"),
 }
 
 

@@ -7,6 +7,7 @@ from datetime import datetime
 
 from sqlmodel import Session, select
 
+from models.i18n import N_
 from models.people.tables import Account, Role
 from models.plans.tables import Agency
 from models.suggestions.lifecycle import history
@@ -43,60 +44,73 @@ def _agency_names(session: Session, events: list[Event]) -> dict[int, str]:
 
 def _who(event: Event, agencies: dict[int, str]) -> str:
     if event.actor_kind == Role.AGENCY_STAFF:
-        return agencies.get(event.actor_id, "负责的部门")
-    return {"facilitator": "辅导员", "coordinator": "妇儿工委办", "system": "童声"}.get(
-        event.actor_kind, "你")
+        return agencies.get(event.actor_id, N_("负责的部门"))
+    return {"facilitator": N_("辅导员"), "coordinator": N_("妇儿工委办"), "system": N_("童声")}.get(
+        event.actor_kind, N_("你"))
 
 
 def _sent_to(note: str) -> str:
-    return note.split("；", 1)[0] or "负责的部门"
+    return note.split("；", 1)[0] or N_("负责的部门")
 
 
 def _child_step(event: Event, agencies: dict[int, str]) -> Step | None:
-    """How one event reads to a child; None for what only adults need to see."""
-    who, note, when = _who(event, agencies), event.note, event.created_at
+    """How one event reads to a child, in plain words; None for what only adults need.
+
+    The platform's own labels are written plain already; what people wrote (a 退单 reason,
+    an agency's note) is made plain by ``for_child``.
+    """
+    who, when = _who(event, agencies), event.created_at
+    note = for_child(event.shown_note)
+    seen = N_("议事会看过了") if event.actor_kind == Role.FACILITATOR else N_("工作人员看过了")
     words = {
-        "submit": ("收到了", "你的建议已经收到啦。"),
-        "approve": ("议事会看过了" if event.actor_kind == Role.FACILITATOR else "工作人员看过了",
-                    ""),
-        "dispatch": (f"送到了{_sent_to(note)}", "他们要在规定的时间里签收。"),
-        "reroute": (f"改送到了{_sent_to(note)}", f"{who}决定交给这个部门来办。"),
-        "assign": ("妇儿工委办选好了办理的部门", "他们要在规定的时间里签收。"),
-        "return_rejected": ("妇儿工委办请部门接着办", "这件事就该由他们来办。"),
-        "follow_up": ("工作人员回访了", "想听听你对回复的看法。"),
-        "close_unrated": ("办结了", "你还没有评价，工作人员回访以后把它办结了。"
-                          "想说什么随时告诉辅导员。"),
-        "accept": (f"{who}签收了", "他们收下了你的建议，开始算答复的时间。"),
-        "start": ("他们在办", note),
-        "progress": ("他们在办", note),
-        "return": (f"{who}说这件事不归他们管", f"原因：{note}。妇儿工委办正在找对的部门。"),
-        "contest": ("你补充了说明", note),
-        "ask_child": ("辅导员想问你一个问题", note),
-        "child_reply": ("你回答了", note),
-        "overdue": ("有点慢了", "部门超过了时间，妇儿工委办在催他们。"),
-        "answer": ("回复你啦", "快看看他们是怎么说的。"),
-        "rate": ("你评价了", note),
-        "reopen": ("又交给妇儿工委办看看", note),
-        "decline": ("这次没有送出去", note),
-        "merge": ("和相同的建议合在一起了", f"一起办的建议编号：{note}"),
-        "consent_hold": ("等爸爸妈妈同意", "监护人同意以后就会送出去。"),
-        "guardian_ok": ("爸爸妈妈同意了", "现在可以送到负责的部门了。"),
-        "urge": ("妇儿工委办催了催", "请部门抓紧办你的建议。"),
-        "supervise": ("妇儿工委办在督办", "部门超过了时间，妇儿工委办正式要求他们尽快办好。"),
-        "circulate": ("妇儿工委办通报了", "部门一直没有办好，妇儿工委办向上级通报了。"),
-        "extension_approved": ("部门多要了一些时间", _extension_words(note)),
-        "extension_refused": ("部门想多要一些时间，没有同意", "妇儿工委办请他们按原来的时间办好。"),
+        "submit": (N_("收到了"), N_("你的建议已经收到啦。")),
+        "approve": (seen, ""),
+        "dispatch": (N_("送到了%(note)s") % {"note": _sent_to(note)},
+                     N_("他们要在规定的时间里签收。")),
+        "reroute": (N_("改送到了%(note)s") % {"note": _sent_to(note)},
+                    N_("%(who)s决定交给这个部门来办。") % {"who": who}),
+        "assign": (N_("为儿童办事的办公室选好了办理的部门"), N_("他们要在规定的时间里签收。")),
+        "return_rejected": (N_("为儿童办事的办公室请部门接着办"), N_("这件事就该由他们来办。")),
+        "follow_up": (N_("工作人员回访了"), N_("想听听你对回复的看法。")),
+        "close_unrated": (N_("办完了"), N_("你还没有评价，工作人员回访以后把它办完了。"
+                                        "想说什么随时告诉辅导员。")),
+        "accept": (N_("%(who)s签收了") % {"who": who},
+                   N_("他们收下了你的建议，开始算答复的时间。")),
+        "start": (N_("他们在办"), note),
+        "progress": (N_("他们在办"), note),
+        "return": (N_("%(who)s说这件事不归他们管") % {"who": who},
+                   N_("原因：%(note)s。为儿童办事的办公室正在找对的部门。") % {"note": note}),
+        "contest": (N_("你补充了说明"), note),
+        "ask_child": (N_("辅导员想问你一个问题"), note),
+        "child_reply": (N_("你回答了"), note),
+        "overdue": (N_("有点慢了"), N_("部门超过了时间，为儿童办事的办公室在催他们。")),
+        "answer": (N_("回复你啦"), N_("快看看他们是怎么说的。")),
+        "rate": (N_("你评价了"), note),
+        "reopen": (N_("又交给为儿童办事的办公室看看"), note),
+        "decline": (N_("这次没有送出去"), note),
+        "merge": (N_("和相同的建议合在一起了"),
+                  N_("一起办的建议编号：%(note)s") % {"note": note}),
+        "consent_hold": (N_("等爸爸妈妈同意"), N_("监护人同意以后就会送出去。")),
+        "guardian_ok": (N_("爸爸妈妈同意了"), N_("现在可以送到负责的部门了。")),
+        "urge": (N_("为儿童办事的办公室催了催"), N_("请部门抓紧办你的建议。")),
+        "supervise": (N_("为儿童办事的办公室在催着办"),
+                      N_("部门超过了时间，为儿童办事的办公室正式要求他们尽快办好。")),
+        "circulate": (N_("为儿童办事的办公室通报了"),
+                      N_("部门一直没有办好，为儿童办事的办公室向上级通报了。")),
+        "extension_approved": (N_("部门多要了一些时间"), _extension_words(note)),
+        "extension_refused": (N_("部门想多要一些时间，没有同意"),
+                              N_("为儿童办事的办公室请他们按原来的时间办好。")),
     }.get(event.action)
     if words is None:
         return None
-    return Step(title=for_child(words[0]), when=when, detail=for_child(words[1]),
-                kind=event.action)
+    return Step(title=words[0], when=when, detail=words[1], kind=event.action)
 
 
 def _extension_words(note: str) -> str:
     """The new date from an approval note, told plainly (the coordinator's reasons stay out)."""
     date = note.split("新的期限是 ", 1)[-1][:10] if "新的期限是 " in note else ""
-    return f"妇儿工委办同意了，新的期限是 {date}。" if date else "妇儿工委办同意了。"
+    return (N_("为儿童办事的办公室同意了，新的期限是 %(date)s。")
+            % {"date": date}) if date else N_("为儿童办事的办公室同意了。")
 
 
 def child_timeline(session: Session, suggestion: Suggestion) -> list[Step]:
@@ -168,17 +182,19 @@ def answer_words(found: Answer) -> dict[str, str]:
 RATING_WORDS = {str(k): v for k, v in RATING_LABELS.items()}
 
 ACTION_LABELS = {
-    "submit": "提交", "approve": "审核通过", "dispatch": "派单", "reroute": "重新派单",
-    "accept": "签收", "start": "开始办理", "progress": "办理进展", "comment": "留言",
-    "return": "退单", "contest": "孩子补充说明", "answer": "答复", "rate": "孩子评价",
-    "reopen": "重新打开", "decline": "未采纳", "merge": "合并到", "merge_in": "合并进来",
-    "overdue": "超期督办", "on_time": "不再超期", "attach": "上传附件", "clarify": "改写说法",
-    "triage": "人工分类", "urge": "催办", "supervise": "督办", "circulate": "通报",
-    "extension_request": "延期申请", "extension_approved": "同意延期",
-    "extension_refused": "不同意延期", "consent_hold": "等监护人同意",
-    "guardian_ok": "监护人同意了",
-    "assign": "指派部门", "return_accepted": "同意退单", "return_rejected": "退单被退回",
-    "follow_up": "回访", "close_unrated": "回访后办结（孩子未评价）",
-    "ask_child": "问孩子", "child_reply": "孩子回答",
-    "plain_override": "照原样发送（有公文用语）",
+    "submit": N_("提交"), "approve": N_("审核通过"), "dispatch": N_("派单"),
+    "reroute": N_("重新派单"), "accept": N_("签收"), "start": N_("开始办理"),
+    "progress": N_("办理进展"), "comment": N_("留言"), "return": N_("退单"),
+    "contest": N_("孩子补充说明"), "answer": N_("答复"), "rate": N_("孩子评价"),
+    "reopen": N_("重新打开"), "decline": N_("未采纳"), "merge": N_("合并到"),
+    "merge_in": N_("合并进来"), "overdue": N_("超期督办"), "on_time": N_("不再超期"),
+    "attach": N_("上传附件"), "clarify": N_("改写说法"), "triage": N_("人工分类"),
+    "urge": N_("催办"), "supervise": N_("督办"), "circulate": N_("通报"),
+    "extension_request": N_("延期申请"), "extension_approved": N_("同意延期"),
+    "extension_refused": N_("不同意延期"), "consent_hold": N_("等监护人同意"),
+    "guardian_ok": N_("监护人同意了"), "assign": N_("指派部门"),
+    "return_accepted": N_("同意退单"), "return_rejected": N_("退单被退回"),
+    "follow_up": N_("回访"), "close_unrated": N_("回访后办结（孩子未评价）"),
+    "ask_child": N_("问孩子"), "child_reply": N_("孩子回答"),
+    "plain_override": N_("照原样发送（有公文用语）"),
 }

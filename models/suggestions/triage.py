@@ -6,6 +6,7 @@ from sqlalchemy import and_
 from sqlmodel import Session, select
 
 from models import paging
+from models.i18n import N_
 from models.people.tables import Account
 from models.privacy import scope
 from models.refusals import Conflict
@@ -71,5 +72,5 @@ def pick_topic(session: Session, suggestion: Suggestion, *, actor: Actor, topic:
         raise Conflict("这条建议已经不在待分类里了。")
     record_topic_choice(session, suggestion, topic, source="triage")
     if suggestion.status == Status.SUBMITTED:
-        send_to_review(session, suggestion, actor=actor, note="妇儿工委办分类")
+        send_to_review(session, suggestion, actor=actor, note=N_("妇儿工委办分类"))
     dispatch(session, suggestion, actor=actor)

@@ -310,3 +310,31 @@ def test_a_photo_can_be_added_from_a_phone(live_server, new_page, tmp_path):
     assert thumb.evaluate("img => img.naturalWidth") == 320
     assert "照片收到啦" in page.locator(".msg-bot").nth(-2).inner_text()
     screenshot(page, "chat-photo-phone")
+
+
+def test_in_english_the_buttons_speak_english_and_the_assistant_still_understands(
+        live_server, new_page):
+    """The switch on the page: the assistant's lines and buttons in English, a child's Chinese
+    understood, and a tapped button sending the words the assistant knows."""
+    page = new_page(PHONE)
+    page.goto(live_server.url + "/language/en?next=/chat")
+    assert "What would you like to make better?" in last_bot(page)
+    before = page.locator(".msg").count()
+    page.locator("#text").fill(CLEAR)
+    page.locator("#chat-form button[type=submit]").click()
+    page.locator(".msg").nth(before + 1).wait_for()
+    expect(page.locator(".quick-reply", has_text="School gate")).to_be_visible()
+    tap(page, "School gate")
+    assert "学校门口" in page.locator(".msg-child").last.inner_text()
+    assert "Why does this matter?" in last_bot(page)
+
+
+def test_what_the_script_writes_itself_is_english_too(live_server, new_page):
+    page = new_page(PHONE)
+    page.goto(live_server.url + "/language/en?next=/chat")
+    before = page.locator(".msg").count()
+    page.locator("#text").fill(CLEAR)
+    page.locator("#chat-form button[type=submit]").click()
+    page.locator(".msg").nth(before + 1).wait_for()
+    assert page.locator(".msg-bot .sr-only").last.inner_text() == "The helper says:"
+    assert page.locator(".msg-child .sr-only").last.inner_text() == "You said:"

@@ -18,6 +18,7 @@ from models.suggestions.tables import Suggestion
 from webapp.access import child_required
 from webapp.db import get_session
 from webapp.forms.group import ChildLeaveForm
+from webapp.i18n import refused
 
 bp = Blueprint("group", __name__, url_prefix="/group")
 
@@ -88,7 +89,7 @@ def join():
             raise meetings.MeetingProblem(_("没有找到正在开的会议，看看大屏幕上的会议码对不对。"))
         meetings.join(session, meeting=meeting, member=child())
     except meetings.MeetingProblem as problem:
-        flash(str(problem))
+        flash(refused(problem))
         return redirect(url_for(".home", code=code))
     return redirect(url_for(".room", meeting_id=meeting.id))
 
@@ -197,7 +198,7 @@ def vote(meeting_id: int):
         votes.cast(session, poll=poll, option_id=request.form.get("option", 0, type=int),
                    member=child())
     except votes.VoteProblem as problem:
-        flash(str(problem))
+        flash(refused(problem))
         return _room(meeting, status=400)
     flash(_("投好了，谢谢你！"))
     return redirect(url_for(".room", meeting_id=meeting.id))
@@ -229,7 +230,7 @@ def give_support(suggestion_id: int):
     try:
         total = support.give(get_session(), suggestion=suggestion, member=child())
     except support.SupportProblem as problem:
-        flash(str(problem))
+        flash(refused(problem))
     else:
         flash(_("你也这么想！现在有 %(n)d 位小朋友支持。", n=total))
     return redirect(url_for(".home"))

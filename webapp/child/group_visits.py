@@ -16,6 +16,7 @@ from models.safety import case_talk, safeguarding
 from webapp.access import child_required
 from webapp.db import get_session
 from webapp.forms.group import VisitForm
+from webapp.i18n import refused
 from webapp.visiting import save_visit, send_visit_photo, start_visit
 
 bp = Blueprint("group_visits", __name__, url_prefix="/group/visits")
@@ -92,7 +93,7 @@ def suggest(visit_id: int):
     try:
         made = observation.to_suggestions(get_session(), visit=visit, member=child())
     except observation.VisitProblem as problem:
-        flash(str(problem))
+        flash(refused(problem))
         return _page(visit, status=400)
     flash(_("%(n)d 条“需要改进”变成了建议，辅导员看过以后就会送到负责的部门。", n=len(made))
           if made else _("这些项目已经变成建议了。"))

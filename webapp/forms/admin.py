@@ -7,6 +7,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Email, Length, Optional, Regexp, ValidationError
 
 from models.people.tables import ROLE_LABELS, Role
+from webapp.i18n import lazy
 
 PHONE = Regexp(r"^[0-9+\- ]{0,20}$", message=_l("电话只能包含数字、空格、加号和短横线。"))
 
@@ -26,7 +27,7 @@ class NewAccountForm(FlaskForm):
     display_name = StringField(_l("显示名称"), validators=[
         DataRequired(_l("请填显示名称。")), Length(max=80, message=_l("太长了。"))])
     email = StringField(_l("邮箱"), validators=[Optional(), Email(message=_l("邮箱格式不对。"))])
-    role = SelectField(_l("角色"), choices=[SelectChoice(role.value, label)
+    role = SelectField(_l("角色"), choices=[SelectChoice(role.value, lazy(label))
                                             for role, label in ROLE_LABELS.items()])
     agency_id = SelectField(_l("部门（部门工作人员必选）"), coerce=int, choices=[])
 

@@ -19,8 +19,9 @@ from wtforms.validators import DataRequired, Length, Optional, Regexp
 from classifier.topics import TOPIC_LABELS
 from models.suggestions.handling import CHILD_TEXT_LIMIT, RETURN_REASONS
 from models.suggestions.tables import DUE_WEIGHT_LABELS, RATING_LABELS
+from webapp.i18n import choices
 
-TOPIC_CHOICES = [("", _l("请选择主题"))] + [(str(k), v) for k, v in TOPIC_LABELS.items()]
+TOPIC_CHOICES = [("", _l("请选择主题"))] + choices((str(k), v) for k, v in TOPIC_LABELS.items())
 def no_nul(value):
     """Drop NUL characters, which no database keeps in text."""
     return value.replace("\x00", "") if isinstance(value, str) else value
@@ -30,7 +31,7 @@ KEY_RULE = Regexp(r"^[A-Za-z0-9_-]{16,64}$", message=_l("页面过期了，请�
 
 
 class ReturnForm(FlaskForm):
-    category = SelectField(_l("退单原因"), choices=[(r, r) for r in RETURN_REASONS],
+    category = SelectField(_l("退单原因"), choices=choices((r, r) for r in RETURN_REASONS),
                            validators=[DataRequired(_l("请选择退单原因。"))])
     text = TextAreaField(_l("说明（最好写明应该由哪个部门办）"), validators=[
         DataRequired(_l("请写明退单的理由。")), Length(max=2000, message=_l("最多 2000 字。"))])
@@ -48,7 +49,7 @@ class AnswerForm(FlaskForm):
     formal_text = TextAreaField(_l("正式答复（可选）"), validators=[
         Optional(), Length(max=8000, message=_l("正式答复最多 8000 字。"))])
     due_weight = RadioField(_l("孩子的意见采纳得怎么样"),
-                            choices=[(str(k), v) for k, v in DUE_WEIGHT_LABELS.items()],
+                            choices=choices((str(k), v) for k, v in DUE_WEIGHT_LABELS.items()),
                             validators=[DataRequired(_l("请选择采纳情况。"))])
     reason = TextAreaField(_l("原因"), validators=[
         Optional(), Length(max=2000, message=_l("最多 2000 字。"))])
@@ -89,7 +90,7 @@ class SuggestForm(FlaskForm):
 
 class RatingForm(FlaskForm):
     value = RadioField(_l("你觉得这个回复怎么样"),
-                       choices=[(str(k), v) for k, v in RATING_LABELS.items()],
+                       choices=choices((str(k), v) for k, v in RATING_LABELS.items()),
                        validators=[DataRequired(_l("请选一个。"))])
     comment = TextAreaField(_l("还想说点什么吗（可以不填）"), validators=[
         Optional(), Length(max=500, message=_l("最多写 500 个字哦。"))])

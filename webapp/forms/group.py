@@ -21,6 +21,7 @@ from models.people.consent import CONSENT_METHODS, GIVERS
 from models.people.groups import CHILD_LEAVING_LABELS, LEAVING_LABELS
 from models.people.tables import GROUP_KIND_LABELS, GROUP_LEVEL_LABELS
 from webapp.forms.common import NICKNAME_RULE, PIN_RULE, ChildBirthForm, trimmed
+from webapp.i18n import choices
 
 
 class GroupForm(FlaskForm):
@@ -45,20 +46,20 @@ class MemberForm(ChildBirthForm):
 
 
 class ConsentForm(FlaskForm):
-    given_by = SelectField(_l("谁同意的"), choices=[(g, g) for g in GIVERS])
-    method = SelectField(_l("怎么同意的"), choices=[(m, m) for m in CONSENT_METHODS])
+    given_by = SelectField(_l("谁同意的"), choices=choices((g, g) for g in GIVERS))
+    method = SelectField(_l("怎么同意的"), choices=choices((m, m) for m in CONSENT_METHODS))
     confirmed = BooleanField(_l("监护人已经看过当前版本的隐私规则"), validators=[
         DataRequired(_l("请先确认监护人看过当前版本的隐私规则。"))])
 
 
 class LeaveForm(FlaskForm):
-    leaving = RadioField(_l("还没送出的建议怎么办"), choices=list(LEAVING_LABELS.items()),
+    leaving = RadioField(_l("还没送出的建议怎么办"), choices=choices(LEAVING_LABELS.items()),
                          default="keep", validators=[DataRequired(_l("请选一种处理方式。"))])
 
 
 class ChildLeaveForm(FlaskForm):
     leaving = RadioField(_l("你还没送出的建议怎么办"),
-                         choices=list(CHILD_LEAVING_LABELS.items()), default="keep",
+                         choices=choices(CHILD_LEAVING_LABELS.items()), default="keep",
                          validators=[DataRequired(_l("请选一种处理方式。"))])
     sure = BooleanField(_l("我想好了，要离开这个小组"), validators=[
         DataRequired(_l("如果真的要离开，请先勾选“我想好了”。"))])
@@ -90,7 +91,7 @@ class PollForm(FlaskForm):
 
 class VisitForm(FlaskForm):
     checklist = SelectField(_l("观察什么地方"),
-                            choices=[(c.key, c.name) for c in CHECKLISTS.values()])
+                            choices=choices((c.key, c.name) for c in CHECKLISTS.values()))
     place_name = StringField(_l("具体地点"), validators=[
         DataRequired(_l("请写下观察的地点，比如“人民公园东门”。")),
         Length(max=200, message=_l("地点太长了。"))])

@@ -11,6 +11,7 @@ from models.privacy.audit import ACCESS_REASONS
 from models.safety.report import REPORT_KINDS
 from models.safety.safeguarding import REPORT_TARGETS
 from webapp.forms.common import PIN_RULE
+from webapp.i18n import choices
 
 
 class TotpForm(FlaskForm):
@@ -21,7 +22,7 @@ class TotpForm(FlaskForm):
 
 class AccessReasonForm(FlaskForm):
     reason = SelectField(_l("为什么要看孩子写的原文？"),
-                         choices=[("", _l("请选择"))] + list(ACCESS_REASONS.items()),
+                         choices=[("", _l("请选择"))] + choices(ACCESS_REASONS.items()),
                          validators=[DataRequired(_l("请选择查看原因。"))])
     note = StringField(_l("补充说明（可以不填，不要写孩子的话）"), validators=[
         Length(max=200, message=_l("补充说明请少于 200 字。"))])
@@ -29,7 +30,7 @@ class AccessReasonForm(FlaskForm):
 
 class SafeguardingReportForm(FlaskForm):
     target = SelectField(_l("已经向哪里报告"),
-                         choices=[("", _l("请选择"))] + list(REPORT_TARGETS.items()),
+                         choices=[("", _l("请选择"))] + choices(REPORT_TARGETS.items()),
                          validators=[DataRequired(_l("请选择向哪里报告。"))])
     reference = StringField(_l("回执或接警编号（如果有）"), validators=[
         Length(max=80, message=_l("编号太长了。"))])
@@ -39,7 +40,7 @@ class SafeguardingReportForm(FlaskForm):
 
 class ReportForm(FlaskForm):
     kind = SelectField(_l("是什么问题？"),
-                       choices=[("", _l("请选择"))] + list(REPORT_KINDS.items()),
+                       choices=[("", _l("请选择"))] + choices(REPORT_KINDS.items()),
                        validators=[DataRequired(_l("请选择是什么问题。"))])
     message = TextAreaField(_l("发生了什么？（不用写你的真名、电话或地址）"), validators=[
         DataRequired(_l("请写一写发生了什么。")),

@@ -27,6 +27,7 @@ from webapp.classroom import classroom_code
 from webapp.db import commit, get_session
 from webapp.extensions import csrf, login_manager
 from webapp.forms.common import ChildJoinForm, ChildSignInForm, StaffSignInForm
+from webapp.i18n import refused
 from webapp.public.auth_code import second_step
 from webapp.public.chat import forget_device
 from webapp.public.signin import (
@@ -105,7 +106,7 @@ def child_join():
         try:
             member = accounts.join_group(get_session(), form.to_joining())
         except accounts.JoinRefused as refusal:
-            form.invite_code.errors.append(str(refusal))
+            form.invite_code.errors.append(refused(refusal))
         else:
             start_session(ChildUser(member))
             flash(_("欢迎你加入！记住你的昵称和密码哦。"))

@@ -36,12 +36,13 @@ from webapp.access import public
 from webapp.db import get_session
 from webapp.files import send_photo
 from webapp.forms.common import ChatPhotoForm, ChatTurnForm
-from webapp.public.chat_render import qr_svg, ruby, track_url, with_ruby
+from webapp.public.chat_render import localised, qr_svg, ruby, track_url, with_ruby
 from webapp.ratelimit import configured, limiter
 
 bp = Blueprint("chat", __name__, url_prefix="/chat")
 DEVICE_COOKIE = "ts_device"
 bp.add_app_template_filter(ruby, "ruby")
+bp.add_app_template_filter(localised, "localised")
 bp.add_app_template_global(track_url, "track_url")
 
 

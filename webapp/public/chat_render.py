@@ -13,6 +13,9 @@ from markupsafe import Markup, escape
 from pypinyin import Style, lazy_pinyin
 from werkzeug.routing import BuildError
 
+from models.i18n import Message
+from webapp.i18n import localise
+
 # Words whose 得 is the syllable dé, not the particle de ("获得", "难得"…).
 DE_KEPT = frozenset({"获得", "取得", "赢得", "难得", "心得", "得到", "得分", "值得一"})
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -60,6 +63,23 @@ def ruby(text: str) -> Markup:
         else:
             parts.append(str(escape(chars)))
     return Markup("".join(parts))
+
+
+def localised(messages: list[dict]) -> list[dict]:
+    """The assistant's lines and buttons in the reader's language; the child's words as written.
+
+    ``labels`` are what the buttons show; ``quick`` stays what they send (the dialogue's words).
+    """
+    shown = []
+    for said in messages:
+        line = dict(said)
+        if said.get("msg"):
+            line["text"] = localise(Message.from_data(said["msg"]))
+        kept = said.get("quick_msgs") or [None] * len(said.get("quick", []))
+        line["labels"] = [localise(Message.from_data(data)) if data else word
+                          for word, data in zip(said.get("quick", []), kept, strict=False)]
+        shown.append(line)
+    return shown
 
 
 def with_ruby(messages: list[dict]) -> list[dict]:

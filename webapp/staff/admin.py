@@ -12,6 +12,7 @@ from models.plans.plan import load_plan
 from webapp.access import staff_required
 from webapp.db import get_session
 from webapp.forms.admin import AgencyContactForm, NewAccountForm
+from webapp.i18n import refused
 
 bp = Blueprint("admin", __name__, url_prefix="/coordinator/manage")
 coordinator_only = staff_required(Role.COORDINATOR)
@@ -60,7 +61,7 @@ def new_account():
                 display_name=form.display_name.data.strip(), role=Role(form.role.data),
                 agency_id=form.agency_id.data or None, email=form.email.data or "")
         except administration.AdminRefused as refusal:
-            form.username.errors.append(str(refusal))
+            form.username.errors.append(refused(refusal))
         else:
             return render_template("admin/issued.html", account=account, password=password)
     return render_template("admin/new_account.html", form=form)
@@ -77,5 +78,5 @@ def set_active(account_id: int):
         administration.set_active(session, account, request.form.get("active") == "1",
                                   by=current_user.account)
     except administration.AdminRefused as refusal:
-        flash(str(refusal))
+        flash(refused(refusal))
     return redirect(url_for("admin.overview"))

@@ -1,14 +1,14 @@
 """A child carries an anonymous suggestion to another device with a one-time ticket
 
 Revision ID: 0011
-Revises: 0007
+Revises: 0010
 """
 import sqlalchemy as sa
 import sqlmodel
 from alembic import op
 
 revision = '0011'
-down_revision = "0007"
+down_revision = "0010"
 branch_labels = None
 depends_on = None
 

@@ -17,6 +17,7 @@ from webapp.actions import run_step
 from webapp.db import get_session
 from webapp.forms.common import StaffWordsForm
 from webapp.forms.privacy import SafeguardingReportForm
+from webapp.i18n import refused
 from webapp.staff.shared import access_gate
 
 bp = Blueprint("safeguarding", __name__, url_prefix="/safeguarding")
@@ -106,7 +107,7 @@ def write(case_id: int):
         case_talk.write_to_child(get_session(), case=found, account=_me(), text=form.text.data)
     except case_talk.TalkProblem as problem:
         get_session().rollback()
-        form.text.errors.append(str(problem))
+        form.text.errors.append(refused(problem))
         return _page(found, words=form, status=400)
     flash(_("已经发给孩子。孩子下次打开对话就能看到，这句话也记在个案里。"))
     return redirect(url_for(".case", case_id=found.id))

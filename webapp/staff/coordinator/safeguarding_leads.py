@@ -12,6 +12,7 @@ from models.safety.duty import LeadProblem, add_lead, duty_rule, remove_lead
 from models.safety.safeguarding import STAFF_ROLES, leads
 from webapp.access import staff_required
 from webapp.db import get_session
+from webapp.i18n import refused
 
 bp = Blueprint("safeguarding_leads", __name__,
                url_prefix="/coordinator/manage/safeguarding-leads")
@@ -43,7 +44,7 @@ def _change(change, done: str):
         change(get_session(), _city_account(request.form.get("account", 0, type=int)),
                by=current_user.account.username)
     except LeadProblem as problem:
-        flash(str(problem))
+        flash(refused(problem))
     else:
         flash(done)
     return redirect(url_for(".page"))

@@ -16,6 +16,7 @@ from webapp.actions import run_step
 from webapp.db import get_session
 from webapp.files import send_document
 from webapp.forms.flow import DecideExtensionForm, EscalateForm, ExtensionForm
+from webapp.i18n import refused
 from webapp.staff import agency
 from webapp.staff.coordinator import pages as coordinator
 from webapp.staff.shared import agency_item, agency_only, coordinator_item, coordinator_only
@@ -60,7 +61,7 @@ def sheet(suggestion_id: int, step_id: int):
     try:
         data = duban_pdf.sheet_pdf(get_session(), found, step)
     except FontMissing as problem:
-        flash(str(problem))
+        flash(refused(problem))
         return redirect(url_for("coordinator.item", suggestion_id=found.id))
     return send_document(data, "pdf", f"duban-{found.tracking_code}-{step.id}")
 

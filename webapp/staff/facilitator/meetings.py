@@ -23,6 +23,7 @@ from webapp.actions import run_step
 from webapp.db import get_session
 from webapp.files import send_document
 from webapp.forms.group import BehalfForm, MeetingForm, PollForm
+from webapp.i18n import refused
 from webapp.staff.shared import facilitator_only, me, owned_group
 
 bp = Blueprint("meetings", __name__, url_prefix="/facilitator/groups/<int:group_id>/meetings")
@@ -122,7 +123,7 @@ def behalf(group_id: int, meeting_id: int):
         taken = meetings.raise_suggestion(session, meeting=meeting, text=form.text.data,
                                           member=child, entered_by=me())
     except meetings.MeetingProblem as problem:
-        form.text.errors.append(str(problem))
+        form.text.errors.append(refused(problem))
         return _show(group, meeting, behalf=form, status=400)
     # This screen is projected: words that opened or joined a case get a flash that says
     # nothing about them; the case reaches the facilitator's own pages instead.
@@ -146,7 +147,7 @@ def start_poll(group_id: int, meeting_id: int):
                         labels=(form.extra.data or "").splitlines(),
                         suggestion_ids=request.form.getlist("suggestion", type=int))
         except votes.VoteProblem as problem:
-            form.question.errors.append(str(problem))
+            form.question.errors.append(refused(problem))
         else:
             flash(_("投票开始了！"))
             return redirect(_meeting_url(group, meeting))
@@ -188,6 +189,6 @@ def export(group_id: int, meeting_id: int, kind: str):
     try:
         data = minutes.to_pdf(meeting) if kind == "pdf" else minutes.to_docx(meeting)
     except minutes.ExportUnavailable as problem:
-        flash(str(problem))
+        flash(refused(problem))
         return redirect(url_for(".show", group_id=group_id, meeting_id=meeting_id))
     return send_document(data, kind, f"minutes-{meeting.id}")

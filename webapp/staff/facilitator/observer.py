@@ -12,6 +12,7 @@ from models.people.tables import Group
 from webapp.db import get_session
 from webapp.files import send_document
 from webapp.forms.group import VisitForm
+from webapp.i18n import refused
 from webapp.staff.shared import facilitator_only, me, owned_group
 from webapp.visiting import save_visit, send_visit_photo, start_visit
 
@@ -72,7 +73,7 @@ def suggest(group_id: int, visit_id: int):
     try:
         made = observation.to_suggestions(get_session(), visit=visit, account=me())
     except observation.VisitProblem as problem:
-        flash(str(problem))
+        flash(refused(problem))
         return _visit_page(group, visit, status=400)
     flash(_("%(n)d 条“需要改进”已经变成建议，放进了审核队列。", n=len(made)) if made
           else _("这些项目已经变成建议了。"))
@@ -98,7 +99,7 @@ def report_file(group_id: int, visit_id: int, kind: str):
         data = (visit_report.report_pdf if kind == "pdf" else visit_report.report_docx)(
             get_session(), visit)
     except FontMissing as problem:
-        flash(str(problem))
+        flash(refused(problem))
         return redirect(url_for(".report", group_id=group.id, visit_id=visit.id))
     return send_document(data, kind, f"visit-{visit.id}")
 

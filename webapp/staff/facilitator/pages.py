@@ -27,6 +27,7 @@ from models.suggestions import moderation
 from models.suggestions.tables import Suggestion
 from webapp.db import get_session
 from webapp.forms.group import ButtonForm, ConsentForm, GroupForm, LeaveForm, MemberForm
+from webapp.i18n import refused
 from webapp.security import audit
 from webapp.staff.shared import facilitator_only, me, owned_group, rules  # noqa: F401
 
@@ -126,7 +127,7 @@ def new_member(group_id: int):
                                        birth_year=form.birth_year.data,
                                        birth_month=form.birth_month.data, pin=form.pin.data)
         except GroupProblem as problem:
-            form.nickname.errors.append(str(problem))
+            form.nickname.errors.append(refused(problem))
         else:
             flash(_("%(name)s 加入了小组。", name=member.nickname))
             return redirect(url_for(".member", group_id=group.id, member_id=member.id))
@@ -210,7 +211,7 @@ def remove_member(group_id: int, member_id: int):
         groups.remove_member(get_session(), member=member, leaving=Leaving(form.leaving.data),
                              actor=me())
     except GroupProblem as problem:
-        flash(str(problem))
+        flash(refused(problem))
     else:
         flash(_("%(name)s 已离开小组。", name=member.nickname))
     return redirect(url_for(".group", group_id=group.id))

@@ -12,6 +12,10 @@
   var csrf = document.querySelector('meta[name="csrf-token"]').content;
   var DRAFT = "ts-chat-draft:" + chat.dataset.turnUrl;
   var busy = false;
+  // The page's words in the reader's language, keyed by the Chinese (templates/chat/chat.html).
+  var wordsBox = document.getElementById("chat-words");
+  var WORDS = wordsBox ? JSON.parse(wordsBox.textContent) : {};
+  function t(chinese) { return WORDS[chinese] || chinese; }
 
   function el(tag, cls, text) {
     var node = document.createElement(tag);
@@ -40,19 +44,19 @@
 
   function ticket(code) {
     var box = el("div", "ticket");
-    box.appendChild(el("p", "ticket-label", "你的查询码"));
+    box.appendChild(el("p", "ticket-label", t("你的查询码")));
     box.appendChild(el("p", "ticket-code code", code));
-    var copy = el("button", "big copy", "复制查询码");
+    var copy = el("button", "big copy", t("复制查询码"));
     copy.type = "button";
     copy.dataset.copy = code;
     box.appendChild(copy);
     var img = el("img", "ticket-qr");
     img.src = chat.dataset.qrUrl.replace("CODE", code);
-    img.alt = "查询码的二维码，用手机拍下来就能看进度";
+    img.alt = t("查询码的二维码，用手机拍下来就能看进度");
     img.width = 180; img.height = 180;
     box.appendChild(img);
     box.appendChild(link(chat.dataset.trackUrl.replace("CODE", code), "big primary",
-                         "看看我的建议到哪了"));
+                         t("看看我的建议到哪了")));
     return box;
   }
 
@@ -66,42 +70,43 @@
     }
     var bubble = el("div", "bubble");
     var staff = m.who === "staff";
-    bubble.appendChild(el("span", "sr-only", bot ? "小助手说：" : (staff ? "保护孩子的老师说：" : "你说：")));
-    if (staff) { bubble.appendChild(el("p", "small", "🛡️ 保护孩子的老师")); }
+    bubble.appendChild(el("span", "sr-only", bot ? t("小助手说：") : (staff ? t("保护孩子的老师说：") : t("你说："))));
+    if (staff) { bubble.appendChild(el("p", "small", "🛡️ " + t("保护孩子的老师"))); }
     bubble.appendChild(bot ? rubyLine(m.ruby, m.text) : el("p", "line", m.text));
     if (m.kind === "masked") { bubble.appendChild(el("p", "masked", m.masked)); }
     if (m.kind === "done") { bubble.appendChild(ticket(m.code)); }
     if (m.kind === "help") {
       var call = el("p", "call");
-      call.appendChild(link("tel:110", "big primary", "📞 打 110"));
-      call.appendChild(link("tel:12355", "big", "📞 打 12355"));
+      call.appendChild(link("tel:110", "big primary", "📞 " + t("打 110")));
+      call.appendChild(link("tel:12355", "big", "📞 " + t("打 12355")));
       bubble.appendChild(call);
     }
     if (m.kind === "case") {
       var box = el("div", "ticket case-ticket");
-      box.appendChild(el("p", "ticket-label", "你的个案码"));
+      box.appendChild(el("p", "ticket-label", t("你的个案码")));
       box.appendChild(el("p", "ticket-code code", m.case));
-      box.appendChild(link(chat.dataset.returnUrl, "big", "用个案码回来"));
+      box.appendChild(link(chat.dataset.returnUrl, "big", t("用个案码回来")));
       bubble.appendChild(box);
     }
     if (m.kind === "track") {
-      bubble.appendChild(link(chat.dataset.trackUrl.replace("CODE", m.code), "track-link", "看详细进度"));
+      bubble.appendChild(link(chat.dataset.trackUrl.replace("CODE", m.code), "track-link", t("看详细进度")));
     }
     if (bot) {
       var speak = el("button", "speak", "🔊");
       speak.type = "button";
       speak.dataset.say = m.text;
-      speak.setAttribute("aria-label", "读给我听");
+      speak.setAttribute("aria-label", t("读给我听"));
       bubble.appendChild(speak);
     }
     item.appendChild(bubble);
     return item;
   }
 
-  function showQuick(replies) {
+  // A button shows its label (the reader's language) and sends the assistant's own words.
+  function showQuick(replies, labels) {
     quickBox.textContent = "";
-    (replies || []).forEach(function (reply) {
-      var button = el("button", "quick-reply", reply);
+    (replies || []).forEach(function (reply, i) {
+      var button = el("button", "quick-reply", (labels && labels[i]) || reply);
       button.type = "submit"; button.name = "text"; button.value = reply;
       quickBox.appendChild(button);
     });
@@ -147,7 +152,7 @@
 
   function send(text) {
     if (busy) { return; }
-    if (!text.trim()) { fail("你还没有写字哦。"); return; }
+    if (!text.trim()) { fail(t("你还没有写字哦。")); return; }
     busy = true;
     errorBox.textContent = "";
     input.removeAttribute("aria-invalid");
@@ -162,7 +167,7 @@
       busy = false;
       if (!result.ok) {
         if (result.data.reload) { window.location.reload(); return; }
-        fail(result.data.error || "出了点问题，再试一次吧。");
+        fail(result.data.error || t("出了点问题，再试一次吧。"));
         return;
       }
       sessionStorage.removeItem(DRAFT);
@@ -170,7 +175,8 @@
       result.data.messages.forEach(function (m) { last = render(m); log.appendChild(last); });
       enhance(log);
       var bots = result.data.messages.filter(function (m) { return m.who === "bot"; });
-      showQuick(bots.length ? bots[bots.length - 1].quick : []);
+      showQuick(bots.length ? bots[bots.length - 1].quick : [],
+                bots.length ? bots[bots.length - 1].labels : []);
       if (result.data.urls) { useUrls(result.data.urls); }
       if (result.data.case) { listen(); }
       seqField.value = result.data.seq;
@@ -180,7 +186,7 @@
       input.focus();
     }).catch(function () {
       busy = false;
-      fail("网络不太好，你写的话还在，再点一次发送吧。");
+      fail(t("网络不太好，你写的话还在，再点一次发送吧。"));
     });
   }
 
@@ -226,7 +232,7 @@
       window.speechSynthesis.speak(words);
     } else if (target.classList.contains("copy")) {
       navigator.clipboard.writeText(target.dataset.copy).then(function () {
-        target.textContent = "已复制 ✓";
+        target.textContent = t("已复制") + " ✓";
       });
     }
   });
