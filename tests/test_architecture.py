@@ -56,6 +56,7 @@ COMMIT_OWNERS = {
     ("models/db.py", "session_scope"),
     # `tongsheng demo` and the plan import (a command, or a dry run that rolls back).
     ("models/demo.py", "load_demo"),
+    ("models/demo_office.py", "busy_city"),
     ("models/plans/importer.py", "import_all"),
     # Queue jobs and the sweep: one message sent, one transaction, so none is sent twice.
     ("models/notices/notifications.py", "deliver_pending"),

@@ -21,8 +21,8 @@ YES, NO = N_("对"), N_("不对")
 PUBLIC_YES, PUBLIC_NO = N_("可以公开"), N_("不要公开")
 KEEP, DROP = N_("留下来，送出去"), N_("删掉")
 NONE_OF_THEM = N_("都不是")
-SPLIT_YES, SPLIT_NO = "分成两个建议", "就当一个"
-DONT_KNOW = "不知道名字"
+SPLIT_YES, SPLIT_NO = N_("分成两个建议"), N_("就当一个")
+DONT_KNOW = N_("不知道名字")
 # The age band a child without an account taps once: under 14 waits for a guardian's OK.
 AGE_BANDS = {"6 岁及以下": "under7", "7–9 岁": "7-9", "10–13 岁": "10-13",
              "14 岁及以上": "14+", "不想说": "unknown"}
@@ -139,30 +139,30 @@ def _places(state: dict) -> tuple[str, ...]:
 
 def _split_prompt(state: dict) -> str:
     first, second = state["split"]["parts"]
-    return (f"你说了两件事：①「{first}」②「{second}」。要分成两个建议吗？"
-            "这样每件事都能交给对的部门，哪件也不会丢。")
+    return N_("你说了两件事：①「%(first)s」②「%(second)s」。要分成两个建议吗？"
+              "这样每件事都能交给对的部门，哪件也不会丢。") % {"first": first, "second": second}
 
 
 def _where_more_prompt(state: dict) -> str:
     where = state["answers"].get("where", "")
-    kind = next((name for word, name in VAGUE_KINDS if word in where), "地方")
-    return (f"是哪个{kind}呢？写上名字或者在哪条路，负责的大人才找得到。"
-            "不知道名字也没关系。")
+    kind = next((name for word, name in VAGUE_KINDS if word in where), N_("地方"))
+    return N_("是哪个%(kind)s呢？写上名字或者在哪条路，负责的大人才找得到。"
+              "不知道名字也没关系。") % {"kind": kind}
 
 
 STEPS: dict[str, Step] = {
     "what": Step(_what_prompt, field="what", next="where", quick=checklist_items),
     "split": Step(_split_prompt, quick=(SPLIT_YES, SPLIT_NO)),
-    "where": Step("这件事在哪里呢？点一个地方，或者自己写。", field="where", next="why",
+    "where": Step(N_("这件事在哪里呢？点一个地方，或者自己写。"), field="where", next="why",
                   quick=_places),
     "where_more": Step(_where_more_prompt, quick=(DONT_KNOW,)),
-    "why": Step("为什么这件事很重要？怎样会更好？", field="why", next=_after_why,
+    "why": Step(N_("为什么这件事很重要？怎样会更好？"), field="why", next=_after_why,
                 quick=(SKIP,)),
     "confirm": Step(_confirm_prompt, quick=(YES, NO)),
     "choose": Step(N_("我不太确定。你说的是哪一种？点一个吧。"), quick=_choices),
     "consent": Step(N_("可以把你的建议（不带名字和电话）放到「你说我办」公开栏，让大家看到吗？"),
                     quick=(PUBLIC_YES, PUBLIC_NO)),
-    "age": Step("最后一个问题：你几岁啦？点一个就好，不想说也可以。", quick=tuple(AGE_BANDS)),
+    "age": Step(N_("最后一个问题：你几岁啦？点一个就好，不想说也可以。"), quick=tuple(AGE_BANDS)),
     "stopping": Step("好的，没关系。刚才说的话要留下来送给城市吗？不留的话，我会全部删掉。",
                      quick=(DROP, KEEP)),
     "done": Step(N_("想再说一个新想法吗？"), quick=(AGAIN,)),
@@ -253,11 +253,14 @@ def pick_item(state: dict, text: str) -> str | None:
 
 
 # A place an agency cannot find without a name: (the word, what to ask for).
-VAGUE_KINDS = (("学校", "学校"), ("幼儿园", "幼儿园"), ("公园", "公园"), ("小区", "小区"),
-               ("医院", "医院"), ("图书馆", "图书馆"), ("马路", "路"), ("路上", "路"),
-               ("路口", "路口"), ("街上", "街"), ("广场", "广场"), ("车站", "车站"),
-               ("门口", "地方"), ("附近", "地方"), ("这里", "地方"), ("那里", "地方"),
-               ("楼下", "小区"))
+VAGUE_KINDS = (
+    ("学校", N_("学校")), ("幼儿园", N_("幼儿园")), ("公园", N_("公园")),
+    ("小区", N_("小区")), ("医院", N_("医院")), ("图书馆", N_("图书馆")),
+    ("马路", N_("路")), ("路上", N_("路")), ("路口", N_("路口")),
+    ("街上", N_("街")), ("广场", N_("广场")), ("车站", N_("车站")),
+    ("门口", N_("地方")), ("附近", N_("地方")), ("这里", N_("地方")),
+    ("那里", N_("地方")), ("楼下", N_("小区")),
+)
 VAGUE_PLACES = frozenset({
     "学校", "学校门口", "学校附近", "学校里", "学校旁边", "我们学校", "幼儿园", "公园", "公园里",
     "小区", "小区里", "我家小区", "医院", "图书馆", "马路", "马路上", "路上", "上学的路上",

@@ -109,9 +109,11 @@ def escalate(session: Session, case: SafeguardingCase, now: datetime | None = No
     nxt = on_list[(level + 1) % len(on_list)] if on_list else None
     people = ([nxt] if nxt else []) + coordinators(session, case.plan_id)
     told = _tell(session, case, people, level + 1,
-                 f"安全个案 #{case.id} 已经 {_waited(case, now)} 分钟没有人确认接手，请马上处理。")
-    add_entry(session, case, STEP, f"{duty_rule(session).ack_minutes} 分钟没有人确认接手，"
-              f"第 {level + 1} 次升级：已通知 " + _names(told), at=now)
+                 (N_("安全个案 #%(id)s 已经 %(case)s 分钟没有人确认接手，请马上处理。")
+                  % {"id": case.id, "case": _waited(case, now)}))
+    escalated = N_("%(minutes)s 分钟没有人确认接手，第 %(level)s 次升级：已通知 %(names)s") % {
+        "minutes": duty_rule(session).ack_minutes, "level": level + 1, "names": _names(told)}
+    add_entry(session, case, STEP, escalated, at=now)
     session.commit()
     return True
 

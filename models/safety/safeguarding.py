@@ -418,10 +418,11 @@ def alert_opened(session: Session, case: SafeguardingCase, now: datetime | None 
     """Tell the people on duty (queued e-mail) and start the clock."""
     now = now or utcnow()
     told = _tell(session, case, first_responders(session, case), 0,
-                 f"安全个案 #{case.id}：有孩子可能处在危险中，请立即查看并按强制报告要求处理。")
+                 (N_("安全个案 #%(id)s：有孩子可能处在危险中，请立即查看并按强制报告要求处理。")
+                  % {"id": case.id}))
     case.due_at = now + settings_of(session).duty.delay
     session.add(case)
-    add_entry(session, case, STEP, "已通知：" + _names(told), at=now)
+    add_entry(session, case, STEP, N_("已通知：%(names)s") % {"names": _names(told)}, at=now)
     session.info.setdefault(CASES_OPENED, []).append(case.id)
 
 

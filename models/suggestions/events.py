@@ -16,6 +16,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 from sqlmodel import Session, select
 
 from models.common import utcnow
+from models.i18n import data_of
 from models.notices.notifications import on_event
 from models.suggestions.permissions import Actor
 from models.suggestions.status import InvalidTransition, Status, check_move
@@ -46,7 +47,8 @@ def record(session: Session, suggestion: Suggestion, *, action: str, actor: Acto
         set_committed_value(suggestion, "status", to_status)
     values = dict(suggestion_id=suggestion.id, action=action, from_status=from_status,
                   to_status=to_status or from_status, actor_kind=actor.kind,
-                  actor_id=actor.id, actor_name=actor.name, note=note, created_at=now)
+                  actor_id=actor.id, actor_name=actor.name, note=note, note_data=data_of(note),
+                  created_at=now)
     if at is None:
         suggestion.updated_at = now
         event = Event(**values)

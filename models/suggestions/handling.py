@@ -248,7 +248,8 @@ def rate(session: Session, suggestion: Suggestion, *, actor: Actor, value: str,
     record(session, suggestion, action="rate", actor=actor, to_status=Status.CLOSED, note=note)
     if value == RatingValue.UNSATISFIED:
         record(session, suggestion, action="reopen", actor=SYSTEM,
-               to_status=Status.IN_REVIEW, note="孩子对回复不满意：" + (note or N_("没有写原因")))
+               to_status=Status.IN_REVIEW, note=N_("孩子对回复不满意：%(comment)s")
+               % {"comment": note or N_("没有写原因")})
     return rating
 
 

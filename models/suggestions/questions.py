@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from sqlmodel import Session, select
 
+from models.i18n import N_
 from models.refusals import Invalid
 from models.suggestions.handling import _text, screen_child_words
 from models.suggestions.lifecycle import Actor, record
@@ -22,9 +23,9 @@ ASK, REPLY = "ask_child", "child_reply"
 # What the history keeps when a reply went to the safeguarding lead instead.
 HANDED_TO_CASE = "（孩子的回答已经交给负责保护孩子的大人）"
 QUESTION_TEMPLATES = [
-    "能再说说是在哪里吗？比如哪个学校、哪个公园？",
-    "这件事是什么时候发生的？经常这样吗？",
-    "你希望变成什么样子呢？",
+    N_("能再说说是在哪里吗？比如哪个学校、哪个公园？"),
+    N_("这件事是什么时候发生的？经常这样吗？"),
+    N_("你希望变成什么样子呢？"),
 ]
 
 

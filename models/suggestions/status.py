@@ -60,7 +60,7 @@ CHILD_LABELS: dict[Status, str] = {
     Status.RETURNED: N_("正在找对的部门"),
     Status.MERGED: N_("和相同的建议合在一起了"),
     Status.DECLINED: N_("这次没有送出去"),
-    Status.WAITING_FOR_CHILD: "等你回答一个问题",
+    Status.WAITING_FOR_CHILD: N_("等你回答一个问题"),
 }
 
 STAFF_LABELS: dict[Status, str] = {
@@ -74,7 +74,7 @@ STAFF_LABELS: dict[Status, str] = {
     Status.RETURNED: N_("已退单"),
     Status.MERGED: N_("已合并"),
     Status.DECLINED: N_("未采纳"),
-    Status.WAITING_FOR_CHILD: "等孩子回答",
+    Status.WAITING_FOR_CHILD: N_("等孩子回答"),
 }
 
 

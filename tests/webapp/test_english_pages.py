@@ -45,20 +45,29 @@ PLATFORM_ONLY = {("safeguarding_entry", "text"): ("kind", "step")}
 
 
 class _Text(HTMLParser):
-    """What a reader sees or hears: text outside scripts and styles, and labelling attributes."""
+    """What a reader sees or hears: text outside scripts and styles, and labelling attributes.
+
+    Text the page itself marks as Chinese (``lang="zh-…"``, such as a glossary's Chinese term)
+    is quoted Chinese, not an untranslated label.
+    """
 
     ATTRIBUTES = ("alt", "title", "aria-label", "placeholder")
+    VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+                      "source", "track", "wbr"})
 
     def __init__(self):
         super().__init__()
         self.parts: list[str] = []
         self.links: list[str] = []
         self._hidden = 0
+        self._open: list[tuple[str, bool]] = []
 
     def handle_starttag(self, tag, attrs):
+        values = dict(attrs)
+        if tag not in self.VOID:
+            self._open.append((tag, (values.get("lang") or "").startswith("zh")))
         if tag in ("script", "style"):
             self._hidden += 1
-        values = dict(attrs)
         self.parts += [values[a] for a in self.ATTRIBUTES if values.get(a)]
         if tag == "a" and values.get("href"):
             self.links.append(values["href"])
@@ -68,9 +77,12 @@ class _Text(HTMLParser):
     def handle_endtag(self, tag):
         if tag in ("script", "style"):
             self._hidden -= 1
+        while self._open:
+            if self._open.pop()[0] == tag:
+                break
 
     def handle_data(self, data):
-        if not self._hidden:
+        if not self._hidden and not any(chinese for _tag, chinese in self._open):
             self.parts.append(data)
 
 

@@ -1,5 +1,6 @@
 """Every page can be read in English: a switch in the footer, kept in a cookie."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -74,14 +75,15 @@ def test_a_notice_is_shown_in_the_readers_language_and_an_old_one_as_stored(
 def test_the_assistant_speaks_english_and_understands_a_child_writing_chinese(client):
     client.get("/language/en")
     url, seq, lines = "/chat/new/turn", 0, []
-    for text in ("学校门口的马路太难过了，想要一个红绿灯", "学校门口", "跳过", "对", "可以公开"):
+    for text in ("学校门口的马路太难过了，想要一个红绿灯", "实验小学门口", "跳过", "对", "可以公开",
+                 "14 岁及以上"):
         body = client.post(url, json={"text": text, "seq": seq}).get_json()
         url, seq = body["urls"]["turn"], body["seq"]
         lines += [m for m in body["messages"] if m["who"] == "bot"]
     where = next(m for m in lines if m["text"].startswith("Where is this?"))
     assert "🏫 School gate" in where["labels"] and "🏫 学校门口" in where["quick"]
     done = next(m for m in lines if m["kind"] == "done")
-    assert done["text"].startswith("It's on its way!") and done["code"] in done["text"]
+    assert done["code"] in done["text"] and not re.search(r"[\u4e00-\u9fff]", done["text"])
 
 
 def test_a_note_the_platform_wrote_in_the_history_reads_in_english(client, auth, session):

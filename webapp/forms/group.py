@@ -27,8 +27,8 @@ from webapp.i18n import choices
 class GroupForm(FlaskForm):
     name = StringField(_l("小组名称"), validators=[
         DataRequired(_l("请给小组起个名字。")), Length(max=120, message=_l("名称太长了。"))])
-    kind = SelectField(_l("类型"), choices=list(GROUP_KIND_LABELS.items()))
-    level = SelectField(_l("级别"), choices=list(GROUP_LEVEL_LABELS.items()))
+    kind = SelectField(_l("类型"), choices=choices(GROUP_KIND_LABELS.items()))
+    level = SelectField(_l("级别"), choices=choices(GROUP_LEVEL_LABELS.items()))
     district = StringField(_l("所在区县（市级小组不用填）"), validators=[
         Optional(), Length(max=40, message=_l("区县名称太长了。"))])
     is_active = BooleanField(_l("小组在用（取消后邀请码失效）"), default=True)

@@ -302,7 +302,7 @@ def _turn(found: chats.Conversation | None, context: dict | None = None):
                                    owner_key_hash=_owner_key())
     except chats.StaleTurn:
         return jsonify(error=_("页面过期了，正在刷新。你写的话还在。"), reload=True), 409
-    return jsonify(messages=with_ruby(messages), seq=found.state["seq"],
+    return jsonify(messages=with_ruby(localised(messages)), seq=found.state["seq"],
                    step=found.state["step"], urls=_urls(found, None),
                    case=bool(found.state.get("case")))
 
@@ -316,7 +316,7 @@ def news(conversation_id: str):
     appear in the conversation without the child having to type again.
     """
     found = _owned(conversation_id)
-    return jsonify(messages=with_ruby(case_talk.take_unseen(get_session(), found)))
+    return jsonify(messages=with_ruby(localised(case_talk.take_unseen(get_session(), found))))
 
 
 @bp.route("/<conversation_id>/turn", methods=["POST"])

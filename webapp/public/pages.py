@@ -4,6 +4,7 @@ from flask import Blueprint, render_template
 
 from models.suggestions import plain_words
 from webapp.access import public
+from webapp.i18n import localise
 
 bp = Blueprint("public", __name__)
 
@@ -30,4 +31,6 @@ def about():
 @public
 def words():
     """大人的话，小朋友的话: the glossary of office words a child may meet on their timeline."""
-    return render_template("public/words.html", glossary=plain_words.glossary())
+    glossary = [(term, localise(plain), localise(meaning))
+                for term, plain, meaning in plain_words.glossary()]
+    return render_template("public/words.html", glossary=glossary)
