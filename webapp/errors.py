@@ -13,6 +13,7 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 
 from models.refusals import Refusal
+from webapp import i18n
 
 MESSAGES = {
     400: ("请求有问题", "页面可能过期了。请返回上一页，刷新后再试一次，你写的内容不会丢。"),
@@ -46,7 +47,7 @@ def refused(refusal: Refusal):
     """The one answer to a refusal no view caught: its status, its words."""
     if wants_json():
         return {"error": str(refusal), "status": refusal.status}, refusal.status
-    flash(str(refusal))
+    flash(i18n.refused(refusal))
     return _render(refusal.status if refusal.status in MESSAGES else 400)[0], refusal.status
 
 

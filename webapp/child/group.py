@@ -156,7 +156,7 @@ def enter(meeting_id: int):
     try:
         meetings.join(get_session(), meeting=meeting, member=child())
     except meetings.MeetingProblem as problem:
-        flash(str(problem))
+        flash(refused(problem))
         return redirect(url_for(".home"))
     return redirect(url_for(".room", meeting_id=meeting.id))
 
@@ -171,7 +171,7 @@ def suggest(meeting_id: int):
         taken = meetings.raise_suggestion(session, meeting=meeting, text=text, member=child(),
                                           idempotency_key=request.form.get("key") or None)
     except Refusal as problem:
-        flash(str(problem))
+        flash(refused(problem))
         return _room(meeting, text=text, status=400)
     if taken.in_case:
         # Help on this phone at once; the child can go on here or in the case's chat.

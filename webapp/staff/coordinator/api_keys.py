@@ -10,6 +10,7 @@ from models.office import api_keys
 from models.people.tables import Role
 from webapp.access import staff_required
 from webapp.db import get_session
+from webapp.i18n import refused
 
 bp = Blueprint("api_keys", __name__, url_prefix="/coordinator/manage/api-keys")
 coordinator_only = staff_required(Role.COORDINATOR)
@@ -33,7 +34,7 @@ def issue():
         client, key = api_keys.issue(get_session(), name=request.form.get("name", ""),
                                      plan_id=_plan_id(), by=current_user.account.username)
     except api_keys.KeyRefused as refusal:
-        flash(str(refusal))
+        flash(refused(refusal))
         return redirect(url_for(".page"))
     return render_template("api_keys/issued.html", client=client, key=key)
 
@@ -46,7 +47,7 @@ def revoke(client_id: int):
     try:
         api_keys.revoke(session, client, by=current_user.account.username)
     except api_keys.KeyRefused as refusal:
-        flash(str(refusal))
+        flash(refused(refusal))
     else:
         flash(_("已停用 %(name)s 的密钥，它马上就不能再用了。", name=client.name))
     return redirect(url_for(".page"))

@@ -19,6 +19,7 @@ from models.people.tables import Role
 from webapp.access import staff_required
 from webapp.db import get_session
 from webapp.files import send_document
+from webapp.i18n import refused
 from webapp.public.board import board_words
 
 bp = Blueprint("dashboard", __name__, url_prefix="/coordinator/dashboard")
@@ -110,7 +111,7 @@ def report(kind: str, fmt: str):
     try:
         data = reports.to_xlsx(found) if fmt == "xlsx" else reports.to_pdf(found)
     except FontMissing as problem:
-        flash(str(problem))
+        flash(refused(problem))
         return redirect(url_for(".page"))
     return send_document(data, fmt, f"report-{kind}-{found.first:%Y%m%d}")
 

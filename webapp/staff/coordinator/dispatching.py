@@ -15,6 +15,7 @@ from webapp.access import staff_required
 from webapp.actions import run_step
 from webapp.db import get_session
 from webapp.forms.dispatching import ChooseAgenciesForm, LocalOfficeForm, ReviewReturnForm
+from webapp.i18n import refused
 from webapp.staff.coordinator import pages as coordinator
 
 bp = Blueprint("dispatching", __name__, url_prefix="/coordinator/items")
@@ -55,7 +56,7 @@ def local_office(suggestion_id: int):
         get_session().commit()
     except ValueError as problem:
         get_session().rollback()
-        flash(str(problem))
+        flash(refused(problem))
         return coordinator._page(found, 400, local_form=form)
     flash(_("已添加“%(name)s”，现在可以选它了。", name=agency.name))
     return redirect(url_for("coordinator.item", suggestion_id=found.id) + "#choose-agencies")

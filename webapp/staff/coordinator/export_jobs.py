@@ -21,6 +21,7 @@ from models.office import export_jobs
 from models.refusals import Refusal
 from webapp import background
 from webapp.db import commit, get_session
+from webapp.i18n import refused
 from webapp.staff.shared import coordinator_only
 
 bp = Blueprint("export_jobs", __name__, url_prefix="/coordinator/exports")
@@ -38,7 +39,7 @@ def start():
         job = export_jobs.start(get_session(), current_user.account,
                                 request.form.get("kind", "xlsx"), request.form)
     except Refusal as problem:
-        flash(str(problem))
+        flash(refused(problem))
         return redirect(url_for("coordinator.home", tab="all"))
     commit()
     background.run_export(get_session(), job.id)

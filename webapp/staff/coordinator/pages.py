@@ -55,6 +55,7 @@ from webapp.forms.dispatching import (
 )
 from webapp.forms.flow import DecideExtensionForm, DeclineForm, EscalateForm, NoteForm, RouteForm
 from webapp.forms.group import ConsentForm
+from webapp.i18n import refused
 from webapp.staff.shared import coordinator_item, coordinator_only
 
 bp = Blueprint("coordinator", __name__, url_prefix="/coordinator")
@@ -240,7 +241,7 @@ def export(kind: str):
     try:
         filters = exports.Filters.from_args(request.args).check(get_session(), _plan())
     except Refusal as problem:
-        flash(str(problem))
+        flash(refused(problem))
         return redirect(url_for(".home", tab="all"))
     name = f"tongsheng-{_plan()}.{kind}"
     if kind == "csv":

@@ -15,6 +15,7 @@ from models.plans.versions import PlanEditRefused
 from webapp.access import staff_required
 from webapp.db import get_session
 from webapp.forms.dispatching import DeadlinesForm, RollbackForm, RouteEditForm
+from webapp.i18n import refused
 
 bp = Blueprint("plan_editing", __name__, url_prefix="/coordinator/plan")
 coordinator_only = staff_required(Role.COORDINATOR)
@@ -51,7 +52,7 @@ def _saved(run, form, again):
         row = run()
     except PlanEditRefused as problem:
         get_session().rollback()
-        flash(str(problem))
+        flash(refused(problem))
         return again(400)
     flash(_("已保存为第 %(n)s 版。", n=row.number))
     return redirect(url_for(".page"))

@@ -135,7 +135,7 @@ def close(case_id: int):
     try:
         safeguarding.close_case(get_session(), case=found, account=_me())
     except Refusal as problem:
-        flash(str(problem))
+        flash(refused(problem))
         return _page(found, status=400)
     flash(_("个案已结案，记录会一直保留。"))
     return redirect(url_for(".cases"))
