@@ -13,6 +13,7 @@ import sqlite3
 import uuid
 
 import pytest
+from flask.testing import FlaskClient
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 from sqlmodel import Session
@@ -113,8 +114,24 @@ def app(database_url, tmp_path):
     app.extensions["engine"].dispose()
 
 
+class ArrangedClient(FlaskClient):
+    """A test client that first commits what the test arranged through ``session``.
+
+    Domain functions only flush (the caller owns the transaction), so a test that sets data
+    up and then makes a request would otherwise hold SQLite's write lock while the request
+    waits for it: the request sees what was arranged, as it would after a real commit.
+    """
+
+    def open(self, *args, **kwargs):
+        arranged = self.application.extensions.get("test_session")
+        if arranged is not None and arranged.in_transaction():
+            arranged.commit()
+        return super().open(*args, **kwargs)
+
+
 @pytest.fixture
 def client(app):
+    app.test_client_class = ArrangedClient
     return app.test_client()
 
 
@@ -122,7 +139,9 @@ def client(app):
 def session(app):
     """A session carrying the app's settings, as the app's own requests and jobs get."""
     with new_session(app) as session:
+        app.extensions["test_session"] = session
         yield session
+        app.extensions.pop("test_session", None)
 
 
 class AuthActions:
