@@ -38,6 +38,7 @@ def init_app(app: Flask) -> None:
     app.before_request(refuse_unknown_sort)
     app.after_request(add_headers)
     app.after_request(audit_refusals)
+    app.teardown_request(write_audit)
 
 
 def now() -> int:
@@ -116,12 +117,29 @@ def _actor() -> dict:
 
 
 def audit(kind: str, *, detail: str = "", **actor) -> None:
-    """Append a security event on its own connection; a logging failure never breaks a page."""
+    """Keep a security event, written once the request's own transaction is over.
+
+    It goes on its own connection (a refusal's rollback never loses it), after the request:
+    before then the request may hold the database's write lock (SQLite) with what it changed.
+    """
     fields = actor or _actor()
+    g.setdefault("audit_events", []).append(dict(
+        kind=kind, address=request.remote_addr or "", path=request.path, detail=detail,
+        **fields))
+
+
+def write_audit(_error: BaseException | None = None) -> None:
+    """Store the request's security events; a logging failure never breaks a page."""
+    events = g.pop("audit_events", [])
+    if not events:
+        return
+    request_session = g.get("db_session")
+    if request_session is not None and request_session.in_transaction():
+        request_session.rollback()  # an error left it open: it keeps nothing
     try:
         with Session(current_app.extensions["engine"]) as own:
-            audit_log.record_event(own, kind=kind, address=request.remote_addr or "",
-                                   path=request.path, detail=detail, **fields)
+            for event in events:
+                audit_log.record_event(own, **event)
             own.commit()
     except SQLAlchemyError:
-        log.exception("audit event %s could not be stored", kind)
+        log.exception("audit events %s could not be stored", [e["kind"] for e in events])
