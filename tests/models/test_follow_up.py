@@ -33,7 +33,7 @@ def test_an_unrated_item_is_closed_after_a_follow_up_and_the_wait(session):
     told = session.exec(select(Notification).where(Notification.kind == "closed",
                                                    Notification.member_id == item.member_id))
     assert told.first() is not None
-    assert child_timeline(session, item)[-1].title == "办结了"
+    assert child_timeline(session, item)[-1].title == "办完了"
 
 
 def test_a_rated_item_or_someone_else_cannot_close_it_this_way(session):

@@ -93,7 +93,7 @@ def test_the_coordinator_records_a_follow_up_then_closes_an_unrated_item(client,
     page = client.get(f"/coordinator/items/{item.id}").get_data(as_text=True)
     assert "回访后办结（孩子没有评价）" in page
     too_soon = client.post(f"/coordinator/items/{item.id}/close", data={"note": "回访过了"})
-    assert too_soon.status_code == 400 and "要等 7 天" in too_soon.get_data(as_text=True)
+    assert too_soon.status_code == 409 and "要等 7 天" in too_soon.get_data(as_text=True)
     client.post(f"/coordinator/items/{item.id}/follow-up", data={"note": "电话回访，孩子满意"})
     reply = session.exec(select(Answer).where(Answer.suggestion_id == item.id)).one()
     reply.created_at -= timedelta(days=8)          # a week has passed since the answer
