@@ -59,7 +59,7 @@ def _child_step(event: Event, agencies: dict[int, str]) -> Step | None:
     The platform's own labels are written plain already; what people wrote (a 退单 reason,
     an agency's note) is made plain by ``for_child``.
     """
-    who, when = _who(event, agencies), event.created_at
+    who, when = for_child(_who(event, agencies)), event.created_at
     note = for_child(event.shown_note)
     seen = N_("议事会看过了") if event.actor_kind == Role.FACILITATOR else N_("工作人员看过了")
     words = {
