@@ -56,7 +56,7 @@ def test_a_chat_keeps_listening_and_every_word_joins_the_case(client, session):
         assert "我会把你说的都告诉保护孩子的大人" in said and "在哪里" not in said
         assert any(m["kind"] == "help" for m in data["messages"])
     assert words(session, case) == [DISCLOSURE, "我想接着说", MORE]
-    assert session.exec(select(Suggestion)).all()[-1].case_id == case.id
+    assert session.exec(select(Suggestion).order_by(Suggestion.id)).all()[-1].case_id == case.id
     assert len(session.exec(select(Suggestion).where(Suggestion.case_id == case.id)).all()) == 1
 
 

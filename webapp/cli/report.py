@@ -22,7 +22,7 @@ def report(kind: str, output: Path, plan_id: str | None, day: str | None) -> Non
     from models.common import CHINA, utcnow
     from models.files.pdfdoc import FontMissing
     from models.office import reports
-    from webapp.cli.commands import _prepared_app
+    from webapp.cli.prepared import prepared_app
 
     if output.suffix not in (".xlsx", ".pdf"):
         raise click.ClickException("the output must end in .xlsx or .pdf")
@@ -30,7 +30,7 @@ def report(kind: str, output: Path, plan_id: str | None, day: str | None) -> Non
         when = date.fromisoformat(day) if day else utcnow().astimezone(CHINA).date()
     except ValueError as bad:
         raise click.ClickException("--date looks like 2026-01-31") from bad
-    app = _prepared_app()
+    app = prepared_app()
     with Session(app.extensions["engine"]) as session:
         found = reports.build(session, plan_id or app.config["DEFAULT_PLAN"], kind, when)
     try:
