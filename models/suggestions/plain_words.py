@@ -88,9 +88,13 @@ def plain_version(text: str) -> str:
 
 
 def for_child(text: str) -> str:
-    """Words shown to a child (timeline titles, reasons): every glossary term made plain."""
+    """Words shown to a child (timeline titles, reasons): every glossary term made plain.
+
+    A text with no term is returned as it is, so a platform message keeps its translation.
+    """
     for term, (plain, _meaning) in GLOSSARY.items():
-        text = text.replace(term, plain)
+        if term in text:
+            text = text.replace(term, plain)
     return text
 
 
