@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from sqlmodel import Session, select
 
+from classifier.redact import redact
+
 from models.councils import support
 from models.i18n import N_
 from models.people import consent
@@ -12,6 +14,7 @@ from models.refusals import Invalid
 from models.suggestions import lifecycle
 from models.suggestions.corrections import record_topic_choice
 from models.suggestions.lifecycle import actor_for_account, record
+from models.suggestions.permissions import require_action
 from models.suggestions.status import Status
 from models.suggestions.tables import Suggestion, merged_into  # noqa: F401
 
@@ -135,17 +138,36 @@ def note_guardian_ok(session: Session, *, suggestion: Suggestion, account: Accou
     return suggestion.status == Status.DISPATCHED
 
 
-def clarify(session: Session, *, suggestion: Suggestion, text: str, account: Account) -> None:
-    """Reword for adults; the child's own words stay stored and shown beside it."""
-    text = text.strip()
-    if not text:
-        raise ModerationProblem(N_("请写下给部门看的说法。"))
+def clarify(session: Session, *, suggestion: Suggestion, text: str, account: Account) -> list[str]:
+    """Reword for adults before sending; the child's own words stay stored beside it."""
     if suggestion.status not in REVIEWABLE:
         raise ModerationProblem(N_("建议送出后就不能再改写了。"))
-    suggestion.clarified_text = text[:4000]
-    record(session, suggestion, action="clarify", actor=actor_for_account(account),
-           note=f"给大人看的说法：{text[:3900]}")
+    return _reword(session, suggestion, text, actor_for_account(account), "clarify")
+
+
+def rewrite_for_agencies(session: Session, *, suggestion: Suggestion, text: str,
+                         account: Account) -> list[str]:
+    """The city rewords what agencies read, at any stage (no dead end for a muddled text)."""
+    actor = actor_for_account(account)
+    require_action(session, actor, suggestion, "rewrite_for_agencies")
+    return _reword(session, suggestion, text, actor, "clarify")
+
+
+def _reword(session: Session, suggestion: Suggestion, text: str, actor, action: str) -> list[str]:
+    """Save the words agencies read, personal details masked first; return what was masked.
+
+    Staff rewrite in good faith but may copy a name or a phone number from the child's
+    message: agencies never see one, whoever typed it.
+    """
+    masked = redact((text or "").strip())
+    if not masked.text:
+        raise ModerationProblem(N_("请写下给部门看的说法。"))
+    suggestion.clarified_text = masked.text[:4000]
+    session.add(suggestion)
+    record(session, suggestion, action=action, actor=actor,
+           note=f"给大人看的说法：{masked.text[:3900]}")
     session.flush()
+    return masked.found
 
 
 def decline(session: Session, *, suggestion: Suggestion, reason: str, account: Account) -> None:

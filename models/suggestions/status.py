@@ -144,6 +144,10 @@ ACTIONS: dict[str, Action] = {action.name: action for action in (
     # 问一问孩子 (``questions``): the facilitator asks, the child who wrote it answers.
     Action("ask_child", "问孩子", _REVIEW, ("moderate",)),
     Action("child_reply", "回答问题", frozenset({Status.WAITING_FOR_CHILD}), ("author",)),
+    # The words agencies read: the group's before sending, the city's at any stage after.
+    Action("clarify", "改写给部门看的说法", _REVIEW, ("moderate",)),
+    Action("rewrite_for_agencies", "改写给部门看的说法", frozenset(Status) - {Status.MERGED},
+           ("coordinate",)),
 )}
 
 

@@ -42,6 +42,13 @@ class NoteForm(FlaskForm):
         DataRequired(_l("请写下进展或意见。")), Length(max=2000, message=_l("最多 2000 字。"))])
 
 
+class AgencyTextForm(FlaskForm):
+    """The city's own words for the agencies, replacing what they read."""
+
+    text = TextAreaField(_l("给部门看的说法"), validators=[
+        DataRequired(_l("请写下给部门看的说法。")), Length(max=4000, message=_l("最多 4000 字。"))])
+
+
 class AnswerForm(FlaskForm):
     child_text = TextAreaField(_l("给孩子的回复（必填，孩子能看懂的话）"), validators=[
         DataRequired(_l("请写一段给孩子看的回复。")),

@@ -53,7 +53,9 @@ from webapp.forms.dispatching import (
     LocalOfficeForm,
     ReviewReturnForm,
 )
-from webapp.forms.flow import DecideExtensionForm, DeclineForm, EscalateForm, NoteForm, RouteForm
+from webapp.forms.flow import (
+    AgencyTextForm, DecideExtensionForm, DeclineForm, EscalateForm, NoteForm, RouteForm,
+)
 from webapp.forms.group import ConsentForm
 from webapp.i18n import refused
 from webapp.staff.shared import coordinator_item, coordinator_only
@@ -128,7 +130,9 @@ def _page(found: Suggestion, status: int = 200, **forms):
         held=consent.is_held(session, found),
         guardian_form=forms.get("guardian_form") or ConsentForm(formdata=None),
         route_form=route_form, decline_form=forms.get("decline_form") or DeclineForm(
-            formdata=None), note_form=forms.get("note_form") or NoteForm(formdata=None)), status
+            formdata=None), note_form=forms.get("note_form") or NoteForm(formdata=None),
+        agency_text_form=forms.get("agency_text_form") or AgencyTextForm(
+            formdata=None, text=found.agency_text)), status
 
 
 def _supervision(session, found: Suggestion, forms: dict) -> dict:
@@ -224,6 +228,21 @@ def note(suggestion_id: int):
     form = NoteForm()
     return _act(suggestion_id, lambda s, x, who: lifecycle.add_note(
         s, x, actor=who, text=form.text.data), _("已留言。"), "note_form", form)
+
+
+@bp.route("/items/<int:suggestion_id>/agency-text", methods=["POST"])
+@coordinator_only
+def agency_text(suggestion_id: int):
+    """Reword what the agencies read, at any stage; personal details are masked on saving."""
+    form = AgencyTextForm()
+
+    def done(masked: list[str]) -> str:
+        if masked:
+            return _("已改好。里面有 %(n)s 处个人信息，已经隐去，部门看不到。", n=len(masked))
+        return _("已改好，部门看到的是新的说法；孩子的原话还保留着。")
+    return _act(suggestion_id, lambda s, x, who: moderation.rewrite_for_agencies(
+        s, suggestion=x, text=form.text.data, account=current_user.account),
+        done, "agency_text_form", form)
 
 
 @bp.route("/items/<int:suggestion_id>/files/<int:attachment_id>")
