@@ -18,6 +18,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, PositiveInt
 
+from models.i18n import N_
+
 PLAN_DIR = Path(__file__).resolve().parent
 COORDINATOR = "coordinator"  # route target: no task owns the topic, the coordinating office decides
 
@@ -73,11 +75,16 @@ class Task(_Strict):
     basis: str | None = None
 
 
+# 属地 offices: a district's government or a street office, which a plan may list by name.
+LOCAL_KINDS = {"district": N_("区县"), "street": N_("街道")}
+
+
 class Agency(_Strict):
     """A body that can receive suggestions, written exactly as the plan writes it."""
 
     name: str
-    kind: Literal["government", "mass_org", "judicial", "other"] = "government"
+    kind: Literal["government", "mass_org", "judicial", "other", "district", "street"] = \
+        "government"
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,8 @@ from sqlmodel import Field, Session, SQLModel, select
 from models.common import utcnow
 from models.plans import plan as plans
 from models.plans.check import check_plan
-from models.plans.plan import COORDINATOR, Plan, load_plan
+from models.plans.importer import import_plan
+from models.plans.plan import COORDINATOR, LOCAL_KINDS, Agency, Plan, load_plan
 
 # The newest version id of each plan this process has loaded, so sync reads only what changed.
 _seen: dict[str, int] = {}
@@ -77,12 +78,19 @@ def _words(old: Plan, new: Plan) -> str:
             lines.append(f"任务 {task.id}：牵头 {'、'.join(was.lead)} → {'、'.join(task.lead)}；"
                          f"配合 {'、'.join(was.partners) or '—'} → "
                          f"{'、'.join(task.partners) or '—'}")
+    lines += _agency_words(old, new)
     if old.deadlines != new.deadlines:
         lines.append(f"期限：签收 {old.deadlines.sign_working_days} → "
                      f"{new.deadlines.sign_working_days} 个工作日，答复 "
                      f"{old.deadlines.answer_working_days} → "
                      f"{new.deadlines.answer_working_days} 个工作日")
     return "\n".join(lines)
+
+
+def _agency_words(old: Plan, new: Plan) -> list[str]:
+    before, after = set(old.agency_names()), set(new.agency_names())
+    return ([f"添加单位：{a.name}" for a in new.agencies if a.name not in before]
+            + [f"去掉单位：{a.name}" for a in old.agencies if a.name not in after])
 
 
 def _save(session: Session, old: Plan, new: Plan, *, author_id: int | None, author: str,
@@ -139,6 +147,30 @@ def edit_deadlines(session: Session, plan_id: str, *, sign_days: int, answer_day
                                                  "answer_working_days": answer_days})
     new = old.model_copy(update={"deadlines": deadlines})
     return _save(session, old, new, author_id=author_id, author=author, reason=reason)
+
+
+def add_local_office(session: Session, plan_id: str, *, name: str, kind: str,
+                     author_id: int | None, author: str, reason: str) -> PlanVersion:
+    """Name a district or street office (属地) in the plan, so routes and 派单 can use it."""
+    sync(session)
+    old = load_plan(plan_id)
+    name = (name or "").strip()
+    if kind not in LOCAL_KINDS:
+        raise PlanEditRefused("请选择区县或街道。")
+    if not name or len(name) > 120:
+        raise PlanEditRefused("请写下单位的全称（120 个字以内）。")
+    if name in old.agency_names():
+        raise PlanEditRefused("方案里已经有这个单位了。")
+    new = old.model_copy(update={"agencies": [*old.agencies, Agency(name=name, kind=kind)]})
+    row = _save(session, old, new, author_id=author_id, author=author, reason=reason)
+    import_plan(session, new)
+    session.flush()
+    return row
+
+
+def local_offices(plan: Plan) -> list[Agency]:
+    """The plan's 属地 offices, in the order they were added."""
+    return [agency for agency in plan.agencies if agency.kind in LOCAL_KINDS]
 
 
 def roll_back(session: Session, plan_id: str, number: int, *, author_id: int | None,

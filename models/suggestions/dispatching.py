@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from sqlmodel import Session, select
 
 from models.common import utcnow
+from models.plans.plan import LOCAL_KINDS
 from models.plans.tables import Agency
 from models.refusals import Invalid
 from models.suggestions.deadlines import set_dispatch_deadlines
@@ -38,7 +39,6 @@ from models.suggestions.tables import (
 
 # Where a person may (re)choose the agencies: before sending, after a 退单, or while handled.
 CHOOSABLE = tuple(sorted(ACTIONS["assign"].statuses))
-LOCAL_KINDS = {"district": "区县", "street": "街道"}
 
 
 @dataclass(frozen=True)

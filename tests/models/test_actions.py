@@ -25,7 +25,7 @@ def test_the_buttons_a_person_sees_come_from_the_table(session):
     assert available_actions(session, actor(session, "agency1"), item) == {
         "accept", "return", "comment"}
     assert available_actions(session, actor(session, "coordinator"), item) == {
-        "comment", "assign"}
+        "comment", "assign", "rewrite_for_agencies"}
     assert available_actions(session, actor(session, "facilitator2"), item) == set()
     done = answered(session)
     assert available_actions(session, child(session), done) == {"rate", "reopen"}

@@ -53,3 +53,34 @@ def test_plans_export_writes_toml_the_loader_accepts(tmp_path, monkeypatch):
     again = Plan.model_validate(tomllib.loads(target.read_text(encoding="utf-8")))
     assert again == plans.file_plan("hengyang")
     assert CliRunner().invoke(cli, ["plans", "export", "nowhere"]).exit_code != 0
+
+
+def test_a_street_office_joins_the_plan_and_can_lead_a_route(client, auth):
+    auth.staff("coordinator")
+    saved = client.post("/coordinator/plan/local-offices", data={
+        "name": "先锋街道办事处", "kind": "street", "reason": "先锋街道的儿童之家归街道管"})
+    assert saved.status_code == 302
+    page = client.get("/coordinator/plan/").get_data(as_text=True)
+    assert "先锋街道办事处（街道）" in page and "添加单位：先锋街道办事处" in page
+    form = client.get("/coordinator/plan/routes/community").get_data(as_text=True)
+    assert "先锋街道办事处" in form
+    assert "先锋街道办事处" in plans.load_plan("hengyang").agency_names()
+    client.post("/coordinator/plan/versions/0/restore", data={"reason": "撤回"})
+    page = client.get("/coordinator/plan/").get_data(as_text=True)
+    assert "去掉单位：先锋街道办事处" in page
+
+
+@pytest.mark.parametrize("data, problem", [
+    ({"name": "", "kind": "street", "reason": "试点"}, "请写下单位的全称"),
+    ({"name": "先锋街道办事处", "kind": "street", "reason": ""}, "请写下为什么要改"),
+    ({"name": "先锋街道办事处", "kind": "province", "reason": "试点"}, "has-error"),
+    ({"name": "市教育局", "kind": "district", "reason": "试点"}, "方案里已经有这个单位了"),
+])
+def test_a_bad_local_office_is_refused_and_keeps_what_was_typed(client, auth, data, problem):
+    auth.staff("coordinator")
+    refused = client.post("/coordinator/plan/local-offices", data=data)
+    page = refused.get_data(as_text=True)
+    assert refused.status_code == 400 and problem in page
+    if data["reason"]:
+        assert f'value="{data["reason"]}"' in page
+    assert "先锋街道办事处" not in plans.load_plan("hengyang").agency_names()

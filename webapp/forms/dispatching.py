@@ -40,6 +40,13 @@ class LocalOfficeForm(FlaskForm):
     kind = SelectField(_l("级别"), choices=[("district", _l("区县")), ("street", _l("街道"))])
 
 
+class PlanLocalOfficeForm(LocalOfficeForm):
+    """A 属地 office added to the plan itself: a new version, so it needs a reason."""
+
+    reason = StringField(_l("为什么加（必填，会记进版本记录）"), validators=[
+        DataRequired(_l("请写下为什么要改。")), Length(max=1000, message=_l("最多 1000 字。"))])
+
+
 class ReviewReturnForm(FlaskForm):
     decision = RadioField(_l("这张退单"), choices=[
         ("accept", _l("同意退单（这个部门不再办）")),

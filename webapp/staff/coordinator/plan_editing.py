@@ -10,11 +10,13 @@ from flask_login import current_user
 from classifier.topics import TOPIC_IDS
 from models.people.tables import Role
 from models.plans import versions
-from models.plans.plan import COORDINATOR, load_plan
+from models.plans.plan import COORDINATOR, LOCAL_KINDS, load_plan
 from models.plans.versions import PlanEditRefused
 from webapp.access import staff_required
 from webapp.db import get_session
-from webapp.forms.dispatching import DeadlinesForm, RollbackForm, RouteEditForm
+from webapp.forms.dispatching import (
+    DeadlinesForm, PlanLocalOfficeForm, RollbackForm, RouteEditForm,
+)
 from webapp.i18n import refused
 
 bp = Blueprint("plan_editing", __name__, url_prefix="/coordinator/plan")
@@ -30,7 +32,7 @@ def _who() -> dict:
     return {"author_id": account.id, "author": account.display_name}
 
 
-def _page(status: int = 200, deadlines_form=None):
+def _page(status: int = 200, deadlines_form=None, local_form=None):
     plan = _plan()
     form = deadlines_form or DeadlinesForm(
         formdata=None, sign_days=plan.deadlines.sign_working_days,
@@ -38,6 +40,8 @@ def _page(status: int = 200, deadlines_form=None):
     return render_template(
         "coordinator/plan.html", plan=plan, routes=[(t, plan.route(t)) for t in TOPIC_IDS],
         deadlines_form=form, rollback_form=RollbackForm(formdata=None),
+        local_offices=versions.local_offices(plan), LOCAL_KINDS=LOCAL_KINDS,
+        local_form=local_form or PlanLocalOfficeForm(formdata=None),
         versions=versions.versions(get_session(), plan.id)), status
 
 
@@ -68,6 +72,18 @@ def deadlines():
         get_session(), _plan().id, sign_days=form.sign_days.data,
         answer_days=form.answer_days.data, reason=form.reason.data, **_who()),
         form, lambda status: _page(status, form))
+
+
+@bp.route("/local-offices", methods=["POST"])
+@coordinator_only
+def local_office():
+    """Name a 属地 office (a district or street office) in the plan: a new version."""
+    form = PlanLocalOfficeForm()
+    if not form.validate_on_submit():
+        return _page(400, local_form=form)
+    return _saved(lambda: versions.add_local_office(
+        get_session(), _plan().id, name=form.name.data, kind=form.kind.data,
+        reason=form.reason.data, **_who()), form, lambda status: _page(status, local_form=form))
 
 
 @bp.route("/routes/<topic>", methods=["GET", "POST"])
