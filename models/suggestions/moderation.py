@@ -5,7 +5,6 @@ from __future__ import annotations
 from sqlmodel import Session, select
 
 from classifier.redact import redact
-
 from models.councils import support
 from models.i18n import N_
 from models.people import consent

@@ -63,7 +63,7 @@ class LiveServer:
         return self
 
     def _wait_until_up(self) -> None:
-        for _ in range(300):
+        for _ in range(1200):
             try:
                 if requests.get(self.url + "/", timeout=1).status_code == 200:
                     return

@@ -58,7 +58,8 @@ def test_plans_export_writes_toml_the_loader_accepts(tmp_path, monkeypatch):
 def test_a_street_office_joins_the_plan_and_can_lead_a_route(client, auth):
     auth.staff("coordinator")
     saved = client.post("/coordinator/plan/local-offices", data={
-        "name": "先锋街道办事处", "kind": "street", "reason": "先锋街道的儿童之家归街道管"})
+        "office-name": "先锋街道办事处", "office-kind": "street",
+        "office-reason": "先锋街道的儿童之家归街道管"})
     assert saved.status_code == 302
     page = client.get("/coordinator/plan/").get_data(as_text=True)
     assert "先锋街道办事处（街道）" in page and "添加单位：先锋街道办事处" in page
@@ -78,7 +79,8 @@ def test_a_street_office_joins_the_plan_and_can_lead_a_route(client, auth):
 ])
 def test_a_bad_local_office_is_refused_and_keeps_what_was_typed(client, auth, data, problem):
     auth.staff("coordinator")
-    refused = client.post("/coordinator/plan/local-offices", data=data)
+    refused = client.post("/coordinator/plan/local-offices",
+                          data={f"office-{key}": value for key, value in data.items()})
     page = refused.get_data(as_text=True)
     assert refused.status_code == 400 and problem in page
     if data["reason"]:

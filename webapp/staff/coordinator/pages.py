@@ -54,7 +54,12 @@ from webapp.forms.dispatching import (
     ReviewReturnForm,
 )
 from webapp.forms.flow import (
-    AgencyTextForm, DecideExtensionForm, DeclineForm, EscalateForm, NoteForm, RouteForm,
+    AgencyTextForm,
+    DecideExtensionForm,
+    DeclineForm,
+    EscalateForm,
+    NoteForm,
+    RouteForm,
 )
 from webapp.forms.group import ConsentForm
 from webapp.i18n import refused

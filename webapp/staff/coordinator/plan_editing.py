@@ -15,7 +15,10 @@ from models.plans.versions import PlanEditRefused
 from webapp.access import staff_required
 from webapp.db import get_session
 from webapp.forms.dispatching import (
-    DeadlinesForm, PlanLocalOfficeForm, RollbackForm, RouteEditForm,
+    DeadlinesForm,
+    PlanLocalOfficeForm,
+    RollbackForm,
+    RouteEditForm,
 )
 from webapp.i18n import refused
 
@@ -41,7 +44,7 @@ def _page(status: int = 200, deadlines_form=None, local_form=None):
         "coordinator/plan.html", plan=plan, routes=[(t, plan.route(t)) for t in TOPIC_IDS],
         deadlines_form=form, rollback_form=RollbackForm(formdata=None),
         local_offices=versions.local_offices(plan), LOCAL_KINDS=LOCAL_KINDS,
-        local_form=local_form or PlanLocalOfficeForm(formdata=None),
+        local_form=local_form or PlanLocalOfficeForm(formdata=None, prefix="office"),
         versions=versions.versions(get_session(), plan.id)), status
 
 
@@ -78,7 +81,7 @@ def deadlines():
 @coordinator_only
 def local_office():
     """Name a 属地 office (a district or street office) in the plan: a new version."""
-    form = PlanLocalOfficeForm()
+    form = PlanLocalOfficeForm(prefix="office")
     if not form.validate_on_submit():
         return _page(400, local_form=form)
     return _saved(lambda: versions.add_local_office(
