@@ -2,10 +2,11 @@
 
 from xml.etree import ElementTree
 
+import pytest
 import schemathesis
 from hypothesis import HealthCheck, given, settings
 
-from models.plans.plan import load_plan
+from models.plans.plan import load_plan, plan_ids
 from tests.flow import dispatched
 
 
@@ -99,3 +100,12 @@ def test_nul_bytes_are_bad_input_not_a_crash(client):
     listing = client.get("/open311/v2/requests.json?service_request_id=%00")
     assert listing.status_code == 200, "a NUL in a query argument is dropped, not a crash"
     assert client.get("/track/TS-%00").status_code == 404
+
+
+@pytest.mark.parametrize("city", plan_ids())
+def test_the_demo_key_works_for_every_city(client, city):
+    """The README's demo key: a reviewer trying any of the five cities is never refused."""
+    response = client.post("/open311/v2/requests.json", data={
+        "api_key": "demo", "jurisdiction_id": city, "description": "希望图书馆周末晚上也开门"})
+    assert response.status_code == 200, response.get_data(as_text=True)
+    assert response.get_json()[0]["service_request_id"]
