@@ -7,7 +7,7 @@ run (SAFEGUARDING_CARD.md). These tests only look at its lines.
 import json
 import subprocess
 import sys
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 import pytest
 
@@ -17,7 +17,9 @@ from training.dataset import DATA_DIR, near_duplicate_groups
 from training.safeguard_real import load_real
 
 BATCH4_FILE = DATA_DIR / "safeguarding_real_batch4.jsonl"
-NEW_FILES = [BATCH4_FILE, real.HOLDOUT3_FILE]
+BATCH5_FILE = DATA_DIR / "safeguarding_real_batch5.jsonl"
+NEW_FILES = [BATCH4_FILE, BATCH5_FILE, real.HOLDOUT3_FILE]
+HOLDOUTS = [real.HOLDOUT_FILE, real.HOLDOUT2_FILE, real.HOLDOUT3_FILE]
 ALL_FILES = [
     real.REAL_FILE,
     *real.BATCH_FILES,
@@ -100,10 +102,12 @@ def test_the_third_holdout_shares_no_page_event_or_near_duplicate_with_another_f
     assert near == []
 
 
-def test_batch_four_is_read_with_the_set_as_one_new_batch():
-    rows = _rows(BATCH4_FILE)
-    assert {r.get("batch") for r in rows} == {4}
-    assert len([c for c in load_real() if c.batch == 4]) == len(rows)
+@pytest.mark.parametrize(("path", "batch"), [(BATCH4_FILE, 4), (BATCH5_FILE, 5)])
+def test_a_batch_file_is_read_with_the_set_as_one_new_batch(path, batch):
+    rows = _rows(path)
+    assert path in real.BATCH_FILES
+    assert {r.get("batch") for r in rows} == {batch}
+    assert len([c for c in load_real() if c.batch == batch]) == len(rows)
 
 
 @pytest.mark.parametrize("path", real.BATCH_FILES, ids=lambda p: p.stem)
@@ -129,3 +133,36 @@ def test_batch_four_aims_at_the_blind_misses_with_many_ordinary_words():
     }
     no_words = [r for r in rows if r["urgent"] and not any(ch.isalnum() for ch in r["text"])]
     assert no_words, "a disclosure told in emoji alone"
+
+
+@pytest.mark.parametrize("holdout", HOLDOUTS, ids=lambda p: p.stem)
+def test_batch_five_shares_no_page_or_event_with_a_holdout(holdout):
+    """Only pages and events are compared, so the blind holdout's texts are never looked at."""
+    batch = load_real(BATCH5_FILE)
+    cases = load_real(holdout)
+    assert not {c.source_url for c in batch} & {c.source_url for c in cases}
+    assert not {c.event for c in batch} & {c.event for c in cases}
+
+
+def test_batch_five_fills_the_kinds_batch_four_was_thin_on_and_many_ordinary_words():
+    rows = _rows(BATCH5_FILE)
+    urgent = [r for r in rows if r["urgent"]]
+    safe = [r for r in rows if not r["urgent"]]
+    per_kind = Counter(r["kind"] for r in urgent)
+    assert len(rows) >= 300 and len(safe) >= 120
+    assert min(per_kind[k] for k in ("hitting", "runaway", "witnessed_dv")) >= 30
+    assert set(per_kind) >= {
+        "neglect",
+        "sexual_abuse",
+        "grooming_online",
+        "self_harm",
+        "exploitation",
+    }
+    assert {r["kind"] for r in safe} == set(real.SAFE_KINDS)
+    assert {r["style"] for r in urgent} == {r["style"] for r in safe} == set(real.STYLES)
+
+
+def test_batch_five_negatives_use_the_everyday_idioms_that_looked_like_danger():
+    safe = " ".join(r["text"] for r in _rows(BATCH5_FILE) if not r["urgent"])
+    idioms = "打球 打电话 笑死 饿死 累死 气死 热死 挤死 杀时间 要我的命".split()
+    assert [idiom for idiom in idioms if idiom not in safe] == []
