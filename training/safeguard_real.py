@@ -17,6 +17,13 @@ REAL_FILE = DATA_DIR / "safeguarding_real.jsonl"
 HOLDOUT_FILE = DATA_DIR / "safeguarding_real_holdout.jsonl"
 # A second holdout from new events, committed before the screen was changed or run on it.
 HOLDOUT2_FILE = DATA_DIR / "safeguarding_real_holdout2.jsonl"
+# A third holdout from new events, committed before anything was trained or run on it.
+HOLDOUT3_FILE = DATA_DIR / "safeguarding_real_holdout3.jsonl"
+# Later batches live in their own files; load_real() reads them with the main file.
+BATCH_FILES = (
+    DATA_DIR / "safeguarding_real_batch4.jsonl",
+    DATA_DIR / "safeguarding_real_batch5.jsonl",
+)
 SPLIT_SEED = 110120
 SHARES = {"train": 0.6, "dev": 0.2, "test": 0.2}
 URGENT_KINDS = (
@@ -50,8 +57,9 @@ class RealCase:
     batch: int = 1
 
 
-def load_real(path=REAL_FILE) -> list[RealCase]:
-    """Read the real-sourced set."""
+def load_real(path=None) -> list[RealCase]:
+    """Read one file, or by default the real-sourced set: the main file and every batch file."""
+    paths = [path] if path else [REAL_FILE, *BATCH_FILES]
     return [
         RealCase(
             r["text"],
@@ -63,7 +71,8 @@ def load_real(path=REAL_FILE) -> list[RealCase]:
             bool(r.get("derived", False)),
             int(r.get("batch", 1)),
         )
-        for r in read_jsonl(path)
+        for p in paths
+        for r in read_jsonl(p)
     ]
 
 

@@ -1,0 +1,168 @@
+"""The real-sourced safeguarding files as data: provenance, shape, blindness (no model runs here).
+
+The third holdout is never read by a screen in the test suite: it is kept blind for one recorded
+run (SAFEGUARDING_CARD.md). These tests only look at its lines.
+"""
+
+import json
+import subprocess
+import sys
+from collections import Counter, defaultdict
+
+import pytest
+
+from tests.classifier.test_safeguard_real import _check_script
+from training import safeguard_real as real
+from training.dataset import DATA_DIR, near_duplicate_groups
+from training.safeguard_real import load_real
+
+BATCH4_FILE = DATA_DIR / "safeguarding_real_batch4.jsonl"
+BATCH5_FILE = DATA_DIR / "safeguarding_real_batch5.jsonl"
+NEW_FILES = [BATCH4_FILE, BATCH5_FILE, real.HOLDOUT3_FILE]
+HOLDOUTS = [real.HOLDOUT_FILE, real.HOLDOUT2_FILE, real.HOLDOUT3_FILE]
+ALL_FILES = [
+    real.REAL_FILE,
+    *real.BATCH_FILES,
+    real.HOLDOUT_FILE,
+    real.HOLDOUT2_FILE,
+    real.HOLDOUT3_FILE,
+]
+SOURCE_KINDS = {
+    "news",
+    "child_writing",
+    "social_work_report",
+    "helpline_report",
+    "court_or_procuratorate_case",
+    "forum_post",
+    "counselling_case",
+}
+
+
+def _rows(path):
+    return [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+
+
+def _flaws(row: dict) -> list[str]:
+    """What is wrong with one line of a new file (empty when it is sound)."""
+    checks = {
+        "source_url": str(row.get("source_url", "")).startswith(("http://", "https://")),
+        "source_kind": row.get("source_kind") in SOURCE_KINDS,
+        "kind": row.get("kind") in real.URGENT_KINDS + real.SAFE_KINDS,
+        "style": row.get("style") in real.STYLES,
+        "urgent": row.get("urgent") is (row.get("kind") in real.URGENT_KINDS),
+        "text": bool(str(row.get("text", "")).strip()),
+        "event": bool(row.get("event")),
+    }
+    return [name for name, ok in checks.items() if not ok]
+
+
+@pytest.mark.parametrize("path", NEW_FILES, ids=lambda p: p.stem)
+def test_no_new_line_comes_from_a_page_reserved_for_outside_evaluation(path):
+    result = subprocess.run(
+        [sys.executable, str(_check_script()), str(path)], capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stdout
+
+
+@pytest.mark.parametrize("path", NEW_FILES, ids=lambda p: p.stem)
+def test_every_new_line_names_its_source_and_is_well_formed(path):
+    flawed = [(row.get("text"), _flaws(row)) for row in _rows(path) if _flaws(row)]
+    assert flawed == []
+
+
+def test_no_text_is_written_twice_in_the_real_files():
+    """A line in two files (or twice in one) would sit on both sides of a split or a holdout."""
+    seen = defaultdict(list)
+    for path in ALL_FILES:
+        for row in _rows(path):
+            seen["".join(row["text"].split())].append(path.name)
+    assert {text: names for text, names in seen.items() if len(names) > 1} == {}
+
+
+def test_the_third_holdout_is_large_and_covers_every_kind_and_style():
+    rows = _rows(real.HOLDOUT3_FILE)
+    urgent = [r for r in rows if r["urgent"]]
+    safe = [r for r in rows if not r["urgent"]]
+    assert len(rows) >= 120 and len(urgent) >= 80 and len(safe) >= 40
+    assert {r["kind"] for r in urgent} == set(real.URGENT_KINDS)
+    assert {r["kind"] for r in safe} == set(real.SAFE_KINDS)
+    assert {r["style"] for r in urgent} == set(real.STYLES)
+
+
+@pytest.mark.parametrize(
+    "other", [real.REAL_FILE, *real.BATCH_FILES, real.HOLDOUT_FILE, real.HOLDOUT2_FILE]
+)
+def test_the_third_holdout_shares_no_page_event_or_near_duplicate_with_another_file(other):
+    holdout = load_real(real.HOLDOUT3_FILE)
+    cases = load_real(other)
+    assert not {c.source_url for c in holdout} & {c.source_url for c in cases}
+    assert not {c.event for c in holdout} & {c.event for c in cases}
+    groups = near_duplicate_groups([c.text for c in cases] + [c.text for c in holdout])
+    near = [c.text for c, g in zip(holdout, groups[len(cases) :], strict=True) if g < len(cases)]
+    assert near == []
+
+
+@pytest.mark.parametrize(("path", "batch"), [(BATCH4_FILE, 4), (BATCH5_FILE, 5)])
+def test_a_batch_file_is_read_with_the_set_as_one_new_batch(path, batch):
+    rows = _rows(path)
+    assert path in real.BATCH_FILES
+    assert {r.get("batch") for r in rows} == {batch}
+    assert len([c for c in load_real() if c.batch == batch]) == len(rows)
+
+
+@pytest.mark.parametrize("path", real.BATCH_FILES, ids=lambda p: p.stem)
+def test_a_batch_adds_only_new_events_and_pages(path):
+    """Batches are split one by one: an event shared with an older batch could cross splits."""
+    new = load_real(path)
+    older = [c for c in load_real() if c.batch < new[0].batch]
+    assert not {c.event for c in new} & {c.event for c in older}
+    assert not {c.source_url for c in new} & {c.source_url for c in older}
+
+
+def test_batch_four_aims_at_the_blind_misses_with_many_ordinary_words():
+    rows = _rows(BATCH4_FILE)
+    safe = [r for r in rows if not r["urgent"]]
+    assert len(rows) >= 250 and len(safe) >= 150
+    assert {r["kind"] for r in rows if r["urgent"]} >= {
+        "self_harm",
+        "exploitation",
+        "grooming_online",
+        "bullying",
+        "neglect",
+        "sexual_abuse",
+    }
+    no_words = [r for r in rows if r["urgent"] and not any(ch.isalnum() for ch in r["text"])]
+    assert no_words, "a disclosure told in emoji alone"
+
+
+@pytest.mark.parametrize("holdout", HOLDOUTS, ids=lambda p: p.stem)
+def test_batch_five_shares_no_page_or_event_with_a_holdout(holdout):
+    """Only pages and events are compared, so the blind holdout's texts are never looked at."""
+    batch = load_real(BATCH5_FILE)
+    cases = load_real(holdout)
+    assert not {c.source_url for c in batch} & {c.source_url for c in cases}
+    assert not {c.event for c in batch} & {c.event for c in cases}
+
+
+def test_batch_five_fills_the_kinds_batch_four_was_thin_on_and_many_ordinary_words():
+    rows = _rows(BATCH5_FILE)
+    urgent = [r for r in rows if r["urgent"]]
+    safe = [r for r in rows if not r["urgent"]]
+    per_kind = Counter(r["kind"] for r in urgent)
+    assert len(rows) >= 300 and len(safe) >= 120
+    assert min(per_kind[k] for k in ("hitting", "runaway", "witnessed_dv")) >= 30
+    assert set(per_kind) >= {
+        "neglect",
+        "sexual_abuse",
+        "grooming_online",
+        "self_harm",
+        "exploitation",
+    }
+    assert {r["kind"] for r in safe} == set(real.SAFE_KINDS)
+    assert {r["style"] for r in urgent} == {r["style"] for r in safe} == set(real.STYLES)
+
+
+def test_batch_five_negatives_use_the_everyday_idioms_that_looked_like_danger():
+    safe = " ".join(r["text"] for r in _rows(BATCH5_FILE) if not r["urgent"])
+    idioms = "打球 打电话 笑死 饿死 累死 气死 热死 挤死 杀时间 要我的命".split()
+    assert [idiom for idiom in idioms if idiom not in safe] == []
