@@ -1,15 +1,18 @@
-"""Memory of a warm web worker and a warm queue worker: RSS and PSS from /proc/PID/smaps_rollup.
+"""Memory of warm workers (RSS, PSS, USS from /proc/PID/smaps_rollup); the classify start.
 
     python -m benchmarks.memory [--database-url URL] [--redis-url URL]
 
 Starts ``tongsheng serve --workers 2`` on a fresh demo database (SQLite in a temporary
 folder unless ``--database-url`` names an empty PostgreSQL database), warms every gunicorn
 worker with the pages a child and the office open and a few submitted suggestions (so the
-classifier has run), then reads each worker's RSS and PSS. It does so three times: with the
-classifier loaded before the fork (the default), and with ``TONGSHENG_PRELOAD_CLASSIFIER=false``
-after pages only and after pages and suggestions. With Redis it also starts
+classifier has run), then reads each worker's RSS, PSS and USS (and the gunicorn master's).
+It does so three times: with the classifier loaded before the fork (the default), and with
+``TONGSHENG_PRELOAD_CLASSIFIER=false`` after pages only and after pages and suggestions. With
+Redis it also starts
 ``tongsheng worker``, runs a mail job and a sweep through it, and reads the worker's
-figures. Writes ``benchmarks/results/memory.md``.
+figures. Then it times ``tongsheng classify`` from start to its first line (wall and CPU,
+best of three) beside the CPU of importing the model's libraries alone, and reads the RSS of
+one process after each step of loading the classifier. Writes ``benchmarks/results/memory.md``.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from pathlib import Path
 import requests
 
 from benchmarks.load.harness import KEY, TEXTS, TOKEN, free_port, stop, wait_until_up
+from benchmarks.startup import lines as startup_lines
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULT = ROOT / "benchmarks" / "results" / "memory.md"
@@ -33,12 +37,14 @@ PAGES = ["/", "/suggest/", "/about", "/privacy", "/signin/child", "/signin/staff
 
 
 def rollup(pid: int) -> dict[str, float]:
-    """Rss and Pss in MB, from the kernel's own summary of the process's mappings."""
-    found = {}
+    """Rss, Pss and Uss (private pages only) in MB, from the kernel's summary of the mappings."""
+    found = {"Uss": 0.0}
     for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
         name, _colon, rest = line.partition(":")
         if name in ("Rss", "Pss"):
             found[name] = int(rest.split()[0]) / 1024
+        if name in ("Private_Clean", "Private_Dirty"):
+            found["Uss"] += int(rest.split()[0]) / 1024
     return found
 
 
@@ -74,7 +80,7 @@ def measure_web(env: dict, folder: Path, submit: bool = True) -> list[dict]:
         url = f"http://127.0.0.1:{port}"
         wait_until_up(url, 180)
         _warm(url, submit=submit)
-        return [rollup(pid) for pid in children(server.pid)]
+        return [rollup(pid) for pid in children(server.pid)] + [rollup(server.pid)]
     finally:
         stop(server)
 
@@ -146,23 +152,32 @@ NOTES = [
 ]
 
 
+def _rows(web: dict[str, list[dict]]) -> list[str]:
+    """One row per gunicorn worker, then the master they were forked from."""
+    rows = []
+    for mode, processes in web.items():
+        *workers, master = processes
+        named = [(f"gunicorn web worker {n}, {mode}", f) for n, f in enumerate(workers, 1)]
+        for name, figures in [*named, (f"gunicorn master, {mode}", master)]:
+            rows.append(f"| {name} | {figures['Rss']:.0f} | {figures['Pss']:.0f} "
+                        f"| {figures['Uss']:.0f} |")
+    return rows
+
+
 def write(web: dict[str, list[dict]], worker: dict | None, database: str) -> None:
     lines = ["# Memory of warm workers", "",
              "`python -m benchmarks.memory --database-url URL --redis-url URL` "
              "(figures from `/proc/PID/smaps_rollup`; RSS counts shared pages in full, PSS "
-             "divides them between the processes sharing them).", "",
+             "divides them between the processes sharing them, USS is the process's private "
+             "pages only, what it alone adds).", "",
              f"Database: {database}; measured {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}"
              " on the two-core development machine.", "",
-             "| process | RSS MB | PSS MB |", "|---|---|---|"]
-    for mode, workers in web.items():
-        for number, figures in enumerate(workers, 1):
-            lines.append(f"| gunicorn web worker {number}, {mode} | {figures['Rss']:.0f} "
-                         f"| {figures['Pss']:.0f} |")
+             "| process | RSS MB | PSS MB | USS MB |", "|---|---|---|---|", *_rows(web)]
     if worker:
         lines.append(f"| `tongsheng worker` (after a mail job and a sweep) | "
-                     f"{worker['Rss']:.0f} | {worker['Pss']:.0f} |")
+                     f"{worker['Rss']:.0f} | {worker['Pss']:.0f} | {worker['Uss']:.0f} |")
         lines += ["", f"Heavy libraries mapped in the queue worker: {worker['modules']}."]
-    RESULT.write_text("\n".join(lines + NOTES) + "\n")
+    RESULT.write_text("\n".join(lines + startup_lines() + NOTES) + "\n")
 
 
 def main() -> None:

@@ -8,8 +8,8 @@ Three ways a name shows itself, from surest to least sure:
    (跟王小明一起, 刘一鸣总欺负人, 孙浩然是我同学).
 
 The third way would read 马路, 高兴 or 江苏 as names, so a candidate that jieba's dictionary
-(`classifier.common_words`) knows as an ordinary word is left alone, and so is one followed by a place word (雷锋小学,
-黄河路) or a title (王老师: a teacher, not the child).
+knows as an ordinary word (`classifier.common_words`) is left alone, and so is one followed by
+a place word (雷锋小学, 黄河路) or a title (王老师: a teacher, not the child).
 """
 
 import re
