@@ -58,11 +58,11 @@ def _warm(url: str, rounds: int = 6, submit: bool = True) -> None:
     for number in range(rounds):
         http = requests.Session()
         for page in PAGES:
-            http.get(url + page, timeout=60)
+            http.get(url + page, timeout=180)
         if not submit:
             continue
-        form = http.get(url + "/suggest/", timeout=60).text
-        http.post(url + "/suggest/", timeout=60, allow_redirects=False, data={
+        form = http.get(url + "/suggest/", timeout=180).text
+        http.post(url + "/suggest/", timeout=180, allow_redirects=False, data={
             "csrf_token": TOKEN.search(form).group(1), "plan_id": "hengyang", "place": "",
             "idempotency_key": KEY.search(form).group(1), "text": TEXTS[number % len(TEXTS)]})
 
@@ -73,13 +73,13 @@ def _start(args: list[str], env: dict, folder: Path, name: str) -> subprocess.Po
                             stdout=log, stderr=subprocess.STDOUT)
 
 
-def measure_web(env: dict, folder: Path, submit: bool = True) -> list[dict]:
+def measure_web(env: dict, folder: Path, submit: bool = True, workers: int = 2) -> list[dict]:
     port = free_port()
-    server = _start(["serve", "--port", str(port), "--workers", "2"], env, folder, "web")
+    server = _start(["serve", "--port", str(port), "--workers", str(workers)], env, folder, "web")
     try:
         url = f"http://127.0.0.1:{port}"
         wait_until_up(url, 180)
-        _warm(url, submit=submit)
+        _warm(url, rounds=3 * workers, submit=submit)
         return [rollup(pid) for pid in children(server.pid)] + [rollup(server.pid)]
     finally:
         stop(server)
@@ -196,6 +196,8 @@ def main() -> None:
                    check=True, capture_output=True, timeout=300)
     lazy = dict(env, TONGSHENG_PRELOAD_CLASSIFIER="false")
     web = {"classifier preloaded, after pages and suggestions": measure_web(env, folder),
+           "classifier preloaded, 4 workers, after pages and suggestions":
+               measure_web(env, folder, workers=4),
            "lazy, after pages only": measure_web(lazy, folder, submit=False),
            "lazy, after pages and suggestions": measure_web(lazy, folder)}
     worker = None
