@@ -22,12 +22,12 @@ def whole():
 def test_every_site_sentence_is_cut_as_with_the_whole_dictionary(whole):
     small = chat_tokenizer()
     differ = [t for t in site_texts() if list(small.cut(t)) != list(whole.cut(t))]
-    assert differ == []
+    assert differ == [], "new sentences: run python -m webapp.public.chat_words"
 
 
 def test_the_shipped_list_is_the_one_the_texts_give():
     """A new sentence in the catalogue means rebuilding: python -m webapp.public.chat_words."""
-    assert WORDS.read_text("utf-8").splitlines() == build()
+    assert WORDS.read_text("utf-8").splitlines() == build(), "python -m webapp.public.chat_words"
 
 
 def test_the_list_is_small():
