@@ -8,13 +8,13 @@ Three ways a name shows itself, from surest to least sure:
    (跟王小明一起, 刘一鸣总欺负人, 孙浩然是我同学).
 
 The third way would read 马路, 高兴 or 江苏 as names, so a candidate that jieba's dictionary
-knows as an ordinary word is left alone, and so is one followed by a place word (雷锋小学,
-黄河路) or a title (王老师: a teacher, not the child).
+knows as an ordinary word (`classifier.common_words`) is left alone, and so is one followed by
+a place word (雷锋小学, 黄河路) or a title (王老师: a teacher, not the child).
 """
 
 import re
 
-from classifier.tokenize import tokenizer
+from classifier.common_words import LEAST, frequency
 
 # Common surnames; ones that start ordinary words after 我是 (班, 阳, 初, 学…) are left out.
 SURNAMES = set(
@@ -62,7 +62,7 @@ _TITLE = re.compile(r"(?:老师|校长|主任|阿姨|叔叔|爷爷|奶奶|医生
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _NICK_PREFIX = "小阿"
 _NOT_NICK_SECOND = set("学朋孩组记卫时区卖")
-COMMON_WORD = 8  # jieba frequency from which a candidate is an ordinary word (白线 9, 梅州 36)
+COMMON_WORD = LEAST  # jieba frequency from which a candidate is an ordinary word (白线 9, 梅州 36)
 COMMON_GIVEN = 200  # ... and from which its given part is (戴|手套, 周|活动; not 浩然 38)
 
 
@@ -102,8 +102,7 @@ def _nickname(text: str, i: int) -> int | None:
 
 def _ordinary_word(text: str, start: int, end: int) -> bool:
     """The candidate, or its first two characters, is a common word (马路, 高兴, 江苏人)."""
-    freq = tokenizer().FREQ
-    return any(freq.get(text[start:stop], 0) >= COMMON_WORD
+    return any(frequency(text[start:stop]) >= COMMON_WORD
                for stop in range(start + 2, end + 1))
 
 
@@ -112,7 +111,7 @@ def _plausible(text: str, start: int, end: int, *, given_too: bool = True) -> bo
     given_too, not a surname before an ordinary word either (周|活动; but 钱|多多 is a name)."""
     rest, given = text[end:], text[start + 1:end]
     common_given = (given_too and len(given) == 2 and given[0] != given[1]
-                    and tokenizer().FREQ.get(given, 0) >= COMMON_GIVEN)
+                    and frequency(given) >= COMMON_GIVEN)
     return not (_ordinary_word(text, start, end) or _PLACE.match(rest) or _TITLE.match(rest)
                 or _TITLE.match(given) or _PLACE.search(given) or common_given)
 
@@ -123,7 +122,7 @@ def _introduced(text: str) -> list[tuple[int, int]]:
     for trigger in TRIGGER_RE.finditer(text):
         i, named = trigger.end(), "名字" in trigger.group(1) or "叫" in trigger.group(1)
         end = _surname_name(text, i)
-        if end and not named and tokenizer().FREQ.get(text[i:end], 0) >= COMMON_GIVEN:
+        if end and not named and frequency(text[i:end]) >= COMMON_GIVEN:
             continue
         end = end or _nickname(text, i)
         if end and (
@@ -157,7 +156,7 @@ def _left_of(text: str, i: int) -> str:
         return "person"
     if i == 0 or text[i - 1] in _BOUNDARY:
         return "start"
-    freq = max(tokenizer().FREQ.get(text[j:i + 1], 0) for j in (max(0, i - 2), i - 1))
+    freq = max(frequency(text[j:i + 1]) for j in (max(0, i - 2), i - 1))
     return "word" if freq >= COMMON_WORD or text[i - 1] in _BEFORE_A_THING else "other"
 
 

@@ -56,10 +56,12 @@ def serve(host: str, port: int, workers: int) -> None:
     from models.suggestions.intake import warm_up
     from webapp.cli.safeguarding import warn_without_lead
     from webapp.cli.server import run_gunicorn
+    from webapp.public.chat_render import warm_up as warm_chat
 
     app = prepared_app()
     if app.config["PRELOAD_CLASSIFIER"]:
         warm_up()
+        warm_chat()
     with Session(app.extensions["engine"]) as session:
         warn_without_lead(session)
     click.echo(f"童声 is running on http://{host}:{port}/ (database: "

@@ -36,12 +36,13 @@ def pinyin_pairs(text: str) -> tuple[tuple[str, str], ...]:
     """(word, pinyin) runs: one pair per word (jieba's cut), other text grouped as-is.
 
     Reading words, not characters, gives the readings a child hears: 变得 biàn de, 一会儿.
-    A lone 得 after a word is the particle too (跑得快 → pǎo de kuài).
+    A lone 得 after a word is the particle too (跑得快 → pǎo de kuài). The words come from
+    jieba with the small dictionary of the site's own sentences (`chat_words`).
     """
-    import jieba
+    from webapp.public.chat_words import chat_tokenizer
 
     pairs: list[list[str]] = []
-    for word in jieba.cut(text or ""):
+    for word in chat_tokenizer().cut(text or ""):
         sound = _word_sound(word) if _HAN.search(word) else ""
         if word == "得" and pairs and pairs[-1][1]:
             sound = "de"
@@ -52,6 +53,11 @@ def pinyin_pairs(text: str) -> tuple[tuple[str, str], ...]:
         else:
             pairs.append([word, sound])
     return tuple((chars, sound) for chars, sound in pairs)
+
+
+def warm_up() -> None:
+    """Load the word list and the readings before the server forks, so workers share them."""
+    pinyin_pairs("你好，我是童声的小助手。")
 
 
 def ruby(text: str) -> Markup:
