@@ -11,6 +11,7 @@ pinyin syllables (zh→z, ch→c, sh→s, -ng→-n).
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from classifier.pinyin import tagged_syllables
 
@@ -102,7 +103,10 @@ CONCEPTS: dict[str, tuple[str, str | None]] = {
         r"(家|家里)[^，。,]{0,3}(太平|安宁|安静|好)了|我们就(好|安全)了",
         r"\b(tai pin|an nin)\b",
     ),
-    "BROKE": (r"一分钱|没钱了|钱(都)?(花光|用完)|身上没(有)?钱|钱不够买(车)?票|没钱买(车)?票", r"\b(yi fen qian|mei qian le)\b"),
+    "BROKE": (
+        r"一分钱|没钱了|钱(都)?(花光|用完)|身上没(有)?钱|钱不够买(车)?票|没钱买(车)?票",
+        r"\b(yi fen qian|mei qian le)\b",
+    ),
     "STRANDED": (
         r"(怎么|没法|回不)(回家|回去)|不知道[^，。,]{0,4}(回家|回去)|睡哪|住哪",
         r"\b(zen me hui jia)\b",
@@ -164,6 +168,12 @@ _ORDER = list(CONCEPTS)
 
 def concepts(norm: str) -> dict[str, int]:
     """Concept → position of its first occurrence in normalised text (characters, then pinyin)."""
+    return dict(_concepts(norm))
+
+
+@lru_cache(maxsize=1024)
+def _concepts(norm: str) -> tuple[tuple[str, int], ...]:
+    """concepts() once per text: the rules and the net's third view both ask for it."""
     chars = _SPACE_RE.sub("", norm)
     sounds = " ".join(s for s, latin in tagged_syllables(norm) if latin)
     found: dict[str, int] = {}
@@ -173,7 +183,7 @@ def concepts(norm: str) -> dict[str, int]:
             found[name] = match.start()
         elif sound_re is not None and sounds and sound_re.search(sounds):
             found[name] = len(chars)
-    return found
+    return tuple(found.items())
 
 
 def concept_view(norm: str) -> str:

@@ -8,8 +8,18 @@ from classifier.normalise import normalise
 
 @pytest.mark.parametrize(
     ("emoji", "word"),
-    [("🚪", "门"), ("😵", "晕"), ("🦓", "斑马"), ("🪢", "绳子"), ("💸", "钱"), ("📸", "照片"),
-     ("🤫", "秘密"), ("⚰", "死"), ("🏭", "工厂"), ("🔒", "锁")],
+    [
+        ("🚪", "门"),
+        ("😵", "晕"),
+        ("🦓", "斑马"),
+        ("🪢", "绳子"),
+        ("💸", "钱"),
+        ("📸", "照片"),
+        ("🤫", "秘密"),
+        ("⚰", "死"),
+        ("🏭", "工厂"),
+        ("🔒", "锁"),
+    ],
 )
 def test_an_emoji_reads_as_the_word_of_its_unicode_name(emoji, word):
     assert emoji_word(emoji) == word
