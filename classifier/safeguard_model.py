@@ -84,8 +84,10 @@ def weighty_terms(pipeline: Pipeline, min_weight: float) -> dict[str, list[str]]
 def forget_given_vocabularies(pipeline: Pipeline) -> Pipeline:
     """Drop the vocabularies given at construction once fitted: `vocabulary_` holds them, and
     persist writes that once, to vocab.json, instead of twice."""
-    for _, vec, _ in pipeline.named_steps["features"].transformers_:
-        vec.vocabulary = None
+    columns = pipeline.named_steps["features"]
+    for _, vec, _ in columns.transformers + columns.transformers_:
+        if hasattr(vec, "vocabulary"):
+            vec.vocabulary = None
     return pipeline
 
 

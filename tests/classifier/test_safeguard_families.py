@@ -100,3 +100,13 @@ def test_every_disclosure_a_blind_run_missed_is_now_caught():
     assert len(texts) >= 20
     missed = [t for t, u in zip(texts, is_urgent_many(texts), strict=True) if not u.urgent]
     assert missed == []
+
+
+def test_the_shipped_net_is_small_and_holds_its_vocabulary_once():
+    """Every web worker loads it: the pruned net stays under 1 MB, its terms only in vocab.json."""
+    from classifier.safeguard_model import SAFEGUARD_DIR, load_safeguard_model
+
+    size = sum(p.stat().st_size for p in SAFEGUARD_DIR.iterdir())
+    assert size < 1_000_000
+    columns = load_safeguard_model().pipeline.named_steps["features"]
+    assert all(getattr(v, "vocabulary", None) is None for _, v, _ in columns.transformers)
