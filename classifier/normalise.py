@@ -7,6 +7,7 @@ from importlib.util import find_spec
 from pathlib import Path
 
 from classifier import pinyin
+from classifier.emoji_names import emoji_word
 
 EMOJI_WORDS: dict[str, str] = {
     "😢": "难过",
@@ -226,10 +227,17 @@ def to_simplified(text: str) -> str:
     return text.translate(_t2s_table())
 
 
+def _named_emoji(match: re.Match) -> str:
+    """A word from the emoji's Unicode name (emoji_names), or a space."""
+    word = emoji_word(match.group(0))
+    return f" {word} " if word else " "
+
+
 def replace_emoji(text: str) -> str:
-    """Turn known emoji into Chinese words so they carry meaning; drop the rest."""
+    """Turn emoji into Chinese words so they carry meaning: the hand-made table first, then
+    the emoji's Unicode name; emoji with neither are dropped."""
     text = _EMOJI_RE.sub(lambda m: f" {EMOJI_WORDS[m.group(0)]} ", text)
-    return _OTHER_SYMBOL_RE.sub(" ", text)
+    return _OTHER_SYMBOL_RE.sub(_named_emoji, text)
 
 
 def _pinyin_run_to_hanzi(match: re.Match) -> str:

@@ -7,6 +7,7 @@ from functools import lru_cache
 from classifier import safeguard_rules as rules
 from classifier.normalise import normalise
 from classifier.pinyin import tagged_syllables
+from classifier.safeguard_concepts import family_hits
 
 _CLAUSE_RE = re.compile(r"[，。！？；,.!?;…\n]+")
 _LATIN_RE = re.compile(r"[a-z]")
@@ -53,9 +54,13 @@ def _scan(text: str, table: list[tuple[str, re.Pattern]], hits: dict[str, str]) 
 
 
 def rule_hits(norm: str) -> dict[str, str]:
-    """Return kind → matched phrase from the lexicon, clause by clause, plus pinyin matches."""
+    """Return kind → matched phrase from the lexicon, clause by clause, pinyin matches and the
+    families of harm told by their parts (a family's hit names the family)."""
     hits: dict[str, str] = {}
     formal = bool(FORMAL.search(norm))
+    if not formal:
+        for kind, name in family_hits(norm).items():
+            hits.setdefault(kind, name)
     for clause in _clauses(norm):
         _scan(clause, STRONG, hits)
         if not formal and not GUARD.search(clause):

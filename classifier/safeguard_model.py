@@ -14,22 +14,27 @@ from classifier.fast import FastScorer
 from classifier.model import ARTIFACTS, FAST_BELOW, META_FILE
 from classifier.persist import dump_pipeline, load_pipeline
 from classifier.pinyin import text_syllables
+from classifier.safeguard_concepts import concept_view
 
 SAFEGUARD_DIR = ARTIFACTS / "safeguard"
 _SPACE_RE = re.compile(r"\s+")
 
 
 def prepare(norms: list[str]) -> np.ndarray:
-    """Two views of normalised texts: characters without spaces, and fuzzy pinyin syllables."""
-    out = np.empty((len(norms), 2), dtype=object)
+    """Three views of normalised texts: characters without spaces, fuzzy pinyin syllables,
+    and the parts of harm the text holds (safeguard_concepts), in order."""
+    out = np.empty((len(norms), 3), dtype=object)
     for i, norm in enumerate(norms):
-        out[i] = (_SPACE_RE.sub("", norm), " ".join(text_syllables(norm)))
+        out[i] = (_SPACE_RE.sub("", norm), " ".join(text_syllables(norm)), concept_view(norm))
     return out
 
 
-def build_safeguard_pipeline(C: float = 4.0) -> Pipeline:
-    """Unfitted urgent/not-urgent pipeline over prepared input."""
+def build_safeguard_pipeline(C: float = 4.0, vocabularies: dict | None = None) -> Pipeline:
+    """Unfitted urgent/not-urgent pipeline over prepared input; `vocabularies` (view name →
+    terms) fixes each view's terms, as when a first fit has chosen the ones that matter."""
+    vocab = vocabularies or {}
     chars = TfidfVectorizer(
+        vocabulary=vocab.get("chars"),
         analyzer="char",
         ngram_range=(1, 3),
         sublinear_tf=True,
@@ -38,6 +43,7 @@ def build_safeguard_pipeline(C: float = 4.0) -> Pipeline:
         dtype=np.float32,
     )
     sounds = TfidfVectorizer(
+        vocabulary=vocab.get("pinyin"),
         analyzer="word",
         ngram_range=(1, 3),
         token_pattern=r"\S+",
@@ -46,9 +52,43 @@ def build_safeguard_pipeline(C: float = 4.0) -> Pipeline:
         min_df=2,
         dtype=np.float32,
     )
-    features = ColumnTransformer([("chars", chars, 0), ("pinyin", sounds, 1)], sparse_threshold=1.0)
+    parts = TfidfVectorizer(
+        vocabulary=vocab.get("parts"),
+        analyzer="word",
+        ngram_range=(1, 2),
+        token_pattern=r"\S+",
+        lowercase=False,
+        binary=True,
+        dtype=np.float32,
+    )
+    features = ColumnTransformer(
+        [("chars", chars, 0), ("pinyin", sounds, 1), ("parts", parts, 2)], sparse_threshold=1.0
+    )
     clf = LogisticRegression(C=C, class_weight="balanced", max_iter=3000)
     return Pipeline([("features", features), ("clf", clf)])
+
+
+def weighty_terms(pipeline: Pipeline, min_weight: float) -> dict[str, list[str]]:
+    """Per view, the terms whose weight in the fitted classifier is at least min_weight."""
+    columns = pipeline.named_steps["features"]
+    coef = np.abs(pipeline.named_steps["clf"].coef_[0])
+    out, offset = {}, 0
+    for name, vec, _ in columns.transformers_:
+        terms = sorted(vec.vocabulary_, key=vec.vocabulary_.get)
+        weights = coef[offset : offset + len(terms)]
+        out[name] = [t for t, w in zip(terms, weights, strict=True) if w >= min_weight]
+        offset += len(terms)
+    return out
+
+
+def forget_given_vocabularies(pipeline: Pipeline) -> Pipeline:
+    """Drop the vocabularies given at construction once fitted: `vocabulary_` holds them, and
+    persist writes that once, to vocab.json, instead of twice."""
+    columns = pipeline.named_steps["features"]
+    for _, vec, _ in columns.transformers + columns.transformers_:
+        if hasattr(vec, "vocabulary"):
+            vec.vocabulary = None
+    return pipeline
 
 
 class SafeguardModel:

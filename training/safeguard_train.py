@@ -2,12 +2,13 @@
 
 Training data: the train split of safeguarding_real.jsonl (children's words paraphrased from
 public reports), the tune half of the team-written safeguarding.jsonl, and the corpus train split
-as ordinary suggestions, and the ordinary texts (not `safety`) of real corpus C in the real
-corpus train split: children's essays about parents working away, exam stress or being left
-out, which are sadness, not danger. The threshold is the lowest at which the whole screen
-(rules, then the net) keeps false alarms on the corpus validation split (ordinary
-suggestions) within ORDINARY_BUDGET, and never higher than the score of the weakest dev
-disclosure the rules miss: no disclosure in the dev split may be missed.
+as ordinary suggestions, and the ordinary texts (not `safety`) of the real corpora A-D in the
+real corpus train split: children's suggestions, and essays about parents working away, exam
+stress or being left out, which are sadness, not danger. The threshold is the lowest at which
+the whole screen (rules, then the net) keeps false alarms on ordinary texts (the corpus
+validation split and the real corpora's dev part) within ORDINARY_BUDGET, and never higher than
+the score of the weakest dev disclosure the rules miss: no disclosure in the dev split may be
+missed.
 """
 
 from datetime import UTC, datetime
@@ -17,7 +18,13 @@ import numpy as np
 from classifier.normalise import normalise
 from classifier.safeguard import BENIGN, rule_hits
 from classifier.safeguard import net_view as screen_view
-from classifier.safeguard_model import SafeguardModel, build_safeguard_pipeline, prepare
+from classifier.safeguard_model import (
+    SafeguardModel,
+    build_safeguard_pipeline,
+    forget_given_vocabularies,
+    prepare,
+    weighty_terms,
+)
 from training.dataset import REAL_DIR, load_examples, read_jsonl, split
 from training.dataset import load_real as load_real_corpus
 from training.safeguard_data import load_cases, split_cases
@@ -26,10 +33,15 @@ from training.splits import split_real as split_real_corpus
 
 # Share of ordinary suggestions (corpus validation split) the whole screen may flag at most.
 ORDINARY_BUDGET = 0.03
+# Terms whose weight in a first fit is below this are dropped and the net refitted on the
+# rest: two thirds of the n-grams carry almost nothing, and the shipped file stays small.
+MIN_TERM_WEIGHT = 0.05
 # Real children's words count more than the team's own phrasing and the ordinary corpus.
 REAL_WEIGHT = 3.0
 # Real children's essays and diaries: ordinary texts that talk of missing parents and sadness.
 ESSAY_FILE = REAL_DIR / "corpus_c.jsonl"
+# Every real children's corpus (suggestions A, B, D and essays C): ordinary texts.
+REAL_FILES = ("corpus_a.jsonl", "corpus_b.jsonl", "corpus_c.jsonl", "corpus_d.jsonl")
 
 
 def net_view(text: str) -> str:
@@ -37,29 +49,46 @@ def net_view(text: str) -> str:
     return BENIGN.sub("，", normalise(text))
 
 
-def essay_texts(part: str) -> list[str]:
-    """Corpus C's ordinary texts (not `safety`) in one part of the real corpus split, by page."""
-    if not ESSAY_FILE.exists():
-        return []
-    essays = {row["text"] for row in read_jsonl(ESSAY_FILE)}
+def real_ordinary_texts(part: str, files: tuple[str, ...] = REAL_FILES) -> list[str]:
+    """Real children's ordinary texts (not `safety`) from the given real-corpus files, in one
+    part of the real-corpus split (by page, so a page never crosses parts)."""
+    wanted = {
+        row["text"] for name in files if (REAL_DIR / name).exists()
+        for row in read_jsonl(REAL_DIR / name)
+    }
     texts = split_real_corpus(load_real_corpus())[part]
-    return [e.text for e in texts if e.text in essays and e.topic != "safety"]
+    return [e.text for e in texts if e.text in wanted and e.topic != "safety"]
+
+
+def essay_texts(part: str) -> list[str]:
+    """Corpus C's ordinary texts (essays and diaries) in one part of the real-corpus split."""
+    return real_ordinary_texts(part, (ESSAY_FILE.name,))
 
 
 def essay_negatives() -> list[str]:
-    """The essays the net trains on: the train part only; dev and test stay unread."""
-    return essay_texts("train")
+    """The real ordinary texts the net trains on: the train part only; dev and test unread."""
+    return real_ordinary_texts("train")
+
+
+def ordinary_set() -> tuple[list[str], list[bool], list[float]]:
+    """Texts, labels and weights of every train part but the real-sourced one: the tune half
+    of the team-written set, the corpus train split and corpus C's train part."""
+    tune, _ = split_cases(load_cases())
+    ordinary = [e.text for e in split(load_examples())["train"]] + essay_negatives()
+    texts = [c.text for c in tune] + ordinary
+    labels = [c.urgent for c in tune] + [False] * len(ordinary)
+    return texts, labels, [1.0] * len(texts)
 
 
 def training_set() -> tuple[list[str], np.ndarray, np.ndarray]:
     """Texts, labels and sample weights from the four train parts."""
     real = split_real(load_real())["train"]
-    tune, _ = split_cases(load_cases())
-    ordinary = [e.text for e in split(load_examples())["train"]] + essay_negatives()
-    texts = [c.text for c in real] + [c.text for c in tune] + ordinary
-    labels = np.array([c.urgent for c in real] + [c.urgent for c in tune] + [False] * len(ordinary))
-    weights = np.array([REAL_WEIGHT] * len(real) + [1.0] * (len(tune) + len(ordinary)))
-    return texts, labels, weights
+    texts, labels, weights = ordinary_set()
+    return (
+        [c.text for c in real] + texts,
+        np.array([c.urgent for c in real] + labels),
+        np.array([REAL_WEIGHT] * len(real) + weights),
+    )
 
 
 def choose_threshold(
@@ -80,7 +109,7 @@ def choose_threshold(
     return min(cap, floor), {"recall_cap": cap, "budget_floor": floor}
 
 
-def _screen_scores(model_pipeline, texts: list[str]) -> np.ndarray:
+def screen_scores(model_pipeline, texts: list[str]) -> np.ndarray:
     """The net's score as the screen uses it: 1.0 if the rules flag, 0.0 if the net skips."""
     norms = [normalise(t) for t in texts]
     views = [None if rule_hits(n) else screen_view(n) for n in norms]
@@ -92,21 +121,32 @@ def _screen_scores(model_pipeline, texts: list[str]) -> np.ndarray:
     return scores
 
 
+def ordinary_dev() -> list[str]:
+    """Ordinary texts the threshold may read: corpus validation split, real corpora's dev part."""
+    return [e.text for e in split(load_examples())["validation"]] + real_ordinary_texts("dev")
+
+
 def _dev_inputs(model_pipeline) -> tuple[np.ndarray, np.ndarray, np.ndarray, int]:
     """Scores the threshold is chosen from: dev disclosures and corpus validation texts."""
     dev = [c.text for c in split_real(load_real())["dev"] if c.urgent]
-    ordinary = [e.text for e in split(load_examples())["validation"]]
-    dev_scores = _screen_scores(model_pipeline, dev)
+    ordinary = ordinary_dev()
+    dev_scores = screen_scores(model_pipeline, dev)
     missed = np.array([not rule_hits(normalise(t)) for t in dev])
-    return dev_scores, missed, _screen_scores(model_pipeline, ordinary), len(dev)
+    return dev_scores, missed, screen_scores(model_pipeline, ordinary), len(dev)
+
+
+def fit_net(texts: list[str], labels: np.ndarray, weights: np.ndarray):
+    """Fit the net, keep the terms of weight MIN_TERM_WEIGHT or more, refit on those."""
+    rows = prepare([net_view(t) for t in texts])
+    first = build_safeguard_pipeline().fit(rows, labels, clf__sample_weight=weights)
+    kept = build_safeguard_pipeline(vocabularies=weighty_terms(first, MIN_TERM_WEIGHT))
+    return forget_given_vocabularies(kept.fit(rows, labels, clf__sample_weight=weights))
 
 
 def train_safeguard(save: bool = True) -> SafeguardModel:
     """Fit the net on the train parts and set its threshold on the dev split."""
     texts, labels, weights = training_set()
-    pipeline = build_safeguard_pipeline().fit(
-        prepare([net_view(t) for t in texts]), labels, clf__sample_weight=weights
-    )
+    pipeline = fit_net(texts, labels, weights)
     dev_scores, missed, ordinary_scores, n_dev = _dev_inputs(pipeline)
     threshold, parts = choose_threshold(dev_scores, missed, ordinary_scores)
     model = SafeguardModel(
@@ -115,11 +155,13 @@ def train_safeguard(save: bool = True) -> SafeguardModel:
         {
             "created": datetime.now(UTC).isoformat(timespec="seconds"),
             "trained_on": "train split of safeguarding_real.jsonl + tune half of "
-            "safeguarding.jsonl + corpus train split and corpus C's real-corpus train split "
+            "safeguarding.jsonl + corpus train split and the real corpora's (A-D) train part "
             "as ordinary texts",
-            "threshold_from": "dev split of safeguarding_real.jsonl and corpus validation split",
+            "threshold_from": "dev split of safeguarding_real.jsonl, corpus validation split "
+            "and the real corpora's dev part",
             "ordinary_budget": ORDINARY_BUDGET,
             "real_weight": REAL_WEIGHT,
+            "min_term_weight": MIN_TERM_WEIGHT,
             "n": len(texts),
             "n_urgent": int(labels.sum()),
             "n_dev_disclosures": n_dev,

@@ -1,0 +1,209 @@
+"""Parts of harm: concepts a disclosure is made of, and rule families built from them.
+
+A family names a kind of harm by the parts a child's words hold together, not by one phrase:
+a body part with a mark drawn or cut on it, a "game" whose next level is pills or a jump, an
+adult with money or photos and a threat or a secret, work with no leaving or no pay, hiding
+while the grown-ups fight. The same concepts are a feature view of the safeguarding net, so
+it learns "body + mark + laughter" and not only the characters of the lines it has read.
+Each concept has a pattern over normalised characters and, where one is safe, over fuzzy
+pinyin syllables (zh→z, ch→c, sh→s, -ng→-n).
+"""
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from classifier.pinyin import tagged_syllables
+
+_SPACE_RE = re.compile(r"\s+")
+
+# name → (pattern over characters, pattern over fuzzy pinyin or None)
+CONCEPTS: dict[str, tuple[str, str | None]] = {
+    "BODY": (
+        r"手臂|胳膊|手腕|手背|手上|大腿|小腿|腿上|身上|肚子上|脖子",
+        r"\b(sou bi|ge bo|sou wan|sou bei|da tui|sen san)\b",
+    ),
+    "MARK": (
+        r"(划|割|刻|画|抓|掐|烫|剌)[^，。,]{0,6}(条|道|口子|痕|线|印|图案|字)|斑马|伤口|疤|血|创可贴|刀片",
+        r"\b(ban ma|sian kou|xie|dao pian|ji tiao|ji dao)\b",
+    ),
+    "OWN": (
+        r"自己|又|偷偷|悄悄|长袖|袖子|遮|挡|没人(知道|发现)|不疼|停不下来|忍不住|控制不住",
+        r"\b(zi ji|tou tou)\b",
+    ),
+    "LAUGH": (r"哈哈|嘻嘻|hhh|xswl|笑死|开心", r"\b(ha ha)\b"),
+    "GAME": (
+        r"第[^，。,]{1,3}(关|个任务|轮)|关卡|(最后|下)一(关|个任务|轮)|挑战|打卡|通关|闯关|就(算)?赢了"
+        r"|重新开始",
+        r"\b(di [a-z]+ guan|zui hou yi guan|tiao zan|da ka|jiu yin le)\b",
+    ),
+    "MEANS": (
+        r"(?<![火炸弹])药(?![水店房箱师])|安眠|跳楼|跳下|从[^，。,]{0,6}跳|天台|楼顶|窗台|刀片|割|绳子"
+        r"|(我|自己)[^，。,]{0,4}消失|醒不(过)?来",
+        r"\b(an mian|tiao lou|tiao xia|tian tai|lou din|dao pian|sen zi|pin yao)\b",
+    ),
+    "DAYS": (r"第[^，。,]{1,3}天|[两三四五六七八九十几]天(了|没)", r"\bdi [a-z]+ tian\b"),
+    "STARVE": (
+        r"只(喝|吃)了?(水|一(口|点))|(什么|啥)都没吃|没吃(东西|饭)|不吃(饭|东西)|饿(着|了)?[^，。,]{0,3}(天|肚子)",
+        r"\b(zi he (le )?sui|mei ci (fan|don xi))\b",
+    ),
+    "ADULT": (
+        r"网友|网上(认识)?的?(朋友|哥哥|姐姐|叔叔)|游戏(里)?(认识)?的?(朋友|哥哥|姐姐)|陌生人|叔叔|阿姨"
+        r"|工头|老板|主播|那个人|那个男的|qq|微信|私信|加我",
+        r"\b(wan you|mo sen ren|su su|gon tou|lao ban)\b",
+    ),
+    "MONEY": (r"钱|转账|转了|红包|充值|学费|欠|还债|付款", r"\b(qian|zuan zan|hon bao|xue fei)\b"),
+    "PHOTO": (
+        r"照片|视频|图片|头像|p(成|图|了)|拍(了|我)|裸|录屏|截图",
+        r"\b(zao pian|si pin|tu pian|tou xian|luo)\b",
+    ),
+    "LEVER": (
+        r"不然|否则|要挟|威胁|勒索|发出去|到处发|发到(网上|群)|曝光|坐牢|抓我|秘密|别告诉|不(许|准|能|敢)(告诉|说)"
+        r"|瞒着|其实|骗",
+        r"\b(bu ran|fou ze|wei xie|bie gao su|mi mi|fa cu qu|zuo lao)\b",
+    ),
+    "WORK": (
+        r"工头|老板|厂|工地|干活|打工|上班|做工|车间|流水线|干完|做到|干到",
+        r"\b(gon tou|lao ban|gan huo|da gon|san ban|zuo gon)\b",
+    ),
+    "BOUND": (
+        r"(才能|才可以|才让|才准)(走|回家|离开)|不(让|准|许)(我|我们)?(走|离开|回家|出去|睡)|走不了|跑不掉|锁(起来|着|门)"
+        r"|扣[^，。,]{0,4}身份证|(不给|没给|拿不到|扣)(我|我们)?(的)?(工资|钱)|欠(他|老板|工头)|白干"
+        r"|到(半夜|凌晨|深夜)|(十几|十[二三四五六])个?(小时|钟)|不(让|准|许)(我|我们)?出门"
+        r"|哪(儿|里)?都(没去过|不能去|去不了)",
+        r"\b(bu ran (wo )?zou|zou bu liao|cai nen zou|ban ye|lin cen)\b",
+    ),
+    "CHILD_AGE": (
+        r"我(今年)?(才|只有)?(十[一二三四五]|1[1-5])岁|(没满|未满|不满)(十六|16)",
+        r"\bwo (cai )?si (san|si|wu) sui\b",
+    ),
+    "LABOUR": (
+        r"(在|进|到|去)[^，。,]{0,4}(厂|作坊|工地|车间)|流水线|干活|缝纫机|搬砖|做工",
+        r"\b(gon can|gan huo|da gon|zuo fan|gon di)\b",
+    ),
+    "GROUP": (r"全班|群里|拉进群|她们|他们|大家|全校|同学们", r"\b(quan ban|qun li|ta men)\b"),
+    "HOSTILE": (
+        r"骂我|笑我|说我坏话|不理我|孤立我|没有我的群|把我[^，。,]{0,3}踢|踢了我|欺负我"
+        r"|(逼|让|要)我[^，。,]{0,4}(给|帮)(她|他)们买|不买[^，。,]{0,4}就",
+        r"\b(ma wo|xiao wo|bu li wo|gu li wo)\b",
+    ),
+    "HIDE": (
+        r"躲|藏(在|进|到|起来)|不敢出(来|去|声)|捂(住)?耳朵|蒙(着|在)被子|衣柜|床底",
+        r"\b(duo (zai|jin|dao)|yi gui|cuan di)\b",
+    ),
+    "FIGHT": (
+        r"打架|打起来|吵架|摔东西|砸东西|打(我)?(妈|爸)|吼|尖叫|哭喊|摔门|打她|打他",
+        r"\b(da jia|cao jia|da ma ma|san don xi|za don xi)\b",
+    ),
+    "GONE_WISH": (
+        r"(那个人|那个男人|他|她|爸爸|继父|后爸|叔叔)[^，。,]{0,8}(消失|死掉|去死|不在了|滚)",
+        r"\b(ta|na ge ren)( [a-z]+){0,4} (si diao|qu si)\b",
+    ),
+    "PEACE": (
+        r"(家|家里)[^，。,]{0,3}(太平|安宁|安静|好)了|我们就(好|安全)了",
+        r"\b(tai pin|an nin)\b",
+    ),
+    "BROKE": (
+        r"一分钱|没钱了|钱(都)?(花光|用完)|身上没(有)?钱|钱不够买(车)?票|没钱买(车)?票",
+        r"\b(yi fen qian|mei qian le)\b",
+    ),
+    "STRANDED": (
+        r"(怎么|没法|回不)(回家|回去)|不知道[^，。,]{0,4}(回家|回去)|睡哪|住哪",
+        r"\b(zen me hui jia)\b",
+    ),
+    "LEWD": (r"色情|黄色|裸|不雅|露骨|没穿衣服|隐私部位", r"\b(luo|se qin|huan se)\b"),
+    "NEAR": (r"差点|差一点|险些", r"\b(ca dian)\b"),
+    "COVER": (r"长袖|袖子|遮(住|着)?|挡(住|着)|手表挡|没人(知道|发现)", r"\b(zan xiu|zhe zu)\b"),
+    "HAIR": (r"(扯|拔|揪)[^，。,]{0,4}头发|掰[^，。,]{0,3}指甲", r"\b(ce tou fa|ba tou fa)\b"),
+}
+
+# Words that make a text about others, a lesson, a proposal or a story: families stay silent.
+FAMILY_GUARD = re.compile(
+    r"建议|希望|新闻|报道|读到|听说|电影|电视剧|书上|书里|小说|故事|作文|讲座|班会|宣传|演练|万一|如果有人"
+    r"|提醒|防骗|防拐|反诈|捉迷藏|躲猫猫|模仿|参观|^提案"
+    r"|(妈|爸|家长|父母|大人)[^，。,]{0,2}(做到|干到|上班|加班|工资|老板)"
+)
+
+
+@dataclass(frozen=True)
+class Family:
+    """A kind of harm told by parts: every concept of `parts` present, and one of `any_of`."""
+
+    name: str
+    kind: str
+    parts: tuple[str, ...]
+    any_of: tuple[str, ...] = ()
+    first_person: bool = False
+
+
+FAMILIES: tuple[Family, ...] = (
+    Family("marks_on_own_body", "self_harm", ("BODY", "MARK"), ("OWN", "LAUGH")),
+    Family("game_with_a_deadly_level", "self_harm", ("GAME", "MEANS")),
+    Family("starving_diary", "self_harm", ("DAYS", "STARVE")),
+    Family("hidden_wounds", "self_harm", ("MARK", "COVER")),
+    Family("nearly_gone", "self_harm", ("NEAR", "MEANS")),
+    Family("compulsive_hurting", "self_harm", ("HAIR",), ("OWN",)),
+    Family(
+        "adult_money_or_photos_with_a_lever",
+        "grooming_online",
+        ("ADULT", "LEVER"),
+        ("MONEY", "PHOTO"),
+    ),
+    Family("sexual_images_spread", "grooming_online", ("PHOTO", "LEWD"), ("LEVER",)),
+    Family("work_without_leaving_or_pay", "exploitation", ("WORK", "BOUND"), first_person=True),
+    Family("a_child_at_work", "exploitation", ("CHILD_AGE", "LABOUR")),
+    Family("the_group_against_me", "bullying_now", ("GROUP", "HOSTILE")),
+    Family("hiding_while_they_fight", "witnessed_dv", ("HIDE", "FIGHT")),
+    Family("wishing_someone_gone_for_peace", "witnessed_dv", ("GONE_WISH", "PEACE")),
+    Family("stranded_without_money", "runaway", ("BROKE", "STRANDED")),
+)
+
+_COMPILED = {
+    name: (re.compile(chars), re.compile(sounds) if sounds else None)
+    for name, (chars, sounds) in CONCEPTS.items()
+}
+_FIRST_PERSON = re.compile(r"我")
+_ORDER = list(CONCEPTS)
+
+
+def concepts(norm: str) -> dict[str, int]:
+    """Concept → position of its first occurrence in normalised text (characters, then pinyin)."""
+    return dict(_concepts(norm))
+
+
+@lru_cache(maxsize=1024)
+def _concepts(norm: str) -> tuple[tuple[str, int], ...]:
+    """concepts() once per text: the rules and the net's third view both ask for it."""
+    chars = _SPACE_RE.sub("", norm)
+    sounds = " ".join(s for s, latin in tagged_syllables(norm) if latin)
+    found: dict[str, int] = {}
+    for name, (char_re, sound_re) in _COMPILED.items():
+        match = char_re.search(chars)
+        if match:
+            found[name] = match.start()
+        elif sound_re is not None and sounds and sound_re.search(sounds):
+            found[name] = len(chars)
+    return tuple(found.items())
+
+
+def concept_view(norm: str) -> str:
+    """The concepts of a text as tokens in order of appearance: the net's third view."""
+    found = concepts(norm)
+    return " ".join(sorted(found, key=lambda name: (found[name], _ORDER.index(name))))
+
+
+def family_hits(norm: str) -> dict[str, str]:
+    """Kind → family name for every family whose parts the text holds, unless it is guarded."""
+    if FAMILY_GUARD.search(_SPACE_RE.sub("", norm)):
+        return {}
+    found = concepts(norm)
+    hits: dict[str, str] = {}
+    for family in FAMILIES:
+        if family.kind in hits or not all(p in found for p in family.parts):
+            continue
+        if family.any_of and not any(p in found for p in family.any_of):
+            continue
+        if family.first_person and not _FIRST_PERSON.search(norm) and "wo" not in norm.split():
+            continue
+        hits[family.kind] = family.name
+    return hits

@@ -1,0 +1,112 @@
+"""Families of harm told by their parts: each family catches new wordings of its kind of harm,
+and stays silent when one part is missing or the text is a lesson, a story or a proposal."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from classifier.normalise import normalise
+from classifier.safeguard import is_urgent, is_urgent_many
+from classifier.safeguard_concepts import FAMILIES, concept_view, family_hits
+
+BLIND_RUNS = Path(__file__).resolve().parents[2] / "training/reports/safeguarding_blind_runs.json"
+
+# Wordings written for these tests, none of them a line of the data: (family, text).
+FAMILY_POSITIVES = [
+    ("marks_on_own_body", "胳膊上又刻了好几道口子，嘻嘻"),
+    ("marks_on_own_body", "今天给大腿画了三条红线哈哈"),
+    ("marks_on_own_body", "ge bo shang you hua le ji dao, ha ha"),
+    ("game_with_a_deadly_level", "挑战打卡第五天，下一关要从天台跳"),
+    ("game_with_a_deadly_level", "通关奖励就是吃完这一盒安眠药"),
+    ("starving_diary", "减肥第六天，今天什么都没吃"),
+    ("hidden_wounds", "新的伤口都用手表挡住了"),
+    ("nearly_gone", "昨晚差点就从窗台下去了"),
+    ("compulsive_hurting", "一紧张就揪自己头发，停不下来"),
+    ("adult_money_or_photos_with_a_lever", "网友叔叔说不给他转钱就把照片发出去"),
+    ("adult_money_or_photos_with_a_lever", "游戏里的哥哥让我拍照片，说这是我们的秘密"),
+    ("sexual_images_spread", "有人把我的照片P成裸体到处发"),
+    ("work_without_leaving_or_pay", "老板扣着我们的身份证，我们在车间干到凌晨"),
+    ("work_without_leaving_or_pay", "我在工地干活，老板说不干满三个月不准走，也不给工资"),
+    ("a_child_at_work", "我才十四岁，每天在车间装零件"),
+    ("work_without_leaving_or_pay", "老板说干完这批货才准回家，我们都不让出门"),
+    ("the_group_against_me", "他们在群里天天骂我，还把我踢出去了"),
+    ("the_group_against_me", "全班都不理我，因为我没给她们买零食"),
+    ("stranded_without_money", "没钱买票了，我在车站待了一晚上，不知道怎么回去"),
+    ("hiding_while_they_fight", "我捂住耳朵躲在床底，爸爸又在打妈妈"),
+    ("hiding_while_they_fight", "他们吵架摔东西，我藏在柜子里不敢出声"),
+    ("wishing_someone_gone_for_peace", "继父要是死掉就好了，家里就安宁了"),
+    ("stranded_without_money", "钱都花光了，现在不知道怎么回去"),
+]
+
+# One part missing, or a lesson, a game, a proposal: no family may fire.
+FAMILY_NEGATIVES = [
+    "手臂上被蚊子咬了好几个包",
+    "美术课我在手臂上画了一只小猫",
+    "这个游戏最后一关要跳过很多坑",
+    "今天的任务是给奶奶买药",
+    "减肥打卡第三天，今天吃了很多蔬菜",
+    "捉迷藏的时候我躲进衣柜里，外面好安静",
+    "爸爸的老板拖欠工资，他每天加班到半夜",
+    "建议学校讲讲网友要照片、要钱的时候不要理他，要告诉家长",
+    "我一紧张就咬指甲",
+    "我同桌总是扯我的头发",
+    "钱包丢了，还好妈妈来接我回家",
+    "希望那个噪音快点消失，我们小区就安静了",
+    "哥哥打游戏赢了，今天的烦恼都消失了",
+    "我十三岁了，想去参观爸爸的工厂",
+    "大家都笑了，因为我讲的笑话很好笑",
+    "钱不够买文具，不知道怎么办",
+    "暑假我想去奶茶店打工，老板说我十四岁太小了",
+    "我们班同学建了个小群，把一个同学踢出去了",
+    "我们班拍了毕业照片，老师说要保密到毕业典礼",
+]
+
+
+@pytest.mark.parametrize(("family", "text"), FAMILY_POSITIVES)
+def test_each_family_catches_a_new_wording_of_its_harm(family, text):
+    hits = family_hits(normalise(text))
+    assert family in hits.values(), (hits, concept_view(normalise(text)))
+    assert is_urgent(text).urgent
+
+
+def test_every_family_has_a_positive_test():
+    assert {f.name for f in FAMILIES} <= {family for family, _ in FAMILY_POSITIVES}
+
+
+@pytest.mark.parametrize("text", FAMILY_NEGATIVES)
+def test_a_family_needs_all_its_parts_and_no_lesson_or_proposal(text):
+    assert family_hits(normalise(text)) == {}
+
+
+def test_a_proposal_about_the_same_harm_is_not_a_family_hit():
+    disclosure = "我躲在衣柜里，外面爸爸妈妈在打架"
+    assert family_hits(normalise(disclosure))
+    assert not family_hits(normalise("建议社区讲讲：孩子躲在衣柜里，外面爸爸妈妈在打架怎么办"))
+
+
+def test_concepts_are_the_nets_third_view_in_order():
+    assert concept_view(normalise("躲在衣柜里，外面在打架")) == "HIDE FIGHT"
+
+
+def _blind_misses() -> list[str]:
+    runs = json.loads(BLIND_RUNS.read_text("utf-8"))["runs"]
+    return [text for run in runs for text in run.get("missed", [])]
+
+
+def test_every_disclosure_a_blind_run_missed_is_now_caught():
+    """Regression: the lines the blind runs missed (read after those runs) stay caught."""
+    texts = _blind_misses()
+    assert len(texts) >= 20
+    missed = [t for t, u in zip(texts, is_urgent_many(texts), strict=True) if not u.urgent]
+    assert missed == []
+
+
+def test_the_shipped_net_is_small_and_holds_its_vocabulary_once():
+    """Every web worker loads it: the pruned net stays under 1 MB, its terms only in vocab.json."""
+    from classifier.safeguard_model import SAFEGUARD_DIR, load_safeguard_model
+
+    size = sum(p.stat().st_size for p in SAFEGUARD_DIR.iterdir())
+    assert size < 1_000_000
+    columns = load_safeguard_model().pipeline.named_steps["features"]
+    assert all(getattr(v, "vocabulary", None) is None for _, v, _ in columns.transformers)
