@@ -80,6 +80,7 @@ def test_labels_are_topic_ids_or_none_and_the_first_is_the_topic(name):
         assert 1 <= len(row["topics"]) <= 2
         assert row["topics"][0] == row["topic"]
         assert set(row["topics"]) <= LABELS
+        assert row["topics"] == ["none"] or "none" not in row["topics"], row
         assert len(set(row["topics"])) == len(row["topics"])
 
 
