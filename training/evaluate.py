@@ -217,7 +217,15 @@ def evaluate_topics(model: TopicModel, examples: list[Example]) -> dict:
         "by_source_kind": _slices(scored, lambda e: e.source_kind or e.source),
         "by_style": _slices(scored, styles_of),
         "lead_agency": lead_agency(model, examples),
+        "lead_agency_by_plan": lead_agency_by_plan(model, examples),
     }
+
+
+def lead_agency_by_plan(model: TopicModel, examples: list[Example]) -> dict:
+    """lead_agency for every shipped plan, by plan id."""
+    from models.plans.plan import plan_ids
+
+    return {plan_id: lead_agency(model, examples, plan_id) for plan_id in plan_ids()}
 
 
 def _rate(hits: list[bool]) -> float | None:

@@ -118,6 +118,7 @@ def _topic_section(t: dict, title: str) -> list[str]:
     return (
         [f"## {title} (n = {t['n']}, threshold {t['threshold']})", ""]
         + _table(["measure", "value"], rows)
+        + _lead_by_plan(t.get("lead_agency_by_plan"))
         + ["", "### Accuracy (top label acceptable) at each abstention rate", ""]
         + _table(["abstain", "coverage", "accuracy", "min confidence kept"], curve)
         + ["", "### Per topic (abstentions counted as misses)", ""]
@@ -129,6 +130,18 @@ def _topic_section(t: dict, title: str) -> list[str]:
         + ["", "### By writing style (detected in the text)", ""]
         + _table(["style", *SHORT], [_short_row(k, v) for k, v in t["by_style"].items()])
     )
+
+
+def _lead_by_plan(by_plan: dict | None) -> list[str]:
+    """Lead agency acceptable and abstention under each plan's routes (empty when absent)."""
+    if not by_plan:
+        return []
+    rows = [[plan, v["acceptable"], v["abstained"]] for plan, v in by_plan.items()]
+    return [
+        "",
+        "### Lead agency acceptable per plan (abstentions go to the coordinator)",
+        "",
+    ] + _table(["plan", "lead agency acceptable", "abstained with its routes"], rows)
 
 
 def _studies_section(s: dict | None) -> list[str]:
@@ -205,7 +218,6 @@ def _safeguard_section(s: dict) -> list[str]:
     out += ["", "Missed urgent texts (held-out):", ""] + [f"- {m}" for m in h["missed"]]
     out += ["", "False alarms (held-out):", ""] + [f"- {m}" for m in h["false_alarms"]]
     return out
-
 
 
 def render(result: dict) -> str:

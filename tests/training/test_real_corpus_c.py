@@ -1,4 +1,4 @@
-"""Real corpora C and D: well-formed, from new pages only, never a reserved page."""
+"""Real corpora C, D and E: well-formed, from new pages only, never a reserved page."""
 
 import json
 import re
@@ -15,9 +15,13 @@ from training.splits import split_real
 
 REPO = Path(__file__).resolve().parents[2]
 REAL_DIR = REPO / "training" / "data" / "real"
-ORDER = ("corpus_a.jsonl", "corpus_b.jsonl", "corpus_c.jsonl", "corpus_d.jsonl")
+ORDER = ("corpus_a.jsonl", "corpus_b.jsonl", "corpus_c.jsonl", "corpus_d.jsonl", "corpus_e.jsonl")
 # file -> (writer tag, fewest lines it must hold); every file is checked against all earlier ones
-NEWER = {"corpus_c.jsonl": ("corpus-c", 100), "corpus_d.jsonl": ("corpus-d", 60)}
+NEWER = {
+    "corpus_c.jsonl": ("corpus-c", 100),
+    "corpus_d.jsonl": ("corpus-d", 60),
+    "corpus_e.jsonl": ("corpus-e", 700),
+}
 LABELS = set(TOPIC_IDS) | {"none"}
 KINDS = {
     "council", "observer", "proposal", "little_mayor", "letter",
@@ -76,6 +80,7 @@ def test_labels_are_topic_ids_or_none_and_the_first_is_the_topic(name):
         assert 1 <= len(row["topics"]) <= 2
         assert row["topics"][0] == row["topic"]
         assert set(row["topics"]) <= LABELS
+        assert row["topics"] == ["none"] or "none" not in row["topics"], row
         assert len(set(row["topics"])) == len(row["topics"])
 
 
