@@ -5,7 +5,6 @@ from sqlmodel import select
 
 from models.demo_office import STORIES, busy_city
 from models.office import dashboard
-from models.office.figures import Period
 from models.suggestions.supervision import SupervisionStep
 from tests.conftest import NOTICE
 
@@ -13,7 +12,7 @@ from tests.conftest import NOTICE
 def test_the_busy_demo_shows_realistic_figures(session):
     assert busy_city(session, NOTICE) == len(STORIES)
     assert busy_city(session, NOTICE) == 0
-    board = dashboard.build(session, plan_id="hengyang", period=Period())
+    board = dashboard.build(session, plan_id="hengyang")
     city = board.city
     for rate in (city.on_time_sign, city.on_time_answer, city.satisfaction):
         assert rate.whole and 0 < rate.value < 1, rate
