@@ -35,7 +35,7 @@ MADE = Definition(N_("孩子们提的建议"), N_(
 CONSENT_WAITING = Definition(N_("等监护人同意"), N_(
     "孩子的监护人还没有同意，现在先等着、不能送出的建议。"))
 IN_REVIEW = Definition(N_("等辅导员看"), N_(
-    "还在小组里等辅导员审核，或者在等孩子回答问题的建议（等监护人同意的不算在里面）。"))
+    "还没送到部门、在小组里等辅导员审核或者等孩子回答问题的建议（等监护人同意的不算在里面）。"))
 SENT = Definition(N_("送到部门的"), N_("已经派给至少一个部门的建议。"))
 ANSWERED = Definition(N_("部门答复了的"), N_(
     "部门已经答复孩子的建议；“答复率”是它占送到部门的建议的比例。"))
@@ -113,7 +113,7 @@ def _measures(rows) -> dict:
     measures = {
         "made": func.count(),
         "consent_waiting": func.coalesce(func.sum(rows.c.held), 0),
-        "in_review": _count(and_(rows.c.held == 0,
+        "in_review": _count(and_(rows.c.held == 0, rows.c.sent == 0,
                                  rows.c.status.in_([s.value for s in REVIEWING]))),
         "sent": func.coalesce(func.sum(rows.c.sent), 0),
         "answered": _count(answered),
