@@ -158,3 +158,36 @@ def test_a_period_preset_is_read_in_local_days():
     assert periods.preset("year", today) == (date(2031, 1, 1), today)
     start = periods.as_period(date(2031, 3, 1), None).start
     assert start == datetime(2031, 3, 1, tzinfo=CHINA)
+
+
+def _queries(session, build) -> int:
+    from sqlalchemy import event
+
+    seen: list[str] = []
+    engine = session.get_bind()
+
+    def count(*_args):
+        seen.append("query")
+    event.listen(engine, "before_cursor_execute", count)
+    try:
+        build()
+    finally:
+        event.remove(engine, "before_cursor_execute", count)
+    return len(seen)
+
+
+def test_each_dashboard_is_a_constant_number_of_queries(city):
+    """Counting is done by the database: three times the history, the same queries."""
+    groups = _groups(city)
+    education = figures.for_agency(_agency_id(city, "市教育局"))
+    builds = [lambda: dashboard.build(city, plan_id="hengyang", **MARCH),
+              lambda: dashboard.build(city, plan_id="hengyang", scope=education,
+                                      keys=dashboard.AGENCY_BREAKDOWNS, **MARCH),
+              lambda: dashboard.build_for_groups(city, groups, plan_id="hengyang", **MARCH)]
+    before = [_queries(city, build) for build in builds]
+    with _at(4, 9):
+        for _ in range(12):
+            lifecycle.approve(city, new_suggestion(city), actor=actor(city, "facilitator"))
+        city.commit()
+    assert [_queries(city, build) for build in builds] == before
+    assert before[0] <= len(dashboard.BREAKDOWNS) + 4 and before[2] <= 6
