@@ -31,11 +31,13 @@ FACILITATOR_BREAKDOWNS = ("group_id", "age_band")
 NO_DISTRICT = N_("市级（不分区县）")
 NO_GROUP = N_("不在小组里（城市公开链接等）")
 NO_TOPIC = N_("还没分类")
+NO_DOMAIN = N_("方案没有写领域")
+NO_TASK = N_("方案没有写任务")
 
 
 # The labels the domain writes itself (not the city's own names): pages translate these.
 OWN_LABELS = frozenset({*figures.AGE_BAND_NAMES, figures.NO_AGE, NO_DISTRICT, NO_GROUP,
-                        NO_TOPIC})
+                        NO_TOPIC, NO_DOMAIN, NO_TASK})
 
 
 @dataclass(frozen=True)
@@ -87,7 +89,9 @@ def _label(key: str, value, known: Names) -> str:
         return GROUP_KIND_LABELS[GroupKind(value)] if value else NO_GROUP
     if key == "task_id":
         task = load_plan(known.plan_id).task(value) if value else None
-        return f"{value} {task.title}" if task else value
+        return f"{value} {task.title}" if task else value or NO_TASK
+    if key == "domain":
+        return value or NO_DOMAIN
     return str(value or "")
 
 
