@@ -2,6 +2,9 @@
 
 import os
 import secrets
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -12,9 +15,25 @@ CHINA = timezone(timedelta(hours=8), "CST")
 CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
 
 
+# Zero except while the demo city tells a story as it happened some days ago (``days_ago``).
+_TOLD_AGO: ContextVar[timedelta] = ContextVar("told_ago", default=timedelta(0))
+
+
 def utcnow() -> datetime:
     """Aware UTC: SQLModel stores datetimes as UTC on every database."""
-    return datetime.now(UTC)
+    return datetime.now(UTC) - _TOLD_AGO.get()
+
+
+@contextmanager
+def days_ago(days: int) -> Iterator[None]:
+    """For loading the demo city only: inside, every time written (events, answers,
+    deadlines) is that many days back, so the demo has a history spread over months.
+    A context variable, so no other thread or request is affected."""
+    token = _TOLD_AGO.set(timedelta(days=days))
+    try:
+        yield
+    finally:
+        _TOLD_AGO.reset(token)
 
 
 def new_code(length: int = 8) -> str:

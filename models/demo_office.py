@@ -1,6 +1,9 @@
 """A busier demo city for the coordinator's dashboard: children of several districts and
 ages, agencies that sign late, answer late or not at all, 退单, 催办 and 督办 steps, and
-children who are not all satisfied, so no rate is a flat 100%.
+children who are not all satisfied, so no rate is a flat 100%. The stories are told twice
+and spread over the last six months (each told with ``common.days_ago``), so
+every dashboard's trend has weeks and months to show; one child's suggestion waits for a
+guardian, so a facilitator's dashboard has something waiting for consent.
 
 ``tongsheng demo`` loads it once after the demo city; the test databases do not (their
 counts stay the ones the tests were written for). Lateness is made by moving a deadline
@@ -14,8 +17,8 @@ from datetime import timedelta
 
 from sqlmodel import Session, select
 
-from models.common import utcnow
-from models.people import accounts
+from models.common import days_ago, utcnow
+from models.people import accounts, consent
 from models.people.tables import Account, Group, GroupFacilitator, GuardianConsent, Member
 from models.suggestions import follow_up, lifecycle, supervision
 from models.suggestions.deadlines import sweep
@@ -52,18 +55,23 @@ STORIES = [
     Story("学校食堂的菜太咸了。", "schooling", "HYKIDS", 2014, "late_answer"),
     Story("医院儿科排队太久了，生病了要等好几个小时。", "health", "HYLOOK", 2012, "waiting"),
     Story("河边的垃圾好多，希望有人来捡。", "environment", "HYZHEN", 2015, "waiting"),
+    Story("小区里能不能多装几个儿童滑梯？", "public_space", "HYKIDS", 2019, "held"),
 ]
+ROUNDS = 2
+SPREAD_DAYS = 180   # the stories are spread over about the last six months
 
 
 def _member(session: Session, group: Group, born: int, number: int,
-            notice_version: str) -> Member:
-    """A child of the group with a guardian's consent (no PIN anyone knows)."""
+            notice_version: str | None) -> Member:
+    """A child of the group (no PIN anyone knows), with a guardian's consent to this notice
+    unless ``notice_version`` is None."""
     kid = Member(group_id=group.id, nickname=f"示例{number:02d}", birth_year=born,
                  birth_month=1 + number % 12, pin_hash=accounts.hash_secret(f"x{number}9z"))
     session.add(kid)
     session.flush()
-    session.add(GuardianConsent(member_id=kid.id, given_by="母亲", method="纸质同意书",
-                                notice_version=notice_version))
+    if notice_version is not None:
+        session.add(GuardianConsent(member_id=kid.id, given_by="母亲", method="纸质同意书",
+                                    notice_version=notice_version))
     return kid
 
 
@@ -116,6 +124,31 @@ def _play(session: Session, item: Suggestion, story: Story, people: dict) -> Non
                             note="电话回访辅导员：孩子看到了回复，还没有评价。")
 
 
+def _days_ago(number: int, round_: int) -> int:
+    """How far back a story is moved: spread over ``SPREAD_DAYS``, the second telling a
+    few days from the first."""
+    return (number * SPREAD_DAYS // len(STORIES) + round_ * 9) % SPREAD_DAYS + 1
+
+
+def _tell(session: Session, story: Story, kid: Member, people: dict, moderator: Account,
+          ) -> Suggestion:
+    """One story from the child's suggestion to its end."""
+    text = MARK + story.text
+    group = session.get(Group, kid.group_id)
+    item = lifecycle.submit(
+        session, Draft(plan_id=group.plan_id, text=text, group_id=kid.group_id,
+                       member_id=kid.id, consent_to_publish=True),
+        Classification(redacted_text=text, topic=story.topic, confidence=0.9,
+                       abstained=False, model_version="demo"),
+        lifecycle.actor_for_member(kid))
+    if story.outcome == "held":
+        consent.hold(session, item, None)
+        return item
+    lifecycle.approve(session, item, actor=actor_for_account(moderator))
+    _play(session, item, story, {**people, "child": lambda _: lifecycle.actor_for_member(kid)})
+    return item
+
+
 def busy_city(session: Session, notice_version: str) -> int:
     """Load the busier demo once; the number of suggestions it added (0 the second time)."""
     if session.exec(select(Suggestion.id).where(
@@ -124,21 +157,13 @@ def busy_city(session: Session, notice_version: str) -> int:
     groups = {g.invite_code: g for g in session.exec(select(Group))}
     coordinator = session.exec(select(Account).where(Account.username == "coordinator")).one()
     runs = dict(session.exec(select(GroupFacilitator.group_id, GroupFacilitator.account_id)).all())
-    members: dict[int, Member] = {}
-    people = {"coordinator": actor_for_account(coordinator),
-              "child": lambda item: lifecycle.actor_for_member(members[item.id])}
-    for number, story in enumerate(STORIES, start=1):
-        kid = _member(session, groups[story.group], story.born, number, notice_version)
-        text = MARK + story.text
-        item = lifecycle.submit(
-            session, Draft(plan_id=groups[story.group].plan_id, text=text,
-                           group_id=kid.group_id, member_id=kid.id, consent_to_publish=True),
-            Classification(redacted_text=text, topic=story.topic, confidence=0.9,
-                           abstained=False, model_version="demo"),
-            lifecycle.actor_for_member(kid))
-        members[item.id] = kid
-        moderator = session.get(Account, runs[kid.group_id])
-        lifecycle.approve(session, item, actor=actor_for_account(moderator))
-        _play(session, item, story, people)
+    people = {"coordinator": actor_for_account(coordinator)}
+    for round_ in range(ROUNDS):
+        for number, story in enumerate(STORIES, start=1):
+            kid = _member(session, groups[story.group], story.born,
+                          number + round_ * len(STORIES),
+                          None if story.outcome == "held" else notice_version)
+            with days_ago(_days_ago(number, round_)):
+                _tell(session, story, kid, people, session.get(Account, runs[kid.group_id]))
     session.commit()
-    return len(STORIES)
+    return len(STORIES) * ROUNDS

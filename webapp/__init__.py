@@ -161,7 +161,7 @@ def _register_blueprints(app: Flask) -> None:
         track,
     )
     from webapp.public import pages as public
-    from webapp.staff import admin, agency
+    from webapp.staff import admin, agency, dashboards
     from webapp.staff.coordinator import (
         accesslog,
         api_keys,
@@ -183,7 +183,7 @@ def _register_blueprints(app: Flask) -> None:
                 mydata, notices, offline)
     children = (child, group, group_visits)
     facilitators = (facilitator, review, meetings, observer, classroom)
-    agencies = (agency,)
+    agencies = (agency, dashboards)
     city_office = (coordinator, dashboard, dispatching, follow_up, onboarding, plan_editing,
                    supervision, export_jobs, admin, safeguarding, safeguarding_leads, accesslog,
                    api_keys)

@@ -304,17 +304,18 @@ def add_filter(sheet, columns: int, rows: int) -> None:
 
 
 def write_xlsx(batches: Iterable[list[list[str]]], target: BinaryIO | str,
-               progress: Callable[[int], None] | None = None) -> None:
+               progress: Callable[[int], None] | None = None, *, header: list[str] = COLUMNS,
+               widths: list[int] = WIDTHS, title: str = "儿童建议") -> None:
     """Excel in openpyxl's write-only mode: rows go to disk as they come, memory stays flat.
     (openpyxl, with NumPy and Pillow, loads here: a process that never writes Excel, such as
     a queue worker sending mail, never maps them.)"""
     from openpyxl import Workbook
 
     book = Workbook(write_only=True)
-    sheet = book.create_sheet("儿童建议")
-    layout(sheet, COLUMNS, WIDTHS)
+    sheet = book.create_sheet(title[:31])
+    layout(sheet, header, widths)
     text_cell = text_cells(sheet)
-    sheet.append([text_cell(name) for name in COLUMNS])
+    sheet.append([text_cell(name) for name in header])
     done = 0
     for batch in batches:
         for row in batch:
@@ -322,8 +323,17 @@ def write_xlsx(batches: Iterable[list[list[str]]], target: BinaryIO | str,
         done += len(batch)
         if progress:
             progress(done)
-    add_filter(sheet, len(COLUMNS), done)
+    add_filter(sheet, len(header), done)
     book.save(target)
+
+
+def table_xlsx(header: list[str], rows: list[list[str]], title: str) -> bytes:
+    """A small table (a dashboard's figures) as Excel, with the same widths, frozen header
+    and filter as the exports."""
+    out = io.BytesIO()
+    widths = [28] + [14] * (len(header) - 1)
+    write_xlsx([rows], out, header=header, widths=widths, title=title)
+    return out.getvalue()
 
 
 def to_xlsx(data: list[list[str]]) -> bytes:

@@ -21,6 +21,7 @@ from sqlmodel import Session
 
 from models.common import utcnow
 from models.i18n import N_
+from models.office.sqltime import days_between, moment, step_of
 from models.people.consent import AGE_BANDS
 from models.people.tables import Account, Group, Member, Role
 from models.plans.tables import Agency
@@ -59,6 +60,9 @@ RETURN_RATE = Definition(N_("退单率"), N_(
     "部门说“不归我们管”退回的建议，占收到的建议的比例。"))
 OVERDUE = Definition(N_("超期件数"), N_(
     "过了签收期限才签收、过了答复期限才答复，或者现在已经过了期限还没办的建议。"))
+OVERDUE_DAYS = Definition(N_("超期天数"), N_(
+    "每件超期的建议晚了多少天（按日历天算，签收和答复哪个晚得多算哪个；还没办的算到现在），"
+    "这里写平均每件晚几天和最晚的一件晚几天。"))
 RANKING = Definition(N_("部门排名"), N_(
     "先比按期办结率，一样时比满意率，再比按期签收率，都一样时退单率低的在前。"
     "还没有可算的率（比如还没有答复到期的建议）的排在后面。"))
@@ -67,7 +71,8 @@ ADOPTION = Definition(N_("采纳情况"), N_(
 
 DEFINITIONS = (RECEIVED, ON_TIME_SIGN, ON_TIME_ANSWER, SATISFACTION, RETURN_RATE, OVERDUE,
                ADOPTION)
-STAFF_DEFINITIONS = (*DEFINITIONS, RANKING)
+AGENCY_DEFINITIONS = (*DEFINITIONS, OVERDUE_DAYS)
+STAFF_DEFINITIONS = (*AGENCY_DEFINITIONS, RANKING)
 CONTENT = (RatingValue.SATISFIED, RatingValue.MOSTLY)
 
 
@@ -120,6 +125,8 @@ class Figures:
     rated: int = 0
     content: int = 0
     overdue: int = 0
+    overdue_days: float = 0.0
+    overdue_days_max: float = 0.0
     adoption: dict[str, int] = field(default_factory=dict)
     label: str = ""
 
@@ -139,10 +146,17 @@ class Figures:
     def return_rate(self) -> Ratio:
         return Ratio(self.returned, self.received)
 
+    @property
+    def days_late(self) -> tuple[float, float] | None:
+        """(average, longest) days late of the overdue items, one decimal; None if none."""
+        if not self.overdue:
+            return None
+        return round(self.overdue_days / self.overdue, 1), round(self.overdue_days_max, 1)
+
 
 # The ways a page may group the figures, each a column of ``_rows``.
-KEYS = ("agency_id", "domain", "topic", "task_id", "district", "group_kind", "age_band",
-        "plan_id")
+KEYS = ("agency_id", "domain", "topic", "task_id", "district", "group_kind", "group_id",
+        "age_band", "plan_id", "step")
 # The age bands' names, marked here so the staff pages can show them in either language.
 AGE_BAND_NAMES = (N_("7 岁以下"), N_("7–9 岁"), N_("10–12 岁"), N_("13–15 岁"),
                   N_("16 岁及以上"))
@@ -177,8 +191,9 @@ def _answers():
     return Answer.suggestion_id == Suggestion.id, Answer.agency_id == Assignment.agency_id
 
 
-def _rows(scope, period: Period):
-    """One row per (suggestion, lead agency) with the times and outcomes the figures use."""
+def _rows(scope, period: Period, starts: list[datetime] | None = None):
+    """One row per (suggestion, lead agency) with the times and outcomes the figures use;
+    ``starts`` are the first moments of a trend's steps (the ``step`` column)."""
     weight = (select(Answer.due_weight).where(*_answers()).order_by(Answer.id.desc())
               .limit(1).correlate(Suggestion, Assignment).scalar_subquery())
     rating = (select(Rating.value).where(Rating.suggestion_id == Suggestion.id)
@@ -190,7 +205,9 @@ def _rows(scope, period: Period):
                Suggestion.task_id.label("task_id"),
                func.coalesce(Group.district, "").label("district"),
                func.coalesce(Group.kind, "").label("group_kind"),
+               func.coalesce(Suggestion.group_id, 0).label("group_id"),
                _age_band().label("age_band"),
+               step_of(Suggestion.created_at, starts or []).label("step"),
                Suggestion.sign_due.label("sign_due"), Suggestion.answer_due.label("answer_due"),
                Assignment.is_current.label("current"),
                _by_agency("accept").label("signed_at"),
@@ -209,6 +226,18 @@ def _rows(scope, period: Period):
 
 def _count(condition):
     return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
+
+
+def _days_late(rows, now: datetime, lateness: list) -> object:
+    """How many days the row is late: the larger of its sign and answer lateness, each
+    counted to the act, or to ``now`` while it waits (NULL when it is not late)."""
+    def days(condition, done, due):
+        return case((condition, days_between(done if done is not None else moment(now), due)),
+                    else_=None)
+    sign = func.coalesce(days(*lateness[0]), days(*lateness[1]))
+    answer = func.coalesce(days(*lateness[2]), days(*lateness[3]))
+    return case((answer.is_(None), sign), (sign.is_(None), answer), (answer > sign, answer),
+                else_=sign)
 
 
 def _measures(rows, now: datetime) -> dict:
@@ -235,6 +264,12 @@ def _measures(rows, now: datetime) -> dict:
         "content": _count(and_(rated, rows.c.rating.in_([v.value for v in CONTENT]))),
         "overdue": _count(signed_late | answered_late | waiting_sign | waiting_answer),
     }
+    late = _days_late(rows, now, [(signed_late, rows.c.signed_at, rows.c.sign_due),
+                                  (waiting_sign, None, rows.c.sign_due),
+                                  (answered_late, rows.c.answered_at, rows.c.answer_due),
+                                  (waiting_answer, None, rows.c.answer_due)])
+    measures["overdue_days"] = func.coalesce(func.sum(late), 0.0)
+    measures["overdue_days_max"] = func.coalesce(func.max(late), 0.0)
     for weight in DueWeight:
         measures[f"weight_{weight.value}"] = _count(rows.c.weight == weight.value)
     return measures
@@ -243,24 +278,29 @@ def _measures(rows, now: datetime) -> dict:
 def _figures(row) -> Figures:
     values = dict(row._mapping)
     adoption = {w.value: int(values.pop(f"weight_{w.value}")) for w in DueWeight}
-    return Figures(adoption=adoption, **{k: v if k == "key" else int(v)
-                                         for k, v in values.items()})
+    floats = {"overdue_days", "overdue_days_max"}
+    return Figures(adoption=adoption, **{
+        k: v if k == "key" else float(v) if k in floats else int(v) for k, v in values.items()})
 
 
 def grouped(session: Session, key: str, *, plan_id: str, period: Period = Period(),
-            scope=None, now: datetime | None = None) -> list[Figures]:
-    """Figures per ``key`` (one of ``KEYS``) of one plan, busiest first.
+            scope=None, now: datetime | None = None,
+            starts: list[datetime] | None = None) -> list[Figures]:
+    """Figures per ``key`` (one of ``KEYS``) of one plan, busiest first (a trend's steps,
+    ``key="step"`` with their ``starts``, in time order).
 
     ``scope`` narrows the suggestions counted: the public pages pass
-    ``publication.public_condition()`` so a figure never counts what may not be public.
+    ``publication.public_condition()`` so a figure never counts what may not be public, an
+    agency's dashboard ``for_agency(id)``, a facilitator's ``in_groups(ids)``.
     """
     if key not in KEYS:
         raise ValueError(key)
     rows = _rows(and_(Suggestion.plan_id == plan_id, true() if scope is None else scope),
-                 period)
+                 period, starts)
     measures = _measures(rows, now or utcnow())
+    order = (rows.c.step,) if key == "step" else (func.count().desc(), rows.c[key])
     query = (select(rows.c[key].label("key"), *(m.label(n) for n, m in measures.items()))
-             .group_by(rows.c[key]).order_by(func.count().desc(), rows.c[key]))
+             .group_by(rows.c[key]).order_by(*order))
     return [_figures(row) for row in session.execute(query)]
 
 
@@ -292,3 +332,13 @@ def agencies_led(session: Session, plan_id: str, scope=None) -> list[tuple[int, 
         Assignment.suggestion_id == Suggestion.id, true() if scope is None else scope))
         .order_by(Agency.name))
     return [tuple(row) for row in session.execute(query)]
+
+
+def for_agency(agency_id: int):
+    """The scope of one agency's own dashboard: what it led."""
+    return Assignment.agency_id == agency_id
+
+
+def in_groups(group_ids: list[int]):
+    """The scope of a facilitator's dashboard: what their groups' children suggested."""
+    return Suggestion.group_id.in_(group_ids or [-1])

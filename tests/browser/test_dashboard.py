@@ -24,7 +24,8 @@ def test_the_coordinator_reads_the_dashboard_charts_and_tables(live_server, desk
     with desktop.expect_navigation():
         desktop.locator("#dashboard-link").click()
     expect(desktop.get_by_role("heading", level=1)).to_contain_text("数据看板")
-    expect(desktop.locator("#ranking .chart svg, #ranking .chart canvas").first).to_be_visible()
+    ranking = desktop.locator("#by-ranking .chart svg, #by-ranking .chart canvas")
+    expect(ranking.first).to_be_visible()
     expect(desktop.locator("#by-domain .chart svg, #by-domain .chart canvas").first).to_be_visible()
     expect(desktop.locator("#table-ranking")).to_contain_text("市教育局")
     expect(desktop.locator("#table-age_band")).to_contain_text("岁")

@@ -5,7 +5,7 @@ the story says, and the deadlines are the plan's own (sign within 2 working days
 within 15, counted from Monday 3 March 2031).
 """
 
-from datetime import datetime
+from datetime import date, datetime
 
 import pytest
 import time_machine
@@ -209,6 +209,7 @@ def test_agencies_are_ranked_by_on_time_answers_then_satisfaction(story):
     ranked = dashboard.ranking([agency("慢", 1, 2, 2, 2), agency("无", 0, 0, 0, 0),
                                 agency("快但不满意", 2, 2, 0, 2), agency("快又满意", 2, 2, 2, 2)])
     assert [f.label for f in ranked] == ["快又满意", "快但不满意", "慢", "无"]
-    board = dashboard.build(story, plan_id="hengyang", period=PERIOD, now=NOW)
+    board = dashboard.build(story, plan_id="hengyang", first=date(2031, 3, 1),
+                            last=date(2031, 3, 31), now=NOW)
     assert board.ranking[0].label == EDUCATION and board.city.received == 6
     assert [b.key for b in board.breakdowns] == list(dashboard.BREAKDOWNS)

@@ -20,16 +20,16 @@ def test_the_dashboard_shows_each_breakdown_as_a_chart_and_a_table(client, auth,
     assert 'id="table-ranking"' in page and "按期签收率" in page and "部门排名" in page
     assert "/static/vendor/echarts/echarts.min.js" in page
     assert "cdn" not in page.lower()
-    ranking = _chart(page, "ranking-data")
+    ranking = _chart(page, "rates-ranking-data")
     assert ranking["series"][0]["name"] == "按期签收率" and ranking["labels"]
-    districts = _chart(page, "data-district")
+    districts = _chart(page, "rates-district-data")
     assert "市级（不分区县）" in districts["labels"]
 
 
 def test_the_chart_carries_the_same_numbers_as_its_table(client, auth, session):
     auth.staff("coordinator")
     page = client.get("/coordinator/dashboard/").get_data(as_text=True)
-    chart = _chart(page, "data-domain")
+    chart = _chart(page, "rates-domain-data")
     table = page.split('id="table-domain"')[1].split("</table>")[0]
     for label, sign in zip(chart["labels"], chart["series"][0]["values"], strict=True):
         row = table.split(f">{label}</th>")[1].split("</tr>")[0]
