@@ -30,7 +30,7 @@ class Visit(SQLModel, table=True):
     group_id: int = Field(foreign_key="child_group.id", index=True)
     checklist: str = Field(max_length=40)
     place_name: str = Field(max_length=200)
-    place_id: int | None = Field(default=None, foreign_key="place.id", index=True)
+    place_id: int | None = Field(default=None, index=True)  # a Place; places are never deleted
     visited_on: date
     notes: str = Field(default="", max_length=4000)
     created_by_id: int | None = Field(default=None, foreign_key="account.id")
@@ -187,7 +187,8 @@ def to_suggestions(session: Session, *, visit: Visit, account: Account | None = 
             continue
         author = _author(session, row, member)
         draft = Draft(plan_id=group.plan_id, text=item_text(visit, row), place=visit.place_name,
-                      group_id=group.id, member_id=author.id if author else None,
+                      place_id=visit.place_id, group_id=group.id,
+                      member_id=author.id if author else None,
                       entered_by_id=account.id if account else None,
                       idempotency_key=f"visit-{visit.id}-{row.item_key}")
         taken = take_words(session, draft, actor, thread=thread(visit, author), channel="visit")

@@ -32,17 +32,17 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id'),
     sa.UniqueConstraint('plan_id', 'name'))
     op.create_index(op.f('ix_place_plan_id'), 'place', ['plan_id'], unique=False)
+    # Only ADD COLUMN and an index (no foreign key, as suggestion.case_id): SQLite needs no
+    # rebuild of the suggestion table that so many rows point at.
     for table_name in ('suggestion', 'visit'):
         with op.batch_alter_table(table_name) as table:
             table.add_column(sa.Column('place_id', sa.Integer(), nullable=True))
             table.create_index(op.f(f'ix_{table_name}_place_id'), ['place_id'], unique=False)
-            table.create_foreign_key(f'fk_{table_name}_place_id', 'place', ['place_id'], ['id'])
 
 
 def downgrade() -> None:
     for table_name in ('visit', 'suggestion'):
         with op.batch_alter_table(table_name) as table:
-            table.drop_constraint(f'fk_{table_name}_place_id', type_='foreignkey')
             table.drop_index(op.f(f'ix_{table_name}_place_id'))
             table.drop_column('place_id')
     op.drop_index(op.f('ix_place_plan_id'), table_name='place')
