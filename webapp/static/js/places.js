@@ -13,7 +13,7 @@ function addPlace(map, place) {
                                                  keyboard: true, riseOnHover: true});
   var go = function () { window.location.href = place.url; };
   marker.on("click", go);
-  marker.addTo(map);
+  marker.addTo(map);  // the map has its view already, so the marker has its element
   marker.getElement().addEventListener("keydown", function (event) {
     if (event.key === "Enter" || event.key === " ") { event.preventDefault(); go(); }
   });
@@ -28,10 +28,12 @@ document.addEventListener("DOMContentLoaded", function () {
   if (!window.L || !config.places.length) { box.hidden = true; return; }
   var map = L.map(box, {scrollWheelZoom: false, attributionControl: Boolean(config.tiles)});
   if (config.tiles) {
+    map.attributionControl.setPrefix("Leaflet");  // plain words, no link a finger must hit
     L.tileLayer(config.tiles, {attribution: config.attribution, maxZoom: 18,
                                subdomains: "01234567"}).addTo(map);
   }
-  var markers = config.places.map(function (place) { return addPlace(map, place); });
-  map.fitBounds(L.featureGroup(markers).getBounds(), {padding: [40, 40], maxZoom: 15});
+  var where = config.places.map(function (place) { return [place.lat, place.lng]; });
+  map.fitBounds(L.latLngBounds(where), {padding: [40, 40], maxZoom: 15});
+  config.places.forEach(function (place) { addPlace(map, place); });
   box.dataset.ready = "1";
 });
