@@ -63,14 +63,16 @@ class TileServer:
         self.httpd.shutdown()
 
 
-class TiledServer(LiveServer):
-    def __init__(self, database_url, instance, tiles: str):
+class MapServer(LiveServer):
+    """The site with a tile server, or none (``tiles=""``, the default setting)."""
+
+    def __init__(self, database_url, instance, tiles: str = ""):
         super().__init__(database_url, instance)
         self.tiles = tiles
 
     def env(self) -> dict:
         return dict(super().env(), TONGSHENG_MAP_TILES=self.tiles,
-                    TONGSHENG_MAP_ATTRIBUTION="测试底图")
+                    TONGSHENG_MAP_ATTRIBUTION="测试底图" if self.tiles else "")
 
     def _wait_until_up(self) -> None:
         """A busy machine loads the classifier slowly: wait up to two minutes."""
@@ -89,11 +91,21 @@ def tile_server():
     server.stop()
 
 
+def _serve(templates, tmp_path_factory, tiles: str = ""):
+    instance = tmp_path_factory.mktemp("map")
+    return MapServer(templates.fresh(instance), instance, tiles).start()
+
+
+@pytest.fixture(scope="module")
+def live_server(templates, tmp_path_factory):
+    server = _serve(templates, tmp_path_factory)
+    yield server
+    server.stop()
+
+
 @pytest.fixture(scope="module")
 def tiled_server(templates, tmp_path_factory, tile_server):
-    instance = tmp_path_factory.mktemp("tiled")
-    server = TiledServer(templates.fresh(instance), instance,
-                         tile_server.url + "/{z}/{x}/{y}.png").start()
+    server = _serve(templates, tmp_path_factory, tile_server.url + "/{z}/{x}/{y}.png")
     yield server
     server.stop()
 
@@ -118,8 +130,10 @@ def test_with_no_tiles_the_markers_stand_on_a_plain_background_beside_a_list(liv
     screenshot(phone, "map-no-tiles")
     audit(phone, "places", problems)
     phone.get_by_role("link", name="🌳 公园").click()
-    expect(phone.locator(".place-list li.place")).to_have_count(
-        phone.locator(".place-pin", timeout=WAIT).count())
+    phone.wait_for_url("**/places/?*kind=park*", timeout=WAIT)
+    expect(phone.locator("#map[data-ready='1']")).to_be_attached(timeout=WAIT)
+    parks = phone.locator(".place-list li.place").count()
+    assert 0 < parks < listed and phone.locator(".place-pin").count() == parks
     assert "衡阳市图书馆" not in phone.locator(".place-list").inner_text()
     verdict(problems)
 
