@@ -210,3 +210,22 @@ def test_a_csv_import_lists_its_bad_lines_and_stores_nothing(client, auth, sessi
     assert named(session, "hengyang", "新公园") is None
     good = _upload(client, "name,kind,district,lat,lng\n新公园,park,,26.9,112.6\n")
     assert good.status_code == 303 and named(session, "hengyang", "新公园") is not None
+
+
+def test_an_observer_visit_offers_the_citys_places_and_counts_on_the_one_named(client, session,
+                                                                              auth):
+    from models.people import groups
+    from tests.flow import observers
+
+    groups.add_member(session, group=observers(session), nickname="小海", birth_year=2012,
+                      birth_month=4, pin="4321")
+    session.commit()
+    auth.child("小海", "4321", code="HYLOOK")
+    form = client.get("/group/visits/").get_data(as_text=True)
+    assert 'list="city-places"' in form and '<option value="雁峰公园">' in form
+    assert '<option value="红梅公园">' not in form  # 常州's
+    client.post("/group/visits/", data={"checklist": "park", "place_name": "雁峰公园",
+                                        "visited_on": "2026-11-20"})
+    park = named(session, "hengyang", "雁峰公园")
+    page = client.get(f"/places/{park.id}").get_data(as_text=True)
+    assert "2026-11-20" in page and "公园" in page

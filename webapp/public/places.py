@@ -26,6 +26,13 @@ bp = Blueprint("places", __name__, url_prefix="/places")
 PICK_FOR = ("suggest", "chat")
 
 
+@bp.app_template_global("city_place_names")
+def city_place_names(plan_id: str) -> list[str]:
+    """The names of the city's places, offered where an observer visit names its place: the
+    same name ties the visit to the place on the map."""
+    return [place.name for place in city_places(get_session(), plan_id)]
+
+
 def _member():
     return current_user.member if current_user.is_authenticated and current_user.is_child \
         else None
