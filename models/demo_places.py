@@ -1,5 +1,9 @@
 """The demo city's map: the shipped public places, a 儿童之家, two observer visits with their
-ratings, and the demo suggestions tied to the places they are about."""
+ratings, and the demo suggestions tied to the places they are about.
+
+The visits belong to a group of their own (雁峰区儿童观察团, invite code HYWALK), so the
+observer group the demo children join (HYLOOK) starts with no visit.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +14,7 @@ from sqlmodel import Session, select
 from models.common import utcnow
 from models.councils import observation
 from models.councils.observation import VisitItem
-from models.people.tables import Account, Group
+from models.people.tables import Group, GroupKind, GroupLevel
 from models.places.places import checked, named, save, seed
 from models.plans.plan import plan_ids
 from models.suggestions.tables import Suggestion
@@ -22,6 +26,7 @@ DEMO_VISITS = [
     ("衡阳市第一中学", "school_route", 5, ["needs_work", "good", "fair", "good", "good", "fair"]),
 ]
 # What the demo suggestions named, and the place of the map they are about.
+VISITORS_CODE = "HYWALK"
 DEMO_LINKS = {"校门口": "衡阳市第一中学", "市图书馆": "衡阳市图书馆", "人民公园": "岳屏公园"}
 
 
@@ -44,13 +49,13 @@ def build(session: Session, plan_id: str) -> None:
 
 
 def _visits(session: Session, plan_id: str) -> None:
-    group = session.exec(select(Group).where(Group.plan_id == plan_id,
-                                             Group.kind == "observer")).first()
-    adult = session.exec(select(Account).where(Account.username == "facilitator")).first()
+    group = Group(name="雁峰区儿童观察团", kind=GroupKind.OBSERVER, level=GroupLevel.DISTRICT,
+                  plan_id=plan_id, invite_code=VISITORS_CODE, district="雁峰区")
+    session.add(group)
+    session.flush()
     for place, checklist, days, ratings in DEMO_VISITS:
         visit = observation.start(session, group=group, checklist=checklist, place_name=place,
-                                  visited_on=(utcnow() - timedelta(days=days)).date(),
-                                  account=adult)
+                                  visited_on=(utcnow() - timedelta(days=days)).date())
         rows = session.exec(select(VisitItem).where(VisitItem.visit_id == visit.id)
                             .order_by(VisitItem.id)).all()
         for row, rating in zip(rows, ratings, strict=False):

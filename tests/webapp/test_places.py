@@ -40,7 +40,7 @@ def test_a_place_page_shows_its_visits_scores_and_open_suggestions(client, sessi
     page = client.get(f"/places/{school.id}").get_data(as_text=True)
     assert "学校及上学路" in page and "得分：67 分" in page
     assert "校门口的红绿灯时间太短了" in page  # the demo's dispatched, consented suggestion
-    assert "石鼓区儿童观察团" not in page  # a visit never names its group
+    assert "雁峰区儿童观察团" not in page  # a visit never names its group
     assert client.get("/places/999999").status_code == 404
 
 
