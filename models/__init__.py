@@ -24,6 +24,7 @@ from models.people.tables import (
     Member,
     Role,
 )
+from models.places.tables import Place
 from models.plans.tables import Agency, CityPlan
 from models.plans.versions import PlanVersion
 from models.privacy.audit import AccessLog, AuditLog, ErasurePermit
@@ -59,5 +60,5 @@ __all__ = [
     "Attendance", "ConsentHold", "CouncilVoice", "NameChoice", "Poll", "PollOption", "Visit",
     "VisitItem", "Vote", "StoredFile", "StoredFilePart", "ExtensionRequest", "SupervisionStep",
     "CarryTicket",
-    "ReturnReview", "PlanVersion",
+    "ReturnReview", "PlanVersion", "Place",
 ]

@@ -10,6 +10,7 @@ from datetime import timedelta
 
 from sqlmodel import Session, select
 
+from models import demo_places
 from models.common import utcnow
 from models.office.api_keys import add_client
 from models.people import accounts
@@ -64,6 +65,7 @@ def load_demo(session: Session, notice_version: str) -> list[Login]:
         _build(session, notice_version)
         session.commit()
     add_client(session, name="演示客户端", key=DEMO_API_KEY)
+    demo_places.load_places(session)
     session.commit()
     return demo_logins(session)
 
@@ -118,6 +120,7 @@ def _build(session: Session, notice_version: str) -> None:
                         scheduled_at=utcnow() + timedelta(days=7)))
     _contacts(session)
     _suggestions(session, council, members)
+    demo_places.build(session, plan.id)
 
 
 def _staff_for_topics(session: Session, plan, topics: list[str]) -> None:

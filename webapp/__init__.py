@@ -38,6 +38,10 @@ DEFAULTS = {
     "PRELOAD_CLASSIFIER": True,
     # Seconds between a case chat's checks for what the safeguarding lead wrote to the child.
     "CASE_CHAT_POLL_SECONDS": 10,
+    # The map's tile server: a URL template ({z}/{x}/{y}, {s} for subdomains) and the words
+    # its licence asks to show. Empty: no tiles, the markers on a plain background and a list.
+    "MAP_TILES": "",
+    "MAP_ATTRIBUTION": "",
     "SESSION_COOKIE_HTTPONLY": True,
     "SESSION_COOKIE_SAMESITE": "Lax",
     "SESSION_COOKIE_SECURE": True,
@@ -156,6 +160,7 @@ def _register_blueprints(app: Flask) -> None:
         mydata,
         notices,
         offline,
+        places,
         report,
         suggest,
         track,
@@ -170,6 +175,7 @@ def _register_blueprints(app: Flask) -> None:
         export_jobs,
         follow_up,
         onboarding,
+        places_admin,
         plan_editing,
         safeguarding,
         safeguarding_leads,
@@ -180,13 +186,13 @@ def _register_blueprints(app: Flask) -> None:
     from webapp.staff.facilitator import pages as facilitator
 
     everyone = (public, auth, auth_code, suggest, track, mine, board, chat, chat_case, report,
-                mydata, notices, offline)
+                mydata, notices, offline, places)
     children = (child, group, group_visits)
     facilitators = (facilitator, review, meetings, observer, classroom)
     agencies = (agency, dashboards)
     city_office = (coordinator, dashboard, dispatching, follow_up, onboarding, plan_editing,
                    supervision, export_jobs, admin, safeguarding, safeguarding_leads, accesslog,
-                   api_keys)
+                   api_keys, places_admin)
     machines = (open311,)
     groups = (everyone, children, facilitators, agencies, city_office, machines)
     # auth and auth_code add their views to the one "auth" blueprint (webapp.public.signin).

@@ -171,6 +171,25 @@ def take_turn(session: Session, conversation: Conversation, text: str,
     return messages
 
 
+def pick_place(session: Session, conversation: Conversation, place_id: int, name: str,
+               owner_key_hash: str | None = None) -> list[dict]:
+    """A place picked on the map answers "where?" as if the child had typed its name.
+
+    Only while the chat asks where; the suggestion then names the place (``_submit``).
+    """
+    if conversation.state["step"] != "where":
+        return []
+    conversation.state = {**conversation.state, "picked_place": {"id": place_id, "name": name}}
+    return take_turn(session, conversation, name, conversation.state["seq"], owner_key_hash)
+
+
+def picked_place_id(state: dict) -> int | None:
+    """The map's place, if the place the child gave is still the one picked on the map."""
+    picked = state.get("picked_place") or {}
+    return picked.get("id") if picked.get("name") and \
+        state["answers"].get("where", "").startswith(picked["name"]) else None
+
+
 def _dropped_photo(old: dict, new: dict) -> bool:
     """A photo the child chose not to send: it was never part of a suggestion."""
     return bool(old.get("photo")) and not old.get("code") and not new.get("code") \
@@ -207,7 +226,7 @@ def _submit(session: Session, conversation: Conversation, state: dict,
 
     key = f"{conversation.id}-r{state['round']}"
     draft = _draft(conversation, dialogue.suggestion_text(state), key,
-                   place=state["answers"].get("where", ""),
+                   place=state["answers"].get("where", ""), place_id=picked_place_id(state),
                    consent_to_publish=bool(state["consent"]), owner_key_hash=owner_key_hash)
     suggestion = take_suggestion(session, draft, _actor(conversation),
                                  _as_the_child_said(state, draft))

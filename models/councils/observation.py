@@ -11,6 +11,7 @@ from models.common import utcnow
 from models.councils.checklists import CHECKLISTS, NEEDS_WORK, RATINGS, Checklist
 from models.i18n import N_
 from models.people.tables import Account, Group, Member
+from models.places.places import named
 from models.refusals import Invalid
 from models.safety.safeguarding import screen
 from models.suggestions.intake import take_words
@@ -29,6 +30,7 @@ class Visit(SQLModel, table=True):
     group_id: int = Field(foreign_key="child_group.id", index=True)
     checklist: str = Field(max_length=40)
     place_name: str = Field(max_length=200)
+    place_id: int | None = Field(default=None, index=True)  # a Place; places are never deleted
     visited_on: date
     notes: str = Field(default="", max_length=4000)
     created_by_id: int | None = Field(default=None, foreign_key="account.id")
@@ -86,8 +88,10 @@ def start(session: Session, *, group: Group, checklist: str, place_name: str,
         raise VisitProblem(N_("请选一种地点的观察清单。"))
     if not place_name.strip():
         raise VisitProblem(N_("请写下观察的地点，比如“人民公园东门”。"))
+    place = named(session, group.plan_id, place_name)  # a place of the city's map, by name
     visit = Visit(group_id=group.id, checklist=checklist, place_name=place_name.strip()[:200],
-                  visited_on=visited_on, created_by_id=account.id if account else None,
+                  place_id=place.id if place else None, visited_on=visited_on,
+                  created_by_id=account.id if account else None,
                   started_by_member_id=member.id if member else None)
     session.add(visit)
     session.flush()
@@ -183,7 +187,8 @@ def to_suggestions(session: Session, *, visit: Visit, account: Account | None = 
             continue
         author = _author(session, row, member)
         draft = Draft(plan_id=group.plan_id, text=item_text(visit, row), place=visit.place_name,
-                      group_id=group.id, member_id=author.id if author else None,
+                      place_id=visit.place_id, group_id=group.id,
+                      member_id=author.id if author else None,
                       entered_by_id=account.id if account else None,
                       idempotency_key=f"visit-{visit.id}-{row.item_key}")
         taken = take_words(session, draft, actor, thread=thread(visit, author), channel="visit")

@@ -48,6 +48,7 @@ class Draft:
     plan_id: str
     text: str
     place: str = ""
+    place_id: int | None = None
     group_id: int | None = None
     meeting_id: int | None = None
     member_id: int | None = None
@@ -95,7 +96,7 @@ def submit(session: Session, draft: Draft, found: Classification, actor: Actor, 
         idempotency_key=draft.idempotency_key, body_hash=draft.body_hash,
         owner_key_hash=None if draft.member_id else draft.owner_key_hash,
         original_text=draft.text, redacted_text=found.redacted_text,
-        place=coarse_place(draft.place),
+        place=coarse_place(draft.place), place_id=draft.place_id,
         topic=found.topic, confidence=found.confidence, abstained=found.abstained,
         model_version=found.model_version, urgent=found.urgent,
         consent_to_publish=draft.consent_to_publish and not found.urgent,

@@ -59,6 +59,7 @@ class Suggestion(SQLModel, table=True):
     clarified_text: str = Field(default="", max_length=4000)
     redacted_text: str = Field(max_length=4000)
     place: str = Field(default="", max_length=200)
+    place_id: int | None = Field(default=None, index=True)  # a Place; places are never deleted
     photo: str | None = Field(default=None, max_length=80)
 
     topic: str | None = Field(default=None, max_length=40)

@@ -38,7 +38,7 @@ def _ids(session) -> dict[str, list[str]]:
     return {name: [str(real.get(name, 1)), "2147483000", str(HUGE_ID)] for name in (
         "group_id", "suggestion_id", "meeting_id", "visit_id", "attachment_id", "member_id",
         "case_id", "agency_id", "account_id", "object_id", "step_id", "extension_id",
-        "client_id", "review_id", "number")} | {
+        "client_id", "review_id", "number", "place_id")} | {
         "code": [real["code"], "TS-ZZZZZZ", "../../etc/passwd"],
         "conversation_id": ["nope", "x" * 300],
         "fmt": ["json", "xml", "exe"], "kind": ["suggestion", "password_hash"],

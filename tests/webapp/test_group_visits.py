@@ -72,7 +72,7 @@ def test_a_visit_without_a_place_is_refused_in_chinese(client, session, observer
     response = client.post("/group/visits/", data={
         "checklist": "park", "place_name": " ", "visited_on": "2026-11-20"})
     assert response.status_code == 400 and "请写下观察的地点" in response.get_data(as_text=True)
-    assert session.exec(select(Visit)).all() == []
+    assert session.exec(select(Visit).where(Visit.group_id == observer_kid.group_id)).all() == []
 
 
 def test_nothing_needing_work_is_explained(client, session, observer_kid):

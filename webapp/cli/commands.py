@@ -27,7 +27,7 @@ class _Commands(click.Group):
             "safeguarding-lead": "webapp.cli.safeguarding:safeguarding_lead",
             "api-key": "webapp.cli.api_keys:api_key",
             "agency-staff": "webapp.cli.agency_staff:agency_staff",
-            "report": "webapp.cli.report:report"}
+            "report": "webapp.cli.report:report", "places": "webapp.cli.places:places"}
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted({*super().list_commands(ctx), *self.LAZY})

@@ -77,6 +77,13 @@ class ChatTurnForm(FlaskForm):
     seq = IntegerField(validators=[Optional()], widget=HiddenField.widget)
 
 
+class ChatPlaceForm(FlaskForm):
+    """A place picked on the map, sent to the chat as the answer to "where?"."""
+
+    place_id = IntegerField(_l("地点"), validators=[DataRequired(_l("请选一个地点。"))],
+                            widget=HiddenField.widget)
+
+
 class ChatPhotoForm(FlaskForm):
     photo = FileField(_l("加一张照片（可以不加）"),
                       validators=[FileRequired(_l("请先选一张照片。"))])

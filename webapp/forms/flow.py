@@ -89,6 +89,8 @@ class SuggestForm(FlaskForm):
         DataRequired(_l("请写下你的建议。")), Length(max=1000, message=_l("最多写 1000 个字哦。"))])
     place = StringField(_l("在哪里（可以不填）"), filters=[no_nul], validators=[
         Optional(), Length(max=200, message=_l("地点写短一点吧。"))])
+    place_id = HiddenField(_l("地图上选的地点"), filters=[no_nul], validators=[
+        Optional(), Regexp(r"^\d{1,9}$", message=_l("地图上选的地点不对，请再选一次。"))])
     plan_id = SelectField(_l("你在哪个城市"), validators=[DataRequired(_l("请选择城市。"))])
     consent_to_publish = BooleanField(_l("可以把我的建议（不写名字）公开给大家看"))
     idempotency_key = HiddenField(_l("提交编号"), validators=[

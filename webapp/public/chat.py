@@ -29,13 +29,14 @@ from models.assistant import dialogue
 from models.councils.checklists import CHECKLISTS
 from models.files.photos import PhotoRejected, store_photo
 from models.people.tables import Group, Meeting
+from models.places.places import city_place
 from models.plans.plan import plan_ids
 from models.safety import case_talk
 from webapp import owner
 from webapp.access import public
 from webapp.db import get_session
 from webapp.files import send_photo
-from webapp.forms.common import ChatPhotoForm, ChatTurnForm
+from webapp.forms.common import ChatPhotoForm, ChatPlaceForm, ChatTurnForm
 from webapp.public.chat_render import localised, qr_svg, ruby, track_url, with_ruby
 from webapp.ratelimit import configured, limiter
 
@@ -256,6 +257,7 @@ def _urls(found: chats.Conversation, args: dict | None) -> dict:
             "turn": url_for("chat.turn", conversation_id=found.id),
             "qr": url_for("chat.qr", conversation_id=found.id, code="CODE"),
             "photo": url_for("chat.photo", conversation_id=found.id),
+            "pick": url_for("places.pick", chat=found.id, plan=found.plan_id, **{"for": "chat"}),
             "news": url_for("chat.news", conversation_id=found.id)}
 
 
@@ -305,6 +307,21 @@ def _turn(found: chats.Conversation | None, context: dict | None = None):
     return jsonify(messages=with_ruby(localised(messages)), seq=found.state["seq"],
                    step=found.state["step"], urls=_urls(found, None),
                    case=bool(found.state.get("case")))
+
+
+@bp.route("/<conversation_id>/place", methods=["POST"])
+@public
+@limited
+def pick_place(conversation_id: str):
+    """A place picked on the map answers the helper's "where?" (a plain form, with CSRF)."""
+    found = _owned(conversation_id)
+    form = ChatPlaceForm()
+    place = city_place(get_session(), found.plan_id, form.place_id.data) \
+        if form.validate_on_submit() else None
+    if place is None:
+        abort(400)
+    chats.pick_place(get_session(), found, place.id, place.name, owner_key_hash=_owner_key())
+    return redirect(url_for("chat.page", conversation_id=found.id, _anchor="end"), code=303)
 
 
 @bp.route("/<conversation_id>/news.json")

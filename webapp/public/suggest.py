@@ -20,6 +20,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from models.people import consent
 from models.people.tables import Group
+from models.places.places import city_place
 from models.plans.plan import load_all
 from models.suggestions.intake import take_words
 from models.suggestions.lifecycle import Actor, Draft, IdempotencyConflict, actor_for_member
@@ -55,7 +56,25 @@ def _form() -> SuggestForm:
         form.plan_id.data = form.plan_id.choices[0][0] if member else \
             current_app.config["DEFAULT_PLAN"]
         form.idempotency_key.data = secrets.token_urlsafe(24)
+        _picked(form)
     return form
+
+
+def _picked(form: SuggestForm) -> None:
+    """Back from the map: the place picked fills "在哪里", in its own city."""
+    cities = {plan_id for plan_id, _city in form.plan_id.choices}
+    plan_id = request.args.get("plan") if request.args.get("plan") in cities \
+        else form.plan_id.data
+    found = city_place(get_session(), plan_id, request.args.get("place", type=int))
+    if found is not None:
+        form.plan_id.data, form.place.data, form.place_id.data = plan_id, found.name, found.id
+
+
+def _place_id(form: SuggestForm) -> int | None:
+    """The map's place, while "在哪里" still says it (a child may have typed another since)."""
+    found = city_place(get_session(), form.plan_id.data, int(form.place_id.data or 0))
+    place = (form.place.data or "").strip()
+    return found.id if found is not None and place.startswith(found.name) else None
 
 
 def _render(form: SuggestForm, status: int = 200, problem: str = ""):
@@ -96,7 +115,7 @@ def form():
 def _draft(form: SuggestForm) -> tuple[Draft, Actor]:
     member = _child()
     draft = Draft(plan_id=form.plan_id.data, text=form.text.data.strip(),
-                  place=(form.place.data or "").strip(),
+                  place=(form.place.data or "").strip(), place_id=_place_id(form),
                   group_id=member.group_id if member else None,
                   member_id=member.id if member else None,
                   consent_to_publish=bool(form.consent_to_publish.data),

@@ -150,6 +150,14 @@
     }
   }
 
+  // "在地图上选" is offered while the helper asks where; the map sends the place back here.
+  function showPickPlace(step, urls) {
+    var pick = document.getElementById("chat-pick-place");
+    if (!pick) { return; }
+    if (urls && urls.pick) { document.getElementById("chat-pick-link").href = urls.pick; }
+    pick.hidden = step !== "where";
+  }
+
   function send(text) {
     if (busy) { return; }
     if (!text.trim()) { fail(t("你还没有写字哦。")); return; }
@@ -178,6 +186,7 @@
       showQuick(bots.length ? bots[bots.length - 1].quick : [],
                 bots.length ? bots[bots.length - 1].labels : []);
       if (result.data.urls) { useUrls(result.data.urls); }
+      showPickPlace(result.data.step, result.data.urls);
       if (result.data.case) { listen(); }
       seqField.value = result.data.seq;
       document.querySelectorAll('input[name="seq"]').forEach(function (f) { f.value = result.data.seq; });

@@ -61,9 +61,22 @@ document.addEventListener("DOMContentLoaded", function () {
     text.addEventListener("input", function () { warnAboutNumbers(text); });
     warnAboutNumbers(text);
   }
+  followCity();
   form.addEventListener("submit", function () {
     saveDraft();
     var button = document.getElementById("send");
     window.setTimeout(function () { button.disabled = true; }, 0);
   });
 });
+
+// "在地图上选" opens the map of the city chosen in the form; what was typed is kept as a draft.
+function followCity() {
+  var link = document.getElementById("pick-place");
+  var city = document.getElementById("plan_id");
+  if (!link) { return; }
+  link.addEventListener("click", saveDraft);
+  if (!city || city.tagName !== "SELECT") { return; }
+  city.addEventListener("change", function () {
+    link.href = link.dataset.base + "?plan=" + encodeURIComponent(city.value);
+  });
+}
