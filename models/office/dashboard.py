@@ -102,5 +102,5 @@ def build(session: Session, *, plan_id: str, period: Period,
     agencies = figures.agency_labels(session, plan_id)
     parts = [breakdown(session, key, plan_id=plan_id, period=period, now=now,
                        agencies=agencies) for key in BREAKDOWNS]
-    return Dashboard(city=figures.for_plan(session, plan_id=plan_id, period=period, now=now),
+    return Dashboard(city=figures.total(parts[0].rows, plan_id),
                      ranking=ranking(parts[0].rows), breakdowns=parts)
