@@ -225,7 +225,7 @@ def count(session: Session, plan_id: str, filters: Filters, readable=None) -> in
 
 
 def row_batches(session: Session, plan_id: str, filters: Filters, readable=None,
-                chunk: int = CHUNK) -> Iterator[list[list[str]]]:
+                chunk: int | None = None) -> Iterator[list[list[str]]]:
     """One row per suggestion, with its whole history in the last column, a chunk at a time.
 
     Only a chunk's rows are ever held (as plain columns), so memory stays flat however many
@@ -234,7 +234,7 @@ def row_batches(session: Session, plan_id: str, filters: Filters, readable=None,
     """
     names = agency_names(session, plan_id)
     query = _query(plan_id, filters, utcnow().tzinfo, readable)
-    for items, ids in _chunks(session, query, chunk):
+    for items, ids in _chunks(session, query, chunk or CHUNK):
         related = {name: _related(session, name, ids) for name in _RELATED}
         yield [_row(s, names, related) for s in items]
 
