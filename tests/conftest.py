@@ -108,6 +108,7 @@ def app(database_url, tmp_path):
         "RATELIMIT_STORAGE_URI": "memory://",
         "PRIVACY_NOTICE_VERSION": NOTICE,
         "STAFF_TOTP_REQUIRED": False,  # tests/security/ turns it on and signs in with codes
+        "BOARD_FIGURES_SECONDS": 0,  # the board's figures counted afresh on every request
     })
     app.instance_path = str(tmp_path / "instance")
     yield app

@@ -36,6 +36,9 @@ DEFAULTS = {
     # fork, so the workers share it. False: each worker loads it on its first child's text,
     # and one that never gets any (a node serving only staff pages) stays small.
     "PRELOAD_CLASSIFIER": True,
+    # Seconds the public board's figures per agency are kept before they are counted again
+    # (they count the city's whole history; 0: count them on every request).
+    "BOARD_FIGURES_SECONDS": 300,
     # Seconds between a case chat's checks for what the safeguarding lead wrote to the child.
     "CASE_CHAT_POLL_SECONDS": 10,
     # The map's tile server: a URL template ({z}/{x}/{y}, {s} for subdomains) and the words

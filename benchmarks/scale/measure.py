@@ -115,6 +115,8 @@ PAGES = [
     ("facilitator", "facilitator review queue", "/facilitator/review/"),
     ("facilitator", "facilitator group page", None),
     ("public", "public board", "/board"),
+    ("public", "public board, page 50", "/board?page=50"),
+    ("public", "public board (agencies' figures)", "/board/agencies"),
     ("public", "Open311 GET requests.json", f"/open311/v2/requests.json?jurisdiction_id={PLAN}"),
 ]
 EXPORTS = [("export CSV (whole city)", "/coordinator/export.csv"),
@@ -147,9 +149,11 @@ def _time(client, url: str, counter: Counter, repeat: int) -> dict:
         if attempt:  # the first run warms caches and is not counted
             times.append(elapsed * 1000)
             queries.append(counter.count)
+        else:
+            first = elapsed * 1000
         size, status = len(reply.content), reply.status_code
     return {"median_ms": statistics.median(times), "queries": sorted(set(queries)),
-            "bytes": size, "status": status}
+            "bytes": size, "status": status, "first_ms": first}
 
 
 def _export(client, url: str, counter: Counter) -> dict:
@@ -165,6 +169,39 @@ def _export(client, url: str, counter: Counter) -> dict:
     return {"seconds": time.perf_counter() - started, "first_byte_s": first or 0.0,
             "extra_mb": sampler.stop(), "bytes": size, "status": reply.status_code,
             "queries": [counter.count]}
+
+
+BACKGROUND = ("csv", "xlsx")
+
+
+def _background(app, username: str, kind: str, counter: Counter) -> dict:
+    """The queued export as the worker runs it (``background.export_now``), in this process:
+    its time, its peak extra memory, and how often it saved its progress."""
+    from models.files import storage
+    from models.office import export_jobs
+    from webapp.background import export_now
+
+    engine = app.extensions["engine"]
+    with Session(engine, expire_on_commit=False) as session:
+        account = session.exec(select(Account).where(Account.username == username)).one()
+        job = export_jobs.start(session, account, kind, {})
+        session.commit()
+    counter.count = 0
+    sampler = RssSampler()
+    sampler.start()
+    started = time.perf_counter()
+    export_now(engine, job.id, app.extensions["settings"])
+    seconds = time.perf_counter() - started
+    with Session(engine) as session:
+        job = session.get(export_jobs.ExportJob, job.id)
+        stored = storage.get(session, job.file_name)
+        result = {"seconds": seconds, "first_byte_s": 0.0, "extra_mb": sampler.stop(),
+                  "bytes": stored.size, "status": 200 if job.status == "done" else 500,
+                  "queries": [counter.count], "rows": job.done_rows, "total": job.total_rows}
+        storage.remove(session, [job.file_name])
+        session.delete(job)
+        session.commit()
+    return result
 
 
 def measure(database_url: str, repeat: int = 7, exports: bool = True) -> dict:
@@ -200,6 +237,10 @@ def measure(database_url: str, repeat: int = 7, exports: bool = True) -> dict:
         done[name] = _export(clients["coordinator"], base + url, counter)
         print(f"{name:45} {done[name]['seconds']:8.1f} s  +{done[name]['extra_mb']:.0f} MB")
     server.shutdown()
+    for kind in BACKGROUND if exports else []:
+        name = f"export {kind.upper()} as a background job (whole city)"
+        done[name] = _background(app, staff["coordinator"], kind, counter)
+        print(f"{name:45} {done[name]['seconds']:8.1f} s  +{done[name]['extra_mb']:.0f} MB")
     return {"suggestions": total, "plan": PLAN, "plan_suggestions": in_plan,
             "database": engine.dialect.name, "repeat": repeat, "pages": pages, "exports": done,
             "machine": f"{platform.machine()}, {os.cpu_count()} cores (shared)",
@@ -207,10 +248,15 @@ def measure(database_url: str, repeat: int = 7, exports: bool = True) -> dict:
             "measured_at": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())}
 
 
+HISTORY = RESULTS / "scale-history"
+
+
 def save(result: dict, command: str) -> Path:
     RESULTS.mkdir(exist_ok=True)
     result["command"] = command
     path = RESULTS / f"scale-{result['database']}-{result['suggestions']}.json"
+    if path.exists() and result["exports"]:
+        keep(path)
     if not result["exports"] and path.exists():
         # A pages-only run (--no-exports) keeps the exports measured before on this database.
         before = json.loads(path.read_text())
@@ -219,3 +265,13 @@ def save(result: dict, command: str) -> Path:
                              + "\n# the pages, measured again:\n" + command)
     path.write_text(json.dumps(result, ensure_ascii=False, indent=1))
     return path
+
+
+def keep(path: Path) -> Path:
+    """Move an earlier result into the history (the report lists it under the new table)."""
+    earlier = json.loads(path.read_text())
+    HISTORY.mkdir(exist_ok=True)
+    stamp = earlier["measured_at"].replace(" UTC", "").replace(" ", "-").replace(":", "")
+    target = HISTORY / f"{stamp}-{path.name}"
+    path.rename(target)
+    return target

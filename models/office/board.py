@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func
+from sqlalchemy import exists, func
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, select
 
@@ -56,49 +56,66 @@ def masked(text: str, nickname: str | None) -> str:
     return text.replace(nickname, NAME) if nickname else text
 
 
-def _latest_answer():
-    """Join condition: the newest answer of the suggestion."""
+def _is_latest(answer):
+    """True for the newest answer of its suggestion (the board shows that one)."""
     newer = aliased(Answer)
-    return Answer.id == (select(func.max(newer.id)).where(newer.suggestion_id == Suggestion.id)
-                         .scalar_subquery())
+    return ~exists().where(newer.suggestion_id == answer.suggestion_id, newer.id > answer.id)
+
+
+def _shown(wanted: BoardFilter):
+    """Public, answered suggestions of the city (and domain): the board's items."""
+    query = [public_condition(), Suggestion.plan_id == wanted.plan_id,
+             Suggestion.status.in_([s.value for s in ANSWERED])]
+    if wanted.domain:
+        query.append(Suggestion.domain == wanted.domain)
+    return query
 
 
 def _query(wanted: BoardFilter):
-    query = (
-        select(Suggestion)
-        .join(Answer, _latest_answer())
-        .where(public_condition(), Suggestion.plan_id == wanted.plan_id,
-               Suggestion.status.in_([s.value for s in ANSWERED]))
-        .order_by(Answer.created_at.desc(), Suggestion.id.desc()))
-    if wanted.domain:
-        query = query.where(Suggestion.domain == wanted.domain)
+    """One row per item with all it shows, newest answer first.
+
+    The database walks the answers newest first (``ix_answer_newest``) and stops once the
+    page is full, whatever the size of the city.
+    """
+    query = (select(Suggestion.id, Suggestion.clarified_text, Suggestion.redacted_text,
+                    Suggestion.topic, Suggestion.domain, Agency.name, Answer.child_text,
+                    Answer.due_weight, Answer.created_at, Member.nickname)
+             .select_from(Answer).join(Suggestion, Suggestion.id == Answer.suggestion_id)
+             .join(Agency, Agency.id == Answer.agency_id)
+             .outerjoin(Member, Member.id == Suggestion.member_id)
+             .where(_is_latest(Answer), *_shown(wanted))
+             .order_by(Answer.created_at.desc(), Answer.id.desc()))
     if wanted.agency_id is not None:
         query = query.where(Answer.agency_id == wanted.agency_id)
     return query
 
 
-def _items(session: Session, found: list[Suggestion]) -> list[BoardItem]:
-    """The answer, its agency and the author's nickname (to mask it) for one page's items."""
-    query = (select(Suggestion.id, Agency.name, Answer.child_text, Answer.due_weight,
-                    Answer.created_at, Member.nickname)
-             .select_from(Suggestion).join(Answer, _latest_answer())
-             .join(Agency, Agency.id == Answer.agency_id)
-             .outerjoin(Member, Member.id == Suggestion.member_id)
-             .where(Suggestion.id.in_([s.id for s in found])))
-    details = {row[0]: row[1:] for row in session.execute(query)}
-    return [_item(s, *details[s.id]) for s in found if s.id in details]
+def count(session: Session, wanted: BoardFilter) -> int:
+    """How many items the board holds, from ``ix_suggestion_board`` alone.
+
+    An answered or closed suggestion always has an answer (only answering moves it there,
+    ``models.suggestions.status``), so without an agency the answers need not be read; with
+    one, only that agency's latest answers are.
+    """
+    query = select(func.count()).select_from(Suggestion).where(*_shown(wanted))
+    if wanted.agency_id is not None:
+        query = query.where(exists().where(Answer.suggestion_id == Suggestion.id,
+                                           Answer.agency_id == wanted.agency_id,
+                                           _is_latest(Answer)))
+    return session.exec(query).one()
 
 
-def _item(found: Suggestion, agency: str, answer: str, weight, at: datetime,
-          nickname: str | None) -> BoardItem:
-    return BoardItem(id=found.id, text=masked(found.agency_text, nickname), topic=found.topic,
-                     domain=found.domain, agency=agency, answer=masked(answer, nickname),
+def _item(row) -> BoardItem:
+    (found_id, clarified, redacted, topic, domain, agency, answer, weight, at,
+     nickname) = row
+    return BoardItem(id=found_id, text=masked(clarified or redacted, nickname), topic=topic,
+                     domain=domain, agency=agency, answer=masked(answer, nickname),
                      due_weight=str(weight), answered_at=at)
 
 
 def board_page(session: Session, wanted: BoardFilter,
                request: paging.PageRequest) -> paging.Page:
-    """One page of the board, newest answer first, counted and cut in SQL."""
-    found = paging.page(session, _query(wanted), request)
-    return paging.Page(items=_items(session, found.items), number=found.number,
+    """One page of the board, newest answer first, counted and cut in SQL (two queries)."""
+    found = paging.page(session, _query(wanted), request, total=count(session, wanted))
+    return paging.Page(items=[_item(row) for row in found.items], number=found.number,
                        size=found.size, total=found.total)

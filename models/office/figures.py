@@ -221,7 +221,9 @@ def _rows(scope, period: Period, starts: list[datetime] | None = None):
         .where(Assignment.role == AgencyRole.LEAD.value, period.condition()))
     if scope is not None:
         query = query.where(scope)
-    return query.subquery()
+    # Materialized on PostgreSQL: each row's lookups (签收, 退单, answers, rating) run once,
+    # where an inlined subquery ran them again for every measure that reads the column.
+    return query.cte("figure_rows").prefix_with("MATERIALIZED", dialect="postgresql")
 
 
 def _count(condition):
@@ -302,6 +304,16 @@ def grouped(session: Session, key: str, *, plan_id: str, period: Period = Period
     query = (select(rows.c[key].label("key"), *(m.label(n) for n, m in measures.items()))
              .group_by(rows.c[key]).order_by(*order))
     return [_figures(row) for row in session.execute(query)]
+
+
+def total(found: list[Figures], key: object) -> Figures:
+    """The figures of all the groups together: every measure is a count of rows, and each
+    row is in one group, so the sums are the whole city's figures (one query saved)."""
+    counted = [name for name in Figures.__dataclass_fields__
+               if name not in ("key", "adoption", "label")]
+    sums = {name: sum(getattr(f, name) for f in found) for name in counted}
+    adoption = {w.value: sum(f.adoption.get(w.value, 0) for f in found) for w in DueWeight}
+    return Figures(key=key, adoption=adoption, **sums)
 
 
 def agency_labels(session: Session, plan_id: str) -> dict[int, str]:

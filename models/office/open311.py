@@ -209,8 +209,11 @@ def find_requests(session: Session, plan_id: str, args) -> list[dict]:
             query = query.where(Suggestion.status.not_in(CLOSED))
         elif statuses == {"closed"}:
             query = query.where(Suggestion.status.in_(CLOSED))
+    # Newest first along ``ix_suggestion_public``: the database stops after MAX_RESULTS rows.
     query = query.order_by(Suggestion.created_at.desc(), Suggestion.id.desc()).limit(MAX_RESULTS)
-    return _listed(session, list(session.exec(query)), query.with_only_columns(Suggestion.id))
+    found = list(session.exec(query))
+    # The list is read once; its related rows by its (at most MAX_RESULTS) ids.
+    return _listed(session, found, [s.id for s in found])
 
 
 def find_one(session: Session, plan_id: str, request_id: str):

@@ -23,7 +23,9 @@ PUBLIC_STATUSES = (Status.DISPATCHED, Status.ACCEPTED, Status.IN_PROGRESS, Statu
 
 def public_condition():
     """A query condition true only for suggestions anyone may see."""
-    held = exists().where(ConsentHold.suggestion_id == Suggestion.id)
+    # NOT IN over a primary key (never NULL): one hashed list of the few held items, checked
+    # per row in memory, where NOT EXISTS made PostgreSQL probe the table once per row.
+    held = Suggestion.id.in_(select(ConsentHold.suggestion_id))
     case = exists().where(SafeguardingCase.suggestion_code == Suggestion.tracking_code)
     return and_(Suggestion.consent_to_publish.is_(True), Suggestion.urgent.is_(False),
                 Suggestion.case_id.is_(None),  # anything of a case waits for the lead

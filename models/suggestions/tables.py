@@ -20,6 +20,13 @@ def _partial(name: str, *columns: str, where: str) -> Index:
     return Index(name, *columns, postgresql_where=text(where), sqlite_where=text(where))
 
 
+# The columns of ``models.privacy.publication.public_condition`` as its SQL writes them, so a
+# public list's query matches these partial indexes word for word.
+PUBLIC_COLUMNS = "consent_to_publish IS true AND urgent IS false AND case_id IS NULL"
+PUBLIC_STATUSES_SQL = ("('dispatched', 'accepted', 'in_progress', 'answered', 'closed', "
+                       "'returned')")
+
+
 class Suggestion(SQLModel, table=True):
     """What a child asked for, the copy agencies see, and where it stands."""
 
@@ -40,6 +47,14 @@ class Suggestion(SQLModel, table=True):
         _partial("ix_suggestion_queue", "plan_id", "status", "urgent", "created_at", "id",
                  "abstained", "group_id", "topic",
                  where="status IN ('submitted', 'in_review', 'returned')"),
+        # What the public may read (``publication.public_condition``, its columns part), newest
+        # first: Open311's list stops after its page instead of sorting the whole city.
+        _partial("ix_suggestion_public", "plan_id", "created_at", "id",
+                 where=f"{PUBLIC_COLUMNS} AND status IN {PUBLIC_STATUSES_SQL}"),
+        # The board's items (answered and public): its count reads this index alone, with
+        # the code for the safeguarding check.
+        _partial("ix_suggestion_board", "plan_id", "domain", "tracking_code", "id",
+                 where=f"{PUBLIC_COLUMNS} AND status IN ('answered', 'closed')"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -104,7 +119,12 @@ class Assignment(SQLModel, table=True):
                       # An open tab walks the city's open items and asks, for each, whether
                       # it is this agency's now: answered from the index, never the table.
                       _partial("ix_assignment_current_suggestion", "suggestion_id", "agency_id",
-                               where="is_current"))
+                               where="is_current"),
+                      # The inbox's size: one key repeated, which PostgreSQL stores once per
+                      # page (deduplication), so counting 100,000 items reads a few pages.
+                      _partial("ix_assignment_agency_inbox", "agency_id", where="is_current"),
+                      # Which agencies lead anything (the board's agency filter).
+                      Index("ix_assignment_agency_role", "agency_id", "role", "suggestion_id"))
 
     id: int | None = Field(default=None, primary_key=True)
     suggestion_id: int = Field(foreign_key="suggestion.id", index=True)
@@ -171,6 +191,10 @@ DUE_WEIGHT_LABELS = {
 
 class Answer(SQLModel, table=True):
     """An agency's answer: words for the child, the formal reply, and the children's due weight."""
+
+    # The board walks answers newest first and keeps each suggestion's latest one.
+    __table_args__ = (Index("ix_answer_newest", "created_at", "id"),
+                      Index("ix_answer_latest", "suggestion_id", "id", "agency_id"))
 
     id: int | None = Field(default=None, primary_key=True)
     suggestion_id: int = Field(foreign_key="suggestion.id", index=True)

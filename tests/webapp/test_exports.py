@@ -207,3 +207,53 @@ def test_an_export_reads_like_a_clerks_report(client, auth, session):
     text = client.get("/coordinator/export.csv?from=2031-03-03&to=2031-03-03").data.decode(
         "utf-8-sig")
     assert "2031-03-03 23:30" in text and "小明" not in text and "学校教育" in text
+
+
+def _whole_city(session) -> dict[str, int]:
+    """Each exportable suggestion of the city by code, with how many events it has."""
+    from sqlalchemy import func
+    from sqlmodel import select
+
+    from models.safety.held import readable_condition
+    from models.suggestions.tables import Event, Suggestion
+    from tests.flow import account
+
+    readable = readable_condition(session, account(session, "coordinator"))
+    query = (select(Suggestion.tracking_code, func.count(Event.id))
+             .join(Event, Event.suggestion_id == Suggestion.id)
+             .where(Suggestion.plan_id == "hengyang", readable)
+             .group_by(Suggestion.tracking_code))
+    return dict(session.exec(query).all())
+
+
+def _csv_rows(data: bytes) -> list[list[str]]:
+    import csv
+
+    return list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))[1:]
+
+
+def _xlsx_rows(data: bytes) -> list[list[str]]:
+    sheet = load_workbook(io.BytesIO(data), read_only=True).active
+    return [[str(cell or "") for cell in row] for row in sheet.iter_rows(min_row=2,
+                                                                         values_only=True)]
+
+
+@pytest.mark.parametrize("kind", ["csv", "xlsx"])
+def test_an_export_of_many_chunks_has_every_row_once_with_its_whole_history(
+        client, auth, session, monkeypatch, kind):
+    from tests.webapp.test_staff_lists import add_items
+
+    add_items(session, 4)  # 48 suggestions in every status, with their histories
+    monkeypatch.setattr(exports, "CHUNK", 7)  # many chunks, the last one short
+    expected = _whole_city(session)
+    auth.staff("coordinator")
+    read = _csv_rows if kind == "csv" else _xlsx_rows
+    streamed = read(client.get(f"/coordinator/export.{kind}").data)
+    where = client.post("/coordinator/exports/", data={"kind": kind}).headers["Location"]
+    assert "文件生成好了" in client.get(where).get_data(as_text=True)
+    built = read(client.get(where.rstrip("/") + "/file").data)
+    for rows in (streamed, built):
+        codes = [row[0] for row in rows]
+        assert len(codes) == len(set(codes)) == len(expected) > 48
+        history = exports.COLUMNS.index("经过")
+        assert {row[0]: len(row[history].splitlines()) for row in rows} == expected

@@ -152,3 +152,32 @@ def test_the_open311_list_runs_the_same_queries_for_5_or_50_items(app, client, s
     few, shown = _queries(app, client, url), len(client.get(url).get_json())
     add_items(session, 45, seed=8)
     assert _queries(app, client, url) == few and len(client.get(url).get_json()) > shown > 0
+
+
+def _board_items(page: str) -> int:
+    return page.count('<li class="card board-item">')
+
+
+def test_the_public_board_runs_the_same_queries_for_5_or_50_items(app, client, session):
+    agency = account(session, "agency1").agency_id
+    urls = ["/board?size=100", f"/board?size=100&agency={agency}", "/board/agencies"]
+    add_items(session, 5)
+    few = {url: _queries(app, client, url) for url in urls}
+    shown = _board_items(client.get(urls[1]).get_data(as_text=True))
+    add_items(session, 45, seed=8)
+    assert {url: _queries(app, client, url) for url in urls} == few
+    assert _board_items(client.get(urls[1]).get_data(as_text=True)) > shown > 0
+
+
+def test_the_board_counts_exactly_the_items_it_lists_page_by_page(client, session):
+    add_items(session, 25)
+    agency = account(session, "agency1").agency_id
+    totals = []
+    for query in ("", f"&agency={agency}"):
+        first = client.get(f"/board?page=1{query}").get_data(as_text=True)
+        total = int(re.search(r"一共有 (\d+) 条建议", first).group(1))
+        codes = [_board_items(client.get(f"/board?page={page}{query}").get_data(as_text=True))
+                 for page in range(1, (total + 19) // 20 + 1)]
+        assert sum(codes) == total > 0
+        totals.append(total)
+    assert totals[0] > 20  # more than one page

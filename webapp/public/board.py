@@ -6,6 +6,7 @@ query string and draws the pages.
 
 from __future__ import annotations
 
+import time
 from datetime import datetime, timedelta
 
 from flask import Blueprint, current_app, render_template, request
@@ -75,6 +76,18 @@ def _period(choice: str) -> figures.Period:
     return figures.Period()
 
 
+def _public_figures(plan_id: str, choice: str) -> list[figures.Figures]:
+    """Each agency's public figures, counted at most once every ``BOARD_FIGURES_SECONDS``
+    per process: they count the city's whole history (seconds of database work at a million
+    suggestions), change slowly, and hold counts only, never a child's words."""
+    kept = current_app.extensions.setdefault("board_figures", {})
+    key, now = (plan_id, choice), time.monotonic()
+    if key not in kept or now - kept[key][0] >= current_app.config["BOARD_FIGURES_SECONDS"]:
+        kept[key] = (now, figures.by_agency(get_session(), plan_id=plan_id,
+                                            period=_period(choice), scope=public_condition()))
+    return kept[key][1]
+
+
 @bp.route("/board/agencies")
 @public
 def agencies():
@@ -82,9 +95,8 @@ def agencies():
     plan_id = _plan_id(cities)
     choice = request.args.get("period", "all")
     choice = choice if choice in PERIODS else "all"
-    period, session = _period(choice), get_session()
-    found = figures.by_agency(session, plan_id=plan_id, period=period, scope=public_condition())
-    city = figures.for_plan(session, plan_id=plan_id, period=period, scope=public_condition())
+    found = _public_figures(plan_id, choice)
+    city = figures.total(found, plan_id)
     return render_template("board/agencies.html", found=found, city=city, plan_id=plan_id,
                            cities=cities, periods=PERIODS, choice=choice,
                            definitions=figures.DEFINITIONS)
