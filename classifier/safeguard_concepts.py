@@ -54,11 +54,11 @@ CONCEPTS: dict[str, tuple[str, str | None]] = {
     ),
     "MONEY": (r"钱|转账|转了|红包|充值|学费|欠|还债|付款", r"\b(qian|zuan zan|hon bao|xue fei)\b"),
     "PHOTO": (
-        r"照片|视频|图片|头像|p(成|图|了)|拍(了|我)|裸|录屏|截图",
+        r"照片|视频|图片|头像|自拍|合照|p(成|图|了)|拍(了|我)|裸|录屏|截图",
         r"\b(zao pian|si pin|tu pian|tou xian|luo)\b",
     ),
     "LEVER": (
-        r"不然|否则|要挟|威胁|勒索|发出去|到处发|发到(网上|群)|曝光|坐牢|抓我|秘密|别告诉|不(许|准|能|敢)(告诉|说)"
+        r"不然|否则|要挟|威胁|勒索|发出去|到处发|发到[^，。,]{0,4}(网|站|群)|曝光|坐牢|抓我|秘密|别告诉|不(许|准|能|敢)(告诉|说)"
         r"|瞒着|其实|骗",
         r"\b(bu ran|fou ze|wei xie|bie gao su|mi mi|fa cu qu|zuo lao)\b",
     ),
@@ -74,11 +74,14 @@ CONCEPTS: dict[str, tuple[str, str | None]] = {
         r"\b(bu ran (wo )?zou|zou bu liao|cai nen zou|ban ye|lin cen)\b",
     ),
     "CHILD_AGE": (
-        r"我(今年)?(才|只有)?(十[一二三四五]|1[1-5])岁|(没满|未满|不满)(十六|16)",
+        r"我(今年)?(才|只有)?(十[一二三四五]|1[1-5])岁|(没满|未满|不满)(十六|16)"
+        r"|(?<![\d十])(十[一二三四五]|1[1-5])岁",
         r"\bwo (cai )?si (san|si|wu) sui\b",
     ),
     "LABOUR": (
-        r"(在|进|到|去)[^，。,]{0,4}(厂|作坊|工地|车间)|流水线|干活|缝纫机|搬砖|做工",
+        r"(在|进|到|去)[^，。,]{0,4}(厂|作坊|工地|车间)|流水线|干活|缝纫机|搬砖|做工"
+        r"|(在|去|进)[^，。,]{0,3}(酒吧|夜场|会所)[^，。,]{0,4}(上班|打工|干活|卖|陪)|气氛组|陪酒|卖酒"
+        r"|陪(喝|drink)|\bbar\b",
         r"\b(gon can|gan huo|da gon|zuo fan|gon di)\b",
     ),
     "GROUP": (r"全班|群里|拉进群|她们|他们|大家|全校|同学们", r"\b(quan ban|qun li|ta men)\b"),
@@ -114,6 +117,36 @@ CONCEPTS: dict[str, tuple[str, str | None]] = {
     "LEWD": (r"色情|黄色|裸|不雅|露骨|没穿衣服|隐私部位", r"\b(luo|se qin|huan se)\b"),
     "NEAR": (r"差点|差一点|险些", r"\b(ca dian)\b"),
     "COVER": (r"长袖|袖子|遮(住|着)?|挡(住|着)|手表挡|没人(知道|发现)", r"\b(zan xiu|zhe zu)\b"),
+    # Handing over what one loves "for later": a known warning sign of a farewell.
+    "ENTRUST": (
+        r"(照顾好|替我照顾|帮我照顾|拜托[^，。,]{0,4}(照顾|养))[^，。,]{0,3}(我的|我家)?"
+        r"(猫|狗|猫咪|狗狗|小狗|小猫|仓鼠|兔子|鱼|鹦鹉|宠物)"
+        r"|我的(猫|狗|猫咪|狗狗|小狗|小猫|仓鼠|兔子|鱼|鹦鹉|宠物)[^，。,]{0,4}(拜托|交给|送给)(你们|你)",
+        r"\b(zao gu hao|bai tuo) (wo de )?(mao|gou|can su|tu zi)\b",
+    ),
+    "FAREWELL": (
+        r"以后|别把它|对它好|好好(待|对)它|我先走|我要走了|不在了|去一个[^，。,]{0,10}地方|永别|下辈子"
+        r"|最后一(次|封)|遗书|再也不用",
+        r"\b(yi hou|bu zai le|yi jin bu zai)\b",
+    ),
+    "ALONE_LONG": (
+        r"(一个人|自己|独自)[^，。,]{0,2}在家[^，。,]{0,6}"
+        r"([三四五六七八九十百]+|[1-9]\d|[3-9]|好几|几十)天|(一个人|自己|独自)[^，。,]{0,2}在家"
+        r"[^，。,]{0,6}([一二两三四五六七八九十几半]|好几)(个月|个?星期|周)",
+        r"\byi ge ren zai jia\b",
+    ),
+    # Someone hits me: "打完我", "被后妈打成…" (a person, not a ball or a game).
+    "HIT_ME": (
+        r"(爸|妈|爹|娘|后妈|继母|后爸|继父|奶奶|爷爷|叔叔|舅舅|姑姑|哥|姐|老师|同学|他|她)[^，。,]{0,6}"
+        r"(打|揍|踢|扇|抽|掐)(完|了|过)我(?![的们])"
+        r"|被(爸|妈|爹|娘|后妈|继母|后爸|继父|奶奶|爷爷|叔叔|舅舅|姑姑|哥|姐|老师|同学|他|她)[^，。,]{0,3}"
+        r"(打|揍|踢|扇|抽)(成|得|肿|青|紫|伤|出血|骨折)",
+        None,
+    ),
+    "PAIN_AND_GOING": (
+        r"我[^，。,]{0,4}(难受|痛苦|好累|太累|撑不住|撑不下去)[^。！？!?]{0,6}想(走|离开|消失|结束)",
+        None,
+    ),
     "HAIR": (r"(扯|拔|揪)[^，。,]{0,4}头发|掰[^，。,]{0,3}指甲", r"\b(ce tou fa|ba tou fa)\b"),
 }
 
@@ -156,6 +189,10 @@ FAMILIES: tuple[Family, ...] = (
     Family("hiding_while_they_fight", "witnessed_dv", ("HIDE", "FIGHT")),
     Family("wishing_someone_gone_for_peace", "witnessed_dv", ("GONE_WISH", "PEACE")),
     Family("stranded_without_money", "runaway", ("BROKE", "STRANDED")),
+    Family("keepsakes_handed_over", "self_harm", ("ENTRUST", "FAREWELL")),
+    Family("someone_hits_me", "abuse", ("HIT_ME",)),
+    Family("pain_and_wanting_to_go", "self_harm", ("PAIN_AND_GOING",)),
+    Family("left_alone_for_days", "neglect", ("ALONE_LONG",), first_person=True),
 )
 
 _COMPILED = {

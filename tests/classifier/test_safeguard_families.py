@@ -37,6 +37,15 @@ FAMILY_POSITIVES = [
     ("hiding_while_they_fight", "他们吵架摔东西，我藏在柜子里不敢出声"),
     ("wishing_someone_gone_for_peace", "继父要是死掉就好了，家里就安宁了"),
     ("stranded_without_money", "钱都花光了，现在不知道怎么回去"),
+    ("keepsakes_handed_over", "以后帮我照顾好我的狗狗，它很乖的"),
+    ("keepsakes_handed_over", "我的仓鼠交给你们了，我要去一个很远很远的地方"),
+    ("left_alone_for_days", "爸妈出去打工了，我一个人在家住了半个月"),
+    ("left_alone_for_days", "我自己在家五天了，冰箱里什么都没有"),
+    ("a_child_at_work", "我十五岁，晚上在KTV当气氛组"),
+    ("sexual_images_spread", "我的自拍被人配上下流的话发到黄色网站上"),
+    ("someone_hits_me", "继父喝醉了又踢了我，腿上全是青的"),
+    ("someone_hits_me", "我被舅舅打得耳朵嗡嗡响"),
+    ("pain_and_wanting_to_go", "我真的好累好累，想消失"),
 ]
 
 # One part missing, or a lesson, a game, a proposal: no family may fire.
@@ -58,6 +67,13 @@ FAMILY_NEGATIVES = [
     "大家都笑了，因为我讲的笑话很好笑",
     "钱不够买文具，不知道怎么办",
     "暑假我想去奶茶店打工，老板说我十四岁太小了",
+    "暑假我去外婆家，请同学帮我照顾我的仓鼠",
+    "希望小区多建几个宠物寄养点，照顾好大家的猫狗",
+    "我十四岁生日那天去酒吧街看灯",
+    "妈妈加班，我一个人在家一晚上，看了好久的书",
+    "我被篮球打成了熊猫眼，下次要戴护目镜",
+    "哥哥打完我的游戏存档就去睡觉了",
+    "操场太晒了，我们都很难受，想去树荫下",
     "我们班同学建了个小群，把一个同学踢出去了",
     "我们班拍了毕业照片，老师说要保密到毕业典礼",
 ]
