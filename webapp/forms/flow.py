@@ -21,6 +21,9 @@ from models.suggestions.handling import CHILD_TEXT_LIMIT, RETURN_REASONS
 from models.suggestions.tables import DUE_WEIGHT_LABELS, RATING_LABELS
 from webapp.i18n import choices
 
+# The chat's age bands (models/assistant/steps.AGE_BANDS), as the plain form shows them.
+AGE_CHOICES = [("under7", _l("6 岁及以下")), ("7-9", _l("7–9 岁")), ("10-13", _l("10–13 岁")),
+               ("14+", _l("14 岁及以上")), ("unknown", _l("不想说"))]
 TOPIC_CHOICES = [("", _l("请选择主题"))] + choices((str(k), v) for k, v in TOPIC_LABELS.items())
 def no_nul(value):
     """Drop NUL characters, which no database keeps in text."""
@@ -84,6 +87,8 @@ class SuggestForm(FlaskForm):
         Optional(), Length(max=200, message=_l("地点写短一点吧。"))])
     plan_id = SelectField(_l("你在哪个城市"), validators=[DataRequired(_l("请选择城市。"))])
     consent_to_publish = BooleanField(_l("可以把我的建议（不写名字）公开给大家看"))
+    # Asked only of a child without an account, as in the chat; not tapped counts as 不想说.
+    age_band = RadioField(_l("你几岁啦？"), choices=AGE_CHOICES, validators=[Optional()])
     idempotency_key = HiddenField(_l("提交编号"), validators=[
         DataRequired(_l("页面过期了，请刷新后再提交。")), KEY_RULE])
 
