@@ -87,7 +87,7 @@ def test_an_anonymous_child_is_told_an_answer_came(client, session):
     assert "有回复" not in client.get("/").get_data(as_text=True)
     _answer(session, code)
     home = client.get("/").get_data(as_text=True)
-    assert 'id="news-badge"' in home and "1 条有回复" in home
+    assert 'id="news-badge"' in home and "1 条有新消息" in home
     assert f'id="news-{code}"' in client.get("/mine").get_data(as_text=True)
     client.post(f"/track/{code}/rate", data={"value": "satisfied"})
     assert "有回复" not in client.get("/").get_data(as_text=True)
