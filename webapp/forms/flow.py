@@ -60,7 +60,16 @@ class AnswerForm(FlaskForm):
         Optional(), Length(max=2000, message=_l("最多 2000 字。"))])
     next_date = DateField(_l("下一步的日期"), validators=[Optional()])
     attachment = FileField(_l("附件（PDF、JPG 或 PNG，可选）"))
-    plain_override = BooleanField(_l("我看过提醒了，孩子能看懂，照原样发送"))
+    ask_office = BooleanField(_l("我看过提醒了，还是想照原样发：请妇儿工委办看过再发给孩子"))
+
+
+class ReleaseAnswerForm(FlaskForm):
+    """The city office lets a held answer through: rewritten, or as written with a reason."""
+
+    rewrite = TextAreaField(_l("改成孩子能看懂的话（改了就发改过的）"), validators=[
+        Optional(), Length(max=CHILD_TEXT_LIMIT, message=_l("最多 300 字。"))])
+    reason = TextAreaField(_l("照原样发送的原因（不改时必填）"), validators=[
+        Optional(), Length(max=500, message=_l("最多 500 字。"))])
 
 
 class AttachForm(FlaskForm):
