@@ -22,13 +22,19 @@ def item(live_server):
     engine.dispose()
 
 
-def test_a_jargon_warning_and_a_plain_rewrite(live_server, new_page, item):
+def _official_answer(live_server, new_page, item):
+    """The school bureau's clerk sends an answer in official words."""
     clerk = new_page(DESKTOP)
     staff_signin(clerk, live_server, "agency1")
     clerk.goto(live_server.url + f"/agency/items/{item.id}")
     clerk.get_by_label("给孩子的回复（必填，孩子能看懂的话）").fill(OFFICIAL)
     clerk.get_by_label("采纳", exact=True).check()
     clerk.get_by_role("button", name="发送答复").click()
+    return clerk
+
+
+def test_a_jargon_warning_and_a_plain_rewrite(live_server, new_page, item):
+    clerk = _official_answer(live_server, new_page, item)
     warning = clerk.locator("#jargon-warning")
     expect(warning).to_contain_text("孩子可能看不懂这些话")
     expect(warning).to_contain_text("“经研究” → 我们商量后")
@@ -51,12 +57,7 @@ def test_a_jargon_warning_and_a_plain_rewrite(live_server, new_page, item):
 
 
 def test_official_words_wait_for_the_coordinator_who_rewrites_them(live_server, new_page, item):
-    clerk = new_page(DESKTOP)
-    staff_signin(clerk, live_server, "agency1")
-    clerk.goto(live_server.url + f"/agency/items/{item.id}")
-    clerk.get_by_label("给孩子的回复（必填，孩子能看懂的话）").fill(OFFICIAL)
-    clerk.get_by_label("采纳", exact=True).check()
-    clerk.get_by_role("button", name="发送答复").click()
+    clerk = _official_answer(live_server, new_page, item)
     clerk.get_by_label("我看过提醒了，还是想照原样发：请妇儿工委办看过再发给孩子").check()
     clerk.get_by_label("采纳", exact=True).check()
     clerk.get_by_role("button", name="发送答复").click()

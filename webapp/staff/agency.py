@@ -138,28 +138,17 @@ def answer(suggestion_id: int):
         # Warned before it reaches a child: what to change, and a plain version to start from.
         return _page(_mine(suggestion_id), 400, answer_form=form, preview=words,
                      findings=findings)
-    if findings:
-        return _hold(suggestion_id, form)
+    # Official words the clerk wants to keep: the city office decides, not the clerk.
+    send, done = (held_answers.hold, _("答复已交给妇儿工委办，看过以后才会发给孩子。")) \
+        if findings else (lifecycle.answer, _("已答复，孩子会收到通知。"))
 
     def run(session, found, who):
-        lifecycle.answer(session, found, actor=who, child_text=form.child_text.data,
-                         due_weight=form.due_weight.data, formal_text=form.formal_text.data,
-                         reason=form.reason.data or "", next_step=form.next_step.data or "",
-                         next_date=_as_datetime(form.next_date.data))
+        send(session, found, actor=who, child_text=form.child_text.data,
+             due_weight=form.due_weight.data, formal_text=form.formal_text.data,
+             reason=form.reason.data or "", next_step=form.next_step.data or "",
+             next_date=_as_datetime(form.next_date.data))
         _store_upload(session, found, who, form.attachment.data)
-    return _act(suggestion_id, run, _("已答复，孩子会收到通知。"), "answer_form", form)
-
-
-def _hold(suggestion_id: int, form):
-    """Official words the clerk wants to keep: the city office decides, not the clerk."""
-    def run(session, found, who):
-        held_answers.hold(session, found, actor=who, child_text=form.child_text.data,
-                          due_weight=form.due_weight.data, formal_text=form.formal_text.data,
-                          reason=form.reason.data or "", next_step=form.next_step.data or "",
-                          next_date=_as_datetime(form.next_date.data))
-        _store_upload(session, found, who, form.attachment.data)
-    return _act(suggestion_id, run, _("答复已交给妇儿工委办，看过以后才会发给孩子。"),
-                "answer_form", form)
+    return _act(suggestion_id, run, done, "answer_form", form)
 
 
 def _as_datetime(day):
