@@ -11,6 +11,7 @@ from models.assistant.conversation import Conversation
 from models.suggestions.tables import Suggestion
 
 from .conftest import PHONE, screenshot, staff_signin
+from .test_accessibility import audit, verdict
 from .test_chat import CLEAR, last_bot, send
 from .test_safeguarding import db as db  # the live server's database (a fixture)
 
@@ -105,6 +106,9 @@ def test_the_chat_keeps_what_a_child_says_offline_and_sends_it_once(live_server,
     expect(waiting).to_contain_text("还没发出去")
     expect(phone.locator("#chat-offline")).to_be_visible()
     screenshot(phone, "chat-offline-kept")
+    problems: list[str] = []
+    audit(phone, "chat-offline", problems)
+    verdict(problems)
     assert _said(db, conversation_id, "学校门口") == 0
 
     phone.context.set_offline(False)  # the 'online' event sends it
