@@ -31,6 +31,7 @@ from models.privacy.audit import AccessLog, AuditLog, ErasurePermit
 from models.safety.report import Report
 from models.safety.safeguarding import SafeguardingCase, SafeguardingReport
 from models.suggestions.devices import CarryTicket
+from models.suggestions.held_answers import HeldAnswer
 from models.suggestions.status import Status
 from models.suggestions.supervision import ExtensionRequest, SupervisionStep
 from models.suggestions.tables import (
@@ -51,7 +52,7 @@ __all__ = [
     "AccessLog", "AuditLog", "ErasurePermit", "Report", "SafeguardingCase",
     "SafeguardingReport",
     "Account", "Agency", "Answer", "Assignment", "CityPlan", "Conversation", "Correction",
-    "ExportJob", "Open311Request",
+    "ExportJob", "HeldAnswer", "Open311Request",
     "DueWeight",
     "Event", "Group", "GroupFacilitator", "GroupKind", "GroupLevel", "GuardianConsent",
     "Meeting", "MeetingStatus", "Member", "Notification",

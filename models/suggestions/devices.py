@@ -75,8 +75,15 @@ def has_news(suggestion: Suggestion) -> bool:
     return suggestion.status == Status.ANSWERED
 
 
+def has_question(suggestion: Suggestion) -> bool:
+    """The facilitator asked the child something: the device shows 有个问题想问你."""
+    return suggestion.status == Status.WAITING_FOR_CHILD
+
+
 def news_count(session: Session, key_hash: str | None) -> int:
-    return sum(1 for s in device_suggestions(session, key_hash) if has_news(s))
+    """What this device's child should look at: answers and questions waiting for them."""
+    return sum(1 for s in device_suggestions(session, key_hash)
+               if has_news(s) or has_question(s))
 
 
 def issue_ticket(session: Session, suggestion: Suggestion, key_hash: str | None,
@@ -109,3 +116,13 @@ def redeem(session: Session, code: str, key_hash: str,
 def _aware(when: datetime) -> datetime:
     """A naive datetime read back is UTC, as every stored one is."""
     return when if when.tzinfo else when.replace(tzinfo=UTC)
+
+
+def questions_for(session: Session, *, member_id: int | None,
+                  key_hash: str | None) -> list[Suggestion]:
+    """A child's (or this device's) suggestions with a facilitator's question waiting."""
+    if member_id is not None:
+        query = select(Suggestion).where(Suggestion.member_id == member_id,
+                                         Suggestion.status == Status.WAITING_FOR_CHILD)
+        return list(session.exec(query.order_by(Suggestion.id.desc()).limit(LIST_LIMIT)))
+    return [s for s in device_suggestions(session, key_hash) if has_question(s)]

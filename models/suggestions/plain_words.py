@@ -102,12 +102,3 @@ def glossary() -> list[tuple[str, str, str]]:
     """(term, plain words, meaning) for the children's glossary page, without duplicates."""
     return [(term, plain, meaning) for term, (plain, meaning) in GLOSSARY.items()
             if not term.startswith(("市政府", "区"))]
-
-
-def note_override(session, suggestion, *, actor, findings: list[Finding]) -> None:
-    """The clerk saw the warning and sent the words unchanged: kept in the staff history."""
-    from models.suggestions.lifecycle import record
-
-    words = "、".join(f.found[:20] for f in findings if f.kind != "long") or "长句子"
-    record(session, suggestion, action="plain_override", actor=actor,
-           note=f"答复里有孩子可能看不懂的话（{words}），发送人确认照原样发送。")

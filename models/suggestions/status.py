@@ -136,6 +136,9 @@ ACTIONS: dict[str, Action] = {action.name: action for action in (
     Action("return", "退单（签收以后就不能退了）", frozenset({Status.DISPATCHED}) | _IN_HAND,
            ("lead",)),
     Action("answer", "答复", _IN_HAND, ("lead",)),
+    # An answer held for its official words (``held_answers``): only the city office lets it
+    # through, as written or rewritten.
+    Action("release_answer", "放行答复", _IN_HAND, ("coordinate",)),
     Action("rate", "评价", frozenset({Status.ANSWERED}), ("author",)),
     Action("reopen", "重新打开", frozenset({Status.ANSWERED, Status.CLOSED}),
            ("coordinate", "author")),

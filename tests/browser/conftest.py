@@ -63,7 +63,8 @@ class LiveServer:
         return self
 
     def _wait_until_up(self) -> None:
-        for _ in range(1200):
+        # A shared machine under load may take long to start two workers: wait up to 3 min.
+        for _ in range(1800):
             try:
                 if requests.get(self.url + "/", timeout=1).status_code == 200:
                     return

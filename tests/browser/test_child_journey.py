@@ -100,6 +100,21 @@ def test_an_under_14_sees_that_the_suggestion_waits_for_a_guardian(live_server, 
     verdict(problems)
 
 
+def test_the_plain_form_asks_the_age_band_and_says_the_wait_plainly(live_server, phone):
+    problems: list[str] = []
+    phone.goto(live_server.url + "/suggest/")
+    phone.get_by_label("你的建议").fill("小区里的滑梯坏了，我们没地方玩了")
+    phone.get_by_role("group", name="你几岁啦？").get_by_label("7–9 岁").check()
+    audit(phone, "suggest-age-band", problems)
+    phone.get_by_role("button", name="送出").click()
+    expect(phone.locator("#tracking-code")).to_be_visible()
+    expect(phone.locator("#waits-for-guardian").first).to_contain_text("爸爸妈妈")
+    expect(phone.locator("#timeline")).to_contain_text("等爸爸妈妈同意")
+    assert "送出去啦" not in phone.locator("main").inner_text()
+    screenshot(phone, "form-consent-waits")
+    verdict(problems)
+
+
 def test_the_plain_form_keeps_the_text_across_a_network_failure(live_server, phone):
     words = "学校门口的路灯坏了，晚上放学很黑"
     phone.goto(live_server.url + "/suggest/")

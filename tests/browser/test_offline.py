@@ -1,13 +1,18 @@
 """Classroom and offline use in a real browser: the site installs as a web app, the
 suggestion form opens with the network switched off, a suggestion written offline waits on
-the device and is sent exactly once when the network comes back."""
+the device and is sent exactly once when the network comes back; in the chat, what a child
+says with no network waits on the device and is taken once when the network is back (even
+when the answer to a first try was lost)."""
 
 from playwright.sync_api import expect
 from sqlmodel import select
 
+from models.assistant.conversation import Conversation
 from models.suggestions.tables import Suggestion
 
 from .conftest import PHONE, screenshot, staff_signin
+from .test_accessibility import audit, verdict
+from .test_chat import CLEAR, last_bot, send
 from .test_safeguarding import db as db  # the live server's database (a fixture)
 
 READY = ("Promise.race([navigator.serviceWorker.ready.then(() => 'ready'),"
@@ -79,3 +84,58 @@ def test_a_class_takes_turns_on_a_shared_tablet(live_server, new_page):
     expect(tablet.get_by_label("邀请码")).to_have_value("HYKIDS")
     expect(tablet.get_by_label("昵称")).to_have_value("")
     assert tablet.evaluate("sessionStorage.length") == 0
+
+
+def _said(db, conversation_id: str, text: str) -> int:
+    """How many times the stored chat holds the child's words."""
+    db.expire_all()
+    found = db.get(Conversation, conversation_id)
+    return sum(1 for m in found.state["log"] if m["who"] == "child" and m["text"] == text)
+
+
+def test_the_chat_keeps_what_a_child_says_offline_and_sends_it_once(live_server, phone, db):
+    phone.goto(live_server.url + "/chat")
+    send(phone, CLEAR)
+    conversation_id = phone.locator("#chat").get_attribute("data-turn-url").split("/")[2]
+
+    phone.context.set_offline(True)
+    phone.get_by_label("写下你想说的").fill("学校门口")
+    phone.get_by_role("button", name="发送").click()
+    waiting = phone.locator(".msg.waiting")
+    expect(waiting).to_contain_text("学校门口")
+    expect(waiting).to_contain_text("还没发出去")
+    expect(phone.locator("#chat-offline")).to_be_visible()
+    screenshot(phone, "chat-offline-kept")
+    problems: list[str] = []
+    audit(phone, "chat-offline", problems)
+    verdict(problems)
+    assert _said(db, conversation_id, "学校门口") == 0
+
+    phone.context.set_offline(False)  # the 'online' event sends it
+    expect(waiting).to_have_count(0, timeout=15000)
+    expect(phone.locator("#chat-offline")).to_be_hidden()
+    expect(phone.locator(".msg-child").get_by_text("学校门口", exact=True)).to_have_count(1)
+    assert "哪个学校" in last_bot(phone)
+    assert _said(db, conversation_id, "学校门口") == 1
+    screenshot(phone, "chat-offline-synced")
+
+
+def test_a_chat_answer_lost_on_the_way_back_is_not_taken_twice(live_server, phone, db):
+    phone.goto(live_server.url + "/chat")
+    send(phone, CLEAR)
+    conversation_id = phone.locator("#chat").get_attribute("data-turn-url").split("/")[2]
+
+    def lose_the_answer(route):
+        route.fetch()  # the server takes the turn ...
+        route.abort()  # ... and the answer never reaches the phone
+
+    phone.route("**/turn", lose_the_answer)
+    phone.get_by_label("写下你想说的").fill("学校门口")
+    phone.get_by_role("button", name="发送").click()
+    expect(phone.locator(".msg.waiting")).to_contain_text("学校门口")
+    assert _said(db, conversation_id, "学校门口") == 1
+    phone.unroute("**/turn")
+    phone.evaluate("window.dispatchEvent(new Event('online'))")
+    expect(phone.locator(".msg.waiting")).to_have_count(0, timeout=15000)
+    assert "哪个学校" in last_bot(phone)
+    assert _said(db, conversation_id, "学校门口") == 1

@@ -28,7 +28,8 @@ def test_a_question_and_its_answer(live_server, new_page):
     expect(facilitator.locator("#waiting-for-child")).to_contain_text("是哪个公园的滑梯呀？")
 
     child.goto(live_server.url + "/me/")
-    child.locator(".card", has_text="那个滑梯太高了").get_by_role("link").click()
+    card = child.locator(".card", has_text="那个滑梯太高了")
+    card.get_by_role("link", name="有个问题想问你").click()  # the badge leads to the answer
     expect(child.locator("#question-text")).to_have_text("是哪个公园的滑梯呀？")
     child.get_by_label("你的回答").fill("人民公园东门那个。")
     screenshot(child, "question-back-child")

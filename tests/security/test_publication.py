@@ -79,7 +79,7 @@ def _submit_anonymously(client) -> str:
     client.get("/suggest/")
     response = client.post("/suggest/", data={
         "text": "公园的秋千坏了", "plan_id": "hengyang",
-        "idempotency_key": secrets.token_urlsafe(24), "consent_to_publish": "y"})
+        "idempotency_key": secrets.token_urlsafe(24), "consent_to_publish": "y", "age_band": "14+"})
     assert response.status_code == 303
     return response.headers["Location"].split("/track/")[1].split("?")[0]
 

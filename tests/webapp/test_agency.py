@@ -188,10 +188,10 @@ def test_an_answer_in_official_words_is_stopped_with_a_plain_version(client, aut
     plain = client.post(f"/agency/items/{item.id}/answer", data={**data, "use_plain": "1"})
     assert "按照规定，我们商量后，我们会照你说的做。" in plain.get_data(as_text=True)
 
-    client.post(f"/agency/items/{item.id}/answer", data={**data, "plain_override": "y"})
+    client.post(f"/agency/items/{item.id}/answer", data={**data, "ask_office": "y"})
     session.refresh(item)
-    assert item.status == Status.ANSWERED
-    kept = [e for e in lifecycle.history(session, item.id) if e.action == "plain_override"]
+    assert item.status == Status.ACCEPTED, "official words never reach a child on the clerk's say"
+    kept = [e for e in lifecycle.history(session, item.id) if e.action == "plain_held"]
     assert kept and "经研究" in kept[0].note
 
 

@@ -40,7 +40,7 @@ def _submit(client, text="公园的秋千坏了") -> str:
     client.get("/suggest/")
     response = client.post("/suggest/", data={
         "text": text, "plan_id": "hengyang", "idempotency_key": secrets.token_urlsafe(24),
-        "consent_to_publish": "y"})
+        "consent_to_publish": "y", "age_band": "14+"})
     assert response.status_code == 303
     return response.headers["Location"].split("/track/")[1].split("?")[0]
 
@@ -87,7 +87,7 @@ def test_an_anonymous_child_is_told_an_answer_came(client, session):
     assert "有回复" not in client.get("/").get_data(as_text=True)
     _answer(session, code)
     home = client.get("/").get_data(as_text=True)
-    assert 'id="news-badge"' in home and "1 条有回复" in home
+    assert 'id="news-badge"' in home and "1 条有新消息" in home
     assert f'id="news-{code}"' in client.get("/mine").get_data(as_text=True)
     client.post(f"/track/{code}/rate", data={"value": "satisfied"})
     assert "有回复" not in client.get("/").get_data(as_text=True)

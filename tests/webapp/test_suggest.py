@@ -100,7 +100,8 @@ def test_a_key_reused_for_other_words_keeps_the_new_text_and_asks_again(client, 
 
 def test_a_retry_after_the_first_try_was_stored_shows_the_same_code(client, session):
     key = _key(client)
-    data = {"text": "图书馆周末晚上也开门吧。", "plan_id": "hengyang", "idempotency_key": key}
+    data = {"text": "图书馆周末晚上也开门吧。", "plan_id": "hengyang", "idempotency_key": key,
+            "age_band": "14+"}
     first = client.post("/suggest/", data=data)
     code = first.headers["Location"].split("/track/")[1].split("?")[0]
     again = client.post("/suggest/", data=data)

@@ -21,6 +21,9 @@ from models.suggestions.handling import CHILD_TEXT_LIMIT, RETURN_REASONS
 from models.suggestions.tables import DUE_WEIGHT_LABELS, RATING_LABELS
 from webapp.i18n import choices
 
+# The chat's age bands (models/assistant/steps.AGE_BANDS), as the plain form shows them.
+AGE_CHOICES = [("under7", _l("6 岁及以下")), ("7-9", _l("7–9 岁")), ("10-13", _l("10–13 岁")),
+               ("14+", _l("14 岁及以上")), ("unknown", _l("不想说"))]
 TOPIC_CHOICES = [("", _l("请选择主题"))] + choices((str(k), v) for k, v in TOPIC_LABELS.items())
 def no_nul(value):
     """Drop NUL characters, which no database keeps in text."""
@@ -64,7 +67,16 @@ class AnswerForm(FlaskForm):
         Optional(), Length(max=2000, message=_l("最多 2000 字。"))])
     next_date = DateField(_l("下一步的日期"), validators=[Optional()])
     attachment = FileField(_l("附件（PDF、JPG 或 PNG，可选）"))
-    plain_override = BooleanField(_l("我看过提醒了，孩子能看懂，照原样发送"))
+    ask_office = BooleanField(_l("我看过提醒了，还是想照原样发：请妇儿工委办看过再发给孩子"))
+
+
+class ReleaseAnswerForm(FlaskForm):
+    """The city office lets a held answer through: rewritten, or as written with a reason."""
+
+    rewrite = TextAreaField(_l("改成孩子能看懂的话（改了就发改过的）"), validators=[
+        Optional(), Length(max=CHILD_TEXT_LIMIT, message=_l("最多 300 字。"))])
+    reason = TextAreaField(_l("照原样发送的原因（不改时必填）"), validators=[
+        Optional(), Length(max=500, message=_l("最多 500 字。"))])
 
 
 class AttachForm(FlaskForm):
@@ -93,6 +105,8 @@ class SuggestForm(FlaskForm):
         Optional(), Regexp(r"^\d{1,9}$", message=_l("地图上选的地点不对，请再选一次。"))])
     plan_id = SelectField(_l("你在哪个城市"), validators=[DataRequired(_l("请选择城市。"))])
     consent_to_publish = BooleanField(_l("可以把我的建议（不写名字）公开给大家看"))
+    # Asked only of a child without an account, as in the chat; not tapped counts as 不想说.
+    age_band = RadioField(_l("你几岁啦？"), choices=AGE_CHOICES, validators=[Optional()])
     idempotency_key = HiddenField(_l("提交编号"), validators=[
         DataRequired(_l("页面过期了，请刷新后再提交。")), KEY_RULE])
 

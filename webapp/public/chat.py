@@ -32,6 +32,7 @@ from models.people.tables import Group, Meeting
 from models.places.places import city_place
 from models.plans.plan import plan_ids
 from models.safety import case_talk
+from models.suggestions import devices
 from webapp import owner
 from webapp.access import public
 from webapp.db import get_session
@@ -243,7 +244,10 @@ def _render(found: chats.Conversation, form: ChatTurnForm, status: int = 200,
             photo_form: ChatPhotoForm | None = None, args: dict | None = None):
     """The chat page; ``args`` marks a chat not stored yet, whose first message stores it."""
     meeting = get_session().get(Meeting, found.meeting_id) if found.meeting_id else None
+    asked = devices.questions_for(get_session(), member_id=_member_id(),
+                                  key_hash=owner.presented_hash())
     return render_template("chat/chat.html", chat=found, state=found.state, form=form,
+                           asked=asked,
                            photo_form=photo_form or ChatPhotoForm(), meeting=meeting,
                            checklist=CHECKLISTS.get(found.state.get("checklist") or ""),
                            urls=_urls(found, args), pinyin=request.args.get("pinyin") == "1",

@@ -42,7 +42,8 @@ def index():
         return redirect(url_for("child.home"))
     found = devices.device_suggestions(get_session(), presented_hash())
     return render_template("mine/index.html", suggestions=found, labels=CHILD_LABELS,
-                           has_news=devices.has_news, form=ButtonForm())
+                           has_news=devices.has_news, has_question=devices.has_question,
+                           form=ButtonForm())
 
 
 def _own(code: str) -> Suggestion:

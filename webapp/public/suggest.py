@@ -18,11 +18,12 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy.exc import SQLAlchemyError
 
+from models.assistant.steps import ADULT_BAND
 from models.people import consent
 from models.people.tables import Group
 from models.places.places import city_place
 from models.plans.plan import load_all
-from models.suggestions.intake import take_words
+from models.suggestions.intake import hold_for_age, take_words
 from models.suggestions.lifecycle import Actor, Draft, IdempotencyConflict, actor_for_member
 from webapp.access import public
 from webapp.db import commit, get_session
@@ -125,6 +126,13 @@ def _draft(form: SuggestForm) -> tuple[Draft, Actor]:
     return draft, actor
 
 
+def _hold_if_young(session, suggestion, band: str | None) -> None:
+    """A child without an account under 14, or who did not say, waits for a guardian's OK
+    exactly as in the chat (``hold_for_age`` leaves a signed-in child's item alone)."""
+    if suggestion is not None and band != ADULT_BAND:
+        hold_for_age(session, suggestion, band or "unknown")
+
+
 @bp.route("/", methods=["POST"])
 @public
 @limiter.limit(configured("SUGGEST_LIMIT"), key_func=_submitter, on_breach=_too_fast)
@@ -138,6 +146,7 @@ def submit():
     try:
         taken = take_words(session, draft, actor, thread=f"form:{draft.idempotency_key}",
                            look_first=False)
+        _hold_if_young(session, taken.suggestion, form.age_band.data)
         commit(session)  # the suggestion and its safeguarding case, together or not at all
     except IdempotencyConflict:
         session.rollback()

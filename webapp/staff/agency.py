@@ -16,7 +16,15 @@ from models.files import attachments
 from models.paging import PageRequest
 from models.refusals import Invalid, Refusal
 from models.settings import settings_of
-from models.suggestions import deadlines, handling, lifecycle, plain_words, supervision, timeline
+from models.suggestions import (
+    deadlines,
+    handling,
+    held_answers,
+    lifecycle,
+    plain_words,
+    supervision,
+    timeline,
+)
 from models.suggestions import inbox as inbox_tabs
 from models.suggestions.lifecycle import actor_for_account
 from models.suggestions.permissions import agency_role, available_actions
@@ -77,6 +85,7 @@ def _page(item, status: int = 200, **forms):
         late=deadlines.is_overdue(item), supports=support.count(session, item),
         council=support.signers(session, item),
         extensions=supervision.extensions(session, item.id),
+        held_answer=held_answers.pending(session, item),
         preview=forms.pop("preview", ""), findings=forms.pop("findings", []),
         plain=plain_words.plain_version(forms["answer_form"].child_text.data or ""),
         **forms), status
@@ -125,20 +134,21 @@ def answer(suggestion_id: int):
     findings = plain_words.check(words)
     if "preview" in request.form or "use_plain" in request.form:
         return _page(_mine(suggestion_id), answer_form=form, preview=words, findings=findings)
-    if findings and not form.plain_override.data:
+    if findings and not form.ask_office.data:
         # Warned before it reaches a child: what to change, and a plain version to start from.
         return _page(_mine(suggestion_id), 400, answer_form=form, preview=words,
                      findings=findings)
+    # Official words the clerk wants to keep: the city office decides, not the clerk.
+    send, done = (held_answers.hold, _("答复已交给妇儿工委办，看过以后才会发给孩子。")) \
+        if findings else (lifecycle.answer, _("已答复，孩子会收到通知。"))
 
     def run(session, found, who):
-        if findings:
-            plain_words.note_override(session, found, actor=who, findings=findings)
-        lifecycle.answer(session, found, actor=who, child_text=form.child_text.data,
-                         due_weight=form.due_weight.data, formal_text=form.formal_text.data,
-                         reason=form.reason.data or "", next_step=form.next_step.data or "",
-                         next_date=_as_datetime(form.next_date.data))
+        send(session, found, actor=who, child_text=form.child_text.data,
+             due_weight=form.due_weight.data, formal_text=form.formal_text.data,
+             reason=form.reason.data or "", next_step=form.next_step.data or "",
+             next_date=_as_datetime(form.next_date.data))
         _store_upload(session, found, who, form.attachment.data)
-    return _act(suggestion_id, run, _("已答复，孩子会收到通知。"), "answer_form", form)
+    return _act(suggestion_id, run, done, "answer_form", form)
 
 
 def _as_datetime(day):

@@ -34,8 +34,10 @@ from models.suggestions import (
     deadlines,
     dispatching,
     follow_up,
+    held_answers,
     lifecycle,
     moderation,
+    plain_words,
     supervision,
     timeline,
     triage,
@@ -59,6 +61,7 @@ from webapp.forms.flow import (
     DeclineForm,
     EscalateForm,
     NoteForm,
+    ReleaseAnswerForm,
     RouteForm,
 )
 from webapp.forms.group import ConsentForm
@@ -110,6 +113,7 @@ def home():
         shown = paging.page(session, _tab_query(session, tab), wanted, total=counts[tab])
     return render_template("coordinator/home.html", tab=tab, tabs=TABS, items=shown,
                            counts=counts, held_count=held.held_from(session, current_user.account),
+                           held_answers=held_answers.waiting(session, _plan()),
                            current_due=deadlines.current_due,
                            LEVELS=supervision.LEVELS,
                            domains=exports.domain_names(_plan()),
@@ -133,6 +137,9 @@ def _page(found: Suggestion, status: int = 200, **forms):
         files=attachments.for_suggestion(session, found.id), due=deadlines.current_due(found),
         **_supervision(session, found, forms), **_dispatching(session, found, forms),
         held=consent.is_held(session, found),
+        held_answer=held_answers.pending(session, found),
+        plain_findings=_plain_findings(session, found),
+        release_form=forms.get("release_form") or ReleaseAnswerForm(formdata=None),
         guardian_form=forms.get("guardian_form") or ConsentForm(formdata=None),
         route_form=route_form, decline_form=forms.get("decline_form") or DeclineForm(
             formdata=None), note_form=forms.get("note_form") or NoteForm(formdata=None),
@@ -205,6 +212,23 @@ def route(suggestion_id: int):
 def approve(suggestion_id: int):
     return _act(suggestion_id, lambda s, x, who: lifecycle.approve(s, x, actor=who),
                 _("已通过。"))
+
+
+def _plain_findings(session, found: Suggestion) -> list:
+    waiting = held_answers.pending(session, found)
+    return plain_words.check(waiting.child_text) if waiting else []
+
+
+@bp.route("/items/<int:suggestion_id>/release", methods=["POST"])
+@coordinator_only
+def release(suggestion_id: int):
+    """A held answer goes to the child: rewritten in plain words, or as written with a reason."""
+    form = ReleaseAnswerForm()
+    if not form.validate_on_submit():
+        return _page(_mine(suggestion_id), 400, release_form=form)
+    return _act(suggestion_id, lambda s, x, who: held_answers.release(
+        s, x, actor=who, reason=form.reason.data or "", rewrite=form.rewrite.data or ""),
+        _("答复已经发给孩子。"), "release_form", form)
 
 
 @bp.route("/items/<int:suggestion_id>/guardian", methods=["POST"])

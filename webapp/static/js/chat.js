@@ -158,46 +158,107 @@
     pick.hidden = step !== "where";
   }
 
-  function send(text) {
-    if (busy) { return; }
-    if (!text.trim()) { fail(t("你还没有写字哦。")); return; }
+  // What the child says waits in this tab's outbox until the server has it: with no network
+  // it is shown as waiting and sent by itself when the network is back. Each message carries
+  // the turn number it was first sent with; the server answers a retried turn with the
+  // replies it gave the first time, and a turn it already has is dropped here after a
+  // reload, so a message is taken exactly once.
+  // One outbox per tab; each message names the chat it was said in (its turn address).
+  var OUTBOX = "ts-chat-outbox";
+  function outbox() {
+    var items;
+    try { items = JSON.parse(sessionStorage.getItem(OUTBOX) || "[]"); } catch (e) { items = []; }
+    return items.filter(function (item) { return item.url === chat.dataset.turnUrl; });
+  }
+  function keepOutbox(items) {
+    if (items.length) { sessionStorage.setItem(OUTBOX, JSON.stringify(items)); }
+    else { sessionStorage.removeItem(OUTBOX); }
+  }
+  var offlineNote = document.getElementById("chat-offline");
+  var stalled = false;  // the last try found no network: what waits is shown as waiting
+
+  function showWaiting() {
+    log.querySelectorAll(".msg.waiting").forEach(function (node) { node.remove(); });
+    var items = stalled ? outbox() : [];
+    items.forEach(function (item) {
+      var node = render({who: "child", kind: "text", text: item.text});
+      node.classList.add("waiting");
+      node.querySelector(".bubble").appendChild(el("p", "small", "⏳ " + t("还没发出去，有网了会自动发")));
+      log.appendChild(node);
+    });
+    offlineNote.hidden = items.length === 0;
+    if (items.length) { log.lastChild.scrollIntoView({block: "end"}); }
+  }
+
+  function answered(data) {
+    var last = null;
+    data.messages.forEach(function (m) { last = render(m); log.appendChild(last); });
+    enhance(log);
+    var bots = data.messages.filter(function (m) { return m.who === "bot"; });
+    showQuick(bots.length ? bots[bots.length - 1].quick : [],
+              bots.length ? bots[bots.length - 1].labels : []);
+    if (data.urls) {
+      var waiting = outbox();  // said before the chat was stored: now it has an address
+      useUrls(data.urls);
+      keepOutbox(waiting.map(function (item) { return {text: item.text, url: chat.dataset.turnUrl}; }));
+    }
+    showPickPlace(data.step, data.urls);
+    if (data.case) { listen(); }
+    seqField.value = data.seq;
+    document.querySelectorAll('input[name="seq"]').forEach(function (f) { f.value = data.seq; });
+    if (last) { last.scrollIntoView({block: "end"}); }
+  }
+
+  function flush() {
+    var items = outbox();
+    if (busy || !items.length) { return; }
+    var head = items[0];
+    if (typeof head.seq === "number" && head.seq < Number(seqField.value)) {
+      keepOutbox(items.slice(1));  // the server took it before its answer was lost
+      showWaiting();
+      flush();
+      return;
+    }
+    if (!navigator.onLine) { stalled = true; showWaiting(); return; }
+    if (typeof head.seq !== "number") { head.seq = Number(seqField.value); keepOutbox(items); }
     busy = true;
-    errorBox.textContent = "";
-    input.removeAttribute("aria-invalid");
-    sessionStorage.setItem(DRAFT, text);
     fetch(chat.dataset.turnUrl, {
       method: "POST", credentials: "same-origin",
       headers: {"Content-Type": "application/json", "X-CSRFToken": csrf},
-      body: JSON.stringify({text: text, seq: Number(seqField.value)})
+      body: JSON.stringify({text: head.text, seq: head.seq})
     }).then(function (response) {
       return response.json().then(function (data) { return {ok: response.ok, data: data}; });
     }).then(function (result) {
       busy = false;
+      stalled = false;
+      if (!result.ok && result.data.reload) { window.location.reload(); return; }
+      keepOutbox(outbox().slice(1));
+      showWaiting();
       if (!result.ok) {
-        if (result.data.reload) { window.location.reload(); return; }
+        if (!input.value) { input.value = head.text; }
         fail(result.data.error || t("出了点问题，再试一次吧。"));
         return;
       }
-      sessionStorage.removeItem(DRAFT);
-      var last = null;
-      result.data.messages.forEach(function (m) { last = render(m); log.appendChild(last); });
-      enhance(log);
-      var bots = result.data.messages.filter(function (m) { return m.who === "bot"; });
-      showQuick(bots.length ? bots[bots.length - 1].quick : [],
-                bots.length ? bots[bots.length - 1].labels : []);
-      if (result.data.urls) { useUrls(result.data.urls); }
-      showPickPlace(result.data.step, result.data.urls);
-      if (result.data.case) { listen(); }
-      seqField.value = result.data.seq;
-      document.querySelectorAll('input[name="seq"]').forEach(function (f) { f.value = result.data.seq; });
-      input.value = "";
-      if (last) { last.scrollIntoView({block: "end"}); }
-      input.focus();
+      answered(result.data);
+      flush();
     }).catch(function () {
       busy = false;
-      fail(t("网络不太好，你写的话还在，再点一次发送吧。"));
+      stalled = true;
+      showWaiting();  // kept, with its turn number: sent again when the network is back
     });
   }
+
+  function send(text) {
+    if (!text.trim()) { fail(t("你还没有写字哦。")); return; }
+    errorBox.textContent = "";
+    input.removeAttribute("aria-invalid");
+    keepOutbox(outbox().concat([{text: text, url: chat.dataset.turnUrl}]));
+    sessionStorage.removeItem(DRAFT);
+    input.value = "";
+    flush();
+    input.focus();
+  }
+  window.addEventListener("online", flush);
 
   // A safeguarding case's chat: what the lead writes appears without the child typing again.
   var listening = null;
@@ -258,7 +319,13 @@
   }
   var draft = sessionStorage.getItem(DRAFT);
   if (draft && !input.value) { input.value = draft; }
+  input.addEventListener("input", function () {
+    if (input.value) { sessionStorage.setItem(DRAFT, input.value); }
+    else { sessionStorage.removeItem(DRAFT); }
+  });
   enhance(document);
+  stalled = !navigator.onLine;
+  flush();
   if ("speechSynthesis" in window && window.speechSynthesis.addEventListener) {
     // Voices arrive late in most browsers: look again when the list is ready.
     window.speechSynthesis.addEventListener("voiceschanged", function () { enhance(document); });
