@@ -84,9 +84,12 @@ CONCEPTS: dict[str, tuple[str, str | None]] = {
         r"|陪(喝|drink)|\bbar\b",
         r"\b(gon can|gan huo|da gon|zuo fan|gon di)\b",
     ),
-    "GROUP": (r"全班|群里|拉进群|她们|他们|大家|全校|同学们", r"\b(quan ban|qun li|ta men)\b"),
+    "GROUP": (
+        r"全班|群里|拉进群|她们|他们|大家|全校|同学们|男生们|女生们",
+        r"\b(quan ban|qun li|ta men)\b",
+    ),
     "HOSTILE": (
-        r"骂我|笑我|说我坏话|不理我|孤立我|没有我的群|把我[^，。,]{0,3}踢|踢了我|欺负我"
+        r"骂我|笑我|说我坏话|不理我|孤立我|没有我的群|把我[^，。,]{0,3}踢|踢了我|欺负我|整我|被整"
         r"|(逼|让|要)我[^，。,]{0,4}(给|帮)(她|他)们买|不买[^，。,]{0,4}就",
         r"\b(ma wo|xiao wo|bu li wo|gu li wo)\b",
     ),
@@ -147,6 +150,25 @@ CONCEPTS: dict[str, tuple[str, str | None]] = {
         r"我[^，。,]{0,4}(难受|痛苦|好累|太累|撑不住|撑不下去)[^。！？!?]{0,6}想(走|离开|消失|结束)",
         None,
     ),
+    # Hurting oneself to feel better: "划一下就好受", "撞墙撞到头晕就不用想".
+    "SELF_HURT": (
+        r"(划|割|刻)(一下|几下|一刀|自己|手)|撞墙|(掐|咬|打|烫|扎)自己",
+        r"\b(zuang qian|ge zi ji|hua zi ji)\b",
+    ),
+    "RELIEF": (
+        r"好受|舒服|不用(想|再想)|不(那么)?(难受|烦|痛苦)了?|心里(好|舒服|轻松)|解脱|冷静下来|平静",
+        r"\b(hao sou|su fu)\b",
+    ),
+    # Going without at home: the same bare food every meal, and clothes nobody wanted.
+    "BARE_FOOD": (
+        r"(白米饭|白饭|咸菜|馒头|泡面|方便面)[、，,\s]*(白米饭|白饭|咸菜|馒头|泡面|方便面)"
+        r"|(只有|都是|天天|每天|每顿)[^，。,]{0,3}(白米饭|白饭|咸菜|泡面|方便面)",
+        None,
+    ),
+    "CAST_OFFS": (
+        r"衣服[^，。,]{0,3}(都是)?别人(不要|穿剩|扔)的|(鞋|衣服|裤子)[^，。,]{0,3}破了[^，。,]{0,4}没(人)?[^，。,]{0,3}(补|买|换)",
+        None,
+    ),
     "HAIR": (r"(扯|拔|揪)[^，。,]{0,4}头发|掰[^，。,]{0,3}指甲", r"\b(ce tou fa|ba tou fa)\b"),
 }
 
@@ -192,6 +214,8 @@ FAMILIES: tuple[Family, ...] = (
     Family("keepsakes_handed_over", "self_harm", ("ENTRUST", "FAREWELL")),
     Family("someone_hits_me", "abuse", ("HIT_ME",)),
     Family("pain_and_wanting_to_go", "self_harm", ("PAIN_AND_GOING",)),
+    Family("hurting_to_cope", "self_harm", ("SELF_HURT", "RELIEF")),
+    Family("going_without_at_home", "neglect", ("BARE_FOOD", "CAST_OFFS")),
     Family("left_alone_for_days", "neglect", ("ALONE_LONG",), first_person=True),
 )
 

@@ -46,6 +46,10 @@ FAMILY_POSITIVES = [
     ("someone_hits_me", "继父喝醉了又踢了我，腿上全是青的"),
     ("someone_hits_me", "我被舅舅打得耳朵嗡嗡响"),
     ("pain_and_wanting_to_go", "我真的好累好累，想消失"),
+    ("hurting_to_cope", "心里很乱的时候我就掐自己，掐到疼了心里就平静了"),
+    ("hurting_to_cope", "用尺子割一下手，好像就不那么难受了"),
+    ("the_group_against_me", "女生们课间又来整我，把我的书包扔进垃圾桶"),
+    ("going_without_at_home", "每天都是咸菜配馒头，我的鞋破了也没人给我买"),
 ]
 
 # One part missing, or a lesson, a game, a proposal: no family may fire.
@@ -74,6 +78,9 @@ FAMILY_NEGATIVES = [
     "我被篮球打成了熊猫眼，下次要戴护目镜",
     "哥哥打完我的游戏存档就去睡觉了",
     "操场太晒了，我们都很难受，想去树荫下",
+    "我跑步撞到墙上了，揉了揉就舒服多了",
+    "奶奶做的白米饭最香了，我的旧衣服都捐给山区的小朋友了",
+    "我们在美术课上用刻刀刻了一下橡皮章，心里好开心",
     "我们班同学建了个小群，把一个同学踢出去了",
     "我们班拍了毕业照片，老师说要保密到毕业典礼",
 ]
