@@ -79,6 +79,15 @@ def test_the_assistant_answers_small_talk_and_keeps_only_the_idea(live_server, p
     verdict(problems)
 
 
+def test_the_assistant_reads_unspaced_pinyin_and_says_what_it_understood(live_server, phone):
+    phone.goto(live_server.url + "/chat")
+    send(phone, "caochangtaixiaole")
+    said = " ".join(phone.locator(".msg-bot").all_inner_texts()[-3:])
+    assert "操场" in said and "学校和学习" in said
+    assert "这件事在哪里" in last_bot(phone)
+    screenshot(phone, "chat-pinyin-understood")
+
+
 def test_an_under_14_sees_that_the_suggestion_waits_for_a_guardian(live_server, phone):
     problems: list[str] = []
     phone.goto(live_server.url + "/chat")
