@@ -158,6 +158,7 @@ NO_WORDS = {
     "auth.staff_enrol": "a one-time code",
     "chat_case.come_back": "a case code",
     "chat.photo": "a photo (no caption)",
+    "chat.pick_place": "a place from the city's list; its name goes through the chat's own turn",
     "group.join": "a meeting's join code", "group.leave": "nothing",
     "group.vote": "an option's id", "group.choose_name": "yes or no",
     "group.give_support": "nothing",
