@@ -30,6 +30,8 @@ NO_WORDS_FOR_A_CHILD = {
     "onboarding.staff_import_page",  # a sheet of agency staff accounts
     "plan_editing.deadlines", "plan_editing.route", "plan_editing.restore",  # the city's plan
     "api_keys.issue", "api_keys.revoke",  # keys for other systems
+    "plan_editing.local_office",  # a district or street office named in the plan
+    "places_admin.add", "places_admin.edit", "places_admin.import_table",  # places on the map
 }
 THREADED = ("suggestion_id", "meeting_id", "visit_id", "case_id")
 
