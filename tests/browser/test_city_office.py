@@ -75,7 +75,7 @@ def test_the_coordinator_rewords_the_agency_text_and_a_phone_number_is_masked(li
     staff_signin(desktop, live_server, "coordinator")
     desktop.goto(live_server.url + "/coordinator/?tab=all")
     desktop.locator("main a[href*='/coordinator/items/']").first.click()
-    desktop.locator("#rewrite summary").click()
+    desktop.locator("#agency-text-rewrite summary").click()
     audit(desktop, "agency-text-rewrite", problems, phone=False)
     box = desktop.get_by_label("给部门看的说法")
     box.fill("")
