@@ -144,6 +144,22 @@ def new_page(browser):
         context.close()
 
 
+def arrange(server: LiveServer, make, days_back: int = 0):
+    """A suggestion's history built in the server's own database by a ``tests.flow`` step,
+    as if it had happened ``days_back`` days ago."""
+    from sqlmodel import Session
+
+    from models.common import days_ago
+    from models.db import make_engine
+
+    engine = make_engine(server.database_url)
+    try:
+        with Session(engine, expire_on_commit=False) as session, days_ago(days_back):
+            return make(session)
+    finally:
+        engine.dispose()
+
+
 def screenshot(page, name: str) -> Path:
     """Keep a screenshot as a test artifact."""
     ARTIFACTS.mkdir(exist_ok=True)

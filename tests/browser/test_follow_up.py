@@ -6,32 +6,21 @@ from __future__ import annotations
 
 import pytest
 from playwright.sync_api import expect
-from sqlmodel import Session
 
-from models.common import days_ago
-from models.db import make_engine
 from tests.flow import answered
 
-from .conftest import DESKTOP, PHONE, child_signin, staff_signin
+from .conftest import DESKTOP, PHONE, arrange, child_signin, staff_signin
 from .test_accessibility import audit, verdict
-
-
-def _answered(server, days: int):
-    engine = make_engine(server.database_url)
-    with Session(engine, expire_on_commit=False) as session, days_ago(days):
-        found = answered(session)
-    engine.dispose()
-    return found
 
 
 @pytest.fixture
 def old_answer(live_server):
-    return _answered(live_server, 8)
+    return arrange(live_server, answered, days_back=8)
 
 
 @pytest.fixture
 def new_answer(live_server):
-    return _answered(live_server, 0)
+    return arrange(live_server, answered)
 
 
 def _visit(page, text: str, button: str) -> None:

@@ -3,12 +3,10 @@ and offered a plain version; the child's glossary page explains the office words
 
 import pytest
 from playwright.sync_api import expect
-from sqlmodel import Session
 
-from models.db import make_engine
 from tests.flow import accepted
 
-from .conftest import DESKTOP, PHONE, screenshot, staff_signin
+from .conftest import DESKTOP, PHONE, arrange, screenshot, staff_signin
 from .test_accessibility import audit, verdict
 
 OFFICIAL = "根据《城市道路管理条例》，经研究，予以采纳。特此函复。"
@@ -16,10 +14,7 @@ OFFICIAL = "根据《城市道路管理条例》，经研究，予以采纳。�
 
 @pytest.fixture
 def item(live_server):
-    engine = make_engine(live_server.database_url)
-    with Session(engine, expire_on_commit=False) as session:
-        yield accepted(session)
-    engine.dispose()
+    return arrange(live_server, accepted)
 
 
 def _official_answer(live_server, new_page, item):

@@ -9,21 +9,16 @@ from datetime import date, timedelta
 import pytest
 import requests
 from playwright.sync_api import expect
-from sqlmodel import Session
 
-from models.db import make_engine
 from tests.flow import accepted
 
-from .conftest import DESKTOP, staff_signin
+from .conftest import DESKTOP, arrange, staff_signin
 from .test_accessibility import audit, verdict
 
 
 @pytest.fixture
 def item(live_server):
-    engine = make_engine(live_server.database_url)
-    with Session(engine, expire_on_commit=False) as session:
-        yield accepted(session)
-    engine.dispose()
+    return arrange(live_server, accepted)
 
 
 def _pdf(page, server, href: str) -> bytes:

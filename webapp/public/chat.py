@@ -21,7 +21,6 @@ from flask import (
     url_for,
 )
 from flask_babel import gettext as _
-from flask_login import current_user
 from flask_wtf.csrf import CSRFError
 
 from models.assistant import conversation as chats
@@ -30,7 +29,6 @@ from models.councils.checklists import CHECKLISTS
 from models.files.photos import PhotoRejected, store_photo
 from models.people.tables import Group, Meeting
 from models.places.places import city_place
-from models.plans.plan import plan_ids
 from models.safety import case_talk
 from models.suggestions import devices
 from webapp import owner
@@ -39,6 +37,7 @@ from webapp.db import get_session
 from webapp.files import send_photo
 from webapp.forms.common import ChatPhotoForm, ChatPlaceForm, ChatTurnForm
 from webapp.public.chat_render import localised, qr_svg, ruby, track_url, with_ruby
+from webapp.public.child_city import city_of_request, signed_in_child
 from webapp.ratelimit import configured, limiter
 
 bp = Blueprint("chat", __name__, url_prefix="/chat")
@@ -52,13 +51,10 @@ def _token() -> str | None:
     return request.cookies.get(DEVICE_COOKIE)
 
 
-def _member():
-    return current_user.member if current_user.is_authenticated and current_user.is_child \
-        else None
 
 
 def _member_id() -> int | None:
-    member = _member()
+    member = signed_in_child()
     return member.id if member is not None else None
 
 
@@ -129,7 +125,7 @@ def on_this_device(found: chats.Conversation, token: str, status: int = 302):
 
 def _owner_key() -> str | None:
     """An anonymous device's key for what it submits; a signed-in child owns by account."""
-    return None if _member() is not None else owner.key_hash(adopt=_token())
+    return None if signed_in_child() is not None else owner.key_hash(adopt=_token())
 
 
 def _context() -> dict:
@@ -139,8 +135,8 @@ def _context() -> dict:
     checklist = request.args.get("checklist") or None
     if checklist is not None and checklist not in CHECKLISTS:
         abort(404)
-    plan_id = _plan_id()
-    member = _member()
+    plan_id = city_of_request()
+    member = signed_in_child()
     args = {"plan": plan_id, **({"checklist": checklist} if checklist else {})}
     return {"plan_id": plan_id, "group_id": member.group_id if member else None,
             "meeting_id": None, "checklist": checklist, "args": args}
@@ -167,14 +163,14 @@ def _open(context: dict, *, fresh: bool = False):
         meeting_id=context["meeting_id"], checklist=context["checklist"])
     if found is not None:
         return redirect(url_for("chat.page", conversation_id=found.id))
-    if _member() is None:
+    if signed_in_child() is None:
         owner.adopt(_token())
     return _render(_unsaved(context), ChatTurnForm(seq=0), args=context["args"])
 
 
 def _unsaved(context: dict) -> chats.Conversation:
     state = dialogue.new_state(context["plan_id"], checklist=context["checklist"])
-    state["ask_age"] = _member() is None  # no account, no consent record: ask the age band
+    state["ask_age"] = signed_in_child() is None  # no account, no consent record: ask the age band
     return chats.Conversation(plan_id=context["plan_id"], group_id=context["group_id"],
                               meeting_id=context["meeting_id"], member_id=_member_id(),
                               device_hash="", state=state)
@@ -191,15 +187,6 @@ def _create(context: dict) -> chats.Conversation:
                        member_id=conversation.member_id, state=conversation.state)
 
 
-def _plan_id() -> str:
-    """A signed-in child's own plan, else the city named in the link, else the default."""
-    member = _member()
-    if member is not None:
-        return get_session().get(Group, member.group_id).plan_id
-    plan_id = request.args.get("plan") or current_app.config["DEFAULT_PLAN"]
-    if plan_id not in plan_ids():
-        abort(404)
-    return plan_id
 
 
 @bp.route("")
@@ -234,7 +221,7 @@ def meeting(code: str):
 @public
 def page(conversation_id: str):
     found = _owned(conversation_id)
-    if _member() is None:
+    if signed_in_child() is None:
         owner.adopt(_token())
     case_talk.mark_seen(get_session(), found)
     return _render(found, ChatTurnForm(seq=found.state["seq"]))

@@ -11,15 +11,14 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
-from flask_login import current_user
 
-from models.people.tables import Group
 from models.places import summary
 from models.places.places import city_place, city_places
 from models.places.tables import KIND_CHECKLISTS, KIND_ICONS, KIND_NAMES, Place, PlaceKind
-from models.plans.plan import load_plan, plan_ids
+from models.plans.plan import load_plan
 from webapp.access import public
 from webapp.db import get_session
+from webapp.public.child_city import city_of_request
 from webapp.security import CSP
 
 bp = Blueprint("places", __name__, url_prefix="/places")
@@ -33,20 +32,8 @@ def city_place_names(plan_id: str) -> list[str]:
     return [place.name for place in city_places(get_session(), plan_id)]
 
 
-def _member():
-    return current_user.member if current_user.is_authenticated and current_user.is_child \
-        else None
 
 
-def _plan_id() -> str:
-    """A signed-in child's own city, else the city named in the link, else the default."""
-    member = _member()
-    if member is not None:
-        return get_session().get(Group, member.group_id).plan_id
-    plan_id = request.args.get("plan") or current_app.config["DEFAULT_PLAN"]
-    if plan_id not in plan_ids():
-        abort(404)
-    return plan_id
 
 
 def tile_source(template: str) -> str:
@@ -91,7 +78,7 @@ def _kind() -> str:
 
 
 def _map_page(pick: dict | None = None):
-    session, plan_id, kind = get_session(), _plan_id(), _kind()
+    session, plan_id, kind = get_session(), city_of_request(), _kind()
     places = city_places(session, plan_id, kind)
     page = render_template("places/index.html", places=places, kind=kind, kinds=KIND_NAMES,
                            icons=KIND_ICONS, counts=summary.counts(session, plan_id),
@@ -112,7 +99,7 @@ def _pick_args() -> dict:
     back = request.args.get("for", "suggest")
     if back not in PICK_FOR:
         abort(404)
-    args = {"for": back, "plan": _plan_id()}
+    args = {"for": back, "plan": city_of_request()}
     if back == "chat":
         args["chat"] = request.args.get("chat") or abort(404)
     return args
