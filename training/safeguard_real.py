@@ -19,6 +19,8 @@ HOLDOUT_FILE = DATA_DIR / "safeguarding_real_holdout.jsonl"
 HOLDOUT2_FILE = DATA_DIR / "safeguarding_real_holdout2.jsonl"
 # A third holdout from new events, committed before anything was trained or run on it.
 HOLDOUT3_FILE = DATA_DIR / "safeguarding_real_holdout3.jsonl"
+# A fourth holdout from new events, committed before the screen was changed or run on it.
+HOLDOUT4_FILE = DATA_DIR / "safeguarding_real_holdout4.jsonl"
 # Later batches live in their own files; load_real() reads them with the main file.
 BATCH_FILES = (
     DATA_DIR / "safeguarding_real_batch4.jsonl",

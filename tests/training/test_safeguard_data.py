@@ -1,7 +1,7 @@
 """The real-sourced safeguarding files as data: provenance, shape, blindness (no model runs here).
 
-The third holdout is never read by a screen in the test suite: it is kept blind for one recorded
-run (SAFEGUARDING_CARD.md). These tests only look at its lines.
+The third and fourth holdouts are never read by a screen in the test suite: each is kept blind for
+one recorded run (SAFEGUARDING_CARD.md). These tests only look at their lines.
 """
 
 import json
@@ -18,14 +18,15 @@ from training.safeguard_real import load_real
 
 BATCH4_FILE = DATA_DIR / "safeguarding_real_batch4.jsonl"
 BATCH5_FILE = DATA_DIR / "safeguarding_real_batch5.jsonl"
-NEW_FILES = [BATCH4_FILE, BATCH5_FILE, real.HOLDOUT3_FILE]
-HOLDOUTS = [real.HOLDOUT_FILE, real.HOLDOUT2_FILE, real.HOLDOUT3_FILE]
+NEW_FILES = [BATCH4_FILE, BATCH5_FILE, real.HOLDOUT3_FILE, real.HOLDOUT4_FILE]
+HOLDOUTS = [real.HOLDOUT_FILE, real.HOLDOUT2_FILE, real.HOLDOUT3_FILE, real.HOLDOUT4_FILE]
 ALL_FILES = [
     real.REAL_FILE,
     *real.BATCH_FILES,
     real.HOLDOUT_FILE,
     real.HOLDOUT2_FILE,
     real.HOLDOUT3_FILE,
+    real.HOLDOUT4_FILE,
 ]
 SOURCE_KINDS = {
     "news",
@@ -79,21 +80,45 @@ def test_no_text_is_written_twice_in_the_real_files():
     assert {text: names for text, names in seen.items() if len(names) > 1} == {}
 
 
-def test_the_third_holdout_is_large_and_covers_every_kind_and_style():
-    rows = _rows(real.HOLDOUT3_FILE)
+@pytest.mark.parametrize(
+    ("path", "lines", "disclosures", "safe_lines"),
+    [(real.HOLDOUT3_FILE, 120, 80, 40), (real.HOLDOUT4_FILE, 100, 60, 35)],
+    ids=["holdout3", "holdout4"],
+)
+def test_a_late_holdout_is_large_and_covers_every_kind_and_style(
+    path, lines, disclosures, safe_lines
+):
+    rows = _rows(path)
     urgent = [r for r in rows if r["urgent"]]
     safe = [r for r in rows if not r["urgent"]]
-    assert len(rows) >= 120 and len(urgent) >= 80 and len(safe) >= 40
+    assert len(rows) >= lines and len(urgent) >= disclosures and len(safe) >= safe_lines
     assert {r["kind"] for r in urgent} == set(real.URGENT_KINDS)
     assert {r["kind"] for r in safe} == set(real.SAFE_KINDS)
     assert {r["style"] for r in urgent} == set(real.STYLES)
 
 
 @pytest.mark.parametrize(
-    "other", [real.REAL_FILE, *real.BATCH_FILES, real.HOLDOUT_FILE, real.HOLDOUT2_FILE]
+    ("holdout_file", "other"),
+    [
+        (real.HOLDOUT3_FILE, other)
+        for other in [real.REAL_FILE, *real.BATCH_FILES, real.HOLDOUT_FILE, real.HOLDOUT2_FILE]
+    ]
+    + [
+        (real.HOLDOUT4_FILE, other)
+        for other in [
+            real.REAL_FILE,
+            *real.BATCH_FILES,
+            real.HOLDOUT_FILE,
+            real.HOLDOUT2_FILE,
+            real.HOLDOUT3_FILE,
+        ]
+    ],
+    ids=lambda p: p.stem.removeprefix("safeguarding_real_"),
 )
-def test_the_third_holdout_shares_no_page_event_or_near_duplicate_with_another_file(other):
-    holdout = load_real(real.HOLDOUT3_FILE)
+def test_a_late_holdout_shares_no_page_event_or_near_duplicate_with_another_file(
+    holdout_file, other
+):
+    holdout = load_real(holdout_file)
     cases = load_real(other)
     assert not {c.source_url for c in holdout} & {c.source_url for c in cases}
     assert not {c.event for c in holdout} & {c.event for c in cases}
