@@ -25,6 +25,7 @@ HOLDOUT4_FILE = DATA_DIR / "safeguarding_real_holdout4.jsonl"
 BATCH_FILES = (
     DATA_DIR / "safeguarding_real_batch4.jsonl",
     DATA_DIR / "safeguarding_real_batch5.jsonl",
+    DATA_DIR / "safeguarding_real_batch6.jsonl",
 )
 SPLIT_SEED = 110120
 SHARES = {"train": 0.6, "dev": 0.2, "test": 0.2}

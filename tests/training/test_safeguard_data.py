@@ -18,7 +18,8 @@ from training.safeguard_real import load_real
 
 BATCH4_FILE = DATA_DIR / "safeguarding_real_batch4.jsonl"
 BATCH5_FILE = DATA_DIR / "safeguarding_real_batch5.jsonl"
-NEW_FILES = [BATCH4_FILE, BATCH5_FILE, real.HOLDOUT3_FILE, real.HOLDOUT4_FILE]
+BATCH6_FILE = DATA_DIR / "safeguarding_real_batch6.jsonl"
+NEW_FILES = [BATCH4_FILE, BATCH5_FILE, BATCH6_FILE, real.HOLDOUT3_FILE, real.HOLDOUT4_FILE]
 HOLDOUTS = [real.HOLDOUT_FILE, real.HOLDOUT2_FILE, real.HOLDOUT3_FILE, real.HOLDOUT4_FILE]
 ALL_FILES = [
     real.REAL_FILE,
@@ -127,7 +128,7 @@ def test_a_late_holdout_shares_no_page_event_or_near_duplicate_with_another_file
     assert near == []
 
 
-@pytest.mark.parametrize(("path", "batch"), [(BATCH4_FILE, 4), (BATCH5_FILE, 5)])
+@pytest.mark.parametrize(("path", "batch"), [(BATCH4_FILE, 4), (BATCH5_FILE, 5), (BATCH6_FILE, 6)])
 def test_a_batch_file_is_read_with_the_set_as_one_new_batch(path, batch):
     rows = _rows(path)
     assert path in real.BATCH_FILES
@@ -160,10 +161,14 @@ def test_batch_four_aims_at_the_blind_misses_with_many_ordinary_words():
     assert no_words, "a disclosure told in emoji alone"
 
 
-@pytest.mark.parametrize("holdout", HOLDOUTS, ids=lambda p: p.stem)
-def test_batch_five_shares_no_page_or_event_with_a_holdout(holdout):
+@pytest.mark.parametrize(
+    ("batch_file", "holdout"),
+    [(b, h) for b in (BATCH5_FILE, BATCH6_FILE) for h in HOLDOUTS],
+    ids=lambda p: p.stem.removeprefix("safeguarding_real_"),
+)
+def test_a_late_batch_shares_no_page_or_event_with_a_holdout(batch_file, holdout):
     """Only pages and events are compared, so the blind holdout's texts are never looked at."""
-    batch = load_real(BATCH5_FILE)
+    batch = load_real(batch_file)
     cases = load_real(holdout)
     assert not {c.source_url for c in batch} & {c.source_url for c in cases}
     assert not {c.event for c in batch} & {c.event for c in cases}
@@ -191,3 +196,13 @@ def test_batch_five_negatives_use_the_everyday_idioms_that_looked_like_danger():
     safe = " ".join(r["text"] for r in _rows(BATCH5_FILE) if not r["urgent"])
     idioms = "打球 打电话 笑死 饿死 累死 气死 热死 挤死 杀时间 要我的命".split()
     assert [idiom for idiom in idioms if idiom not in safe] == []
+
+
+def test_batch_six_aims_at_bullying_neglect_joking_self_harm_and_essays_that_only_sound_sad():
+    rows = _rows(BATCH6_FILE)
+    urgent = [r for r in rows if r["urgent"]]
+    per_kind = Counter(r["kind"] for r in urgent)
+    assert len(rows) >= 220 and per_kind["bullying"] >= 30 and per_kind["self_harm"] >= 30
+    assert per_kind["neglect"] >= 10
+    assert len([r for r in urgent if r["kind"] == "self_harm" and r["style"] == "joking"]) >= 5
+    assert len([r for r in rows if r["kind"] == "ordinary"]) >= 60
