@@ -152,11 +152,12 @@ CONCEPTS: dict[str, tuple[str, str | None]] = {
     ),
     # Hurting oneself to feel better: "划一下就好受", "撞墙撞到头晕就不用想".
     "SELF_HURT": (
-        r"(划|割|刻|扎|戳)(一下|几下|一刀|自己|手)|撞墙|(掐|咬|打|烫|扎)自己",
+        r"(划|割|刻|扎|戳)(一下|几下|一刀|自己|手)|撞墙|(掐|咬|打|烫|扎)自己"
+        r"|(?<![a-z])cut(?![a-z])[^，。,]{0,3}(arm|wrist|myself|自己|手臂|手腕)",
         r"\b(zuang qian|ge zi ji|hua zi ji)\b",
     ),
     "RELIEF": (
-        r"好受|舒服|不用(想|再想)|不(那么)?(难受|烦|痛苦)了?|心里(好|舒服|轻松)|解脱|冷静下来|平静",
+        r"好受|舒服|放松|relax|不用(想|再想)|不(那么)?(难受|烦|痛苦)了?|心里(好|舒服|轻松)|解脱|冷静下来|平静",
         r"\b(hao sou|su fu)\b",
     ),
     # Going without at home: the same bare food every meal, and clothes nobody wanted.
@@ -197,11 +198,12 @@ CONCEPTS: dict[str, tuple[str, str | None]] = {
     "WATCHER": (r"看到|看见|遇到|碰到|有(个|些|一些)?(小孩|小朋友|人|老人|阿姨|叔叔)", None),
     # The adults cannot be reached and nobody looks after the child.
     "UNREACHABLE": (
-        r"不接(我的?)?电话|电话[^，。,]{0,3}(不接|没人接|打不通|关机)|联系不上|找不到(爸|妈)|(手机|电话)[^，。,]{0,4}关机",
+        r"不接(我的?)?电话|电话[^，。,]{0,3}(不接|没人接|打不通|关机)|联系不上|找不到(爸|妈)|(手机|电话)(?![^，。,]{0,3}没电)[^，。,]{0,4}关机",
         r"\b(bu jie dian hua|da bu ton|lian xi bu san)\b",
     ),
     "NOBODY": (
-        r"没(有)?(大人|人)(管|叫|照顾|做饭|陪)|家里(就|只)(剩|有)(我|我们)|就(剩)?我(们)?(两个|俩|一个)"
+        r"没(有)?(大人|人)(管|叫|照顾|做饭|陪)|就(剩)?我(们)?(两个|俩|一个)"
+        r"|家里(就|只)(剩|有)(我|我们)(?![^，。,]{0,3}(和|跟)(爸|妈|奶奶|爷爷|外婆|外公|姥姥|姥爷|大人))"
         r"|没(有)?大人",
         r"\b(mei (you )?(da )?ren guan)\b",
     ),
