@@ -1,7 +1,7 @@
 """The real-sourced safeguarding files as data: provenance, shape, blindness (no model runs here).
 
-The third and fourth holdouts are never read by a screen in the test suite: each is kept blind for
-one recorded run (SAFEGUARDING_CARD.md). These tests only look at their lines.
+Each holdout was kept blind until its one recorded run (SAFEGUARDING_CARD.md); these tests only
+look at the lines, pages and events of the files, never at a screen.
 """
 
 import json
