@@ -6,14 +6,17 @@ from functools import lru_cache
 
 from classifier import safeguard_rules as rules
 from classifier.normalise import normalise
-from classifier.pinyin import tagged_syllables
+from classifier.pinyin import split_syllables, tagged_syllables
 from classifier.safeguard_concepts import family_hits
 
 _CLAUSE_RE = re.compile(r"[，。！？；,.!?;…\n]+")
 _LATIN_RE = re.compile(r"[a-z]")
 _SPACE_RE = re.compile(r"\s+")
 _CONTENT_RE = re.compile(r"[\u4e00-\u9fffa-z0-9]")
+_HAN_RE = re.compile(r"[\u4e00-\u9fff]")
+_LATIN_WORD_RE = re.compile(r"[a-z]{2,}")
 MIN_NET_CONTENT = 5
+SHORT_LATIN = 12
 # Medicine beside an illness (感冒吃药, 发烧打针) is care; without an amount (好多, 一瓶, 攒)
 # the net does not read the medicine words.
 _ILLNESS = re.compile(r"感冒|发烧|咳嗽|嗓子(疼|痛)|拉肚子|流鼻涕|牙(疼|痛)|过敏|鼻炎|生病|住院")
@@ -118,6 +121,12 @@ def net_view(norm: str) -> str | None:
     view = blank_benign(norm)
     if view != norm and len(_CONTENT_RE.findall(view)) < MIN_NET_CONTENT:
         return None
+    if (
+        not _HAN_RE.search(view)
+        and len(_CONTENT_RE.findall(view)) < SHORT_LATIN
+        and not any(split_syllables(w) for w in _LATIN_WORD_RE.findall(view))
+    ):
+        return None  # a short code or word in no language the net reads (TS-ABC234, ok)
     return view
 
 
