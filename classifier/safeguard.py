@@ -6,14 +6,22 @@ from functools import lru_cache
 
 from classifier import safeguard_rules as rules
 from classifier.normalise import normalise
-from classifier.pinyin import tagged_syllables
+from classifier.pinyin import split_syllables, tagged_syllables
 from classifier.safeguard_concepts import family_hits
 
 _CLAUSE_RE = re.compile(r"[，。！？；,.!?;…\n]+")
 _LATIN_RE = re.compile(r"[a-z]")
 _SPACE_RE = re.compile(r"\s+")
 _CONTENT_RE = re.compile(r"[\u4e00-\u9fffa-z0-9]")
+_HAN_RE = re.compile(r"[\u4e00-\u9fff]")
+_LATIN_WORD_RE = re.compile(r"[a-z]{2,}")
 MIN_NET_CONTENT = 5
+SHORT_LATIN = 12
+# Medicine beside an illness (感冒吃药, 发烧打针) is care; without an amount (好多, 一瓶, 攒)
+# the net does not read the medicine words.
+_ILLNESS = re.compile(r"感冒|发烧|咳嗽|嗓子(疼|痛)|拉肚子|流鼻涕|牙(疼|痛)|过敏|鼻炎|生病|住院")
+_OVERDOSE = re.compile(r"好多|很多|一把|一瓶|一板|一盒|攒|吞|全部|整(瓶|板|盒)")
+_MEDS = re.compile(r"吃药|喝药|打针|输液|(?<![火炸弹])药")
 
 
 @dataclass(frozen=True)
@@ -96,15 +104,29 @@ def is_urgent(text: str) -> Urgency:
     return is_urgent_many([text])[0]
 
 
+def blank_benign(norm: str) -> str:
+    """Normalised text with idioms, laughter and medicine taken for an illness blanked."""
+    view = BENIGN.sub("，", norm)
+    if _ILLNESS.search(view) and not _OVERDOSE.search(view):
+        view = _MEDS.sub("，", view)
+    return view
+
+
 def net_view(norm: str) -> str | None:
     """What the net reads: idioms and laughter blanked; None when an idiom was all there was.
 
     "笑死我了" or "奶奶，我想死你了" leave almost nothing once the idiom is blanked, and a
     handful of leftover characters is no evidence either way (the rules still read the text).
     """
-    view = BENIGN.sub("，", norm)
+    view = blank_benign(norm)
     if view != norm and len(_CONTENT_RE.findall(view)) < MIN_NET_CONTENT:
         return None
+    if (
+        not _HAN_RE.search(view)
+        and len(_CONTENT_RE.findall(view)) < SHORT_LATIN
+        and not any(split_syllables(w) for w in _LATIN_WORD_RE.findall(view))
+    ):
+        return None  # a short code or word in no language the net reads (TS-ABC234, ok)
     return view
 
 

@@ -49,17 +49,20 @@ CONCEPTS: dict[str, tuple[str, str | None]] = {
     ),
     "ADULT": (
         r"网友|网上(认识)?的?(朋友|哥哥|姐姐|叔叔)|游戏(里)?(认识)?的?(朋友|哥哥|姐姐)|陌生人|叔叔|阿姨"
-        r"|工头|老板|主播|那个人|那个男的|qq|微信|私信|加我",
+        r"|工头|老板|主播|那个人|那个男的|qq|微信|私信|加我|(游戏|网上)(里)?的?人",
         r"\b(wan you|mo sen ren|su su|gon tou|lao ban)\b",
     ),
-    "MONEY": (r"钱|转账|转了|红包|充值|学费|欠|还债|付款", r"\b(qian|zuan zan|hon bao|xue fei)\b"),
+    "MONEY": (
+        r"钱|转账|转了|红包|充值|学费|欠|还债|付款|罚[^，。,]{0,2}[0-9一二三四五六七八九十几两]+(万|千)",
+        r"\b(qian|zuan zan|hon bao|xue fei)\b",
+    ),
     "PHOTO": (
         r"照片|视频|图片|头像|自拍|合照|p(成|图|了)|拍(了|我)|裸|录屏|截图",
         r"\b(zao pian|si pin|tu pian|tou xian|luo)\b",
     ),
     "LEVER": (
         r"不然|否则|要挟|威胁|勒索|发出去|到处发|发到[^，。,]{0,4}(网|站|群)|曝光|坐牢|抓我|秘密|别告诉|不(许|准|能|敢)(告诉|说)"
-        r"|瞒着|其实|骗",
+        r"|瞒着|其实|骗|拘留|抓(起来|走)",
         r"\b(bu ran|fou ze|wei xie|bie gao su|mi mi|fa cu qu|zuo lao)\b",
     ),
     "WORK": (
@@ -85,11 +88,11 @@ CONCEPTS: dict[str, tuple[str, str | None]] = {
         r"\b(gon can|gan huo|da gon|zuo fan|gon di)\b",
     ),
     "GROUP": (
-        r"全班|群里|拉进群|她们|他们|大家|全校|同学们|男生们|女生们",
+        r"全班|群里|拉进群|她们|他们|大家|全校|同学们|男生们|女生们|(班里|班上)的?(女生|男生|同学)",
         r"\b(quan ban|qun li|ta men)\b",
     ),
     "HOSTILE": (
-        r"骂我|笑我|说我坏话|不理我|孤立我|没有我的群|把我[^，。,]{0,3}踢|踢了我|欺负我|整我|被整"
+        r"骂我|笑我|说我坏话|不理我|孤立我|没有我的群|被[^，。,]{0,6}骂(了|一顿)|把我[^，。,]{0,3}踢|踢了我|欺负我|整我|被整"
         r"|(逼|让|要)我[^，。,]{0,4}(给|帮)(她|他)们买|不买[^，。,]{0,4}就",
         r"\b(ma wo|xiao wo|bu li wo|gu li wo)\b",
     ),
@@ -152,24 +155,88 @@ CONCEPTS: dict[str, tuple[str, str | None]] = {
     ),
     # Hurting oneself to feel better: "划一下就好受", "撞墙撞到头晕就不用想".
     "SELF_HURT": (
-        r"(划|割|刻)(一下|几下|一刀|自己|手)|撞墙|(掐|咬|打|烫|扎)自己",
+        r"(划|割|刻|扎|戳)(一下|几下|一刀|自己|手)|撞墙|(掐|咬|打|烫|扎)自己"
+        r"|(?<![a-z])cut(?![a-z])[^，。,]{0,3}(arm|wrist|myself|自己|手臂|手腕)",
         r"\b(zuang qian|ge zi ji|hua zi ji)\b",
     ),
     "RELIEF": (
-        r"好受|舒服|不用(想|再想)|不(那么)?(难受|烦|痛苦)了?|心里(好|舒服|轻松)|解脱|冷静下来|平静",
+        r"好受|舒服|放松|relax|不用(想|再想)|不(那么)?(难受|烦|痛苦)了?|心里(好|舒服|轻松)|解脱|冷静下来|平静",
         r"\b(hao sou|su fu)\b",
     ),
     # Going without at home: the same bare food every meal, and clothes nobody wanted.
     "BARE_FOOD": (
         r"(白米饭|白饭|咸菜|馒头|泡面|方便面)[、，,\s]*(白米饭|白饭|咸菜|馒头|泡面|方便面)"
-        r"|(只有|都是|天天|每天|每顿)[^，。,]{0,3}(白米饭|白饭|咸菜|泡面|方便面)",
+        r"|(只有|都是|天天|每天|每顿)[^，。,]{0,3}(白米饭|白米fan|白饭|咸菜|泡面|方便面)",
         None,
     ),
     "CAST_OFFS": (
-        r"衣服[^，。,]{0,3}(都是)?别人(不要|穿剩|扔)的|(鞋|衣服|裤子)[^，。,]{0,3}破了[^，。,]{0,4}没(人)?[^，。,]{0,3}(补|买|换)",
+        r"衣服[^，。,]{0,3}(都是)?别人(不要|穿剩|扔)的|(鞋|衣服|裤子)[^，。,]{0,3}破了[^，。,]{0,4}没(人)?[^，。,]{0,3}(补|买|换)"
+        r"|(鞋|衣服|裤子)[^，。,]{0,3}(小了|烂了)[^，。,]{0,4}没(人)?(管|guan|买|换)",
         None,
     ),
     "HAIR": (r"(扯|拔|揪)[^，。,]{0,4}头发|掰[^，。,]{0,3}指甲", r"\b(ce tou fa|ba tou fa)\b"),
+    # A sharp thing a child turns on their own body (圆规扎手, 拿小刀划胳膊, 烟头烫自己).
+    "SHARP": (
+        r"圆规|刀片|小刀|美工刀|剪刀|铅笔刀|削笔刀|针|别针|图钉|烟头|碎玻璃|笔尖",
+        r"\b(yuan gui|dao pian|xiao dao|mei gon dao|jian dao|yan tou)\b",
+    ),
+    "ON_ME": (
+        r"(扎|戳|划|割|刻|烫|刺)[^，。,]{0,2}(自己|我自己|手|手臂|胳膊|手腕|手背|腿|大腿|肚子)"
+        r"|(自己|手|手臂|胳膊|手腕|腿)[^，。,]{0,4}(扎|戳|划|割|刻|烫|刺)",
+        r"\b(za|zha|hua|ge|tan) (zi ji|sou|sou bi|ge bo|sou wan)\b",
+    ),
+    # An accident is not self-harm: 不小心, 扎到了, 被…划到.
+    "ACCIDENT": (r"不小心|(扎|划|割|烫|戳)(到|破)了?|被[^，。,]{0,6}(扎|划|割|烫)", None),
+    # Begging or being sent to ask for money in the street (路口敲车窗要钱, 地铁里跪着要钱).
+    "STREET": (
+        r"路口|马路|路边|红灯|车窗|地铁|天桥|街上|街头|火车站|广场|夜市",
+        r"\b(lu kou|ma lu|hon den|ce cuan|di tie|jie san)\b",
+    ),
+    "BEG": (
+        r"要钱|讨钱|乞讨|要饭|敲车窗|(跪|磕头)[^，。,]{0,4}(要|讨)|卖花|卖唱",
+        r"\b(yao qian|tao qian|qi tao|qiao ce cuan)\b",
+    ),
+    # A jab or a cut at the doctor's (打针, 抽血) is care, not harm.
+    "MEDICAL": (r"打针|护士|医生|输液|抽血|疫苗|针灸|体检", r"\b(da zen|hu si|yi sen)\b"),
+    # Someone else is the one seen doing it: a report, not a disclosure.
+    "WATCHER": (r"看到|看见|遇到|碰到|有(个|些|一些)?(小孩|小朋友|人|老人|阿姨|叔叔)", None),
+    # The adults cannot be reached and nobody looks after the child.
+    "UNREACHABLE": (
+        r"不接(我的?)?电话|电话[^，。,]{0,3}(不接|没人接|打不通|关机)|联系不上|找不到(爸|妈)|(手机|电话)(?![^，。,]{0,3}没电)[^，。,]{0,4}关机",
+        r"\b(bu jie dian hua|da bu ton|lian xi bu san)\b",
+    ),
+    "NOBODY": (
+        r"没(有)?(大人|人)(管|叫|照顾|做饭|陪)|就(剩)?我(们)?(两个|俩|一个)"
+        r"|家里(就|只)(剩|有)(我|我们)(?![^，。,]{0,3}(和|跟)(爸|妈|奶奶|爷爷|外婆|外公|姥姥|姥爷|大人))"
+        r"|没(有)?大人",
+        r"\b(mei (you )?(da )?ren guan)\b",
+    ),
+    "FED_BY_OTHERS": (
+        r"(饭|吃的)[^，。,]{0,4}(都是|全靠|靠)[^，。,]{0,3}(邻居|别人|老师|同学)"
+        r"|(邻居|别人|对门|隔壁)[^，。,]{0,4}(送|给)[^，。,]{0,3}(饭|吃的)|(赊|借)[^，。,]{0,3}(米|面|饭)",
+        r"\b(lin ju son)\b",
+    ),
+    # Mother's injuries seen by the child (早上妈妈脸上都是伤).
+    "MUM_HURT": (
+        r"(妈|妈妈|我妈|mom|mum|mommy)[^，。,]{0,4}(脸上|身上|头上|手上|眼睛)[^，。,]{0,3}(都是|全是|有|又)?"
+        r"(伤|血|青|紫|肿)",
+        r"\bma ma (lian|sen) san (dou si )?san\b",
+    ),
+    # Fled far and cut off (跑到无锡了，手机会关掉; 钱花光了，今晚睡大街).
+    "FLED": (
+        r"(我|我们|三个|两个)[^，。,]{0,6}(跑|逃)(到|来|去)(了)?[^，。,]{0,4}[\u4e00-\u9fff]{2}",
+        r"\bpao (dao|lai|qu)\b",
+    ),
+    "CUT_OFF": (
+        r"手机[^，。,]{0,4}(关掉|扔掉|扔了)|别找我|不要找我|睡(大)?街|钱[^，。,]{0,3}(都)?(花光|用完)|不(会)?回(去|家)了",
+        r"\b(sui da jie|bie zao wo)\b",
+    ),
+    # An adult man who insists on sleeping in the child's bed.
+    "MAN_IN_BED": (
+        r"(爸|dad|爸爸|继父|后爸|叔叔|舅舅|姑父|姨父|爷爷|外公|哥|他)[^，。,]{0,6}"
+        r"(非要|硬要|每次都|总是|老是|半夜)[^，。,]{0,4}(跟|和)我睡|(钻|爬)(进|上)?我的?(被窝|床)",
+        None,
+    ),
 }
 
 # Words that make a text about others, a lesson, a proposal or a story: families stay silent.
@@ -189,6 +256,7 @@ class Family:
     parts: tuple[str, ...]
     any_of: tuple[str, ...] = ()
     first_person: bool = False
+    none_of: tuple[str, ...] = ()
 
 
 FAMILIES: tuple[Family, ...] = (
@@ -214,9 +282,22 @@ FAMILIES: tuple[Family, ...] = (
     Family("keepsakes_handed_over", "self_harm", ("ENTRUST", "FAREWELL")),
     Family("someone_hits_me", "abuse", ("HIT_ME",)),
     Family("pain_and_wanting_to_go", "self_harm", ("PAIN_AND_GOING",)),
-    Family("hurting_to_cope", "self_harm", ("SELF_HURT", "RELIEF")),
+    Family("hurting_to_cope", "self_harm", ("SELF_HURT", "RELIEF"), none_of=("MEDICAL",)),
     Family("going_without_at_home", "neglect", ("BARE_FOOD", "CAST_OFFS")),
     Family("left_alone_for_days", "neglect", ("ALONE_LONG",), first_person=True),
+    Family(
+        "a_sharp_thing_on_my_body",
+        "self_harm",
+        ("SHARP", "ON_ME"),
+        first_person=True,
+        none_of=("ACCIDENT",),
+    ),
+    Family("begging_in_the_street", "exploitation", ("STREET", "BEG"), none_of=("WATCHER",)),
+    Family("nobody_reachable_nobody_caring", "neglect", ("UNREACHABLE", "NOBODY")),
+    Family("fed_by_neighbours_with_no_adult", "neglect", ("NOBODY", "FED_BY_OTHERS")),
+    Family("mother_hurt", "witnessed_dv", ("MUM_HURT",)),
+    Family("fled_far_and_cut_off", "runaway", ("FLED", "CUT_OFF"), first_person=True),
+    Family("a_man_in_my_bed", "sexual_abuse", ("MAN_IN_BED",)),
 )
 
 _COMPILED = {
@@ -263,6 +344,8 @@ def family_hits(norm: str) -> dict[str, str]:
         if family.kind in hits or not all(p in found for p in family.parts):
             continue
         if family.any_of and not any(p in found for p in family.any_of):
+            continue
+        if any(p in found for p in family.none_of):
             continue
         if family.first_person and not _FIRST_PERSON.search(norm) and "wo" not in norm.split():
             continue

@@ -19,10 +19,13 @@ HOLDOUT_FILE = DATA_DIR / "safeguarding_real_holdout.jsonl"
 HOLDOUT2_FILE = DATA_DIR / "safeguarding_real_holdout2.jsonl"
 # A third holdout from new events, committed before anything was trained or run on it.
 HOLDOUT3_FILE = DATA_DIR / "safeguarding_real_holdout3.jsonl"
+# A fourth holdout from new events, committed before the screen was changed or run on it.
+HOLDOUT4_FILE = DATA_DIR / "safeguarding_real_holdout4.jsonl"
 # Later batches live in their own files; load_real() reads them with the main file.
 BATCH_FILES = (
     DATA_DIR / "safeguarding_real_batch4.jsonl",
     DATA_DIR / "safeguarding_real_batch5.jsonl",
+    DATA_DIR / "safeguarding_real_batch6.jsonl",
 )
 SPLIT_SEED = 110120
 SHARES = {"train": 0.6, "dev": 0.2, "test": 0.2}

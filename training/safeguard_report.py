@@ -14,7 +14,15 @@ from classifier.safeguard import _model, is_urgent_many, rule_hits
 from training.dataset import DATA_DIR, load_examples, read_jsonl, split
 from training.safeguard_cv import cross_validate
 from training.safeguard_data import load_cases, split_cases
-from training.safeguard_real import HOLDOUT2_FILE, HOLDOUT_FILE, STYLES, load_real, split_real
+from training.safeguard_real import (
+    HOLDOUT2_FILE,
+    HOLDOUT3_FILE,
+    HOLDOUT4_FILE,
+    HOLDOUT_FILE,
+    STYLES,
+    load_real,
+    split_real,
+)
 from training.safeguard_train import REAL_FILES, essay_texts, real_ordinary_texts
 
 REPORTS = Path(__file__).parent / "reports"
@@ -102,6 +110,8 @@ def evaluate_all() -> dict:
         "test_new_events": evaluate_real([c for c in real["test"] if c.batch == 2]),
         "holdout": evaluate_real(load_real(HOLDOUT_FILE)),
         "holdout2": evaluate_real(load_real(HOLDOUT2_FILE)),
+        "holdout3": evaluate_real(load_real(HOLDOUT3_FILE)),
+        "holdout4": evaluate_real(load_real(HOLDOUT4_FILE)),
         "blind_runs": json.loads(BLIND_RUNS.read_text("utf-8")),
         "ordinary": {
             "corpus_test": evaluate_ordinary([e.text for e in corpus["test"]]),
@@ -214,6 +224,8 @@ def render(result: dict) -> str:
         + _split_section("Test, new events only (batch 2)", result["test_new_events"])
         + _split_section("Fresh holdout", result["holdout"])
         + _split_section("Second holdout (safeguarding_real_holdout2.jsonl)", result["holdout2"])
+        + _split_section("Third holdout, after its blind run", result["holdout3"])
+        + _split_section("Fourth holdout, after its blind run", result["holdout4"])
         + _split_section("Dev", result["dev"])
     )
     return "\n".join(head + body)

@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 import numpy as np
 
 from classifier.normalise import normalise
-from classifier.safeguard import BENIGN, rule_hits
+from classifier.safeguard import blank_benign, rule_hits
 from classifier.safeguard import net_view as screen_view
 from classifier.safeguard_model import (
     SafeguardModel,
@@ -31,13 +31,17 @@ from training.safeguard_data import load_cases, split_cases
 from training.safeguard_real import load_real, split_real
 from training.splits import split_real as split_real_corpus
 
-# Share of ordinary suggestions (corpus validation split) the whole screen may flag at most.
-ORDINARY_BUDGET = 0.03
+# Share of ordinary texts (corpus validation split, real corpora dev part) the whole screen may
+# flag at most: recall first, with a margin below the 5% the product is judged at.
+ORDINARY_BUDGET = 0.035
 # Terms whose weight in a first fit is below this are dropped and the net refitted on the
 # rest: two thirds of the n-grams carry almost nothing, and the shipped file stays small.
 MIN_TERM_WEIGHT = 0.05
 # Real children's words count more than the team's own phrasing and the ordinary corpus.
 REAL_WEIGHT = 3.0
+# Real children's ordinary words (suggestions and essays of corpora A-D) count as much as the
+# real-sourced disclosures: sadness about parents far away or a scolding over marks is not danger.
+REAL_ORDINARY_WEIGHT = 3.0
 # Real children's essays and diaries: ordinary texts that talk of missing parents and sadness.
 ESSAY_FILE = REAL_DIR / "corpus_c.jsonl"
 # Every real children's corpus (suggestions A, B, D and essays C): ordinary texts.
@@ -45,8 +49,9 @@ REAL_FILES = ("corpus_a.jsonl", "corpus_b.jsonl", "corpus_c.jsonl", "corpus_d.js
 
 
 def net_view(text: str) -> str:
-    """What the net is trained on: normalised text with idioms and laughter blanked."""
-    return BENIGN.sub("，", normalise(text))
+    """What the net is trained on: normalised text with idioms, laughter and medicine for an
+    illness blanked (as the screen reads it)."""
+    return blank_benign(normalise(text))
 
 
 def real_ordinary_texts(part: str, files: tuple[str, ...] = REAL_FILES) -> list[str]:
@@ -74,10 +79,12 @@ def ordinary_set() -> tuple[list[str], list[bool], list[float]]:
     """Texts, labels and weights of every train part but the real-sourced one: the tune half
     of the team-written set, the corpus train split and corpus C's train part."""
     tune, _ = split_cases(load_cases())
-    ordinary = [e.text for e in split(load_examples())["train"]] + essay_negatives()
-    texts = [c.text for c in tune] + ordinary
-    labels = [c.urgent for c in tune] + [False] * len(ordinary)
-    return texts, labels, [1.0] * len(texts)
+    corpus = [e.text for e in split(load_examples())["train"]]
+    real = essay_negatives()
+    texts = [c.text for c in tune] + corpus + real
+    labels = [c.urgent for c in tune] + [False] * (len(corpus) + len(real))
+    weights = [1.0] * (len(tune) + len(corpus)) + [REAL_ORDINARY_WEIGHT] * len(real)
+    return texts, labels, weights
 
 
 def training_set() -> tuple[list[str], np.ndarray, np.ndarray]:

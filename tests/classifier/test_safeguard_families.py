@@ -50,6 +50,14 @@ FAMILY_POSITIVES = [
     ("hurting_to_cope", "用尺子割一下手，好像就不那么难受了"),
     ("the_group_against_me", "女生们课间又来整我，把我的书包扔进垃圾桶"),
     ("going_without_at_home", "每天都是咸菜配馒头，我的鞋破了也没人给我买"),
+    ("a_sharp_thing_on_my_body", "一烦起来我就拿小刀在胳膊上划，没人知道"),
+    ("a_sharp_thing_on_my_body", "我偷偷用别针戳自己的手背"),
+    ("begging_in_the_street", "舅舅叫我在天桥上跪着要钱，要不够不准吃饭"),
+    ("nobody_reachable_nobody_caring", "爸爸的手机一直关机，家里就剩我和弟弟了"),
+    ("fed_by_neighbours_with_no_adult", "家里没有大人，这几天都是对门阿姨给我们送饭"),
+    ("mother_hurt", "我放学回家看到妈妈脸上又青了一块"),
+    ("fled_far_and_cut_off", "我一个人跑到广州了，别找我"),
+    ("a_man_in_my_bed", "继父半夜老是钻进我的被窝，我好害怕"),
 ]
 
 # One part missing, or a lesson, a game, a proposal: no family may fire.
@@ -83,6 +91,13 @@ FAMILY_NEGATIVES = [
     "我们在美术课上用刻刀刻了一下橡皮章，心里好开心",
     "我们班同学建了个小群，把一个同学踢出去了",
     "我们班拍了毕业照片，老师说要保密到毕业典礼",
+    "削铅笔的时候不小心用小刀划到手了",
+    "打针的时候护士扎一下就好了，一点都不疼，好舒服",
+    "我看到路口有个小孩在敲车窗要钱，好可怜",
+    "周末我去路边摊帮妈妈卖水果",
+    "妈妈手机没电关机了，家里就剩我和爸爸在看电视",
+    "我跑到操场去玩了，手机没电关机了",
+    "我想跟妈妈睡一张床",
 ]
 
 

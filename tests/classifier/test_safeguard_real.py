@@ -13,6 +13,8 @@ from classifier.safeguard import is_urgent, is_urgent_many, rule_hits
 from classifier.safeguard_model import load_safeguard_model
 from training.safeguard_real import (
     HOLDOUT2_FILE,
+    HOLDOUT3_FILE,
+    HOLDOUT4_FILE,
     HOLDOUT_FILE,
     REAL_FILE,
     SAFE_KINDS,
@@ -98,12 +100,17 @@ def test_a_new_batch_never_moves_an_event_of_an_older_one(cases):
         assert alone[name] == [c for c in together[name] if c.batch == 1], name
 
 
-@pytest.mark.parametrize("path", [HOLDOUT_FILE, HOLDOUT2_FILE], ids=["holdout", "holdout2"])
+@pytest.mark.parametrize(
+    "path",
+    [HOLDOUT_FILE, HOLDOUT2_FILE, HOLDOUT3_FILE, HOLDOUT4_FILE],
+    ids=["holdout", "holdout2", "holdout3", "holdout4"],
+)
 def test_the_fresh_holdout_is_caught(path):
-    """Read once blind (recall 0.92 and 0.89, training/reports); the floor guards regressions."""
+    """Each read once blind (recall 0.92, 0.89, 0.96 and 0.96, training/reports), its misses then
+    caught by general families; every disclosure of every holdout is caught now, and stays so."""
     holdout = [c for c in load_real(path) if c.urgent]
     flags = [u.urgent for u in is_urgent_many([c.text for c in holdout])]
-    assert sum(flags) / len(flags) >= 0.95
+    assert [c.text for c, f in zip(holdout, flags, strict=True) if not f] == []
 
 
 def test_every_kind_of_harm_is_in_dev_and_test(parts):
@@ -122,16 +129,16 @@ def test_no_disclosure_in_the_dev_split_is_missed(parts):
 def test_each_kind_of_harm_in_the_test_split_is_caught(parts):
     """A floor against regressions, not the target: the goal is every disclosure (1.0).
 
-    When batches 4 and 5 brought 96 test events the screen never trained on, it caught
-    285 of 301 (0.947), bullying 25 of 29; the misses are in training/reports/safeguarding.md.
-    The test split is never tuned on, so these floors are where the screen stood then.
+    With batch 6 (13 test events; its blind run caught 62 of 67) the screen catches 357 of
+    368 (0.970), every kind at least 0.94 (bullying, neglect); the misses are in
+    training/reports/safeguarding.md. The test split is never tuned on: these are its figures.
     """
     test = [c for c in parts["test"] if c.urgent]
     flags = [u.urgent for u in is_urgent_many([c.text for c in test])]
-    assert sum(flags) / len(flags) >= 0.94
+    assert sum(flags) / len(flags) >= 0.97
     for kind in URGENT_KINDS:
         caught = [f for c, f in zip(test, flags, strict=True) if c.kind == kind]
-        assert sum(caught) / len(caught) >= 0.85, kind
+        assert sum(caught) / len(caught) >= 0.94, kind
 
 
 def test_ordinary_suggestions_rarely_raise_an_alarm(corpus_split):
@@ -199,7 +206,7 @@ def _essays_never_trained_on() -> list[str]:
 
 @pytest.mark.xfail(
     reason="known gap: on corpus C's dev and test splits, which the net never trained on, "
-    "the screen flags 8 of 124 ordinary essays (6.5%: dev 6 of 62, test 2 of 62)",
+    "the screen flags 8 of 121 ordinary essays (6.6%: dev 5 of 62, test 3 of 59)",
     strict=False,
 )
 def test_essays_the_net_never_read_rarely_raise_an_alarm():
@@ -211,12 +218,13 @@ def test_essays_the_net_never_read_rarely_raise_an_alarm():
 def test_sadness_about_parents_away_is_less_often_an_alarm_than_before():
     """Held-out essays: 13.6% of dev and 6.2% of test were flagged before the net read any essay.
 
-    Recall first: after the net learnt batches 4 and 5 it flags 11 of 121 (9.1%), two of them
-    real concerns (挨了打, a stranger sending porn); the bound is that figure, not the goal (5%).
+    Recall first: with batch 6's left-behind and exam-stress essays and the real ordinary words
+    weighted like disclosures it flags 8 of 121 (6.6%), two of them real concerns (挨了打, a
+    stranger sending porn); the bound is that figure, not the goal (5%).
     """
     texts = _essays_never_trained_on()
     flags = [u.urgent for u in is_urgent_many(texts)]
-    assert sum(flags) / len(flags) <= 0.095
+    assert sum(flags) / len(flags) <= 0.067
 
 
 # Self-harm told as a joke, a game or with an emoji (families of the blind misses).

@@ -1,7 +1,7 @@
 """The real-sourced safeguarding files as data: provenance, shape, blindness (no model runs here).
 
-The third holdout is never read by a screen in the test suite: it is kept blind for one recorded
-run (SAFEGUARDING_CARD.md). These tests only look at its lines.
+Each holdout was kept blind until its one recorded run (SAFEGUARDING_CARD.md); these tests only
+look at the lines, pages and events of the files, never at a screen.
 """
 
 import json
@@ -18,14 +18,16 @@ from training.safeguard_real import load_real
 
 BATCH4_FILE = DATA_DIR / "safeguarding_real_batch4.jsonl"
 BATCH5_FILE = DATA_DIR / "safeguarding_real_batch5.jsonl"
-NEW_FILES = [BATCH4_FILE, BATCH5_FILE, real.HOLDOUT3_FILE]
-HOLDOUTS = [real.HOLDOUT_FILE, real.HOLDOUT2_FILE, real.HOLDOUT3_FILE]
+BATCH6_FILE = DATA_DIR / "safeguarding_real_batch6.jsonl"
+NEW_FILES = [BATCH4_FILE, BATCH5_FILE, BATCH6_FILE, real.HOLDOUT3_FILE, real.HOLDOUT4_FILE]
+HOLDOUTS = [real.HOLDOUT_FILE, real.HOLDOUT2_FILE, real.HOLDOUT3_FILE, real.HOLDOUT4_FILE]
 ALL_FILES = [
     real.REAL_FILE,
     *real.BATCH_FILES,
     real.HOLDOUT_FILE,
     real.HOLDOUT2_FILE,
     real.HOLDOUT3_FILE,
+    real.HOLDOUT4_FILE,
 ]
 SOURCE_KINDS = {
     "news",
@@ -79,21 +81,45 @@ def test_no_text_is_written_twice_in_the_real_files():
     assert {text: names for text, names in seen.items() if len(names) > 1} == {}
 
 
-def test_the_third_holdout_is_large_and_covers_every_kind_and_style():
-    rows = _rows(real.HOLDOUT3_FILE)
+@pytest.mark.parametrize(
+    ("path", "lines", "disclosures", "safe_lines"),
+    [(real.HOLDOUT3_FILE, 120, 80, 40), (real.HOLDOUT4_FILE, 100, 60, 35)],
+    ids=["holdout3", "holdout4"],
+)
+def test_a_late_holdout_is_large_and_covers_every_kind_and_style(
+    path, lines, disclosures, safe_lines
+):
+    rows = _rows(path)
     urgent = [r for r in rows if r["urgent"]]
     safe = [r for r in rows if not r["urgent"]]
-    assert len(rows) >= 120 and len(urgent) >= 80 and len(safe) >= 40
+    assert len(rows) >= lines and len(urgent) >= disclosures and len(safe) >= safe_lines
     assert {r["kind"] for r in urgent} == set(real.URGENT_KINDS)
     assert {r["kind"] for r in safe} == set(real.SAFE_KINDS)
     assert {r["style"] for r in urgent} == set(real.STYLES)
 
 
 @pytest.mark.parametrize(
-    "other", [real.REAL_FILE, *real.BATCH_FILES, real.HOLDOUT_FILE, real.HOLDOUT2_FILE]
+    ("holdout_file", "other"),
+    [
+        (real.HOLDOUT3_FILE, other)
+        for other in [real.REAL_FILE, *real.BATCH_FILES, real.HOLDOUT_FILE, real.HOLDOUT2_FILE]
+    ]
+    + [
+        (real.HOLDOUT4_FILE, other)
+        for other in [
+            real.REAL_FILE,
+            *real.BATCH_FILES,
+            real.HOLDOUT_FILE,
+            real.HOLDOUT2_FILE,
+            real.HOLDOUT3_FILE,
+        ]
+    ],
+    ids=lambda p: p.stem.removeprefix("safeguarding_real_"),
 )
-def test_the_third_holdout_shares_no_page_event_or_near_duplicate_with_another_file(other):
-    holdout = load_real(real.HOLDOUT3_FILE)
+def test_a_late_holdout_shares_no_page_event_or_near_duplicate_with_another_file(
+    holdout_file, other
+):
+    holdout = load_real(holdout_file)
     cases = load_real(other)
     assert not {c.source_url for c in holdout} & {c.source_url for c in cases}
     assert not {c.event for c in holdout} & {c.event for c in cases}
@@ -102,7 +128,7 @@ def test_the_third_holdout_shares_no_page_event_or_near_duplicate_with_another_f
     assert near == []
 
 
-@pytest.mark.parametrize(("path", "batch"), [(BATCH4_FILE, 4), (BATCH5_FILE, 5)])
+@pytest.mark.parametrize(("path", "batch"), [(BATCH4_FILE, 4), (BATCH5_FILE, 5), (BATCH6_FILE, 6)])
 def test_a_batch_file_is_read_with_the_set_as_one_new_batch(path, batch):
     rows = _rows(path)
     assert path in real.BATCH_FILES
@@ -135,10 +161,14 @@ def test_batch_four_aims_at_the_blind_misses_with_many_ordinary_words():
     assert no_words, "a disclosure told in emoji alone"
 
 
-@pytest.mark.parametrize("holdout", HOLDOUTS, ids=lambda p: p.stem)
-def test_batch_five_shares_no_page_or_event_with_a_holdout(holdout):
+@pytest.mark.parametrize(
+    ("batch_file", "holdout"),
+    [(b, h) for b in (BATCH5_FILE, BATCH6_FILE) for h in HOLDOUTS],
+    ids=lambda p: p.stem.removeprefix("safeguarding_real_"),
+)
+def test_a_late_batch_shares_no_page_or_event_with_a_holdout(batch_file, holdout):
     """Only pages and events are compared, so the blind holdout's texts are never looked at."""
-    batch = load_real(BATCH5_FILE)
+    batch = load_real(batch_file)
     cases = load_real(holdout)
     assert not {c.source_url for c in batch} & {c.source_url for c in cases}
     assert not {c.event for c in batch} & {c.event for c in cases}
@@ -166,3 +196,13 @@ def test_batch_five_negatives_use_the_everyday_idioms_that_looked_like_danger():
     safe = " ".join(r["text"] for r in _rows(BATCH5_FILE) if not r["urgent"])
     idioms = "打球 打电话 笑死 饿死 累死 气死 热死 挤死 杀时间 要我的命".split()
     assert [idiom for idiom in idioms if idiom not in safe] == []
+
+
+def test_batch_six_aims_at_bullying_neglect_joking_self_harm_and_essays_that_only_sound_sad():
+    rows = _rows(BATCH6_FILE)
+    urgent = [r for r in rows if r["urgent"]]
+    per_kind = Counter(r["kind"] for r in urgent)
+    assert len(rows) >= 220 and per_kind["bullying"] >= 30 and per_kind["self_harm"] >= 30
+    assert per_kind["neglect"] >= 10
+    assert len([r for r in urgent if r["kind"] == "self_harm" and r["style"] == "joking"]) >= 5
+    assert len([r for r in rows if r["kind"] == "ordinary"]) >= 60
