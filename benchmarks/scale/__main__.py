@@ -27,6 +27,8 @@ def main(argv: list[str] | None = None) -> None:
     seeding = commands.add_parser("seed", help="add N suggestions with their histories")
     seeding.add_argument("--suggestions", type=int, required=True)
     seeding.add_argument("--seed", type=int, default=2026, help="random seed")
+    seeding.add_argument("--base", type=int, default=seed.BASE,
+                         help="suggestions drawn one by one; the rest are copies of them")
     timing = commands.add_parser("measure", help="time the pages; write the results")
     timing.add_argument("--repeat", type=int, default=7)
     timing.add_argument("--no-exports", action="store_true")
@@ -41,7 +43,7 @@ def main(argv: list[str] | None = None) -> None:
         upgrade_database(url)
         engine = make_engine(url)
         started = time.perf_counter()
-        rows = seed.seed(engine, args.suggestions, rng_seed=args.seed)
+        rows = seed.seed(engine, args.suggestions, rng_seed=args.seed, base=args.base)
         engine.dispose()
         print(f"seeded in {time.perf_counter() - started:.0f} s: "
               + ", ".join(f"{table} {n:,}" for table, n in rows.items()))

@@ -165,18 +165,22 @@ def build(session: Session, *, plan_id: str, first: date | None = None,
           keys: tuple[str, ...] = BREAKDOWNS) -> Dashboard:
     """A whole dashboard: the totals, every breakdown of ``keys`` and the trend; with
     ``agency_id`` among the keys, the agencies ranked. ``scope`` narrows it to one agency
-    (``figures.for_agency``). A constant number of queries, whatever the history."""
+    (``figures.for_agency``). Three queries (the names, then every figure in one), whatever
+    the history."""
     period = periods.as_period(first, last)
     known = names(session, plan_id)
-    parts = [breakdown(session, key, plan_id=plan_id, period=period, now=now, known=known,
-                       scope=scope) for key in keys]
-    unit, steps = trend(session, plan_id=plan_id, first=first, last=last, now=now, scope=scope)
-    found = figures.grouped(session, "plan_id", plan_id=plan_id, period=period, now=now,
-                            scope=scope)
-    total = found[0] if found else Figures(key=plan_id, adoption={
-        w.value: 0 for w in figures.DueWeight})
+    unit, steps, span = trend_steps(first, last, now)
+    found = figures.several(session, (*keys, "step", "plan_id"), plan_id=plan_id,
+                            period=period, now=now, scope=scope, starts=_starts(steps),
+                            trend=span)
+    parts = [Breakdown(key, [replace(f, label=_label(key, f.key, known)) for f in found[key]])
+             for key in keys]
+    zero = {w.value: 0 for w in figures.DueWeight}
+    trend_rows = _filled(found["step"], steps, lambda n: Figures(key=n, adoption=dict(zero)))
+    total = found["plan_id"][0] if found["plan_id"] else Figures(key=plan_id, adoption=dict(zero))
     ranked = ranking(parts[0].rows) if keys and keys[0] == "agency_id" else []
-    return Dashboard(city=total, ranking=ranked, breakdowns=parts, trend=steps, unit=unit)
+    return Dashboard(city=total, ranking=ranked, breakdowns=parts,
+                     trend=Breakdown("step", trend_rows), unit=unit)
 
 
 def build_for_groups(session: Session, group_ids: list[int], *, plan_id: str,
