@@ -178,6 +178,21 @@ def _codes(value: str | None) -> list[str]:
     return [part.strip() for part in (value or "").split(",") if part.strip()]
 
 
+def _columns() -> list:
+    """What ``request_dict`` reads of a suggestion, as plain columns: a thousand rows read
+    this way cost a fraction of a thousand ORM objects."""
+    from sqlalchemy import func
+
+    from models.suggestions.tables import Suggestion
+
+    return [Suggestion.id, Suggestion.plan_id, Suggestion.tracking_code, Suggestion.status,
+            Suggestion.topic, Suggestion.urgent, Suggestion.case_id, Suggestion.merged_into_id,
+            func.coalesce(func.nullif(Suggestion.clarified_text, ""),
+                          Suggestion.redacted_text).label("agency_text"),
+            Suggestion.created_at, Suggestion.updated_at, Suggestion.answer_due,
+            Suggestion.place]
+
+
 def find_requests(session: Session, plan_id: str, args) -> list[dict]:
     """GET requests: public items only; the standard filters; by default the last 90 days."""
     from datetime import timedelta
@@ -185,7 +200,7 @@ def find_requests(session: Session, plan_id: str, args) -> list[dict]:
     from models.privacy.publication import public_condition
     from models.suggestions.tables import Suggestion
 
-    query = select(Suggestion).where(Suggestion.plan_id == plan_id, public_condition())
+    query = select(*_columns()).where(Suggestion.plan_id == plan_id, public_condition())
     wanted = _codes(args.get("service_request_id"))
     if len(wanted) > MAX_IDS:
         raise Open311Error(400, f"at most {MAX_IDS} service_request_id values per request")
@@ -211,8 +226,8 @@ def find_requests(session: Session, plan_id: str, args) -> list[dict]:
             query = query.where(Suggestion.status.in_(CLOSED))
     # Newest first along ``ix_suggestion_public``: the database stops after MAX_RESULTS rows.
     query = query.order_by(Suggestion.created_at.desc(), Suggestion.id.desc()).limit(MAX_RESULTS)
-    found = list(session.exec(query))
-    # The list is read once; its related rows by its (at most MAX_RESULTS) ids.
+    found = list(session.execute(query))
+    # The list is read once, as plain rows; its related rows by its (at most MAX_RESULTS) ids.
     return _listed(session, found, [s.id for s in found])
 
 
