@@ -32,6 +32,8 @@ def main(argv: list[str] | None = None) -> None:
     timing = commands.add_parser("measure", help="time the pages; write the results")
     timing.add_argument("--repeat", type=int, default=7)
     timing.add_argument("--no-exports", action="store_true")
+    timing.add_argument("--csv-only", action="store_true",
+                        help="of the exports, only the streamed CSV (the others take long)")
     timing.add_argument("--seeded", action="append", default=[],
                         help="the seed command(s) that made this database, for the record")
     commands.add_parser("report", help="rewrite scale.md from the saved results")
@@ -48,7 +50,8 @@ def main(argv: list[str] | None = None) -> None:
         print(f"seeded in {time.perf_counter() - started:.0f} s: "
               + ", ".join(f"{table} {n:,}" for table, n in rows.items()))
     elif args.command == "measure":
-        result = measure.measure(_url(args.database_url), args.repeat, not args.no_exports)
+        result = measure.measure(_url(args.database_url), args.repeat, not args.no_exports,
+                                 csv_only=args.csv_only)
         command = "\n".join(args.seeded + [
             shlex.join(["python", "-m", "benchmarks.scale"] + (argv or sys.argv[1:]))])
         print(measure.save(result, command), report.write())
