@@ -246,9 +246,13 @@ def _rows(plan_id: str, scope, period: Period, starts: list[datetime] | None = N
         .outerjoin(Group, Group.id == Suggestion.group_id)
         .outerjoin(Member, Member.id == Suggestion.member_id)
         .outerjoin(acts, same(acts)).outerjoin(answered, same(answered))
-        .outerjoin(last_answer, last_answer.id == answered.c.last_id)
+        # Each latest row found by its suggestion and id together: an index probe per row
+        # (``ix_answer_latest``, ``ix_rating_latest``), not a pass over every answer.
+        .outerjoin(last_answer, and_(last_answer.suggestion_id == Assignment.suggestion_id,
+                                     last_answer.id == answered.c.last_id))
         .outerjoin(rated, rated.c.suggestion_id == Suggestion.id)
-        .outerjoin(last_rating, last_rating.id == rated.c.last_id)
+        .outerjoin(last_rating, and_(last_rating.suggestion_id == Suggestion.id,
+                                     last_rating.id == rated.c.last_id))
         .where(Assignment.role == AgencyRole.LEAD.value, Suggestion.plan_id == plan_id,
                period.condition()))
     if scope is not None:
