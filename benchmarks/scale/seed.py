@@ -328,7 +328,8 @@ def seed(engine, suggestions: int, *, rng_seed: int = 2026, base: int = BASE,
     rng, started = random.Random(rng_seed), time.perf_counter()
     password_hash = hash_secret(PASSWORD)
     drawn = min(suggestions, base)
-    if -(-suggestions // drawn) > len(CODE_ALPHABET):
+    copies = -(-suggestions // drawn) if drawn else 0
+    if copies > len(CODE_ALPHABET):
         raise ValueError(f"at most {len(CODE_ALPHABET)} copies: draw a bigger base")
     with Session(engine, expire_on_commit=False) as session:
         import_all(session)
@@ -354,7 +355,7 @@ def seed(engine, suggestions: int, *, rng_seed: int = 2026, base: int = BASE,
             report(f"{done + min(CHUNK, drawn - done):>9} suggestions "
                    f"({time.perf_counter() - started:.0f} s)")
         spans = {t: builder.ids[t] - first[t] for t in TABLES}
-        for copy in range(1, -(-suggestions // drawn)):
+        for copy in range(1, copies):
             count = min(drawn, suggestions - copy * drawn)
             for table, added in _copy(session, first, spans, copy, count).items():
                 totals[table] += added
