@@ -1,6 +1,7 @@
 """The coordinator's dashboard: the city's figures, the agencies ranked, and each breakdown.
 
-Every number comes from ``figures.grouped`` (one SQL aggregate per breakdown); this module
+Every number comes from ``figures.several`` (one SQL query for every breakdown, the trend
+and the total; ``figures.grouped`` for one breakdown alone); this module
 only names the groups (an agency's name, a topic's label, a district) and orders the
 agencies. The chart and the table beside it are built from the same ``Breakdown`` rows, so
 they can never disagree.
@@ -147,17 +148,6 @@ def _filled(found: list, steps: list[periods.Step], empty) -> list:
 
 def _starts(steps: list[periods.Step]) -> list[datetime]:
     return [periods.moment(step.first) for step in steps]
-
-
-def trend(session: Session, *, plan_id: str, first: date | None, last: date | None,
-          now: datetime | None = None, scope=None) -> tuple[str, Breakdown]:
-    """The figures per week or month of the period (one grouped query)."""
-    unit, steps, period = trend_steps(first, last, now)
-    found = figures.grouped(session, "step", plan_id=plan_id, period=period, now=now,
-                            scope=scope, starts=_starts(steps))
-    zero = {w.value: 0 for w in figures.DueWeight}
-    return unit, Breakdown("step", _filled(found, steps,
-                                           lambda n: Figures(key=n, adoption=dict(zero))))
 
 
 def build(session: Session, *, plan_id: str, first: date | None = None,
