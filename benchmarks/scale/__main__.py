@@ -27,9 +27,13 @@ def main(argv: list[str] | None = None) -> None:
     seeding = commands.add_parser("seed", help="add N suggestions with their histories")
     seeding.add_argument("--suggestions", type=int, required=True)
     seeding.add_argument("--seed", type=int, default=2026, help="random seed")
+    seeding.add_argument("--base", type=int, default=seed.BASE,
+                         help="suggestions drawn one by one; the rest are copies of them")
     timing = commands.add_parser("measure", help="time the pages; write the results")
     timing.add_argument("--repeat", type=int, default=7)
     timing.add_argument("--no-exports", action="store_true")
+    timing.add_argument("--csv-only", action="store_true",
+                        help="of the exports, only the streamed CSV (the others take long)")
     timing.add_argument("--seeded", action="append", default=[],
                         help="the seed command(s) that made this database, for the record")
     commands.add_parser("report", help="rewrite scale.md from the saved results")
@@ -41,12 +45,13 @@ def main(argv: list[str] | None = None) -> None:
         upgrade_database(url)
         engine = make_engine(url)
         started = time.perf_counter()
-        rows = seed.seed(engine, args.suggestions, rng_seed=args.seed)
+        rows = seed.seed(engine, args.suggestions, rng_seed=args.seed, base=args.base)
         engine.dispose()
         print(f"seeded in {time.perf_counter() - started:.0f} s: "
               + ", ".join(f"{table} {n:,}" for table, n in rows.items()))
     elif args.command == "measure":
-        result = measure.measure(_url(args.database_url), args.repeat, not args.no_exports)
+        result = measure.measure(_url(args.database_url), args.repeat, not args.no_exports,
+                                 csv_only=args.csv_only)
         command = "\n".join(args.seeded + [
             shlex.join(["python", "-m", "benchmarks.scale"] + (argv or sys.argv[1:]))])
         print(measure.save(result, command), report.write())

@@ -153,7 +153,8 @@ def _time(client, url: str, counter: Counter, repeat: int) -> dict:
             first = elapsed * 1000
         size, status = len(reply.content), reply.status_code
     return {"median_ms": statistics.median(times), "queries": sorted(set(queries)),
-            "bytes": size, "status": status, "first_ms": first}
+            "bytes": size, "status": status, "first_ms": first,
+            "load": round(os.getloadavg()[0], 1)}
 
 
 def _export(client, url: str, counter: Counter) -> dict:
@@ -168,7 +169,7 @@ def _export(client, url: str, counter: Counter) -> dict:
             size += len(block)
     return {"seconds": time.perf_counter() - started, "first_byte_s": first or 0.0,
             "extra_mb": sampler.stop(), "bytes": size, "status": reply.status_code,
-            "queries": [counter.count]}
+            "queries": [counter.count], "load": round(os.getloadavg()[0], 1)}
 
 
 BACKGROUND = ("csv", "xlsx")
@@ -197,14 +198,16 @@ def _background(app, username: str, kind: str, counter: Counter) -> dict:
         stored = storage.get(session, job.file_name)
         result = {"seconds": seconds, "first_byte_s": 0.0, "extra_mb": sampler.stop(),
                   "bytes": stored.size, "status": 200 if job.status == "done" else 500,
-                  "queries": [counter.count], "rows": job.done_rows, "total": job.total_rows}
+                  "queries": [counter.count], "rows": job.done_rows, "total": job.total_rows,
+                  "load": round(os.getloadavg()[0], 1)}
         storage.remove(session, [job.file_name])
         session.delete(job)
         session.commit()
     return result
 
 
-def measure(database_url: str, repeat: int = 7, exports: bool = True) -> dict:
+def measure(database_url: str, repeat: int = 7, exports: bool = True,
+            csv_only: bool = False) -> dict:
     app = _app(database_url)
     engine = app.extensions["engine"]
     counter = Counter(engine)
@@ -233,11 +236,11 @@ def measure(database_url: str, repeat: int = 7, exports: bool = True) -> dict:
         print(f"{name:45} {pages[name]['median_ms']:8.1f} ms  {pages[name]['queries']} queries"
               f"  HTTP {pages[name]['status']}")
     done = {}
-    for name, url in EXPORTS if exports else []:
+    for name, url in (EXPORTS[:1] if csv_only else EXPORTS) if exports else []:
         done[name] = _export(clients["coordinator"], base + url, counter)
         print(f"{name:45} {done[name]['seconds']:8.1f} s  +{done[name]['extra_mb']:.0f} MB")
     server.shutdown()
-    for kind in BACKGROUND if exports else []:
+    for kind in BACKGROUND if exports and not csv_only else []:
         name = f"export {kind.upper()} as a background job (whole city)"
         done[name] = _background(app, staff["coordinator"], kind, counter)
         print(f"{name:45} {done[name]['seconds']:8.1f} s  +{done[name]['extra_mb']:.0f} MB")
@@ -249,6 +252,8 @@ def measure(database_url: str, repeat: int = 7, exports: bool = True) -> dict:
 
 
 HISTORY = RESULTS / "scale-history"
+EXPORTS_FIRST = "# the exports, measured first:\n"
+PAGES_AGAIN = "\n# the pages, measured again:\n"
 
 
 def save(result: dict, command: str) -> Path:
@@ -261,8 +266,9 @@ def save(result: dict, command: str) -> Path:
         # A pages-only run (--no-exports) keeps the exports measured before on this database.
         before = json.loads(path.read_text())
         result["exports"] = before.get("exports", {})
-        result["command"] = ("# the exports, measured first:\n" + before.get("command", "")
-                             + "\n# the pages, measured again:\n" + command)
+        exports_command = before.get("command", "").removeprefix(EXPORTS_FIRST)
+        exports_command = exports_command.split(PAGES_AGAIN)[0]  # one earlier pages run is enough
+        result["command"] = EXPORTS_FIRST + exports_command + PAGES_AGAIN + command
     path.write_text(json.dumps(result, ensure_ascii=False, indent=1))
     return path
 

@@ -23,7 +23,12 @@ def _page_cell(page: dict) -> str:
     first = page.get("first_ms", 0)
     cold = f" (first, uncached: {first / 1000:.1f} s)" if first > max(3 * page["median_ms"],
                                                                      TARGET_MS) else ""
-    return f"{page['median_ms']:.0f} ms, {queries} q{flag}{cold}"
+    return f"{page['median_ms']:.0f} ms, {queries} q{flag}{cold}{_load(page)}"
+
+
+def _load(run: dict) -> str:
+    """The machine's load average when the figure was taken (shared cores), if recorded."""
+    return f" [load {run['load']}]" if "load" in run else ""
 
 
 def _export_cell(run: dict) -> str:
@@ -32,7 +37,7 @@ def _export_cell(run: dict) -> str:
     first = f"first byte {run['first_byte_s']:.2f} s" if run["first_byte_s"] else \
         f"{run.get('rows', 0):,} rows, progress saved per chunk"
     return (f"{run['seconds']:.1f} s ({first}), "
-            f"+{run['extra_mb']:.0f} MB, {run['bytes'] / 1e6:.0f} MB file")
+            f"+{run['extra_mb']:.0f} MB, {run['bytes'] / 1e6:.0f} MB file{_load(run)}")
 
 
 def table(results: list[dict]) -> list[str]:

@@ -56,6 +56,7 @@ PATHS = {
     "closed_quick": _ANSWERED[:4] + [("answer", "answered"), ("rate", "closed")],
     "reopened": _ANSWERED + [("rate", "closed"), ("reopen", "in_review")],
 }
+AGENCY_ACTS = ("accept", "start", "answer", "return")
 # Paths still open today started in the last days or weeks (days back at most).
 RECENT = {"dispatched": 5, "accepted": 25, "in_progress": 30, "answered": 20, "returned": 10,
           "in_review": 10, "submitted": 5, "reopened": 20}
@@ -252,7 +253,8 @@ class Builder:
                 "submitted", "in_review"), domain, task_id, task_title, status, urgent,
             rng.random() < 0.6, status in ("answered", "closed") and rng.random() < 0.3,
             sign_due, answer_due, overdue, created, times[-1]))
-        self._events(number, path, times, overdue and due)
+        self._events(number, path, times, overdue and due,
+                     city.staff.get(leads[0]) if leads else None)
         if "dispatched" in [s for _, s in path]:
             self._assignments(number, leads, partners, status != "returned", times[2])
         actions = [action for action, _ in path]
@@ -273,12 +275,17 @@ class Builder:
             moment = min(moment + timedelta(hours=self.rng.uniform(1, 96)), self.now)
         return times
 
-    def _events(self, number: int, path, times, late_since) -> None:
+    def _events(self, number: int, path, times, late_since, staff: int | None) -> None:
+        """``staff``: the first lead agency's account, who signs, starts, answers or returns
+        (the figures count an agency's own acts)."""
         before = "submitted"
         for (action, after), moment in zip(path, times, strict=True):
-            kind = "member" if action in ("submit", "rate") else "account"
+            kind, actor, name = ("member", None, "") if action in ("submit", "rate") else (
+                "account", None, "")
+            if action in AGENCY_ACTS and staff is not None:
+                kind, actor, name = "agency_staff", staff, "联络员"
             self.rows["event"].append((self._id("event"), number, action, before, after, kind,
-                                       None, "", "", moment))
+                                       actor, name, "", moment))
             before = after
         if late_since:
             self.rows["event"].append((self._id("event"), number, "overdue", before, before,
@@ -307,10 +314,23 @@ class Builder:
         return rows
 
 
-def seed(engine, suggestions: int, *, rng_seed: int = 2026, report=print) -> dict[str, int]:
-    """Add ``suggestions`` suggestions (and everything around them); returns rows per table."""
+BASE = 100_000
+
+
+def seed(engine, suggestions: int, *, rng_seed: int = 2026, base: int = BASE,
+         report=print) -> dict[str, int]:
+    """Add ``suggestions`` suggestions (and everything around them); returns rows per table.
+
+    The first ``base`` are drawn one by one in Python; the rest are copies of them made by
+    the database (``INSERT ... SELECT``, one copy a transaction), each with new ids and
+    tracking codes: 1,000,000 in minutes where drawing each took an hour and a half.
+    """
     rng, started = random.Random(rng_seed), time.perf_counter()
     password_hash = hash_secret(PASSWORD)
+    drawn = min(suggestions, base)
+    copies = -(-suggestions // drawn) if drawn else 0
+    if copies > len(CODE_ALPHABET):
+        raise ValueError(f"at most {len(CODE_ALPHABET)} copies: draw a bigger base")
     with Session(engine, expire_on_commit=False) as session:
         import_all(session)
         tag = format(Writer(session).next_id("suggestion"), "x")  # a second seed never clashes
@@ -321,17 +341,26 @@ def seed(engine, suggestions: int, *, rng_seed: int = 2026, report=print) -> dic
                     password_hash, tag)
         session.commit()
         writer = Writer(session)
-        builder = Builder(rng, utcnow().astimezone(UTC), {t: writer.next_id(t) for t in TABLES})
+        first = {t: writer.next_id(t) for t in TABLES}
+        builder = Builder(rng, utcnow().astimezone(UTC), first)
         plans, weights = list(PLAN_WEIGHTS), list(PLAN_WEIGHTS.values())
         totals = dict.fromkeys(TABLES, 0)
-        for done in range(0, suggestions, CHUNK):
-            for _ in range(min(CHUNK, suggestions - done)):
+        for done in range(0, drawn, CHUNK):
+            for _ in range(min(CHUNK, drawn - done)):
                 builder.suggestion(cities[rng.choices(plans, weights)[0]])
             for table, rows in builder.take().items():
                 writer.write(table, TABLES[table], rows)
                 totals[table] += len(rows)
             session.commit()
-            report(f"{done + min(CHUNK, suggestions - done):>9} suggestions "
+            report(f"{done + min(CHUNK, drawn - done):>9} suggestions "
+                   f"({time.perf_counter() - started:.0f} s)")
+        spans = {t: builder.ids[t] - first[t] for t in TABLES}
+        for copy in range(1, copies):
+            count = min(drawn, suggestions - copy * drawn)
+            for table, added in _copy(session, first, spans, copy, count).items():
+                totals[table] += added
+            session.commit()
+            report(f"{copy * drawn + count:>9} suggestions "
                    f"({time.perf_counter() - started:.0f} s)")
         writer.finish(list(TABLES))
         session.commit()
@@ -340,3 +369,35 @@ def seed(engine, suggestions: int, *, rng_seed: int = 2026, report=print) -> dic
         with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
             connection.execute(text("VACUUM ANALYZE"))
     return totals
+
+
+# In a copy, a row's own id and the ids it points to move by the copy's number of spans.
+_MOVED = {"id": None, "suggestion_id": "suggestion"}
+
+
+def _copy(session: Session, first: dict[str, int], spans: dict[str, int], copy: int,
+          count: int) -> dict[str, int]:
+    """Copy ``count`` drawn suggestions (and their rows) once more, as copy ``copy``.
+
+    A drawn code's last character is the alphabet's first (numbers stay below 31**6), so
+    the copy's code puts the copy's own character there: unique, and the same in the
+    safeguarding case that names it.
+    """
+    connection, added = session.connection(), {}
+    last = first["suggestion"] + count
+    for table, columns in TABLES.items():
+        moved = {column: f"{column} + {spans[table if owner is None else owner] * copy}"
+                 for column, owner in _MOVED.items() if column in columns}
+        moved.update({column: f"substr({column}, 1, 9) || :letter"
+                      for column in ("tracking_code", "suggestion_code") if column in columns})
+        keep = "suggestion_id" if "suggestion_id" in columns else "id"
+        where = (f"{keep} >= :start AND {keep} < :last" if table != "safeguarding_case" else
+                 "id >= :own_start AND id < :own_end AND suggestion_code IN (SELECT "
+                 "tracking_code FROM suggestion WHERE id >= :start AND id < :last)")
+        added[table] = connection.execute(text(
+            f"INSERT INTO {table} ({', '.join(columns)}) SELECT "
+            + ", ".join(moved.get(column, column) for column in columns)
+            + f" FROM {table} WHERE {where}"),
+            {"letter": CODE_ALPHABET[copy], "start": first["suggestion"], "last": last,
+             "own_start": first[table], "own_end": first[table] + spans[table]}).rowcount
+    return added

@@ -1,6 +1,7 @@
 """The coordinator's dashboard: the city's figures, the agencies ranked, and each breakdown.
 
-Every number comes from ``figures.grouped`` (one SQL aggregate per breakdown); this module
+Every number comes from ``figures.several`` (one SQL query for every breakdown, the trend
+and the total; ``figures.grouped`` for one breakdown alone); this module
 only names the groups (an agency's name, a topic's label, a district) and orders the
 agencies. The chart and the table beside it are built from the same ``Breakdown`` rows, so
 they can never disagree.
@@ -149,34 +150,27 @@ def _starts(steps: list[periods.Step]) -> list[datetime]:
     return [periods.moment(step.first) for step in steps]
 
 
-def trend(session: Session, *, plan_id: str, first: date | None, last: date | None,
-          now: datetime | None = None, scope=None) -> tuple[str, Breakdown]:
-    """The figures per week or month of the period (one grouped query)."""
-    unit, steps, period = trend_steps(first, last, now)
-    found = figures.grouped(session, "step", plan_id=plan_id, period=period, now=now,
-                            scope=scope, starts=_starts(steps))
-    zero = {w.value: 0 for w in figures.DueWeight}
-    return unit, Breakdown("step", _filled(found, steps,
-                                           lambda n: Figures(key=n, adoption=dict(zero))))
-
-
 def build(session: Session, *, plan_id: str, first: date | None = None,
           last: date | None = None, now: datetime | None = None, scope=None,
           keys: tuple[str, ...] = BREAKDOWNS) -> Dashboard:
     """A whole dashboard: the totals, every breakdown of ``keys`` and the trend; with
     ``agency_id`` among the keys, the agencies ranked. ``scope`` narrows it to one agency
-    (``figures.for_agency``). A constant number of queries, whatever the history."""
+    (``figures.for_agency``). Three queries (the names, then every figure in one), whatever
+    the history."""
     period = periods.as_period(first, last)
     known = names(session, plan_id)
-    parts = [breakdown(session, key, plan_id=plan_id, period=period, now=now, known=known,
-                       scope=scope) for key in keys]
-    unit, steps = trend(session, plan_id=plan_id, first=first, last=last, now=now, scope=scope)
-    found = figures.grouped(session, "plan_id", plan_id=plan_id, period=period, now=now,
-                            scope=scope)
-    total = found[0] if found else Figures(key=plan_id, adoption={
-        w.value: 0 for w in figures.DueWeight})
+    unit, steps, span = trend_steps(first, last, now)
+    found = figures.several(session, (*keys, "step", "plan_id"), plan_id=plan_id,
+                            period=period, now=now, scope=scope, starts=_starts(steps),
+                            trend=span)
+    parts = [Breakdown(key, [replace(f, label=_label(key, f.key, known)) for f in found[key]])
+             for key in keys]
+    zero = {w.value: 0 for w in figures.DueWeight}
+    trend_rows = _filled(found["step"], steps, lambda n: Figures(key=n, adoption=dict(zero)))
+    total = found["plan_id"][0] if found["plan_id"] else Figures(key=plan_id, adoption=dict(zero))
     ranked = ranking(parts[0].rows) if keys and keys[0] == "agency_id" else []
-    return Dashboard(city=total, ranking=ranked, breakdowns=parts, trend=steps, unit=unit)
+    return Dashboard(city=total, ranking=ranked, breakdowns=parts,
+                     trend=Breakdown("step", trend_rows), unit=unit)
 
 
 def build_for_groups(session: Session, group_ids: list[int], *, plan_id: str,

@@ -16,7 +16,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
-from sqlalchemy import and_, case, exists, func, select, true
+from sqlalchemy import String, and_, case, cast, exists, func, literal, select, true, union_all
+from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
 from models.common import utcnow
@@ -83,12 +84,13 @@ class Period:
     start: datetime | None = None
     end: datetime | None = None
 
-    def condition(self):
+    def condition(self, column=None):
+        column = Suggestion.created_at if column is None else column
         parts = []
         if self.start is not None:
-            parts.append(Suggestion.created_at >= self.start)
+            parts.append(column >= self.start)
         if self.end is not None:
-            parts.append(Suggestion.created_at < self.end)
+            parts.append(column < self.end)
         return and_(true(), *parts)
 
 
@@ -177,27 +179,52 @@ def _age_band():
     return case((Member.id.is_(None), NO_AGE), *bands, else_=AGE_BANDS[-1][2])
 
 
-def _by_agency(action: str):
-    """The first time one of the lead agency's own staff did ``action`` to the suggestion."""
-    return (select(func.min(Event.created_at))
-            .select_from(Event).join(Account, Account.id == Event.actor_id)
-            .where(Event.suggestion_id == Suggestion.id, Event.action == action,
-                   Event.actor_kind == Role.AGENCY_STAFF.value,
-                   Account.agency_id == Assignment.agency_id)
-            .correlate(Suggestion, Assignment).scalar_subquery())
+def _acts(ids):
+    """Per (suggestion, agency): the first 签收 by one of the agency's own staff, and 1 when
+    its staff returned the suggestion (退单): one grouped pass over those events."""
+    return (select(Event.suggestion_id.label("suggestion_id"),
+                   Account.agency_id.label("agency_id"),
+                   func.min(case((Event.action == "accept", Event.created_at))).label("signed_at"),
+                   func.max(case((Event.action == "return", 1), else_=0)).label("returned"))
+            .join(Account, Account.id == Event.actor_id)
+            .where(Event.action.in_(("accept", "return")),
+                   Event.actor_kind == Role.AGENCY_STAFF.value, Event.suggestion_id.in_(ids))
+            .group_by(Event.suggestion_id, Account.agency_id).subquery("acts"))
 
 
-def _answers():
-    return Answer.suggestion_id == Suggestion.id, Answer.agency_id == Assignment.agency_id
+def _answered(ids):
+    """Per (suggestion, agency): its first answer's time and its latest answer's id."""
+    return (select(Answer.suggestion_id.label("suggestion_id"),
+                   Answer.agency_id.label("agency_id"),
+                   func.min(Answer.created_at).label("answered_at"),
+                   func.max(Answer.id).label("last_id"))
+            .where(Answer.suggestion_id.in_(ids))
+            .group_by(Answer.suggestion_id, Answer.agency_id).subquery("answered"))
 
 
-def _rows(scope, period: Period, starts: list[datetime] | None = None):
+def _rated(ids):
+    """Per suggestion: its latest rating's id."""
+    return (select(Rating.suggestion_id.label("suggestion_id"),
+                   func.max(Rating.id).label("last_id"))
+            .where(Rating.suggestion_id.in_(ids))
+            .group_by(Rating.suggestion_id).subquery("rated"))
+
+
+def _rows(plan_id: str, scope, period: Period, starts: list[datetime] | None = None):
     """One row per (suggestion, lead agency) with the times and outcomes the figures use;
-    ``starts`` are the first moments of a trend's steps (the ``step`` column)."""
-    weight = (select(Answer.due_weight).where(*_answers()).order_by(Answer.id.desc())
-              .limit(1).correlate(Suggestion, Assignment).scalar_subquery())
-    rating = (select(Rating.value).where(Rating.suggestion_id == Suggestion.id)
-              .order_by(Rating.id.desc()).limit(1).correlate(Suggestion).scalar_subquery())
+    ``starts`` are the first moments of a trend's steps (the ``step`` column).
+
+    Set-based: the agencies' acts, answers and ratings are each grouped once over the plan's
+    suggestions of the period and joined, never looked up again row by row.
+    """
+    made = aliased(Suggestion)
+    ids = select(made.id).where(made.plan_id == plan_id, period.condition(made.created_at))
+    acts, answered, rated = _acts(ids), _answered(ids), _rated(ids)
+    last_answer, last_rating = aliased(Answer), aliased(Rating)
+
+    def same(found):
+        return and_(found.c.suggestion_id == Assignment.suggestion_id,
+                    found.c.agency_id == Assignment.agency_id)
     query = (
         select(Assignment.agency_id.label("agency_id"), Suggestion.domain.label("domain"),
                Suggestion.plan_id.label("plan_id"), Suggestion.status.label("status"),
@@ -208,22 +235,31 @@ def _rows(scope, period: Period, starts: list[datetime] | None = None):
                func.coalesce(Suggestion.group_id, 0).label("group_id"),
                _age_band().label("age_band"),
                step_of(Suggestion.created_at, starts or []).label("step"),
+               Suggestion.created_at.label("created_at"),
                Suggestion.sign_due.label("sign_due"), Suggestion.answer_due.label("answer_due"),
                Assignment.is_current.label("current"),
-               _by_agency("accept").label("signed_at"),
-               case((_by_agency("return").is_not(None), 1), else_=0).label("returned"),
-               select(func.min(Answer.created_at)).where(*_answers())
-               .correlate(Suggestion, Assignment).scalar_subquery().label("answered_at"),
-               weight.label("weight"), rating.label("rating"))
+               acts.c.signed_at.label("signed_at"),
+               func.coalesce(acts.c.returned, 0).label("returned"),
+               answered.c.answered_at.label("answered_at"),
+               last_answer.due_weight.label("weight"), last_rating.value.label("rating"))
         .select_from(Assignment).join(Suggestion, Suggestion.id == Assignment.suggestion_id)
         .outerjoin(Group, Group.id == Suggestion.group_id)
         .outerjoin(Member, Member.id == Suggestion.member_id)
-        .where(Assignment.role == AgencyRole.LEAD.value, period.condition()))
+        .outerjoin(acts, same(acts)).outerjoin(answered, same(answered))
+        # Each latest row found by its suggestion and id together: an index probe per row
+        # (``ix_answer_latest``, ``ix_rating_latest``), not a pass over every answer.
+        .outerjoin(last_answer, and_(last_answer.suggestion_id == Assignment.suggestion_id,
+                                     last_answer.id == answered.c.last_id))
+        .outerjoin(rated, rated.c.suggestion_id == Suggestion.id)
+        .outerjoin(last_rating, and_(last_rating.suggestion_id == Suggestion.id,
+                                     last_rating.id == rated.c.last_id))
+        .where(Assignment.role == AgencyRole.LEAD.value, Suggestion.plan_id == plan_id,
+               period.condition()))
     if scope is not None:
         query = query.where(scope)
-    # Materialized on PostgreSQL: each row's lookups (签收, 退单, answers, rating) run once,
-    # where an inlined subquery ran them again for every measure that reads the column.
-    return query.cte("figure_rows").prefix_with("MATERIALIZED", dialect="postgresql")
+    # Materialized on PostgreSQL: the rows are made once however many measures read them.
+    return (query.cte("figure_rows").prefix_with("MATERIALIZED", dialect="postgresql")
+            .prefix_with("MATERIALIZED", dialect="sqlite"))
 
 
 def _count(condition):
@@ -278,7 +314,7 @@ def _measures(rows, now: datetime) -> dict:
 
 
 def _figures(row) -> Figures:
-    values = dict(row._mapping)
+    values = dict(row) if isinstance(row, dict) else dict(row._mapping)
     adoption = {w.value: int(values.pop(f"weight_{w.value}")) for w in DueWeight}
     floats = {"overdue_days", "overdue_days_max"}
     return Figures(adoption=adoption, **{
@@ -297,13 +333,45 @@ def grouped(session: Session, key: str, *, plan_id: str, period: Period = Period
     """
     if key not in KEYS:
         raise ValueError(key)
-    rows = _rows(and_(Suggestion.plan_id == plan_id, true() if scope is None else scope),
-                 period, starts)
+    rows = _rows(plan_id, scope, period, starts)
     measures = _measures(rows, now or utcnow())
     order = (rows.c.step,) if key == "step" else (func.count().desc(), rows.c[key])
     query = (select(rows.c[key].label("key"), *(m.label(n) for n, m in measures.items()))
              .group_by(rows.c[key]).order_by(*order))
     return [_figures(row) for row in session.execute(query)]
+
+
+# The keys whose values are whole numbers (``several`` reads every key back as text).
+WHOLE_KEYS = ("agency_id", "group_id", "step")
+
+
+def several(session: Session, keys: tuple[str, ...], *, plan_id: str,
+            period: Period = Period(), scope=None, now: datetime | None = None,
+            starts: list[datetime] | None = None,
+            trend: Period | None = None) -> dict[str, list[Figures]]:
+    """``grouped`` for several keys at once, in one query: the rows are made once and each
+    key's groups are one branch of a ``UNION ALL`` over them. The ``step`` branch (a trend)
+    counts only the rows of ``trend``, a part of ``period``."""
+    for key in keys:
+        if key not in KEYS:
+            raise ValueError(key)
+    rows = _rows(plan_id, scope, period, starts)
+    measures = _measures(rows, now or utcnow())
+    branches = [
+        select(literal(key).label("part"), cast(rows.c[key], String).label("key"),
+               *(m.label(n) for n, m in measures.items()))
+        .where(trend.condition(rows.c.created_at) if key == "step" and trend else true())
+        .group_by(rows.c[key]) for key in keys]
+    found: dict[str, list[Figures]] = {key: [] for key in keys}
+    for row in session.execute(union_all(*branches)):
+        values = dict(row._mapping)
+        part, key = values.pop("part"), values["key"]
+        values["key"] = int(key) if part in WHOLE_KEYS and key is not None else key
+        found[part].append(_figures(values))
+    for key, rows_found in found.items():
+        rows_found.sort(key=(lambda f: f.key) if key == "step" else
+                        (lambda f: (-f.received, f.key is None, f.key or "")))
+    return found
 
 
 def total(found: list[Figures], key: object) -> Figures:

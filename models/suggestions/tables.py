@@ -142,7 +142,11 @@ class Event(SQLModel, table=True):
     """Append-only history: who moved a suggestion from which status to which, and why."""
 
     # The coordinator's 重新打开 queue looks for one action among millions of events.
-    __table_args__ = (_partial("ix_event_reopen", "suggestion_id", where="action = 'reopen'"),)
+    __table_args__ = (_partial("ix_event_reopen", "suggestion_id", where="action = 'reopen'"),
+                      # The figures' 签收 and 退单 by an agency's own staff (``office.figures``).
+                      _partial("ix_event_agency_acts", "suggestion_id", "actor_id", "action",
+                               "created_at", where="action IN ('accept', 'return') AND "
+                               "actor_kind = 'agency_staff'"))
 
     id: int | None = Field(default=None, primary_key=True)
     suggestion_id: int = Field(foreign_key="suggestion.id", index=True)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from sqlalchemy import and_
+from sqlalchemy import and_, union
+from sqlalchemy.orm import aliased
 from sqlmodel import Session, select
 
 from models import paging
@@ -19,28 +20,36 @@ from models.suggestions.tables import Event, ReturnReview, ReviewState, Suggesti
 QUEUES = ("triage", "returned", "reopened", "review")
 
 
-def _triage():
+def _triage(_plan_id: str):
     """Approved (or public) items whose topic nobody knows yet: a person picks it."""
     return and_(Suggestion.abstained | Suggestion.topic.is_(None),
                 (Suggestion.status == Status.IN_REVIEW.value)
                 | ((Suggestion.status == Status.SUBMITTED.value) & Suggestion.group_id.is_(None)))
 
 
-def _returned():
+def _returned(plan_id: str):
     """退单 waiting for the coordinator: every lead sent it back, or one co-lead did and its
-    reason waits for review while the others go on."""
+    reason waits for review while the others go on.
+
+    One list of ids (the returned items from ``ix_suggestion_queue``, the reviews waiting)
+    probed by primary key: ``status = 'returned' OR id IN (...)`` read every suggestion of
+    the city instead (0.5 s at 1M).
+    """
+    returned = aliased(Suggestion)
     waiting = select(ReturnReview.suggestion_id).where(
         ReturnReview.state == ReviewState.PENDING.value)
-    return (Suggestion.status == Status.RETURNED.value) | Suggestion.id.in_(waiting)
+    return Suggestion.id.in_(union(
+        select(returned.id).where(returned.plan_id == plan_id,
+                                  returned.status == Status.RETURNED.value), waiting))
 
 
-def _reopened():
+def _reopened(_plan_id: str):
     """Back in review after an unsatisfied rating or the child's "但是……"."""
     reopened = select(Event.suggestion_id).where(Event.action == "reopen")
     return and_(Suggestion.status == Status.IN_REVIEW.value, Suggestion.id.in_(reopened))
 
 
-def _review():
+def _review(_plan_id: str):
     """Public-link suggestions with no council: the coordinator moderates them."""
     return and_(Suggestion.status == Status.SUBMITTED.value, Suggestion.group_id.is_(None),
                 Suggestion.abstained.is_(False))
@@ -52,7 +61,7 @@ CONDITIONS = {"triage": _triage, "returned": _returned, "reopened": _reopened,
 
 def queue_query(session: Session, name: str, account: Account):
     """One queue of the city's suggestions this coordinator may read, urgent first, then oldest."""
-    query = scope.plan_suggestions(session, account).where(CONDITIONS[name]())
+    query = scope.plan_suggestions(session, account).where(CONDITIONS[name](account.plan_id))
     return query.order_by(Suggestion.urgent.desc(), Suggestion.created_at, Suggestion.id)
 
 

@@ -47,12 +47,16 @@ def _facilitator_group(session) -> str:
     return f"/facilitator/groups/{council(session).id}"
 
 
+def _agency_dashboard(session) -> str:
+    return f"/dashboards/agency/{account(session, 'agency1').agency_id}/"
+
+
 PAGES = {
     "agency1": ["/agency/?tab=new", "/agency/?tab=overdue", "/agency/?tab=progress",
-                "/agency/?tab=answered"],
+                "/agency/?tab=answered", _agency_dashboard],
     "coordinator": [f"/coordinator/?tab={tab}" for tab in
                     ("triage", "returned", "reopened", "review", "overdue", "all")]
-    + ["/safeguarding/"],
+    + ["/safeguarding/", "/coordinator/dashboard/"],
     "facilitator": ["/facilitator/", "/facilitator/review/", _facilitator_group],
 }
 
