@@ -1,8 +1,8 @@
 """Classroom and offline use in a real browser: the site installs as a web app, the
 suggestion form opens with the network switched off, a suggestion written offline waits on
 the device and is sent exactly once when the network comes back; in the chat, what a child
-says with no network waits on the device and is taken once when the network is back (even
-when the answer to a first try was lost)."""
+says with no network waits on the device (even when the tab is closed) and is taken once
+when the chat opens again online (even when the answer to a first try was lost)."""
 
 from playwright.sync_api import expect
 from sqlmodel import select
@@ -93,7 +93,8 @@ def _said(db, conversation_id: str, text: str) -> int:
     return sum(1 for m in found.state["log"] if m["who"] == "child" and m["text"] == text)
 
 
-def test_the_chat_keeps_what_a_child_says_offline_and_sends_it_once(live_server, phone, db):
+def test_the_chat_keeps_what_a_child_says_offline_even_when_the_tab_is_closed(
+        live_server, phone, db):
     phone.goto(live_server.url + "/chat")
     send(phone, CLEAR)
     conversation_id = phone.locator("#chat").get_attribute("data-turn-url").split("/")[2]
@@ -111,13 +112,21 @@ def test_the_chat_keeps_what_a_child_says_offline_and_sends_it_once(live_server,
     verdict(problems)
     assert _said(db, conversation_id, "学校门口") == 0
 
-    phone.context.set_offline(False)  # the 'online' event sends it
-    expect(waiting).to_have_count(0, timeout=15000)
-    expect(phone.locator("#chat-offline")).to_be_hidden()
-    expect(phone.locator(".msg-child").get_by_text("学校门口", exact=True)).to_have_count(1)
-    assert "哪个学校" in last_bot(phone)
+    # The tab is closed with no network; the network comes back; the chat is opened again.
+    context = phone.context
+    phone.close()
+    context.set_offline(False)
+    again = context.new_page()
+    again.goto(live_server.url + "/chat")
+    expect(again.locator(".msg.waiting")).to_have_count(0, timeout=15000)
+    expect(again.locator(".msg-child").get_by_text("学校门口", exact=True)).to_have_count(1)
+    assert "哪个学校" in last_bot(again)
     assert _said(db, conversation_id, "学校门口") == 1
-    screenshot(phone, "chat-offline-synced")
+    screenshot(again, "chat-offline-synced")
+    again.reload()  # nothing is left to send twice
+    expect(again.locator(".msg-child").get_by_text("学校门口", exact=True)).to_have_count(1)
+    assert _said(db, conversation_id, "学校门口") == 1
+    assert again.evaluate("localStorage.getItem('ts-chat-outbox')") is None
 
 
 def test_a_chat_answer_lost_on_the_way_back_is_not_taken_twice(live_server, phone, db):
