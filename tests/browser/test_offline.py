@@ -71,6 +71,7 @@ def test_a_suggestion_written_offline_is_sent_once_when_the_network_is_back(
     expect(page.get_by_role("button", name="🔔 提醒我")).to_be_visible()
     page.get_by_role("button", name="🔔 提醒我").click()
     expect(page.locator("#push-said")).to_contain_text("打开这个页面就能看到新消息")
+    expect(page.get_by_role("button", name="🔕 不用提醒了")).to_be_hidden()
     expect(page.locator("#my-suggestions")).to_contain_text(code)
     screenshot(page, "push-offered")
     plain = context.new_page()  # a browser without PushManager: no button, the same list
