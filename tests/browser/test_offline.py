@@ -74,6 +74,9 @@ def test_a_suggestion_written_offline_is_sent_once_when_the_network_is_back(
     expect(page.get_by_role("button", name="🔕 不用提醒了")).to_be_hidden()
     expect(page.locator("#my-suggestions")).to_contain_text(code)
     screenshot(page, "push-offered")
+    problems: list[str] = []
+    audit(page, "mine-push", problems)
+    verdict(problems)
     plain = context.new_page()  # a browser without PushManager: no button, the same list
     plain.add_init_script("delete window.PushManager")
     plain.goto(live_server.url + "/mine")
