@@ -8,6 +8,7 @@ from models.councils.votes import Poll, PollOption, Vote
 from models.files.attachments import Attachment
 from models.files.storage import StoredFile, StoredFilePart
 from models.notices.notifications import Notification
+from models.notices.push import PushFollow, PushSubscription
 from models.office.api_keys import ApiClient
 from models.office.export_jobs import ExportJob
 from models.office.open311 import Open311Request
@@ -55,7 +56,7 @@ __all__ = [
     "ExportJob", "HeldAnswer", "Open311Request",
     "DueWeight",
     "Event", "Group", "GroupFacilitator", "GroupKind", "GroupLevel", "GuardianConsent",
-    "Meeting", "MeetingStatus", "Member", "Notification",
+    "Meeting", "MeetingStatus", "Member", "Notification", "PushFollow", "PushSubscription",
     "Rating", "RatingValue", "Role", "Status",
     "Suggestion", "Support",
     "Attendance", "ConsentHold", "CouncilVoice", "NameChoice", "Poll", "PollOption", "Visit",

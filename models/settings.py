@@ -52,6 +52,9 @@ class Settings:
     redis_url: str | None = None
     queue: str = QUEUE_NAME
     database_url: str | None = None
+    # Web push (``webapp.push.Pusher``: ``keys()``, ``deliver(session)``,
+    # ``deliver_now(settings)``); None: a script or a test without the web app, no push.
+    push: object | None = None
 
 
 DEFAULT = Settings()

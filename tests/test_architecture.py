@@ -60,6 +60,7 @@ COMMIT_OWNERS = {
     ("models/plans/importer.py", "import_all"),
     # Queue jobs and the sweep: one message sent, one transaction, so none is sent twice.
     ("models/notices/notifications.py", "deliver_pending"),
+    ("models/notices/push.py", "deliver_pending"),
     # The export job saves its progress after each chunk so the coordinator sees it move.
     ("models/office/export_jobs.py", "run"),
     ("models/office/export_jobs.py", "_counted"),

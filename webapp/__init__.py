@@ -93,17 +93,6 @@ def configured_flask(test_config: dict | None = None) -> Flask:
     return app
 
 
-def single_machine(app: Flask) -> bool:
-    """SQLite in the instance folder, not marked PRODUCTION: the demo and a one-machine site.
-
-    Only such a site may keep its session secret in instance/secret_key; with PostgreSQL
-    several nodes share the database, and a secret file per node would sign sessions the
-    other nodes refuse.
-    """
-    url = app.config.get("DATABASE_URL") or "sqlite"
-    return url.startswith("sqlite") and not app.config.get("PRODUCTION")
-
-
 class MissingSecret(click.ClickException):
     """Production without TONGSHENG_SECRET_KEY: refuse to start rather than sign with a
     secret that only this node knows."""
@@ -111,6 +100,8 @@ class MissingSecret(click.ClickException):
 
 def _instance_secret(app: Flask) -> str:
     """A secret kept in the instance folder, so a restart keeps everyone signed in."""
+    from webapp.settings import single_machine
+
     if not single_machine(app) and not app.debug:
         raise MissingSecret("set TONGSHENG_SECRET_KEY (the same on every node): with "
                             "PostgreSQL or TONGSHENG_PRODUCTION no per-node secret file is used")
@@ -164,6 +155,7 @@ def _register_blueprints(app: Flask) -> None:
         notices,
         offline,
         places,
+        reminders,
         report,
         suggest,
         track,
@@ -189,7 +181,7 @@ def _register_blueprints(app: Flask) -> None:
     from webapp.staff.facilitator import pages as facilitator
 
     everyone = (public, auth, auth_code, suggest, track, mine, board, chat, chat_case, report,
-                mydata, notices, offline, places)
+                mydata, notices, offline, places, reminders)
     children = (child, group, group_visits)
     facilitators = (facilitator, review, meetings, observer, classroom)
     agencies = (agency, dashboards)

@@ -1,9 +1,11 @@
 """What leaves the request: work that must wait for the commit, handed to the queue.
 
-With Redis (``Settings.redis_url``) staff e-mail, escalation timers and long exports go to
-RQ, and ``tongsheng worker`` runs them. Without Redis nothing slow happens in the request:
-the e-mail stays in the outbox (``Notification.wants_email`` not yet ``emailed_at``) and
-``tongsheng sweep`` (cron, every few minutes) sends it and escalates whatever is due.
+With Redis (``Settings.redis_url``) staff e-mail, web push, escalation timers and long
+exports go to RQ, and ``tongsheng worker`` runs them. Without Redis nothing slow happens in
+the request: the e-mail stays in the outbox (``Notification.wants_email`` not yet
+``emailed_at``) and ``tongsheng sweep`` (cron, every few minutes) sends it and escalates
+whatever is due; a web push (one short POST per device) is sent right after the commit, and
+the sweep sends whatever failed.
 
 Jobs are named by their dotted path, so this module never imports ``webapp.jobs`` (the
 worker's side, which builds its own app).
@@ -15,7 +17,7 @@ import logging
 
 from sqlmodel import Session
 
-from models.notices import notifications
+from models.notices import notifications, push
 from models.office import export_jobs
 from models.safety.safeguarding import CASES_OPENED, SafeguardingCase
 from models.settings import Settings, bind, settings_of
@@ -32,8 +34,16 @@ def after_commit(session: Session) -> None:
     settings = settings_of(session)
     opened = session.info.pop(CASES_OPENED, [])
     mail = session.info.pop(notifications.MAIL_PENDING, False)
+    pushes = session.info.pop(push.PUSH_PENDING, False) and settings.push is not None
     if not settings.redis_url:
-        return  # the outbox waits for `tongsheng sweep`
+        if pushes:  # a push is short and the child waits for it: sent now, here
+            settings.push.deliver_now(settings)
+        return  # the e-mail outbox waits for `tongsheng sweep`
+    if pushes:
+        try:
+            queue(settings).enqueue(JOBS + "deliver_push_from_env")
+        except Exception:  # noqa: BLE001 - it stays pending; the next sweep sends it
+            log.exception("web push left for the next sweep")
     try:
         for case_id in opened:
             schedule_escalation(session, case_id)

@@ -47,6 +47,14 @@ def deliver_mail_from_env() -> int:
         return notifications.deliver_pending(session)
 
 
+def deliver_push_from_env() -> dict:
+    """Queue job: send every web push that is waiting (safe to run twice)."""
+    app = _env_app()
+    settings = app.extensions["settings"]
+    with new_session(app) as session:
+        return settings.push.deliver(session)
+
+
 def sweep_now(engine, settings: Settings = DEFAULT) -> dict:
     """Recompute overdue flags, send reminders, escalate cases nobody has taken in hand,
     delete finished exports past their time, then send the outbox (the only way e-mail
@@ -60,6 +68,8 @@ def sweep_now(engine, settings: Settings = DEFAULT) -> dict:
         session.commit()
         escalated = escalate_due(session)
         notifications.deliver_pending(session)
+        if settings.push is not None:
+            settings.push.deliver(session)
         exports_deleted = expire(session)
         session.commit()
     return {"overdue": len(result.became_overdue), "cleared": len(result.no_longer_overdue),

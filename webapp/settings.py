@@ -9,6 +9,7 @@ from flask import Flask
 
 from models.notices import notifications
 from models.settings import QUEUE_NAME, ConsentRule, DutyRule, Settings
+from webapp.push import Pusher
 
 
 def init_app(app: Flask) -> Settings:
@@ -28,7 +29,20 @@ def from_config(app: Flask) -> Settings:
         mail_backend=mail_backend(app),
         redis_url=config.get("REDIS_URL") or None,
         queue=config.get("RQ_QUEUE", QUEUE_NAME),
-        database_url=config.get("DATABASE_URL"))
+        database_url=config.get("DATABASE_URL"),
+        push=Pusher(app, single_machine))
+
+
+def single_machine(app: Flask) -> bool:
+    """SQLite in the instance folder, not marked PRODUCTION: the demo and a one-machine site.
+
+    Only such a site may keep its session secret in instance/secret_key; with PostgreSQL
+    several nodes share the database, and a secret file per node would sign sessions the
+    other nodes refuse.
+    """
+    url = app.config.get("DATABASE_URL") or "sqlite"
+    return url.startswith("sqlite") and not app.config.get("PRODUCTION")
+
 
 
 def holidays(value) -> frozenset[date]:

@@ -17,6 +17,7 @@ from sqlmodel import Field, Session, SQLModel, func, select
 
 from models.common import new_code, utcnow
 from models.i18n import N_, data_of, stored
+from models.notices import push
 from models.people.tables import Account, GroupFacilitator, Role
 from models.plans.tables import Agency
 from models.settings import settings_of
@@ -179,9 +180,11 @@ def on_event(session: Session, suggestion: Suggestion, event: Event) -> None:
                  % {"code": code, "note": event.note[:200]}), email=True)
     elif action == "answer":
         _answer_arrived(session, suggestion)
-    elif action == "ask_child" and suggestion.member_id is not None:
-        notify(session, kind=action, message=f"辅导员想问你一个问题（建议 {code}），去回答吧。",
-               suggestion=suggestion, member_id=suggestion.member_id)
+    elif action == "ask_child":
+        push.news(session, suggestion)
+        if suggestion.member_id is not None:
+            notify(session, kind=action, message=f"辅导员想问你一个问题（建议 {code}），去回答吧。",
+                   suggestion=suggestion, member_id=suggestion.member_id)
     elif action == "child_reply":
         _to_all(session, facilitators(session, suggestion.group_id), suggestion, action,
                 f"孩子回答了你的问题（建议 {code}），等你审核。")
@@ -216,6 +219,7 @@ def _answer_arrived(session: Session, suggestion: Suggestion) -> None:
         item = todo.pop()
         todo.extend(merged_into(session, item))
         groups.add(item.group_id)
+        push.news(session, item)
         if item.member_id is not None:
             notify(session, kind="answer", member_id=item.member_id, suggestion=item,
                    message=(N_("你的建议 %(tracking_code)s 回复你啦！快去看看吧。")

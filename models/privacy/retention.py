@@ -72,6 +72,7 @@ def kept_for_safeguarding(session: Session, *, months: int,
 def anonymise(session: Session, *, months: int, now: datetime | None = None) -> dict[str, int]:
     """Cut every link from suggestions past the period to their child; counts per status."""
     from models.notices.notifications import Notification
+    from models.notices.push import PushFollow
     from models.suggestions.devices import CarryTicket
 
     found = due(session, months=months, now=now)
@@ -87,6 +88,7 @@ def anonymise(session: Session, *, months: int, now: datetime | None = None) -> 
     session.execute(delete(Notification).where(Notification.suggestion_id.in_(ids),
                                                Notification.member_id.is_not(None)))
     session.execute(delete(CarryTicket).where(CarryTicket.suggestion_id.in_(ids)))
+    session.execute(delete(PushFollow).where(PushFollow.suggestion_id.in_(ids)))
     session.execute(update(Suggestion).where(Suggestion.id.in_(ids)).values(
         member_id=None, original_text=Suggestion.redacted_text, photo=None,
         idempotency_key=None, body_hash="").execution_options(synchronize_session=False))

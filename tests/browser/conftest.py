@@ -42,6 +42,9 @@ class LiveServer:
         self.port = _free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.process: subprocess.Popen | None = None
+        from models.notices.push import new_private_pem
+
+        self.vapid_key = new_private_pem()  # whatever the database, the site can push
 
     def env(self) -> dict:
         env = dict(os.environ, DATABASE_URL=self.database_url,
@@ -49,7 +52,8 @@ class LiveServer:
                    TONGSHENG_SESSION_COOKIE_SECURE="false",
                    TONGSHENG_REMEMBER_COOKIE_SECURE="false",
                    TONGSHENG_STAFF_TOTP_REQUIRED="false",
-                   TONGSHENG_CASE_CHAT_POLL_SECONDS="1")
+                   TONGSHENG_CASE_CHAT_POLL_SECONDS="1",
+                   TONGSHENG_VAPID_PRIVATE_KEY=self.vapid_key)
         env.pop("REDIS_URL", None)
         return env
 

@@ -1,8 +1,8 @@
 """Classroom and offline use in a real browser: the site installs as a web app, the
 suggestion form opens with the network switched off, a suggestion written offline waits on
 the device and is sent exactly once when the network comes back; in the chat, what a child
-says with no network waits on the device and is taken once when the network is back (even
-when the answer to a first try was lost)."""
+says with no network waits on the device (even when the tab is closed) and is taken once
+when the chat opens again online (even when the answer to a first try was lost)."""
 
 from playwright.sync_api import expect
 from sqlmodel import select
@@ -10,7 +10,7 @@ from sqlmodel import select
 from models.assistant.conversation import Conversation
 from models.suggestions.tables import Suggestion
 
-from .conftest import PHONE, screenshot, staff_signin
+from .conftest import PHONE, child_signin, screenshot, staff_signin
 from .test_accessibility import audit, verdict
 from .test_chat import CLEAR, last_bot, send
 from .test_safeguarding import db as db  # the live server's database (a fixture)
@@ -63,7 +63,63 @@ def test_a_suggestion_written_offline_is_sent_once_when_the_network_is_back(
     screenshot(page, "offline-synced")
     page.locator("#outbox-sent a").click()
     expect(page.get_by_text(TEXT)).to_be_visible()
+
+    # 我的建议 offers a reminder where the browser has PushManager; headless Chromium reaches
+    # no push service: the page says so calmly and works on.
+    context.grant_permissions(["notifications"], origin=live_server.url)
+    page.goto(live_server.url + "/mine")
+    expect(page.get_by_role("button", name="🔔 提醒我")).to_be_visible()
+    page.get_by_role("button", name="🔔 提醒我").click()
+    expect(page.locator("#push-said")).to_contain_text("打开这个页面就能看到新消息")
+    expect(page.get_by_role("button", name="🔕 不用提醒了")).to_be_hidden()
+    expect(page.locator("#my-suggestions")).to_contain_text(code)
+    screenshot(page, "push-offered")
+    problems: list[str] = []
+    audit(page, "mine-push", problems)
+    verdict(problems)
+    plain = context.new_page()  # a browser without PushManager: no button, the same list
+    plain.add_init_script("delete window.PushManager")
+    plain.goto(live_server.url + "/mine")
+    expect(plain.locator("#my-suggestions")).to_contain_text(code)
+    expect(plain.locator("#push-box")).to_be_hidden()
     context.close()
+
+
+def _wait_until_kept(page, address: str) -> None:
+    """The worker keeps its copy of a page after showing it: wait for it (at most 10 s)."""
+    for _ in range(100):
+        if page.evaluate("a => caches.match(a).then(Boolean)", address):
+            return
+        page.wait_for_timeout(100)
+    raise AssertionError(f"{address} was not kept for offline use")
+
+
+def test_map_pages_opened_before_open_without_a_network(live_server, phone):
+    child_signin(phone, live_server)  # a shared tablet: what is kept must not name the child
+    assert phone.evaluate(READY) == "ready"
+    phone.goto(live_server.url + "/places/")
+    expect(phone.locator("#map[data-ready='1']")).to_be_attached(timeout=10000)
+    expect(phone.locator("#saved-copy")).to_be_hidden()
+    phone.get_by_role("link", name="岳屏公园").click()
+    expect(phone.get_by_role("heading", name="岳屏公园")).to_be_visible()
+    place = phone.url
+    for address in (live_server.url + "/places/", place):
+        _wait_until_kept(phone, address)
+
+    phone.context.set_offline(True)
+    phone.goto(live_server.url + "/places/")
+    expect(phone.locator("#saved-copy")).to_have_text("📶 没有网络，这是上次保存的")
+    expect(phone.get_by_role("link", name="岳屏公园")).to_be_visible()
+    expect(phone.locator("#map[data-ready='1']")).to_be_attached(timeout=10000)  # Leaflet too
+    assert "小明" not in phone.locator("body").inner_text()
+    screenshot(phone, "map-offline-saved")
+    phone.get_by_role("link", name="岳屏公园").click()
+    expect(phone.get_by_role("heading", name="岳屏公园")).to_be_visible()
+    expect(phone.locator("#saved-copy")).to_be_visible()
+    assert "小明" not in phone.locator("body").inner_text()
+    phone.goto(live_server.url + "/places/999999")  # never opened: the offline page
+    expect(phone.get_by_role("heading", name="📶 现在没有网络")).to_be_visible()
+    phone.context.set_offline(False)
 
 
 def test_a_class_takes_turns_on_a_shared_tablet(live_server, new_page):
@@ -93,7 +149,8 @@ def _said(db, conversation_id: str, text: str) -> int:
     return sum(1 for m in found.state["log"] if m["who"] == "child" and m["text"] == text)
 
 
-def test_the_chat_keeps_what_a_child_says_offline_and_sends_it_once(live_server, phone, db):
+def test_the_chat_keeps_what_a_child_says_offline_even_when_the_tab_is_closed(
+        live_server, phone, db):
     phone.goto(live_server.url + "/chat")
     send(phone, CLEAR)
     conversation_id = phone.locator("#chat").get_attribute("data-turn-url").split("/")[2]
@@ -111,13 +168,21 @@ def test_the_chat_keeps_what_a_child_says_offline_and_sends_it_once(live_server,
     verdict(problems)
     assert _said(db, conversation_id, "学校门口") == 0
 
-    phone.context.set_offline(False)  # the 'online' event sends it
-    expect(waiting).to_have_count(0, timeout=15000)
-    expect(phone.locator("#chat-offline")).to_be_hidden()
-    expect(phone.locator(".msg-child").get_by_text("学校门口", exact=True)).to_have_count(1)
-    assert "哪个学校" in last_bot(phone)
+    # The tab is closed with no network; the network comes back; the chat is opened again.
+    context = phone.context
+    phone.close()
+    context.set_offline(False)
+    again = context.new_page()
+    again.goto(live_server.url + "/chat")
+    expect(again.locator(".msg.waiting")).to_have_count(0, timeout=15000)
+    expect(again.locator(".msg-child").get_by_text("学校门口", exact=True)).to_have_count(1)
+    assert "哪个学校" in last_bot(again)
     assert _said(db, conversation_id, "学校门口") == 1
-    screenshot(phone, "chat-offline-synced")
+    screenshot(again, "chat-offline-synced")
+    again.reload()  # nothing is left to send twice
+    expect(again.locator(".msg-child").get_by_text("学校门口", exact=True)).to_have_count(1)
+    assert _said(db, conversation_id, "学校门口") == 1
+    assert again.evaluate("localStorage.getItem('ts-chat-outbox')") is None
 
 
 def test_a_chat_answer_lost_on_the_way_back_is_not_taken_twice(live_server, phone, db):

@@ -169,6 +169,9 @@ NO_WORDS = {
     "mine.take": "nothing: takes that ticket on the other device",
     "group.enter": "nothing: a member walks into the meeting going on",
     "classroom.end": "nothing: ends one child's turn on a classroom tablet",
+    "reminders.subscribe": "the browser's push subscription (an endpoint on a push service "
+                           "and its keys), never shown to anyone",
+    "reminders.unsubscribe": "that endpoint, to forget it",
 }
 
 

@@ -10,8 +10,9 @@ import pytest
 from click.testing import CliRunner
 from sqlmodel import select
 
+from models.notices import push
 from models.notices.notifications import Notification
-from tests.flow import dispatched
+from tests.flow import answer_it, dispatched, member, new_suggestion
 from webapp import jobs, settings
 from webapp.cli.commands import cli
 from webapp.db import commit
@@ -73,6 +74,34 @@ def test_with_redis_staff_mail_waits_for_the_worker(queued, session):
     assert _mail_sent(session, item), "the worker sent it and marked it"
     assert any(b"agency1@" in m.read_bytes() for m in mail.glob("*.eml"))
     assert queue.failed_job_registry.count == 0
+
+
+@needs_redis
+def test_with_redis_a_web_push_waits_for_the_worker(queued, session, monkeypatch):
+    from tests.webapp.test_push import Device, PushService
+
+    queue, _mail = queued
+    service = PushService()
+    key = push.new_private_pem()
+    monkeypatch.setenv("TONGSHENG_VAPID_PRIVATE_KEY", key)
+    monkeypatch.setenv("TONGSHENG_PUSH_SERVICES", service.url)
+    try:
+        item = new_suggestion(session)
+        device = Device(service.url + "/push/worker")
+        keys = push.PushKeys(private_pem=key, subject="mailto:x@example.org",
+                             services=(service.url,))
+        push.subscribe(session, keys, endpoint=device.subscription["endpoint"],
+                       suggestions=[item], member_id=member(session).id,
+                       **device.subscription["keys"])
+        answer_it(session, item)
+        commit(session)  # the transaction owner's commit hands the push to the queue
+        assert queue.count >= 1 and service.requests == []
+        _work(queue)
+        assert len(service.requests) == 1
+        assert device.read(service.requests[0]["body"])["body"] == "你的建议有新消息"
+        assert queue.failed_job_registry.count == 0
+    finally:
+        service.close()
 
 
 @needs_redis

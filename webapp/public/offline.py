@@ -1,8 +1,9 @@
 """Classroom and offline use: the web-app manifest, the service worker and the offline page.
 
 The service worker is served from the site's root so that it may look after every page; it
-keeps only pages that say nothing about a person (the suggestion form, the offline page)
-and the static files, never a child's own pages.
+keeps only pages that say nothing about a person (the suggestion form, the offline page,
+the map of places and each place page opened, as seen without an account) and the static
+files, never a child's own pages.
 """
 
 from __future__ import annotations
@@ -14,10 +15,16 @@ from webapp.access import public
 
 bp = Blueprint("offline", __name__)
 # Bump when the list of kept files changes: the worker drops every older cache.
-CACHE_VERSION = "ts-shell-1"
+CACHE_VERSION = "ts-shell-2"
 SHELL = ("offline.page", "suggest.form")
-STATIC = ("site.css", "js/suggest.js", "js/offline.js",
+STATIC = ("site.css", "js/suggest.js", "js/offline.js", "js/places.js",
+          "vendor/leaflet/leaflet.js", "vendor/leaflet/leaflet.css",
+          "vendor/leaflet/images/marker-icon.png", "vendor/leaflet/images/marker-icon-2x.png",
+          "vendor/leaflet/images/marker-shadow.png",
           "icons/icon-192.png", "icons/icon-512.png")
+# The pages kept as they were last seen (a path pattern for the worker): the map of places
+# and one place's page. The picker (/places/pick) belongs to a form or a chat: not kept.
+SAVED_PAGES = r"^/places/(\d+)?$"
 
 
 @bp.route("/manifest.webmanifest")
@@ -42,7 +49,8 @@ def service_worker():
     shell += [url_for("static", filename=name) for name in STATIC]
     response = current_app.response_class(
         render_template("offline/sw.js", version=CACHE_VERSION, shell=shell,
-                        offline=url_for("offline.page")),
+                        offline=url_for("offline.page"), saved_pattern=SAVED_PAGES,
+                        icon=url_for("static", filename="icons/icon-192.png")),
         mimetype="text/javascript")
     return response
 

@@ -158,21 +158,37 @@
     pick.hidden = step !== "where";
   }
 
-  // What the child says waits in this tab's outbox until the server has it: with no network
-  // it is shown as waiting and sent by itself when the network is back. Each message carries
-  // the turn number it was first sent with; the server answers a retried turn with the
-  // replies it gave the first time, and a turn it already has is dropped here after a
-  // reload, so a message is taken exactly once.
-  // One outbox per tab; each message names the chat it was said in (its turn address).
+  // What the child says waits in the device's outbox (localStorage) until the server has it:
+  // with no network it is shown as waiting and sent by itself when the network is back, or
+  // when this chat is opened again online after the tab was closed. Each message carries the
+  // turn number it was first sent with; the server answers a retried turn with the replies
+  // it gave the first time, and a turn it already has is dropped here when the page shows a
+  // later turn, so a message is taken exactly once (two tabs sending it make one turn).
+  // Each message names the chat it was said in (its turn address) and whose it is (the
+  // signed-in child or this device, as in offline.js): on a shared tablet the next child's
+  // chat never sends what the last one wrote.
   var OUTBOX = "ts-chat-outbox";
-  function outbox() {
+  var whoMeta = document.querySelector("meta[name='ts-who']");
+  var WHO = whoMeta ? whoMeta.getAttribute("content") : "device";
+  function everything() {
     var items;
-    try { items = JSON.parse(sessionStorage.getItem(OUTBOX) || "[]"); } catch (e) { items = []; }
-    return items.filter(function (item) { return item.url === chat.dataset.turnUrl; });
+    try { items = JSON.parse(localStorage.getItem(OUTBOX) || "[]"); } catch (e) { items = []; }
+    return Array.isArray(items) ? items : [];
   }
-  function keepOutbox(items) {
-    if (items.length) { sessionStorage.setItem(OUTBOX, JSON.stringify(items)); }
-    else { sessionStorage.removeItem(OUTBOX); }
+  function ours(item) { return item.url === chat.dataset.turnUrl && item.who === WHO; }
+  function outbox() { return everything().filter(ours); }
+  function keepOutbox(items) {  // this chat's messages; other chats' stay as they are
+    var all = everything().filter(function (item) { return !ours(item); }).concat(items);
+    if (all.length) { localStorage.setItem(OUTBOX, JSON.stringify(all)); }
+    else { localStorage.removeItem(OUTBOX); }
+  }
+  function without(key) {
+    return outbox().filter(function (item) { return item.key !== key; });
+  }
+  function newKey() {
+    var bytes = new Uint8Array(12);
+    crypto.getRandomValues(bytes);
+    return Array.prototype.map.call(bytes, function (b) { return ("0" + b.toString(16)).slice(-2); }).join("");
   }
   var offlineNote = document.getElementById("chat-offline");
   var stalled = false;  // the last try found no network: what waits is shown as waiting
@@ -198,9 +214,12 @@
     showQuick(bots.length ? bots[bots.length - 1].quick : [],
               bots.length ? bots[bots.length - 1].labels : []);
     if (data.urls) {
-      var waiting = outbox();  // said before the chat was stored: now it has an address
+      var waiting = outbox();
+      keepOutbox([]);
       useUrls(data.urls);
-      keepOutbox(waiting.map(function (item) { return {text: item.text, url: chat.dataset.turnUrl}; }));
+      keepOutbox(waiting.map(function (item) {
+        return {text: item.text, url: chat.dataset.turnUrl, who: WHO, key: item.key};
+      }));
     }
     showPickPlace(data.step, data.urls);
     if (data.case) { listen(); }
@@ -214,13 +233,16 @@
     if (busy || !items.length) { return; }
     var head = items[0];
     if (typeof head.seq === "number" && head.seq < Number(seqField.value)) {
-      keepOutbox(items.slice(1));  // the server took it before its answer was lost
+      keepOutbox(without(head.key));  // the server took it before its answer was lost
       showWaiting();
       flush();
       return;
     }
     if (!navigator.onLine) { stalled = true; showWaiting(); return; }
-    if (typeof head.seq !== "number") { head.seq = Number(seqField.value); keepOutbox(items); }
+    if (typeof head.seq !== "number") {
+      head.seq = Number(seqField.value);
+      keepOutbox(items.map(function (item) { return item.key === head.key ? head : item; }));
+    }
     busy = true;
     fetch(chat.dataset.turnUrl, {
       method: "POST", credentials: "same-origin",
@@ -232,7 +254,7 @@
       busy = false;
       stalled = false;
       if (!result.ok && result.data.reload) { window.location.reload(); return; }
-      keepOutbox(outbox().slice(1));
+      keepOutbox(without(head.key));
       showWaiting();
       if (!result.ok) {
         if (!input.value) { input.value = head.text; }
@@ -252,7 +274,7 @@
     if (!text.trim()) { fail(t("你还没有写字哦。")); return; }
     errorBox.textContent = "";
     input.removeAttribute("aria-invalid");
-    keepOutbox(outbox().concat([{text: text, url: chat.dataset.turnUrl}]));
+    keepOutbox(outbox().concat([{text: text, url: chat.dataset.turnUrl, who: WHO, key: newKey()}]));
     sessionStorage.removeItem(DRAFT);
     input.value = "";
     flush();
