@@ -84,27 +84,47 @@ class TopicModel:
         """Return the model version recorded at training time."""
         return str(self.metadata.get("version", "unversioned"))
 
+    def _view_rows(self, texts: list) -> list[list[str]]:
+        """Each text's views (PreparedText attributes) in the order the export reads them."""
+        views = self.pipeline.view_names
+        return [[getattr(p, view) for view in views] for p in prepare(texts)]
+
     def probabilities(self, texts: list) -> np.ndarray:
         """Class probabilities for raw or prepared texts, one row each, in self.labels order."""
         if isinstance(self.pipeline, LinearModel):
-            views = self.pipeline.view_names
-            return self.pipeline.predict_proba(
-                [[getattr(p, view) for view in views] for p in prepare(texts)]
-            )
+            return self.pipeline.predict_proba(self._view_rows(texts))
         from sklearn import config_context
 
         with config_context(assume_finite=True, skip_parameter_validation=True):
             return self.pipeline.predict_proba(list(texts))
 
+    def features(self, texts: list) -> np.ndarray:
+        """The weighted TF-IDF features the last step reads, dense, one row per text."""
+        if isinstance(self.pipeline, LinearModel):
+            return self.pipeline.features(self._view_rows(texts))
+        return self.pipeline[:-1].transform(prepare(texts)).toarray()
+
     def decide(self, row: np.ndarray, same_route: SameRoute | None = None) -> Prediction:
-        """Turn one probability row into a Prediction; abstain when the route is in doubt."""
+        """Turn one probability row into a Prediction; abstain only when the route is in doubt.
+
+        When the top two topics go to the same lead agency the route is not in doubt: dispatch.
+        Otherwise abstain when the route's confidence is below the threshold, the point below
+        which the real development split's top labels are more often wrong than right.
+        """
         order = np.argsort(row)[::-1]
         best, confidence = self.labels[order[0]], float(row[order[0]])
         top = [
             (self.labels[i], round(float(row[i]), 4)) for i in order if self.labels[i] != NONE_LABEL
         ]
-        sure = route_confidence(self.labels, row, same_route) >= self.threshold
         is_none = best == NONE_LABEL
+        runner_up = self.labels[order[1]] if len(order) > 1 else NONE_LABEL
+        same_two = (
+            same_route is not None
+            and not is_none
+            and runner_up != NONE_LABEL
+            and same_route(best, runner_up)
+        )
+        sure = same_two or route_confidence(self.labels, row, same_route) >= self.threshold
         return Prediction(
             topic=best if sure and not is_none else None,
             confidence=round(confidence, 4),
