@@ -67,18 +67,23 @@ class TfidfView:
         """Every n-gram of the text, repeated as often as it occurs (CountVectorizer's analyzer)."""
         low, high = self.ngram_range
         if self.analyzer == "char":
-            units, join = _WHITE_SPACES.sub(" ", text), "".join
-        else:
-            units, join = self._tokens(text), " ".join
+            text = _WHITE_SPACES.sub(" ", text)
+            return [
+                text[i : i + n]
+                for n in range(low, min(high, len(text)) + 1)
+                for i in range(len(text) - n + 1)
+            ]
+        tokens = self._tokens(text)
         return [
-            join(units[i : i + n])
-            for n in range(low, min(high, len(units)) + 1)
-            for i in range(len(units) - n + 1)
+            " ".join(tokens[i : i + n])
+            for n in range(low, min(high, len(tokens)) + 1)
+            for i in range(len(tokens) - n + 1)
         ]
 
     def counts(self, text: str) -> tuple[list[int], list[int]]:
         """(term indices in increasing order, how often each occurs); unknown n-grams dropped."""
-        found = Counter(i for i in map(self.vocabulary.get, self.ngrams(text)) if i is not None)
+        found = Counter(map(self.vocabulary.get, self.ngrams(text)))
+        found.pop(None, None)
         indices = sorted(found)
         return indices, [found[i] for i in indices]
 
