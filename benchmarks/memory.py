@@ -123,7 +123,8 @@ NOTES = [
     "| process | before (scikit-learn at run time) | after (NumPy export) |", "|---|---|---|",
     "| web worker, preloaded, 2 workers | 283 / 128 / 55 | 198–200 / 97–98 / 49–51 |",
     "| web worker, preloaded, 4 workers | 283 / 99 / 54 | 178–200 / 57–80 / 25–51 |",
-    "| web worker, lazy, after suggestions | 299–312 / 207–220 / 155–169 | 192–196 / 111–116 / 74–78 |",
+    "| web worker, lazy, after suggestions | 299–312 / 207–220 / 155–169 "
+    "| 192–196 / 111–116 / 74–78 |",
     "| one process: model loaded, one text analysed (RSS) | 171 | 55 |",
     "| ... its CPU from launch | 1.59–2.07 s | 0.26–0.36 s |",
     "| `tongsheng classify`, CPU to the first line | 2.97–3.99 s | 1.04–1.36 s |",
