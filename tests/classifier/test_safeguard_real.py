@@ -143,7 +143,7 @@ def test_ordinary_suggestions_rarely_raise_an_alarm(corpus_split):
 # Real-corpus files that are mostly children's school essays rather than suggestions.
 ESSAYS = ("corpus_c.jsonl",)
 # Real-corpus files newer than the safeguarding net: it never trained on any of their texts.
-UNREAD = ("corpus_e.jsonl",)
+UNREAD = ("corpus_e.jsonl", "corpus_f.jsonl")
 
 
 def _false_alarm_rate(paths: list[Path]) -> float:
@@ -177,9 +177,11 @@ def test_real_childrens_essays_rarely_raise_an_alarm():
 
 
 @pytest.mark.xfail(
-    reason="known gap: the screen (trained before corpus E) flags 73 of corpus E's 694 "
+    reason="known gap: the screen (trained before corpora E and F) flags 73 of corpus E's 694 "
     "ordinary texts (10.5%): essays and diaries about illness, divorce, being left out, "
-    "and harmless diary lines (a hamster that ran away, a friend's umbrella in the rain)",
+    "and harmless diary lines (a hamster that ran away, a friend's umbrella in the rain); "
+    "and 33 of corpus F's 427 (7.7%: a grandmother's fall, a deaf classmate pushed, screen "
+    "time, a bird rescued in the cold)",
     strict=False,
 )
 def test_real_texts_newer_than_the_net_rarely_raise_an_alarm():

@@ -1,4 +1,4 @@
-"""Real corpora C, D and E: well-formed, from new pages only, never a reserved page."""
+"""Real corpora C, D, E and F: well-formed, from new pages only, never a reserved page."""
 
 import json
 import re
@@ -15,12 +15,20 @@ from training.splits import split_real
 
 REPO = Path(__file__).resolve().parents[2]
 REAL_DIR = REPO / "training" / "data" / "real"
-ORDER = ("corpus_a.jsonl", "corpus_b.jsonl", "corpus_c.jsonl", "corpus_d.jsonl", "corpus_e.jsonl")
+ORDER = (
+    "corpus_a.jsonl",
+    "corpus_b.jsonl",
+    "corpus_c.jsonl",
+    "corpus_d.jsonl",
+    "corpus_e.jsonl",
+    "corpus_f.jsonl",
+)
 # file -> (writer tag, fewest lines it must hold); every file is checked against all earlier ones
 NEWER = {
     "corpus_c.jsonl": ("corpus-c", 100),
     "corpus_d.jsonl": ("corpus-d", 60),
     "corpus_e.jsonl": ("corpus-e", 700),
+    "corpus_f.jsonl": ("corpus-f", 430),
 }
 LABELS = set(TOPIC_IDS) | {"none"}
 KINDS = {
