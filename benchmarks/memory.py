@@ -11,8 +11,9 @@ It does so three times: with the classifier loaded before the fork (the default)
 Redis it also starts
 ``tongsheng worker``, runs a mail job and a sweep through it, and reads the worker's
 figures. Then it times ``tongsheng classify`` from start to its first line (wall and CPU,
-best of three) beside the CPU of importing the model's libraries alone, and reads the RSS of
-one process after each step of loading the classifier. Writes ``benchmarks/results/memory.md``.
+best of three) beside the CPU of importing NumPy alone (the model's only library), and
+reads the RSS of one process after each step of loading the classifier. Writes
+``benchmarks/results/memory.md``.
 """
 
 from __future__ import annotations
@@ -116,52 +117,44 @@ def _modules(pid: int) -> str:
 
 NOTES = [
     "", "## Before and after (issues 12 and 14)", "",
-    "Same machine and benchmark; before is main at 0c9060f (05:47 UTC run, and the 02:08 "
-    "run committed before it). MB as RSS / PSS / USS.", "",
-    "| process | before | after |", "|---|---|---|",
-    "| web worker, preloaded, 2 workers | 292–363 / 120–191 / 36–112 (the worker that "
-    "showed a chat built jieba's whole dictionary for itself) | 283 / 128 / 55 |",
-    "| web worker, preloaded, 4 workers | – | 283 / 99 / 54 |",
-    "| web worker, lazy, after suggestions | 390–394 / 288–292 / – | 299–312 / 207–220 "
-    "/ 155–169 |",
-    "| one process: libraries, topic model, one text analysed | 269 RSS (redaction alone "
-    "+97: jieba's prefix dictionary, OpenCC) | 199 RSS |",
-    "| + the chat's pinyin | +119 without Flask (pypinyin 47, jieba's whole dictionary "
-    "72) | +109, of which Flask and the web app about 50 and the small word list 11 |",
-    "| `tongsheng classify`, CPU to the first line (best of four, interleaved) | 4.37 s "
-    "| 4.29 s |",
-    "| ... of which loading and analysing the first text (after the imports) | 0.51–0.66 s, "
-    "266 MB peak | 0.35–0.42 s, 234 MB peak |",
-    "| redaction's first text in a fresh process | 1.6–1.8 s CPU, 127 MB peak | 0.17 s, "
-    "45 MB |",
+    "Same machine and benchmark. Before: main at f4d501a (the 05:59 UTC run of this file; "
+    "the `tongsheng classify` and one-process rows from an interleaved run at 08:31 UTC, three "
+    "rounds, before and after alternating). MB as RSS / PSS / USS.", "",
+    "| process | before (scikit-learn at run time) | after (NumPy export) |", "|---|---|---|",
+    "| web worker, preloaded, 2 workers | 283 / 128 / 55 | 198–200 / 97–98 / 49–51 |",
+    "| web worker, preloaded, 4 workers | 283 / 99 / 54 | 178–200 / 57–80 / 25–51 |",
+    "| web worker, lazy, after suggestions | 299–312 / 207–220 / 155–169 "
+    "| 192–196 / 111–116 / 74–78 |",
+    "| one process: model loaded, one text analysed (RSS) | 171 | 55 |",
+    "| ... its CPU from launch | 1.59–2.07 s | 0.26–0.36 s |",
+    "| `tongsheng classify`, CPU to the first line | 2.97–3.99 s | 1.04–1.36 s |",
+    "| `tongsheng classify`, wall to the first line (machine shared, load 6–7) | 6.6–13.2 s "
+    "| 1.9–3.6 s |",
     "",
-    "So a worker of a node that screens children's texts costs 128 MB (2 workers) or "
-    "99 MB (4 workers) proportional, with 55 MB of its own; its RSS stays above 150 MB "
-    "because RSS counts the shared scikit-learn pages in every worker.",
+    "The classifier now adds about 50 MB to a worker (NumPy 26, both models 15, redaction's "
+    "and pinyin's tables the rest) instead of about 140. A worker's RSS is still near 200 MB "
+    "because the web app itself is 144 MB RSS in a worker that never read a child's text "
+    "(Flask, SQLAlchemy and the tables, pypinyin and jieba for the chat's pinyin): that, not "
+    "the classifier, is what stands between a worker and 150 MB RSS; its PSS is under 100 MB.",
     "", "## What changed", "",
-    "- Redaction's name finder asked jieba's whole prefix dictionary (350,000 words, about "
-    "55 MB and 0.5–1.8 s to build) only how common a word is: it now reads "
-    "`classifier/data/common_words.txt` (jieba's words of 2–4 characters from the frequency "
-    "the finder uses, with the user dictionary; `python -m classifier.common_words`).",
-    "- Redaction's views read traditional characters through normalisation's own table, not "
-    "OpenCC's phrase converter (25 MB and 0.5 s at import).",
-    "- The chat's pinyin cut words with jieba's whole default dictionary (84 MB in the worker "
-    "that first showed a chat): it now uses `webapp/public/data/chat_words.txt`, the jieba "
-    "words found in the site's sentences and the plans' agency names plus one line carrying "
-    "the rest's weight, so every one of the site's sentences is cut exactly as before "
-    "(`tests/webapp/test_chat_words.py`); 11 MB. `tongsheng serve` loads it in the master "
-    "with the classifier.",
-    "- Nothing the models see changed: the topic model reads characters, pinyin and "
-    "keywords (its jieba-word view is off) and the safeguarding model characters and pinyin, "
-    "so no model was retrained. `analyse` gives the same normalised text, masks, urgency and "
-    "topic on all 10,599 texts under `training/data` before and after "
-    "(`tests/classifier/test_footprint.py` keeps a sample of 130).",
-    "- What is left is scikit-learn itself: skops imports every estimator to list the "
-    "trusted types (149 MB and 2.7–3.6 s of CPU on this loaded machine before any model is "
-    "read), and in `tongsheng classify` the command group's imports (the site's package and "
-    "the domain's tables through `models/__init__.py`, SQLModel: 1.5–1.8 s of CPU) that "
-    "`models.plans.plan` needs. In a web node both are shared by preloading; for the "
-    "command, the next step is a plan reader that does not register every table.",
+    "- The topic model and the safeguarding net are served from a plain export written at "
+    "training time (`linear.json`: labels, view settings and terms; `linear.npz`: IDF, "
+    "coefficients, intercepts; SHA-256s in `model.json`, no pickle) and predicted by "
+    "`classifier/linear.py` with NumPy alone, so no web worker, queue job or command imports "
+    "scikit-learn, SciPy or skops (skops imported every estimator: 149 MB and about 3 s of "
+    "CPU before any model was read). `tests/classifier/test_linear_export.py` checks the "
+    "export against the skops pipeline it came from on all 2,707 real corpus texts: topic "
+    "probabilities identical (largest difference 0.0), the net's float32 decisions bit for "
+    "bit, its probabilities within one float32 step, and the same flags.",
+    "- `tongsheng classify` no longer imports the web app: the command group imports what "
+    "each command uses. Its remaining second is `models.plans.plan` importing "
+    "`models/__init__.py`, which registers every table (SQLModel, SQLAlchemy): a plan reader "
+    "that does not register the tables is the next step to 0.5 s.",
+    "- Each text is normalised once: safeguarding screens the prepared text's normalised "
+    "form, and the topic model reads the same prepared text unless redaction masked "
+    "something.",
+    "- The facilitator's duplicate search computes its cosines and its own small TF-IDF "
+    "with NumPy too (`models/suggestions/similarity.py`).",
     "", "## How to read the figures", "",
     "- Preloaded (default): the master loads the app, the plans, both models, redaction's "
     "tables and the chat's words before the fork; a worker's PSS is its USS plus its share "
@@ -170,6 +163,9 @@ NOTES = [
     "lazy worker that reads a child's text loads the classifier privately.",
     "- The queue worker maps none of scikit-learn, SciPy, NumPy, jieba or Pillow "
     "(`create_job_app`, issue 12).",
+    "- Earlier steps (redaction's common-word table instead of jieba's prefix dictionary, "
+    "normalisation's own traditional-character table instead of OpenCC, the chat's small "
+    "word list) are described in the git history of this file.",
 ]
 
 

@@ -44,32 +44,36 @@ def analyse(
 ) -> Analysis:
     """Analyse one text; without a model the prediction is None and the text goes to triage.
 
-    The model gets the redacted text as a string (any object with `predict` will do); its
-    normalised form is already cached, so nothing is normalised twice.
+    The text is normalised once: safeguarding screens that normalised form, and the model gets
+    the same prepared text unless redaction masked something (any object with `predict` that
+    takes a prepared text will do).
     """
     from classifier.prepared import PreparedText
     from classifier.redact import redact
-    from classifier.safeguard import is_urgent
+    from classifier.safeguard import screen_normalised
 
     prepared, redaction = PreparedText(text), redact(text)
     prediction = None
     if model is not None:
-        args = (redaction.text,) if same_route is None else (redaction.text, same_route)
+        topic_input = _topic_input(prepared, redaction)
+        args = (topic_input,) if same_route is None else (topic_input, same_route)
         prediction = model.predict(*args)
-    return Analysis(prepared.normalised, is_urgent(text), redaction, prediction)
+    return Analysis(prepared.normalised, screen_normalised([prepared.normalised])[0],
+                    redaction, prediction)
 
 
 def analyse_many(
     texts: list[str], model: TopicModel | None = None, same_route: SameRoute | None = None
 ) -> list[Analysis]:
-    """Analyse many texts with one vectorised model call (the classify command's path).
+    """Analyse many texts with one vectorised model call (the classify command's path); each
+    text is normalised once, and its redacted form once more only when something was masked.
 
     same_route(a, b) tells whether two topics go to the same lead agency in the city's plan;
     then a doubt between them is no reason to abstain.
     """
     from classifier.prepared import PreparedText
     from classifier.redact import redact
-    from classifier.safeguard import is_urgent_many
+    from classifier.safeguard import screen_normalised
 
     prepared = [PreparedText(t) for t in texts]
     redactions = [redact(t) for t in texts]
@@ -80,7 +84,7 @@ def analyse_many(
         if model is not None
         else [None] * len(texts)
     )
-    urgencies = is_urgent_many(texts)
+    urgencies = screen_normalised([p.normalised for p in prepared])
     return [
         Analysis(p.normalised, u, r, pred)
         for p, u, r, pred in zip(prepared, urgencies, redactions, predictions, strict=True)

@@ -1,4 +1,9 @@
-"""TopicModel: a fitted topic pipeline, its abstention rule, saved and loaded safely with skops."""
+"""TopicModel: a fitted topic pipeline and its abstention rule.
+
+Training holds a scikit-learn Pipeline; `save` writes it with skops (for inspection and the
+export test) and exports its arithmetic to plain files (`classifier.linear`). `load` reads the
+export only, so serving needs NumPy alone: scikit-learn, SciPy and skops are never imported.
+"""
 
 import gc
 import json
@@ -8,16 +13,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
-from sklearn import config_context
-from sklearn.pipeline import Pipeline
 
-from classifier.persist import dump_pipeline, load_pipeline
-from classifier.pipeline import FEATURES_VERSION, prepare
+from classifier.linear import LinearModel, exported, load_linear
+from classifier.prepared import FEATURES_VERSION, prepare
 
 log = logging.getLogger(__name__)
 
 NONE_LABEL = "none"
-FAST_BELOW = 32  # kept for the safeguarding model's import; batches below this are "single"
 META_FILE = "model.json"
 ARTIFACTS = Path(__file__).parent / "artifacts"
 POINTER = ARTIFACTS / "current.json"
@@ -62,10 +64,11 @@ EMPTY = Prediction(topic=None, confidence=1.0, abstain=False, not_suggestion=Tru
 
 
 class TopicModel:
-    """A fitted pipeline (its last step a TopicClassifier holding the threshold) and metadata."""
+    """A fitted model and metadata: a scikit-learn Pipeline (its last step a TopicClassifier
+    holding the threshold) while training, its exported LinearModel when loaded."""
 
-    def __init__(self, pipeline: Pipeline, metadata: dict | None = None):
-        """Wrap a fitted pipeline whose final step has classes_ and a threshold parameter."""
+    def __init__(self, pipeline, metadata: dict | None = None):
+        """Wrap a fitted Pipeline or LinearModel; both have classes_ and a threshold."""
         self.pipeline = pipeline
         self.metadata = dict(metadata or {})
         self.labels: list[str] = [str(c) for c in pipeline.classes_]
@@ -73,27 +76,55 @@ class TopicModel:
     @property
     def threshold(self) -> float:
         """The minimum route confidence to dispatch automatically (a pipeline parameter)."""
-        return float(self.pipeline[-1].threshold)
+        last = self.pipeline if isinstance(self.pipeline, LinearModel) else self.pipeline[-1]
+        return float(last.threshold)
 
     @property
     def version(self) -> str:
         """Return the model version recorded at training time."""
         return str(self.metadata.get("version", "unversioned"))
 
+    def _view_rows(self, texts: list) -> list[list[str]]:
+        """Each text's views (PreparedText attributes) in the order the export reads them."""
+        views = self.pipeline.view_names
+        return [[getattr(p, view) for view in views] for p in prepare(texts)]
+
     def probabilities(self, texts: list) -> np.ndarray:
         """Class probabilities for raw or prepared texts, one row each, in self.labels order."""
+        if isinstance(self.pipeline, LinearModel):
+            return self.pipeline.predict_proba(self._view_rows(texts))
+        from sklearn import config_context
+
         with config_context(assume_finite=True, skip_parameter_validation=True):
             return self.pipeline.predict_proba(list(texts))
 
+    def features(self, texts: list) -> np.ndarray:
+        """The weighted TF-IDF features the last step reads, dense, one row per text."""
+        if isinstance(self.pipeline, LinearModel):
+            return self.pipeline.features(self._view_rows(texts))
+        return self.pipeline[:-1].transform(prepare(texts)).toarray()
+
     def decide(self, row: np.ndarray, same_route: SameRoute | None = None) -> Prediction:
-        """Turn one probability row into a Prediction; abstain when the route is in doubt."""
+        """Turn one probability row into a Prediction; abstain only when the route is in doubt.
+
+        When the top two topics go to the same lead agency the route is not in doubt: dispatch.
+        Otherwise abstain when the route's confidence is below the threshold, the point below
+        which the real development split's top labels are more often wrong than right.
+        """
         order = np.argsort(row)[::-1]
         best, confidence = self.labels[order[0]], float(row[order[0]])
         top = [
             (self.labels[i], round(float(row[i]), 4)) for i in order if self.labels[i] != NONE_LABEL
         ]
-        sure = route_confidence(self.labels, row, same_route) >= self.threshold
         is_none = best == NONE_LABEL
+        runner_up = self.labels[order[1]] if len(order) > 1 else NONE_LABEL
+        same_two = (
+            same_route is not None
+            and not is_none
+            and runner_up != NONE_LABEL
+            and same_route(best, runner_up)
+        )
+        sure = same_two or route_confidence(self.labels, row, same_route) >= self.threshold
         return Prediction(
             topic=best if sure and not is_none else None,
             confidence=round(confidence, 4),
@@ -120,7 +151,11 @@ class TopicModel:
         return self.predict_many([text], same_route)[0]
 
     def save(self, directory: Path) -> Path:
-        """Write model.skops and model.json (with the file's SHA-256) into directory."""
+        """Write the export (linear.json, linear.npz), model.skops, vocab.json and model.json
+        (with every file's SHA-256) into directory; only a scikit-learn model can be saved."""
+        from classifier.export import export_pipeline
+        from classifier.persist import dump_pipeline
+
         directory = Path(directory)
         directory.mkdir(parents=True, exist_ok=True)
         meta = {
@@ -128,6 +163,7 @@ class TopicModel:
             "labels": self.labels,
             "threshold": self.threshold,
             "features_version": FEATURES_VERSION,
+            **export_pipeline(self.pipeline).save(directory),
             **dump_pipeline(self.pipeline, directory),
         }
         (directory / META_FILE).write_text(json.dumps(meta, ensure_ascii=False, indent=2), "utf-8")
@@ -136,14 +172,22 @@ class TopicModel:
 
     @classmethod
     def load(cls, directory: Path) -> "TopicModel":
-        """Load a saved model after checking its hash; only the listed sklearn types are trusted."""
+        """Load a saved model's export after checking its hashes (NumPy only, no pickle)."""
         directory = Path(directory)
         meta = json.loads((directory / META_FILE).read_text("utf-8"))
         if meta.get("features_version") != FEATURES_VERSION:
             raise IncompatibleModel(
                 f"{directory}: features v{meta.get('features_version')}, code v{FEATURES_VERSION}"
             )
-        return cls(load_pipeline(directory, meta), meta)
+        if not exported(directory, meta):
+            raise IncompatibleModel(f"{directory}: not exported; run `python -m classifier.export`")
+        return cls(load_linear(directory, meta), meta)
+
+    def load_pipeline(self, directory: Path):
+        """The scikit-learn pipeline saved beside the export (training, inspection, tests)."""
+        from classifier.persist import load_pipeline
+
+        return load_pipeline(Path(directory), self.metadata)
 
 
 def current_path() -> Path | None:

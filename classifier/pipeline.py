@@ -13,11 +13,9 @@ from sklearn.pipeline import Pipeline
 from sklearn.preprocessing import FunctionTransformer
 
 from classifier.estimator import TopicClassifier
-from classifier.prepared import PreparedText
+from classifier.prepared import FEATURES_VERSION, PreparedText, prepare
 
 __all__ = ["FEATURES_VERSION", "PreparedText", "build_pipeline", "prepare", "text_views"]
-
-FEATURES_VERSION = 5  # bump whenever the views or the normalisation change what a model sees
 
 DEFAULT_PARAMS: dict = {
     "C": 1.0,
@@ -29,11 +27,6 @@ DEFAULT_PARAMS: dict = {
     "min_df": 2,
     "max_features": 30000,  # per view: half the memory and file, the same on real dev
 }
-
-
-def prepare(texts) -> list[PreparedText]:
-    """Prepared texts for raw strings; texts already prepared are passed through."""
-    return [t if isinstance(t, PreparedText) else PreparedText(t) for t in texts]
 
 
 def text_views(texts, views: tuple[str, ...]) -> np.ndarray:

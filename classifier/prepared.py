@@ -16,6 +16,7 @@ _DIGITS_RE = re.compile(r"\d+")
 _SPACE_RE = re.compile(r"\s+")
 _WORD_RE = re.compile(r"[^\W_]")
 KEYWORD_FILE = Path(__file__).parent / "data" / "topic_keywords.txt"
+FEATURES_VERSION = 5  # bump whenever the views or the normalisation change what a model sees
 
 
 @lru_cache(maxsize=1)
@@ -88,3 +89,8 @@ class PreparedText:
             for word, topic in table[first]
             if word in text
         )
+
+
+def prepare(texts) -> list[PreparedText]:
+    """Prepared texts for raw strings; texts already prepared are passed through."""
+    return [t if isinstance(t, PreparedText) else PreparedText(t) for t in texts]

@@ -132,7 +132,11 @@ def net_view(norm: str) -> str | None:
 
 def is_urgent_many(texts: list[str]) -> list[Urgency]:
     """Screen many texts; the safety net scores every text the rules did not flag in one call."""
-    norms = [normalise(t) for t in texts]
+    return screen_normalised([normalise(t) for t in texts])
+
+
+def screen_normalised(norms: list[str]) -> list[Urgency]:
+    """Screen texts already normalised (a PreparedText's `normalised`): no second normalise."""
     hits = [rule_hits(n) for n in norms]
     model = _model()
     views = {i: net_view(norms[i]) for i, h in enumerate(hits) if not h}

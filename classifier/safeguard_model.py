@@ -1,20 +1,25 @@
-"""Safeguarding safety net: a char n-gram + pinyin model for phrasings the lexicon lacks."""
+"""Safeguarding safety net: a char n-gram + pinyin model for phrasings the lexicon lacks.
+
+Trained with scikit-learn (`build_safeguard_pipeline`, imported there); served from its NumPy
+export (`classifier.linear`), so screening a text never imports scikit-learn, SciPy or skops.
+"""
+
+from __future__ import annotations
 
 import json
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
-from sklearn.compose import ColumnTransformer
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.linear_model import LogisticRegression
-from sklearn.pipeline import Pipeline
 
-from classifier.fast import FastScorer
-from classifier.model import ARTIFACTS, FAST_BELOW, META_FILE
-from classifier.persist import dump_pipeline, load_pipeline
+from classifier.linear import LinearModel, exported, load_linear
+from classifier.model import ARTIFACTS, META_FILE, IncompatibleModel
 from classifier.pinyin import text_syllables
 from classifier.safeguard_concepts import concept_view
+
+if TYPE_CHECKING:
+    from sklearn.pipeline import Pipeline
 
 SAFEGUARD_DIR = ARTIFACTS / "safeguard"
 _SPACE_RE = re.compile(r"\s+")
@@ -32,6 +37,11 @@ def prepare(norms: list[str]) -> np.ndarray:
 def build_safeguard_pipeline(C: float = 4.0, vocabularies: dict | None = None) -> Pipeline:
     """Unfitted urgent/not-urgent pipeline over prepared input; `vocabularies` (view name →
     terms) fixes each view's terms, as when a first fit has chosen the ones that matter."""
+    from sklearn.compose import ColumnTransformer
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import Pipeline
+
     vocab = vocabularies or {}
     chars = TfidfVectorizer(
         vocabulary=vocab.get("chars"),
@@ -94,31 +104,38 @@ def forget_given_vocabularies(pipeline: Pipeline) -> Pipeline:
 class SafeguardModel:
     """A fitted urgent-text model and the probability above which a text is flagged."""
 
-    def __init__(self, pipeline: Pipeline, threshold: float, metadata: dict | None = None):
-        """Wrap a fitted pipeline whose positive class is True (urgent)."""
+    def __init__(self, pipeline: Pipeline | LinearModel, threshold: float, metadata=None):
+        """Wrap a fitted Pipeline (training) or its LinearModel export (serving); the positive
+        class is True (urgent)."""
         self.pipeline = pipeline
         self.threshold = float(threshold)
         self.metadata = dict(metadata or {})
-        self.fast = FastScorer(pipeline)
 
     def scores(self, norms: list[str]) -> np.ndarray:
         """Probability of 'urgent' for each normalised text."""
         column = list(self.pipeline.classes_).index(True)
         rows = prepare(norms)
-        if len(rows) < FAST_BELOW:
-            return np.array([self.fast.proba(row)[column] for row in rows])
-        return self.pipeline.predict_proba(rows)[:, column]
+        if isinstance(self.pipeline, LinearModel):
+            return self.pipeline.predict_proba(list(rows))[:, column]
+        from sklearn import config_context
+
+        with config_context(assume_finite=True, skip_parameter_validation=True):
+            return self.pipeline.predict_proba(rows)[:, column]
 
     def flags(self, norm: str) -> bool:
         """Whether one normalised text scores at or above the threshold."""
         return bool(self.scores([norm])[0] >= self.threshold)
 
     def save(self, directory: Path = SAFEGUARD_DIR) -> None:
-        """Write the model and metadata (with its SHA-256)."""
+        """Write the export, model.skops, vocab.json and metadata (with the files' SHA-256s)."""
+        from classifier.export import export_pipeline
+        from classifier.persist import dump_pipeline
+
         directory.mkdir(parents=True, exist_ok=True)
         meta = {
             **self.metadata,
             "threshold": self.threshold,
+            **export_pipeline(self.pipeline).save(directory),
             **dump_pipeline(self.pipeline, directory),
         }
         (directory / META_FILE).write_text(
@@ -127,9 +144,11 @@ class SafeguardModel:
 
 
 def load_safeguard_model(directory: Path = SAFEGUARD_DIR) -> SafeguardModel | None:
-    """Load the shipped safety net after checking its hash; None when there is none."""
+    """Load the shipped safety net's export after checking its hashes; None when there is none."""
     meta_path = directory / META_FILE
     if not meta_path.exists():
         return None
     meta = json.loads(meta_path.read_text("utf-8"))
-    return SafeguardModel(load_pipeline(directory, meta), meta["threshold"], meta)
+    if not exported(directory, meta):
+        raise IncompatibleModel(f"{directory}: not exported; run `python -m classifier.export`")
+    return SafeguardModel(load_linear(directory, meta), meta["threshold"], meta)

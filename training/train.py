@@ -118,16 +118,17 @@ def fit_model(examples: list[Example], params: dict, threshold: float = 0.0) -> 
     return TopicModel(pipeline)
 
 
-def tune(sources: Sources, grid: list[dict]) -> tuple[dict, float]:
-    """The params with the best dev macro-F1 (acceptable labels count; ties: earlier entry)."""
-    best, best_f1 = dict(DEFAULT_PARAMS), -1.0
+def tune(sources: Sources, grid: list[dict]) -> tuple[dict, float, TopicModel]:
+    """The params with the best dev macro-F1 (acceptable labels count; ties: earlier entry),
+    that score and the model fitted on train with them (the threshold is chosen with it)."""
+    best, best_f1, best_model = dict(DEFAULT_PARAMS), -1.0, None
     for params in grid:
         model = fit_model(sources.train + sources.imitation, params)
         score = macro_f1_acceptable(model, sources.dev)
         log.info("dev macro-F1 %.4f for %s", score, params)
         if score > best_f1 + 1e-9:
-            best, best_f1 = {**DEFAULT_PARAMS, **params}, score
-    return best, best_f1
+            best, best_f1, best_model = {**DEFAULT_PARAMS, **params}, score, model
+    return best, best_f1, best_model
 
 
 def choose_threshold(confidence: np.ndarray, correct: np.ndarray) -> float:
@@ -147,9 +148,8 @@ def choose_threshold(confidence: np.ndarray, correct: np.ndarray) -> float:
     return float((conf[k] + conf[k + 1]) / 2) if k + 1 < len(conf) else float(conf[k])
 
 
-def dev_threshold(sources: Sources, params: dict) -> float:
-    """Fit on train, then choose the abstention threshold on dev predictions."""
-    model = fit_model(sources.train + sources.imitation, params)
+def dev_threshold(sources: Sources, model: TopicModel) -> float:
+    """Choose the abstention threshold on the dev predictions of a model fitted on train."""
     probs = model.probabilities([redact(e.text).text for e in sources.dev])
     labels = np.array(model.labels)[probs.argmax(axis=1)]
     correct = np.array([lab in e.acceptable for lab, e in zip(labels, sources.dev, strict=True)])
@@ -190,8 +190,8 @@ def unseen_by(model: TopicModel, examples: list[Example]) -> list[Example]:
 
 def build_candidate(sources: Sources, grid: list[dict] = GRID) -> TopicModel:
     """Tune and choose the threshold on dev, refit on train + dev, score on the test split."""
-    params, dev_f1 = tune(sources, grid)
-    threshold = dev_threshold(sources, params)
+    params, dev_f1, tuned = tune(sources, grid)
+    threshold = dev_threshold(sources, tuned)
     model = fit_model(sources.train + sources.dev + sources.imitation, params, threshold)
     model.metadata = {**metadata(sources, params), "dev_macro_f1": round(dev_f1, 4)}
     model.metadata["metrics"] = evaluate_topics(model, sources.test)

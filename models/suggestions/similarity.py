@@ -45,18 +45,44 @@ def _candidates(session: Session, suggestion: Suggestion) -> list[Suggestion]:
 
 
 def _cosines(vectors) -> list[float]:
-    """Cosine of the first row with every other row."""
-    from sklearn.metrics.pairwise import cosine_similarity
+    """Cosine of the first row with every other row (0 where a row is empty)."""
+    import numpy as np
 
-    return [float(value) for value in cosine_similarity(vectors[:1], vectors[1:])[0]]
+    vectors = np.asarray(vectors, dtype=np.float64)
+    norms = np.linalg.norm(vectors, axis=1)
+    norms[norms == 0] = 1.0
+    unit = vectors / norms[:, None]
+    return [float(value) for value in unit[1:] @ unit[0]]
+
+
+def _fitted_rows(texts: list[str], analyzer: str, ngrams: tuple[int, int], use_idf: bool):
+    """Dense sublinear TF-IDF rows of texts with a vocabulary (and IDF) learnt from them alone,
+    as scikit-learn's TfidfVectorizer with smooth IDF would give; None when no term is found."""
+    import numpy as np
+
+    from classifier.linear import TfidfView
+
+    view = TfidfView("texts", analyzer, ngrams, r"\S+" if analyzer == "word" else None,
+                     binary=False, sublinear_tf=True, weight=1.0, vocabulary={},
+                     idf=np.ones(0))
+    grams = [set(view.ngrams(text)) for text in texts]
+    terms = sorted(set().union(*grams))
+    if not terms:
+        return None
+    view.vocabulary = {term: i for i, term in enumerate(terms)}
+    frequency = np.array([sum(term in g for g in grams) for term in terms], dtype=np.float64)
+    view.idf = (np.log((1 + len(texts)) / (1 + frequency)) + 1 if use_idf
+                else np.ones(len(terms)))
+    starts, indices, values = view.transform(texts)
+    rows = np.zeros((len(texts), len(terms)))
+    rows[np.repeat(np.arange(len(texts)), np.diff(starts)), indices] = values
+    return rows
 
 
 def char_scores(text: str, others: list[str]) -> list[float]:
     """Cosine of character 1–3-gram TF-IDF vectors fitted on these texts alone (no model)."""
-    from sklearn.feature_extraction.text import TfidfVectorizer
-
-    vectorizer = TfidfVectorizer(analyzer="char", ngram_range=(1, 3), sublinear_tf=True)
-    return _cosines(vectorizer.fit_transform([_features(t) for t in [text, *others]]))
+    rows = _fitted_rows([_features(t).lower() for t in [text, *others]], "char", (1, 3), True)
+    return _cosines(rows) if rows is not None else [0.0] * len(others)
 
 
 def _content_words(prepared) -> str:
@@ -68,14 +94,8 @@ def _word_scores(prepared: list) -> list[float]:
     """Cosine of jieba content-word vectors: 红绿灯 and 过马路 count as words, not as letters."""
     # No IDF: learnt from a handful of open suggestions it would punish the very words two
     # paraphrases share; the classifier's features carry the corpus-wide weights.
-    from sklearn.feature_extraction.text import TfidfVectorizer
-
-    vectorizer = TfidfVectorizer(analyzer="word", token_pattern=r"\S+", sublinear_tf=True,
-                                 lowercase=False, use_idf=False)
-    try:
-        return _cosines(vectorizer.fit_transform([_content_words(p) for p in prepared]))
-    except ValueError:  # no word at all (only punctuation): nothing in common
-        return [0.0] * (len(prepared) - 1)
+    rows = _fitted_rows([_content_words(p) for p in prepared], "word", (1, 1), False)
+    return _cosines(rows) if rows is not None else [0.0] * (len(prepared) - 1)
 
 
 def model_scores(text: str, others: list[str], model) -> list[float]:
@@ -90,9 +110,8 @@ def model_scores(text: str, others: list[str], model) -> list[float]:
     from classifier.pipeline import prepare
 
     prepared = prepare([text, *others])
-    features = model.pipeline[:-1].transform(prepared)
-    topics = model.pipeline[-1].predict_proba(features)
-    agreement = _cosines(topics)
+    features = model.features(prepared)
+    agreement = _cosines(model.probabilities(prepared))
     lexical = [a + b for a, b in zip(_cosines(features), _word_scores(prepared), strict=True)]
     return [t * w for t, w in zip(agreement, lexical, strict=True)]
 

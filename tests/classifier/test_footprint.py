@@ -1,4 +1,5 @@
-"""A process that classifies stays small: no jieba, no OpenCC converter, and the same masks.
+"""A process that classifies stays small: no jieba, no OpenCC converter, no scikit-learn, SciPy
+or skops (the models are served from their NumPy export), and the same masks.
 
 Redaction's name finder asks only how common a word is; it reads a table made from jieba's
 dictionary (`classifier/common_words.py`) instead of building jieba's prefix dictionary, and
@@ -24,7 +25,8 @@ from classifier import analyse
 from classifier.model import load_current
 found = analyse("我叫王小明，我妈妈的电话是13812345678，操场太小了", load_current())
 print(found.redaction.text)
-print(" ".join(m for m in ("jieba", "opencc_purepy", "pypinyin") if m in sys.modules))
+heavy = ("jieba", "opencc_purepy", "pypinyin", "sklearn", "scipy", "skops")
+print(" ".join(m for m in heavy if m in sys.modules))
 """
 
 
@@ -34,7 +36,7 @@ def test_masks_are_what_they_were_with_jieba(row):
     assert redact(row["text"]).text == row["redacted"]
 
 
-def test_classifying_loads_neither_jieba_nor_opencc():
+def test_classifying_loads_no_jieba_opencc_or_scikit_learn():
     out = subprocess.run([sys.executable, "-c", CLASSIFY], capture_output=True, text=True,
                          check=True, cwd=Path(__file__).parents[2]).stdout.splitlines()
     assert out[0] == "我叫【姓名】，我妈妈的电话是【电话】，操场太小了"

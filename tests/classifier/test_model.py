@@ -7,8 +7,9 @@ import shutil
 import pytest
 import skops.io as sio
 
+from classifier.linear import LinearIntegrityError
 from classifier.model import TopicModel, load_current
-from classifier.persist import ModelIntegrityError, sha256_file
+from classifier.persist import load_pipeline, sha256_file
 
 MINIMUM = [
     ("我妹妹两岁，想在小区旁边开个托儿所", "childcare"),
@@ -83,11 +84,12 @@ def test_save_load_round_trip(small_model, tmp_path):
     assert loaded.predict_many(["公园的滑梯坏了"]) == small_model.predict_many(["公园的滑梯坏了"])
 
 
-def test_tampered_model_file_is_refused(small_model, tmp_path):
+@pytest.mark.parametrize("name", ["linear.json", "linear.npz"])
+def test_tampered_model_file_is_refused(small_model, tmp_path, name):
     small_model.save(tmp_path / "m")
-    with open(tmp_path / "m" / "model.skops", "ab") as f:
+    with open(tmp_path / "m" / name, "ab") as f:
         f.write(b"tampered")
-    with pytest.raises(ModelIntegrityError):
+    with pytest.raises(LinearIntegrityError):
         TopicModel.load(tmp_path / "m")
 
 
@@ -99,7 +101,7 @@ def test_untrusted_types_are_refused_even_with_a_matching_hash(small_model, tmp_
     meta["model_sha256"] = sha256_file(tmp_path / "m" / "model.skops")
     meta_path.write_text(json.dumps(meta), "utf-8")
     with pytest.raises(Exception, match="Untrusted|untrusted"):
-        TopicModel.load(tmp_path / "m")
+        load_pipeline(tmp_path / "m", meta)
 
 
 def test_no_shipped_model_means_none(monkeypatch, tmp_path):
@@ -139,3 +141,16 @@ def test_a_doubt_between_topics_with_the_same_lead_agency_does_not_abstain(small
     clone.pipeline.set_params(clf__threshold=(top_two[1] + sum(top_two)) / 2)
     assert clone.predict(text).abstain
     assert not clone.predict(text, same_route=lambda a, b: True).abstain
+
+
+def test_top_two_topics_with_one_lead_agency_are_dispatched_however_unsure(small_model):
+    """Issue 14: a doubt between two topics one agency leads is no reason to call a clerk."""
+    clone = TopicModel(copy.deepcopy(small_model.pipeline))
+    text = "公园和小区里的滑梯都坏了"
+    row = clone.probabilities([text])[0]
+    first, second = (clone.labels[i] for i in row.argsort()[::-1][:2])
+    clone.pipeline.set_params(clf__threshold=1.0)
+    pair = {first, second}
+    prediction = clone.predict(text, same_route=lambda a, b: {a, b} == pair)
+    assert not prediction.abstain and prediction.topic == first
+    assert clone.predict(text, same_route=lambda a, b: a == b).abstain

@@ -21,7 +21,8 @@ KEYWORDS = {"红绿灯": "transport", "马路": "transport", "秋千": "public_s
 class KeywordModel:
     """Sure when a keyword is there; unsure between two topics for 'playground'."""
 
-    def predict(self, text: str) -> Prediction:
+    def predict(self, prepared) -> Prediction:
+        text = prepared.text  # analyse hands the model the text it has already normalised
         for word, topic in KEYWORDS.items():
             if word in text:
                 return Prediction(topic, 0.9, False, False, [(topic, 0.9), ("safety", 0.05)])

@@ -6,18 +6,12 @@ import importlib
 from pathlib import Path
 
 import click
-from sqlmodel import Session
-
-from models.plans.check import check_all
-from models.plans.plan import load_all
-from webapp import create_app
-from webapp.cli.prepared import prepared_app
-from webapp.db import new_session, upgrade_database, upload_folders
 
 
 class _Commands(click.Group):
-    """The command group; the commands below load their module only when they run, so
-    `tongsheng worker` never imports the training code (and its scikit-learn)."""
+    """The command group; the commands below load their module only when they run, and each
+    command imports what it uses, so `tongsheng classify` never loads the web app or the
+    domain's tables and `tongsheng worker` never the training code."""
 
     LAZY = {"classify": "training.commands:classify", "train": "training.commands:train",
             "evaluate": "training.commands:evaluate", "backup": "webapp.cli.backup:backup",
@@ -53,7 +47,10 @@ def cli() -> None:
 @click.option("--workers", default=2, show_default=True, type=int)
 def serve(host: str, port: int, workers: int) -> None:
     """Run the site with gunicorn, after creating or migrating the database."""
+    from sqlmodel import Session
+
     from models.suggestions.intake import warm_up
+    from webapp.cli.prepared import prepared_app
     from webapp.cli.safeguarding import warn_without_lead
     from webapp.cli.server import run_gunicorn
     from webapp.public.chat_render import warm_up as warm_chat
@@ -75,6 +72,8 @@ def demo() -> None:
     from models.demo import load_demo
     from models.demo_office import busy_city
     from models.people.mfa import enrol_demo_staff
+    from webapp.cli.prepared import prepared_app
+    from webapp.db import new_session
 
     app = prepared_app()
     with new_session(app) as session:
@@ -93,7 +92,10 @@ def demo() -> None:
 @click.argument("username")
 def demo_code(username: str) -> None:
     """Print the current one-time code of a demo staff account (never a real one)."""
+    from sqlmodel import Session
+
     from models.people.mfa import demo_code as current_code
+    from webapp.cli.prepared import prepared_app
 
     app = prepared_app()
     with Session(app.extensions["engine"]) as session:
@@ -107,6 +109,7 @@ def demo_code(username: str) -> None:
 def sweep() -> None:
     """Recompute overdue items (督办), send reminders, escalate unacknowledged cases, once
     (`tongsheng scheduler` puts the same job on the queue every few minutes)."""
+    from webapp import create_app
     from webapp.jobs import sweep_now
 
     app = create_app()
@@ -123,6 +126,9 @@ def db() -> None:
 @db.command("upgrade")
 def db_upgrade() -> None:
     """Create or migrate the database named by DATABASE_URL."""
+    from webapp import create_app
+    from webapp.db import upgrade_database, upload_folders
+
     app = create_app()
     upgrade_database(app.config["DATABASE_URL"], upload_folders(app))
     click.echo("database is up to date")
@@ -132,6 +138,8 @@ def db_upgrade() -> None:
 @click.pass_context
 def plans(ctx: click.Context) -> None:
     """List the city plans that ship with TongSheng."""
+    from models.plans.plan import load_all
+
     if ctx.invoked_subcommand is None:
         for plan in load_all():
             click.echo(f"{plan.id}\t{plan.city}\t{plan.period}\t{plan.title}")
@@ -140,6 +148,8 @@ def plans(ctx: click.Context) -> None:
 @plans.command("check")
 def plans_check() -> None:
     """Validate every plan file: every topic routed, every agency known, no empty task."""
+    from models.plans.check import check_all
+
     problems = check_all()
     for plan_id, found in problems.items():
         status = "ok" if not found else f"{len(found)} problem(s)"
@@ -156,8 +166,11 @@ def plans_check() -> None:
               help="write to this file instead of the screen")
 def plans_export(plan_id: str, output: str | None) -> None:
     """Write the plan in force (as edited in the browser) as a TOML file the loader reads."""
+    from sqlmodel import Session
+
     from models.plans.plan import UnknownPlan, load_plan
     from models.plans.versions import sync, to_toml
+    from webapp.cli.prepared import prepared_app
 
     app = prepared_app()
     with Session(app.extensions["engine"]) as session:
