@@ -78,17 +78,33 @@ class PostgresTemplates:
         self.admin.dispose()
 
 
-@pytest.fixture(scope="session", params=BACKENDS)
-def templates(request, tmp_path_factory):
-    if request.param == "postgresql":
-        base = os.environ.get("TEST_DATABASE_URL")
-        if not base:
-            pytest.skip("TEST_DATABASE_URL is not set: PostgreSQL tests skipped")
-        built = PostgresTemplates(base)
-    else:
-        built = SqliteTemplates(tmp_path_factory.mktemp("sqlite-template"))
+@pytest.fixture(scope="session")
+def built_templates(tmp_path_factory):
+    """Each backend's template, built at most once per test process.
+
+    A parametrised session fixture is torn down whenever the running test's backend
+    changes; under pytest-xdist a worker alternates backends module by module, so the
+    templates live here and `templates` only picks one.
+    """
+    built: dict[str, SqliteTemplates | PostgresTemplates] = {}
     yield built
-    built.close()
+    for one in built.values():
+        one.close()
+
+
+@pytest.fixture(scope="session", params=BACKENDS)
+def templates(request, built_templates, tmp_path_factory):
+    backend = request.param
+    if backend not in built_templates:
+        if backend == "postgresql":
+            base = os.environ.get("TEST_DATABASE_URL")
+            if not base:
+                pytest.skip("TEST_DATABASE_URL is not set: PostgreSQL tests skipped")
+            built_templates[backend] = PostgresTemplates(base)
+        else:
+            folder = tmp_path_factory.mktemp("sqlite-template")
+            built_templates[backend] = SqliteTemplates(folder)
+    return built_templates[backend]
 
 
 @pytest.fixture
