@@ -206,7 +206,7 @@ def _essays_never_trained_on() -> list[str]:
 
 @pytest.mark.xfail(
     reason="known gap: on corpus C's dev and test splits, which the net never trained on, "
-    "the screen flags 8 of 121 ordinary essays (6.6%: dev 5 of 62, test 3 of 59)",
+    "the screen flags 8 of 117 ordinary essays (6.8%; corpus F moved 4 essays out of these splits)",
     strict=False,
 )
 def test_essays_the_net_never_read_rarely_raise_an_alarm():
@@ -219,12 +219,13 @@ def test_sadness_about_parents_away_is_less_often_an_alarm_than_before():
     """Held-out essays: 13.6% of dev and 6.2% of test were flagged before the net read any essay.
 
     Recall first: with batch 6's left-behind and exam-stress essays and the real ordinary words
-    weighted like disclosures it flags 8 of 121 (6.6%), two of them real concerns (挨了打, a
-    stranger sending porn); the bound is that figure, not the goal (5%).
+    weighted like disclosures it flags 8 of 117 (6.8%; corpus F's pages moved 4 essays to train),
+    two of them real concerns (挨了打, a stranger sending porn); the bound is that figure, not the
+    goal (5%).
     """
     texts = _essays_never_trained_on()
     flags = [u.urgent for u in is_urgent_many(texts)]
-    assert sum(flags) / len(flags) <= 0.067
+    assert sum(flags) / len(flags) <= 0.069
 
 
 # Self-harm told as a joke, a game or with an emoji (families of the blind misses).
