@@ -39,6 +39,9 @@ DEFAULTS = {
     # Seconds the public board's figures per agency are kept before they are counted again
     # (they count the city's whole history; 0: count them on every request).
     "BOARD_FIGURES_SECONDS": 300,
+    # Minutes a dashboard may show the figures the sweep counted ahead for a standard period
+    # (本周 … 全部) before it counts them itself again.
+    "DASHBOARD_SNAPSHOT_MINUTES": 15,
     # Seconds between a case chat's checks for what the safeguarding lead wrote to the child.
     "CASE_CHAT_POLL_SECONDS": 10,
     # The map's tile server: a URL template ({z}/{x}/{y}, {s} for subdomains) and the words

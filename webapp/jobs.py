@@ -58,8 +58,10 @@ def deliver_push_from_env() -> dict:
 def sweep_now(engine, settings: Settings = DEFAULT) -> dict:
     """Recompute overdue flags, send reminders, escalate cases nobody has taken in hand,
     delete finished exports past their time, then send the outbox (the only way e-mail
-    leaves a site without Redis)."""
+    leaves a site without Redis); last, count the dashboards' standard periods ahead
+    (``models.office.snapshots``)."""
     from models.office.export_jobs import expire
+    from models.office.snapshots import refresh_all
     from models.plans.versions import sync
 
     with bind(Session(engine, expire_on_commit=False), settings) as session:
@@ -72,9 +74,11 @@ def sweep_now(engine, settings: Settings = DEFAULT) -> dict:
             settings.push.deliver(session)
         exports_deleted = expire(session)
         session.commit()
+        snapshots = refresh_all(session)
+        session.commit()
     return {"overdue": len(result.became_overdue), "cleared": len(result.no_longer_overdue),
             "due_soon": len(result.due_soon), "escalated": len(escalated),
-            "exports_deleted": exports_deleted}
+            "exports_deleted": exports_deleted, "snapshots": snapshots}
 
 
 def escalate_case_from_env(case_id: int) -> int:
