@@ -58,6 +58,8 @@ class Settings:
     # Minutes a dashboard snapshot (``models/office/snapshots.py``) may be shown after the
     # sweep counted it; older, the page counts its figures itself.
     snapshot_minutes: int = 15
+    # The sweep keeps snapshots only of cities with at least this many suggestions.
+    snapshot_from: int = 20000
 
 
 DEFAULT = Settings()

@@ -31,7 +31,8 @@ def from_config(app: Flask) -> Settings:
         queue=config.get("RQ_QUEUE", QUEUE_NAME),
         database_url=config.get("DATABASE_URL"),
         push=Pusher(app, single_machine),
-        snapshot_minutes=int(config["DASHBOARD_SNAPSHOT_MINUTES"]))
+        snapshot_minutes=int(config["DASHBOARD_SNAPSHOT_MINUTES"]),
+        snapshot_from=int(config["DASHBOARD_SNAPSHOT_FROM"]))
 
 
 def single_machine(app: Flask) -> bool:

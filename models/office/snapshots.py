@@ -1,9 +1,9 @@
 """Dashboard snapshots: the figures of the standard periods, counted ahead by the sweep.
 
 A city with a million suggestions takes seconds to count its dashboard, so the sweep
-(``refresh``) counts, for every city and every agency, the periods a page offers by name
-(本周, 本月, 本季度, 本年, 全部) and keeps what ``figures.several`` found as JSON, one row
-per (city, scope, period). A page for one of those periods (``read``) shows the snapshot
+(``refresh``) counts, for every big city (``plans``) and each of its agencies, the periods
+a page offers by name (本周, 本月, 本季度, 本年, 全部) and keeps what ``figures.several``
+found as JSON, one row per (city, scope, period). A page for one of those periods (``read``) shows the snapshot
 when it is younger than ``Settings.snapshot_minutes`` and was counted for the same days;
 any other period, or no fresh snapshot, is counted on the spot as before (a small city stays
 exact). A snapshot holds only counts per group, like the dashboards: never a suggestion's
@@ -16,7 +16,7 @@ import json
 from dataclasses import asdict, dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import String, Text, UniqueConstraint, select
+from sqlalchemy import String, Text, UniqueConstraint, func, select
 from sqlmodel import Field, Session, SQLModel
 
 from models.common import CHINA, utcnow
@@ -24,6 +24,7 @@ from models.office import dashboard, figures, periods
 from models.office.figures import Figures
 from models.plans.tables import Agency
 from models.settings import settings_of
+from models.suggestions.tables import Suggestion
 
 CITY = "city"
 # The periods kept, by the name a page asks for them ("all": no first or last day).
@@ -119,18 +120,32 @@ def refresh(session: Session, plan_id: str, *, now: datetime | None = None,
     return written
 
 
-def refresh_due(session: Session, plan_id: str, *, now: datetime | None = None) -> int:
-    """``refresh`` the periods whose city snapshot is missing or past half its allowed age
-    (so a page always finds one fresh, and a sweep every few minutes does not count a big
-    city again each time)."""
+def due(session: Session, plan_id: str, *, now: datetime | None = None) -> tuple[str, ...]:
+    """The periods whose city snapshot is missing or past half its allowed age (so a page
+    always finds one fresh, and a sweep every few minutes does not count a big city again
+    each time)."""
     now = now or utcnow()
     half = timedelta(minutes=settings_of(session).snapshot_minutes) / 2
     counted = dict(session.execute(
         select(DashboardSnapshot.period, DashboardSnapshot.computed_at)
         .where(DashboardSnapshot.plan_id == plan_id, DashboardSnapshot.scope == CITY)).all())
-    due = tuple(name for name in PERIODS
-                if counted.get(name) is None or now - counted[name] >= half)
-    return refresh(session, plan_id, now=now, names=due) if due else 0
+    return tuple(name for name in PERIODS
+                 if counted.get(name) is None or now - counted[name] >= half)
+
+
+def refresh_due(session: Session, plan_id: str, *, now: datetime | None = None) -> int:
+    """``refresh`` the periods that are ``due``."""
+    names = due(session, plan_id, now=now)
+    return refresh(session, plan_id, now=now, names=names) if names else 0
+
+
+def plans(session: Session) -> list[str]:
+    """The cities the sweep counts ahead: those with at least ``Settings.snapshot_from``
+    suggestions (a smaller city's page counts its own figures quickly, and exactly)."""
+    smallest = settings_of(session).snapshot_from
+    return list(session.execute(
+        select(Suggestion.plan_id).group_by(Suggestion.plan_id)
+        .having(func.count() >= smallest).order_by(Suggestion.plan_id)).scalars())
 
 
 def _fresh(session: Session, plan_id: str, scope: str, first, last, now: datetime):
@@ -169,9 +184,3 @@ def read(session: Session, *, plan_id: str, first: date | None = None,
     board = dashboard.assemble(kept["parts"], dashboard.names(session, plan_id), keys=keys,
                                steps=steps, unit=unit)
     return Read(board, row.computed_at)
-
-
-def refresh_all(session: Session, *, now: datetime | None = None) -> int:
-    """``refresh_due`` for every city with agencies (the sweep's part)."""
-    plans = session.execute(select(Agency.plan_id).distinct()).scalars().all()
-    return sum(refresh_due(session, plan_id, now=now) for plan_id in plans)

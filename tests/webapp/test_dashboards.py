@@ -4,14 +4,18 @@ trend, and a CSV and an Excel file beside every table with no child's nickname i
 import io
 import json
 import re
+from dataclasses import replace
 from datetime import timedelta
 
 import pytest
 from openpyxl import load_workbook
+from sqlmodel import func, select
 
 from models.common import CHINA, utcnow
-from models.office import figures, snapshots
+from models.office import figures
+from models.office.snapshots import DashboardSnapshot
 from tests.flow import account
+from webapp import jobs
 
 
 def _agency_id(session, name: str) -> int:
@@ -120,10 +124,12 @@ def test_the_new_dashboards_speak_english(client, auth, session):
     assert "本周" not in page and "超期天数" not in page
 
 
-def test_a_standard_period_shows_when_the_sweep_counted_it(client, auth, session):
-    counted = utcnow() - timedelta(minutes=3)
-    snapshots.refresh(session, "hengyang", now=counted)
-    session.commit()
+def test_a_standard_period_shows_when_the_sweep_counted_it(app, client, auth, session):
+    settings = app.extensions["settings"]
+    assert jobs.sweep_now(app.extensions["engine"], settings)["snapshots"] == 0   # a small city
+    every_city = replace(settings, snapshot_from=0)
+    assert jobs.sweep_now(app.extensions["engine"], every_city)["snapshots"]
+    counted = session.exec(select(func.max(DashboardSnapshot.computed_at))).one()
     shown = f"{counted.astimezone(CHINA):%H:%M}"
     auth.staff("coordinator")
     page = client.get("/coordinator/dashboard/?preset=year").get_data(as_text=True)
