@@ -3,11 +3,12 @@
 A city with a million suggestions takes seconds to count its dashboard, so the sweep
 (``refresh``) counts, for every big city (``plans``) and each of its agencies, the periods
 a page offers by name (本周, 本月, 本季度, 本年, 全部) and keeps what ``figures.several``
-found as JSON, one row per (city, scope, period). A page for one of those periods (``read``) shows the snapshot
-when it is younger than ``Settings.snapshot_minutes`` and was counted for the same days;
-any other period, or no fresh snapshot, is counted on the spot as before (a small city stays
-exact). A snapshot holds only counts per group, like the dashboards: never a suggestion's
-text, and nothing a held safeguarding case could show that the page would not.
+found as JSON, one row per (city, scope, period). A page for one of those periods
+(``read``) shows the snapshot when it is younger than ``Settings.snapshot_minutes`` and was
+counted for the same days; any other period, or no fresh snapshot, is counted on the spot as
+before (a small city stays exact). A snapshot holds only counts per group, like the
+dashboards: never a suggestion's text, and nothing a held safeguarding case could show that
+the page would not.
 """
 
 from __future__ import annotations
