@@ -30,7 +30,9 @@ def from_config(app: Flask) -> Settings:
         redis_url=config.get("REDIS_URL") or None,
         queue=config.get("RQ_QUEUE", QUEUE_NAME),
         database_url=config.get("DATABASE_URL"),
-        push=Pusher(app, single_machine))
+        push=Pusher(app, single_machine),
+        snapshot_minutes=int(config["DASHBOARD_SNAPSHOT_MINUTES"]),
+        snapshot_from=int(config["DASHBOARD_SNAPSHOT_FROM"]))
 
 
 def single_machine(app: Flask) -> bool:

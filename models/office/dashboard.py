@@ -146,7 +146,7 @@ def _filled(found: list, steps: list[periods.Step], empty) -> list:
             for n, step in enumerate(steps)]
 
 
-def _starts(steps: list[periods.Step]) -> list[datetime]:
+def starts_of(steps: list[periods.Step]) -> list[datetime]:
     return [periods.moment(step.first) for step in steps]
 
 
@@ -157,17 +157,23 @@ def build(session: Session, *, plan_id: str, first: date | None = None,
     ``agency_id`` among the keys, the agencies ranked. ``scope`` narrows it to one agency
     (``figures.for_agency``). Three queries (the names, then every figure in one), whatever
     the history."""
-    period = periods.as_period(first, last)
-    known = names(session, plan_id)
     unit, steps, span = trend_steps(first, last, now)
     found = figures.several(session, (*keys, "step", "plan_id"), plan_id=plan_id,
-                            period=period, now=now, scope=scope, starts=_starts(steps),
-                            trend=span)
+                            period=periods.as_period(first, last), now=now, scope=scope,
+                            starts=starts_of(steps), trend=span)
+    return assemble(found, names(session, plan_id), keys=keys, steps=steps, unit=unit)
+
+
+def assemble(found: dict[str, list[Figures]], known: Names, *, keys: tuple[str, ...],
+             steps: list[periods.Step], unit: str) -> Dashboard:
+    """The dashboard of the figures ``figures.several`` found (now or kept in a snapshot),
+    each group named as the city names it today."""
     parts = [Breakdown(key, [replace(f, label=_label(key, f.key, known)) for f in found[key]])
              for key in keys]
     zero = {w.value: 0 for w in figures.DueWeight}
     trend_rows = _filled(found["step"], steps, lambda n: Figures(key=n, adoption=dict(zero)))
-    total = found["plan_id"][0] if found["plan_id"] else Figures(key=plan_id, adoption=dict(zero))
+    total = (found["plan_id"][0] if found["plan_id"]
+             else Figures(key=known.plan_id, adoption=dict(zero)))
     ranked = ranking(parts[0].rows) if keys and keys[0] == "agency_id" else []
     return Dashboard(city=total, ranking=ranked, breakdowns=parts,
                      trend=Breakdown("step", trend_rows), unit=unit)
@@ -185,7 +191,7 @@ def build_for_groups(session: Session, group_ids: list[int], *, plan_id: str,
              for key in FACILITATOR_BREAKDOWNS]
     unit, steps, span = trend_steps(first, last, now)
     found = group_figures.grouped(session, "step", group_ids, period=span,
-                                  starts=_starts(steps))
+                                  starts=starts_of(steps))
     zero = {w.value: 0 for w in figures.DueWeight}
     rows = _filled(found, steps, lambda n: GroupFigures(key=n, adoption=dict(zero)))
     return Dashboard(city=group_figures.total(session, group_ids, period=period), ranking=[],

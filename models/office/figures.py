@@ -352,25 +352,38 @@ def several(session: Session, keys: tuple[str, ...], *, plan_id: str,
     """``grouped`` for several keys at once, in one query: the rows are made once and each
     key's groups are one branch of a ``UNION ALL`` over them. The ``step`` branch (a trend)
     counts only the rows of ``trend``, a part of ``period``."""
-    for key in keys:
+    return several_per(session, keys, plan_id=plan_id, period=period, scope=scope, now=now,
+                       starts=starts, trend=trend).get(None) or {key: [] for key in keys}
+
+
+def several_per(session: Session, keys: tuple[str, ...], *, plan_id: str,
+                period: Period = Period(), scope=None, now: datetime | None = None,
+                starts: list[datetime] | None = None, trend: Period | None = None,
+                per: str | None = None) -> dict[object, dict[str, list[Figures]]]:
+    """``several`` for each value of ``per`` at once (``per="agency_id"``: every agency's
+    own figures, the same as ``several`` with ``scope=for_agency(id)``, in one query), by
+    that value; with no ``per``, the one result is under None."""
+    for key in (*keys, *([per] if per else [])):
         if key not in KEYS:
             raise ValueError(key)
     rows = _rows(plan_id, scope, period, starts)
     measures = _measures(rows, now or utcnow())
+    owner = rows.c[per] if per else literal(None)
     branches = [
         select(literal(key).label("part"), cast(rows.c[key], String).label("key"),
-               *(m.label(n) for n, m in measures.items()))
+               owner.label("owner"), *(m.label(n) for n, m in measures.items()))
         .where(trend.condition(rows.c.created_at) if key == "step" and trend else true())
-        .group_by(rows.c[key]) for key in keys]
-    found: dict[str, list[Figures]] = {key: [] for key in keys}
+        .group_by(*([owner] if per else []), rows.c[key]) for key in keys]
+    found: dict[object, dict[str, list[Figures]]] = {}
     for row in session.execute(union_all(*branches)):
         values = dict(row._mapping)
-        part, key = values.pop("part"), values["key"]
+        part, key, who = values.pop("part"), values["key"], values.pop("owner")
         values["key"] = int(key) if part in WHOLE_KEYS and key is not None else key
-        found[part].append(_figures(values))
-    for key, rows_found in found.items():
-        rows_found.sort(key=(lambda f: f.key) if key == "step" else
-                        (lambda f: (-f.received, f.key is None, f.key or "")))
+        found.setdefault(who, {k: [] for k in keys})[part].append(_figures(values))
+    for each in found.values():
+        for key, rows_found in each.items():
+            rows_found.sort(key=(lambda f: f.key) if key == "step" else
+                            (lambda f: (-f.received, f.key is None, f.key or "")))
     return found
 
 

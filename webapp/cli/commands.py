@@ -107,15 +107,17 @@ def demo_code(username: str) -> None:
 
 @cli.command()
 def sweep() -> None:
-    """Recompute overdue items (督办), send reminders, escalate unacknowledged cases, once
-    (`tongsheng scheduler` puts the same job on the queue every few minutes)."""
+    """Recompute overdue items (督办), send reminders, escalate unacknowledged cases and
+    count the big cities' dashboards ahead, once (`tongsheng scheduler` puts the same job on
+    the queue every few minutes)."""
     from webapp import create_app
     from webapp.jobs import sweep_now
 
     app = create_app()
     result = sweep_now(app.extensions["engine"], app.extensions["settings"])
     click.echo("overdue: {overdue}, no longer overdue: {cleared}, due soon: {due_soon}, "
-               "safeguarding cases escalated: {escalated}".format(**result))
+               "safeguarding cases escalated: {escalated}, "
+               "dashboard snapshots: {snapshots}".format(**result))
 
 
 @cli.group()

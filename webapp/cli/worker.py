@@ -15,6 +15,9 @@ from flask import Flask
 from webapp import create_job_app, jobs
 
 SWEEP_EVERY = 300
+# Seconds a sweep may run: at a million suggestions its dashboard snapshots take minutes
+# (benchmarks/results/scale.md), beyond RQ's default of 180.
+SWEEP_TIMEOUT = 1800
 RETENTION_CRON = "30 3 * * *"  # 03:30 server time, nightly
 
 
@@ -49,7 +52,8 @@ def cron_scheduler(app: Flask, *, sweep_every: int, retention_cron: str | None):
 
     scheduler = CronScheduler(connection=_redis(app), logging_level="INFO")
     queue = _queue_name(app)
-    scheduler.register(jobs.sweep_from_env, queue, interval=sweep_every, name="sweep")
+    scheduler.register(jobs.sweep_from_env, queue, interval=sweep_every, name="sweep",
+                       job_timeout=SWEEP_TIMEOUT)
     if retention_cron:
         scheduler.register(jobs.retention_from_env, queue, cron=retention_cron,
                            name="retention")

@@ -7,7 +7,7 @@ from __future__ import annotations
 from flask import Blueprint, abort, redirect, render_template, request, url_for
 from flask_babel import lazy_gettext as _l
 
-from models.office import dashboard, figures, group_figures
+from models.office import dashboard, figures, group_figures, snapshots
 from models.people.tables import Role
 from webapp.access import staff_required
 from webapp.db import get_session
@@ -30,11 +30,14 @@ def _facilitator(account_id: int):
     return dashboard.viewable_facilitator(get_session(), me(), account_id) or abort(404)
 
 
-def _agency_board(agency_id: int) -> dashboard.Dashboard:
+def _agency_read(agency_id: int) -> snapshots.Read:
     first, last = shared.chosen_days()
-    return shared.readable(dashboard.build(
-        get_session(), plan_id=me().plan_id, first=first, last=last,
-        scope=figures.for_agency(agency_id), keys=dashboard.AGENCY_BREAKDOWNS))
+    return snapshots.read(get_session(), plan_id=me().plan_id, first=first, last=last,
+                          agency_id=agency_id)
+
+
+def _agency_board(agency_id: int) -> dashboard.Dashboard:
+    return shared.readable(_agency_read(agency_id).board)
 
 
 def _facilitator_board(account_id: int) -> dashboard.Dashboard:
@@ -66,9 +69,11 @@ def agency_pick():
 @agency_view
 def agency(agency_id: int):
     found = _agency(agency_id)
-    board = _agency_board(agency_id)
+    counted = _agency_read(agency_id)
+    board = shared.readable(counted.board)
     return _page("dashboards/agency.html", board, shared.agency_charts(board), agency=found,
-                 definitions=figures.AGENCY_DEFINITIONS)
+                 definitions=figures.AGENCY_DEFINITIONS,
+                 counted_at=shared.local_time(counted.computed_at))
 
 
 @bp.route("/agency/<int:agency_id>/<key>.<fmt>")

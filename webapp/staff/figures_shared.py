@@ -4,7 +4,7 @@ charts' data and each table as CSV or Excel. The numbers come from ``models.offi
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from flask import Response, abort, request
 from flask_babel import gettext as _
@@ -28,6 +28,11 @@ GROUP_COUNTS = (("made", group_figures.MADE), ("consent_waiting", group_figures.
 
 def today() -> date:
     return utcnow().astimezone(CHINA).date()
+
+
+def local_time(moment: datetime | None) -> str | None:
+    """A snapshot's time as the city reads it (HH:MM), None when counted just now."""
+    return None if moment is None else f"{moment.astimezone(CHINA):%H:%M}"
 
 
 def _day(name: str) -> date | None:

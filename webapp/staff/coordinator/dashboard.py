@@ -10,7 +10,7 @@ from flask_login import current_user
 
 from models.common import CHINA, utcnow
 from models.files.pdfdoc import FontMissing
-from models.office import dashboard, figures, group_figures, reports
+from models.office import dashboard, figures, group_figures, reports, snapshots
 from models.people.tables import Role
 from webapp.access import staff_required
 from webapp.db import get_session
@@ -32,16 +32,20 @@ def _plan() -> str:
     return current_user.account.plan_id
 
 
-def _board() -> dashboard.Dashboard:
+def _read() -> snapshots.Read:
     first, last = shared.chosen_days()
-    return shared.readable(dashboard.build(get_session(), plan_id=_plan(), first=first,
-                                           last=last))
+    return snapshots.read(get_session(), plan_id=_plan(), first=first, last=last)
+
+
+def _board() -> dashboard.Dashboard:
+    return shared.readable(_read().board)
 
 
 @bp.route("/")
 @coordinator_only
 def page():
-    board, session = _board(), get_session()
+    found, session = _read(), get_session()
+    board = shared.readable(found.board)
     first, last = shared.chosen_days()
     return render_template(
         "coordinator/dashboard.html", board=board, titles=TITLES, quick=QUICK,
@@ -49,7 +53,8 @@ def page():
         charts=shared.agency_charts(board), definitions=figures.STAFF_DEFINITIONS,
         agencies=figures.agencies_led(session, _plan()),
         facilitators=group_figures.facilitators(session, _plan()),
-        period=shared.period_args(), **board_words())
+        period=shared.period_args(), counted_at=shared.local_time(found.computed_at),
+        **board_words())
 
 
 @bp.route("/report/<kind>.<fmt>")
