@@ -15,6 +15,21 @@ _SPACE_RE = re.compile(r"\s+")
 _CONTENT_RE = re.compile(r"[\u4e00-\u9fffa-z0-9]")
 _HAN_RE = re.compile(r"[\u4e00-\u9fff]")
 _LATIN_WORD_RE = re.compile(r"[a-z]{2,}")
+# A progress code typed back ("查进度 ts-zs3nwz", "zs3nwz"): random letters from the code
+# alphabet, not words, so "zs" or "qq" inside one is no evidence. Normalising may shorten
+# "qqq" to "qq", hence four to six. Without the TS prefix or a progress word before it, a code
+# is only recognised with a digit in it, and a contact handle (qq…, wx…, vx…) never is.
+_CODE_ALPHABET = "[2-9a-hjkmnp-z]"
+_PROGRESS_CODE_RE = re.compile(
+    rf"(?<![a-z0-9])(?:ts[-\s]?{_CODE_ALPHABET}{{4,6}}|(?!qq|wx|vx)(?=[a-z]*[2-9]){_CODE_ALPHABET}{{5,6}})"
+    r"(?![a-z0-9])"
+)
+_CODE_AFTER_WORD_RE = re.compile(rf"(进度|码)[是\s:：]*{_CODE_ALPHABET}{{4,6}}(?![a-z0-9])")
+
+
+def blank_progress_codes(norm: str) -> str:
+    """Normalised text with any progress code typed back blanked (the words around it stay)."""
+    return _PROGRESS_CODE_RE.sub(" ", _CODE_AFTER_WORD_RE.sub(r"\1 ", norm))
 MIN_NET_CONTENT = 5
 SHORT_LATIN = 12
 # Medicine beside an illness (感冒吃药, 发烧打针) is care; without an amount (好多, 一瓶, 攒)
@@ -137,6 +152,7 @@ def is_urgent_many(texts: list[str]) -> list[Urgency]:
 
 def screen_normalised(norms: list[str]) -> list[Urgency]:
     """Screen texts already normalised (a PreparedText's `normalised`): no second normalise."""
+    norms = [blank_progress_codes(n) for n in norms]
     hits = [rule_hits(n) for n in norms]
     model = _model()
     views = {i: net_view(norms[i]) for i, h in enumerate(hits) if not h}

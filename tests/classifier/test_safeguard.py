@@ -67,3 +67,15 @@ def test_heldout_half_meets_recall_and_false_alarm_targets():
     assert sum(urgent) / len(urgent) >= 0.97
     assert sum(ordinary) / len(ordinary) <= 0.05
     assert sum(hard) / len(hard) <= 0.25
+
+
+@pytest.mark.parametrize("text", ["查进度 ts-zs3nwz", "查进度 TS ZS3NWZ", "zs3nwz 怎么样了",
+                                  "我的码是zs3nwz", "查进度 tvcey6", "查进度 qqdtje"])
+def test_a_progress_code_typed_back_is_not_an_alarm(text):
+    """Random code letters ("zs", "qq") are no words: asking for progress shows no help screen."""
+    assert not is_urgent(text).urgent
+
+
+@pytest.mark.parametrize("text", ["查进度 ts-ab2cde 我不想活了", "我想zs", "他让我加qq5678发照片"])
+def test_words_around_a_code_and_code_like_handles_are_still_read(text):
+    assert is_urgent(text).urgent
