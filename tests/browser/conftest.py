@@ -172,6 +172,17 @@ def screenshot(page, name: str) -> Path:
     return path
 
 
+def loaded_width(image) -> int:
+    """The natural width of an image once it has loaded (0 if it failed).
+
+    Asking ``img.complete`` straight away races the download; this waits for it.
+    """
+    return image.evaluate(
+        "img => img.complete ? img.naturalWidth : new Promise(done => {"
+        " img.addEventListener('load', () => done(img.naturalWidth));"
+        " img.addEventListener('error', () => done(0)); })")
+
+
 def staff_signin(page, server: LiveServer, username: str,
                  password: str = "TongSheng-demo-2026") -> None:
     page.goto(server.url + "/signin/staff")

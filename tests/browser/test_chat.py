@@ -13,7 +13,15 @@ import pytest
 import requests
 from playwright.sync_api import expect
 
-from .conftest import DESKTOP, PHONE, LiveServer, child_signin, screenshot, staff_signin
+from .conftest import (
+    DESKTOP,
+    PHONE,
+    LiveServer,
+    child_signin,
+    loaded_width,
+    screenshot,
+    staff_signin,
+)
 
 CODE = re.compile(r"TS-[2-9A-Z]{6}")
 CLEAR = "学校门口的马路没有红绿灯，过马路很危险"
@@ -262,7 +270,7 @@ def test_the_tracking_code_is_large_copyable_and_a_qr_code(live_server, browser)
     size = code.evaluate("el => parseFloat(getComputedStyle(el).fontSize)")
     assert size >= 28 and CODE.fullmatch(code.inner_text())
     qr = page.get_by_role("img", name=re.compile("查询码的二维码"))
-    assert qr.evaluate("img => img.complete && img.naturalWidth > 0")
+    assert loaded_width(qr) > 0
     page.get_by_role("button", name="复制查询码").click()
     expect(page.get_by_role("button", name="已复制 ✓")).to_be_visible()
     assert page.evaluate("navigator.clipboard.readText()") == code.inner_text()
@@ -307,7 +315,7 @@ def test_a_photo_can_be_added_from_a_phone(live_server, new_page, tmp_path):
     page.get_by_role("button", name="上传照片").click()
     thumb = page.get_by_role("img", name="你加的照片")
     expect(thumb).to_be_visible()
-    assert thumb.evaluate("img => img.naturalWidth") == 320
+    assert loaded_width(thumb) == 320
     assert "照片收到啦" in page.locator(".msg-bot").nth(-2).inner_text()
     screenshot(page, "chat-photo-phone")
 

@@ -9,7 +9,7 @@ import re
 
 from playwright.sync_api import expect
 
-from .conftest import PHONE, screenshot
+from .conftest import PHONE, loaded_width, screenshot
 from .test_accessibility import audit, verdict
 from .test_chat import CHINESE_VOICE, CLEAR, last_bot, send, tap
 
@@ -48,7 +48,7 @@ def test_my_suggestions_on_the_device_and_carried_to_a_tablet(live_server, new_p
     screenshot(phone, "child-my-suggestions")
     phone.locator(".card", has_text=code).get_by_role("button", name="带到另一台设备").click()
     qr = phone.get_by_role("img", name=re.compile("二维码"))
-    assert qr.evaluate("img => img.complete && img.naturalWidth > 0")
+    assert loaded_width(qr) > 0
     audit(phone, "mine-carry", problems)
     screenshot(phone, "child-carry-qr")
     link = phone.locator("#carry-link").inner_text()
