@@ -21,6 +21,8 @@ HOLDOUT2_FILE = DATA_DIR / "safeguarding_real_holdout2.jsonl"
 HOLDOUT3_FILE = DATA_DIR / "safeguarding_real_holdout3.jsonl"
 # A fourth holdout from new events, committed before the screen was changed or run on it.
 HOLDOUT4_FILE = DATA_DIR / "safeguarding_real_holdout4.jsonl"
+# A fifth holdout from new events, committed before the screen was changed or run on it.
+HOLDOUT5_FILE = DATA_DIR / "safeguarding_real_holdout5.jsonl"
 # Later batches live in their own files; load_real() reads them with the main file.
 BATCH_FILES = (
     DATA_DIR / "safeguarding_real_batch4.jsonl",

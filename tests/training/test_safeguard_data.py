@@ -19,8 +19,21 @@ from training.safeguard_real import load_real
 BATCH4_FILE = DATA_DIR / "safeguarding_real_batch4.jsonl"
 BATCH5_FILE = DATA_DIR / "safeguarding_real_batch5.jsonl"
 BATCH6_FILE = DATA_DIR / "safeguarding_real_batch6.jsonl"
-NEW_FILES = [BATCH4_FILE, BATCH5_FILE, BATCH6_FILE, real.HOLDOUT3_FILE, real.HOLDOUT4_FILE]
-HOLDOUTS = [real.HOLDOUT_FILE, real.HOLDOUT2_FILE, real.HOLDOUT3_FILE, real.HOLDOUT4_FILE]
+NEW_FILES = [
+    BATCH4_FILE,
+    BATCH5_FILE,
+    BATCH6_FILE,
+    real.HOLDOUT3_FILE,
+    real.HOLDOUT4_FILE,
+    real.HOLDOUT5_FILE,
+]
+HOLDOUTS = [
+    real.HOLDOUT_FILE,
+    real.HOLDOUT2_FILE,
+    real.HOLDOUT3_FILE,
+    real.HOLDOUT4_FILE,
+    real.HOLDOUT5_FILE,
+]
 ALL_FILES = [
     real.REAL_FILE,
     *real.BATCH_FILES,
@@ -28,6 +41,7 @@ ALL_FILES = [
     real.HOLDOUT2_FILE,
     real.HOLDOUT3_FILE,
     real.HOLDOUT4_FILE,
+    real.HOLDOUT5_FILE,
 ]
 SOURCE_KINDS = {
     "news",
@@ -83,8 +97,12 @@ def test_no_text_is_written_twice_in_the_real_files():
 
 @pytest.mark.parametrize(
     ("path", "lines", "disclosures", "safe_lines"),
-    [(real.HOLDOUT3_FILE, 120, 80, 40), (real.HOLDOUT4_FILE, 100, 60, 35)],
-    ids=["holdout3", "holdout4"],
+    [
+        (real.HOLDOUT3_FILE, 120, 80, 40),
+        (real.HOLDOUT4_FILE, 100, 60, 35),
+        (real.HOLDOUT5_FILE, 100, 65, 30),
+    ],
+    ids=["holdout3", "holdout4", "holdout5"],
 )
 def test_a_late_holdout_is_large_and_covers_every_kind_and_style(
     path, lines, disclosures, safe_lines
@@ -112,6 +130,17 @@ def test_a_late_holdout_is_large_and_covers_every_kind_and_style(
             real.HOLDOUT_FILE,
             real.HOLDOUT2_FILE,
             real.HOLDOUT3_FILE,
+        ]
+    ]
+    + [
+        (real.HOLDOUT5_FILE, other)
+        for other in [
+            real.REAL_FILE,
+            *real.BATCH_FILES,
+            real.HOLDOUT_FILE,
+            real.HOLDOUT2_FILE,
+            real.HOLDOUT3_FILE,
+            real.HOLDOUT4_FILE,
         ]
     ],
     ids=lambda p: p.stem.removeprefix("safeguarding_real_"),
