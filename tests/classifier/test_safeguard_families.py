@@ -197,3 +197,37 @@ def test_pinyin_clauses_deaths_of_others_and_games_do_not_trip_the_rules(text):
 @pytest.mark.parametrize("text", ALARMS)
 def test_the_same_words_said_of_real_harm_still_raise_an_alarm(text):
     assert rule_hits(normalise(text))
+
+
+# Families of the cross-validation misses (train + dev), in new words, and their near misses.
+CV_FAMILY_ALARMS = [
+    "心烦就ge一下手腕",
+    "划完就好受多了",
+    "我穿长袖其实是为了遮手上的伤",
+    "活着好累，不如现在就走",
+    "周六约好了去那种烧烤",
+    "我们三个小孩自己做饭，家里没有大人",
+    "我一直在路口卖花卖到凌晨",
+    "他们逼我磕头才让我走",
+    "我没钱买车票回家了",
+    "爸爸把盘子砸向妈妈",
+    "这个月一分工资都没拿到",
+    "我睡在银行的ATM小屋",
+]
+CV_FAMILY_NEAR_MISSES = [
+    "妈妈在夜市卖到半夜",
+    "这周末全家去潜水",
+    "我把球砸到墙上了",
+    "夏天穿长袖防晒遮住手臂",
+    "我们现在就走吧",
+]
+
+
+@pytest.mark.parametrize("text", CV_FAMILY_ALARMS)
+def test_a_family_of_the_cross_validation_misses_is_caught_in_new_words(text):
+    assert rule_hits(normalise(text))
+
+
+@pytest.mark.parametrize("text", CV_FAMILY_NEAR_MISSES)
+def test_a_near_miss_of_those_families_stays_quiet(text):
+    assert rule_hits(normalise(text)) == {}
