@@ -59,6 +59,11 @@ WHOLE = _compile(rules.WHOLE)
 PINYIN = _compile(rules.PINYIN)
 PINYIN_WEAK = _compile(rules.PINYIN_WEAK)
 GUARD = re.compile(rules.GUARD)
+FIGURE_HELP = re.compile(rules.FIGURE_HELP)
+CHORE = re.compile(rules.CHORE)
+# 去世 (passed away) typed in pinyin reads "qu si" once sh and s are merged; spelt 过世 instead
+# so the pinyin rules for 去死 do not see it.
+_PASSED_AWAY = re.compile(r"\bqu ?shi\b")
 FORMAL = re.compile(rules.FORMAL)
 BENIGN = re.compile(rules.BENIGN)
 
@@ -79,6 +84,7 @@ def _scan(text: str, table: list[tuple[str, re.Pattern]], hits: dict[str, str]) 
 def rule_hits(norm: str) -> dict[str, str]:
     """Return kind → matched phrase from the lexicon, clause by clause, pinyin matches and the
     families of harm told by their parts (a family's hit names the family)."""
+    norm = blank_figures(norm)
     hits: dict[str, str] = {}
     formal = bool(FORMAL.search(norm))
     if not formal:
@@ -95,7 +101,21 @@ def rule_hits(norm: str) -> dict[str, str]:
     return hits
 
 
+def blank_figures(norm: str) -> str:
+    """Normalised text with 救命 blanked when homework or laughter make it a figure of speech."""
+    return FIGURE_HELP.sub("，", norm) if CHORE.search(norm) else norm
+
+
 def _scan_pinyin(norm: str, table: list[tuple[str, re.Pattern]], hits: dict[str, str]) -> None:
+    """Match pinyin rules clause by clause ("da yin ji mei mo le, wo" is no "mo le wo")."""
+    for clause in _CLAUSE_RE.split(_PASSED_AWAY.sub("guo shi", norm)):
+        if _LATIN_RE.search(clause):
+            _scan_pinyin_clause(clause, table, hits)
+
+
+def _scan_pinyin_clause(
+    norm: str, table: list[tuple[str, re.Pattern]], hits: dict[str, str]
+) -> None:
     """Match pinyin rules, keeping only matches that include a syllable typed in Latin letters."""
     tagged = tagged_syllables(norm)
     text = " ".join(s for s, _ in tagged)
@@ -121,7 +141,7 @@ def is_urgent(text: str) -> Urgency:
 
 def blank_benign(norm: str) -> str:
     """Normalised text with idioms, laughter and medicine taken for an illness blanked."""
-    view = BENIGN.sub("，", norm)
+    view = BENIGN.sub("，", blank_figures(norm))
     if _ILLNESS.search(view) and not _OVERDOSE.search(view):
         view = _MEDS.sub("，", view)
     return view

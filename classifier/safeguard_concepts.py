@@ -133,7 +133,7 @@ CONCEPTS: dict[str, tuple[str, str | None]] = {
     "FAREWELL": (
         r"以后|别把它|对它好|好好(待|对)它|我先走|我要走了|不在了|去一个[^，。,]{0,10}地方|永别|下辈子"
         r"|最后一(次|封)|遗书|再也不用",
-        r"\b(yi hou|bu zai le|yi jin bu zai)\b",
+        r"\b(yi hou|bu zai le|yi jin bu zai|bie ba ta|dui ta hao)\b",
     ),
     "ALONE_LONG": (
         r"(一个人|自己|独自)[^，。,]{0,2}在家[^，。,]{0,6}"
@@ -241,7 +241,7 @@ CONCEPTS: dict[str, tuple[str, str | None]] = {
 
 # Words that make a text about others, a lesson, a proposal or a story: families stay silent.
 FAMILY_GUARD = re.compile(
-    r"建议|希望|新闻|报道|读到|听说|电影|电视剧|书上|书里|小说|故事|作文|讲座|班会|宣传|演练|万一|如果有人"
+    r"建议|希望|新闻|报道|读到|听说|电影|电视(剧|上|里)|书上|书里|小说|故事|作文|讲座|班会|宣传|演练|万一|如果有人"
     r"|提醒|防骗|防拐|反诈|捉迷藏|躲猫猫|模仿|参观|^提案"
     r"|(妈|爸|家长|父母|大人)[^，。,]{0,2}(做到|干到|上班|加班|工资|老板)"
 )

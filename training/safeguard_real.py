@@ -21,11 +21,14 @@ HOLDOUT2_FILE = DATA_DIR / "safeguarding_real_holdout2.jsonl"
 HOLDOUT3_FILE = DATA_DIR / "safeguarding_real_holdout3.jsonl"
 # A fourth holdout from new events, committed before the screen was changed or run on it.
 HOLDOUT4_FILE = DATA_DIR / "safeguarding_real_holdout4.jsonl"
+# A fifth holdout from new events, committed before the screen was changed or run on it.
+HOLDOUT5_FILE = DATA_DIR / "safeguarding_real_holdout5.jsonl"
 # Later batches live in their own files; load_real() reads them with the main file.
 BATCH_FILES = (
     DATA_DIR / "safeguarding_real_batch4.jsonl",
     DATA_DIR / "safeguarding_real_batch5.jsonl",
     DATA_DIR / "safeguarding_real_batch6.jsonl",
+    DATA_DIR / "safeguarding_real_batch7.jsonl",
 )
 SPLIT_SEED = 110120
 SHARES = {"train": 0.6, "dev": 0.2, "test": 0.2}

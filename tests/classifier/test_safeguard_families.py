@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from classifier.normalise import normalise
-from classifier.safeguard import is_urgent, is_urgent_many
+from classifier.safeguard import is_urgent, is_urgent_many, rule_hits
 from classifier.safeguard_concepts import FAMILIES, concept_view, family_hits
 
 BLIND_RUNS = Path(__file__).resolve().parents[2] / "training/reports/safeguarding_blind_runs.json"
@@ -128,8 +128,10 @@ def test_concepts_are_the_nets_third_view_in_order():
 
 
 def _blind_misses() -> list[str]:
+    """Misses of every blind run whose holdout was then opened for fixes; a holdout kept out of
+    this round's changes (``kept_out``) is not fixed from, so its misses are not required."""
     runs = json.loads(BLIND_RUNS.read_text("utf-8"))["runs"]
-    return [text for run in runs for text in run.get("missed", [])]
+    return [text for run in runs if not run.get("kept_out") for text in run.get("missed", [])]
 
 
 def test_every_disclosure_a_blind_run_missed_is_now_caught():
@@ -151,3 +153,81 @@ def test_the_shipped_net_is_small_and_holds_its_vocabulary_once():
     net = load_safeguard_model()
     columns = load_pipeline(SAFEGUARD_DIR, net.metadata).named_steps["features"]
     assert all(getattr(v, "vocabulary", None) is None for _, v, _ in columns.transformers)
+
+
+# Figures of speech and look-alikes the rules read too literally (batch 7 and its hard negatives).
+NOT_ALARMS = [
+    "救命，这道奥数题我算了一个小时还是不会",
+    "救命 明天要交三篇作文我一篇都没写",
+    "寒假去爸妈开店的地方，他们忙到半夜都看不到人",
+    "骑车上学路上好多车贴着我开，希望画好自行车道",
+    "31路车挤到我喘不过气，司机还不开空调",
+    "着火时大家要从那里跑的，安全通道能不能打扫一下",
+    "我做了三道题就去吃饭了",
+]
+# Pinyin read clause by clause, 去世 is no 去死, and a game's "da" is no beating: the rules stay
+# quiet (the net still reads these; pinyin hard negatives are its weakest style).
+RULES_QUIET = [
+    "lao shi rang wo men da yin shou chao bao, da yin ji mei mo le, wo qu lou xia da",
+    "xin wen shuo you ge lao shi shang wang ke, hou lai qu shi le",
+    "打游戏又被爆头了，被人追着da，我直接4了哈哈",
+]
+ALARMS = [
+    "救命 他又拿皮带打我了",
+    "wo xiang qu si",
+    "划了27道 哈哈 一点都不疼",
+    "又划了三刀，袖子放下来就看不见",
+    "网上有个哥哥对我特别好，天天陪我聊天，我想偷偷去见他",
+    "有个叔叔一直贴着我走，我好怕",
+    "我每天在厂里干到半夜",
+    "他掐着我脖子，我喘不过气",
+]
+
+
+@pytest.mark.parametrize("text", NOT_ALARMS)
+def test_a_figure_of_speech_or_a_look_alike_is_no_alarm(text):
+    assert not is_urgent(text).urgent
+
+
+@pytest.mark.parametrize("text", RULES_QUIET)
+def test_pinyin_clauses_deaths_of_others_and_games_do_not_trip_the_rules(text):
+    assert rule_hits(normalise(text)) == {}
+
+
+@pytest.mark.parametrize("text", ALARMS)
+def test_the_same_words_said_of_real_harm_still_raise_an_alarm(text):
+    assert rule_hits(normalise(text))
+
+
+# Families of the cross-validation misses (train + dev), in new words, and their near misses.
+CV_FAMILY_ALARMS = [
+    "心烦就ge一下手腕",
+    "划完就好受多了",
+    "我穿长袖其实是为了遮手上的伤",
+    "活着好累，不如现在就走",
+    "周六约好了去那种烧烤",
+    "我们三个小孩自己做饭，家里没有大人",
+    "我一直在路口卖花卖到凌晨",
+    "他们逼我磕头才让我走",
+    "我没钱买车票回家了",
+    "爸爸把盘子砸向妈妈",
+    "这个月一分工资都没拿到",
+    "我睡在银行的ATM小屋",
+]
+CV_FAMILY_NEAR_MISSES = [
+    "妈妈在夜市卖到半夜",
+    "这周末全家去潜水",
+    "我把球砸到墙上了",
+    "夏天穿长袖防晒遮住手臂",
+    "我们现在就走吧",
+]
+
+
+@pytest.mark.parametrize("text", CV_FAMILY_ALARMS)
+def test_a_family_of_the_cross_validation_misses_is_caught_in_new_words(text):
+    assert rule_hits(normalise(text))
+
+
+@pytest.mark.parametrize("text", CV_FAMILY_NEAR_MISSES)
+def test_a_near_miss_of_those_families_stays_quiet(text):
+    assert rule_hits(normalise(text)) == {}

@@ -19,8 +19,23 @@ from training.safeguard_real import load_real
 BATCH4_FILE = DATA_DIR / "safeguarding_real_batch4.jsonl"
 BATCH5_FILE = DATA_DIR / "safeguarding_real_batch5.jsonl"
 BATCH6_FILE = DATA_DIR / "safeguarding_real_batch6.jsonl"
-NEW_FILES = [BATCH4_FILE, BATCH5_FILE, BATCH6_FILE, real.HOLDOUT3_FILE, real.HOLDOUT4_FILE]
-HOLDOUTS = [real.HOLDOUT_FILE, real.HOLDOUT2_FILE, real.HOLDOUT3_FILE, real.HOLDOUT4_FILE]
+BATCH7_FILE = DATA_DIR / "safeguarding_real_batch7.jsonl"
+NEW_FILES = [
+    BATCH4_FILE,
+    BATCH5_FILE,
+    BATCH6_FILE,
+    BATCH7_FILE,
+    real.HOLDOUT3_FILE,
+    real.HOLDOUT4_FILE,
+    real.HOLDOUT5_FILE,
+]
+HOLDOUTS = [
+    real.HOLDOUT_FILE,
+    real.HOLDOUT2_FILE,
+    real.HOLDOUT3_FILE,
+    real.HOLDOUT4_FILE,
+    real.HOLDOUT5_FILE,
+]
 ALL_FILES = [
     real.REAL_FILE,
     *real.BATCH_FILES,
@@ -28,6 +43,7 @@ ALL_FILES = [
     real.HOLDOUT2_FILE,
     real.HOLDOUT3_FILE,
     real.HOLDOUT4_FILE,
+    real.HOLDOUT5_FILE,
 ]
 SOURCE_KINDS = {
     "news",
@@ -83,8 +99,12 @@ def test_no_text_is_written_twice_in_the_real_files():
 
 @pytest.mark.parametrize(
     ("path", "lines", "disclosures", "safe_lines"),
-    [(real.HOLDOUT3_FILE, 120, 80, 40), (real.HOLDOUT4_FILE, 100, 60, 35)],
-    ids=["holdout3", "holdout4"],
+    [
+        (real.HOLDOUT3_FILE, 120, 80, 40),
+        (real.HOLDOUT4_FILE, 100, 60, 35),
+        (real.HOLDOUT5_FILE, 100, 65, 30),
+    ],
+    ids=["holdout3", "holdout4", "holdout5"],
 )
 def test_a_late_holdout_is_large_and_covers_every_kind_and_style(
     path, lines, disclosures, safe_lines
@@ -113,6 +133,17 @@ def test_a_late_holdout_is_large_and_covers_every_kind_and_style(
             real.HOLDOUT2_FILE,
             real.HOLDOUT3_FILE,
         ]
+    ]
+    + [
+        (real.HOLDOUT5_FILE, other)
+        for other in [
+            real.REAL_FILE,
+            *real.BATCH_FILES,
+            real.HOLDOUT_FILE,
+            real.HOLDOUT2_FILE,
+            real.HOLDOUT3_FILE,
+            real.HOLDOUT4_FILE,
+        ]
     ],
     ids=lambda p: p.stem.removeprefix("safeguarding_real_"),
 )
@@ -128,7 +159,9 @@ def test_a_late_holdout_shares_no_page_event_or_near_duplicate_with_another_file
     assert near == []
 
 
-@pytest.mark.parametrize(("path", "batch"), [(BATCH4_FILE, 4), (BATCH5_FILE, 5), (BATCH6_FILE, 6)])
+@pytest.mark.parametrize(
+    ("path", "batch"), [(BATCH4_FILE, 4), (BATCH5_FILE, 5), (BATCH6_FILE, 6), (BATCH7_FILE, 7)]
+)
 def test_a_batch_file_is_read_with_the_set_as_one_new_batch(path, batch):
     rows = _rows(path)
     assert path in real.BATCH_FILES
@@ -163,7 +196,7 @@ def test_batch_four_aims_at_the_blind_misses_with_many_ordinary_words():
 
 @pytest.mark.parametrize(
     ("batch_file", "holdout"),
-    [(b, h) for b in (BATCH5_FILE, BATCH6_FILE) for h in HOLDOUTS],
+    [(b, h) for b in (BATCH5_FILE, BATCH6_FILE, BATCH7_FILE) for h in HOLDOUTS],
     ids=lambda p: p.stem.removeprefix("safeguarding_real_"),
 )
 def test_a_late_batch_shares_no_page_or_event_with_a_holdout(batch_file, holdout):
@@ -206,3 +239,21 @@ def test_batch_six_aims_at_bullying_neglect_joking_self_harm_and_essays_that_onl
     assert per_kind["neglect"] >= 10
     assert len([r for r in urgent if r["kind"] == "self_harm" and r["style"] == "joking"]) >= 5
     assert len([r for r in rows if r["kind"] == "ordinary"]) >= 60
+
+
+def test_batch_seven_aims_at_the_weakest_kinds_and_at_everyday_words_that_look_like_danger():
+    """Indirect sexual abuse, grooming, neglect and self-harm told as a joke or in slang, and the
+    idioms, games, sports and 打-verbs that kept raising alarms, some spelt in pinyin."""
+    rows = _rows(BATCH7_FILE)
+    urgent = [r for r in rows if r["urgent"]]
+    safe = [r for r in rows if not r["urgent"]]
+    per_kind = Counter(r["kind"] for r in urgent)
+    assert len(rows) >= 200 and len(safe) >= 90
+    assert min(per_kind[k] for k in ("sexual_abuse", "grooming_online", "self_harm")) >= 15
+    assert per_kind["neglect"] >= 10
+    assert {r["style"] for r in urgent} == set(real.STYLES)
+    assert len([r for r in safe if r["style"] == "pinyin"]) >= 30
+    words = " ".join(r["text"] for r in safe)
+    idioms = "救命 笑死 饿死了 累死了 气死我了 落地成盒 打篮球 打比赛".split()
+    idioms += "打电话 打车 打印 滑梯 充电".split()
+    assert [idiom for idiom in idioms if idiom not in words] == []
