@@ -1,4 +1,4 @@
-"""Real corpora C, D, E and F: well-formed, from new pages only, never a reserved page."""
+"""Real corpora C, D, E, F and G: well-formed, from new pages only, never a reserved page."""
 
 import json
 import re
@@ -22,6 +22,7 @@ ORDER = (
     "corpus_d.jsonl",
     "corpus_e.jsonl",
     "corpus_f.jsonl",
+    "corpus_g.jsonl",
 )
 # file -> (writer tag, fewest lines it must hold); every file is checked against all earlier ones
 NEWER = {
@@ -29,6 +30,7 @@ NEWER = {
     "corpus_d.jsonl": ("corpus-d", 60),
     "corpus_e.jsonl": ("corpus-e", 700),
     "corpus_f.jsonl": ("corpus-f", 430),
+    "corpus_g.jsonl": ("corpus-g", 450),
 }
 LABELS = set(TOPIC_IDS) | {"none"}
 KINDS = {

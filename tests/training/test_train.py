@@ -40,6 +40,46 @@ def test_a_second_acceptable_label_is_trained_on_at_half_weight():
     assert labels == ["public_space", "health"] and weights.tolist() == [2.0, 1.0]
 
 
+def test_a_lighter_second_label_is_a_parameter_dev_can_choose():
+    both = Example(
+        "公园里的厕所太脏了", "public_space", source="real", topics=("public_space", "health")
+    )
+    _, _, weights = train_module.training_rows([both], real_weight=2.0, second_weight=0.25)
+    assert weights.tolist() == [2.0, 0.5]
+
+
+def _real(text: str, topic: str) -> Example:
+    return Example(text, topic, source="real")
+
+
+def test_real_priors_give_each_label_its_share_of_the_real_train_texts():
+    """Imitation texts are spread evenly over the labels; real children mostly chat (`none`).
+
+    With class_prior "real" the label totals follow the real texts (here 3 none : 1 legal),
+    whatever the imitation corpus adds.
+    """
+    examples = [_real("你好呀", "none"), _real("哈哈哈", "none"), _real("在吗", "none")]
+    examples += [_real("我想知道未成年人能不能打工", "legal")]
+    examples += [Example(f"法律问题{i}", "legal") for i in range(6)]
+    _, labels, weights = train_module.training_rows(examples, real_weight=1.0)
+    scaled = train_module.real_prior_weights(examples, labels, weights)
+    totals = {lab: scaled[np.array(labels) == lab].sum() for lab in ("none", "legal")}
+    assert totals["none"] == pytest.approx(3 * totals["legal"])
+
+
+def test_a_model_with_real_priors_says_none_more_often_on_doubtful_chat():
+    """Doubtful short chat goes to `none` more often when the priors follow real children."""
+    corpus = load_examples()
+    real = [_real(e.text, e.topic) for e in corpus[::7] if e.topic == "none"]
+    rows = corpus[::3] + real
+    params = {"C": 1.0, "pinyin": 0.0, "real_weight": 1.0}
+    balanced = train_module.fit_model(rows, params)
+    prior = train_module.fit_model(rows, {**params, "class_prior": "real"})
+    chat = ["今天好热啊", "我吃了冰淇淋", "周末去外婆家", "我的狗狗会握手", "下雨了"]
+    none = balanced.labels.index("none")
+    assert (prior.probabilities(chat)[:, none] > balanced.probabilities(chat)[:, none]).all()
+
+
 def test_the_current_model_is_not_judged_on_texts_it_trained_on():
     seen = Example("学校门口的红绿灯时间太短了", "transport", source="real")
     fresh = Example("公园里的秋千坏了好久没人修", "public_space", source="real")
