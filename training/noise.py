@@ -10,7 +10,8 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from classifier.normalise import EMOJI_WORDS, ENGLISH_WORDS
-from classifier.pinyin import hanzi_readings, word_table
+from classifier.pinyin import hanzi_readings
+from classifier.tokenize import tokenizer
 
 CHATTER = ("哈哈，", "你好呀！", "嗯嗯，", "我跟你说哦，", "那个那个，")
 CHATTER_AFTER = ("谢谢！", "哈哈哈", "就这样啦～", "拜拜👋", "加油！")
@@ -51,10 +52,15 @@ def traditional(text: str, rng: random.Random) -> str:
 
 
 def pinyin(text: str, rng: random.Random) -> str:
-    """Up to two dictionary words the text contains typed as unspaced pinyin."""
-    found = [(key, word) for key, word in word_table().items() if word in text]
-    for key, word in rng.sample(found, min(2, len(found))):
-        text = text.replace(word, key.replace(" ", ""), 1)
+    """Up to two of the text's words typed as unspaced pinyin (公园 → gongyuan).
+
+    Any word jieba finds, spelt from each character's commonest reading: drawing only from
+    the normaliser's own pinyin word table would test the table against itself.
+    """
+    readings = hanzi_readings()
+    words = {w for w in tokenizer().lcut(text) if len(w) > 1 and all(c in readings for c in w)}
+    for word in rng.sample(sorted(words), min(2, len(words))):
+        text = text.replace(word, "".join(readings[c][0] for c in word), 1)
     return text
 
 

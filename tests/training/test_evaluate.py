@@ -1,5 +1,7 @@
 """Evaluation as the issue defines it: acceptable labels, abstentions as misses, lead agency."""
 
+import re
+
 import numpy as np
 
 from training.dataset import Example
@@ -54,6 +56,12 @@ def test_noisy_copies_are_deterministic_and_keep_the_meaning_readable():
     for style in STYLES:
         assert noisy(text, style) == noisy(text, style) != text
     assert noisy(text, "traditional") == "學校門口的紅綠燈太短了，過馬路很危險"
+
+
+def test_pinyin_noise_spells_words_the_normaliser_has_no_table_entry_for():
+    """Otherwise the noisy-writing figures test the pinyin table against itself."""
+    copy = noisy("我想要更多的漫画书和故事书", "pinyin")
+    assert re.search("[a-z]{4,}", copy), copy
 
 
 def test_topics_with_the_same_lead_agency_share_a_route():
