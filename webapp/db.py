@@ -19,6 +19,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.pool import NullPool
 from sqlmodel import Session
 
+import models.all_tables  # noqa: F401  (an app's engine sees the whole schema)
 from models.db import make_engine, normalise_url, sqlite_url
 from models.settings import bind
 from webapp import background

@@ -28,6 +28,13 @@ print(found.redaction.text)
 heavy = ("jieba", "opencc_purepy", "pypinyin", "sklearn", "scipy", "skops")
 print(" ".join(m for m in heavy if m in sys.modules))
 """
+COMMAND = """
+import sys
+from webapp.cli import cli
+cli.main(["classify", "--plan", "hengyang"], standalone_mode=False)
+heavy = ("flask", "sqlalchemy", "sqlmodel", "sklearn", "scipy", "jieba")
+print(" ".join(m for m in heavy if m in sys.modules))
+"""
 
 
 @pytest.mark.parametrize("row", ROWS, ids=range(len(ROWS)))
@@ -40,6 +47,15 @@ def test_classifying_loads_no_jieba_opencc_or_scikit_learn():
     out = subprocess.run([sys.executable, "-c", CLASSIFY], capture_output=True, text=True,
                          check=True, cwd=Path(__file__).parents[2]).stdout.splitlines()
     assert out[0] == "我叫【姓名】，我妈妈的电话是【电话】，操场太小了"
+    assert out[1:] in ([], [""])
+
+
+def test_the_classify_command_loads_no_web_app_database_or_scikit_learn():
+    """`tongsheng classify` answers at once: it loads no Flask, no table and no scikit-learn."""
+    line = json.dumps({"text": "学校门口的红绿灯坏了"}, ensure_ascii=False) + "\n"
+    out = subprocess.run([sys.executable, "-c", COMMAND], input=line, capture_output=True,
+                         text=True, check=True, cwd=Path(__file__).parents[2]).stdout.splitlines()
+    assert json.loads(out[0])["lead_agencies"]
     assert out[1:] in ([], [""])
 
 
