@@ -65,6 +65,13 @@ def test_the_shipped_table_is_jiebas_dictionary():
     assert common_words.build() == shipped, "rebuild: python -m classifier.common_words"
 
 
+def test_every_word_of_the_table_is_found_with_its_frequency():
+    """The table is searched in its compact form; each of its words is still known."""
+    for line in common_words.TABLE.read_text("utf-8").splitlines():
+        word, count = line.split(" ")
+        assert common_words.frequency(word) == int(count), word
+
+
 @pytest.mark.parametrize("word", ["马路", "高兴", "江苏", "白线", "梅州", "活动"])
 def test_ordinary_words_are_known(word):
     assert common_words.frequency(word) >= COMMON_WORD
