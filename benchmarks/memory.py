@@ -7,7 +7,9 @@ folder unless ``--database-url`` names an empty PostgreSQL database), warms ever
 worker with the pages a child and the office open and a few submitted suggestions (so the
 classifier has run), then reads each worker's RSS, PSS and USS (and the gunicorn master's).
 It does so three times: with the classifier loaded before the fork (the default), and with
-``TONGSHENG_PRELOAD_CLASSIFIER=false`` after pages only and after pages and suggestions. With
+``TONGSHENG_PRELOAD_CLASSIFIER=false`` after pages only and after pages and suggestions. Pages
+are the public ones and the staff's (coordinator, facilitator, agency; the benchmark's own
+demo staff sign in without one-time codes); suggestions come with a chat turn each. With
 Redis it also starts
 ``tongsheng worker``, runs a mail job and a sweep through it, and reads the worker's
 figures. Then it times ``tongsheng classify`` from start to its first line (wall and CPU,
@@ -20,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -34,7 +37,14 @@ from benchmarks.startup import lines as startup_lines
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULT = ROOT / "benchmarks" / "results" / "memory.md"
-PAGES = ["/", "/suggest/", "/about", "/privacy", "/signin/child", "/signin/staff", "/chat/"]
+PAGES = ["/", "/suggest/", "/about", "/privacy", "/signin/child", "/signin/staff", "/chat"]
+# What the office opens, signed in as the demo city's staff (TOTP off for the benchmark).
+STAFF_PAGES = {"coordinator": ["/coordinator/?tab=triage", "/coordinator/?tab=all",
+                               "/coordinator/dashboard/", "/safeguarding/", "/board"],
+               "facilitator": ["/facilitator/", "/facilitator/review/"],
+               "agency1": ["/agency/", "/agency/?tab=answered", "/dashboards/agency/"]}
+DEMO_PASSWORD = "TongSheng-demo-2026"
+CHAT_TOKEN = re.compile(r'name="csrf-token" content="([^"]+)"')
 
 
 def rollup(pid: int) -> dict[str, float]:
@@ -55,17 +65,51 @@ def children(pid: int) -> list[int]:
 
 
 def _warm(url: str, rounds: int = 6, submit: bool = True) -> None:
-    """Every page and a submission, enough times that both workers have served them."""
+    """Every page, the staff's pages, and (``submit``) a suggestion and a chat turn, enough
+    times that every worker has served them."""
     for number in range(rounds):
         http = requests.Session()
         for page in PAGES:
             http.get(url + page, timeout=180)
+        _staff(url)
         if not submit:
             continue
         form = http.get(url + "/suggest/", timeout=180).text
         http.post(url + "/suggest/", timeout=180, allow_redirects=False, data={
             "csrf_token": TOKEN.search(form).group(1), "plan_id": "hengyang", "place": "",
             "idempotency_key": KEY.search(form).group(1), "text": TEXTS[number % len(TEXTS)]})
+        chat = http.get(url + "/chat?plan=hengyang", timeout=180).text
+        reply = http.post(url + "/chat/new/say?plan=hengyang", timeout=180, data={
+            "csrf_token": CHAT_TOKEN.search(chat).group(1), "seq": 0,
+            "text": TEXTS[(number + 1) % len(TEXTS)]})
+        reply.raise_for_status()
+
+
+def _without_codes(database_url: str) -> None:
+    """The benchmark's own demo staff sign in by password alone (their one-time codes can
+    each be used once per 30 seconds; the staff pages are what is measured, not the sign-in)."""
+    from sqlalchemy import create_engine, text
+
+    from models.db import normalise_url
+
+    engine = create_engine(normalise_url(database_url))
+    with engine.begin() as connection:
+        connection.execute(text("UPDATE account SET totp_secret = NULL"))
+    engine.dispose()
+
+
+def _staff(url: str) -> None:
+    """Sign in as each kind of staff and open their pages."""
+    for username, pages in STAFF_PAGES.items():
+        http = requests.Session()
+        form = http.get(url + "/signin/staff", timeout=180).text
+        http.post(url + "/signin/staff", timeout=180, data={
+            "csrf_token": TOKEN.search(form).group(1), "username": username,
+            "password": DEMO_PASSWORD})
+        for page in pages:
+            reply = http.get(url + page, timeout=180)
+            if reply.status_code != 200 or "/signin" in reply.url:
+                raise RuntimeError(f"{username} could not open {page}: {reply.status_code}")
 
 
 def _start(args: list[str], env: dict, folder: Path, name: str) -> subprocess.Popen:
@@ -116,45 +160,43 @@ def _modules(pid: int) -> str:
 
 
 NOTES = [
-    "", "## Before and after (issues 12 and 14)", "",
-    "Same machine and benchmark. Before: main at f4d501a (the 05:59 UTC run of this file; "
-    "the `tongsheng classify` and one-process rows from an interleaved run at 08:31 UTC, three "
-    "rounds, before and after alternating). MB as RSS / PSS / USS.", "",
-    "| process | before (scikit-learn at run time) | after (NumPy export) |", "|---|---|---|",
-    "| web worker, preloaded, 2 workers | 283 / 128 / 55 | 198–200 / 97–98 / 49–51 |",
-    "| web worker, preloaded, 4 workers | 283 / 99 / 54 | 178–200 / 57–80 / 25–51 |",
-    "| web worker, lazy, after suggestions | 299–312 / 207–220 / 155–169 "
-    "| 192–196 / 111–116 / 74–78 |",
-    "| one process: model loaded, one text analysed (RSS) | 171 | 55 |",
-    "| ... its CPU from launch | 1.59–2.07 s | 0.26–0.36 s |",
-    "| `tongsheng classify`, CPU to the first line | 2.97–3.99 s | 1.04–1.36 s |",
-    "| `tongsheng classify`, wall to the first line (machine shared, load 6–7) | 6.6–13.2 s "
-    "| 1.9–3.6 s |",
+    "", "## Before and after (issue 12 item 6, issue 14 item 5)", "",
+    "Before: main at 23ef634; after: this branch. Same machine, same demo database (SQLite), "
+    "the same warm-up as above (public pages, the staff's pages signed in as coordinator, "
+    "facilitator and agency, suggestions and chat turns), 2 workers, classifier preloaded; "
+    "measured with this file's `measure_web` and `measure_worker`, 11:30 UTC, load 6. "
+    "MB as RSS / PSS / USS.", "",
+    "| process | before | after |", "|---|---|---|",
+    "| gunicorn web worker, warm | 224–226 / 126–129 / 82–84 | 134–135 / 73–74 / 47–48 |",
+    "| gunicorn master | 199 / 88 / 41 | 141–142 / 67–68 / 38–39 |",
+    "| `tongsheng worker` (after a mail job and a sweep) | 92 / 43 / 8 | 82 / 39 / 7 |",
+    "| `tongsheng classify`: peak RSS (`/usr/bin/time`) | 109 | 69 |",
+    "| `tongsheng classify`: CPU from launch (best of 3) | 0.81 s | 0.31 s |",
+    "| `tongsheng classify`: wall to the first line (best of 3) | 1.12 s | 0.50 s |",
     "",
-    "The classifier now adds about 50 MB to a worker (NumPy 26, both models 15, redaction's "
-    "and pinyin's tables the rest) instead of about 140. A worker's RSS is still near 200 MB "
-    "because the web app itself is 144 MB RSS in a worker that never read a child's text "
-    "(Flask, SQLAlchemy and the tables, pypinyin and jieba for the chat's pinyin): that, not "
-    "the classifier, is what stands between a worker and 150 MB RSS; its PSS is under 100 MB.",
+    "(The warm-up before this change opened `/chat/`, a 404, and no staff page: the older "
+    "figures in the git history of this file are from that lighter warm-up.)",
     "", "## What changed", "",
-    "- The topic model and the safeguarding net are served from a plain export written at "
-    "training time (`linear.json`: labels, view settings and terms; `linear.npz`: IDF, "
-    "coefficients, intercepts; SHA-256s in `model.json`, no pickle) and predicted by "
-    "`classifier/linear.py` with NumPy alone, so no web worker, queue job or command imports "
-    "scikit-learn, SciPy or skops (skops imported every estimator: 149 MB and about 3 s of "
-    "CPU before any model was read). `tests/classifier/test_linear_export.py` checks the "
-    "export against the skops pipeline it came from on all 2,707 real corpus texts: topic "
-    "probabilities identical (largest difference 0.0), the net's float32 decisions bit for "
-    "bit, its probabilities within one float32 step, and the same flags.",
-    "- `tongsheng classify` no longer imports the web app: the command group imports what "
-    "each command uses. Its remaining second is `models.plans.plan` importing "
-    "`models/__init__.py`, which registers every table (SQLModel, SQLAlchemy): a plan reader "
-    "that does not register the tables is the next step to 0.5 s.",
-    "- Each text is normalised once: safeguarding screens the prepared text's normalised "
-    "form, and the topic model reads the same prepared text unless redaction masked "
-    "something.",
-    "- The facilitator's duplicate search computes its cosines and its own small TF-IDF "
-    "with NumPy too (`models/suggestions/similarity.py`).",
+    "- The chat's pinyin: pypinyin's dictionaries were 56 MB in every web process. The "
+    "readings now come from `webapp/public/data/chat_pinyin.txt` (each character's own "
+    "reading, and the 8,758 phrases of pypinyin's dictionary whose reading differs from "
+    "their characters'), about 3 MB in memory; every sentence of the site reads exactly as "
+    "with pypinyin (`tests/webapp/test_chat_words.py`), and of jieba's 349,040 dictionary "
+    "words 0.17% (idioms) read otherwise. Rebuild: `python -m webapp.public.chat_pinyin`.",
+    "- Redaction's table of common words (name finder): a dictionary of 102,910 words took "
+    "12 MB, loaded privately by each worker at the first name-like word (the board, a "
+    "suggestion). It is now one sorted string per word length, searched by bisection, and a "
+    "frequency array (2.3 MB), loaded before the fork (`warm_up` reads a text with a name).",
+    "- Migrations: `tongsheng serve` migrates in a child process and `webapp.db` imports "
+    "Alembic only to migrate, so neither the master, the workers forked from it, nor the "
+    "queue worker hold Alembic, Mako and the revisions (13 MB).",
+    "- Freed memory goes back to the system: after each request a gunicorn worker calls "
+    "glibc's `malloc_trim` (about 0.1 ms); a dashboard or a long staff list otherwise left "
+    "10–20 MB of freed heap in the worker.",
+    "- `tongsheng classify` loads neither Flask nor SQLAlchemy nor any table: importing "
+    "`models` registers no table (`models.all_tables` does, imported by `webapp.db` and the "
+    "migrations) and the `webapp` package imports Flask only when an app is made "
+    "(`tests/classifier/test_footprint.py` checks `sys.modules`).",
     "", "## How to read the figures", "",
     "- Preloaded (default): the master loads the app, the plans, both models, redaction's "
     "tables and the chat's words before the fork; a worker's PSS is its USS plus its share "
@@ -163,9 +205,15 @@ NOTES = [
     "lazy worker that reads a child's text loads the classifier privately.",
     "- The queue worker maps none of scikit-learn, SciPy, NumPy, jieba or Pillow "
     "(`create_job_app`, issue 12).",
-    "- Earlier steps (redaction's common-word table instead of jieba's prefix dictionary, "
-    "normalisation's own traditional-character table instead of OpenCC, the chat's small "
-    "word list) are described in the git history of this file.",
+    "- On SQLite each pooled connection keeps its own page cache (up to 2 MB); PostgreSQL "
+    "workers do not.",
+    "- Still to do: a worker that opens a facilitator's review of one suggestion (its "
+    "duplicate search reads jieba words) loads jieba's whole dictionary privately, about "
+    "67 MB more (the last step of the table above); the warm-up does not open that page.",
+    "- Earlier steps (the NumPy export of the models instead of scikit-learn, redaction's "
+    "common-word table instead of jieba's prefix dictionary, normalisation's own "
+    "traditional-character table instead of OpenCC, the chat's small word list) are "
+    "described in the git history of this file.",
 ]
 
 
@@ -206,11 +254,12 @@ def main() -> None:
     database = args.database_url or f"sqlite:///{folder}/memory.sqlite3"
     env = dict(os.environ, PYTHONPATH=str(ROOT), DATABASE_URL=database,
                TONGSHENG_SECRET_KEY="memory-benchmark", TONGSHENG_SESSION_COOKIE_SECURE="false",
-               TONGSHENG_RATELIMIT_ENABLED="false",
+               TONGSHENG_RATELIMIT_ENABLED="false", TONGSHENG_STAFF_TOTP_REQUIRED="false",
                TONGSHENG_RQ_QUEUE=f"ts-memory-{uuid.uuid4().hex[:8]}")
     env.pop("REDIS_URL", None)
     subprocess.run([sys.executable, "-m", "webapp.cli", "demo"], env=env, cwd=folder,
                    check=True, capture_output=True, timeout=300)
+    _without_codes(database)
     lazy = dict(env, TONGSHENG_PRELOAD_CLASSIFIER="false")
     web = {"classifier preloaded, after pages and suggestions": measure_web(env, folder),
            "classifier preloaded, 4 workers, after pages and suggestions":

@@ -27,7 +27,7 @@ STEPS = [
     ("+ the topic model", "from classifier.model import load_current; model = load_current()"),
     ("+ one text analysed (safeguarding model, redaction, pinyin)",
      "from classifier import analyse; analyse('我叫王小明，操场太小了', model)"),
-    ("+ the chat's rendering (Flask, pypinyin, jieba with the site's small word list)",
+    ("+ the chat's rendering (Flask, its pinyin table, jieba with the site's small word list)",
      "from webapp.public.chat_render import pinyin_pairs; pinyin_pairs('你好，我是小助手。')"),
     ("+ jieba's whole dictionary (only the facilitator's duplicate search)",
      "from classifier.tokenize import tokenize; tokenize('操场太小了')"),

@@ -5,8 +5,14 @@ an ordinary word, so it needs the frequencies of those words, not a segmenter: j
 dictionary costs a process about 55 MB and half a second to build. The table is made once
 from jieba's dictionary and the user dictionary (`python -m classifier.common_words`) and
 shipped; words rarer than ``LEAST`` are left out, as the finder treats them as unknown.
+
+In memory the words of each length are one string, sorted, looked up by binary search, and
+their frequencies one array: about 1.5 MB where a dictionary of 100,000 words takes 12 MB in
+every web worker (a text asks 1.4 words on average, so the search costs nothing noticeable).
 """
 
+import io
+from array import array
 from functools import lru_cache
 from pathlib import Path
 
@@ -16,15 +22,36 @@ SHORTEST, LONGEST = 2, 4
 
 
 @lru_cache(maxsize=1)
-def _table() -> dict[str, int]:
-    """Word → jieba frequency, for the words in the shipped table."""
-    pairs = (line.split(" ") for line in TABLE.read_text("utf-8").splitlines())
-    return {word: int(count) for word, count in pairs}
+def _tables() -> dict[int, tuple[str, array]]:
+    """Length → (its words end to end, sorted; their frequencies in the same order).
+
+    The shipped lines are sorted, and two words of one length compare before the space that
+    ends them, so each length's words arrive in order.
+    """
+    words = {length: io.StringIO() for length in range(SHORTEST, LONGEST + 1)}
+    counts = {length: array("I") for length in words}
+    with TABLE.open(encoding="utf-8") as lines:
+        for line in lines:
+            word, _space, count = line.partition(" ")
+            words[len(word)].write(word)
+            counts[len(word)].append(int(count))
+    return {length: (words[length].getvalue(), counts[length]) for length in words}
 
 
 def frequency(word: str) -> int:
     """jieba's frequency of a word of 2–4 characters; 0 when it is rare or no word at all."""
-    return _table().get(word, 0)
+    table = _tables().get(len(word))
+    if table is None:
+        return 0
+    words, counts = table
+    width, low, high = len(word), 0, len(counts)
+    while low < high:
+        middle = (low + high) // 2
+        found = words[middle * width:(middle + 1) * width]
+        if found == word:
+            return counts[middle]
+        low, high = (middle + 1, high) if found < word else (low, middle)
+    return 0
 
 
 def build() -> list[str]:

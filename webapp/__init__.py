@@ -1,15 +1,20 @@
-"""The TongSheng web application: one blueprint per kind of user."""
+"""The TongSheng web application: one blueprint per kind of user.
+
+Flask is imported when an app is made, not with the package: the `tongsheng` command lives
+in ``webapp.cli``, and its commands that need no app (classify) never load Flask.
+"""
 
 from __future__ import annotations
 
 import os
 import secrets
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
-from flask import Flask
 
-from webapp.requests import CleanRequest
+if TYPE_CHECKING:
+    from flask import Flask
 
 DEFAULTS = {
     "DEFAULT_PLAN": "hengyang",
@@ -82,6 +87,10 @@ def create_job_app() -> Flask:
 
 def configured_flask(test_config: dict | None = None) -> Flask:
     """A Flask object holding the configuration and the secret, with nothing mounted yet."""
+    from flask import Flask
+
+    from webapp.requests import CleanRequest
+
     app = Flask(__name__, instance_relative_config=True,
                 template_folder=str(Path(__file__).parent.parent / "templates"))
     app.request_class = CleanRequest

@@ -10,18 +10,21 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
 from flask import Flask, current_app, g, request
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.pool import NullPool
 from sqlmodel import Session
 
+import models.all_tables  # noqa: F401  (an app's engine sees the whole schema)
 from models.db import make_engine, normalise_url, sqlite_url
 from models.settings import bind
 from webapp import background
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 MIGRATIONS = Path(__file__).parent.parent / "models" / "migrations"
 MIGRATION_LOCK = 0x7473_6D69  # "tsmi": the advisory lock every node takes to migrate
@@ -91,6 +94,10 @@ def close_session(_exc: BaseException | None = None) -> None:
 
 
 def alembic_config(url: str) -> Config:
+    """Alembic (and Mako, which it brings) is imported only by what migrates, never by a
+    queue worker or a page."""
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
@@ -108,6 +115,8 @@ def upload_folders(app: Flask) -> dict[str, Path]:
 def upgrade_database(url: str, folders: dict[str, Path] | None = None) -> None:
     """Create or migrate the database to the newest schema; ``folders`` are the instance's
     old upload folders, whose files the migration to shared storage copies in."""
+    from alembic import command
+
     url = normalise_url(url)
     config = alembic_config(url)
     config.attributes["upload_folders"] = folders or {}

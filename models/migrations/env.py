@@ -3,7 +3,7 @@
 from alembic import context
 from sqlmodel import SQLModel
 
-import models  # noqa: F401  (registers every table)
+import models.all_tables  # noqa: F401  (registers every table)
 from models.db import make_engine
 
 config = context.config

@@ -28,6 +28,13 @@ print(found.redaction.text)
 heavy = ("jieba", "opencc_purepy", "pypinyin", "sklearn", "scipy", "skops")
 print(" ".join(m for m in heavy if m in sys.modules))
 """
+COMMAND = """
+import sys
+from webapp.cli import cli
+cli.main(["classify", "--plan", "hengyang"], standalone_mode=False)
+heavy = ("flask", "sqlalchemy", "sqlmodel", "sklearn", "scipy", "jieba")
+print(" ".join(m for m in heavy if m in sys.modules))
+"""
 
 
 @pytest.mark.parametrize("row", ROWS, ids=range(len(ROWS)))
@@ -43,10 +50,26 @@ def test_classifying_loads_no_jieba_opencc_or_scikit_learn():
     assert out[1:] in ([], [""])
 
 
+def test_the_classify_command_loads_no_web_app_database_or_scikit_learn():
+    """`tongsheng classify` answers at once: it loads no Flask, no table and no scikit-learn."""
+    line = json.dumps({"text": "学校门口的红绿灯坏了"}, ensure_ascii=False) + "\n"
+    out = subprocess.run([sys.executable, "-c", COMMAND], input=line, capture_output=True,
+                         text=True, check=True, cwd=Path(__file__).parents[2]).stdout.splitlines()
+    assert json.loads(out[0])["lead_agencies"]
+    assert out[1:] in ([], [""])
+
+
 def test_the_shipped_table_is_jiebas_dictionary():
     """Rebuilt from jieba and the user dictionary, the table is the one shipped."""
     shipped = common_words.TABLE.read_text("utf-8").splitlines()
     assert common_words.build() == shipped, "rebuild: python -m classifier.common_words"
+
+
+def test_every_word_of_the_table_is_found_with_its_frequency():
+    """The table is searched in its compact form; each of its words is still known."""
+    for line in common_words.TABLE.read_text("utf-8").splitlines():
+        word, count = line.split(" ")
+        assert common_words.frequency(word) == int(count), word
 
 
 @pytest.mark.parametrize("word", ["马路", "高兴", "江苏", "白线", "梅州", "活动"])

@@ -20,7 +20,7 @@ from alembic.migration import MigrationContext
 from sqlalchemy.engine import make_url
 from sqlmodel import SQLModel
 
-import models  # noqa: F401  (registers every table)
+import models.all_tables  # noqa: F401  (registers every table)
 from models.db import make_engine, normalise_url
 from webapp.db import alembic_config
 

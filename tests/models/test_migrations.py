@@ -6,7 +6,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine
 from sqlmodel import SQLModel
 
-import models  # noqa: F401
+import models.all_tables  # noqa: F401
 from webapp.db import alembic_config
 
 

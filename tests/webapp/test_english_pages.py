@@ -20,7 +20,7 @@ import pytest
 from sqlalchemy import select
 from sqlmodel import SQLModel
 
-import models  # noqa: F401  (every table)
+import models.all_tables  # noqa: F401  (every table)
 from models.common import utcnow
 from models.councils import meetings, votes
 from models.plans.plan import PLAN_DIR

@@ -55,7 +55,7 @@ def serve(host: str, port: int, workers: int) -> None:
     from webapp.cli.server import run_gunicorn
     from webapp.public.chat_render import warm_up as warm_chat
 
-    app = prepared_app()
+    app = prepared_app(migrate_apart=True)
     if app.config["PRELOAD_CLASSIFIER"]:
         warm_up()
         warm_chat()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import gc
 
 from flask import Flask
@@ -22,6 +24,18 @@ class _Server(BaseApplication):
         return self.application
 
 
+def _malloc_trim():
+    """glibc's ``malloc_trim``, or None on a C library without it.
+
+    What a request allocates (a staff page's rows, a dashboard's figures) is freed once the
+    page is sent, but glibc keeps the freed heap in the process (10–20 MB after a dashboard);
+    trimming hands it back to the system in about 0.1 ms, so a warm worker stays near the
+    size it had before the request. The master trims once before the fork.
+    """
+    name = ctypes.util.find_library("c")
+    return getattr(ctypes.CDLL(name), "malloc_trim", None) if name else None
+
+
 def run_gunicorn(app: Flask, *, host: str, port: int, workers: int) -> None:
     """Serve with pre-forked workers; no database connection is shared across the fork.
 
@@ -31,8 +45,13 @@ def run_gunicorn(app: Flask, *, host: str, port: int, workers: int) -> None:
     object's header and copy the shared pages one by one.
     """
     app.extensions["engine"].dispose()
+    trim = _malloc_trim()
     gc.collect()
+    if trim:
+        trim(0)
     gc.freeze()
     options = {"bind": f"{host}:{port}", "workers": workers, "accesslog": "-",
                "graceful_timeout": 10, "timeout": 60}
+    if trim:
+        options["post_request"] = lambda _worker, _request, _environ, _response: trim(0)
     _Server(app, options).run()

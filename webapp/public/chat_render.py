@@ -10,11 +10,11 @@ import qrcode
 import qrcode.image.svg
 from flask import url_for
 from markupsafe import Markup, escape
-from pypinyin import Style, lazy_pinyin
 from werkzeug.routing import BuildError
 
 from models.i18n import Message
 from webapp.i18n import localise
+from webapp.public.chat_pinyin import sounds as word_sounds
 
 # Words whose 得 is the syllable dé, not the particle de ("获得", "难得"…).
 DE_KEPT = frozenset({"获得", "取得", "赢得", "难得", "心得", "得到", "得分", "值得一"})
@@ -23,7 +23,7 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 
 def _word_sound(word: str) -> str:
     """The pinyin of one word, read as a word: 变得 → biàn de, not biàn dé."""
-    sounds = lazy_pinyin(word, style=Style.TONE, errors=lambda chunk: [""] * len(chunk))
+    sounds = word_sounds(word)
     if len(word) >= 2 and word.endswith("得") and word not in DE_KEPT:
         sounds[-1] = "de"
     if len(word) >= 3 and word.endswith("地") and word[-2] == word[-3]:
