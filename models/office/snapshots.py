@@ -21,7 +21,7 @@ from sqlalchemy import String, Text, UniqueConstraint, func, select
 from sqlmodel import Field, Session, SQLModel
 
 from models.common import CHINA, utcnow
-from models.office import dashboard, figures, periods
+from models.office import dashboard, figures, periods, rollup
 from models.office.figures import Figures
 from models.plans.tables import Agency
 from models.settings import settings_of
@@ -177,6 +177,13 @@ def read(session: Session, *, plan_id: str, first: date | None = None,
     keys = dashboard.BREAKDOWNS if agency_id is None else dashboard.AGENCY_BREAKDOWNS
     found = _fresh(session, plan_id, scope, first, last, now)
     if found is None:
+        unit, steps, span = dashboard.trend_steps(first, last, now)
+        summed = rollup.read(session, (*keys, "step", "plan_id"), plan_id=plan_id,
+                             first=first, last=last, now=now, agency_id=agency_id,
+                             steps=steps, span=span)
+        if summed is not None:
+            return Read(dashboard.assemble(summed, dashboard.names(session, plan_id),
+                                           keys=keys, steps=steps, unit=unit))
         return Read(dashboard.build(
             session, plan_id=plan_id, first=first, last=last, now=now, keys=keys,
             scope=None if agency_id is None else figures.for_agency(agency_id)))
