@@ -59,8 +59,9 @@ def sweep_now(engine, settings: Settings = DEFAULT) -> dict:
     """Recompute overdue flags, send reminders, escalate cases nobody has taken in hand,
     delete finished exports past their time, then send the outbox (the only way e-mail
     leaves a site without Redis); last, count the dashboards' standard periods ahead
-    (``models.office.snapshots``)."""
-    from models.office import snapshots
+    (``models.office.snapshots``) and bring the per-day rollup up to date
+    (``models.office.rollup``)."""
+    from models.office import rollup, snapshots
     from models.office.export_jobs import expire
     from models.plans.versions import sync
 
@@ -76,8 +77,11 @@ def sweep_now(engine, settings: Settings = DEFAULT) -> dict:
         session.commit()
         counted = 0
         # One period of one city a transaction: a big city's refresh takes minutes, and
-        # what was counted stays counted if the job is stopped.
+        # what was counted stays counted if the job is stopped. The rollup first: it
+        # serves every period no fresh snapshot covers.
         for plan_id in snapshots.plans(session):
+            rollup.refresh(session, plan_id)
+            session.commit()
             for name in snapshots.due(session, plan_id):
                 counted += snapshots.refresh(session, plan_id, names=(name,))
                 session.commit()
