@@ -1,20 +1,20 @@
 """The dashboards' per-day rollup: any period of a big city as a sum over days.
 
-The sweep (``refresh``) keeps, for every big city, the figures of its *settled* rows (one
-suggestion sent to one lead agency, the unit ``figures`` counts) per day the children made
-them, per agency and per value of each breakdown (table ``dashboard_day``). A settled row is
-one whose suggestion is in no waiting status (分派待签收, 已签收, 办理中): none of its figures
-depends on the time of reading, so a period's figures are the sum of its days (the longest
-lateness their maximum).
+The sweep (``refresh``) keeps, for every big city, the figures of its rows (one suggestion
+sent to one lead agency, the unit ``figures`` counts) per day the children made them, per
+agency and per value of each breakdown (table ``dashboard_day``), all counted at one moment
+(``DashboardRollupMark.counted_at``). A page for any period (``read``) sums its days: the
+same figures ``figures.several`` would count at that moment (the longest lateness is the
+largest of the days'), shown with "数据更新于 HH:MM" like a snapshot, while the rollup is
+younger than ``Settings.snapshot_minutes``.
 
-A page (``read``) adds to that sum what the rollup cannot know, counted on the spot
-(``figures.several``): the rows still waiting (their lateness grows by the minute; an
-index-backed handful), and every row of a day on which any suggestion has an event newer
-than the rollup's mark (``DashboardRollupMark.event_id``). Every change the figures see
-writes an event (签收, 退单, answers, ratings, reassignment, reopening), so what a page
-shows is exactly what counting it all on the spot shows. What writes no event (a group's
-district renamed, a topic corrected, a child's data erased) is caught by the full rebuild
-the sweep makes once a day (``built_on``).
+Kept current incrementally: a row whose suggestion waits (分派待签收, 已签收, 办理中) grows
+later by the minute, so each run counts again every day that has one (the last weeks); any
+other row changes only with an event (签收, 退单, answers, ratings, reassignment,
+reopening), so each run counts again the days of the suggestions with an event after the
+mark (``event_id``). What writes no event (a group's district renamed, a topic corrected,
+a child's data erased) is caught by the whole count the sweep makes once a day
+(``built_on``).
 """
 
 from __future__ import annotations
@@ -30,7 +30,6 @@ from sqlalchemy import (
     cast,
     func,
     literal,
-    or_,
     select,
     union_all,
 )
@@ -43,24 +42,26 @@ from models.office import figures, periods
 from models.office.figures import Figures, Period
 from models.office.sqltime import china_day
 from models.people.tables import Group
+from models.settings import settings_of
 from models.suggestions.deadlines import WAITING_FOR_ANSWER, WAITING_TO_SIGN
 from models.suggestions.tables import DueWeight, Event, Suggestion
 
-# The rows counted on the spot: their lateness is measured to the moment of reading.
+# The statuses whose rows grow later by the minute: their days are counted on every run.
 WAITING = tuple(s.value for s in (*WAITING_TO_SIGN, *WAITING_FOR_ANSWER))
 # The breakdowns kept by value ("" keeps each agency's whole day: the totals, the agencies
 # and the trend). District and group kind are read through the group kept.
 PARTS = ("", "domain", "task_id", "topic", "group_id", "age_band")
 THROUGH_GROUP = {"district": "district", "group_kind": "kind"}
 # An event this recent may belong to a transaction not yet committed when the sweep reads:
-# the mark stays below it, so the next page and sweep count its day afresh.
+# the mark stays below it, so the next run counts its day again.
 SETTLE = timedelta(minutes=1)
-SUMMED = ("received", "signed", "signed_on_time", "returned", "answered", "answered_on_time",
-          "rated", "content", "overdue")
+SUMMED = ("received", "signed", "signed_on_time", "waiting_to_sign_late", "returned",
+          "answered", "answered_on_time", "waiting_for_answer_late", "rated", "content",
+          "overdue")
 
 
 class DashboardDay(SQLModel, table=True):
-    """One agency's settled rows made on one day, by one breakdown's value."""
+    """One agency's rows made on one day, by one breakdown's value."""
 
     __tablename__ = "dashboard_day"
     __table_args__ = (Index("ix_dashboard_day_plan", "plan_id", "part", "day"),
@@ -75,9 +76,11 @@ class DashboardDay(SQLModel, table=True):
     received: int = 0
     signed: int = 0
     signed_on_time: int = 0
+    waiting_to_sign_late: int = 0
     returned: int = 0
     answered: int = 0
     answered_on_time: int = 0
+    waiting_for_answer_late: int = 0
     rated: int = 0
     content: int = 0
     overdue: int = 0
@@ -90,7 +93,8 @@ class DashboardDay(SQLModel, table=True):
 
 
 class DashboardRollupMark(SQLModel, table=True):
-    """How far a city's rollup has counted: every event up to ``event_id``."""
+    """How far a city's rollup has counted: every event up to ``event_id``, at
+    ``counted_at``; ``built_on`` the (China) day of its last whole count."""
 
     __tablename__ = "dashboard_rollup_mark"
 
@@ -103,19 +107,15 @@ class DashboardRollupMark(SQLModel, table=True):
 WEIGHTS = tuple(f"weight_{w.value}" for w in DueWeight)
 
 
-def _settled():
-    return Suggestion.status.not_in(WAITING)
-
-
 def _count_days(session: Session, plan_id: str, first: date | None, last: date | None,
-                ) -> None:
+                now: datetime) -> None:
     """Replace the rollup's rows of the days [first, last] (None: every day) by a count."""
     where = [DashboardDay.plan_id == plan_id]
     if first is not None:
         where += [DashboardDay.day >= first, DashboardDay.day <= last]
     session.execute(sql_delete(DashboardDay).where(*where))
-    rows = figures._rows(plan_id, _settled(), periods.as_period(first, last))
-    measures = figures._measures(rows, utcnow())
+    rows = figures._rows(plan_id, None, periods.as_period(first, last))
+    measures = figures._measures(rows, now)
     kept = {name: measures[name] for name in (*SUMMED, "overdue_days", "overdue_days_max",
                                               *WEIGHTS)}
     day = china_day(rows.c.created_at)
@@ -151,25 +151,34 @@ def _as_date(value) -> date:
     return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
 
 
+def waiting_days(session: Session, plan_id: str) -> list[date]:
+    """The days (of making) of the city's suggestions that wait (``ix_suggestion_open``)."""
+    return sorted(session.execute(
+        select(china_day(Suggestion.created_at)).distinct()
+        .where(Suggestion.plan_id == plan_id, Suggestion.status.in_(WAITING))).scalars())
+
+
 def refresh(session: Session, plan_id: str, *, now: datetime | None = None) -> int:
-    """Bring the city's rollup up to date: every day once a (China) day, otherwise only the
-    days with events since the mark. Flushes; returns the days counted (-1: all)."""
+    """Bring the city's rollup up to ``now``: every day once a (China) day, otherwise the
+    days with a waiting suggestion or an event since the mark. Flushes; returns the days
+    counted (-1: all)."""
     now = now or utcnow()
     mark = session.get(DashboardRollupMark, plan_id)
     upto = session.execute(select(func.max(Event.id)).where(
         Event.created_at < now - SETTLE)).scalar() or 0
     today = now.astimezone(CHINA).date()
     if mark is None or mark.built_on != today:
-        _count_days(session, plan_id, None, None)
+        _count_days(session, plan_id, None, None, now)
         mark = mark or DashboardRollupMark(plan_id=plan_id)
-        counted = -1
-        mark.built_on = today
+        mark.built_on, counted = today, -1
     else:
-        days = [_as_date(d) for d in changed_days(session, plan_id, mark.event_id)]
-        for first, last in _day_runs(days):
-            _count_days(session, plan_id, first, last)
+        days = {_as_date(d) for d in (*changed_days(session, plan_id, mark.event_id),
+                                      *waiting_days(session, plan_id))}
+        for first, last in _day_runs(list(days)):
+            _count_days(session, plan_id, first, last, now)
         counted = len(days)
-    mark.event_id, mark.counted_at = max(upto, mark.event_id if counted >= 0 else 0), now
+    mark.event_id = max(upto, mark.event_id if counted >= 0 else 0)
+    mark.counted_at = now
     session.add(mark)
     session.flush()
     return counted
@@ -190,15 +199,13 @@ def _sums():
 
 
 def _kept(session: Session, keys, *, plan_id: str, first: date | None, last: date | None,
-          skip: list[date], agency_id: int | None, steps, span: tuple[date, date]):
-    """The rollup's sums of the period's days (but ``skip``), one branch per part."""
+          agency_id: int | None, steps, span: tuple[date, date]):
+    """The rollup's sums of the period's days, one branch of a ``UNION ALL`` per key."""
     where = [DashboardDay.plan_id == plan_id]
     if first is not None:
         where.append(DashboardDay.day >= first)
     if last is not None:
         where.append(DashboardDay.day <= last)
-    if skip:
-        where.append(DashboardDay.day.not_in(skip))
     if agency_id is not None:
         where.append(DashboardDay.agency_id == agency_id)
     whole = and_(*where, DashboardDay.part == "")
@@ -231,64 +238,26 @@ def _kept(session: Session, keys, *, plan_id: str, first: date | None, last: dat
         part = values.pop("part")
         key = values["key"]
         values["key"] = int(key) if part in figures.WHOLE_KEYS and key is not None else key
-        values["waiting_to_sign_late"] = values["waiting_for_answer_late"] = 0
         found[part].append(figures._figures(values))
     return found
 
 
-def _add(a: Figures, b: Figures) -> Figures:
-    sums = {n: getattr(a, n) + getattr(b, n) for n in (*SUMMED, "overdue_days",
-                                                        "waiting_to_sign_late",
-                                                        "waiting_for_answer_late")}
-    adoption = {w: a.adoption.get(w, 0) + b.adoption.get(w, 0) for w in {*a.adoption,
-                                                                         *b.adoption}}
-    return Figures(key=a.key, adoption=adoption,
-                   overdue_days_max=max(a.overdue_days_max, b.overdue_days_max), **sums)
-
-
-def _merged(parts: list[dict[str, list[Figures]]], keys) -> dict[str, list[Figures]]:
-    found: dict[str, list[Figures]] = {}
-    for key in keys:
-        by_key: dict[object, Figures] = {}
-        for part in parts:
-            for f in part.get(key, []):
-                if not f.received:
-                    continue
-                by_key[f.key] = _add(by_key[f.key], f) if f.key in by_key else f
-        rows = list(by_key.values())
-        rows.sort(key=(lambda f: f.key) if key == "step" else
-                  (lambda f: (-f.received, f.key is None, f.key or "")))
-        found[key] = rows
-    return found
-
-
-def _on_days(days: list[date]):
-    """Suggestions made on any of these days (China dates)."""
-    return or_(*[Period(periods.moment(a), periods.moment(b + timedelta(days=1))).condition()
-                 for a, b in _day_runs(days)])
-
-
 def read(session: Session, keys: tuple[str, ...], *, plan_id: str, first: date | None,
          last: date | None, now: datetime, agency_id: int | None, steps, span: Period,
-         ) -> dict[str, list[Figures]] | None:
-    """What ``figures.several`` finds for these keys and days, from the rollup and the rows
-    it cannot know (see the module); None when the city has no rollup."""
+         ) -> tuple[dict[str, list[Figures]], datetime] | None:
+    """What ``figures.several`` found for these keys and days when the rollup was counted,
+    and when that was; None when the city has no rollup younger than the site allows."""
     mark = session.get(DashboardRollupMark, plan_id)
-    if mark is None:
+    max_age = timedelta(minutes=settings_of(session).snapshot_minutes)
+    if mark is None or now - mark.counted_at > max_age:
         return None
-    dirty = [_as_date(d) for d in changed_days(session, plan_id, mark.event_id)]
-    in_period = [d for d in dirty if (first is None or d >= first)
-                 and (last is None or d <= last)]
     span_days = (span.start.astimezone(CHINA).date(),
                  (span.end - timedelta(days=1)).astimezone(CHINA).date())
-    kept = _kept(session, keys, plan_id=plan_id, first=first, last=last, skip=in_period,
-                 agency_id=agency_id, steps=steps, span=span_days)
-    live = Suggestion.status.in_(WAITING)
-    if in_period:
-        live = or_(live, _on_days(in_period))
-    scope = live if agency_id is None else and_(live, figures.for_agency(agency_id))
-    spot = figures.several(session, keys, plan_id=plan_id,
-                           period=periods.as_period(first, last), now=now, scope=scope,
-                           starts=[periods.moment(s.first) for s in steps], trend=span)
-    return _merged([kept, spot], keys)
-
+    found = _kept(session, keys, plan_id=plan_id, first=first, last=last,
+                  agency_id=agency_id, steps=steps, span=span_days)
+    for key, rows in found.items():
+        rows.sort(key=(lambda f: f.key) if key == "step" else
+                  (lambda f: (-f.received, f.key is None, f.key or "")))
+    if found.get("plan_id") and not found["plan_id"][0].received:
+        found["plan_id"] = []
+    return found, mark.counted_at

@@ -182,8 +182,8 @@ def read(session: Session, *, plan_id: str, first: date | None = None,
                              first=first, last=last, now=now, agency_id=agency_id,
                              steps=steps, span=span)
         if summed is not None:
-            return Read(dashboard.assemble(summed, dashboard.names(session, plan_id),
-                                           keys=keys, steps=steps, unit=unit))
+            return Read(dashboard.assemble(summed[0], dashboard.names(session, plan_id),
+                                           keys=keys, steps=steps, unit=unit), summed[1])
         return Read(dashboard.build(
             session, plan_id=plan_id, first=first, last=last, now=now, keys=keys,
             scope=None if agency_id is None else figures.for_agency(agency_id)))

@@ -13,8 +13,8 @@ branch_labels = None
 depends_on = None
 
 WHEN = sqlmodel.sql.sqltypes.UTCDateTime
-COUNTS = ("received", "signed", "signed_on_time", "returned", "answered", "answered_on_time",
-          "rated", "content", "overdue", "weight_adopted", "weight_partly",
+COUNTS = ("received", "signed", "signed_on_time", "waiting_to_sign_late", "returned",
+          "answered", "answered_on_time", "waiting_for_answer_late", "rated", "content", "overdue", "weight_adopted", "weight_partly",
           "weight_not_adopted", "weight_already_done")
 
 
