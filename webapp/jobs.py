@@ -60,7 +60,8 @@ def sweep_now(engine, settings: Settings = DEFAULT) -> dict:
     delete finished exports past their time, then send the outbox (the only way e-mail
     leaves a site without Redis); last, bring the dashboards' per-day rollup of every big
     city up to date (``models.office.rollup``: any period a dashboard shows is a sum over
-    its days)."""
+    its days) and sum the standard periods' snapshots from it (``models.office.snapshots``)."""
+    from models.common import utcnow
     from models.office import rollup, snapshots
     from models.office.export_jobs import expire
     from models.plans.versions import sync
@@ -77,13 +78,15 @@ def sweep_now(engine, settings: Settings = DEFAULT) -> dict:
         session.commit()
         counted = 0
         # One city a transaction: what was counted stays counted if the job is stopped.
+        # The rollup first; the standard periods' snapshots are then sums of its days.
         for plan_id in snapshots.plans(session):
-            rollup.refresh(session, plan_id)
+            now = utcnow()
+            rollup.refresh(session, plan_id, now=now)
+            counted += snapshots.refresh(session, plan_id, now=now)
             session.commit()
-            counted += 1
     return {"overdue": len(result.became_overdue), "cleared": len(result.no_longer_overdue),
             "due_soon": len(result.due_soon), "escalated": len(escalated),
-            "exports_deleted": exports_deleted, "rollups": counted}
+            "exports_deleted": exports_deleted, "snapshots": counted}
 
 
 def escalate_case_from_env(case_id: int) -> int:

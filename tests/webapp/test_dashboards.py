@@ -14,6 +14,7 @@ from sqlmodel import func, select
 from models.common import CHINA, utcnow
 from models.office import figures
 from models.office.rollup import DashboardRollupMark
+from models.office.snapshots import DashboardSnapshot
 from tests.flow import account
 from webapp import jobs
 
@@ -126,9 +127,9 @@ def test_the_new_dashboards_speak_english(client, auth, session):
 
 def test_any_period_shows_when_the_sweep_counted_it(app, client, auth, session):
     settings = app.extensions["settings"]
-    assert jobs.sweep_now(app.extensions["engine"], settings)["rollups"] == 0   # a small city
+    assert jobs.sweep_now(app.extensions["engine"], settings)["snapshots"] == 0   # a small city
     every_city = replace(settings, snapshot_from=0)
-    assert jobs.sweep_now(app.extensions["engine"], every_city)["rollups"]
+    assert jobs.sweep_now(app.extensions["engine"], every_city)["snapshots"]
     counted = session.exec(select(func.max(DashboardRollupMark.counted_at))).one()
     shown = f"{counted.astimezone(CHINA):%H:%M}"
     auth.staff("coordinator")
@@ -137,6 +138,7 @@ def test_any_period_shows_when_the_sweep_counted_it(app, client, auth, session):
     today = utcnow().astimezone(CHINA).date()
     chosen = client.get(f"/coordinator/dashboard/?from={today - timedelta(days=40)}&to={today}")
     assert f"数据更新于 {shown}" in chosen.get_data(as_text=True)    # a sum of the days kept
+    assert session.exec(select(func.max(DashboardSnapshot.computed_at))).one() == counted
     client.get("/language/en")
     page = client.get(f"/dashboards/agency/{_agency_id(session, '市教育局')}/").get_data(
         as_text=True)
