@@ -1,12 +1,13 @@
-"""The dashboards with and without their snapshots, over HTTP on a seeded database, and how
-long the sweep's part (counting every city's and agency's standard periods) takes.
+"""The dashboards with and without what the sweep counts ahead (the per-day rollup and the
+standard periods' snapshots summed from it), over HTTP on a seeded database, and how long
+the sweep's part takes.
 
     python -m benchmarks.scale seed --suggestions N --database-url URL
     python -m benchmarks.snapshots --database-url URL
 
-"before": the site with ``DASHBOARD_SNAPSHOT_MINUTES=0`` (no snapshot is ever fresh, so
-every page counts its figures itself, as before snapshots); "after": the default 15
-minutes, right after the sweep's refresh. Prints a Markdown table for scale.md.
+"before": the site with ``DASHBOARD_SNAPSHOT_MINUTES=0`` (nothing counted ahead is ever
+fresh, so every page counts its figures itself); "after": the default 15 minutes, right
+after the sweep's part. Prints a Markdown table for scale.md.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from sqlmodel import Session
 from werkzeug.serving import make_server
 
 from benchmarks.scale.measure import Counter, _signed_in, _staff, _time
+from models.common import utcnow
 from models.office import rollup, snapshots
 from models.settings import bind
 from webapp import create_app
@@ -75,51 +77,27 @@ def pages(url: str, minutes: int, repeat: int, chosen=PAGES) -> dict[str, dict]:
     return found
 
 
-def refresh(url: str) -> tuple[float, int]:
-    """The sweep's part, as ``webapp.jobs.sweep_now`` runs it (every city, then commit)."""
-    app = _app(url, 15)
-    with bind(Session(app.extensions["engine"]), app.extensions["settings"]) as session:
-        started = time.perf_counter()
-        written = 0
-        for plan_id in snapshots.plans(session):
-            written += snapshots.refresh(session, plan_id)
-            session.commit()
-        seconds = time.perf_counter() - started
-    app.extensions["engine"].dispose()
-    print(f"sweep refresh: {seconds:.1f} s, {written} snapshots", flush=True)
-    return seconds, written
-
-
-def rollup_refresh(url: str) -> dict[str, float]:
-    """The rollup's part of the sweep: the daily full count, then a catch-up with nothing
-    new (what a sweep a few minutes later does on a quiet site)."""
+def refresh(url: str) -> dict[str, tuple[float, int]]:
+    """The sweep's part, as ``webapp.jobs.sweep_now`` runs it (per city: the rollup, then
+    the snapshots summed from it, then commit): first a whole count (as once a day), then a
+    catch-up (as every few minutes)."""
     app = _app(url, 15)
     took = {}
     with bind(Session(app.extensions["engine"]), app.extensions["settings"]) as session:
-        for kind in ("full", "catch-up"):
-            started = time.perf_counter()
+        for kind in ("whole count", "catch-up"):
+            started, written = time.perf_counter(), 0
             for plan_id in snapshots.plans(session):
-                if kind == "full":
+                if kind == "whole count":
                     session.execute(delete(rollup.DashboardRollupMark).where(
                         rollup.DashboardRollupMark.plan_id == plan_id))
-                rollup.refresh(session, plan_id)
+                now = utcnow()
+                rollup.refresh(session, plan_id, now=now)
+                written += snapshots.refresh(session, plan_id, now=now)
                 session.commit()
-            took[kind] = time.perf_counter() - started
-            print(f"rollup {kind}: {took[kind]:.1f} s", flush=True)
+            took[kind] = (time.perf_counter() - started, written)
+            print(f"sweep ({kind}): {took[kind][0]:.1f} s, {written} snapshots", flush=True)
     app.extensions["engine"].dispose()
     return took
-
-
-def with_rollup(url: str, repeat: int) -> None:
-    """Every dashboard read from the rollup (no snapshot fresh), chosen periods too."""
-    took = rollup_refresh(url)
-    found = pages(url, 0, repeat, PAGES + CHOSEN)
-    print("\n| page | from the rollup |\n|---|---|")
-    for _who, name, _path in PAGES + CHOSEN:
-        a = found[name]
-        print(f"| {name} | {a['median_ms']:.0f} ms, {a['queries'][0]} q [load {a['load']}] |")
-    print(f"\nrollup: full count {took['full']:.1f} s, catch-up {took['catch-up']:.1f} s "
-          f"[load {os.getloadavg()[0]:.1f}]")
 
 
 def main() -> None:
@@ -127,22 +105,18 @@ def main() -> None:
     parser.add_argument("--database-url", default=os.environ.get("DATABASE_URL"))
     parser.add_argument("--repeat-before", type=int, default=1)
     parser.add_argument("--repeat", type=int, default=5)
-    parser.add_argument("--rollup", action="store_true",
-                        help="time the rollup's refresh and every dashboard read from it")
     args = parser.parse_args()
-    if args.rollup:
-        with_rollup(args.database_url, args.repeat)
-        return
-    before = pages(args.database_url, 0, args.repeat_before)
-    seconds, written = refresh(args.database_url)
-    after = pages(args.database_url, 15, args.repeat)
-    print("\n| page | before (counted on the spot) | after (snapshot) |\n|---|---|---|")
-    for _who, name, _path in PAGES:
+    before = pages(args.database_url, 0, args.repeat_before, PAGES + CHOSEN)
+    took = refresh(args.database_url)
+    after = pages(args.database_url, 15, args.repeat, PAGES + CHOSEN)
+    print("\n| page | before (counted on the spot) | after (snapshot or rollup) |\n|---|---|---|")
+    for _who, name, _path in PAGES + CHOSEN:
         b, a = before[name], after[name]
         print(f"| {name} | {b['median_ms']:.0f} ms, {b['queries'][0]} q [load {b['load']}] "
               f"| {a['median_ms']:.0f} ms, {a['queries'][0]} q [load {a['load']}] |")
-    print(f"\nsweep's refresh: {seconds:.1f} s for {written} snapshots "
-          f"[load {os.getloadavg()[0]:.1f}]")
+    for kind, (seconds, written) in took.items():
+        print(f"\nsweep's dashboards ({kind}): {seconds:.1f} s, {written} snapshots")
+    print(f"[load {os.getloadavg()[0]:.1f}]")
 
 
 if __name__ == "__main__":
