@@ -47,6 +47,9 @@ class Page:
     number: int
     size: int
     total: int
+    # Where the next page starts, for a list that can say so (the public board): the
+    # "下一页" link carries it, so a far page is found without walking the ones before.
+    after: str | None = None
 
     @property
     def pages(self) -> int:

@@ -55,10 +55,10 @@ class Settings:
     # Web push (``webapp.push.Pusher``: ``keys()``, ``deliver(session)``,
     # ``deliver_now(settings)``); None: a script or a test without the web app, no push.
     push: object | None = None
-    # Minutes a dashboard snapshot (``models/office/snapshots.py``) may be shown after the
+    # Minutes the dashboards' rollup (``models/office/rollup.py``) may be shown after the
     # sweep counted it; older, the page counts its figures itself.
     snapshot_minutes: int = 15
-    # The sweep keeps snapshots only of cities with at least this many suggestions.
+    # The sweep keeps a rollup only of cities with at least this many suggestions.
     snapshot_from: int = 20000
 
 

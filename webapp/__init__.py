@@ -44,11 +44,14 @@ DEFAULTS = {
     # Seconds the public board's figures per agency are kept before they are counted again
     # (they count the city's whole history; 0: count them on every request).
     "BOARD_FIGURES_SECONDS": 300,
-    # Minutes a dashboard may show the figures the sweep counted ahead for a standard period
-    # (本周 … 全部) before it counts them itself again.
+    # Minutes a dashboard may show the figures the sweep counted ahead (the per-day rollup,
+    # any period) before it counts them itself again.
     "DASHBOARD_SNAPSHOT_MINUTES": 15,
     # ... for cities with at least this many suggestions (a smaller one counts its own).
     "DASHBOARD_SNAPSHOT_FROM": 20000,
+    # The most suggestions an Excel export builds while the coordinator waits; a bigger one
+    # goes to the background export (progress bar, then a download link).
+    "EXPORT_XLSX_AT_ONCE": 10000,
     # Seconds between a case chat's checks for what the safeguarding lead wrote to the child.
     "CASE_CHAT_POLL_SECONDS": 10,
     # The map's tile server: a URL template ({z}/{x}/{y}, {s} for subdomains) and the words

@@ -58,9 +58,11 @@ def deliver_push_from_env() -> dict:
 def sweep_now(engine, settings: Settings = DEFAULT) -> dict:
     """Recompute overdue flags, send reminders, escalate cases nobody has taken in hand,
     delete finished exports past their time, then send the outbox (the only way e-mail
-    leaves a site without Redis); last, count the dashboards' standard periods ahead
-    (``models.office.snapshots``)."""
-    from models.office import snapshots
+    leaves a site without Redis); last, bring the dashboards' per-day rollup of every big
+    city up to date (``models.office.rollup``: any period a dashboard shows is a sum over
+    its days) and sum the standard periods' snapshots from it (``models.office.snapshots``)."""
+    from models.common import utcnow
+    from models.office import rollup, snapshots
     from models.office.export_jobs import expire
     from models.plans.versions import sync
 
@@ -75,12 +77,13 @@ def sweep_now(engine, settings: Settings = DEFAULT) -> dict:
         exports_deleted = expire(session)
         session.commit()
         counted = 0
-        # One period of one city a transaction: a big city's refresh takes minutes, and
-        # what was counted stays counted if the job is stopped.
+        # One city a transaction: what was counted stays counted if the job is stopped.
+        # The rollup first; the standard periods' snapshots are then sums of its days.
         for plan_id in snapshots.plans(session):
-            for name in snapshots.due(session, plan_id):
-                counted += snapshots.refresh(session, plan_id, names=(name,))
-                session.commit()
+            now = utcnow()
+            rollup.refresh(session, plan_id, now=now)
+            counted += snapshots.refresh(session, plan_id, now=now)
+            session.commit()
     return {"overdue": len(result.became_overdue), "cleared": len(result.no_longer_overdue),
             "due_soon": len(result.due_soon), "escalated": len(escalated),
             "exports_deleted": exports_deleted, "snapshots": counted}

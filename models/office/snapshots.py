@@ -21,7 +21,7 @@ from sqlalchemy import String, Text, UniqueConstraint, func, select
 from sqlmodel import Field, Session, SQLModel
 
 from models.common import CHINA, utcnow
-from models.office import dashboard, figures, periods
+from models.office import dashboard, figures, periods, rollup
 from models.office.figures import Figures
 from models.plans.tables import Agency
 from models.settings import settings_of
@@ -94,8 +94,9 @@ def _upsert(session: Session, kept: dict, plan_id: str, scope: str, period: str,
 def refresh(session: Session, plan_id: str, *, now: datetime | None = None,
             names: tuple[str, ...] = PERIODS) -> int:
     """Count the city's and every agency's dashboard for each named period and keep them:
-    two queries a period (the city, then every agency at once). Flushes; returns the number
-    of snapshots written."""
+    summed from the rollup when it was counted at ``now``, otherwise two queries a period
+    (the city, then every agency at once). Flushes; returns the number of snapshots
+    written."""
     now = now or utcnow()
     today = now.astimezone(CHINA).date()
     agencies = session.execute(select(Agency.id).where(Agency.plan_id == plan_id)).scalars()
@@ -103,15 +104,25 @@ def refresh(session: Session, plan_id: str, *, now: datetime | None = None,
     kept = {(row.scope, row.period): row for row in session.execute(
         select(DashboardSnapshot).where(DashboardSnapshot.plan_id == plan_id)).scalars()}
     written = 0
+    summed = _from_rollup(session, plan_id, now)
+    keys = (*dashboard.AGENCY_BREAKDOWNS, "step", "plan_id")
     for name in names:
         first, last = days_of(name, today)
         unit, steps, span = dashboard.trend_steps(first, last, now)
         common = {"plan_id": plan_id, "period": periods.as_period(first, last), "now": now,
                   "starts": dashboard.starts_of(steps), "trend": span}
-        city = figures.several(session, (*dashboard.BREAKDOWNS, "step", "plan_id"), **common)
+        if summed:
+            days = {"plan_id": plan_id, "first": first, "last": last, "now": now,
+                    "steps": steps, "span": span}
+            city = rollup.read(session, (*dashboard.BREAKDOWNS, "step", "plan_id"),
+                               agency_id=None, **days)[0]
+            each = {agency_id: rollup.read(session, keys, agency_id=agency_id, **days)[0]
+                    for agency_id in agencies}
+        else:
+            city = figures.several(session, (*dashboard.BREAKDOWNS, "step", "plan_id"),
+                                   **common)
+            each = figures.several_per(session, keys, per="agency_id", **common)
         _upsert(session, kept, plan_id, CITY, name, _encode(city, first, last, today), now)
-        keys = (*dashboard.AGENCY_BREAKDOWNS, "step", "plan_id")
-        each = figures.several_per(session, keys, per="agency_id", **common)
         for agency_id in agencies:
             found = each.get(agency_id) or {key: [] for key in keys}
             _upsert(session, kept, plan_id, agency_scope(agency_id), name,
@@ -119,6 +130,13 @@ def refresh(session: Session, plan_id: str, *, now: datetime | None = None,
         written += 1 + len(agencies)
     session.flush()
     return written
+
+
+def _from_rollup(session: Session, plan_id: str, now: datetime) -> bool:
+    """Whether the city's rollup was counted at this very moment (the sweep counts it
+    first): then every snapshot is a sum of its days, not a count of the whole history."""
+    mark = session.get(rollup.DashboardRollupMark, plan_id)
+    return mark is not None and mark.counted_at == now
 
 
 def due(session: Session, plan_id: str, *, now: datetime | None = None) -> tuple[str, ...]:
@@ -177,6 +195,13 @@ def read(session: Session, *, plan_id: str, first: date | None = None,
     keys = dashboard.BREAKDOWNS if agency_id is None else dashboard.AGENCY_BREAKDOWNS
     found = _fresh(session, plan_id, scope, first, last, now)
     if found is None:
+        unit, steps, span = dashboard.trend_steps(first, last, now)
+        summed = rollup.read(session, (*keys, "step", "plan_id"), plan_id=plan_id,
+                             first=first, last=last, now=now, agency_id=agency_id,
+                             steps=steps, span=span)
+        if summed is not None:
+            return Read(dashboard.assemble(summed[0], dashboard.names(session, plan_id),
+                                           keys=keys, steps=steps, unit=unit), summed[1])
         return Read(dashboard.build(
             session, plan_id=plan_id, first=first, last=last, now=now, keys=keys,
             scope=None if agency_id is None else figures.for_agency(agency_id)))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Float, case, literal
+from sqlalchemy import Date, Float, case, literal
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.functions import FunctionElement
 from sqlmodel.sql.sqltypes import UTCDateTime
@@ -42,3 +42,22 @@ def step_of(column, starts: list[datetime]):
         return literal(0)
     whens = [(column < moment(start), index) for index, start in enumerate(starts[1:])]
     return case(*whens, else_=len(starts) - 1)
+
+
+class china_day(FunctionElement):  # noqa: N801  (used like a SQL function)
+    """The city's calendar day of a UTC moment (China keeps UTC+8 all year)."""
+
+    type = Date()
+    inherit_cache = True
+
+
+@compiles(china_day)
+def _day_generic(element, compiler, **kw):
+    (moment_,) = (compiler.process(arg, **kw) for arg in element.clauses)
+    return f"CAST(({moment_} AT TIME ZONE 'Asia/Shanghai') AS DATE)"
+
+
+@compiles(china_day, "sqlite")
+def _day_sqlite(element, compiler, **kw):
+    (moment_,) = (compiler.process(arg, **kw) for arg in element.clauses)
+    return f"date({moment_}, '+8 hours')"

@@ -47,6 +47,12 @@ def test_the_board_is_cut_into_pages_in_the_database(client, session):
     assert len(_items(first)) == 20 and len(_items(second)) == 1
     assert "一共有 21 条建议得到了回复" in first and 'rel="next"' in first
     assert _items(second)[0] not in _items(first)
+    # "下一页" carries where the next page starts (a far page costs what the first does);
+    # it shows the same items as the page number alone, and the page size carries over.
+    following = re.search(r'rel="next" href="([^"]+)"', first).group(1).replace("&amp;", "&")
+    assert "after=" in following and "page=2" in following
+    assert _items(client.get(following).get_data(as_text=True)) == _items(second)
+    assert "after=" not in client.get("/board?page=2").get_data(as_text=True)
 
 
 def test_each_agency_shows_its_rates_with_how_they_are_counted(client):

@@ -92,6 +92,22 @@ def test_a_background_export_shows_progress_then_a_download(client, auth, sessio
     assert item.tracking_code in body and "'＝HYPERLINK" in body
 
 
+def test_an_excel_too_big_to_wait_for_is_made_in_the_background(app, client, auth, session):
+    """Past ``EXPORT_XLSX_AT_ONCE`` rows the Excel button starts the background export (a
+    whole city's workbook would outlast the web server's 60 s) with the same filters."""
+    first, second = new_suggestion(session), new_suggestion(session)
+    auth.staff("coordinator")
+    app.config["EXPORT_XLSX_AT_ONCE"] = 1
+    started = client.get("/coordinator/export.xlsx?status=submitted")
+    assert started.status_code == 302 and "/coordinator/exports/" in started.headers["Location"]
+    page = client.get(started.headers["Location"]).get_data(as_text=True)
+    assert "已经放到后台生成" in page and "下载文件" in page
+    token = started.headers["Location"].rstrip("/").split("/")[-1]
+    rows = _xlsx_rows(client.get(f"/coordinator/exports/{token}/file").data)
+    assert {first.tracking_code, second.tracking_code} <= {row[0] for row in rows}
+    assert len(rows) == len(_csv_rows(client.get("/coordinator/export.csv?status=submitted").data))
+
+
 def test_only_the_coordinator_who_asked_can_see_or_download_an_export(client, auth, session):
     auth.staff("coordinator")
     token = client.post("/coordinator/exports/", data={"kind": "xlsx"}).headers[

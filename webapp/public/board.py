@@ -62,7 +62,8 @@ def index():
     domain = request.args.get("domain", "")
     wanted = BoardFilter(plan_id=plan_id, domain=domain if domain in domains else "",
                          agency_id=_agency_id(agencies))
-    found = board_page(get_session(), wanted, PageRequest.from_args(request.args))
+    found = board_page(get_session(), wanted, PageRequest.from_args(request.args),
+                       after=request.args.get("after"))
     return render_template("board/index.html", page=found, wanted=wanted, cities=cities,
                            domains=domains, agencies=agencies)
 

@@ -34,16 +34,20 @@ def _mine(token: str) -> export_jobs.ExportJob:
 @bp.route("/", methods=["POST"])
 @coordinator_only
 def start():
-    """Record the job and hand it to the queue (or build it now when there is no queue)."""
+    return begin(request.form.get("kind", "xlsx"), request.form)
+
+
+def begin(kind: str, args):
+    """Record the job and hand it to the queue (or build it now when there is no queue);
+    then the page with its progress bar."""
     try:
-        job = export_jobs.start(get_session(), current_user.account,
-                                request.form.get("kind", "xlsx"), request.form)
+        job = export_jobs.start(get_session(), current_user.account, kind, args)
     except Refusal as problem:
         flash(refused(problem))
         return redirect(url_for("coordinator.home", tab="all"))
     commit()
     background.run_export(get_session(), job.id)
-    return redirect(url_for(".show", token=job.token))
+    return redirect(url_for("export_jobs.show", token=job.token))
 
 
 @bp.route("/<token>")

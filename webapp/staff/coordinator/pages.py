@@ -66,6 +66,7 @@ from webapp.forms.flow import (
 )
 from webapp.forms.group import ConsentForm
 from webapp.i18n import refused
+from webapp.staff.coordinator import export_jobs
 from webapp.staff.shared import coordinator_item, coordinator_only
 
 bp = Blueprint("coordinator", __name__, url_prefix="/coordinator")
@@ -295,6 +296,14 @@ def export(kind: str):
     if kind == "csv":
         return Response(_csv_body(_plan(), filters), mimetype="text/csv; charset=utf-8",
                         headers={"Content-Disposition": f"attachment; filename={name}"})
+    rows = exports.count(get_session(), _plan(), filters,
+                         held.readable_condition(get_session(), current_user.account))
+    if rows > current_app.config["EXPORT_XLSX_AT_ONCE"]:
+        # A workbook is sent only once it is whole: a big one would outlast the web
+        # server's request time (60 s), so it is made in the background instead.
+        flash(_("这份 Excel 有 %(n)d 条建议，要做好几分钟，已经放到后台生成："
+                "做好了就在这一页下载。", n=rows))
+        return export_jobs.begin("xlsx", request.args)
     return send_file(_xlsx_file(_plan(), filters), mimetype=exports.XLSX, as_attachment=True,
                      download_name=name)
 
