@@ -139,25 +139,6 @@ def _from_rollup(session: Session, plan_id: str, now: datetime) -> bool:
     return mark is not None and mark.counted_at == now
 
 
-def due(session: Session, plan_id: str, *, now: datetime | None = None) -> tuple[str, ...]:
-    """The periods whose city snapshot is missing or past half its allowed age (so a page
-    always finds one fresh, and a sweep every few minutes does not count a big city again
-    each time)."""
-    now = now or utcnow()
-    half = timedelta(minutes=settings_of(session).snapshot_minutes) / 2
-    counted = dict(session.execute(
-        select(DashboardSnapshot.period, DashboardSnapshot.computed_at)
-        .where(DashboardSnapshot.plan_id == plan_id, DashboardSnapshot.scope == CITY)).all())
-    return tuple(name for name in PERIODS
-                 if counted.get(name) is None or now - counted[name] >= half)
-
-
-def refresh_due(session: Session, plan_id: str, *, now: datetime | None = None) -> int:
-    """``refresh`` the periods that are ``due``."""
-    names = due(session, plan_id, now=now)
-    return refresh(session, plan_id, now=now, names=names) if names else 0
-
-
 def plans(session: Session) -> list[str]:
     """The cities the sweep counts ahead: those with at least ``Settings.snapshot_from``
     suggestions (a smaller city's page counts its own figures quickly, and exactly)."""
