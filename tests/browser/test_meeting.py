@@ -92,9 +92,11 @@ def test_a_whole_meeting(live_server, new_page, tmp_path):
     expect(minutes).to_contain_text("出席（3 人）：")
     expect(minutes).to_contain_text("公园滑梯修一修：1 票")
     minutes.fill("写乱了")
-    screen.get_by_role("button", name="保存纪要").click()
+    with screen.expect_navigation():      # the typed text shows before the save lands
+        screen.get_by_role("button", name="保存纪要").click()
     expect(screen.get_by_label("纪要（可以修改）")).to_have_value("写乱了")
-    screen.get_by_role("button", name="放弃修改，重新生成草稿").click()
+    with screen.expect_navigation():
+        screen.get_by_role("button", name="放弃修改，重新生成草稿").click()
     expect(screen.get_by_text("重新生成了纪要草稿")).to_be_visible()
     expect(screen.get_by_label("纪要（可以修改）")).to_contain_text("出席（3 人）：")
     minutes = screen.get_by_label("纪要（可以修改）")
