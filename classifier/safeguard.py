@@ -7,6 +7,7 @@ from functools import lru_cache
 from classifier import safeguard_rules as rules
 from classifier.normalise import normalise
 from classifier.pinyin import split_syllables, tagged_syllables
+from classifier.pinyin_reading import read_back
 from classifier.safeguard_concepts import family_hits
 
 _CLAUSE_RE = re.compile(r"[，。！？；,.!?;…\n]+")
@@ -90,15 +91,21 @@ def rule_hits(norm: str) -> dict[str, str]:
     if not formal:
         for kind, name in family_hits(norm).items():
             hits.setdefault(kind, name)
+    _scan_clauses(norm, formal, hits)
+    _scan(_SPACE_RE.sub("", norm), WHOLE, hits)
+    if _LATIN_RE.search(norm):
+        _scan_clauses(read_back(norm), formal, hits)
+        table = PINYIN if formal or GUARD.search(norm) else PINYIN + PINYIN_WEAK
+        _scan_pinyin(norm, table, hits)
+    return hits
+
+
+def _scan_clauses(norm: str, formal: bool, hits: dict[str, str]) -> None:
+    """Strong patterns on every clause, weak ones on clauses without a GUARD word."""
     for clause in _clauses(norm):
         _scan(clause, STRONG, hits)
         if not formal and not GUARD.search(clause):
             _scan(clause, WEAK, hits)
-    _scan(_SPACE_RE.sub("", norm), WHOLE, hits)
-    if _LATIN_RE.search(norm):
-        table = PINYIN if formal or GUARD.search(norm) else PINYIN + PINYIN_WEAK
-        _scan_pinyin(norm, table, hits)
-    return hits
 
 
 def blank_figures(norm: str) -> str:
