@@ -94,7 +94,9 @@ def rule_hits(norm: str) -> dict[str, str]:
     _scan_clauses(norm, formal, hits)
     _scan(_SPACE_RE.sub("", norm), WHOLE, hits)
     if _LATIN_RE.search(norm):
-        _scan_clauses(read_back(norm), formal, hits)
+        read = read_back(norm)
+        _scan_clauses(read, formal, hits)
+        _scan(_SPACE_RE.sub("", read), WHOLE, hits)
         table = PINYIN if formal or GUARD.search(norm) else PINYIN + PINYIN_WEAK
         _scan_pinyin(norm, table, hits)
     return hits

@@ -305,3 +305,25 @@ def test_a_figure_of_speech_or_an_ordinary_scene_raises_no_rule(text):
 @pytest.mark.parametrize("text", RULE_FIGURE_ALARMS)
 def test_the_harm_those_figures_resemble_is_still_caught(text):
     assert rule_hits(normalise(text))
+
+
+# Complaints about a street, and a look at one's things, told with the words of fear.
+STREET_AND_THINGS = [
+    "楼下的路灯坏了一个月，晚上黑乎乎的，我都不敢出门",
+    "路面结冰了，小区的老人都不敢出门",
+    "新同学一直盯着我的文具看，原来他也想要一支",
+]
+STREET_AND_THINGS_ALARMS = [
+    "爸爸喝醉了在客厅，我不敢出门",
+    "那个叔叔在楼下一直盯着我",
+]
+
+
+@pytest.mark.parametrize("text", STREET_AND_THINGS)
+def test_a_complaint_about_the_street_or_a_look_at_my_things_raises_no_rule(text):
+    assert rule_hits(normalise(text)) == {}
+
+
+@pytest.mark.parametrize("text", STREET_AND_THINGS_ALARMS)
+def test_fear_of_going_out_and_being_watched_are_still_caught(text):
+    assert rule_hits(normalise(text))
