@@ -66,6 +66,8 @@ CHORE = re.compile(rules.CHORE)
 # so the pinyin rules for 去死 do not see it.
 _PASSED_AWAY = re.compile(r"\bqu ?shi\b")
 FORMAL = re.compile(rules.FORMAL)
+PLAY = re.compile(rules.PLAY)
+PLAY_AGAIN = re.compile(rules.PLAY_AGAIN)
 BENIGN = re.compile(rules.BENIGN)
 
 
@@ -87,7 +89,7 @@ def rule_hits(norm: str) -> dict[str, str]:
     families of harm told by their parts (a family's hit names the family)."""
     norm = blank_figures(norm)
     hits: dict[str, str] = {}
-    formal = bool(FORMAL.search(norm))
+    formal = bool(FORMAL.search(norm)) or _is_play(norm)
     if not formal:
         for kind, name in family_hits(norm).items():
             hits.setdefault(kind, name)
@@ -100,6 +102,11 @@ def rule_hits(norm: str) -> dict[str, str]:
         table = PINYIN if formal or GUARD.search(norm) else PINYIN + PINYIN_WEAK
         _scan_pinyin(norm, table, hits)
     return hits
+
+
+def _is_play(norm: str) -> bool:
+    """Whether the text tells of a game, once: only the strong rules read it then."""
+    return bool(PLAY.search(norm)) and not PLAY_AGAIN.search(norm)
 
 
 def _scan_clauses(norm: str, formal: bool, hits: dict[str, str]) -> None:

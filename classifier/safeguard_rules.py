@@ -350,6 +350,16 @@ GUARD = (
     r"打游戏|爆头|成盒|和平精英|王者荣耀|被淘汰|打怪|队友|boss"
 )
 
+# A named play or a video game anywhere in the text (老鹰捉小鸡, 水枪大战, 被爆头) makes
+# "被人追着打" part of the game: the weak rules are off for the whole text, unless the play keeps
+# coming back (天天, 每次, 又在玩), as bullying called a game does. Hide-and-seek is no such
+# play: a child hiding from a fight calls it that. The strong rules still read every clause.
+PLAY = (
+    r"打游戏|爆头|成盒|和平精英|王者荣耀|吃鸡|老鹰捉小鸡|捉人游戏|警察抓小偷|水枪|打雪仗|"
+    r"枕头大战|丢沙包|木头人|贴膏药"
+)
+PLAY_AGAIN = r"天天|每天|每次|总是|老是|又在玩|一直"
+
 # 救命 beside homework, exams or laughter is a figure of speech (救命，作业写不完): it is blanked
 # before the rules and the net read the text; the rest of the text is still read.
 FIGURE_HELP = r"救命(啊|呀)?|jiu ming( a)?"

@@ -327,3 +327,25 @@ def test_a_complaint_about_the_street_or_a_look_at_my_things_raises_no_rule(text
 @pytest.mark.parametrize("text", STREET_AND_THINGS_ALARMS)
 def test_fear_of_going_out_and_being_watched_are_still_caught(text):
     assert rule_hits(normalise(text))
+
+
+# A named play or a video game makes "被人追着打" part of the game; bullying called a game
+# (又在玩, 天天) and hitting told plainly are still caught.
+PLAY_TEXTS = [
+    "课间玩老鹰捉小鸡，我被人追着打，笑死",
+    "周末打水枪大战，我被人追着打，衣服全湿了",
+]
+PLAY_ALARMS = [
+    "男生们又在玩整我的游戏，水枪对着我的脸，我被他们打哭了",
+    "我和弟弟假装玩捉迷藏，其实是躲在衣柜里，爸爸在外面打妈妈",
+]
+
+
+@pytest.mark.parametrize("text", PLAY_TEXTS)
+def test_being_chased_in_a_named_play_raises_no_rule(text):
+    assert rule_hits(normalise(text)) == {}
+
+
+@pytest.mark.parametrize("text", PLAY_ALARMS)
+def test_bullying_called_a_game_and_hiding_from_a_fight_are_still_caught(text):
+    assert rule_hits(normalise(text))
