@@ -7,6 +7,7 @@ from functools import lru_cache
 from classifier import safeguard_rules as rules
 from classifier.normalise import normalise
 from classifier.pinyin import split_syllables, tagged_syllables
+from classifier.pinyin_reading import read_back
 from classifier.safeguard_concepts import family_hits
 
 _CLAUSE_RE = re.compile(r"[，。！？；,.!?;…\n]+")
@@ -65,6 +66,8 @@ CHORE = re.compile(rules.CHORE)
 # so the pinyin rules for 去死 do not see it.
 _PASSED_AWAY = re.compile(r"\bqu ?shi\b")
 FORMAL = re.compile(rules.FORMAL)
+PLAY = re.compile(rules.PLAY)
+PLAY_AGAIN = re.compile(rules.PLAY_AGAIN)
 BENIGN = re.compile(rules.BENIGN)
 
 
@@ -86,19 +89,32 @@ def rule_hits(norm: str) -> dict[str, str]:
     families of harm told by their parts (a family's hit names the family)."""
     norm = blank_figures(norm)
     hits: dict[str, str] = {}
-    formal = bool(FORMAL.search(norm))
+    formal = bool(FORMAL.search(norm)) or _is_play(norm)
     if not formal:
         for kind, name in family_hits(norm).items():
             hits.setdefault(kind, name)
+    _scan_clauses(norm, formal, hits)
+    _scan(_SPACE_RE.sub("", norm), WHOLE, hits)
+    if _LATIN_RE.search(norm):
+        read = read_back(norm)
+        _scan_clauses(read, formal, hits)
+        _scan(_SPACE_RE.sub("", read), WHOLE, hits)
+        table = PINYIN if formal or GUARD.search(norm) else PINYIN + PINYIN_WEAK
+        _scan_pinyin(norm, table, hits)
+    return hits
+
+
+def _is_play(norm: str) -> bool:
+    """Whether the text tells of a game, once: only the strong rules read it then."""
+    return bool(PLAY.search(norm)) and not PLAY_AGAIN.search(norm)
+
+
+def _scan_clauses(norm: str, formal: bool, hits: dict[str, str]) -> None:
+    """Strong patterns on every clause, weak ones on clauses without a GUARD word."""
     for clause in _clauses(norm):
         _scan(clause, STRONG, hits)
         if not formal and not GUARD.search(clause):
             _scan(clause, WEAK, hits)
-    _scan(_SPACE_RE.sub("", norm), WHOLE, hits)
-    if _LATIN_RE.search(norm):
-        table = PINYIN if formal or GUARD.search(norm) else PINYIN + PINYIN_WEAK
-        _scan_pinyin(norm, table, hits)
-    return hits
 
 
 def blank_figures(norm: str) -> str:

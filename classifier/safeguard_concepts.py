@@ -242,7 +242,7 @@ CONCEPTS: dict[str, tuple[str, str | None]] = {
 # Words that make a text about others, a lesson, a proposal or a story: families stay silent.
 FAMILY_GUARD = re.compile(
     r"建议|希望|新闻|报道|读到|听说|电影|电视(剧|上|里)|书上|书里|小说|故事|作文|讲座|班会|宣传|演练|万一|如果有人"
-    r"|提醒|防骗|防拐|反诈|捉迷藏|躲猫猫|模仿|参观|^提案"
+    r"|提醒|防骗|防拐|反诈|捉迷藏|躲猫猫|模仿|假装|参观|^提案"
     r"|(妈|爸|家长|父母|大人)[^，。,]{0,2}(做到|干到|上班|加班|工资|老板)"
 )
 

@@ -231,3 +231,121 @@ def test_a_family_of_the_cross_validation_misses_is_caught_in_new_words(text):
 @pytest.mark.parametrize("text", CV_FAMILY_NEAR_MISSES)
 def test_a_near_miss_of_those_families_stays_quiet(text):
     assert rule_hits(normalise(text)) == {}
+
+
+# Pinyin read back into characters before the rules (classifier/pinyin_reading.py): the
+# character rules now read what a child typed in pinyin, not only the pinyin table.
+READ_BACK_ALARMS = [
+    "wo bu gan hui jia",
+    "ma ma shuo ta bu yao wo le",
+    "ru guo ni kan dao zhe feng xin, wo yi jing bu zai le",
+]
+
+
+def test_pinyin_is_read_back_into_the_words_a_child_meant():
+    from classifier.pinyin_reading import read_back
+
+    read = read_back(normalise("lao shi rang wo men hui jia da yin shou chao bao"))
+    assert "让我们回家打印" in read
+    assert read_back(normalise("wo de xiao gou")) == "我的小狗"
+    assert read_back(normalise("happy ok")).split() == ["开心", "ok"]
+
+
+def test_a_long_run_typed_without_spaces_is_read_around_a_stray_english_word():
+    from classifier.pinyin_reading import read_back
+
+    read = read_back(normalise("wowanshangzaiKTVpeikerenhejiu"))
+    assert read.startswith("我晚上在") and "ktv" in read.replace(" ", "")
+
+
+def test_the_shipped_reading_table_is_built_from_the_tokenizer():
+    from classifier import pinyin_reading
+
+    shipped = pinyin_reading.CHARS_TABLE.read_text("utf-8").splitlines()
+    assert pinyin_reading.build() == shipped, "rebuild: python -m classifier.pinyin_reading"
+
+
+@pytest.mark.parametrize("text", READ_BACK_ALARMS)
+def test_a_disclosure_typed_in_pinyin_is_caught_by_the_character_rules(text):
+    assert rule_hits(normalise(text))
+
+
+def test_shei_is_read_as_a_syllable():
+    from classifier.pinyin import split_syllables
+
+    assert split_syllables("sheidoubuxin") == ["shei", "dou", "bu", "xin"]
+
+
+# Figures of speech and ordinary scenes the rules read as harm before (corpora E-G, dev):
+# each stays silent, while the harm it resembles is still caught.
+RULE_FIGURES = [
+    "考了第一名，妈妈摸摸我的头说别骄傲",
+    "每次考砸了我都一个人难过",
+    "我最宝贝的是日记本，里面都是我的秘密",
+    "我妈被困在手机里了，叫她都不理我",
+    "路边有一只冻得发抖的小猫，我把它抱回家了",
+    "今天学校停电了，老师带我们去操场上课",
+    "我假装自己是一条斑马线，小汽车从我身上开过去",
+]
+RULE_FIGURE_ALARMS = [
+    "那个叔叔摸我，还摸我的头",
+    "爸爸拿酒瓶砸了我",
+    "他说这是我们之间的秘密，不许告诉妈妈",
+    "我被困在电梯里了",
+    "下雪了我只穿一件单衣，冻得发抖",
+    "家里停电了，爸妈好几天都不在",
+]
+
+
+@pytest.mark.parametrize("text", RULE_FIGURES)
+def test_a_figure_of_speech_or_an_ordinary_scene_raises_no_rule(text):
+    assert rule_hits(normalise(text)) == {}
+
+
+@pytest.mark.parametrize("text", RULE_FIGURE_ALARMS)
+def test_the_harm_those_figures_resemble_is_still_caught(text):
+    assert rule_hits(normalise(text))
+
+
+# Complaints about a street, and a look at one's things, told with the words of fear.
+STREET_AND_THINGS = [
+    "楼下的路灯坏了一个月，晚上黑乎乎的，我都不敢出门",
+    "路面结冰了，小区的老人都不敢出门",
+    "新同学一直盯着我的文具看，原来他也想要一支",
+]
+STREET_AND_THINGS_ALARMS = [
+    "爸爸喝醉了在客厅，我不敢出门",
+    "那个叔叔在楼下一直盯着我",
+]
+
+
+@pytest.mark.parametrize("text", STREET_AND_THINGS)
+def test_a_complaint_about_the_street_or_a_look_at_my_things_raises_no_rule(text):
+    assert rule_hits(normalise(text)) == {}
+
+
+@pytest.mark.parametrize("text", STREET_AND_THINGS_ALARMS)
+def test_fear_of_going_out_and_being_watched_are_still_caught(text):
+    assert rule_hits(normalise(text))
+
+
+# A named play or a video game makes "被人追着打" part of the game; bullying called a game
+# (又在玩, 天天) and hitting told plainly are still caught.
+PLAY_TEXTS = [
+    "课间玩老鹰捉小鸡，我被人追着打，笑死",
+    "周末打水枪大战，我被人追着打，衣服全湿了",
+]
+PLAY_ALARMS = [
+    "男生们又在玩整我的游戏，水枪对着我的脸，我被他们打哭了",
+    "我和弟弟假装玩捉迷藏，其实是躲在衣柜里，爸爸在外面打妈妈",
+]
+
+
+@pytest.mark.parametrize("text", PLAY_TEXTS)
+def test_being_chased_in_a_named_play_raises_no_rule(text):
+    assert rule_hits(normalise(text)) == {}
+
+
+@pytest.mark.parametrize("text", PLAY_ALARMS)
+def test_bullying_called_a_game_and_hiding_from_a_fight_are_still_caught(text):
+    assert rule_hits(normalise(text))
