@@ -87,7 +87,9 @@ def test_tuning_cross_validates_over_train_and_dev_without_splitting_a_page():
         Example(e.text, e.topic, source="real", source_url=f"https://example.org/page{i // 2}")
         for i, e in enumerate(corpus[::40][:24])
     ]
-    sources = train_module.Sources(real[:16], real[16:], [], [Example("小区里的篮球架生锈了想换新的", "community")])
+    sources = train_module.Sources(
+        real[:16], real[16:], [], [Example("小区里的篮球架生锈了想换新的", "community")]
+    )
     folds = train_module.cv_folds(sources, n_folds=3)
     held = [e.text for _, part in folds for e in part]
     assert sorted(held) == sorted(e.text for e in real)
