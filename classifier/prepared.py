@@ -78,7 +78,7 @@ class PreparedText:
     @cached_property
     def tagged_syllables(self) -> list[tuple[str, bool]]:
         """Fuzzy toneless syllables, each flagged True when typed in Latin letters."""
-        return tagged_syllables(self.normalised)
+        return tagged_syllables(self.core)
 
     @cached_property
     def syllables(self) -> str:
