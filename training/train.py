@@ -1,9 +1,11 @@
-"""Train the topic model: real train (+ the imitation corpus), tune on real dev, judge on test.
+"""Train the topic model: real train + dev (+ the imitation corpus), tuned by grouped
+cross-validation, judged on test.
 
 The real corpus is split by source page (`training.splits`); the imitation corpus written by
 the team is a secondary source, used for training only, minus anything close to a held-out
-real text. Hyper-parameters and the abstention threshold come from the real dev split; the
-chosen model is refitted on train + dev and scored once on the untouched test split.
+real text. Hyper-parameters and the abstention threshold come from out-of-fold answers over
+real train + dev, folded by the split's groups; the chosen model is refitted on train + dev
+and scored once on the untouched test split.
 """
 
 import hashlib
