@@ -16,14 +16,20 @@ from training.train import load_sources
 
 
 @pytest.fixture(scope="module")
-def figures() -> dict:
+def shipped() -> tuple:
+    """The shipped model and the real test split (skips without either)."""
     model = load_current()
     if model is None:
         pytest.skip("no shipped topic model")
     test = load_sources().test
     if len(test) < 500:
         pytest.skip("the real corpus is not in this checkout")
-    return evaluate_topics(model, test)
+    return model, test
+
+
+@pytest.fixture(scope="module")
+def figures(shipped) -> dict:
+    return evaluate_topics(*shipped)
 
 
 def test_the_top_label_is_acceptable_for_three_in_four_real_texts(figures):
@@ -41,17 +47,12 @@ def test_the_coordinator_sees_at_most_a_fifth_of_the_real_texts(figures):
 
 
 @pytest.fixture(scope="module")
-def chatty() -> dict:
+def chatty(shipped) -> dict:
     """The real test split with chit-chat around every text (training/noise.py's chatter)."""
     from training.evaluate import headline, score
     from training.noise import noisy
 
-    model = load_current()
-    if model is None:
-        pytest.skip("no shipped topic model")
-    test = load_sources().test
-    if len(test) < 500:
-        pytest.skip("the real corpus is not in this checkout")
+    model, test = shipped
     copies = [replace(e, text=noisy(e.text, "chatter")) for e in test]
     scored = score(model, copies)
     none = [i for i, e in enumerate(copies) if e.topic == "none"]
