@@ -9,6 +9,7 @@ import re
 from functools import cached_property, lru_cache
 from pathlib import Path
 
+from classifier.chatter import strip_chatter
 from classifier.normalise import normalise
 from classifier.pinyin import tagged_syllables
 
@@ -53,9 +54,14 @@ class PreparedText:
         return bool(_WORD_RE.search(self.normalised))
 
     @cached_property
+    def core(self) -> str:
+        """Normalised text without chit-chat at its ends (what the topic model reads)."""
+        return strip_chatter(self.normalised)
+
+    @cached_property
     def chars(self) -> str:
-        """Normalised text with digit runs folded to 0 (the character n-gram view)."""
-        return _DIGITS_RE.sub("0", self.normalised)
+        """The core text with digit runs folded to 0 (the character n-gram view)."""
+        return _DIGITS_RE.sub("0", self.core)
 
     @cached_property
     def compact(self) -> str:
@@ -67,12 +73,12 @@ class PreparedText:
         """jieba words, space-separated (jieba is imported the first time this is read)."""
         from classifier.tokenize import tokenize
 
-        return " ".join(tokenize(self.normalised))
+        return " ".join(tokenize(self.core))
 
     @cached_property
     def tagged_syllables(self) -> list[tuple[str, bool]]:
         """Fuzzy toneless syllables, each flagged True when typed in Latin letters."""
-        return tagged_syllables(self.normalised)
+        return tagged_syllables(self.core)
 
     @cached_property
     def syllables(self) -> str:
@@ -82,7 +88,7 @@ class PreparedText:
     @cached_property
     def keywords(self) -> str:
         """One kw_<topic> token per curated keyword found in the text (order does not matter)."""
-        text, table = self.normalised, keywords_by_first_char()
+        text, table = self.core, keywords_by_first_char()
         return " ".join(
             f"kw_{topic}"
             for first in table.keys() & set(text)

@@ -106,12 +106,6 @@ def _macro_f1(truth: list[str], pred: list[str]) -> float:
     return f1_score(truth, pred, labels=labels, average="macro", zero_division=0)
 
 
-def macro_f1_acceptable(model: TopicModel, examples: list[Example]) -> float:
-    """Macro-F1 of the top label with acceptable labels counted right, no abstention (tuning)."""
-    scored = score(model, examples)
-    return float(_macro_f1(scored.truth, scored.top))
-
-
 def coverage_curve(confidence: np.ndarray, correct: np.ndarray) -> list[dict]:
     """Accuracy on the texts kept when the least confident share is sent to a person."""
     order = np.argsort(-confidence)

@@ -19,6 +19,7 @@ MODEL_KEYS = (
     "split_sizes",
     "versions",
     "dev_macro_f1",
+    "cv_macro_f1",
 )
 
 
@@ -220,6 +221,13 @@ def _safeguard_section(s: dict) -> list[str]:
     return out
 
 
+def _tuning_score(m: dict) -> str:
+    """The score the model's params were chosen on: grouped CV, or dev for older models."""
+    if m.get("cv_macro_f1") is not None:
+        return f"grouped-CV macro-F1 {m['cv_macro_f1']} (train + dev)"
+    return f"dev macro-F1 {m.get('dev_macro_f1')}"
+
+
 def render(result: dict) -> str:
     """Render the whole evaluation as Markdown."""
     m = result["model"]
@@ -227,11 +235,12 @@ def render(result: dict) -> str:
         "# Classifier evaluation",
         "",
         f"Model {m['version']} (created {m['created']}), params {m['params']}, "
-        f"split sizes {m['split_sizes']}, dev macro-F1 {m['dev_macro_f1']}.",
+        f"split sizes {m['split_sizes']}, {_tuning_score(m)}.",
         "",
         "The real corpus is split by source page (and by programme where one city dominates); "
         "near-duplicates never cross splits. Parameters and the abstention threshold are chosen "
-        "on the dev split; the test split is only scored. A top label is acceptable when it is "
+        "by cross-validation over real train + dev grouped the same way (older models: on the "
+        "dev split); the test split is only scored. A top label is acceptable when it is "
         "either of a text's acceptable topics.",
         "",
     ]

@@ -1,9 +1,12 @@
 """The shipped topic model's figures on the real test split (training/reports/evaluation.md).
 
 The bounds are the figures measured for model 20261206-091027 on the split with corpus G
-(n = 546), rounded down a little: a retrained or re-exported model that does worse on the
+(n = 546), reading texts without the chit-chat at their ends (classifier/chatter.py), rounded
+down a little: a retrained or re-exported model that does worse on the
 children's real words fails here before it ships.
 """
+
+from dataclasses import replace
 
 import pytest
 
@@ -13,25 +16,56 @@ from training.train import load_sources
 
 
 @pytest.fixture(scope="module")
-def figures() -> dict:
+def shipped() -> tuple:
+    """The shipped model and the real test split (skips without either)."""
     model = load_current()
     if model is None:
         pytest.skip("no shipped topic model")
     test = load_sources().test
     if len(test) < 500:
         pytest.skip("the real corpus is not in this checkout")
-    return evaluate_topics(model, test)
+    return model, test
+
+
+@pytest.fixture(scope="module")
+def figures(shipped) -> dict:
+    return evaluate_topics(*shipped)
 
 
 def test_the_top_label_is_acceptable_for_three_in_four_real_texts(figures):
     assert figures["top_acceptable"] >= 0.76  # measured 0.767
-    assert figures["top3_acceptable"] >= 0.94  # measured 0.945
+    assert figures["top3_acceptable"] >= 0.935  # measured 0.941
 
 
 def test_macro_f1_on_real_texts_holds_with_abstentions_counted_as_misses(figures):
-    assert figures["macro_f1"] >= 0.775  # measured 0.783
+    assert figures["macro_f1"] >= 0.775  # measured 0.781
 
 
 def test_the_coordinator_sees_at_most_a_fifth_of_the_real_texts(figures):
-    assert figures["abstained"] <= 0.075  # measured 0.066
-    assert figures["triage_load"] <= 0.205  # measured 0.196
+    assert figures["abstained"] <= 0.07  # measured 0.062
+    assert figures["triage_load"] <= 0.2  # measured 0.192
+
+
+@pytest.fixture(scope="module")
+def chatty(shipped) -> dict:
+    """The real test split with chit-chat around every text (training/noise.py's chatter)."""
+    from training.evaluate import headline, score
+    from training.noise import noisy
+
+    model, test = shipped
+    copies = [replace(e, text=noisy(e.text, "chatter")) for e in test]
+    scored = score(model, copies)
+    none = [i for i, e in enumerate(copies) if e.topic == "none"]
+    no_topic = [scored.top[i] == "none" or bool(scored.abstain[i]) for i in none]
+    return {**headline(scored), "none_no_topic": sum(no_topic) / len(none)}
+
+
+def test_chit_chat_around_a_suggestion_does_not_send_it_to_triage(chatty, figures):
+    assert chatty["triage_load"] <= figures["triage_load"] + 0.02  # measured 0.196 (0.354 before)
+    assert chatty["top_acceptable"] >= 0.75  # measured 0.767 (0.749 before)
+
+
+def test_chit_chat_around_a_non_suggestion_still_gets_no_topic(chatty):
+    """Chit-chat alone no longer marks a text as a non-suggestion, so this is the model's own
+    recall of `none` (measured 0.664; the known gap: the rule is all of them)."""
+    assert chatty["none_no_topic"] >= 0.65

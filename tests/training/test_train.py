@@ -80,6 +80,35 @@ def test_a_model_with_real_priors_says_none_more_often_on_doubtful_chat():
     assert (prior.probabilities(chat)[:, none] > balanced.probabilities(chat)[:, none]).all()
 
 
+def test_tuning_cross_validates_over_train_and_dev_without_splitting_a_page():
+    """Every real train and dev text is held out once, and a page's texts stay in one fold."""
+    corpus = [e for e in load_examples() if e.topic in ("transport", "schooling", "none")]
+    real = [
+        Example(e.text, e.topic, source="real", source_url=f"https://example.org/page{i // 2}")
+        for i, e in enumerate(corpus[::40][:24])
+    ]
+    sources = train_module.Sources(
+        real[:16], real[16:], [], [Example("小区里的篮球架生锈了想换新的", "community")]
+    )
+    folds = train_module.cv_folds(sources, n_folds=3)
+    held = [e.text for _, part in folds for e in part]
+    assert sorted(held) == sorted(e.text for e in real)
+    for fit_on, part in folds:
+        pages = {e.source_url for e in part}
+        assert not pages & {e.source_url for e in fit_on}
+        assert any(e.source != "real" for e in fit_on)
+
+
+def test_a_heavier_none_weight_gives_doubtful_chat_no_topic_more_often():
+    corpus = load_examples()[::6]
+    params = {"C": 1.0, "pinyin": 0.0}
+    plain = train_module.fit_model(corpus, params)
+    heavy = train_module.fit_model(corpus, {**params, "none_weight": 4.0})
+    chat = ["今天好热啊", "我吃了冰淇淋", "周末去外婆家", "我的狗狗会握手", "下雨了"]
+    none = plain.labels.index("none")
+    assert (heavy.probabilities(chat)[:, none] > plain.probabilities(chat)[:, none]).all()
+
+
 def test_the_current_model_is_not_judged_on_texts_it_trained_on():
     seen = Example("学校门口的红绿灯时间太短了", "transport", source="real")
     fresh = Example("公园里的秋千坏了好久没人修", "public_space", source="real")
@@ -94,6 +123,7 @@ def artifacts(tmp_path, monkeypatch):
     monkeypatch.setattr(model_module, "ARTIFACTS", tmp_path)
     monkeypatch.setattr(model_module, "POINTER", tmp_path / "current.json")
     monkeypatch.setattr(train_module, "ARTIFACTS", tmp_path)
+    monkeypatch.setattr(train_module, "CV_FOLDS", 2)
     parts = split(load_examples()[::4])
     sources = train_module.Sources(parts["train"], parts["validation"], parts["test"], [])
     monkeypatch.setattr(train_module, "load_sources", lambda corrections=None: sources)
