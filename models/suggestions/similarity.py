@@ -113,7 +113,7 @@ def model_scores(text: str, others: list[str], model) -> list[float]:
     thing in other words share a topic and some words; two wishes about one school share words
     but not the whole topic mix, or share a topic and almost no words.
     """
-    from classifier.pipeline import prepare
+    from classifier.prepared import prepare
 
     prepared = prepare([text, *others])
     features = model.features(prepared)
