@@ -251,6 +251,21 @@ NOTES = [
     "(The warm-up before this change opened `/chat/`, a 404, and no staff page: the older "
     "figures in the git history of this file are from that lighter warm-up. Since issue 12's "
     "last items it opens every staff page, files and exports included: see Page by page.)",
+    "", "## Before and after (issue 12, the last items: every staff page)", "",
+    "Before: fc6f188 (jieba in the review, PDFs drawn in the worker); after: this branch. "
+    "12:00–12:33 UTC, load 10–12 (a test suite ran beside). MB RSS.", "",
+    "| measure | before | after |", "|---|---|---|",
+    "| step table: + a facilitator's duplicate search | +67 (119 → 186: jieba's whole "
+    "dictionary; scikit-learn and SciPy came on top in a worker) | +5 (120 → 125) |",
+    "| one fresh worker after every staff page (98 pages) | 207–215 (jieba already gone; "
+    "PDFs in the worker) | largest 151 |",
+    "| one fresh worker, the weekly report PDF | 136 → 365 at the peak, 206 after | +0 "
+    "(drawn by a child process) |",
+    "| warm web worker, 2 workers, preloaded, every staff page in the warm-up | not "
+    "measured with this warm-up | 154–155 / 96 / 69 (RSS / PSS / USS) |", "",
+    "Still over 150 MB by 4–5 MB after every staff page: a fresh worker's first staff page "
+    "(the triage tab) adds 28 MB (templates compiled, catalogues, first queries), not "
+    "shared from the master.",
     "", "## What changed", "",
     "- The chat's pinyin: pypinyin's dictionaries were 56 MB in every web process. The "
     "readings now come from `webapp/public/data/chat_pinyin.txt` (each character's own "
@@ -278,7 +293,10 @@ NOTES = [
     "(`classifier.common_words.cut`, jieba's own route through the words it keeps); on "
     "`training/data/duplicates/pairs.jsonl` at the page's threshold 0.3: precision 0.84, "
     "recall 0.70, 25 offered (jieba's words: 0.833, 0.667, 24). "
-    "`tests/webapp/test_review.py` opens a review with `import jieba` made to fail.",
+    "It also imported `prepare` through `classifier.pipeline`, which loads scikit-learn and "
+    "SciPy (about 90 MB); it now reads `classifier.prepared`. "
+    "`tests/webapp/test_review.py` opens a review with jieba, scikit-learn and SciPy made "
+    "impossible to import.",
     "- PDFs (dashboard reports, minutes, visit reports, 督办 sheets) are drawn by a child "
     "process (`models.files.pdfdoc.render`): fpdf reads the whole CJK font to embed its "
     "subset, and one weekly report took a worker from 136 to 365 MB at the peak and left it "
