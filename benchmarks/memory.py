@@ -14,7 +14,9 @@ Redis it also starts
 ``tongsheng worker``, runs a mail job and a sweep through it, and reads the worker's
 figures. Then it times ``tongsheng classify`` from start to its first line (wall and CPU,
 best of three) beside the CPU of importing NumPy alone (the model's only library), and
-reads the RSS of one process after each step of loading the classifier. Writes
+reads the RSS of one process after each step of loading the classifier. Staff pages are
+found by following links (every staff page, one per address pattern, files included), and
+one fresh worker opens each once to name any page that makes it grow. Writes
 ``benchmarks/results/memory.md``.
 """
 
@@ -43,6 +45,14 @@ STAFF_PAGES = {"coordinator": ["/coordinator/?tab=triage", "/coordinator/?tab=al
                                "/coordinator/dashboard/", "/safeguarding/", "/board"],
                "facilitator": ["/facilitator/", "/facilitator/review/"],
                "agency1": ["/agency/", "/agency/?tab=answered", "/dashboards/agency/"]}
+# Every other staff page is found by following the links of these (``staff_links``): one
+# page per address pattern (digits taken as any id), exports and dashboards' files included.
+STAFF_PREFIXES = ("/coordinator/", "/agency/", "/facilitator/", "/dashboards/",
+                  "/safeguarding/", "/staff/")
+# Opened on their own: the facilitator's review of one suggestion (its duplicate search).
+MUST_REACH = (re.compile(r"^/facilitator/review/\d+/\d+$"),)
+HREF = re.compile(r'href="(/[^"#]*)"')
+CRAWL_LIMIT = 80
 DEMO_PASSWORD = "TongSheng-demo-2026"
 CHAT_TOKEN = re.compile(r'name="csrf-token" content="([^"]+)"')
 
@@ -65,13 +75,14 @@ def children(pid: int) -> list[int]:
 
 
 def _warm(url: str, rounds: int = 6, submit: bool = True) -> None:
-    """Every page, the staff's pages, and (``submit``) a suggestion and a chat turn, enough
-    times that every worker has served them."""
+    """Every page, every staff page (``staff_links``), and (``submit``) a suggestion and a
+    chat turn, enough times that every worker has served them."""
+    staff = staff_links(url)
     for number in range(rounds):
         http = requests.Session()
         for page in PAGES:
             http.get(url + page, timeout=180)
-        _staff(url)
+        _staff(url, staff)
         if not submit:
             continue
         form = http.get(url + "/suggest/", timeout=180).text
@@ -98,18 +109,59 @@ def _without_codes(database_url: str) -> None:
     engine.dispose()
 
 
-def _staff(url: str) -> None:
-    """Sign in as each kind of staff and open their pages."""
+def _signed_in(url: str, username: str) -> requests.Session:
+    http = requests.Session()
+    form = http.get(url + "/signin/staff", timeout=180).text
+    http.post(url + "/signin/staff", timeout=180, data={
+        "csrf_token": TOKEN.search(form).group(1), "username": username,
+        "password": DEMO_PASSWORD})
+    return http
+
+
+def _pattern(page: str) -> str:
+    """The page's address with any id as N, and of its query only the tab (a period, a
+    page number or a filter opens the same code)."""
+    path, _mark, query = page.partition("?")
+    tab = re.search(r"(?:^|&)(tab=[^&]*)", query)
+    return re.sub(r"\d+", "N", path) + (f"?{tab.group(1)}" if tab else "")
+
+
+def staff_links(url: str) -> dict[str, list[str]]:
+    """Each staff member's pages: their own, then every staff page their pages link to
+    (breadth first, one per address pattern, at most ``CRAWL_LIMIT``), without signing out."""
+    found: dict[str, list[str]] = {}
     for username, pages in STAFF_PAGES.items():
-        http = requests.Session()
-        form = http.get(url + "/signin/staff", timeout=180).text
-        http.post(url + "/signin/staff", timeout=180, data={
-            "csrf_token": TOKEN.search(form).group(1), "username": username,
-            "password": DEMO_PASSWORD})
-        for page in pages:
+        http, queue = _signed_in(url, username), list(pages)
+        seen, kept = {_pattern(p) for p in pages}, []
+        while queue and len(kept) < CRAWL_LIMIT:
+            page = queue.pop(0)
             reply = http.get(url + page, timeout=180)
             if reply.status_code != 200 or "/signin" in reply.url:
-                raise RuntimeError(f"{username} could not open {page}: {reply.status_code}")
+                if page in pages:
+                    raise RuntimeError(f"{username} could not open {page}: {reply.status_code}")
+                continue
+            kept.append(page)
+            if "html" not in reply.headers.get("Content-Type", ""):
+                continue
+            for link in HREF.findall(reply.text):
+                link = link.replace("&amp;", "&")
+                if (link.startswith(STAFF_PREFIXES) and "sign" not in link
+                        and _pattern(link) not in seen):
+                    seen.add(_pattern(link))
+                    queue.append(link)
+        found[username] = kept
+    for must in MUST_REACH:
+        if not any(must.match(page) for pages in found.values() for page in pages):
+            raise RuntimeError(f"no staff page matching {must.pattern} was reached")
+    return found
+
+
+def _staff(url: str, pages: dict[str, list[str]]) -> None:
+    """Sign in as each kind of staff and open their pages."""
+    for username, own in pages.items():
+        http = _signed_in(url, username)
+        for page in own:
+            http.get(url + page, timeout=180)
 
 
 def _start(args: list[str], env: dict, folder: Path, name: str) -> subprocess.Popen:
@@ -126,6 +178,28 @@ def measure_web(env: dict, folder: Path, submit: bool = True, workers: int = 2) 
         wait_until_up(url, 180)
         _warm(url, rounds=3 * workers, submit=submit)
         return [rollup(pid) for pid in children(server.pid)] + [rollup(server.pid)]
+    finally:
+        stop(server)
+
+
+def page_by_page(env: dict, folder: Path) -> list[tuple[str, str, float, float]]:
+    """One preloaded worker opens each staff page once: (who, page, RSS after, change) in
+    MB, so the page that makes a worker grow is named."""
+    port = free_port()
+    server = _start(["serve", "--port", str(port), "--workers", "1"], env, folder, "pages")
+    try:
+        url = f"http://127.0.0.1:{port}"
+        wait_until_up(url, 180)
+        pid, found = children(server.pid)[0], []
+        last = rollup(pid)["Rss"]
+        for username, pages in staff_links(url).items():
+            http = _signed_in(url, username)
+            for page in pages:
+                http.get(url + page, timeout=180)
+                now = rollup(pid)["Rss"]
+                found.append((username, page, now, now - last))
+                last = now
+        return found
     finally:
         stop(server)
 
@@ -175,7 +249,23 @@ NOTES = [
     "| `tongsheng classify`: wall to the first line (best of 3) | 1.12 s | 0.50 s |",
     "",
     "(The warm-up before this change opened `/chat/`, a 404, and no staff page: the older "
-    "figures in the git history of this file are from that lighter warm-up.)",
+    "figures in the git history of this file are from that lighter warm-up. Since issue 12's "
+    "last items it opens every staff page, files and exports included: see Page by page.)",
+    "", "## Before and after (issue 12, the last items: every staff page)", "",
+    "Before: fc6f188 (jieba in the review, PDFs drawn in the worker); after: this branch. "
+    "12:00–12:33 UTC, load 10–12 (a test suite ran beside). MB RSS.", "",
+    "| measure | before | after |", "|---|---|---|",
+    "| step table: + a facilitator's duplicate search | +67 (119 → 186: jieba's whole "
+    "dictionary; scikit-learn and SciPy came on top in a worker) | +5 (120 → 125) |",
+    "| one fresh worker after every staff page (98 pages) | 207–215 (jieba already gone; "
+    "PDFs in the worker) | largest 151 |",
+    "| one fresh worker, the weekly report PDF | 136 → 365 at the peak, 206 after | +0 "
+    "(drawn by a child process) |",
+    "| warm web worker, 2 workers, preloaded, every staff page in the warm-up | not "
+    "measured with this warm-up | 154–155 / 96 / 69 (RSS / PSS / USS) |", "",
+    "Still over 150 MB by 4–5 MB after every staff page: a fresh worker's first staff page "
+    "(the triage tab) adds 28 MB (templates compiled, catalogues, first queries), not "
+    "shared from the master.",
     "", "## What changed", "",
     "- The chat's pinyin: pypinyin's dictionaries were 56 MB in every web process. The "
     "readings now come from `webapp/public/data/chat_pinyin.txt` (each character's own "
@@ -197,6 +287,20 @@ NOTES = [
     "`models` registers no table (`models.all_tables` does, imported by `webapp.db` and the "
     "migrations) and the `webapp` package imports Flask only when an app is made "
     "(`tests/classifier/test_footprint.py` checks `sys.modules`).",
+    "- The facilitator's review of a suggestion (its duplicate search) cut words with jieba's "
+    "whole dictionary, about 67 MB loaded privately by each worker that opened one. It now "
+    "cuts them by redaction's common-word table, already loaded before the fork "
+    "(`classifier.common_words.cut`, jieba's own route through the words it keeps); on "
+    "`training/data/duplicates/pairs.jsonl` at the page's threshold 0.3: precision 0.84, "
+    "recall 0.70, 25 offered (jieba's words: 0.833, 0.667, 24). "
+    "It also imported `prepare` through `classifier.pipeline`, which loads scikit-learn and "
+    "SciPy (about 90 MB); it now reads `classifier.prepared`. "
+    "`tests/webapp/test_review.py` opens a review with jieba, scikit-learn and SciPy made "
+    "impossible to import.",
+    "- PDFs (dashboard reports, minutes, visit reports, 督办 sheets) are drawn by a child "
+    "process (`models.files.pdfdoc.render`): fpdf reads the whole CJK font to embed its "
+    "subset, and one weekly report took a worker from 136 to 365 MB at the peak and left it "
+    "at 206 MB. About 3 s per PDF on this machine under load, as before.",
     "", "## How to read the figures", "",
     "- Preloaded (default): the master loads the app, the plans, both models, redaction's "
     "tables and the chat's words before the fork; a worker's PSS is its USS plus its share "
@@ -207,9 +311,6 @@ NOTES = [
     "(`create_job_app`, issue 12).",
     "- On SQLite each pooled connection keeps its own page cache (up to 2 MB); PostgreSQL "
     "workers do not.",
-    "- Still to do: a worker that opens a facilitator's review of one suggestion (its "
-    "duplicate search reads jieba words) loads jieba's whole dictionary privately, about "
-    "67 MB more (the last step of the table above); the warm-up does not open that page.",
     "- Earlier steps (the NumPy export of the models instead of scikit-learn, redaction's "
     "common-word table instead of jieba's prefix dictionary, normalisation's own "
     "traditional-character table instead of OpenCC, the chat's small word list) are "
@@ -229,7 +330,25 @@ def _rows(web: dict[str, list[dict]]) -> list[str]:
     return rows
 
 
-def write(web: dict[str, list[dict]], worker: dict | None, database: str) -> None:
+def _page_rows(pages: list[tuple[str, str, float, float]]) -> list[str]:
+    """The pages after which the worker was largest or had grown by 3 MB or more."""
+    if not pages:
+        return []
+    largest = max(pages, key=lambda row: row[2])
+    shown = [row for row in pages if row[3] >= 3 or row is largest]
+    return ["", "## Page by page", "",
+            f"One preloaded worker, fresh, opens each of {len(pages)} staff pages once (the "
+            "warm-up's pages: each signed-in member's own, then every staff page they link to, "
+            "one per address pattern, files and exports included). Pages after which it grew "
+            "by 3 MB or more, and the largest:", "",
+            "| staff | page | RSS MB after | change MB |", "|---|---|---|---|",
+            *[f"| {who} | `{page}` | {rss:.0f} | {change:+.0f} |"
+              for who, page, rss, change in shown],
+            "", f"Largest after any page: {largest[2]:.0f} MB RSS."]
+
+
+def write(web: dict[str, list[dict]], worker: dict | None, database: str,
+          pages: list | None = None) -> None:
     lines = ["# Memory of warm workers", "",
              "`python -m benchmarks.memory --database-url URL --redis-url URL` "
              "(figures from `/proc/PID/smaps_rollup`; RSS counts shared pages in full, PSS "
@@ -242,6 +361,7 @@ def write(web: dict[str, list[dict]], worker: dict | None, database: str) -> Non
         lines.append(f"| `tongsheng worker` (after a mail job and a sweep) | "
                      f"{worker['Rss']:.0f} | {worker['Pss']:.0f} | {worker['Uss']:.0f} |")
         lines += ["", f"Heavy libraries mapped in the queue worker: {worker['modules']}."]
+    lines += _page_rows(pages or [])
     RESULT.write_text("\n".join(lines + startup_lines() + NOTES) + "\n")
 
 
@@ -261,6 +381,7 @@ def main() -> None:
                    check=True, capture_output=True, timeout=300)
     _without_codes(database)
     lazy = dict(env, TONGSHENG_PRELOAD_CLASSIFIER="false")
+    pages = page_by_page(env, folder)
     web = {"classifier preloaded, after pages and suggestions": measure_web(env, folder),
            "classifier preloaded, 4 workers, after pages and suggestions":
                measure_web(env, folder, workers=4),
@@ -270,7 +391,7 @@ def main() -> None:
     if args.redis_url:
         worker = measure_worker(dict(env, REDIS_URL=args.redis_url), folder)
     write(web, worker, database.split("@")[-1].split("/")[-1] if args.database_url
-          else "SQLite")
+          else "SQLite", pages)
     print(RESULT.read_text())
 
 

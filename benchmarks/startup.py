@@ -29,8 +29,9 @@ STEPS = [
      "from classifier import analyse; analyse('我叫王小明，操场太小了', model)"),
     ("+ the chat's rendering (Flask, its pinyin table, jieba with the site's small word list)",
      "from webapp.public.chat_render import pinyin_pairs; pinyin_pairs('你好，我是小助手。')"),
-    ("+ jieba's whole dictionary (only the facilitator's duplicate search)",
-     "from classifier.tokenize import tokenize; tokenize('操场太小了')"),
+    ("+ a facilitator's duplicate search (words from the common-word table, not jieba's)",
+     "from models.suggestions.similarity import scores; "
+     "scores('操场太小了', ['学校操场太小', '图书馆晚上开门'], model)"),
 ]
 STEP_SCRIPT = """
 import sys

@@ -12,6 +12,8 @@ every web worker (a text asks 1.4 words on average, so the search costs nothing 
 """
 
 import io
+import math
+import re
 from array import array
 from functools import lru_cache
 from pathlib import Path
@@ -19,6 +21,13 @@ from pathlib import Path
 TABLE = Path(__file__).parent / "data" / "common_words.txt"
 LEAST = 8  # the name finder's lowest threshold (names.COMMON_WORD)
 SHORTEST, LONGEST = 2, 4
+# jieba's dictionary total, and the weight given to a lone character (the table keeps no
+# single characters): with it the cut below agrees best with jieba's on the children's texts.
+_LOG_TOTAL = math.log(60_101_967)
+_LOG_SINGLE = math.log(10_000) - _LOG_TOTAL
+_RUN_RE = re.compile(r"[\u4e00-\u9fd5]+|[^\W_\u4e00-\u9fd5]+")
+_HAN_RE = re.compile(r"[\u4e00-\u9fd5]")
+_DIGITS_RE = re.compile(r"\d+")
 
 
 @lru_cache(maxsize=1)
@@ -52,6 +61,35 @@ def frequency(word: str) -> int:
             return counts[middle]
         low, high = (middle + 1, high) if found < word else (low, middle)
     return 0
+
+
+def _cut_han(run: str) -> list[str]:
+    """jieba's cut without HMM (the likeliest route through the dictionary's words), over
+    this table: words of 2–4 characters, any other character alone."""
+    size = len(run)
+    route: list[tuple[float, int]] = [(0.0, 0)] * (size + 1)
+    for start in range(size - 1, -1, -1):
+        best = (_LOG_SINGLE + route[start + 1][0], start + 1)
+        for end in range(start + SHORTEST, min(start + LONGEST, size) + 1):
+            count = frequency(run[start:end])
+            if count:
+                best = max(best, (math.log(count) - _LOG_TOTAL + route[end][0], end))
+        route[start] = best
+    words, start = [], 0
+    while start < size:
+        end = route[start][1]
+        words.append(run[start:end])
+        start = end
+    return words
+
+
+def cut(text: str) -> list[str]:
+    """Words of a normalised text without jieba's dictionary (about 55 MB a process):
+    hanzi cut by this table, other letters and digits kept as one word, digits folded to 0."""
+    words = []
+    for run in _RUN_RE.findall(text):
+        words += _cut_han(run) if _HAN_RE.match(run) else [_DIGITS_RE.sub("0", run)]
+    return words
 
 
 def build() -> list[str]:

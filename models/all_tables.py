@@ -19,7 +19,7 @@ from models.notices.push import PushFollow, PushSubscription
 from models.office.api_keys import ApiClient
 from models.office.export_jobs import ExportJob
 from models.office.open311 import Open311Request
-from models.office.rollup import DashboardDay, DashboardRollupMark
+from models.office.rollup import DashboardDay, DashboardRecount, DashboardRollupMark
 from models.office.snapshots import DashboardSnapshot
 from models.people.consent import ConsentHold
 from models.people.tables import (
@@ -62,7 +62,8 @@ __all__ = [
     "AccessLog", "AuditLog", "ErasurePermit", "Report", "SafeguardingCase",
     "SafeguardingReport",
     "Account", "Agency", "Answer", "Assignment", "CityPlan", "Conversation", "Correction",
-    "DashboardDay", "DashboardRollupMark", "DashboardSnapshot", "ExportJob", "HeldAnswer",
+    "DashboardDay", "DashboardRecount", "DashboardRollupMark", "DashboardSnapshot",
+    "ExportJob", "HeldAnswer",
     "Open311Request",
     "DueWeight",
     "Event", "Group", "GroupFacilitator", "GroupKind", "GroupLevel", "GuardianConsent",

@@ -8,7 +8,7 @@ from datetime import UTC
 from sqlmodel import Session, select
 
 from models.councils import attendance, support, votes
-from models.files.pdfdoc import FontMissing, line, new_pdf
+from models.files.pdfdoc import FontMissing, render
 from models.i18n import N_, joined
 from models.people.tables import Account, Group, GroupFacilitator, Meeting
 from models.plans.tables import Agency
@@ -84,10 +84,7 @@ def draft(session: Session, meeting: Meeting) -> str:
 
 def to_pdf(meeting: Meeting) -> bytes:
     """The edited minutes as an A4 PDF with a Chinese font embedded (subset)."""
-    pdf = new_pdf(meeting.title)
-    for text in (meeting.minutes or "").splitlines():
-        line(pdf, text)
-    return bytes(pdf.output())
+    return render(meeting.title, [(text, 11) for text in (meeting.minutes or "").splitlines()])
 
 
 def to_docx(meeting: Meeting) -> bytes:

@@ -8,7 +8,7 @@ from sqlmodel import Session
 
 from models.councils.checklists import RATINGS
 from models.councils.observation import Visit, checklist_of, items
-from models.files.pdfdoc import line, new_pdf
+from models.files.pdfdoc import render
 from models.files.photos import photo_bytes
 from models.i18n import N_
 
@@ -56,14 +56,12 @@ def report_docx(session: Session, visit: Visit) -> bytes:
 
 def report_pdf(session: Session, visit: Visit) -> bytes:
     """The visit report as an A4 PDF with a Chinese font and the photos."""
-    pdf = new_pdf(title(visit))
-    line(pdf, (N_("观察日期：%(value)s") % {"value": visit.visited_on.isoformat()}))
+    items = [(N_("观察日期：%(value)s") % {"value": visit.visited_on.isoformat()}, 11)]
     if visit.notes:
-        line(pdf, visit.notes)
+        items.append((visit.notes, 11))
     for label, verdict, said, photo in rows(session, visit):
-        line(pdf, f"{label}：{verdict}", size=13)
-        line(pdf, said)
-        picture = _photo(session, photo)
+        items += [(f"{label}：{verdict}", 13), (said, 11)]
+        picture = photo_bytes(session, photo)
         if picture is not None:
-            pdf.image(picture, w=70)
-    return bytes(pdf.output())
+            items.append((picture, 70))
+    return render(title(visit), items)

@@ -8,7 +8,11 @@ for common Chinese characters; in a collection the Simplified Chinese face is pr
 
 from __future__ import annotations
 
+import io
 import os
+import pickle
+import subprocess
+import sys
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -30,6 +34,7 @@ HINTS = ("cjk", "wqy", "sourcehan", "notosanssc", "notoserifsc", "simhei", "sims
          "pingfang", "heiti", "uming", "ukai", "droidsansfallback", "msyh")
 SUFFIXES = {".ttc", ".ttf", ".otf", ".otc"}
 PROBE = "童声会议纪要观察报告"
+MISSING = 3  # the exit status of ``pdf_apart`` when it finds no Chinese font
 NO_FONT = (N_("服务器上没有找到中文字体，暂时不能导出 PDF（可以先导出 Word）。"
            "请管理员安装 fonts-noto-cjk，或用 TONGSHENG_CJK_FONT 指定一个中文字体文件。"))
 
@@ -124,3 +129,34 @@ def new_pdf(title: str):
 def line(pdf, text: str, size: int = 11) -> None:
     pdf.set_font("cjk", size=size)
     pdf.multi_cell(0, 7, text or " ", new_x="LMARGIN", new_y="NEXT")
+
+
+def draw(title: str, items: list, known: list[str], folders: list[str]) -> bytes:
+    """The PDF of a title and items: (text, size) lines or (image bytes, width in mm); the
+    font is looked for in ``known`` and ``folders``."""
+    global KNOWN, FOLDERS
+    KNOWN, FOLDERS = known, folders
+    pdf = new_pdf(title)
+    for first, second in items:
+        if isinstance(first, bytes):
+            pdf.image(io.BytesIO(first), w=second)
+        else:
+            line(pdf, first, size=second)
+    return bytes(pdf.output())
+
+
+def render(title: str, items: list) -> bytes:
+    """``draw`` in a child process; FontMissing when it finds no Chinese font.
+
+    fpdf reads the whole CJK font to embed its subset (and finding the font reads its
+    character maps): a web worker grew by 229 MB at the peak and kept about 70 MB of it
+    after one PDF. The child gives all of it back when it ends.
+    """
+    done = subprocess.run([sys.executable, "-m", "models.files.pdf_apart"],
+                          input=pickle.dumps((title, items, KNOWN, FOLDERS)),
+                          capture_output=True, check=False, timeout=300)
+    if done.returncode == MISSING:
+        raise FontMissing(done.stdout.decode("utf-8"))
+    if done.returncode != 0:
+        raise RuntimeError(done.stderr.decode("utf-8", "replace")[-2000:])
+    return done.stdout

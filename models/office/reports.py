@@ -150,9 +150,6 @@ def pdf_lines(report: Report) -> list[tuple[str, int]]:
 
 def to_pdf(report: Report) -> bytes:
     """The same report as an A4 PDF (FontMissing when the server has no Chinese font)."""
-    from models.files.pdfdoc import line, new_pdf
+    from models.files.pdfdoc import render
 
-    pdf = new_pdf(report.title)
-    for text, size in pdf_lines(report):
-        line(pdf, text, size=size)
-    return bytes(pdf.output())
+    return render(report.title, pdf_lines(report))

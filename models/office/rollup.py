@@ -12,9 +12,11 @@ Kept current incrementally: a row whose suggestion waits (分派待签收, 已�
 later by the minute, so each run counts again every day that has one (the last weeks); any
 other row changes only with an event (签收, 退单, answers, ratings, reassignment,
 reopening), so each run counts again the days of the suggestions with an event after the
-mark (``event_id``). What writes no event (a group's district renamed, a topic corrected,
-a child's data erased) is caught by the whole count the sweep makes once a day
-(``built_on``).
+mark (``event_id``). What changes a row without an event (a topic corrected, a child's data
+erased or anonymised) marks its days (``mark_days``, table ``dashboard_recount``) and the
+next run counts them again. A group's district or kind is read through the group kept, so a
+renamed district shows at once. The whole count the sweep makes once a day (``built_on``)
+remains the backstop.
 """
 
 from __future__ import annotations
@@ -104,7 +106,44 @@ class DashboardRollupMark(SQLModel, table=True):
     built_on: date | None = None
 
 
+class DashboardRecount(SQLModel, table=True):
+    """A day of a city whose rows changed without an event: the next run counts it again."""
+
+    __tablename__ = "dashboard_recount"
+
+    id: int | None = Field(default=None, primary_key=True)
+    plan_id: str = Field(max_length=40, index=True)
+    day: date
+
+
 WEIGHTS = tuple(f"weight_{w.value}" for w in DueWeight)
+CHUNK = 1000  # ids per statement, well below any database's limit on bound parameters
+
+
+def mark_days(session: Session, suggestion_ids: list[int]) -> None:
+    """The days (of making) of these suggestions are counted again by the next run: for a
+    change that writes no event. Call it before the rows are deleted; only cities whose
+    rollup is kept are marked."""
+    ids = sorted(set(suggestion_ids))
+    for start in range(0, len(ids), CHUNK):
+        query = (select(Suggestion.plan_id, china_day(Suggestion.created_at)).distinct()
+                 .where(Suggestion.id.in_(ids[start:start + CHUNK]),
+                        Suggestion.plan_id.in_(select(DashboardRollupMark.plan_id))))
+        session.execute(DashboardRecount.__table__.insert().from_select(["plan_id", "day"],
+                                                                          query))
+
+
+def _marked(session: Session, plan_id: str) -> list[tuple[int, date]]:
+    return [(row.id, _as_date(row.day)) for row in session.execute(
+        select(DashboardRecount.id, DashboardRecount.day)
+        .where(DashboardRecount.plan_id == plan_id))]
+
+
+def _unmark(session: Session, ids: list[int]) -> None:
+    """Only the marks read: one a change commits while the sweep counts waits for the next."""
+    for start in range(0, len(ids), CHUNK):
+        session.execute(sql_delete(DashboardRecount).where(
+            DashboardRecount.id.in_(ids[start:start + CHUNK])))
 
 
 def _count_days(session: Session, plan_id: str, first: date | None, last: date | None,
@@ -160,10 +199,11 @@ def waiting_days(session: Session, plan_id: str) -> list[date]:
 
 def refresh(session: Session, plan_id: str, *, now: datetime | None = None) -> int:
     """Bring the city's rollup up to ``now``: every day once a (China) day, otherwise the
-    days with a waiting suggestion or an event since the mark. Flushes; returns the days
-    counted (-1: all)."""
+    days with a waiting suggestion, an event since the mark, or marked (``mark_days``).
+    Flushes; returns the days counted (-1: all)."""
     now = now or utcnow()
     mark = session.get(DashboardRollupMark, plan_id)
+    marked = _marked(session, plan_id)
     upto = session.execute(select(func.max(Event.id)).where(
         Event.created_at < now - SETTLE)).scalar() or 0
     today = now.astimezone(CHINA).date()
@@ -174,9 +214,11 @@ def refresh(session: Session, plan_id: str, *, now: datetime | None = None) -> i
     else:
         days = {_as_date(d) for d in (*changed_days(session, plan_id, mark.event_id),
                                       *waiting_days(session, plan_id))}
+        days |= {day for _id, day in marked}
         for first, last in _day_runs(list(days)):
             _count_days(session, plan_id, first, last, now)
         counted = len(days)
+    _unmark(session, [mark_id for mark_id, _day in marked])
     mark.event_id = max(upto, mark.event_id if counted >= 0 else 0)
     mark.counted_at = now
     session.add(mark)

@@ -25,6 +25,7 @@ from sqlmodel import Session
 
 from models.common import utcnow
 from models.files.photos import delete_photo
+from models.office.rollup import mark_days
 from models.privacy.audit import ErasurePermit
 from models.privacy.rights import CHILD_ACTORS
 from models.safety.safeguarding import CaseStatus, SafeguardingCase
@@ -80,6 +81,7 @@ def anonymise(session: Session, *, months: int, now: datetime | None = None) -> 
         return {}
     ids = [s.id for s in found]
     per_status = Counter(str(s.status) for s in found)
+    mark_days(session, ids)  # no child, no age band: the dashboards' rollup counts again
     photos = [s.photo for s in found if s.photo]
     session.execute(insert(ErasurePermit), [{"suggestion_id": i} for i in ids])
     session.execute(update(Event).where(Event.suggestion_id.in_(ids),

@@ -17,6 +17,7 @@ from sqlalchemy import Table, delete, insert, select, update
 from sqlmodel import Session, SQLModel
 
 from models.files import storage
+from models.office.rollup import mark_days
 from models.people.tables import Member
 from models.privacy.audit import ErasurePermit
 from models.suggestions.tables import Event, Suggestion
@@ -119,6 +120,7 @@ def erase(session: Session, member: Member) -> dict[str, int]:
     acted = set(session.execute(select(Event.suggestion_id).where(
         Event.actor_kind.in_(CHILD_ACTORS), Event.actor_id == member.id)).scalars())
     opened = sorted(set(own) | acted)
+    mark_days(session, own)  # the dashboards' rollup counts their days again, without them
     if opened:
         session.execute(insert(ErasurePermit), [{"suggestion_id": i} for i in opened])
     session.execute(update(Event).where(Event.actor_kind.in_(CHILD_ACTORS),

@@ -37,7 +37,15 @@ def record_topic_choice(session: Session, suggestion: Suggestion, topic: str, *,
                            topic=topic, source=source))
     suggestion.topic, suggestion.abstained = topic, False
     session.add(suggestion)
+    _recount(session, suggestion)
     return True
+
+
+def _recount(session: Session, suggestion: Suggestion) -> None:
+    """The dashboards' rollup counts the suggestion's day again (a topic writes no event)."""
+    from models.office.rollup import mark_days
+
+    mark_days(session, [suggestion.id])
 
 
 def labelled_corrections(database_url: str | None = None) -> list[tuple[str, str]]:

@@ -86,12 +86,18 @@ def char_scores(text: str, others: list[str]) -> list[float]:
 
 
 def _content_words(prepared) -> str:
-    """jieba words of two characters or more that say something (not 我们, 希望, 能不能)."""
-    return " ".join(w for w in prepared.words.split() if len(w) > 1 and w not in FUNCTION_WORDS)
+    """Words of two characters or more that say something (not 我们, 希望, 能不能).
+
+    Cut by the shipped common-word table (``classifier.common_words.cut``), not by jieba:
+    jieba's whole dictionary would cost each web worker that opens a review about 67 MB.
+    """
+    from classifier.common_words import cut
+
+    return " ".join(w for w in cut(prepared.normalised) if len(w) > 1 and w not in FUNCTION_WORDS)
 
 
 def _word_scores(prepared: list) -> list[float]:
-    """Cosine of jieba content-word vectors: 红绿灯 and 过马路 count as words, not as letters."""
+    """Cosine of content-word vectors: 红绿灯 and 过马路 count as words, not as letters."""
     # No IDF: learnt from a handful of open suggestions it would punish the very words two
     # paraphrases share; the classifier's features carry the corpus-wide weights.
     rows = _fitted_rows([_content_words(p) for p in prepared], "word", (1, 1), False)
@@ -103,11 +109,11 @@ def model_scores(text: str, others: list[str], model) -> list[float]:
 
     topic agreement (cosine of the classifier's topic probabilities) × (cosine of the
     classifier's own features — characters, pinyin, curated keywords, with the IDF it learnt
-    from the whole corpus — plus the cosine of jieba words). Two children asking for the same
+    from the whole corpus — plus the cosine of content words). Two children asking for the same
     thing in other words share a topic and some words; two wishes about one school share words
     but not the whole topic mix, or share a topic and almost no words.
     """
-    from classifier.pipeline import prepare
+    from classifier.prepared import prepare
 
     prepared = prepare([text, *others])
     features = model.features(prepared)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from sqlmodel import Session
 
 from models.common import utcnow
-from models.files.pdfdoc import line, new_pdf
+from models.files.pdfdoc import render
 from models.suggestions.deadlines import local_day
 from models.suggestions.supervision import LEVELS, SupervisionStep, steps
 from models.suggestions.tables import Suggestion
@@ -43,7 +43,4 @@ def sheet_lines(session: Session, suggestion: Suggestion,
 def sheet_pdf(session: Session, suggestion: Suggestion, step: SupervisionStep) -> bytes:
     """The sheet as a PDF (FontMissing when the server has no Chinese font)."""
     lines = sheet_lines(session, suggestion, step)
-    pdf = new_pdf(lines[0][0])
-    for text, size in lines[1:]:
-        line(pdf, text, size=size)
-    return bytes(pdf.output())
+    return render(lines[0][0], lines[1:])

@@ -10,10 +10,11 @@ from sqlmodel import select
 
 from models.office import dashboard, figures, periods, rollup, snapshots
 from models.office.figures import Figures
-from models.suggestions import lifecycle
+from models.privacy import rights
+from models.suggestions import corrections, lifecycle
 from models.suggestions.status import Status
 from models.suggestions.tables import Suggestion
-from tests.flow import actor, answered, child, dispatched
+from tests.flow import actor, answered, child, dispatched, member, new_suggestion
 from tests.models.test_dashboards import _agency_id, city  # noqa: F401  (the fixture)
 from tests.models.test_figures import NOW, _at, _step, story  # noqa: F401  (the fixture)
 
@@ -80,3 +81,35 @@ def test_any_period_from_the_rollup_equals_the_count_at_its_moment(city):  # noq
     # A rollup older than the site allows is not shown: the page counts on the spot.
     stale = _march(city, later + timedelta(minutes=16))
     assert stale.computed_at is None and stale.board.city.received == 9
+
+
+def _answered_by(session, nickname: str, topic: str):
+    """A suggestion by this child, sent, signed and answered on the same day."""
+    item = new_suggestion(session, nickname=nickname, topic=topic)
+    lifecycle.approve(session, item, actor=actor(session, "facilitator"))
+    lifecycle.accept(session, item, actor=actor(session, "agency1"))
+    lifecycle.answer(session, item, actor=actor(session, "agency1"), child_text="好的。",
+                     due_weight="adopted")
+    session.commit()
+    return item
+
+
+def test_a_change_without_an_event_reaches_the_rollup_at_the_next_run(city):  # noqa: F811
+    """A topic corrected and a child's data erased write no event: their days, where nothing
+    waits, are counted again by the next run all the same."""
+    with _at(10):
+        library = _answered_by(city, "小明", "schooling")
+    with _at(12):
+        _answered_by(city, "乐乐", "schooling")
+    assert rollup.refresh(city, "hengyang", now=NOW) == -1
+    city.commit()
+    corrections.record_topic_choice(city, library, "culture_sports", source="facilitator")
+    rights.erase(city, member(city, "乐乐"))
+    city.commit()
+    later = NOW + timedelta(minutes=5)
+    rollup.refresh(city, "hengyang", now=later)
+    city.commit()
+    _same_everywhere(city, later)
+    board = _march(city, later).board
+    topics = next(b for b in board.breakdowns if b.key == "topic")
+    assert {f.key: f.received for f in topics.rows}.get("culture_sports") == 1

@@ -1,5 +1,6 @@
 """The review screens: consent holds on the web, links, the council's voice, other groups' items."""
 
+import sys
 import uuid
 
 import pytest
@@ -84,3 +85,24 @@ def test_the_council_sends_a_suggestion_as_its_own(client, session, facilitator)
     assert "以“衡阳市儿童议事会”的名义提出" in page
     assert support.signers(session, suggestion)[0] == "衡阳市儿童议事会"
     assert "council_voice" in [e.action for e in lifecycle.history(session, suggestion.id)]
+
+
+def test_the_review_offers_the_paraphrase_without_loading_jieba(client, session, facilitator,
+                                                                monkeypatch):
+    """jieba's whole dictionary (about 67 MB) and scikit-learn with SciPy (about 90 MB) each
+    cost a web worker that opens a review: the duplicate search cuts words by the shipped
+    common-word table and reads the model's NumPy export only."""
+    icy = new_suggestion(session, text="冬天小区的人行道上全是冰，我摔了好几次，请物业撒点盐。",
+                         topic="community")
+    lights = new_suggestion(session, text="小区门口的路灯坏了，晚上回家好黑。",
+                            topic="community", nickname="小红")
+    fresh = new_suggestion(session, text="我们小区路面一到冬天就结冰，爷爷奶奶都不敢下楼。",
+                           topic="community", nickname="乐乐")
+    monkeypatch.delitem(sys.modules, "classifier.tokenize", raising=False)
+    monkeypatch.delitem(sys.modules, "classifier.pipeline", raising=False)
+    for heavy in ("jieba", "sklearn", "scipy"):
+        monkeypatch.setitem(sys.modules, heavy, None)  # any import of them now fails
+    page = client.get(_url(fresh))
+    text = page.get_data(as_text=True)
+    assert page.status_code == 200
+    assert icy.tracking_code in text and lights.tracking_code not in text
