@@ -69,7 +69,7 @@ def test_from_the_home_page_to_a_tracking_code_in_five_turns(live_server, new_pa
     assert page.locator(".quick-reply").first.bounding_box()["height"] >= 48
     screenshot(page, f"chat-done-{name}")
     page.get_by_role("link", name="看看我的建议到哪了").click()
-    assert code in page.content()
+    expect(page.locator("main")).to_contain_text(code)   # waits for the tracking page
 
 
 def test_the_chat_works_with_javascript_off(live_server, browser):
@@ -298,7 +298,7 @@ def test_a_whole_chat_works_with_javascript_off(live_server, browser):
     expect(page.locator(".copy")).to_be_hidden()
     screenshot(page, "chat-no-js-done-phone")
     page.get_by_role("link", name="看看我的建议到哪了").click()
-    assert code in page.content()
+    expect(page.locator("main")).to_contain_text(code)   # waits for the tracking page
     context.close()
 
 
