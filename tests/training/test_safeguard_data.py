@@ -20,6 +20,8 @@ BATCH4_FILE = DATA_DIR / "safeguarding_real_batch4.jsonl"
 BATCH5_FILE = DATA_DIR / "safeguarding_real_batch5.jsonl"
 BATCH6_FILE = DATA_DIR / "safeguarding_real_batch6.jsonl"
 BATCH7_FILE = DATA_DIR / "safeguarding_real_batch7.jsonl"
+# The sixth blind holdout, committed before anything was changed or run on it.
+HOLDOUT6_FILE = DATA_DIR / "safeguarding_real_holdout6.jsonl"
 NEW_FILES = [
     BATCH4_FILE,
     BATCH5_FILE,
@@ -28,6 +30,7 @@ NEW_FILES = [
     real.HOLDOUT3_FILE,
     real.HOLDOUT4_FILE,
     real.HOLDOUT5_FILE,
+    HOLDOUT6_FILE,
 ]
 HOLDOUTS = [
     real.HOLDOUT_FILE,
@@ -35,6 +38,7 @@ HOLDOUTS = [
     real.HOLDOUT3_FILE,
     real.HOLDOUT4_FILE,
     real.HOLDOUT5_FILE,
+    HOLDOUT6_FILE,
 ]
 ALL_FILES = [
     real.REAL_FILE,
@@ -44,6 +48,7 @@ ALL_FILES = [
     real.HOLDOUT3_FILE,
     real.HOLDOUT4_FILE,
     real.HOLDOUT5_FILE,
+    HOLDOUT6_FILE,
 ]
 SOURCE_KINDS = {
     "news",
@@ -103,8 +108,9 @@ def test_no_text_is_written_twice_in_the_real_files():
         (real.HOLDOUT3_FILE, 120, 80, 40),
         (real.HOLDOUT4_FILE, 100, 60, 35),
         (real.HOLDOUT5_FILE, 100, 65, 30),
+        (HOLDOUT6_FILE, 110, 75, 35),
     ],
-    ids=["holdout3", "holdout4", "holdout5"],
+    ids=["holdout3", "holdout4", "holdout5", "holdout6"],
 )
 def test_a_late_holdout_is_large_and_covers_every_kind_and_style(
     path, lines, disclosures, safe_lines
@@ -144,7 +150,9 @@ def test_a_late_holdout_is_large_and_covers_every_kind_and_style(
             real.HOLDOUT3_FILE,
             real.HOLDOUT4_FILE,
         ]
-    ],
+    ]
+    # Holdout 6 against every file listed before it (the main file, the batches, holdouts 1-5).
+    + [(HOLDOUT6_FILE, other) for other in ALL_FILES[: ALL_FILES.index(HOLDOUT6_FILE)]],
     ids=lambda p: p.stem.removeprefix("safeguarding_real_"),
 )
 def test_a_late_holdout_shares_no_page_event_or_near_duplicate_with_another_file(
