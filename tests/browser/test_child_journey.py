@@ -1,7 +1,9 @@
 """A child's own journey on a 390 px phone: 查进度 with a loosely typed code, 我的建议 on the
 device and carrying one to a tablet by its QR link, the assistant's small talk, the age band
-and the wait for a guardian, the plain form's draft across a network failure, and 🔊 only
-with a Chinese voice. axe-core checks each new page."""
+and the wait for a guardian, the plain form's draft across a network failure, 🔊 only
+with a Chinese voice, and a young child's way back in: a nickname typed with a space, a
+forgotten PIN replaced by the facilitator, 我的信息 in the menu and pinyin read as words.
+axe-core checks each new page."""
 
 from __future__ import annotations
 
@@ -9,7 +11,15 @@ import re
 
 from playwright.sync_api import expect
 
-from .conftest import PHONE, loaded_width, screenshot
+from .conftest import (
+    DESKTOP,
+    PHONE,
+    child_signin,
+    join_group,
+    loaded_width,
+    screenshot,
+    staff_signin,
+)
 from .test_accessibility import audit, verdict
 from .test_chat import CHINESE_VOICE, CLEAR, last_bot, send, tap
 
@@ -154,3 +164,31 @@ def test_read_aloud_shows_only_with_a_chinese_voice(live_server, browser):
         speak = page.locator(".msg-bot").last.locator(".speak")
         expect(speak).to_be_visible() if visible else expect(speak).to_be_hidden()
         context.close()
+
+
+def test_a_forgotten_pin_is_replaced_by_the_facilitator(live_server, phone, new_page):
+    join_group(phone, live_server, "星星 ", code="HYKIDS", born=("2017", "4"), pin="2468")
+    expect(phone.get_by_text("你好，星星")).to_be_visible()  # the space is trimmed, not refused
+    expect(phone.locator("#mydata-link")).to_have_text("我的信息")
+    phone.goto(live_server.url + "/chat?pinyin=1")
+    expect(phone.locator("ruby", has=phone.locator("rt", has_text="biàn de")).first).to_be_visible()
+
+    tablet = new_page(PHONE)  # another day, another tablet: the PIN is forgotten
+    child_signin(tablet, live_server, "星星", "1357")
+    expect(tablet.get_by_text("邀请码、昵称或密码不对")).to_be_visible()
+    tablet.get_by_text("忘记密码了？").click()
+    expect(tablet.get_by_text("告诉你的辅导员")).to_be_visible()
+    problems: list[str] = []
+    audit(tablet, "signin-forgotten-pin", problems)
+
+    facilitator = new_page(DESKTOP)
+    staff_signin(facilitator, live_server, "facilitator")
+    facilitator.get_by_role("link", name="衡阳市儿童议事会").first.click()
+    facilitator.get_by_role("link", name="星星", exact=True).click()
+    facilitator.get_by_role("button", name="给一个新密码").click()
+    pin = facilitator.locator("#new-pin strong").inner_text()
+    screenshot(facilitator, "pin-reset-by-facilitator")
+
+    child_signin(tablet, live_server, "星星", pin)
+    expect(tablet.get_by_text("你好，星星")).to_be_visible()
+    verdict(problems)
