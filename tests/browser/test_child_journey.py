@@ -75,6 +75,8 @@ def test_my_suggestions_on_the_device_and_carried_to_a_tablet(live_server, new_p
 def test_the_assistant_answers_small_talk_and_keeps_only_the_idea(live_server, phone):
     problems: list[str] = []
     phone.goto(live_server.url + "/chat")
+    send(phone, "你好")
+    assert "你好呀" in phone.locator(".msg-bot").nth(-2).inner_text()
     send(phone, "你是机器人吗")
     assert "电脑程序" in phone.locator(".msg-bot").nth(-2).inner_text()
     send(phone, "讲个笑话")
