@@ -8,7 +8,9 @@ axe-core checks each new page."""
 from __future__ import annotations
 
 import re
+import shutil
 
+import pytest
 from playwright.sync_api import expect
 
 from .conftest import (
@@ -156,15 +158,42 @@ def test_the_plain_form_keeps_the_text_across_a_network_failure(live_server, pho
     expect(phone.locator("#draft-restored")).to_be_hidden()
 
 
-def test_read_aloud_shows_only_with_a_chinese_voice(live_server, browser):
-    for voices, visible in ((None, False), (CHINESE_VOICE, True)):
+def _without_the_servers_voice(route):
+    """The chat page as a site without a speech engine serves it."""
+    page = route.fetch()
+    route.fulfill(response=page, body=page.text().replace('data-speak-url="/speak"',
+                                                          'data-speak-url=""'))
+
+
+@pytest.mark.skipif(shutil.which("espeak-ng") is None,
+                    reason="espeak-ng (Debian package) is not installed")
+def test_read_aloud_uses_a_chinese_voice_else_the_servers_else_no_button(live_server, browser):
+    for voices, engine in ((None, True), (None, False), (CHINESE_VOICE, True)):
         context = browser.new_context(viewport=PHONE, is_mobile=True, locale="zh-CN")
         if voices:
             context.add_init_script(voices)
         page = context.new_page()
+        if not engine:
+            page.route("**/chat", _without_the_servers_voice)
         page.goto(live_server.url + "/chat")
         speak = page.locator(".msg-bot").last.locator(".speak")
-        expect(speak).to_be_visible() if visible else expect(speak).to_be_hidden()
+        if voices is None and not engine:
+            expect(speak).to_be_hidden()  # nothing could speak: no button that does nothing
+        elif voices is None:
+            send(page, "你好")  # a line the script drew carries its mark too
+            with page.expect_response("**/speak") as spoken:
+                page.locator(".msg-bot").last.locator(".speak").click()
+            assert spoken.value.status == 200
+            assert spoken.value.header_value("content-type") == "audio/wav"
+            expect(page.locator("#chat")).to_have_attribute("data-spoken", "1")
+        else:  # the browser's own Chinese voice reads: no sound is fetched
+            asked: list[str] = []
+            page.on("request", lambda request, asked=asked: asked.append(request.url))
+            expect(speak).to_be_visible()
+            speak.click()
+            page.evaluate("fetch('/offline')")  # asked after the click: the list is complete
+            expect(page.locator("#chat")).not_to_have_attribute("data-spoken", "1")
+            assert not [url for url in asked if url.endswith("/speak")]
         context.close()
 
 
