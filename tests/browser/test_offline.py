@@ -11,6 +11,7 @@ from sqlmodel import select
 from models.assistant.conversation import Conversation
 from models.councils.observation import VisitItem, VisitSave
 from models.suggestions.tables import Suggestion
+from tests.flow import council
 
 from .conftest import PHONE, child_signin, join_group, screenshot, staff_signin
 from .test_accessibility import audit, verdict
@@ -124,7 +125,7 @@ def test_map_pages_opened_before_open_without_a_network(live_server, phone):
     phone.context.set_offline(False)
 
 
-def test_a_class_takes_turns_on_a_shared_tablet(live_server, new_page):
+def test_a_class_takes_turns_on_a_shared_tablet(live_server, new_page, db):
     tablet = new_page(PHONE)
     staff_signin(tablet, live_server, "facilitator")
     tablet.goto(live_server.url + "/facilitator/")
@@ -135,6 +136,14 @@ def test_a_class_takes_turns_on_a_shared_tablet(live_server, new_page):
     tablet.get_by_label("昵称").fill("小红")
     tablet.get_by_label("密码").fill("2345")
     tablet.get_by_role("button", name="登录").click()
+    said = "我们班的窗帘坏了，下午太阳照得看不清黑板。"
+    tablet.goto(live_server.url + "/suggest/")
+    tablet.get_by_label("你的建议").fill(said)
+    tablet.get_by_role("button", name="送出").click()
+    expect(tablet.locator("#tracking-code")).to_be_visible()
+    stored = _stored(db, said)  # under the child's own name, in the class's group
+    assert len(stored) == 1 and stored[0].member_id is not None
+    assert stored[0].group_id == council(db).id
     tablet.evaluate("sessionStorage.setItem('draft:meeting-1', '小红写了一半的话')")
     screenshot(tablet, "classroom-turn")
     tablet.get_by_role("button", name="我说完了，换下一位同学").click()
