@@ -9,7 +9,7 @@ is added here.
 
 from models.assistant.conversation import Conversation
 from models.councils.meetings import Attendance
-from models.councils.observation import Visit, VisitItem
+from models.councils.observation import Visit, VisitItem, VisitSave
 from models.councils.support import CouncilVoice, NameChoice
 from models.councils.votes import Poll, PollOption, Vote
 from models.files.attachments import Attachment
@@ -71,7 +71,8 @@ __all__ = [
     "Rating", "RatingValue", "Role", "Status",
     "Suggestion", "Support",
     "Attendance", "ConsentHold", "CouncilVoice", "NameChoice", "Poll", "PollOption", "Visit",
-    "VisitItem", "Vote", "StoredFile", "StoredFilePart", "ExtensionRequest", "SupervisionStep",
+    "VisitItem", "VisitSave", "Vote", "StoredFile", "StoredFilePart", "ExtensionRequest",
+    "SupervisionStep",
     "CarryTicket",
     "ReturnReview", "PlanVersion", "Place",
 ]

@@ -31,6 +31,11 @@ DEFAULTS = {
     "OPEN311_LOOKUP_LIMIT": "30 per minute",
     "CHAT_LIMIT": "30 per minute",
     "CHAT_ADDRESS_LIMIT": "300 per minute",
+    # 🔊 spoken on the server where the browser has no Chinese voice: the engine ("auto":
+    # espeak-ng if installed; "": off, the button then shows only with a browser voice) and
+    # how often one address may ask (a class shares one).
+    "SPEECH_ENGINE": "auto",
+    "SPEAK_LIMIT": "120 per minute;2000 per day",
     # Reverse proxies in front of the site whose X-Forwarded-For/-Proto may be believed.
     "TRUSTED_PROXIES": 0,
     "STAFF_TOTP_REQUIRED": True,
@@ -174,6 +179,7 @@ def _register_blueprints(app: Flask) -> None:
         places,
         reminders,
         report,
+        speak,
         suggest,
         track,
     )
@@ -198,7 +204,7 @@ def _register_blueprints(app: Flask) -> None:
     from webapp.staff.facilitator import pages as facilitator
 
     everyone = (public, auth, auth_code, suggest, track, mine, board, chat, chat_case, report,
-                mydata, notices, offline, places, reminders)
+                mydata, notices, offline, places, reminders, speak)
     children = (child, group, group_visits)
     facilitators = (facilitator, review, meetings, observer, classroom)
     agencies = (agency, dashboards)

@@ -15,7 +15,8 @@ from sqlmodel import Session
 from models.privacy import audit as audit_log
 
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
-       "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
+       "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'; "
+       "media-src 'self' blob:")
 IDLE_SECONDS = 30 * 60
 ABSOLUTE_SECONDS = 12 * 60 * 60
 REFUSALS = {403: "forbidden", 429: "throttled"}

@@ -42,10 +42,15 @@ def entries_from_form(visit) -> tuple[list[observation.Entry], dict]:
 
 
 def save_visit(visit, **details) -> dict:
-    """Save every rating, comment and photo; the errors to show, "_" for the whole visit."""
+    """Save every rating, comment and photo; the errors to show, "_" for the whole visit.
+
+    A form kept on a device while offline carries an idempotency key: sent twice (a retry,
+    a second tab), it changes the visit once.
+    """
     entries, errors = entries_from_form(visit)
     try:
-        observation.save(get_session(), visit=visit, entries=entries, **details)
+        observation.save(get_session(), visit=visit, entries=entries,
+                         key=request.form.get("idempotency_key") or None, **details)
     except observation.VisitProblem as problem:
         get_session().rollback()
         errors["_"] = refused(problem)

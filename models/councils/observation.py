@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Field, Session, SQLModel, UniqueConstraint, select
 
 from models.common import utcnow
@@ -52,6 +53,19 @@ class VisitItem(SQLModel, table=True):
     photo: str | None = Field(default=None, max_length=80)
     suggestion_id: int | None = Field(default=None, foreign_key="suggestion.id")
     member_id: int | None = Field(default=None, foreign_key="member.id")
+
+
+class VisitSave(SQLModel, table=True):
+    """One save of a visit's form, by its idempotency key: a checklist written offline is
+    sent again and again until an answer comes back, and must change the visit only once
+    (a retry arriving after someone else's edit would otherwise undo it)."""
+
+    __tablename__ = "visit_save"
+
+    id: int | None = Field(default=None, primary_key=True)
+    visit_id: int = Field(foreign_key="visit.id", index=True)
+    idempotency_key: str = Field(max_length=64, unique=True)
+    created_at: datetime = Field(default_factory=utcnow)
 
 
 @dataclass(frozen=True)
@@ -114,12 +128,15 @@ def thread(visit: Visit, member: Member | None) -> str:
 
 
 def save(session: Session, *, visit: Visit, entries: list[Entry], notes: str = "",
-         member: Member | None = None) -> None:
+         member: Member | None = None, key: str | None = None) -> bool:
     """Store ratings, comments and photos; a child who changes an item becomes its author.
 
     Every new comment or note is screened in the same transaction: one that may mean a child
     is in danger opens a safeguarding case, and what the same child writes later joins it.
+    A save with a ``key`` already taken changes nothing and returns False.
     """
+    if key and not _first_save(session, visit, key):
+        return False
     rows = {row.item_key: row for row in items(session, visit)}
     said = []
     for entry in entries:
@@ -143,6 +160,21 @@ def save(session: Session, *, visit: Visit, entries: list[Entry], notes: str = "
     session.add(visit)
     _screen(session, visit, said, member)
     session.flush()
+    return True
+
+
+def _first_save(session: Session, visit: Visit, key: str) -> bool:
+    """Claim the key; two tries arriving at once cannot both claim it (a unique key)."""
+    key = key.strip()[:64]
+    taken = select(VisitSave.id).where(VisitSave.idempotency_key == key)
+    if session.exec(taken).first() is not None:
+        return False
+    try:
+        with session.begin_nested():
+            session.add(VisitSave(visit_id=visit.id, idempotency_key=key))
+    except IntegrityError:
+        return False
+    return True
 
 
 def _screen(session: Session, visit: Visit, said: list[str], member: Member | None) -> None:

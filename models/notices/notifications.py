@@ -133,6 +133,13 @@ def agency_staff(session: Session, suggestion: Suggestion,
     return list(session.exec(query))
 
 
+def _askers(session: Session, suggestion: Suggestion) -> list[Account]:
+    """Who passes an agency's question to the child: the group's facilitators, or the city
+    office for a child of no group."""
+    return facilitators(session, suggestion.group_id) if suggestion.group_id is not None \
+        else coordinators(session, suggestion.plan_id)
+
+
 def _to_all(session, people, suggestion, kind, message, *, email=False, key=None) -> None:
     for account in people:
         dedupe = f"{key}:{account.id}" if key else None
@@ -185,9 +192,19 @@ def on_event(session: Session, suggestion: Suggestion, event: Event) -> None:
         if suggestion.member_id is not None:
             notify(session, kind=action, message=f"辅导员想问你一个问题（建议 {code}），去回答吧。",
                    suggestion=suggestion, member_id=suggestion.member_id)
-    elif action == "child_reply":
+    elif action == "child_reply" and event.to_status != event.from_status:
         _to_all(session, facilitators(session, suggestion.group_id), suggestion, action,
                 f"孩子回答了你的问题（建议 {code}），等你审核。")
+    elif action == "child_reply":  # the item is with the agency: it asked, it reads
+        _to_all(session, agency_staff(session, suggestion) + _askers(session, suggestion),
+                suggestion, action, f"孩子回答了问题（建议 {code}），去看看吧。")
+    elif action == "agency_asks":
+        _to_all(session, _askers(session, suggestion), suggestion, action,
+                f"部门想问孩子一个问题（建议 {code}），"
+                "请用孩子能懂的话转给孩子，或者说明为什么不转。")
+    elif action == "question_kept_back":
+        _to_all(session, agency_staff(session, suggestion), suggestion, action,
+                f"辅导员没有把你们的问题转给孩子（建议 {code}）：{event.note[:200]}")
     elif action in ("decline", "merge") and suggestion.member_id is not None:
         words = {"decline": N_("这次没有送出去，去看看原因吧。"),
                  "merge": N_("和相同的建议合在一起了。")}

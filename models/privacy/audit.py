@@ -21,6 +21,7 @@ ACCESS_REASONS = {
     "guardian_request": N_("监护人或孩子本人请求"),
     "meeting": N_("议事会会议上讨论"),
     "correction": N_("纠正分类或措辞"),
+    "relay_question": N_("把部门的问题转给孩子"),
 }
 DETAIL_MAX = 200
 

@@ -18,6 +18,7 @@ from sqlalchemy import or_
 from sqlmodel import Field, Session, SQLModel, select
 
 from models.common import new_code, utcnow
+from models.suggestions import questions
 from models.suggestions.status import Status
 from models.suggestions.tables import Suggestion
 
@@ -75,15 +76,11 @@ def has_news(suggestion: Suggestion) -> bool:
     return suggestion.status == Status.ANSWERED
 
 
-def has_question(suggestion: Suggestion) -> bool:
-    """The facilitator asked the child something: the device shows 有个问题想问你."""
-    return suggestion.status == Status.WAITING_FOR_CHILD
-
-
 def news_count(session: Session, key_hash: str | None) -> int:
     """What this device's child should look at: answers and questions waiting for them."""
-    return sum(1 for s in device_suggestions(session, key_hash)
-               if has_news(s) or has_question(s))
+    found = device_suggestions(session, key_hash)
+    asked = questions.asked_ids(session, found)
+    return sum(1 for s in found if has_news(s) or s.id in asked)
 
 
 def issue_ticket(session: Session, suggestion: Suggestion, key_hash: str | None,
@@ -120,9 +117,14 @@ def _aware(when: datetime) -> datetime:
 
 def questions_for(session: Session, *, member_id: int | None,
                   key_hash: str | None) -> list[Suggestion]:
-    """A child's (or this device's) suggestions with a facilitator's question waiting."""
+    """A child's (or this device's) suggestions with a question waiting for their answer
+    (the facilitator's, or the agency's passed on by the facilitator)."""
     if member_id is not None:
+        statuses = [Status.WAITING_FOR_CHILD.value, *(s.value for s in questions.WITH_AGENCY)]
         query = select(Suggestion).where(Suggestion.member_id == member_id,
-                                         Suggestion.status == Status.WAITING_FOR_CHILD)
-        return list(session.exec(query.order_by(Suggestion.id.desc()).limit(LIST_LIMIT)))
-    return [s for s in device_suggestions(session, key_hash) if has_question(s)]
+                                         Suggestion.status.in_(statuses))
+        found = list(session.exec(query.order_by(Suggestion.id.desc()).limit(LIST_LIMIT)))
+    else:
+        found = device_suggestions(session, key_hash)
+    asked = questions.asked_ids(session, found)
+    return [s for s in found if s.id in asked]

@@ -108,6 +108,7 @@ class Action:
 
 _REVIEW = frozenset({Status.SUBMITTED, Status.IN_REVIEW})
 _IN_HAND = frozenset({Status.ACCEPTED, Status.IN_PROGRESS})
+_WITH_AGENCY = frozenset({Status.DISPATCHED}) | _IN_HAND
 _HANDLED_BY_CITY = frozenset({Status.IN_REVIEW, Status.RETURNED, Status.DISPATCHED}) | _IN_HAND
 _RETURNED_IS_THE_CITYS = ((Status.RETURNED, ("coordinate",)),)
 
@@ -146,7 +147,13 @@ ACTIONS: dict[str, Action] = {action.name: action for action in (
     Action("withdraw", "撤回", _REVIEW, ("author", "moderate")),
     # 问一问孩子 (``questions``): the facilitator asks, the child who wrote it answers.
     Action("ask_child", "问孩子", _REVIEW, ("moderate",)),
-    Action("child_reply", "回答问题", frozenset({Status.WAITING_FOR_CHILD}), ("author",)),
+    # The agency asks too, but only through the facilitator (or the city office for a child
+    # of no group), who passes the question on in a child's words or keeps it back; the item
+    # stays with the agency meanwhile.
+    Action("agency_asks", "请辅导员问孩子", _WITH_AGENCY, ("assigned",)),
+    Action("relay_question", "把部门的问题转给孩子", _WITH_AGENCY, ("moderate",)),
+    Action("child_reply", "回答问题", frozenset({Status.WAITING_FOR_CHILD}) | _WITH_AGENCY,
+           ("author",)),
     # The words agencies read: the group's before sending, the city's at any stage after.
     Action("clarify", "改写给部门看的说法", _REVIEW, ("moderate",)),
     Action("rewrite_for_agencies", "改写给部门看的说法", frozenset(Status) - {Status.MERGED},

@@ -196,6 +196,8 @@ ACTION_LABELS = {
     "return_accepted": N_("同意退单"), "return_rejected": N_("退单被退回"),
     "follow_up": N_("回访"), "close_unrated": N_("回访后办结（孩子未评价）"),
     "ask_child": N_("问孩子"), "child_reply": N_("孩子回答"),
+    "agency_asks": N_("部门想问孩子（等辅导员转达）"),
+    "question_kept_back": N_("辅导员没有转给孩子"),
     "plain_override": N_("照原样发送（有公文用语）"),
     "plain_held": N_("答复等妇儿工委办放行"), "plain_rewrite": N_("妇儿工委办改写后发送"),
 }

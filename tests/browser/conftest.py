@@ -192,6 +192,18 @@ def staff_signin(page, server: LiveServer, username: str,
         page.get_by_role("button", name="登录").click()
 
 
+def join_group(page, server: LiveServer, nickname: str, *, code: str = "HYLOOK",
+               born: tuple[str, str] = ("2010", "5"), pin: str = "4321") -> None:
+    """A new child joins a group with its invite code (the observers' by default)."""
+    page.goto(server.url + "/signin/join")
+    page.get_by_label("邀请码").fill(code)
+    page.get_by_label("昵称").fill(nickname)
+    page.get_by_label("出生年份").fill(born[0])
+    page.get_by_label("出生月份").fill(born[1])
+    page.get_by_label("密码").fill(pin)
+    page.get_by_role("button", name="加入").click()
+
+
 def child_signin(page, server: LiveServer, nickname: str = "小明", pin: str = "1234",
                  code: str = "HYKIDS") -> None:
     page.goto(server.url + "/signin/child")

@@ -11,7 +11,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from .conftest import DESKTOP, PHONE, child_signin, screenshot, staff_signin
+from .conftest import DESKTOP, PHONE, child_signin, join_group, screenshot, staff_signin
 from .test_chat import CLEAR, send, tap
 
 AXE = Axe()
@@ -204,13 +204,7 @@ def test_the_group_and_a_meeting_room_work_on_a_phone(live_server, phone, new_pa
 
 def test_an_observer_visit_works_on_a_phone(live_server, phone):
     problems: list[str] = []
-    phone.goto(live_server.url + "/signin/join")
-    phone.get_by_label("邀请码").fill("HYLOOK")
-    phone.get_by_label("昵称").fill("小海")
-    phone.get_by_label("出生年份").fill("2010")
-    phone.get_by_label("出生月份").fill("5")
-    phone.get_by_label("密码").fill("4321")
-    phone.get_by_role("button", name="加入").click()
+    join_group(phone, live_server, "小海")
     phone.goto(live_server.url + "/group/")
     audit(phone, "observer-group", problems)
     phone.get_by_role("link", name=re.compile("去观察")).click()

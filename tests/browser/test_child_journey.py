@@ -1,15 +1,27 @@
 """A child's own journey on a 390 px phone: 查进度 with a loosely typed code, 我的建议 on the
 device and carrying one to a tablet by its QR link, the assistant's small talk, the age band
-and the wait for a guardian, the plain form's draft across a network failure, and 🔊 only
-with a Chinese voice. axe-core checks each new page."""
+and the wait for a guardian, the plain form's draft across a network failure, 🔊 only
+with a Chinese voice, and a young child's way back in: a nickname typed with a space, a
+forgotten PIN replaced by the facilitator, 我的信息 in the menu and pinyin read as words.
+axe-core checks each new page."""
 
 from __future__ import annotations
 
 import re
+import shutil
 
+import pytest
 from playwright.sync_api import expect
 
-from .conftest import PHONE, loaded_width, screenshot
+from .conftest import (
+    DESKTOP,
+    PHONE,
+    child_signin,
+    join_group,
+    loaded_width,
+    screenshot,
+    staff_signin,
+)
 from .test_accessibility import audit, verdict
 from .test_chat import CHINESE_VOICE, CLEAR, last_bot, send, tap
 
@@ -65,6 +77,8 @@ def test_my_suggestions_on_the_device_and_carried_to_a_tablet(live_server, new_p
 def test_the_assistant_answers_small_talk_and_keeps_only_the_idea(live_server, phone):
     problems: list[str] = []
     phone.goto(live_server.url + "/chat")
+    send(phone, "你好")
+    assert "你好呀" in phone.locator(".msg-bot").nth(-2).inner_text()
     send(phone, "你是机器人吗")
     assert "电脑程序" in phone.locator(".msg-bot").nth(-2).inner_text()
     send(phone, "讲个笑话")
@@ -144,13 +158,68 @@ def test_the_plain_form_keeps_the_text_across_a_network_failure(live_server, pho
     expect(phone.locator("#draft-restored")).to_be_hidden()
 
 
-def test_read_aloud_shows_only_with_a_chinese_voice(live_server, browser):
-    for voices, visible in ((None, False), (CHINESE_VOICE, True)):
+def _without_the_servers_voice(route):
+    """The chat page as a site without a speech engine serves it."""
+    page = route.fetch()
+    route.fulfill(response=page, body=page.text().replace('data-speak-url="/speak"',
+                                                          'data-speak-url=""'))
+
+
+@pytest.mark.skipif(shutil.which("espeak-ng") is None,
+                    reason="espeak-ng (Debian package) is not installed")
+def test_read_aloud_uses_a_chinese_voice_else_the_servers_else_no_button(live_server, browser):
+    for voices, engine in ((None, True), (None, False), (CHINESE_VOICE, True)):
         context = browser.new_context(viewport=PHONE, is_mobile=True, locale="zh-CN")
         if voices:
             context.add_init_script(voices)
         page = context.new_page()
+        if not engine:
+            page.route("**/chat", _without_the_servers_voice)
         page.goto(live_server.url + "/chat")
         speak = page.locator(".msg-bot").last.locator(".speak")
-        expect(speak).to_be_visible() if visible else expect(speak).to_be_hidden()
+        if voices is None and not engine:
+            expect(speak).to_be_hidden()  # nothing could speak: no button that does nothing
+        elif voices is None:
+            send(page, "你好")  # a line the script drew carries its mark too
+            with page.expect_response("**/speak") as spoken:
+                page.locator(".msg-bot").last.locator(".speak").click()
+            assert spoken.value.status == 200
+            assert spoken.value.header_value("content-type") == "audio/wav"
+            expect(page.locator("#chat")).to_have_attribute("data-spoken", "1")
+        else:  # the browser's own Chinese voice reads: no sound is fetched
+            asked: list[str] = []
+            page.on("request", lambda request, asked=asked: asked.append(request.url))
+            expect(speak).to_be_visible()
+            speak.click()
+            page.evaluate("fetch('/offline')")  # asked after the click: the list is complete
+            expect(page.locator("#chat")).not_to_have_attribute("data-spoken", "1")
+            assert not [url for url in asked if url.endswith("/speak")]
         context.close()
+
+
+def test_a_forgotten_pin_is_replaced_by_the_facilitator(live_server, phone, new_page):
+    join_group(phone, live_server, "星星 ", code="HYKIDS", born=("2017", "4"), pin="2468")
+    expect(phone.get_by_text("你好，星星")).to_be_visible()  # the space is trimmed, not refused
+    expect(phone.locator("#mydata-link")).to_have_text("我的信息")
+    phone.goto(live_server.url + "/chat?pinyin=1")
+    expect(phone.locator("ruby", has=phone.locator("rt", has_text="biàn de")).first).to_be_visible()
+
+    tablet = new_page(PHONE)  # another day, another tablet: the PIN is forgotten
+    child_signin(tablet, live_server, "星星", "1357")
+    expect(tablet.get_by_text("邀请码、昵称或密码不对")).to_be_visible()
+    tablet.get_by_text("忘记密码了？").click()
+    expect(tablet.get_by_text("告诉你的辅导员")).to_be_visible()
+    problems: list[str] = []
+    audit(tablet, "signin-forgotten-pin", problems)
+
+    facilitator = new_page(DESKTOP)
+    staff_signin(facilitator, live_server, "facilitator")
+    facilitator.get_by_role("link", name="衡阳市儿童议事会").first.click()
+    facilitator.get_by_role("link", name="星星", exact=True).click()
+    facilitator.get_by_role("button", name="给一个新密码").click()
+    pin = facilitator.locator("#new-pin strong").inner_text()
+    screenshot(facilitator, "pin-reset-by-facilitator")
+
+    child_signin(tablet, live_server, "星星", pin)
+    expect(tablet.get_by_text("你好，星星")).to_be_visible()
+    verdict(problems)

@@ -2,15 +2,18 @@
 suggestion form opens with the network switched off, a suggestion written offline waits on
 the device and is sent exactly once when the network comes back; in the chat, what a child
 says with no network waits on the device (even when the tab is closed) and is taken once
-when the chat opens again online (even when the answer to a first try was lost)."""
+when the chat opens again online (even when the answer to a first try was lost); an
+observer's checklist saved with no network is saved once when the network is back."""
 
 from playwright.sync_api import expect
 from sqlmodel import select
 
 from models.assistant.conversation import Conversation
+from models.councils.observation import VisitItem, VisitSave
 from models.suggestions.tables import Suggestion
+from tests.flow import council
 
-from .conftest import PHONE, child_signin, screenshot, staff_signin
+from .conftest import PHONE, child_signin, join_group, screenshot, staff_signin
 from .test_accessibility import audit, verdict
 from .test_chat import CLEAR, last_bot, send
 from .test_safeguarding import db as db  # the live server's database (a fixture)
@@ -122,7 +125,7 @@ def test_map_pages_opened_before_open_without_a_network(live_server, phone):
     phone.context.set_offline(False)
 
 
-def test_a_class_takes_turns_on_a_shared_tablet(live_server, new_page):
+def test_a_class_takes_turns_on_a_shared_tablet(live_server, new_page, db):
     tablet = new_page(PHONE)
     staff_signin(tablet, live_server, "facilitator")
     tablet.goto(live_server.url + "/facilitator/")
@@ -133,6 +136,14 @@ def test_a_class_takes_turns_on_a_shared_tablet(live_server, new_page):
     tablet.get_by_label("昵称").fill("小红")
     tablet.get_by_label("密码").fill("2345")
     tablet.get_by_role("button", name="登录").click()
+    said = "我们班的窗帘坏了，下午太阳照得看不清黑板。"
+    tablet.goto(live_server.url + "/suggest/")
+    tablet.get_by_label("你的建议").fill(said)
+    tablet.get_by_role("button", name="送出").click()
+    expect(tablet.locator("#tracking-code")).to_be_visible()
+    stored = _stored(db, said)  # under the child's own name, in the class's group
+    assert len(stored) == 1 and stored[0].member_id is not None
+    assert stored[0].group_id == council(db).id
     tablet.evaluate("sessionStorage.setItem('draft:meeting-1', '小红写了一半的话')")
     screenshot(tablet, "classroom-turn")
     tablet.get_by_role("button", name="我说完了，换下一位同学").click()
@@ -204,3 +215,48 @@ def test_a_chat_answer_lost_on_the_way_back_is_not_taken_twice(live_server, phon
     expect(phone.locator(".msg.waiting")).to_have_count(0, timeout=15000)
     assert "哪个学校" in last_bot(phone)
     assert _said(db, conversation_id, "学校门口") == 1
+
+
+def test_an_observer_checklist_saved_offline_is_saved_once_when_the_network_is_back(
+        live_server, phone, db):
+    join_group(phone, live_server, "小溪", born=("2013", "3"), pin="5432")
+    phone.goto(live_server.url + "/group/visits/")
+    phone.get_by_label("观察什么地方").select_option(label="公交站")
+    phone.get_by_label("具体地点").fill("船山路公交站")
+    phone.get_by_role("button", name="开始观察").click()
+    expect(phone.locator("#item-shelter")).to_be_visible()
+    visit_id = int(phone.url.rstrip("/").rsplit("/", 1)[1])
+
+    phone.context.set_offline(True)  # out in the street, the phone loses the network
+    shelter = phone.locator("#item-shelter")
+    shelter.get_by_label("需要改进").check()
+    shelter.get_by_label("说明").fill("站台没有棚子，下雨天等车全身都湿了")
+    phone.get_by_role("button", name="保存", exact=True).click()
+    expect(phone.locator("#visit-kept")).to_be_visible()
+    expect(phone.locator("#visit-count")).to_have_text("1")
+    expect(shelter.get_by_label("说明")).to_have_value("站台没有棚子，下雨天等车全身都湿了")
+    screenshot(phone, "visit-offline-kept")
+    problems: list[str] = []
+    audit(phone, "visit-offline", problems)
+
+    def shelter_row():
+        db.expire_all()
+        return db.exec(select(VisitItem).where(VisitItem.visit_id == visit_id,
+                                               VisitItem.item_key == "shelter")).one()
+    assert shelter_row().rating is None
+
+    phone.context.set_offline(False)
+    second = phone.context.new_page()  # a second tab sends what waits as well
+    second.goto(phone.url)
+    phone.evaluate("window.TongShengOutbox.sync()")
+    expect(phone.locator("#visit-sent")).to_be_visible(timeout=15000)
+    expect(phone.locator("#visit-waiting")).to_be_hidden()
+    second.wait_for_timeout(500)
+    assert (shelter_row().rating, shelter_row().comment) == (
+        "needs_work", "站台没有棚子，下雨天等车全身都湿了")
+    saves = db.exec(select(VisitSave).where(VisitSave.visit_id == visit_id)).all()
+    assert len(saves) == 1
+    assert phone.evaluate("localStorage.getItem('ts-visit-outbox')") == "[]"
+    screenshot(phone, "visit-offline-synced")
+    audit(phone, "visit-synced", problems)
+    verdict(problems)

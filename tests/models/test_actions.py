@@ -23,9 +23,9 @@ def test_each_action_is_allowed_from_statuses_the_machine_knows():
 def test_the_buttons_a_person_sees_come_from_the_table(session):
     item = dispatched(session)
     assert available_actions(session, actor(session, "agency1"), item) == {
-        "accept", "return", "comment"}
+        "accept", "return", "comment", "agency_asks"}
     assert available_actions(session, actor(session, "coordinator"), item) == {
-        "comment", "assign", "rewrite_for_agencies"}
+        "comment", "assign", "rewrite_for_agencies", "relay_question"}
     assert available_actions(session, actor(session, "facilitator2"), item) == set()
     done = answered(session)
     assert available_actions(session, child(session), done) == {"rate", "reopen"}

@@ -165,6 +165,7 @@ NO_WORDS = {
     "group_visits.visits": "a checklist and the visited place's name",
     "group_visits.suggest": "nothing: the items' words were screened when saved",
     "mydata.delete": "the child's PIN",
+    "speak.say": "a line the site wrote (its HMAC checked), spoken back and never stored",
     "mine.carry": "nothing: makes a one-time ticket to take the item to another device",
     "mine.take": "nothing: takes that ticket on the other device",
     "group.enter": "nothing: a member walks into the meeting going on",

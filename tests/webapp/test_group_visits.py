@@ -90,3 +90,16 @@ def test_a_council_child_has_no_visits_and_cannot_open_the_observers(client, ses
     assert client.get("/group/visits/").status_code == 404
     assert client.get(f"/group/visits/{visit.id}").status_code == 404
     assert client.post(f"/group/visits/{visit.id}/suggest").status_code == 404
+
+
+def test_a_checklist_kept_offline_changes_the_visit_once_however_often_it_is_sent(
+        client, session, observer_kid):
+    url = _start(client)
+    kept = {"rating-shelter": "needs_work", "comment-shelter": "站台没有棚子",
+            "idempotency_key": "k" * 36}
+    assert client.post(url, data=kept).status_code == 302
+    client.post(url, data={"rating-shelter": "fair", "comment-shelter": "修好了一半"})
+    assert client.post(url, data=kept).status_code == 302  # the device tried once more
+    session.expire_all()
+    row = session.exec(select(VisitItem).where(VisitItem.item_key == "shelter")).one()
+    assert (row.rating, row.comment) == ("fair", "修好了一半")

@@ -1,11 +1,17 @@
 """Young children: pinyin read as words, trimmed nicknames, a way back when the PIN is
-forgotten, 我的信息 in the menu, and read-aloud only where a Chinese voice exists."""
+forgotten, 我的信息 in the menu, and read-aloud only where a Chinese voice exists (the
+browser's, or the server's packaged engine, which speaks the site's own lines only)."""
 
 from __future__ import annotations
+
+import html
+import re
+import shutil
 
 import pytest
 from sqlmodel import select
 
+from models.assistant import speech
 from models.people.tables import Member
 from webapp.public.chat_render import pinyin_pairs, ruby
 
@@ -62,3 +68,39 @@ def test_the_read_aloud_button_waits_for_a_chinese_voice(client):
     tests/browser/test_child_journey.py for the browser side)."""
     page = client.get("/chat").get_data(as_text=True)
     assert 'class="speak"' in page and 'aria-label="读给我听" hidden>' in page
+
+
+needs_engine = pytest.mark.skipif(shutil.which("espeak-ng") is None,
+                                  reason="espeak-ng (Debian package) is not installed")
+
+
+def _first_line(client) -> tuple[str, str]:
+    page = client.get("/chat").get_data(as_text=True)
+    assert 'data-speak-url="/speak"' in page
+    said = re.search(r'data-say="([^"]*)" data-mark="([0-9a-f]{32})"', page)
+    return html.unescape(said.group(1)), said.group(2)
+
+
+@needs_engine
+def test_the_server_speaks_the_assistants_own_lines_and_nothing_else(app, client):
+    text, mark = _first_line(client)
+    spoken = client.post("/speak", json={"text": text, "mark": mark})
+    assert spoken.status_code == 200 and spoken.mimetype == "audio/wav"
+    assert spoken.data[:4] == b"RIFF" and len(spoken.data) > 10000
+    forged = client.post("/speak", json={"text": "随便什么话都能读出来吗", "mark": mark})
+    assert forged.status_code == 400
+    long_line = "好" * (speech.MAX_CHARS + 1)
+    too_long = client.post("/speak", json={
+        "text": long_line, "mark": speech.signature(app.secret_key.encode(), long_line)})
+    assert too_long.status_code == 400
+    app.config["SPEAK_LIMIT"] = "2 per minute"
+    tries = [client.post("/speak", json={"text": text, "mark": mark}).status_code
+             for _ in range(3)]
+    assert tries[-1] == 429
+
+
+def test_without_an_engine_no_page_offers_the_servers_voice(app, client):
+    app.config["SPEECH_ENGINE"] = ""
+    page = client.get("/chat").get_data(as_text=True)
+    assert 'data-speak-url=""' in page
+    assert client.post("/speak", json={"text": "你好", "mark": "0" * 32}).status_code == 404

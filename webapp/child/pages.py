@@ -6,6 +6,7 @@ from flask_login import current_user
 from models.councils.checklists import CHECKLISTS
 from models.people.tables import Group, GroupKind, Member
 from models.privacy import scope
+from models.suggestions import questions
 from webapp.access import child_required
 from webapp.db import get_session
 
@@ -17,6 +18,7 @@ bp = Blueprint("child", __name__, url_prefix="/me")
 def home():
     suggestions = scope.member_suggestions(get_session(), current_user.member)
     return render_template("child/home.html", suggestions=suggestions,
+                           asked=questions.asked_ids(get_session(), suggestions),
                            checklists=_checklists(current_user.member))
 
 

@@ -45,6 +45,13 @@ class NoteForm(FlaskForm):
         DataRequired(_l("请写下进展或意见。")), Length(max=2000, message=_l("最多 2000 字。"))])
 
 
+class AskChildForm(FlaskForm):
+    """The agency's question for the child, passed on by the facilitator."""
+
+    question = TextAreaField(_l("想问孩子的问题"), validators=[
+        DataRequired(_l("请写下想问孩子的问题。")), Length(max=300, message=_l("最多 300 字。"))])
+
+
 class AgencyTextForm(FlaskForm):
     """The city's own words for the agencies, replacing what they read."""
 

@@ -15,6 +15,7 @@ from werkzeug.routing import BuildError
 from models.i18n import Message
 from webapp.i18n import localise
 from webapp.public.chat_pinyin import sounds as word_sounds
+from webapp.public.speak import speak_mark
 
 # Words whose 得 is the syllable dé, not the particle de ("获得", "难得"…).
 DE_KEPT = frozenset({"获得", "取得", "赢得", "难得", "心得", "得到", "得分", "值得一"})
@@ -89,8 +90,10 @@ def localised(messages: list[dict]) -> list[dict]:
 
 
 def with_ruby(messages: list[dict]) -> list[dict]:
-    """Messages for the script, each assistant line with its pinyin pairs."""
-    return [{**m, "ruby": pinyin_pairs(m["text"]) if m["who"] == "bot" else []}
+    """Messages for the script, each assistant line with its pinyin pairs and the mark its
+    🔊 button shows the server (webapp/public/speak.py)."""
+    return [{**m, "ruby": pinyin_pairs(m["text"]) if m["who"] == "bot" else [],
+             "mark": speak_mark(m["text"]) if m["who"] == "bot" else ""}
             for m in messages]
 
 

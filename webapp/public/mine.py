@@ -15,7 +15,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from sqlmodel import select
 
-from models.suggestions import devices
+from models.suggestions import devices, questions
 from models.suggestions.status import CHILD_LABELS
 from models.suggestions.tables import Suggestion
 from models.suggestions.tracking import read_code
@@ -42,7 +42,8 @@ def index():
         return redirect(url_for("child.home"))
     found = devices.device_suggestions(get_session(), presented_hash())
     return render_template("mine/index.html", suggestions=found, labels=CHILD_LABELS,
-                           has_news=devices.has_news, has_question=devices.has_question,
+                           has_news=devices.has_news,
+                           asked=questions.asked_ids(get_session(), found),
                            form=ButtonForm())
 
 

@@ -14,8 +14,9 @@ from flask_babel import gettext as _
 from webapp.access import public
 
 bp = Blueprint("offline", __name__)
-# Bump when the list of kept files changes: the worker drops every older cache.
-CACHE_VERSION = "ts-shell-2"
+# Bump when the list of kept files or a kept file changes (static files are served from the
+# cache first): the worker drops every older cache.
+CACHE_VERSION = "ts-shell-3"
 SHELL = ("offline.page", "suggest.form")
 STATIC = ("site.css", "js/suggest.js", "js/offline.js", "js/places.js",
           "vendor/leaflet/leaflet.js", "vendor/leaflet/leaflet.css",

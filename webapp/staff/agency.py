@@ -22,6 +22,7 @@ from models.suggestions import (
     held_answers,
     lifecycle,
     plain_words,
+    questions,
     supervision,
     timeline,
 )
@@ -33,7 +34,14 @@ from models.suggestions.tables import DUE_WEIGHT_LABELS
 from webapp.actions import suggestion_steps
 from webapp.db import get_session
 from webapp.files import send_attachment
-from webapp.forms.flow import AnswerForm, AttachForm, ExtensionForm, NoteForm, ReturnForm
+from webapp.forms.flow import (
+    AnswerForm,
+    AskChildForm,
+    AttachForm,
+    ExtensionForm,
+    NoteForm,
+    ReturnForm,
+)
 from webapp.staff.shared import agency_item, agency_only
 
 bp = Blueprint("agency", __name__, url_prefix="/agency")
@@ -76,6 +84,7 @@ def _page(item, status: int = 200, **forms):
     forms.setdefault("answer_form", AnswerForm(formdata=None))
     forms.setdefault("attach_form", AttachForm(formdata=None))
     forms.setdefault("extension_form", ExtensionForm(formdata=None))
+    forms.setdefault("ask_form", AskChildForm(formdata=None))
     return render_template(
         "agency/item.html", item=item, role=str(role) if role else "", Status=Status,
         may_sign=handling.may_sign(session, item, actor),
@@ -86,6 +95,8 @@ def _page(item, status: int = 200, **forms):
         council=support.signers(session, item),
         extensions=supervision.extensions(session, item.id),
         held_answer=held_answers.pending(session, item),
+        agency_question=questions.agency_question(session, item),
+        child_question=questions.open_question(session, item),
         preview=forms.pop("preview", ""), findings=forms.pop("findings", []),
         plain=plain_words.plain_version(forms["answer_form"].child_text.data or ""),
         **forms), status
@@ -122,6 +133,17 @@ def note(suggestion_id: int):
     form = NoteForm()
     return _act(suggestion_id, lambda s, x, who: lifecycle.add_note(
         s, x, actor=who, text=form.text.data), _("已记下。"), "note_form", form)
+
+
+@bp.route("/items/<int:suggestion_id>/ask", methods=["POST"])
+@agency_only
+def ask(suggestion_id: int):
+    """A question for the child goes to the facilitator first, never straight to the child."""
+    form = AskChildForm()
+    return _act(suggestion_id, lambda s, x, who: questions.agency_asks(
+        s, x, actor=who, question=form.question.data or ""),
+        _("问题已交给孩子的辅导员，由辅导员用孩子能懂的话转给孩子。孩子的回答会出现在下面的经过里。"),
+        "ask_form", form)
 
 
 @bp.route("/items/<int:suggestion_id>/answer", methods=["POST"])

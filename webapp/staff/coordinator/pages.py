@@ -38,6 +38,7 @@ from models.suggestions import (
     lifecycle,
     moderation,
     plain_words,
+    questions,
     supervision,
     timeline,
     triage,
@@ -139,6 +140,9 @@ def _page(found: Suggestion, status: int = 200, **forms):
         **_supervision(session, found, forms), **_dispatching(session, found, forms),
         held=consent.is_held(session, found),
         held_answer=held_answers.pending(session, found),
+        # A child of no group has no facilitator: the city office passes the question on.
+        agency_question=questions.agency_question(session, found)
+        if found.group_id is None else None,
         plain_findings=_plain_findings(session, found),
         release_form=forms.get("release_form") or ReleaseAnswerForm(formdata=None),
         guardian_form=forms.get("guardian_form") or ConsentForm(formdata=None),
@@ -230,6 +234,22 @@ def release(suggestion_id: int):
     return _act(suggestion_id, lambda s, x, who: held_answers.release(
         s, x, actor=who, reason=form.reason.data or "", rewrite=form.rewrite.data or ""),
         _("答复已经发给孩子。"), "release_form", form)
+
+
+@bp.route("/items/<int:suggestion_id>/relay", methods=["POST"])
+@coordinator_only
+def relay(suggestion_id: int):
+    return _act(suggestion_id, lambda s, x, who: questions.relay(
+        s, x, actor=who, question=request.form.get("question", "")),
+        _("问题已经转给孩子，孩子的回答会记在经过里，部门也能看到。"))
+
+
+@bp.route("/items/<int:suggestion_id>/keep-back", methods=["POST"])
+@coordinator_only
+def keep_back(suggestion_id: int):
+    return _act(suggestion_id, lambda s, x, who: questions.keep_back(
+        s, x, actor=who, reason=request.form.get("reason", "")),
+        _("没有转给孩子，部门会看到你写的原因。"))
 
 
 @bp.route("/items/<int:suggestion_id>/guardian", methods=["POST"])

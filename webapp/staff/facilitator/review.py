@@ -42,6 +42,7 @@ def queue():
     names = {group.id: group.name for group in groups}
     return render_template("facilitator/queue.html", items=items, names=names, group=wanted,
                            waiting=questions.waiting(session, [g.id for g in groups]),
+                           agency_asks=questions.agency_waiting(session, [g.id for g in groups]),
                            steps=moderation.URGENT_STEPS,
                            supports=support.counts(session, [i.id for i in items]))
 
@@ -63,6 +64,7 @@ def _item_page(group: Group, suggestion: Suggestion, status: int = 200):
         held=moderation.consent.is_held(session, suggestion),
         council=(council_name, shown, unnamed),
         question=questions.open_question(session, suggestion),
+        agency_question=questions.agency_question(session, suggestion),
         question_templates=questions.QUESTION_TEMPLATES,
         reviewable=suggestion.status in moderation.REVIEWABLE), status
 
@@ -77,9 +79,12 @@ def item(group_id: int, suggestion_id: int):
 
 
 def _purpose(found: Suggestion) -> str | None:
-    """Reviewing is the reason for items in review; anything else asks the facilitator why."""
+    """Reviewing is the reason for items in review, passing an agency's question on for
+    items it handles; anything else asks the facilitator why."""
     waiting = found.status == Status.WAITING_FOR_CHILD
-    return "moderate" if found.status in moderation.REVIEWABLE or waiting else None
+    if found.status in moderation.REVIEWABLE or waiting:
+        return "moderate"
+    return "relay_question" if questions.agency_question(get_session(), found) else None
 
 
 def _act(group_id: int, suggestion_id: int, action, done: str):
@@ -133,6 +138,26 @@ def ask(group_id: int, suggestion_id: int):
         questions.ask(session, suggestion, actor=lifecycle.actor_for_account(me()),
                       question=asked)
     return _act(group_id, suggestion_id, run, _("问题已经发给孩子，孩子回答后会回到审核队列。"))
+
+
+@bp.route("/<int:group_id>/<int:suggestion_id>/relay", methods=["POST"])
+@facilitator_only
+def relay(group_id: int, suggestion_id: int):
+    """The agency's question, in the facilitator's (child-friendly) words, to the child."""
+    def run(session, _group, suggestion):
+        questions.relay(session, suggestion, actor=lifecycle.actor_for_account(me()),
+                        question=request.form.get("question", ""))
+    return _act(group_id, suggestion_id, run,
+                _("问题已经转给孩子，孩子的回答会记在经过里，部门也能看到。"))
+
+
+@bp.route("/<int:group_id>/<int:suggestion_id>/keep-back", methods=["POST"])
+@facilitator_only
+def keep_back(group_id: int, suggestion_id: int):
+    def run(session, _group, suggestion):
+        questions.keep_back(session, suggestion, actor=lifecycle.actor_for_account(me()),
+                            reason=request.form.get("reason", ""))
+    return _act(group_id, suggestion_id, run, _("没有转给孩子，部门会看到你写的原因。"))
 
 
 def _picked(session, group: Group) -> list[Suggestion]:

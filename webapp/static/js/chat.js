@@ -95,6 +95,7 @@
       var speak = el("button", "speak", "🔊");
       speak.type = "button";
       speak.dataset.say = m.text;
+      speak.dataset.mark = m.mark || "";
       speak.setAttribute("aria-label", t("读给我听"));
       bubble.appendChild(speak);
     }
@@ -112,8 +113,11 @@
     });
   }
 
-  // Read aloud only with a Chinese voice: without one the browser would read nothing (or
-  // spell it in another language), so the button stays hidden.
+  // Read aloud with the browser's Chinese voice; without one the browser would read nothing
+  // (or spell it in another language), so the server speaks the line when the page offers
+  // it (data-speak-url, a packaged engine), else the button stays hidden.
+  var speakUrl = chat.dataset.speakUrl || "";
+  var playing = null;
   function chineseVoice() {
     if (!("speechSynthesis" in window)) { return null; }
     var voices = window.speechSynthesis.getVoices() || [];
@@ -125,8 +129,10 @@
 
   function enhance(root) {
     var canSpeak = chineseVoice() !== null;
-    chat.dataset.voice = canSpeak ? "zh" : "none";
-    root.querySelectorAll(".speak").forEach(function (b) { b.hidden = !canSpeak; });
+    chat.dataset.voice = canSpeak ? "zh" : (speakUrl ? "server" : "none");
+    root.querySelectorAll(".speak").forEach(function (b) {
+      b.hidden = !(canSpeak || (speakUrl && b.dataset.mark));
+    });
     root.querySelectorAll(".copy").forEach(function (b) { b.hidden = !navigator.clipboard; });
   }
 
@@ -311,13 +317,32 @@
     var button = event.submitter;
     if (button && button.value) { send(button.value); }
   });
+  function serverSays(button) {
+    if (!speakUrl || !button.dataset.mark) { button.hidden = true; return; }
+    if (playing) { playing.pause(); }
+    fetch(speakUrl, {
+      method: "POST", credentials: "same-origin",
+      headers: {"Content-Type": "application/json", "X-CSRFToken": csrf},
+      body: JSON.stringify({text: button.dataset.say, mark: button.dataset.mark})
+    }).then(function (response) {
+      if (!response.ok) { throw new Error("no sound"); }
+      return response.blob();
+    }).then(function (sound) {
+      var address = URL.createObjectURL(sound);
+      playing = new Audio(address);
+      playing.addEventListener("ended", function () { URL.revokeObjectURL(address); });
+      chat.dataset.spoken = String(Number(chat.dataset.spoken || 0) + 1);
+      return playing.play();
+    }).catch(function () { /* no sound this time: the words are on the screen */ });
+  }
+
   log.addEventListener("click", function (event) {
     var target = event.target.closest("button");
     if (!target) { return; }
     if (target.classList.contains("speak")) {
-      window.speechSynthesis.cancel();
       var voice = chineseVoice();
-      if (!voice) { target.hidden = true; return; }
+      if (!voice) { serverSays(target); return; }
+      window.speechSynthesis.cancel();
       var words = new SpeechSynthesisUtterance(target.dataset.say);
       words.lang = voice.lang; words.rate = 0.9;
       try { words.voice = voice; } catch (e) { words.lang = voice.lang; }

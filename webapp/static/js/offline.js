@@ -1,5 +1,6 @@
-// Offline and classroom use: registers the service worker, keeps suggestions written without
-// a network on this device (localStorage) and sends them when the network is back.
+// Offline and classroom use: registers the service worker, keeps suggestions and observer
+// checklists written without a network on this device (localStorage) and sends them when
+// the network is back.
 // Each kept suggestion has its own idempotency key, made when it was written, so sending it
 // twice (two tabs, a lost answer, a retry) still makes one suggestion on the server.
 // A kept suggestion belongs to whoever was signed in when it was written ("who"), and is only
@@ -8,6 +9,7 @@
   "use strict";
   var BOX = "ts-outbox";
   var SENT = "ts-sent";
+  var VISITS = "ts-visit-outbox";
   var meta = document.querySelector("meta[name='ts-who']");
   var here = meta ? meta.getAttribute("content") : "device";
   if (navigator.onLine) { localStorage.setItem("ts-who", here); }
@@ -64,8 +66,8 @@
     show();
   }
 
-  function freshToken() {
-    return fetch("/suggest/", { credentials: "same-origin", cache: "no-store" })
+  function freshToken(page) {
+    return fetch(page || "/suggest/", { credentials: "same-origin", cache: "no-store" })
       .then(function (response) { return response.text(); })
       .then(function (html) {
         var page = new DOMParser().parseFromString(html, "text/html");
@@ -88,8 +90,70 @@
       });
   }
 
+  // An observer checklist saved with no network: its fields (not its photos: a file cannot
+  // wait in localStorage) wait here with their own key, and the visit's page takes them
+  // once when they are sent again, however many times that is.
+  function showVisits(sent) {
+    var box = document.getElementById("visit-outbox");
+    if (!box) { return; }
+    var waiting = read(VISITS).filter(function (item) { return item.who === who; });
+    document.getElementById("visit-count").textContent = String(waiting.length);
+    document.getElementById("visit-waiting").hidden = waiting.length === 0;
+    if (sent) {
+      document.getElementById("visit-kept").hidden = true;
+      document.getElementById("visit-sent").hidden = false;
+    }
+    box.hidden = waiting.length === 0 && !sent;
+  }
+
+  function keepVisit(form) {
+    var fields = {};
+    new FormData(form).forEach(function (value, name) {
+      if (name !== "csrf_token" && typeof value === "string") { fields[name] = value; }
+    });
+    fields.idempotency_key = newKey();
+    var items = read(VISITS);
+    items.push({ who: who, url: form.action, page: location.pathname, fields: fields,
+                 at: Date.now() });
+    write(VISITS, items);
+    document.getElementById("visit-sent").hidden = true;
+    document.getElementById("visit-kept").hidden = false;
+    showVisits(false);
+    // 保存 is at the bottom of a long list: bring the note to where the child looks.
+    document.getElementById("visit-outbox").scrollIntoView({ block: "center" });
+  }
+
+  function sendVisit(item) {
+    return freshToken(item.page).then(function (token) {
+      var body = new URLSearchParams(item.fields);
+      body.set("csrf_token", token);
+      return fetch(item.url, { method: "POST", body: body, credentials: "same-origin" });
+    }).then(function (response) {
+      // Saved means sent back to the visit's own page; a sign-in page or an error waits.
+      if (!(response.ok && response.redirected && new URL(response.url).pathname === item.page)) {
+        throw new Error("later");
+      }
+    });
+  }
+
+  var sendingVisits = false;
+  function syncVisits() {
+    var mine = read(VISITS).filter(function (item) { return item.who === here; });
+    if (sendingVisits || !navigator.onLine || mine.length === 0) { return Promise.resolve(); }
+    sendingVisits = true;
+    var sent = false;
+    return mine.reduce(function (chain, item) {
+      return chain.then(function () { return sendVisit(item); }).then(function () {
+        sent = true;
+        write(VISITS, read(VISITS).filter(function (other) {
+          return other.fields.idempotency_key !== item.fields.idempotency_key;
+        }));
+      }).catch(function () { /* this one waits for the next time; the others go on */ });
+    }, Promise.resolve()).finally(function () { sendingVisits = false; showVisits(sent); });
+  }
+
   var busy = false;
-  function sync() {
+  function syncSuggestions() {
     var mine = read(BOX).filter(function (item) { return item.who === here; });
     if (busy || !navigator.onLine || mine.length === 0) { return Promise.resolve(); }
     busy = true;
@@ -108,6 +172,8 @@
     }).catch(function () { /* the next time the network is back */ })
       .finally(function () { busy = false; show(); });
   }
+
+  function sync() { return Promise.all([syncSuggestions(), syncVisits()]); }
 
   window.TongShengOutbox = { sync: sync };
   window.addEventListener("online", sync);
@@ -129,7 +195,16 @@
         keep(form);
       }, true);
     }
+    var visit = document.getElementById("visit-form");
+    if (visit) {
+      visit.addEventListener("submit", function (event) {
+        if (navigator.onLine) { return; }
+        event.preventDefault();
+        keepVisit(visit);
+      });
+    }
     show();
+    showVisits(false);
     sync();
   });
 }());
