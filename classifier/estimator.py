@@ -1,8 +1,10 @@
 """TopicClassifier: the last step of the topic pipeline, a plain scikit-learn estimator.
 
 A balanced linear SVM with temperature-calibrated probabilities (scikit-learn's own
-CalibratedClassifierCV) over the TF-IDF features. `threshold` is an ordinary parameter:
-`predict` returns the top label and `confident` says whether its probability reaches it.
+CalibratedClassifierCV) over the TF-IDF features. `threshold` and `none_ratio` are ordinary
+parameters: `predict` returns the decided label (`none` whenever its probability is at least
+`none_ratio` times the top one) and `confident` says whether that label's probability reaches
+the threshold.
 """
 
 import numpy as np
@@ -11,17 +13,28 @@ from sklearn.calibration import CalibratedClassifierCV
 from sklearn.svm import LinearSVC
 from sklearn.utils.validation import check_is_fitted
 
+from classifier.decision import decided
+
 
 class TopicClassifier(ClassifierMixin, BaseEstimator):
     """Calibrated balanced linear SVM with an abstention threshold."""
 
     def __init__(
-        self, C: float = 1.0, class_weight: str | None = "balanced", threshold: float = 0.0
+        self,
+        C: float = 1.0,
+        class_weight: str | None = "balanced",
+        threshold: float = 0.0,
+        none_ratio: float = 1.0,
     ):
         """Store the parameters unchanged (scikit-learn's rule for get_params/set_params)."""
         self.C = C
         self.class_weight = class_weight
         self.threshold = threshold
+        self.none_ratio = none_ratio
+
+    def __setstate__(self, state):
+        """Models saved before none_ratio existed decide by the plain argmax."""
+        super().__setstate__({"none_ratio": 1.0, **state})
 
     def fit(self, X, y, sample_weight=None):
         """Fit the SVM and its temperature calibration (3 folds, one refitted model kept)."""
@@ -37,9 +50,11 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):
         return self.calibrated_.predict_proba(X)
 
     def predict(self, X) -> np.ndarray:
-        """The most probable label of each row."""
-        return self.classes_[self.predict_proba(X).argmax(axis=1)]
+        """The decided label of each row (see `decided`)."""
+        return self.classes_[decided(self.predict_proba(X), list(self.classes_), self.none_ratio)]
 
     def confident(self, X) -> np.ndarray:
-        """Whether each row's top probability reaches the threshold."""
-        return self.predict_proba(X).max(axis=1) >= self.threshold
+        """Whether each row's decided label's probability reaches the threshold."""
+        probs = self.predict_proba(X)
+        chosen = decided(probs, list(self.classes_), self.none_ratio)
+        return probs[np.arange(len(probs)), chosen] >= self.threshold

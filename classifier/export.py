@@ -100,6 +100,7 @@ def _classifier(last) -> dict:
             "classes_": [str(c) for c in last.classes_],
             "calibration": {"method": "temperature", "beta": float(inner.calibrators[0].beta_)},
             "threshold": float(last.threshold),
+            "none_ratio": float(getattr(last, "none_ratio", 1.0)),
         }
     _require(type(last).__name__ == "LogisticRegression", f"last step {type(last).__name__}")
     _require(len(last.classes_) == 2 and last.coef_.shape[0] == 1, "LogisticRegression: 2 classes")
@@ -132,6 +133,7 @@ def export_pipeline(pipeline) -> LinearModel:
         classes_=parts["classes_"],
         calibration=parts["calibration"],
         threshold=parts.get("threshold", 0.0),
+        none_ratio=parts.get("none_ratio", 1.0),
     )
 
 

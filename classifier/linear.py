@@ -135,6 +135,7 @@ class LinearModel:
     classes_: list
     calibration: dict  # {"method": "temperature", "beta": b} or {"method": "logistic"}
     threshold: float = 0.0  # the topic model's abstention threshold (0 for others)
+    none_ratio: float = 1.0  # `none` when P(none) ≥ this × the top probability (1: argmax)
 
     def __post_init__(self):
         """Keep the coefficients feature-major: one contiguous row of class weights per term."""
@@ -227,6 +228,7 @@ class LinearModel:
             "classes": self.classes_,
             "calibration": self.calibration,
             "threshold": self.threshold,
+            "none_ratio": self.none_ratio,
             "views": views,
         }
         (directory / JSON_FILE).write_text(json.dumps(spec, ensure_ascii=False), "utf-8")
@@ -278,4 +280,5 @@ def load_linear(directory: Path, meta: dict) -> LinearModel:
             classes_=spec["classes"],
             calibration=spec["calibration"],
             threshold=spec["threshold"],
+            none_ratio=spec.get("none_ratio", 1.0),
         )

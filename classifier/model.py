@@ -14,12 +14,11 @@ from pathlib import Path
 
 import numpy as np
 
+from classifier.decision import NONE_LABEL, decided
 from classifier.linear import LinearModel, exported, load_linear
 from classifier.prepared import FEATURES_VERSION, prepare
 
 log = logging.getLogger(__name__)
-
-NONE_LABEL = "none"
 META_FILE = "model.json"
 ARTIFACTS = Path(__file__).parent / "artifacts"
 POINTER = ARTIFACTS / "current.json"
@@ -74,10 +73,23 @@ class TopicModel:
         self.labels: list[str] = [str(c) for c in pipeline.classes_]
 
     @property
+    def _last(self):
+        """The step holding the decision parameters: the export itself, or the estimator."""
+        return self.pipeline if isinstance(self.pipeline, LinearModel) else self.pipeline[-1]
+
+    @property
     def threshold(self) -> float:
         """The minimum route confidence to dispatch automatically (a pipeline parameter)."""
-        last = self.pipeline if isinstance(self.pipeline, LinearModel) else self.pipeline[-1]
-        return float(last.threshold)
+        return float(self._last.threshold)
+
+    @property
+    def none_ratio(self) -> float:
+        """`none` wins when its probability is at least this share of the top one (1: argmax)."""
+        return float(getattr(self._last, "none_ratio", 1.0))
+
+    def chosen(self, probs: np.ndarray) -> np.ndarray:
+        """The decided label's column for each probability row (see `decision.decided`)."""
+        return decided(probs, self.labels, self.none_ratio)
 
     @property
     def version(self) -> str:
@@ -109,10 +121,13 @@ class TopicModel:
 
         When the top two topics go to the same lead agency the route is not in doubt: dispatch.
         Otherwise abstain when the route's confidence is below the threshold, the point below
-        which the real development split's top labels are more often wrong than right.
+        which the real development split's top labels are more often wrong than right. The text
+        is no suggestion when `none` is decided (`chosen`: its probability reaches none_ratio
+        times the top one) with at least the threshold's confidence.
         """
         order = np.argsort(row)[::-1]
-        best, confidence = self.labels[order[0]], float(row[order[0]])
+        pick = int(self.chosen(row)[0])
+        best, confidence = self.labels[pick], float(row[pick])
         top = [
             (self.labels[i], round(float(row[i]), 4)) for i in order if self.labels[i] != NONE_LABEL
         ]
@@ -124,7 +139,8 @@ class TopicModel:
             and runner_up != NONE_LABEL
             and same_route(best, runner_up)
         )
-        sure = same_two or route_confidence(self.labels, row, same_route) >= self.threshold
+        route = confidence if is_none else route_confidence(self.labels, row, same_route)
+        sure = same_two or route >= self.threshold
         return Prediction(
             topic=best if sure and not is_none else None,
             confidence=round(confidence, 4),

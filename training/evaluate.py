@@ -9,6 +9,7 @@ from pathlib import Path
 import numpy as np
 from sklearn.metrics import f1_score, precision_recall_fscore_support
 
+from classifier.decision import decided
 from classifier.model import NONE_LABEL, SameRoute, TopicModel
 from classifier.normalise import replace_emoji, to_simplified
 from classifier.pinyin import split_syllables
@@ -60,11 +61,22 @@ class Scored:
     labels: list[str]
     probs: np.ndarray
     abstain: np.ndarray
+    none_ratio: float = 1.0  # the model's rule for deciding `none` (1: plain argmax)
+
+    @property
+    def chosen(self) -> np.ndarray:
+        """The column of each text's decided label."""
+        return decided(self.probs, self.labels, self.none_ratio)
 
     @property
     def top(self) -> list[str]:
-        """The most probable label of each text (none included)."""
-        return [self.labels[i] for i in self.probs.argmax(axis=1)]
+        """The decided label of each text (none included): the model's answer before abstaining."""
+        return [self.labels[i] for i in self.chosen]
+
+    @property
+    def confidence(self) -> np.ndarray:
+        """The probability of each text's decided label."""
+        return self.probs[np.arange(len(self.probs)), self.chosen]
 
     @property
     def correct(self) -> np.ndarray:
@@ -87,7 +99,11 @@ class Scored:
     def subset(self, idx: list[int]) -> "Scored":
         """The same answers for some of the examples."""
         return Scored(
-            [self.examples[i] for i in idx], self.labels, self.probs[idx], self.abstain[idx]
+            [self.examples[i] for i in idx],
+            self.labels,
+            self.probs[idx],
+            self.abstain[idx],
+            self.none_ratio,
         )
 
 
@@ -97,7 +113,7 @@ def score(
     """Run the model on the redacted texts, as at serving time."""
     probs = model.probabilities([PreparedText(redact(e.text).text) for e in examples])
     abstain = np.array([model.decide(row, same_route).abstain for row in probs], dtype=bool)
-    return Scored(examples, model.labels, probs, abstain)
+    return Scored(examples, model.labels, probs, abstain, model.none_ratio)
 
 
 def _macro_f1(truth: list[str], pred: list[str]) -> float:
@@ -128,8 +144,8 @@ def headline(scored: Scored) -> dict:
     correct, kept = scored.correct, ~scored.abstain
     order = np.argsort(-scored.probs, axis=1)[:, :3]
     top3 = [
-        any(scored.labels[j] in e.acceptable for j in row)
-        for row, e in zip(order, scored.examples, strict=True)
+        ok or any(scored.labels[j] in e.acceptable for j in row)
+        for row, ok, e in zip(order, correct, scored.examples, strict=True)
     ]
     return {
         "n": len(scored.examples),
@@ -205,9 +221,10 @@ def evaluate_topics(model: TopicModel, examples: list[Example]) -> dict:
     return {
         **result,
         "threshold": _r(model.threshold),
+        "none_ratio": _r(model.none_ratio),
         "per_label": _per_label(scored),
         "confusions": _confusions(scored),
-        "coverage_curve": coverage_curve(scored.probs.max(axis=1), scored.correct),
+        "coverage_curve": coverage_curve(scored.confidence, scored.correct),
         "by_source_kind": _slices(scored, lambda e: e.source_kind or e.source),
         "by_style": _slices(scored, styles_of),
         "lead_agency": lead_agency(model, examples),

@@ -95,6 +95,12 @@ def _short_row(name: str, h: dict) -> list:
     return [name, h["n"]] + [h[k] for k, _ in HEADLINE]
 
 
+def _none_rule(t: dict) -> str:
+    """The model's rule for `none`, when it asks a topic for a margin (older models: argmax)."""
+    ratio = t.get("none_ratio", 1.0)
+    return f", none when P(none) ≥ {ratio} × the top probability" if ratio < 1 else ""
+
+
 def _topic_section(t: dict, title: str) -> list[str]:
     """Headline figures, lead agency, curve, per topic, confusions and slices."""
     lead = t["lead_agency"]
@@ -117,7 +123,7 @@ def _topic_section(t: dict, title: str) -> list[str]:
     ]
     mistakes = [f"- {c['true']} → {c['predicted']}: {c['n']}" for c in t["confusions"]]
     return (
-        [f"## {title} (n = {t['n']}, threshold {t['threshold']})", ""]
+        [f"## {title} (n = {t['n']}, threshold {t['threshold']}{_none_rule(t)})", ""]
         + _table(["measure", "value"], rows)
         + _lead_by_plan(t.get("lead_agency_by_plan"))
         + ["", "### Accuracy (top label acceptable) at each abstention rate", ""]

@@ -154,3 +154,37 @@ def test_top_two_topics_with_one_lead_agency_are_dispatched_however_unsure(small
     prediction = clone.predict(text, same_route=lambda a, b: {a, b} == pair)
     assert not prediction.abstain and prediction.topic == first
     assert clone.predict(text, same_route=lambda a, b: a == b).abstain
+
+
+DIARY = "今天和爸爸去公园放风筝，风筝飞得好高"
+
+
+def _with_none_ratio(model: TopicModel, text: str) -> tuple[TopicModel, float]:
+    """A clone that needs more than the text's own margin over `none` to give it a topic."""
+    clone = TopicModel(copy.deepcopy(model.pipeline))
+    clone.pipeline.set_params(clf__threshold=0.0)
+    row = clone.probabilities([text])[0]
+    share = row[clone.labels.index("none")] / row.max()
+    clone.pipeline.set_params(clf__none_ratio=share * 0.99)
+    return clone, share
+
+
+def test_a_topic_needs_a_margin_over_none_when_the_none_ratio_asks_for_one(small_model):
+    """Issue 14: a diary the model is not sure is a suggestion gets no topic."""
+    clone, share = _with_none_ratio(small_model, DIARY)
+    assert 0 < share < 1  # a topic wins by argmax ...
+    clone.pipeline.set_params(clf__none_ratio=1.0)
+    assert clone.predict(DIARY).topic is not None
+    clone.pipeline.set_params(clf__none_ratio=share * 0.99)  # ... but not by that margin
+    prediction = clone.predict(DIARY)
+    assert prediction.topic is None and prediction.not_suggestion
+    assert clone.pipeline.predict([DIARY])[0] == "none"
+    assert clone.predict("学校门口的红绿灯坏了").topic == "transport"
+
+
+def test_the_none_ratio_survives_export_and_loading(small_model, tmp_path):
+    clone, _ = _with_none_ratio(small_model, DIARY)
+    clone.save(tmp_path / "m")
+    loaded = TopicModel.load(tmp_path / "m")
+    assert loaded.none_ratio == clone.none_ratio < 1
+    assert loaded.predict(DIARY).topic is None

@@ -18,6 +18,7 @@ class TornModel(TopicModel):
     """Always torn between schooling and special_needs: neither alone reaches the threshold."""
 
     threshold = 0.6
+    none_ratio = 1.0
 
     def __init__(self):
         self.labels, self.metadata = LABELS, {"version": "torn"}

@@ -1,4 +1,4 @@
-"""Real corpora C, D, E, F and G: well-formed, from new pages only, never a reserved page."""
+"""Real corpora C to H: well-formed, from new pages only, never a reserved page."""
 
 import json
 import re
@@ -23,6 +23,7 @@ ORDER = (
     "corpus_e.jsonl",
     "corpus_f.jsonl",
     "corpus_g.jsonl",
+    "corpus_h.jsonl",
 )
 # file -> (writer tag, fewest lines it must hold); every file is checked against all earlier ones
 NEWER = {
@@ -31,6 +32,7 @@ NEWER = {
     "corpus_e.jsonl": ("corpus-e", 700),
     "corpus_f.jsonl": ("corpus-f", 430),
     "corpus_g.jsonl": ("corpus-g", 450),
+    "corpus_h.jsonl": ("corpus-h", 390),
 }
 LABELS = set(TOPIC_IDS) | {"none"}
 KINDS = {

@@ -1,9 +1,11 @@
 """The shipped topic model's figures on the real test split (training/reports/evaluation.md).
 
-The bounds are the figures measured for model 20261206-091027 on the split with corpus G
-(n = 546), reading texts without the chit-chat at their ends (classifier/chatter.py), rounded
-down a little: a retrained or re-exported model that does worse on the
-children's real words fails here before it ships.
+The bounds are the figures measured for model 20261206-140959 on the split with corpus H
+(n = 603), reading texts without the chit-chat at their ends (classifier/chatter.py) and giving
+no topic unless a topic beats `none` by its margin (none_ratio 0.8), rounded down a little: a
+retrained or re-exported model that does worse on the children's real words fails here before
+it ships. (Model 20261206-091027 on this split: top label 0.770, top three 0.940, macro-F1
+0.790, abstained 0.066, triage load 0.202.)
 """
 
 from dataclasses import replace
@@ -33,17 +35,18 @@ def figures(shipped) -> dict:
 
 
 def test_the_top_label_is_acceptable_for_three_in_four_real_texts(figures):
-    assert figures["top_acceptable"] >= 0.76  # measured 0.767
-    assert figures["top3_acceptable"] >= 0.935  # measured 0.941
+    assert figures["top_acceptable"] >= 0.79  # measured 0.798
+    assert figures["top3_acceptable"] >= 0.945  # measured 0.952
 
 
 def test_macro_f1_on_real_texts_holds_with_abstentions_counted_as_misses(figures):
-    assert figures["macro_f1"] >= 0.775  # measured 0.781
+    assert figures["macro_f1"] >= 0.795  # measured 0.800
 
 
-def test_the_coordinator_sees_at_most_a_fifth_of_the_real_texts(figures):
-    assert figures["abstained"] <= 0.07  # measured 0.062
-    assert figures["triage_load"] <= 0.2  # measured 0.192
+def test_the_coordinator_sees_less_than_a_quarter_of_the_real_texts(figures):
+    """Triage counts abstentions and texts given no topic; a fifth of the split is `none`."""
+    assert figures["abstained"] <= 0.075  # measured 0.068
+    assert figures["triage_load"] <= 0.235  # measured 0.226
 
 
 @pytest.fixture(scope="module")
@@ -61,11 +64,12 @@ def chatty(shipped) -> dict:
 
 
 def test_chit_chat_around_a_suggestion_does_not_send_it_to_triage(chatty, figures):
-    assert chatty["triage_load"] <= figures["triage_load"] + 0.02  # measured 0.196 (0.354 before)
-    assert chatty["top_acceptable"] >= 0.75  # measured 0.767 (0.749 before)
+    assert chatty["triage_load"] <= figures["triage_load"] + 0.02  # measured 0.229
+    assert chatty["top_acceptable"] >= 0.78  # measured 0.788
 
 
 def test_chit_chat_around_a_non_suggestion_still_gets_no_topic(chatty):
     """Chit-chat alone no longer marks a text as a non-suggestion, so this is the model's own
-    recall of `none` (measured 0.664; the known gap: the rule is all of them)."""
-    assert chatty["none_no_topic"] >= 0.65
+    recall of `none` (measured 0.725, 0.756 without the chit-chat; model 20261206-091027: 0.664
+    on the corpus G split; the known gap: the rule is all of them)."""
+    assert chatty["none_no_topic"] >= 0.71

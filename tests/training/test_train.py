@@ -169,3 +169,26 @@ def test_the_switch_is_decided_on_test_texts_the_current_model_never_saw(artifac
     second = train_module.train(grid=TINY_GRID)
     assert second.compared_on == sum(train_module.text_key(e.text) not in seen for e in test)
     assert 0 < second.compared_on < len(test)
+
+
+def _scored(rows: list[list[float]], truths: list[str]):
+    from training.evaluate import Scored
+
+    examples = [Example(f"text {i}", t) for i, t in enumerate(truths)]
+    probs = np.array(rows)
+    return Scored(examples, ["none", "schooling"], probs, np.zeros(len(rows), dtype=bool))
+
+
+def test_the_none_ratio_is_the_one_with_the_best_out_of_fold_macro_f1():
+    # two diaries the argmax calls schooling with none close behind, and clear suggestions
+    rows = [[0.45, 0.55], [0.42, 0.58]] + [[0.1, 0.9]] * 100 + [[0.9, 0.1]] * 100
+    scored = _scored(rows, ["none", "none"] + ["schooling"] * 100 + ["none"] * 100)
+    assert train_module.choose_none_ratio(scored) == 0.7  # the highest that gets both
+
+
+def test_no_none_ratio_sends_more_texts_to_no_topic_than_the_cap_allows():
+    # a fifth of the texts are doubtful diaries: calling them `none` would be right, but it
+    # would move far more than NONE_EXTRA_CAP of everything to the coordinator at once
+    rows = [[0.45, 0.55]] * 10 + [[0.1, 0.9]] * 30 + [[0.9, 0.1]] * 10
+    scored = _scored(rows, ["none"] * 10 + ["schooling"] * 30 + ["none"] * 10)
+    assert train_module.choose_none_ratio(scored) == 1.0
