@@ -199,11 +199,11 @@ def test_real_childrens_essays_rarely_raise_an_alarm():
 
 
 @pytest.mark.xfail(
-    reason="known gap: the screen (never trained on corpora E and F) flags 61 of corpus E's 693 "
-    "ordinary texts (8.8%, was 8.9%): essays and diaries about illness, divorce, being left "
-    "out, and harmless diary lines (a hamster that ran away, a friend's umbrella in the rain); "
-    "and 29 of corpus F's 427 (6.8%, was 7.7%: a grandmother's fall, a deaf classmate pushed, "
-    "screen time), most of them the net's",
+    reason="known gap: the screen (never trained on corpora E and F) flags 58 of corpus E's 693 "
+    "ordinary texts (8.4%, 8.8% before batch 8): essays and diaries about illness, divorce, "
+    "being left out, and harmless diary lines (a hamster that ran away, a friend's umbrella in "
+    "the rain); and 28 of corpus F's 427 (6.6%, 6.8% before batch 8: a grandmother's fall, a "
+    "deaf classmate pushed, screen time), most of them the net's",
     strict=False,
 )
 def test_real_texts_newer_than_the_net_rarely_raise_an_alarm():
@@ -211,11 +211,12 @@ def test_real_texts_newer_than_the_net_rarely_raise_an_alarm():
     assert _false_alarm_rate([p for p in paths if p.exists()]) <= 0.05
 
 
-@pytest.mark.parametrize(("name", "bound"), [("corpus_e.jsonl", 0.089), ("corpus_f.jsonl", 0.069)])
+@pytest.mark.parametrize(("name", "bound"), [("corpus_e.jsonl", 0.084), ("corpus_f.jsonl", 0.066)])
 def test_real_texts_newer_than_the_net_raise_no_more_alarms_than_now(name, bound):
     """A floor against regressions, not the goal (5%): corpus E 61 of 693, F 29 of 427, after
     the rules stopped reading a street with no light, a pat on the head, a failed exam (考砸了我),
-    a diary's secrets, a bird shivering in the cold or a school's power cut as harm."""
+    a diary's secrets, a bird shivering in the cold or a school's power cut as harm; 58 and 28
+    since batch 8 (the net reads pinyin back, 3% budget)."""
     path = REPO / "training" / "data" / "real" / name
     assert _false_alarm_rate([path] if path.exists() else []) <= bound
 
