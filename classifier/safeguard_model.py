@@ -16,6 +16,7 @@ import numpy as np
 from classifier.linear import LinearModel, exported, load_linear
 from classifier.model import ARTIFACTS, META_FILE, IncompatibleModel
 from classifier.pinyin import text_syllables
+from classifier.pinyin_reading import read_back
 from classifier.safeguard_concepts import concept_view
 
 if TYPE_CHECKING:
@@ -23,14 +24,23 @@ if TYPE_CHECKING:
 
 SAFEGUARD_DIR = ARTIFACTS / "safeguard"
 _SPACE_RE = re.compile(r"\s+")
+_LATIN_RE = re.compile(r"[a-z]")
 
 
 def prepare(norms: list[str]) -> np.ndarray:
-    """Three views of normalised texts: characters without spaces, fuzzy pinyin syllables,
-    and the parts of harm the text holds (safeguard_concepts), in order."""
-    out = np.empty((len(norms), 3), dtype=object)
+    """Four views of normalised texts: characters without spaces, fuzzy pinyin syllables, the
+    parts of harm the text holds (safeguard_concepts), and the characters once any pinyin is
+    read back into characters (the same as the first view for a text without Latin letters).
+
+    The fourth view is added beside the others, not in place of the first: a suggestion typed
+    in pinyin is then read for what it says, not only for being pinyin, which most of the
+    training lines in pinyin are disclosures; replacing the first view lost recall.
+    """
+    out = np.empty((len(norms), 4), dtype=object)
     for i, norm in enumerate(norms):
-        out[i] = (_SPACE_RE.sub("", norm), " ".join(text_syllables(norm)), concept_view(norm))
+        chars = _SPACE_RE.sub("", norm)
+        read = _SPACE_RE.sub("", read_back(norm)) if _LATIN_RE.search(norm) else chars
+        out[i] = (chars, " ".join(text_syllables(norm)), concept_view(norm), read)
     return out
 
 
@@ -43,25 +53,22 @@ def build_safeguard_pipeline(C: float = 4.0, vocabularies: dict | None = None) -
     from sklearn.pipeline import Pipeline
 
     vocab = vocabularies or {}
-    chars = TfidfVectorizer(
-        vocabulary=vocab.get("chars"),
-        analyzer="char",
-        ngram_range=(1, 3),
-        sublinear_tf=True,
-        lowercase=False,
-        min_df=2,
-        dtype=np.float32,
-    )
-    sounds = TfidfVectorizer(
-        vocabulary=vocab.get("pinyin"),
-        analyzer="word",
-        ngram_range=(1, 3),
-        token_pattern=r"\S+",
-        sublinear_tf=True,
-        lowercase=False,
-        min_df=2,
-        dtype=np.float32,
-    )
+
+    def counted(name: str, analyzer: str, top: int) -> TfidfVectorizer:
+        """A view of 1..top-grams seen in two texts at least, log-scaled counts."""
+        pattern = {"token_pattern": r"\S+"} if analyzer == "word" else {}
+        return TfidfVectorizer(
+            vocabulary=vocab.get(name),
+            analyzer=analyzer,
+            ngram_range=(1, top),
+            sublinear_tf=True,
+            lowercase=False,
+            min_df=2,
+            dtype=np.float32,
+            **pattern,
+        )
+
+    chars, sounds = counted("chars", "char", 3), counted("pinyin", "word", 3)
     parts = TfidfVectorizer(
         vocabulary=vocab.get("parts"),
         analyzer="word",
@@ -71,8 +78,10 @@ def build_safeguard_pipeline(C: float = 4.0, vocabularies: dict | None = None) -
         binary=True,
         dtype=np.float32,
     )
+    read = counted("read", "char", 2)  # pairs suffice beside the first view's triples
     features = ColumnTransformer(
-        [("chars", chars, 0), ("pinyin", sounds, 1), ("parts", parts, 2)], sparse_threshold=1.0
+        [("chars", chars, 0), ("pinyin", sounds, 1), ("parts", parts, 2), ("read", read, 3)],
+        sparse_threshold=1.0,
     )
     clf = LogisticRegression(C=C, class_weight="balanced", max_iter=3000)
     return Pipeline([("features", features), ("clf", clf)])

@@ -33,6 +33,8 @@ BLIND_RUNS = REPORTS / "safeguarding_blind_runs.json"
 ESSAY_PARTS = ("train", "dev", "test")
 # The real suggestion corpora (A, B, D), read by real-corpus split like the essays.
 SUGGESTION_FILES = tuple(name for name in REAL_FILES if name != "corpus_c.jsonl")
+# Real corpora the net never trains on and the threshold never reads: a clean estimate.
+UNREAD_FILES = ("corpus_e.jsonl", "corpus_f.jsonl", "corpus_g.jsonl")
 
 
 def _rate(flags: list[bool]) -> float | None:
@@ -108,6 +110,7 @@ def evaluate_all() -> dict:
         "test": evaluate_real(real["test"]),
         "dev": evaluate_real(real["dev"]),
         "test_new_events": evaluate_real([c for c in real["test"] if c.batch == 2]),
+        "test_batch8": evaluate_real([c for c in real["test"] if c.batch == 8]),
         "holdout": evaluate_real(load_real(HOLDOUT_FILE)),
         "holdout2": evaluate_real(load_real(HOLDOUT2_FILE)),
         "holdout3": evaluate_real(load_real(HOLDOUT3_FILE)),
@@ -121,6 +124,10 @@ def evaluate_all() -> dict:
                 _real_suggestions(ordinary_only=False)
             ),
             "essays": {part: evaluate_ordinary(essay_texts(part)) for part in ESSAY_PARTS},
+            "unread_corpora": {
+                name.removesuffix(".jsonl"): evaluate_ordinary(_ordinary_texts(name))
+                for name in UNREAD_FILES
+            },
             "suggestions_by_part": {
                 part: evaluate_ordinary(real_ordinary_texts(part, SUGGESTION_FILES))
                 for part in ESSAY_PARTS
@@ -129,6 +136,12 @@ def evaluate_all() -> dict:
         "cross_validation": cross_validate(),
         "team_set": {"heldout": evaluate_team_set(held), "tune": evaluate_team_set(tune)},
     }
+
+
+def _ordinary_texts(name: str) -> list[str]:
+    """One real corpus's texts, the `safety` topic left out (as for the other corpora)."""
+    rows = read_jsonl(REAL_SUGGESTIONS / name)
+    return [r["text"] for r in rows if r.get("topic") != "safety"]
 
 
 def _real_suggestions(ordinary_only: bool) -> list[str]:
@@ -208,6 +221,8 @@ def render(result: dict) -> str:
         "- on corpus C's ordinary essays and diaries (missing parents who work away, exam "
         "stress, being left out), by real-corpus split (train and dev read as above): "
         + _parts(o["essays"]),
+        "- on real corpora never trained on nor read for the threshold (`safety` left out): "
+        + _parts(o["unread_corpora"]),
         "",
         "## Team-written set (safeguarding.jsonl)",
         "",
@@ -222,6 +237,10 @@ def render(result: dict) -> str:
         + _cv_section(result["cross_validation"])
         + _split_section("Test", result["test"])
         + _split_section("Test, new events only (batch 2)", result["test_new_events"])
+        + _split_section(
+            "Test, batch 8 events only (written beside the screen, so not blind)",
+            result["test_batch8"],
+        )
         + _split_section("Fresh holdout", result["holdout"])
         + _split_section("Second holdout (safeguarding_real_holdout2.jsonl)", result["holdout2"])
         + _split_section("Third holdout, after its blind run", result["holdout3"])

@@ -32,8 +32,10 @@ from training.safeguard_real import load_real, split_real
 from training.splits import split_real as split_real_corpus
 
 # Share of ordinary texts (corpus validation split, real corpora dev part) the whole screen may
-# flag at most: recall first, with a margin below the 5% the product is judged at.
-ORDINARY_BUDGET = 0.035
+# flag at most: recall first, with a margin below the 5% the product is judged at. 3% since
+# the net also reads pinyin back into characters (batch 8): at 3.5% without that view the
+# threshold sat 0.040 below the weakest dev disclosure the rules miss; at 3% with it, 0.060.
+ORDINARY_BUDGET = 0.030
 # Terms whose weight in a first fit is below this are dropped and the net refitted on the
 # rest: two thirds of the n-grams carry almost nothing, and the shipped file stays small.
 MIN_TERM_WEIGHT = 0.05

@@ -2,7 +2,8 @@
 
 import pytest
 
-from classifier.safeguard import is_urgent
+from classifier.normalise import normalise
+from classifier.safeguard import is_urgent, rule_hits
 from training.safeguard_data import load_cases, split_cases
 
 URGENT = [
@@ -69,8 +70,17 @@ def test_heldout_half_meets_recall_and_false_alarm_targets():
     assert sum(hard) / len(hard) <= 0.25
 
 
-@pytest.mark.parametrize("text", ["查进度 ts-zs3nwz", "查进度 TS ZS3NWZ", "zs3nwz 怎么样了",
-                                  "我的码是zs3nwz", "查进度 tvcey6", "查进度 qqdtje"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "查进度 ts-zs3nwz",
+        "查进度 TS ZS3NWZ",
+        "zs3nwz 怎么样了",
+        "我的码是zs3nwz",
+        "查进度 tvcey6",
+        "查进度 qqdtje",
+    ],
+)
 def test_a_progress_code_typed_back_is_not_an_alarm(text):
     """Random code letters ("zs", "qq") are no words: asking for progress shows no help screen."""
     assert not is_urgent(text).urgent
@@ -79,3 +89,18 @@ def test_a_progress_code_typed_back_is_not_an_alarm(text):
 @pytest.mark.parametrize("text", ["查进度 ts-ab2cde 我不想活了", "我想zs", "他让我加qq5678发照片"])
 def test_words_around_a_code_and_code_like_handles_are_still_read(text):
     assert is_urgent(text).urgent
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["高年级那几个把我当提款机，每个星期都要我带钱", "我就是他们的人形取款机 哈哈 不给就堵我"],
+)
+def test_older_children_taking_money_again_and_again_is_bullying(text):
+    assert "bullying_now" in rule_hits(normalise(text))
+
+
+@pytest.mark.parametrize(
+    "text", ["学校门口能不能装一台取款机", "我的钱包丢了，希望失物招领处晚点关门"]
+)
+def test_a_cash_machine_or_a_purse_alone_is_no_bullying(text):
+    assert "bullying_now" not in rule_hits(normalise(text))

@@ -20,6 +20,7 @@ BATCH4_FILE = DATA_DIR / "safeguarding_real_batch4.jsonl"
 BATCH5_FILE = DATA_DIR / "safeguarding_real_batch5.jsonl"
 BATCH6_FILE = DATA_DIR / "safeguarding_real_batch6.jsonl"
 BATCH7_FILE = DATA_DIR / "safeguarding_real_batch7.jsonl"
+BATCH8_FILE = DATA_DIR / "safeguarding_real_batch8.jsonl"
 # The sixth blind holdout, committed before anything was changed or run on it.
 HOLDOUT6_FILE = DATA_DIR / "safeguarding_real_holdout6.jsonl"
 NEW_FILES = [
@@ -27,6 +28,7 @@ NEW_FILES = [
     BATCH5_FILE,
     BATCH6_FILE,
     BATCH7_FILE,
+    BATCH8_FILE,
     real.HOLDOUT3_FILE,
     real.HOLDOUT4_FILE,
     real.HOLDOUT5_FILE,
@@ -168,7 +170,8 @@ def test_a_late_holdout_shares_no_page_event_or_near_duplicate_with_another_file
 
 
 @pytest.mark.parametrize(
-    ("path", "batch"), [(BATCH4_FILE, 4), (BATCH5_FILE, 5), (BATCH6_FILE, 6), (BATCH7_FILE, 7)]
+    ("path", "batch"),
+    [(BATCH4_FILE, 4), (BATCH5_FILE, 5), (BATCH6_FILE, 6), (BATCH7_FILE, 7), (BATCH8_FILE, 8)],
 )
 def test_a_batch_file_is_read_with_the_set_as_one_new_batch(path, batch):
     rows = _rows(path)
@@ -204,7 +207,7 @@ def test_batch_four_aims_at_the_blind_misses_with_many_ordinary_words():
 
 @pytest.mark.parametrize(
     ("batch_file", "holdout"),
-    [(b, h) for b in (BATCH5_FILE, BATCH6_FILE, BATCH7_FILE) for h in HOLDOUTS],
+    [(b, h) for b in (BATCH5_FILE, BATCH6_FILE, BATCH7_FILE, BATCH8_FILE) for h in HOLDOUTS],
     ids=lambda p: p.stem.removeprefix("safeguarding_real_"),
 )
 def test_a_late_batch_shares_no_page_or_event_with_a_holdout(batch_file, holdout):
@@ -265,3 +268,20 @@ def test_batch_seven_aims_at_the_weakest_kinds_and_at_everyday_words_that_look_l
     idioms = "救命 笑死 饿死了 累死了 气死我了 落地成盒 打篮球 打比赛".split()
     idioms += "打电话 打车 打印 滑梯 充电".split()
     assert [idiom for idiom in idioms if idiom not in words] == []
+
+
+def test_batch_eight_tells_harm_sideways_and_adds_sad_but_safe_words():
+    """Disclosures told as a joke, in emoji, pinyin or homophones; and the essays that raised
+    false alarms: divorce, a parent in hospital, scolded over marks, a parent working far away,
+    a pet that died, with ordinary suggestions and figures of speech, some spelt in pinyin."""
+    rows = _rows(BATCH8_FILE)
+    urgent = [r for r in rows if r["urgent"]]
+    safe = [r for r in rows if not r["urgent"]]
+    assert len(rows) >= 140 and len(urgent) >= 60 and len(safe) >= 60
+    assert {r["style"] for r in urgent} == set(real.STYLES)
+    assert len([r for r in urgent if r["style"] in ("joking", "emoji", "homophone")]) >= 25
+    assert {r["kind"] for r in safe} == set(real.SAFE_KINDS)
+    assert len([r for r in safe if r["style"] == "pinyin"]) >= 20
+    words = " ".join(r["text"] for r in safe)
+    sad = "离婚 住院 手术 考了58分 丢脸 毒死 打工 非洲".split()
+    assert [word for word in sad if word not in words] == []
