@@ -110,7 +110,7 @@ def test_no_text_is_written_twice_in_the_real_files():
         (real.HOLDOUT3_FILE, 120, 80, 40),
         (real.HOLDOUT4_FILE, 100, 60, 35),
         (real.HOLDOUT5_FILE, 100, 65, 30),
-        (HOLDOUT6_FILE, 110, 75, 35),
+        (HOLDOUT6_FILE, 100, 66, 34),
     ],
     ids=["holdout3", "holdout4", "holdout5", "holdout6"],
 )
