@@ -21,6 +21,7 @@ BATCH5_FILE = DATA_DIR / "safeguarding_real_batch5.jsonl"
 BATCH6_FILE = DATA_DIR / "safeguarding_real_batch6.jsonl"
 BATCH7_FILE = DATA_DIR / "safeguarding_real_batch7.jsonl"
 BATCH8_FILE = DATA_DIR / "safeguarding_real_batch8.jsonl"
+BATCH9_FILE = DATA_DIR / "safeguarding_real_batch9.jsonl"
 # The sixth blind holdout, committed before anything was changed or run on it.
 HOLDOUT6_FILE = DATA_DIR / "safeguarding_real_holdout6.jsonl"
 NEW_FILES = [
@@ -29,6 +30,7 @@ NEW_FILES = [
     BATCH6_FILE,
     BATCH7_FILE,
     BATCH8_FILE,
+    BATCH9_FILE,
     real.HOLDOUT3_FILE,
     real.HOLDOUT4_FILE,
     real.HOLDOUT5_FILE,
@@ -171,7 +173,7 @@ def test_a_late_holdout_shares_no_page_event_or_near_duplicate_with_another_file
 
 @pytest.mark.parametrize(
     ("path", "batch"),
-    [(BATCH4_FILE, 4), (BATCH5_FILE, 5), (BATCH6_FILE, 6), (BATCH7_FILE, 7), (BATCH8_FILE, 8)],
+    [(BATCH4_FILE, 4), (BATCH5_FILE, 5), (BATCH6_FILE, 6), (BATCH7_FILE, 7), (BATCH8_FILE, 8), (BATCH9_FILE, 9)],
 )
 def test_a_batch_file_is_read_with_the_set_as_one_new_batch(path, batch):
     rows = _rows(path)
@@ -207,7 +209,8 @@ def test_batch_four_aims_at_the_blind_misses_with_many_ordinary_words():
 
 @pytest.mark.parametrize(
     ("batch_file", "holdout"),
-    [(b, h) for b in (BATCH5_FILE, BATCH6_FILE, BATCH7_FILE, BATCH8_FILE) for h in HOLDOUTS],
+    [(b, h) for b in (BATCH5_FILE, BATCH6_FILE, BATCH7_FILE, BATCH8_FILE, BATCH9_FILE)
+     for h in HOLDOUTS],
     ids=lambda p: p.stem.removeprefix("safeguarding_real_"),
 )
 def test_a_late_batch_shares_no_page_or_event_with_a_holdout(batch_file, holdout):
@@ -284,4 +287,20 @@ def test_batch_eight_tells_harm_sideways_and_adds_sad_but_safe_words():
     assert len([r for r in safe if r["style"] == "pinyin"]) >= 20
     words = " ".join(r["text"] for r in safe)
     sad = "离婚 住院 手术 考了58分 丢脸 毒死 打工 非洲".split()
+    assert [word for word in sad if word not in words] == []
+
+
+def test_batch_nine_draws_the_line_between_sad_but_safe_and_real_harm():
+    """Children's essays about being left behind, divorce, a grandparent's illness or death,
+    moving school and being scolded over marks, beside disclosures that sound close to them:
+    neglect while left behind, beatings after bad marks, self-harm said sadly."""
+    rows = _rows(BATCH9_FILE)
+    urgent = [r for r in rows if r["urgent"]]
+    safe = [r for r in rows if not r["urgent"]]
+    assert len(rows) >= 150 and len(safe) >= 90 and len(urgent) >= 50
+    assert {r["style"] for r in urgent} == set(real.STYLES)
+    per_kind = Counter(r["kind"] for r in urgent)
+    assert min(per_kind[k] for k in ("neglect", "hitting", "self_harm")) >= 8
+    words = " ".join(r["text"] for r in safe)
+    sad = "打工 离婚 去世 白血病 转学 孤单 摔到地上 信不信我打你".split()
     assert [word for word in sad if word not in words] == []
