@@ -349,3 +349,26 @@ def test_being_chased_in_a_named_play_raises_no_rule(text):
 @pytest.mark.parametrize("text", PLAY_ALARMS)
 def test_bullying_called_a_game_and_hiding_from_a_fight_are_still_caught(text):
     assert rule_hits(normalise(text))
+
+
+# A child living on their own for months or years is neglect; an old person living alone, or a
+# night or two away from home, is not.
+LIVING_ALONE_ALARMS = [
+    "我已经一个人过了两年，饭都是自己煮",
+    "一个人住三个月了哈哈 钥匙挂在脖子上",
+    "wo yi ge ren zhu le ban nian le",
+]
+LIVING_ALONE_SCENES = [
+    "奶奶一个人住了十年，我周末去陪她",
+    "暑假我一个人住了两天酒店，参加夏令营",
+]
+
+
+@pytest.mark.parametrize("text", LIVING_ALONE_ALARMS)
+def test_a_child_living_alone_for_months_or_years_is_caught_by_the_rules(text):
+    assert "neglect" in rule_hits(normalise(text))
+
+
+@pytest.mark.parametrize("text", LIVING_ALONE_SCENES)
+def test_an_old_person_living_alone_or_a_night_away_raises_no_neglect_rule(text):
+    assert "neglect" not in rule_hits(normalise(text))
