@@ -173,7 +173,14 @@ def test_a_late_holdout_shares_no_page_event_or_near_duplicate_with_another_file
 
 @pytest.mark.parametrize(
     ("path", "batch"),
-    [(BATCH4_FILE, 4), (BATCH5_FILE, 5), (BATCH6_FILE, 6), (BATCH7_FILE, 7), (BATCH8_FILE, 8), (BATCH9_FILE, 9)],
+    [
+        (BATCH4_FILE, 4),
+        (BATCH5_FILE, 5),
+        (BATCH6_FILE, 6),
+        (BATCH7_FILE, 7),
+        (BATCH8_FILE, 8),
+        (BATCH9_FILE, 9),
+    ],
 )
 def test_a_batch_file_is_read_with_the_set_as_one_new_batch(path, batch):
     rows = _rows(path)
@@ -209,8 +216,11 @@ def test_batch_four_aims_at_the_blind_misses_with_many_ordinary_words():
 
 @pytest.mark.parametrize(
     ("batch_file", "holdout"),
-    [(b, h) for b in (BATCH5_FILE, BATCH6_FILE, BATCH7_FILE, BATCH8_FILE, BATCH9_FILE)
-     for h in HOLDOUTS],
+    [
+        (b, h)
+        for b in (BATCH5_FILE, BATCH6_FILE, BATCH7_FILE, BATCH8_FILE, BATCH9_FILE)
+        for h in HOLDOUTS
+    ],
     ids=lambda p: p.stem.removeprefix("safeguarding_real_"),
 )
 def test_a_late_batch_shares_no_page_or_event_with_a_holdout(batch_file, holdout):
