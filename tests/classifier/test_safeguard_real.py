@@ -145,8 +145,10 @@ def test_each_kind_of_harm_in_the_test_split_is_caught(parts):
     events, 42 disclosures) the screen shipped before it catches under 0.965 of the 444, and a
     plain retrain 427 (neglect 41 of 45); the shipped screen, which also reads pinyin back,
     catches 428 of 444 (0.964; batch 8's 41 of 42), every kind at least 0.88 (neglect 40 of
-    45). The misses are in training/reports/safeguarding.md. The test split is never tuned on:
-    these are its figures.
+    45). With batch 9 (11 new test events, 18 disclosures, all caught) the same screen plus the
+    living-alone rule catches 446 of 462 (0.965); a retrain on batch 9 caught 443 and was not
+    shipped. The misses are in training/reports/safeguarding.md. The test split is never tuned
+    on: these are its figures.
     """
     test = [c for c in parts["test"] if c.urgent]
     flags = [u.urgent for u in is_urgent_many([c.text for c in test])]
