@@ -34,7 +34,7 @@ NEWER = {
     "corpus_f.jsonl": ("corpus-f", 430),
     "corpus_g.jsonl": ("corpus-g", 450),
     "corpus_h.jsonl": ("corpus-h", 390),
-    "corpus_j.jsonl": ("corpus-j", 45),
+    "corpus_j.jsonl": ("corpus-j", 200),
 }
 LABELS = set(TOPIC_IDS) | {"none"}
 KINDS = {
