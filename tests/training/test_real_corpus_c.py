@@ -1,4 +1,4 @@
-"""Real corpora C to H: well-formed, from new pages only, never a reserved page."""
+"""Real corpora C to J: well-formed, from new pages only, never a reserved page."""
 
 import json
 import re
@@ -24,6 +24,8 @@ ORDER = (
     "corpus_f.jsonl",
     "corpus_g.jsonl",
     "corpus_h.jsonl",
+    "corpus_i.jsonl",
+    "corpus_j.jsonl",
 )
 # file -> (writer tag, fewest lines it must hold); every file is checked against all earlier ones
 NEWER = {
@@ -33,6 +35,8 @@ NEWER = {
     "corpus_f.jsonl": ("corpus-f", 430),
     "corpus_g.jsonl": ("corpus-g", 450),
     "corpus_h.jsonl": ("corpus-h", 390),
+    "corpus_i.jsonl": ("corpus-i", 370),
+    "corpus_j.jsonl": ("corpus-j", 200),
 }
 LABELS = set(TOPIC_IDS) | {"none"}
 KINDS = {
