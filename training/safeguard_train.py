@@ -40,6 +40,11 @@ from training.splits import split_real as split_real_corpus
 # test disclosures (446 before; under the 0.96 floor) and missed one of holdout 4; at 2.5% the
 # dev false alarms fell (essays 3.2%, suggestions 3.3%) but the threshold rose to 0.489 and
 # test recall fell to 441 of 462. The shipped net is still the batch-8 one (never read batch 9).
+# Nor does a retrain without batch 9 reproduce it any more: corpora H-J (added to the topic
+# corpus) join near-duplicate groups and move texts of the real corpora's dev part, the budget's
+# ordinary set, and the threshold then falls to 0.363 (test recall 448 of 462, but real
+# suggestions 5.2%, essays dev 6.6%, corpus E 9.5%, F 8.2%). A steadier ordinary set for the
+# budget is the next step; until then the shipped net is the one trained at batch 8.
 ORDINARY_BUDGET = 0.030
 # Terms whose weight in a first fit is below this are dropped and the net refitted on the
 # rest: two thirds of the n-grams carry almost nothing, and the shipped file stays small.
