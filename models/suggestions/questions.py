@@ -94,13 +94,18 @@ def asked_ids(session: Session, suggestions: list[Suggestion]) -> set[int]:
     """Which of these suggestions wait for their child's answer (one query for a list)."""
     asked = {s.id for s in suggestions if s.status == Status.WAITING_FOR_CHILD}
     handled = [s.id for s in suggestions if s.status in WITH_AGENCY]
-    if handled:
-        query = (select(Event.suggestion_id, Event.action)
-                 .where(Event.suggestion_id.in_(handled), Event.action.in_((ASK, REPLY)))
-                 .order_by(Event.id))
-        last = dict(session.exec(query).all())
-        asked |= {number for number, action in last.items() if action == ASK}
-    return asked
+    last = _last_actions(session, handled, (ASK, REPLY))
+    return asked | {number for number, action in last.items() if action == ASK}
+
+
+def _last_actions(session: Session, ids: list[int], actions: tuple[str, ...]) -> dict[int, str]:
+    """The latest of these actions on each of these suggestions (one query for a list)."""
+    if not ids:
+        return {}
+    query = (select(Event.suggestion_id, Event.action)
+             .where(Event.suggestion_id.in_(ids), Event.action.in_(actions))
+             .order_by(Event.id))
+    return dict(session.exec(query).all())
 
 
 def waiting(session: Session, group_ids: list[int]) -> list[Suggestion]:
@@ -161,4 +166,6 @@ def agency_waiting(session: Session, group_ids: list[int]) -> list[Suggestion]:
              .where(Suggestion.group_id.in_(group_ids), Suggestion.id.in_(asked),
                     Suggestion.status.in_([s.value for s in WITH_AGENCY]))
              .order_by(Suggestion.id))
-    return [s for s in session.exec(query) if agency_question(session, s) is not None]
+    found = list(session.exec(query))
+    last = _last_actions(session, [s.id for s in found], (AGENCY_ASKS, ASK, KEPT_BACK))
+    return [s for s in found if last.get(s.id) == AGENCY_ASKS]

@@ -84,6 +84,8 @@ def test_an_agency_asks_through_the_facilitator_and_reads_the_childs_answer(
     assert "部门想问孩子的问题，等你转达" in queue and item.tracking_code in queue
     assert AGENCY_ASKS in client.get(_review_url(item)).get_data(as_text=True)
     client.post(_review_url(item) + "/relay", data={"question": IN_CHILD_WORDS})
+    queue = client.get("/facilitator/review/").get_data(as_text=True)
+    assert "部门想问孩子的问题，等你转达" not in queue  # passed on: no longer waiting for them
 
     auth.signout()
     auth.child()

@@ -66,8 +66,8 @@
     show();
   }
 
-  function freshToken(page) {
-    return fetch(page || "/suggest/", { credentials: "same-origin", cache: "no-store" })
+  function freshToken(formPage) {
+    return fetch(formPage || "/suggest/", { credentials: "same-origin", cache: "no-store" })
       .then(function (response) { return response.text(); })
       .then(function (html) {
         var page = new DOMParser().parseFromString(html, "text/html");
