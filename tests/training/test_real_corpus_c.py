@@ -1,4 +1,5 @@
 """Real corpora C to L: well-formed, from new pages only, never a reserved page."""
+"""Real corpora C to J and N: well-formed, from new pages only, never a reserved page."""
 
 import json
 import re
@@ -27,6 +28,7 @@ ORDER = (
     "corpus_i.jsonl",
     "corpus_j.jsonl",
     "corpus_l.jsonl",
+    "corpus_n.jsonl",
 )
 # file -> (writer tag, fewest lines it must hold); every file is checked against all earlier ones
 NEWER = {
@@ -39,6 +41,7 @@ NEWER = {
     "corpus_i.jsonl": ("corpus-i", 370),
     "corpus_j.jsonl": ("corpus-j", 200),
     "corpus_l.jsonl": ("corpus-l", 400),
+    "corpus_n.jsonl": ("corpus-n", 245),
 }
 LABELS = set(TOPIC_IDS) | {"none"}
 KINDS = {
