@@ -1,5 +1,6 @@
 """Real corpora C to L: well-formed, from new pages only, never a reserved page."""
 """Real corpora C to J and N: well-formed, from new pages only, never a reserved page."""
+"""Real corpora C to J and O: well-formed, from new pages only, never a reserved page."""
 
 import json
 import re
@@ -29,6 +30,7 @@ ORDER = (
     "corpus_j.jsonl",
     "corpus_l.jsonl",
     "corpus_n.jsonl",
+    "corpus_o.jsonl",
 )
 # file -> (writer tag, fewest lines it must hold); every file is checked against all earlier ones
 NEWER = {
@@ -42,6 +44,7 @@ NEWER = {
     "corpus_j.jsonl": ("corpus-j", 200),
     "corpus_l.jsonl": ("corpus-l", 400),
     "corpus_n.jsonl": ("corpus-n", 245),
+    "corpus_o.jsonl": ("corpus-o", 350),
 }
 LABELS = set(TOPIC_IDS) | {"none"}
 KINDS = {
