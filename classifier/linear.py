@@ -20,8 +20,8 @@ NumPy only.
 import hashlib
 import json
 import re
-from collections import Counter
 from dataclasses import dataclass
+from itertools import pairwise, repeat
 from pathlib import Path
 
 import numpy as np
@@ -75,28 +75,35 @@ class TfidfView:
             ]
         tokens = self._tokens(text)
         return [
-            " ".join(tokens[i : i + n])
+            gram
             for n in range(low, min(high, len(tokens)) + 1)
-            for i in range(len(tokens) - n + 1)
+            for gram in map(" ".join, zip(*(tokens[k:] for k in range(n)), strict=False))
         ]
 
-    def counts(self, text: str) -> tuple[list[int], list[int]]:
-        """(term indices in increasing order, how often each occurs); unknown n-grams dropped."""
-        found = Counter(map(self.vocabulary.get, self.ngrams(text)))
-        found.pop(None, None)
-        indices = sorted(found)
-        return indices, [found[i] for i in indices]
+    def counts(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """CSR parts of the texts' term counts: row starts, term indices (increasing within a
+        row) and how often each term occurs; unknown n-grams are dropped.
+
+        Every text's n-grams are looked up in one list (-1 for unknown ones) and counted at
+        once: np.unique over row × vocabulary size + term sorts by row, then by term.
+        """
+        get, size = self.vocabulary.get, len(self.vocabulary)
+        terms, lengths = [], []
+        for text in texts:
+            grams = self.ngrams(text)
+            terms += map(get, grams, repeat(-1))
+            lengths.append(len(grams))
+        found = np.array(terms, dtype=np.int64)
+        rows = np.repeat(np.arange(len(texts), dtype=np.int64), lengths)
+        known = found >= 0
+        keys, counts = np.unique(rows[known] * size + found[known], return_counts=True)
+        row_of, indices = np.divmod(keys, size)
+        return np.searchsorted(row_of, np.arange(len(texts) + 1)), indices, counts
 
     def transform(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """CSR parts (row starts, term indices, values) of the texts' weighted TF-IDF rows."""
-        starts, indices, counts = [0], [], []
-        for text in texts:
-            found, times = self.counts(text)
-            indices.extend(found)
-            counts.extend(times)
-            starts.append(len(indices))
-        starts, indices = np.asarray(starts, dtype=np.int64), np.asarray(indices, dtype=np.int64)
-        values = np.asarray(counts, dtype=self.idf.dtype)
+        starts, indices, counts = self.counts(texts)
+        values = counts.astype(self.idf.dtype)
         if self.binary:
             values[:] = 1
         if self.sublinear_tf:
@@ -160,9 +167,9 @@ class LinearModel:
             chunk = rows[begin : begin + ROWS_PER_CHUNK]
             starts, indices, values = self._features_csr(chunk)
             products = values.astype(dtype)[:, None] * self._by_feature[indices]
-            for i in range(len(chunk)):
-                if starts[i] < starts[i + 1]:
-                    out[begin + i] = np.cumsum(products[starts[i] : starts[i + 1]], axis=0)[-1]
+            for i, (first, end) in enumerate(pairwise(starts.tolist())):
+                if first < end:
+                    out[begin + i] = np.cumsum(products[first:end], axis=0)[-1]
         return out + self.intercept
 
     def _features_csr(self, rows: list) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

@@ -10,6 +10,7 @@ import json
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 
 import numpy as np
@@ -125,12 +126,18 @@ class TopicModel:
         is no suggestion when `none` is decided (`chosen`: its probability reaches none_ratio
         times the top one) with at least the threshold's confidence.
         """
-        order = np.argsort(row)[::-1]
-        pick = int(self.chosen(row)[0])
-        best, confidence = self.labels[pick], float(row[pick])
-        top = [
-            (self.labels[i], round(float(row[i]), 4)) for i in order if self.labels[i] != NONE_LABEL
-        ]
+        return self._decide(row, int(self.chosen(row)[0]), np.argsort(row)[::-1], same_route)
+
+    def _decide(
+        self, row: np.ndarray, pick: int, order: np.ndarray, same_route: SameRoute | None
+    ) -> Prediction:
+        """`decide` given the row's decided column and its columns by falling probability."""
+        values, order = row.tolist(), order.tolist()
+        best, confidence = self.labels[pick], values[pick]
+        top = islice(
+            ((self.labels[i], round(values[i], 4)) for i in order if self.labels[i] != NONE_LABEL),
+            3,
+        )
         is_none = best == NONE_LABEL
         runner_up = self.labels[order[1]] if len(order) > 1 else NONE_LABEL
         same_two = (
@@ -146,20 +153,22 @@ class TopicModel:
             confidence=round(confidence, 4),
             abstain=not sure,
             not_suggestion=is_none and sure,
-            top=top[:3],
+            top=list(top),
         )
 
     def predict_many(self, texts: list, same_route: SameRoute | None = None) -> list[Prediction]:
         """Predict many raw or prepared texts in one vectorised call.
 
         A text with no letter, digit or hanzi left ("。。。", "🙂") is not a suggestion,
-        whatever the model would make of an empty row.
+        whatever the model would make of an empty row. Each row's decided column and its
+        columns by falling probability are found for all rows at once, as `decide` finds them.
         """
         prepared = prepare(texts)
         rows = self.probabilities(prepared)
+        picks, orders = self.chosen(rows).tolist(), np.argsort(rows, axis=1)[:, ::-1]
         return [
-            self.decide(row, same_route) if p.has_words else EMPTY
-            for p, row in zip(prepared, rows, strict=True)
+            self._decide(row, pick, order, same_route) if p.has_words else EMPTY
+            for p, row, pick, order in zip(prepared, rows, picks, orders, strict=True)
         ]
 
     def predict(self, text, same_route: SameRoute | None = None) -> Prediction:

@@ -198,6 +198,9 @@ ENGLISH_WORDS: dict[str, str] = {
 _ENGLISH_RE = re.compile(
     r"(?<![a-z])(" + "|".join(sorted(ENGLISH_WORDS, key=len, reverse=True)) + r")(?![a-z])"
 )
+# A text without any English word's first letter holds none: most texts skip _ENGLISH_RE,
+# whose look-behind is tried at every character.
+_ENGLISH_FIRST_RE = re.compile("[" + "".join(sorted({word[0] for word in ENGLISH_WORDS})) + "]")
 _EMOJI_RE = re.compile("|".join(re.escape(k) for k in sorted(EMOJI_WORDS, key=len, reverse=True)))
 _OTHER_SYMBOL_RE = re.compile(r"[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200D]")
 _REPEAT_RE = re.compile(r"([^\d]{1,4}?)\1{2,}")
@@ -257,7 +260,8 @@ def normalise(text: str) -> str:
     text = unicodedata.normalize("NFKC", text or "")
     text = replace_emoji(text)
     text = to_simplified(text).lower().replace("ü", "v")
-    text = _ENGLISH_RE.sub(lambda m: ENGLISH_WORDS[m.group(1)], text)
+    if _ENGLISH_FIRST_RE.search(text):
+        text = _ENGLISH_RE.sub(lambda m: ENGLISH_WORDS[m.group(1)], text)
     text = _SPACE_RE.sub(" ", text)
     text = _REPEAT_RE.sub(r"\1\1", text)
     text = _PUNCT_RUN_RE.sub(r"\1", text).strip()

@@ -12,6 +12,9 @@ SYLLABLES: frozenset[str] = frozenset(
 _MAX_SYLLABLE = max(len(s) for s in SYLLABLES)
 _FUZZY_RULES = (("zh", "z"), ("ch", "c"), ("sh", "s"), ("ng", "n"), ("v", "u"))
 _HAN_RE = re.compile(r"[\u4e00-\u9fff]")
+_HAN_FIRST, _HAN_LAST, _HAN_START = 0x4E00, 0x9FFF, "\u4e00"
+_PIECE_RE = re.compile(r"[\u4e00-\u9fff]+|[a-zü]+")  # hanzi runs and Latin words
+_LATIN_WORD_RE = re.compile(r"[a-zü]+")
 MAX_WORD_KEYS = 16  # spellings of one dictionary word when its characters have several readings
 
 
@@ -46,7 +49,6 @@ def fuzzy(syllable: str) -> str:
     return syllable
 
 
-@lru_cache(maxsize=32768)
 def char_syllable(char: str) -> str:
     """Return the fuzzy toneless syllable of one hanzi (first reading)."""
     return fuzzy(hanzi_readings().get(char, [char])[0])
@@ -111,17 +113,45 @@ def latin_to_hanzi(run: str) -> str | None:
     return re.sub(r" +", " ", "".join(pieces)).strip() if hit else None
 
 
+@lru_cache(maxsize=1)
+def _hanzi_sounds() -> dict[int, str]:
+    """A `str.translate` table: every hanzi → its fuzzy syllable (`char_syllable`) and a space."""
+    return {code: char_syllable(chr(code)) + " " for code in range(_HAN_FIRST, _HAN_LAST + 1)}
+
+
+@lru_cache(maxsize=4096)
+def _latin_sounds(word: str) -> str:
+    """A Latin word's fuzzy syllables, each followed by a space; empty when it is not pinyin."""
+    return "".join(fuzzy(s) + " " for s in split_syllables(word) or [])
+
+
+def _sounds(piece: str) -> str:
+    """The fuzzy syllables of one hanzi run or Latin word, each followed by a space."""
+    if piece[0] < _HAN_START:
+        return _latin_sounds(piece)
+    return piece.translate(_hanzi_sounds())
+
+
+def syllable_text(text: str) -> str:
+    """Fuzzy syllables of a text, space-separated: hanzi by reading, Latin words split as
+    pinyin, others dropped (the same as " ".join(text_syllables(text)), in one pass)."""
+    return "".join(map(_sounds, _PIECE_RE.findall(text)))[:-1]
+
+
+def latin_syllable_text(text: str) -> str:
+    """Fuzzy syllables of the text's Latin words only, space-separated ("" without any)."""
+    return "".join(map(_latin_sounds, _LATIN_WORD_RE.findall(text)))[:-1]
+
+
 def tagged_syllables(text: str) -> list[tuple[str, bool]]:
     """Fuzzy syllables of a text, each flagged True when the child typed it in Latin letters."""
-    out: list[tuple[str, bool]] = []
-    for piece in re.findall(r"[\u4e00-\u9fff]|[a-zü]+", text):
-        if _HAN_RE.match(piece):
-            out.append((char_syllable(piece), False))
-        else:
-            out.extend((fuzzy(s), True) for s in (split_syllables(piece) or []))
-    return out
+    return [
+        (sound, piece[0] < _HAN_START)
+        for piece in _PIECE_RE.findall(text)
+        for sound in _sounds(piece).split()
+    ]
 
 
 def text_syllables(text: str) -> list[str]:
     """Fuzzy syllables of a text: hanzi by reading, Latin runs split as pinyin, others dropped."""
-    return [s for s, _ in tagged_syllables(text)]
+    return syllable_text(text).split()

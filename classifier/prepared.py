@@ -11,7 +11,7 @@ from pathlib import Path
 
 from classifier.chatter import strip_chatter
 from classifier.normalise import normalise
-from classifier.pinyin import tagged_syllables
+from classifier.pinyin import syllable_text, tagged_syllables
 
 _DIGITS_RE = re.compile(r"\d+")
 _SPACE_RE = re.compile(r"\s+")
@@ -83,7 +83,7 @@ class PreparedText:
     @cached_property
     def syllables(self) -> str:
         """Fuzzy toneless syllables, space-separated (the pinyin view)."""
-        return " ".join(s for s, _ in self.tagged_syllables)
+        return syllable_text(self.core)
 
     @cached_property
     def keywords(self) -> str:

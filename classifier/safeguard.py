@@ -32,6 +32,7 @@ def blank_progress_codes(norm: str) -> str:
     """Normalised text with any progress code typed back blanked (the words around it stay)."""
     return _PROGRESS_CODE_RE.sub(" ", _CODE_AFTER_WORD_RE.sub(r"\1 ", norm))
 MIN_NET_CONTENT = 5
+SCREEN_BATCH = 256  # well under the 1,024 texts whose concepts safeguard_concepts keeps
 SHORT_LATIN = 12
 # Medicine beside an illness (感冒吃药, 发烧打针) is care; without an amount (好多, 一瓶, 攒)
 # the net does not read the medicine words.
@@ -187,7 +188,20 @@ def is_urgent_many(texts: list[str]) -> list[Urgency]:
 
 
 def screen_normalised(norms: list[str]) -> list[Urgency]:
-    """Screen texts already normalised (a PreparedText's `normalised`): no second normalise."""
+    """Screen texts already normalised (a PreparedText's `normalised`): no second normalise.
+
+    In batches of SCREEN_BATCH texts, so the net reads the parts of harm the rules have just
+    found in the same texts (`safeguard_concepts` keeps the last 1,024) instead of again.
+    """
+    return [
+        urgency
+        for begin in range(0, len(norms), SCREEN_BATCH)
+        for urgency in _screen_batch(norms[begin : begin + SCREEN_BATCH])
+    ]
+
+
+def _screen_batch(norms: list[str]) -> list[Urgency]:
+    """Rules on every text, then the safety net on those the rules did not flag, in one call."""
     norms = [blank_progress_codes(n) for n in norms]
     hits = [rule_hits(n) for n in norms]
     model = _model()

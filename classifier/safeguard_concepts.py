@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from classifier.pinyin import tagged_syllables
+from classifier.pinyin import latin_syllable_text
 
 _SPACE_RE = re.compile(r"\s+")
 
@@ -317,7 +317,7 @@ def concepts(norm: str) -> dict[str, int]:
 def _concepts(norm: str) -> tuple[tuple[str, int], ...]:
     """concepts() once per text: the rules and the net's third view both ask for it."""
     chars = _SPACE_RE.sub("", norm)
-    sounds = " ".join(s for s, latin in tagged_syllables(norm) if latin)
+    sounds = latin_syllable_text(norm)
     found: dict[str, int] = {}
     for name, (char_re, sound_re) in _COMPILED.items():
         match = char_re.search(chars)

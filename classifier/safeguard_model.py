@@ -15,7 +15,7 @@ import numpy as np
 
 from classifier.linear import LinearModel, exported, load_linear
 from classifier.model import ARTIFACTS, META_FILE, IncompatibleModel
-from classifier.pinyin import text_syllables
+from classifier.pinyin import syllable_text
 from classifier.pinyin_reading import read_back
 from classifier.safeguard_concepts import concept_view
 
@@ -40,7 +40,7 @@ def prepare(norms: list[str]) -> np.ndarray:
     for i, norm in enumerate(norms):
         chars = _SPACE_RE.sub("", norm)
         read = _SPACE_RE.sub("", read_back(norm)) if _LATIN_RE.search(norm) else chars
-        out[i] = (chars, " ".join(text_syllables(norm)), concept_view(norm), read)
+        out[i] = (chars, syllable_text(norm), concept_view(norm), read)
     return out
 
 
