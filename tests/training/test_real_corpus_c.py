@@ -1,4 +1,4 @@
-"""Real corpora C to J: well-formed, from new pages only, never a reserved page."""
+"""Real corpora C to K: well-formed, from new pages only, never a reserved page."""
 
 import json
 import re
@@ -26,6 +26,7 @@ ORDER = (
     "corpus_h.jsonl",
     "corpus_i.jsonl",
     "corpus_j.jsonl",
+    "corpus_k.jsonl",
 )
 # file -> (writer tag, fewest lines it must hold); every file is checked against all earlier ones
 NEWER = {
@@ -37,6 +38,7 @@ NEWER = {
     "corpus_h.jsonl": ("corpus-h", 390),
     "corpus_i.jsonl": ("corpus-i", 370),
     "corpus_j.jsonl": ("corpus-j", 200),
+    "corpus_k.jsonl": ("corpus-k", 90),
 }
 LABELS = set(TOPIC_IDS) | {"none"}
 KINDS = {
