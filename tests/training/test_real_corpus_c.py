@@ -1,6 +1,7 @@
 """Real corpora C to L: well-formed, from new pages only, never a reserved page."""
 """Real corpora C to J and N: well-formed, from new pages only, never a reserved page."""
 """Real corpora C to J and O: well-formed, from new pages only, never a reserved page."""
+"""Real corpora C to K: well-formed, from new pages only, never a reserved page."""
 
 import json
 import re
@@ -31,6 +32,7 @@ ORDER = (
     "corpus_l.jsonl",
     "corpus_n.jsonl",
     "corpus_o.jsonl",
+    "corpus_k.jsonl",
 )
 # file -> (writer tag, fewest lines it must hold); every file is checked against all earlier ones
 NEWER = {
@@ -45,6 +47,7 @@ NEWER = {
     "corpus_l.jsonl": ("corpus-l", 400),
     "corpus_n.jsonl": ("corpus-n", 245),
     "corpus_o.jsonl": ("corpus-o", 350),
+    "corpus_k.jsonl": ("corpus-k", 400),
 }
 LABELS = set(TOPIC_IDS) | {"none"}
 KINDS = {
