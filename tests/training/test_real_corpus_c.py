@@ -26,6 +26,7 @@ ORDER = (
     "corpus_h.jsonl",
     "corpus_i.jsonl",
     "corpus_j.jsonl",
+    "corpus_m.jsonl",
 )
 # file -> (writer tag, fewest lines it must hold); every file is checked against all earlier ones
 NEWER = {
@@ -37,6 +38,7 @@ NEWER = {
     "corpus_h.jsonl": ("corpus-h", 390),
     "corpus_i.jsonl": ("corpus-i", 370),
     "corpus_j.jsonl": ("corpus-j", 200),
+    "corpus_m.jsonl": ("corpus-m", 350),
 }
 LABELS = set(TOPIC_IDS) | {"none"}
 KINDS = {
