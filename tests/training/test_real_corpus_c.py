@@ -33,6 +33,7 @@ ORDER = (
     "corpus_n.jsonl",
     "corpus_o.jsonl",
     "corpus_k.jsonl",
+    "corpus_m.jsonl",
 )
 # file -> (writer tag, fewest lines it must hold); every file is checked against all earlier ones
 NEWER = {
@@ -48,6 +49,7 @@ NEWER = {
     "corpus_n.jsonl": ("corpus-n", 245),
     "corpus_o.jsonl": ("corpus-o", 350),
     "corpus_k.jsonl": ("corpus-k", 400),
+    "corpus_m.jsonl": ("corpus-m", 350),
 }
 LABELS = set(TOPIC_IDS) | {"none"}
 KINDS = {
