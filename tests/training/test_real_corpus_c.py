@@ -29,11 +29,11 @@ ORDER = (
     "corpus_h.jsonl",
     "corpus_i.jsonl",
     "corpus_j.jsonl",
+    "corpus_k.jsonl",
     "corpus_l.jsonl",
+    "corpus_m.jsonl",
     "corpus_n.jsonl",
     "corpus_o.jsonl",
-    "corpus_k.jsonl",
-    "corpus_m.jsonl",
 )
 # file -> (writer tag, fewest lines it must hold); every file is checked against all earlier ones
 NEWER = {
@@ -45,11 +45,11 @@ NEWER = {
     "corpus_h.jsonl": ("corpus-h", 390),
     "corpus_i.jsonl": ("corpus-i", 370),
     "corpus_j.jsonl": ("corpus-j", 200),
+    "corpus_k.jsonl": ("corpus-k", 400),
     "corpus_l.jsonl": ("corpus-l", 400),
+    "corpus_m.jsonl": ("corpus-m", 350),
     "corpus_n.jsonl": ("corpus-n", 245),
     "corpus_o.jsonl": ("corpus-o", 350),
-    "corpus_k.jsonl": ("corpus-k", 400),
-    "corpus_m.jsonl": ("corpus-m", 350),
 }
 LABELS = set(TOPIC_IDS) | {"none"}
 KINDS = {
