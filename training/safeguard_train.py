@@ -60,6 +60,12 @@ ESSAY_FILE = REAL_DIR / "corpus_c.jsonl"
 REAL_FILES = ("corpus_a.jsonl", "corpus_b.jsonl", "corpus_c.jsonl", "corpus_d.jsonl")
 
 
+def net_view(text: str) -> str:
+    """What the net is trained on: normalised text with idioms, laughter and medicine for an
+    illness blanked (as the screen reads it)."""
+    return blank_benign(normalise(text))
+
+
 def real_files() -> tuple[str, ...]:
     """Every real children's corpus file: all of them are ordinary texts for the net."""
     return tuple(sorted(path.name for path in REAL_DIR.glob("*.jsonl")))
