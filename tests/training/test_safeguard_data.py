@@ -22,6 +22,7 @@ BATCH6_FILE = DATA_DIR / "safeguarding_real_batch6.jsonl"
 BATCH7_FILE = DATA_DIR / "safeguarding_real_batch7.jsonl"
 BATCH8_FILE = DATA_DIR / "safeguarding_real_batch8.jsonl"
 BATCH9_FILE = DATA_DIR / "safeguarding_real_batch9.jsonl"
+BATCH10_FILE = DATA_DIR / "safeguarding_real_batch10.jsonl"
 # The sixth blind holdout, committed before anything was changed or run on it.
 HOLDOUT6_FILE = DATA_DIR / "safeguarding_real_holdout6.jsonl"
 # The seventh blind holdout, committed before anything was changed or run on it.
@@ -33,6 +34,7 @@ NEW_FILES = [
     BATCH7_FILE,
     BATCH8_FILE,
     BATCH9_FILE,
+    BATCH10_FILE,
     real.HOLDOUT3_FILE,
     real.HOLDOUT4_FILE,
     real.HOLDOUT5_FILE,
@@ -188,6 +190,7 @@ def test_a_late_holdout_shares_no_page_event_or_near_duplicate_with_another_file
         (BATCH7_FILE, 7),
         (BATCH8_FILE, 8),
         (BATCH9_FILE, 9),
+        (BATCH10_FILE, 10),
     ],
 )
 def test_a_batch_file_is_read_with_the_set_as_one_new_batch(path, batch):
@@ -226,7 +229,7 @@ def test_batch_four_aims_at_the_blind_misses_with_many_ordinary_words():
     ("batch_file", "holdout"),
     [
         (b, h)
-        for b in (BATCH5_FILE, BATCH6_FILE, BATCH7_FILE, BATCH8_FILE, BATCH9_FILE)
+        for b in (BATCH5_FILE, BATCH6_FILE, BATCH7_FILE, BATCH8_FILE, BATCH9_FILE, BATCH10_FILE)
         for h in HOLDOUTS
     ],
     ids=lambda p: p.stem.removeprefix("safeguarding_real_"),
@@ -322,3 +325,23 @@ def test_batch_nine_draws_the_line_between_sad_but_safe_and_real_harm():
     words = " ".join(r["text"] for r in safe)
     sad = "打工 离婚 去世 白血病 转学 孤单 摔到地上 信不信我打你".split()
     assert [word for word in sad if word not in words] == []
+
+
+def test_batch_ten_weights_the_weakest_kinds_and_adds_childrens_safety_suggestions():
+    """Neglect and self-harm told indirectly, as a joke or in slang, with grooming, child labour
+    and begging; and children's suggestions about public dangers (dogs, school gates, manholes,
+    stairwell fires, drowning, a lecture on bullying) with figures of speech, some in pinyin."""
+    rows = _rows(BATCH10_FILE)
+    urgent = [r for r in rows if r["urgent"]]
+    safe = [r for r in rows if not r["urgent"]]
+    assert len(rows) >= 150 and len(urgent) >= 85 and len(safe) >= 60
+    assert {r["style"] for r in urgent} == set(real.STYLES)
+    per_kind = Counter(r["kind"] for r in urgent)
+    assert per_kind["neglect"] >= 15 and per_kind["self_harm"] >= 25
+    assert min(per_kind[k] for k in ("grooming_online", "exploitation", "runaway")) >= 7
+    assert len([r for r in urgent if r["kind"] == "self_harm" and r["style"] == "joking"]) >= 4
+    assert {r["kind"] for r in safe} == set(real.SAFE_KINDS)
+    assert len([r for r in rows if r.get("derived")]) >= 20
+    words = " ".join(r["text"] for r in safe)
+    public = "拴 斑马线 井盖 充电 救生圈 空调 欺凌 饿死了 热死了 被作业虐 打羽毛球 打电话".split()
+    assert [word for word in public if word not in words] == []
