@@ -1,14 +1,14 @@
 """Train the safeguarding net on train splits only; the dev split sets its threshold, recall first.
 
-Training data: the train split of safeguarding_real.jsonl (children's words paraphrased from
-public reports), the tune half of the team-written safeguarding.jsonl, and the corpus train split
-as ordinary suggestions, and the ordinary texts (not `safety`) of the real corpora A-D in the
-real corpus train split: children's suggestions, and essays about parents working away, exam
-stress or being left out, which are sadness, not danger. The threshold is the lowest at which
-the whole screen (rules, then the net) keeps false alarms on ordinary texts (the corpus
-validation split and the real corpora's dev part) within ORDINARY_BUDGET, and never higher than
-the score of the weakest dev disclosure the rules miss: no disclosure in the dev split may be
-missed.
+Training data: the train split of the real-sourced disclosures and hard negatives (every batch
+and the retired holdouts), the tune half of the team-written safeguarding.jsonl, the corpus
+train split as ordinary suggestions, and the ordinary texts (not `safety`) of every real
+children's corpus in its own train part: suggestions, and essays about parents working away,
+exam stress or being left out, which are sadness, not danger. The threshold is the lowest at
+which the whole screen (rules, then the net) keeps false alarms on ordinary texts (the corpus
+validation split and every real corpus's dev part) within ORDINARY_BUDGET, and never higher
+than the score of the weakest dev disclosure the rules miss: no disclosure in the dev split
+may be missed.
 """
 
 from datetime import UTC, datetime
@@ -51,8 +51,8 @@ ORDINARY_BUDGET = 0.030
 MIN_TERM_WEIGHT = 0.05
 # Real children's words count more than the team's own phrasing and the ordinary corpus.
 REAL_WEIGHT = 3.0
-# Real children's ordinary words (suggestions and essays of corpora A-D) count as much as the
-# real-sourced disclosures: sadness about parents far away or a scolding over marks is not danger.
+# Real children's ordinary words (suggestions and essays of every real corpus) count as much as
+# the real-sourced disclosures: sadness about parents far away or a scolding is not danger.
 REAL_ORDINARY_WEIGHT = 3.0
 # Real children's essays and diaries: ordinary texts that talk of missing parents and sadness.
 ESSAY_FILE = REAL_DIR / "corpus_c.jsonl"
@@ -205,11 +205,11 @@ def train_safeguard(save: bool = True) -> SafeguardModel:
         threshold,
         {
             "created": datetime.now(UTC).isoformat(timespec="seconds"),
-            "trained_on": "train split of safeguarding_real.jsonl + tune half of "
-            "safeguarding.jsonl + corpus train split and the real corpora's (A-D) train part "
-            "as ordinary texts",
-            "threshold_from": "dev split of safeguarding_real.jsonl, corpus validation split "
-            "and the real corpora's dev part",
+            "trained_on": "train split of the real-sourced set (every batch, retired holdouts) "
+            "+ tune half of safeguarding.jsonl + corpus train split and every real corpus's "
+            "own train part as ordinary texts",
+            "threshold_from": "dev split of the real-sourced set, corpus validation split and "
+            "every real corpus's own dev part",
             "ordinary_budget": ORDINARY_BUDGET,
             "real_weight": REAL_WEIGHT,
             "min_term_weight": MIN_TERM_WEIGHT,
