@@ -246,6 +246,8 @@ WHOLE: dict[str, list[str]] = {
     ],
     SELF_HARM: [
         r"烧烤.{0,24}胶带|胶带.{0,24}烧烤",
+        # "Going" (走) as dying, then joining someone: a pact or joining the dead (batch 10, dev).
+        r"(本来|其实)[^，。,]{0,3}不想走[^。]{0,20}(去找|去陪|去见)(他|她|奶奶|爷爷|妈妈|爸爸)",
         # Coded plans (一起去潜水…我想好了, 那种烧烤) and "embroidery" in one's own flesh.
         r"潜水.{0,10}想好了|那种烧烤|烧烤.{0,12}你懂的",
         r"(针|线)[^。]{0,8}自己的肉",
