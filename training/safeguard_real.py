@@ -23,6 +23,8 @@ HOLDOUT3_FILE = DATA_DIR / "safeguarding_real_holdout3.jsonl"
 HOLDOUT4_FILE = DATA_DIR / "safeguarding_real_holdout4.jsonl"
 # A fifth holdout from new events, committed before the screen was changed or run on it.
 HOLDOUT5_FILE = DATA_DIR / "safeguarding_real_holdout5.jsonl"
+# An eighth holdout from new events, committed before the screen was changed or run on it.
+HOLDOUT8_FILE = DATA_DIR / "safeguarding_real_holdout8.jsonl"
 # Later batches live in their own files; load_real() reads them with the main file.
 BATCH_FILES = (
     DATA_DIR / "safeguarding_real_batch4.jsonl",

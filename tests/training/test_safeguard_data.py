@@ -24,6 +24,8 @@ BATCH8_FILE = DATA_DIR / "safeguarding_real_batch8.jsonl"
 BATCH9_FILE = DATA_DIR / "safeguarding_real_batch9.jsonl"
 # The sixth blind holdout, committed before anything was changed or run on it.
 HOLDOUT6_FILE = DATA_DIR / "safeguarding_real_holdout6.jsonl"
+# The eighth blind holdout, committed before anything was changed or run on it.
+HOLDOUT8_FILE = real.HOLDOUT8_FILE
 NEW_FILES = [
     BATCH4_FILE,
     BATCH5_FILE,
@@ -35,6 +37,7 @@ NEW_FILES = [
     real.HOLDOUT4_FILE,
     real.HOLDOUT5_FILE,
     HOLDOUT6_FILE,
+    HOLDOUT8_FILE,
 ]
 HOLDOUTS = [
     real.HOLDOUT_FILE,
@@ -43,6 +46,7 @@ HOLDOUTS = [
     real.HOLDOUT4_FILE,
     real.HOLDOUT5_FILE,
     HOLDOUT6_FILE,
+    HOLDOUT8_FILE,
 ]
 ALL_FILES = [
     real.REAL_FILE,
@@ -53,6 +57,7 @@ ALL_FILES = [
     real.HOLDOUT4_FILE,
     real.HOLDOUT5_FILE,
     HOLDOUT6_FILE,
+    HOLDOUT8_FILE,
 ]
 SOURCE_KINDS = {
     "news",
@@ -113,8 +118,9 @@ def test_no_text_is_written_twice_in_the_real_files():
         (real.HOLDOUT4_FILE, 100, 60, 35),
         (real.HOLDOUT5_FILE, 100, 65, 30),
         (HOLDOUT6_FILE, 100, 66, 34),
+        (HOLDOUT8_FILE, 110, 70, 40),
     ],
-    ids=["holdout3", "holdout4", "holdout5", "holdout6"],
+    ids=["holdout3", "holdout4", "holdout5", "holdout6", "holdout8"],
 )
 def test_a_late_holdout_is_large_and_covers_every_kind_and_style(
     path, lines, disclosures, safe_lines
@@ -156,7 +162,9 @@ def test_a_late_holdout_is_large_and_covers_every_kind_and_style(
         ]
     ]
     # Holdout 6 against every file listed before it (the main file, the batches, holdouts 1-5).
-    + [(HOLDOUT6_FILE, other) for other in ALL_FILES[: ALL_FILES.index(HOLDOUT6_FILE)]],
+    + [(HOLDOUT6_FILE, other) for other in ALL_FILES[: ALL_FILES.index(HOLDOUT6_FILE)]]
+    # Holdout 8 against every file listed before it (holdout 6 included).
+    + [(HOLDOUT8_FILE, other) for other in ALL_FILES[: ALL_FILES.index(HOLDOUT8_FILE)]],
     ids=lambda p: p.stem.removeprefix("safeguarding_real_"),
 )
 def test_a_late_holdout_shares_no_page_event_or_near_duplicate_with_another_file(
