@@ -25,6 +25,8 @@ HOLDOUT4_FILE = DATA_DIR / "safeguarding_real_holdout4.jsonl"
 HOLDOUT5_FILE = DATA_DIR / "safeguarding_real_holdout5.jsonl"
 # A seventh holdout from new events, committed before the screen was changed or run on it.
 HOLDOUT7_FILE = DATA_DIR / "safeguarding_real_holdout7.jsonl"
+# An eighth holdout from new events, committed before the screen was changed or run on it.
+HOLDOUT8_FILE = DATA_DIR / "safeguarding_real_holdout8.jsonl"
 # Later batches live in their own files; load_real() reads them with the main file.
 BATCH_FILES = (
     DATA_DIR / "safeguarding_real_batch4.jsonl",

@@ -27,6 +27,8 @@ BATCH10_FILE = DATA_DIR / "safeguarding_real_batch10.jsonl"
 HOLDOUT6_FILE = DATA_DIR / "safeguarding_real_holdout6.jsonl"
 # The seventh blind holdout, committed before anything was changed or run on it.
 HOLDOUT7_FILE = real.HOLDOUT7_FILE
+# The eighth blind holdout, committed before anything was changed or run on it.
+HOLDOUT8_FILE = real.HOLDOUT8_FILE
 NEW_FILES = [
     BATCH4_FILE,
     BATCH5_FILE,
@@ -40,6 +42,7 @@ NEW_FILES = [
     real.HOLDOUT5_FILE,
     HOLDOUT6_FILE,
     HOLDOUT7_FILE,
+    HOLDOUT8_FILE,
 ]
 HOLDOUTS = [
     real.HOLDOUT_FILE,
@@ -49,6 +52,7 @@ HOLDOUTS = [
     real.HOLDOUT5_FILE,
     HOLDOUT6_FILE,
     HOLDOUT7_FILE,
+    HOLDOUT8_FILE,
 ]
 ALL_FILES = [
     real.REAL_FILE,
@@ -60,6 +64,7 @@ ALL_FILES = [
     real.HOLDOUT5_FILE,
     HOLDOUT6_FILE,
     HOLDOUT7_FILE,
+    HOLDOUT8_FILE,
 ]
 SOURCE_KINDS = {
     "news",
@@ -121,8 +126,9 @@ def test_no_text_is_written_twice_in_the_real_files():
         (real.HOLDOUT5_FILE, 100, 65, 30),
         (HOLDOUT6_FILE, 100, 66, 34),
         (HOLDOUT7_FILE, 110, 70, 40),
+        (HOLDOUT8_FILE, 110, 70, 40),
     ],
-    ids=["holdout3", "holdout4", "holdout5", "holdout6", "holdout7"],
+    ids=["holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8"],
 )
 def test_a_late_holdout_is_large_and_covers_every_kind_and_style(
     path, lines, disclosures, safe_lines
@@ -166,7 +172,9 @@ def test_a_late_holdout_is_large_and_covers_every_kind_and_style(
     # Holdout 6 against every file listed before it (the main file, the batches, holdouts 1-5).
     + [(HOLDOUT6_FILE, other) for other in ALL_FILES[: ALL_FILES.index(HOLDOUT6_FILE)]]
     # Holdout 7 against every file listed before it (holdout 6 included).
-    + [(HOLDOUT7_FILE, other) for other in ALL_FILES[: ALL_FILES.index(HOLDOUT7_FILE)]],
+    + [(HOLDOUT7_FILE, other) for other in ALL_FILES[: ALL_FILES.index(HOLDOUT7_FILE)]]
+    # Holdout 8 against every file listed before it (holdouts 6 and 7 included).
+    + [(HOLDOUT8_FILE, other) for other in ALL_FILES[: ALL_FILES.index(HOLDOUT8_FILE)]],
     ids=lambda p: p.stem.removeprefix("safeguarding_real_"),
 )
 def test_a_late_holdout_shares_no_page_event_or_near_duplicate_with_another_file(
