@@ -93,7 +93,7 @@ def load_real(path=None) -> list[RealCase]:
             r["source_url"],
             r.get("event") or r["source_url"],
             bool(r.get("derived", False)),
-            int(r.get("batch", RETIRED_HOLDOUTS.get(p, 1))),
+            RETIRED_HOLDOUTS.get(p) or int(r.get("batch", 1)),
         )
         for p in paths
         for r in read_jsonl(p)
