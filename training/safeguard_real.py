@@ -31,6 +31,7 @@ BATCH_FILES = (
     DATA_DIR / "safeguarding_real_batch7.jsonl",
     DATA_DIR / "safeguarding_real_batch8.jsonl",
     DATA_DIR / "safeguarding_real_batch9.jsonl",
+    DATA_DIR / "safeguarding_real_batch11.jsonl",
 )
 SPLIT_SEED = 110120
 SHARES = {"train": 0.6, "dev": 0.2, "test": 0.2}

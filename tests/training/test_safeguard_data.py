@@ -22,6 +22,7 @@ BATCH6_FILE = DATA_DIR / "safeguarding_real_batch6.jsonl"
 BATCH7_FILE = DATA_DIR / "safeguarding_real_batch7.jsonl"
 BATCH8_FILE = DATA_DIR / "safeguarding_real_batch8.jsonl"
 BATCH9_FILE = DATA_DIR / "safeguarding_real_batch9.jsonl"
+BATCH11_FILE = DATA_DIR / "safeguarding_real_batch11.jsonl"
 # The sixth blind holdout, committed before anything was changed or run on it.
 HOLDOUT6_FILE = DATA_DIR / "safeguarding_real_holdout6.jsonl"
 NEW_FILES = [
@@ -31,6 +32,7 @@ NEW_FILES = [
     BATCH7_FILE,
     BATCH8_FILE,
     BATCH9_FILE,
+    BATCH11_FILE,
     real.HOLDOUT3_FILE,
     real.HOLDOUT4_FILE,
     real.HOLDOUT5_FILE,
@@ -180,6 +182,7 @@ def test_a_late_holdout_shares_no_page_event_or_near_duplicate_with_another_file
         (BATCH7_FILE, 7),
         (BATCH8_FILE, 8),
         (BATCH9_FILE, 9),
+        (BATCH11_FILE, 11),
     ],
 )
 def test_a_batch_file_is_read_with_the_set_as_one_new_batch(path, batch):
@@ -218,7 +221,7 @@ def test_batch_four_aims_at_the_blind_misses_with_many_ordinary_words():
     ("batch_file", "holdout"),
     [
         (b, h)
-        for b in (BATCH5_FILE, BATCH6_FILE, BATCH7_FILE, BATCH8_FILE, BATCH9_FILE)
+        for b in (BATCH5_FILE, BATCH6_FILE, BATCH7_FILE, BATCH8_FILE, BATCH9_FILE, BATCH11_FILE)
         for h in HOLDOUTS
     ],
     ids=lambda p: p.stem.removeprefix("safeguarding_real_"),
