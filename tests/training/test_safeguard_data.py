@@ -317,3 +317,24 @@ def test_batch_nine_draws_the_line_between_sad_but_safe_and_real_harm():
     words = " ".join(r["text"] for r in safe)
     sad = "打工 离婚 去世 白血病 转学 孤单 摔到地上 信不信我打你".split()
     assert [word for word in sad if word not in words] == []
+
+
+def test_batch_eleven_pairs_subtle_disclosures_with_sad_but_safe_words():
+    """Disclosures told by farewell, euphemism, effect or a joke, beside sad-but-safe essays
+    that use the same words (a grandfather who looks asleep, a goldfish that left this world),
+    with about one line in seven a pinyin spelling of a hand-written line."""
+    rows = _rows(BATCH11_FILE)
+    urgent = [r for r in rows if r["urgent"]]
+    safe = [r for r in rows if not r["urgent"]]
+    assert len(rows) >= 140 and len(urgent) >= 80 and len(safe) >= 60
+    assert {r["style"] for r in urgent} == set(real.STYLES)
+    per_kind = Counter(r["kind"] for r in urgent)
+    kinds = ("self_harm", "sexual_abuse", "hitting", "bullying", "neglect")
+    assert min(per_kind[k] for k in kinds) >= 8
+    assert 0.1 <= len([r for r in rows if r.get("derived")]) / len(rows) <= 0.2
+    told = " ".join(r["text"] for r in urgent)
+    cues = "最后几句话 睡一觉 别找我 不回来了 睡着不醒 见不到我 秘密 不敢关灯 别跟社工".split()
+    assert [cue for cue in cues if cue not in told] == []
+    words = " ".join(r["text"] for r in safe)
+    sad = "去世 离婚 打工 转学 考试 金鱼 累死了 救命 睡着了 离开了这个世界".split()
+    assert [word for word in sad if word not in words] == []
