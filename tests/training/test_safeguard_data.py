@@ -23,6 +23,7 @@ BATCH7_FILE = DATA_DIR / "safeguarding_real_batch7.jsonl"
 BATCH8_FILE = DATA_DIR / "safeguarding_real_batch8.jsonl"
 BATCH9_FILE = DATA_DIR / "safeguarding_real_batch9.jsonl"
 BATCH10_FILE = DATA_DIR / "safeguarding_real_batch10.jsonl"
+BATCH11_FILE = DATA_DIR / "safeguarding_real_batch11.jsonl"
 # The sixth blind holdout, committed before anything was changed or run on it.
 HOLDOUT6_FILE = DATA_DIR / "safeguarding_real_holdout6.jsonl"
 # The seventh blind holdout, committed before anything was changed or run on it.
@@ -37,6 +38,7 @@ NEW_FILES = [
     BATCH8_FILE,
     BATCH9_FILE,
     BATCH10_FILE,
+    BATCH11_FILE,
     real.HOLDOUT3_FILE,
     real.HOLDOUT4_FILE,
     real.HOLDOUT5_FILE,
@@ -199,6 +201,7 @@ def test_a_late_holdout_shares_no_page_event_or_near_duplicate_with_another_file
         (BATCH8_FILE, 8),
         (BATCH9_FILE, 9),
         (BATCH10_FILE, 10),
+        (BATCH11_FILE, 11),
     ],
 )
 def test_a_batch_file_is_read_with_the_set_as_one_new_batch(path, batch):
@@ -237,7 +240,10 @@ def test_batch_four_aims_at_the_blind_misses_with_many_ordinary_words():
     ("batch_file", "holdout"),
     [
         (b, h)
-        for b in (BATCH5_FILE, BATCH6_FILE, BATCH7_FILE, BATCH8_FILE, BATCH9_FILE, BATCH10_FILE)
+        for b in (
+            BATCH5_FILE, BATCH6_FILE, BATCH7_FILE, BATCH8_FILE, BATCH9_FILE, BATCH10_FILE,
+            BATCH11_FILE,
+        )
         for h in HOLDOUTS
     ],
     ids=lambda p: p.stem.removeprefix("safeguarding_real_"),
@@ -353,3 +359,22 @@ def test_batch_ten_weights_the_weakest_kinds_and_adds_childrens_safety_suggestio
     words = " ".join(r["text"] for r in safe)
     public = "拴 斑马线 井盖 充电 救生圈 空调 欺凌 饿死了 热死了 被作业虐 打羽毛球 打电话".split()
     assert [word for word in public if word not in words] == []
+def test_batch_eleven_pairs_subtle_disclosures_with_sad_but_safe_words():
+    """Disclosures told by farewell, euphemism, effect or a joke, beside sad-but-safe essays
+    that use the same words (a grandfather who looks asleep, a goldfish that left this world),
+    with about one line in seven a pinyin spelling of a hand-written line."""
+    rows = _rows(BATCH11_FILE)
+    urgent = [r for r in rows if r["urgent"]]
+    safe = [r for r in rows if not r["urgent"]]
+    assert len(rows) >= 140 and len(urgent) >= 80 and len(safe) >= 60
+    assert {r["style"] for r in urgent} == set(real.STYLES)
+    per_kind = Counter(r["kind"] for r in urgent)
+    kinds = ("self_harm", "sexual_abuse", "hitting", "bullying", "neglect")
+    assert min(per_kind[k] for k in kinds) >= 8
+    assert 0.1 <= len([r for r in rows if r.get("derived")]) / len(rows) <= 0.2
+    told = " ".join(r["text"] for r in urgent)
+    cues = "最后几句话 睡一觉 别找我 不回来了 睡着不醒 见不到我 秘密 不敢关灯 别跟社工".split()
+    assert [cue for cue in cues if cue not in told] == []
+    words = " ".join(r["text"] for r in safe)
+    sad = "去世 离婚 打工 转学 考试 金鱼 累死了 救命 睡着了 离开了这个世界".split()
+    assert [word for word in sad if word not in words] == []
