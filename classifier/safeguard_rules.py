@@ -65,6 +65,12 @@ STRONG: dict[str, list[str]] = {
         r"|(好|真)?想得(个|一场)?(绝症|重病|癌症|不治之症)",
         r"(买|留)[^，。,]{0,4}墓地|办(我的)?后事|我的后事",
         r"wanttodie|killmyself|suicide",
+        # Farewells and euphemisms from batch 10 (dev): leaving the world, last words, the most
+        # "decent" way to go, sleeping and not waking, asking nobody to save them.
+        r"我[^，。,]{0,6}(要|想|准备|就要|打算|快要?)离开(这个|这)?世界",
+        r"(这是|这些是)?我(写的|留的)?最后(的)?(几句话|一句话|留言|一条消息)",
+        r"死法|走法[^，。,]{0,3}(体面|不疼|不痛|舒服)",
+        r"睡着(了)?(就)?(不|别)(要|再)?醒|(别|不要|不用)救我",
         # Group slang for suicide (烧炭 = 约烧烤, jumping = 天台蹦迪, drowning = 去水吧).
         r"(约|一起)[^，。,]{0,4}烧烤[^。]{0,12}(胶带|封|门缝|窗)|胶带[^，。,]{0,6}封(住)?(门|窗)",
         r"(天台|楼顶)[^，。,]{0,4}蹦迪|去水吧玩|晚上笑一笑|约死|(一起|结伴)(去)?(死|轻生)",
@@ -167,6 +173,9 @@ STRONG: dict[str, list[str]] = {
     ],
     BULLYING: [
         r"拳打脚踢|轮流(打|扇)|骑在我身上|(头|脑袋)按(进|在).{0,4}(水|盆|马桶)",
+        # Insults written on the child's things and names that make a child a monster (dev).
+        r"(桌|座位|本子|书|衣服)[^，。,]{0,4}(画|写)满了?[^，。,]{0,3}骂我"
+        r"|(说|骂|笑|叫)我(长得)?像(个)?(怪物|妖怪|丑八怪|垃圾|癞蛤蟆)",
     ],
     NEGLECT: [
         r"没(有)?人(来)?(接|管|找)我(?!们)|没人接|大人都不在|一个大人都没有",
@@ -193,6 +202,8 @@ STRONG: dict[str, list[str]] = {
         r"(我|我们)[^，。,]{0,3}(离家出走|逃出来|偷跑(出|了|掉))|偷偷跑(了|掉|出)",
         r"不想回家|死(也|都)(要)?(死在外|不回)",
         r"离家越远越好|再也不(想)?回(家|去)(了)?$",
+        # A child who asks nobody to call the police is hiding from someone (batch 10, dev).
+        r"(别|不要|不许|不准)报警|报警我就(跑|走)|(厌学|离家|偷偷)出逃|出逃(第|的第)",
         r"(在|睡)(网吧|火车站|车站|桥洞|桥底下)[^，。,]{0,4}(睡|过夜)|(网吧|火车站|桥洞)(里)?(过夜|睡觉)",
     ],
     EXPLOITATION: [
@@ -235,6 +246,8 @@ WHOLE: dict[str, list[str]] = {
     ],
     SELF_HARM: [
         r"烧烤.{0,24}胶带|胶带.{0,24}烧烤",
+        # "Going" (走) as dying, then joining someone: a pact or joining the dead (batch 10, dev).
+        r"(本来|其实)[^，。,]{0,3}不想走[^。]{0,20}(去找|去陪|去见)(他|她|奶奶|爷爷|妈妈|爸爸)",
         # Coded plans (一起去潜水…我想好了, 那种烧烤) and "embroidery" in one's own flesh.
         r"潜水.{0,10}想好了|那种烧烤|烧烤.{0,12}你懂的",
         r"(针|线)[^。]{0,8}自己的肉",

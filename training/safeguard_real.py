@@ -23,6 +23,10 @@ HOLDOUT3_FILE = DATA_DIR / "safeguarding_real_holdout3.jsonl"
 HOLDOUT4_FILE = DATA_DIR / "safeguarding_real_holdout4.jsonl"
 # A fifth holdout from new events, committed before the screen was changed or run on it.
 HOLDOUT5_FILE = DATA_DIR / "safeguarding_real_holdout5.jsonl"
+# A seventh holdout from new events, committed before the screen was changed or run on it.
+HOLDOUT7_FILE = DATA_DIR / "safeguarding_real_holdout7.jsonl"
+# An eighth holdout from new events, committed before the screen was changed or run on it.
+HOLDOUT8_FILE = DATA_DIR / "safeguarding_real_holdout8.jsonl"
 # Later batches live in their own files; load_real() reads them with the main file.
 BATCH_FILES = (
     DATA_DIR / "safeguarding_real_batch4.jsonl",
@@ -31,7 +35,19 @@ BATCH_FILES = (
     DATA_DIR / "safeguarding_real_batch7.jsonl",
     DATA_DIR / "safeguarding_real_batch8.jsonl",
     DATA_DIR / "safeguarding_real_batch9.jsonl",
+    DATA_DIR / "safeguarding_real_batch10.jsonl",
+    DATA_DIR / "safeguarding_real_batch11.jsonl",
 )
+# Holdouts whose one blind run is recorded in training/reports/safeguarding_blind_runs.json
+# are retired into the data, each as a batch of its own (numbered from 101), split by event like
+# any batch: their test parts stay unread and the newest holdouts (6 and 7) stay whole.
+RETIRED_HOLDOUTS = {
+    HOLDOUT_FILE: 101,
+    HOLDOUT2_FILE: 102,
+    HOLDOUT3_FILE: 103,
+    HOLDOUT4_FILE: 104,
+    HOLDOUT5_FILE: 105,
+}
 SPLIT_SEED = 110120
 SHARES = {"train": 0.6, "dev": 0.2, "test": 0.2}
 URGENT_KINDS = (
@@ -66,8 +82,9 @@ class RealCase:
 
 
 def load_real(path=None) -> list[RealCase]:
-    """Read one file, or by default the real-sourced set: the main file and every batch file."""
-    paths = [path] if path else [REAL_FILE, *BATCH_FILES]
+    """Read one file, or by default the real-sourced set: the main file, every batch file and
+    the retired holdouts."""
+    paths = [path] if path else [REAL_FILE, *BATCH_FILES, *RETIRED_HOLDOUTS]
     return [
         RealCase(
             r["text"],
@@ -77,7 +94,7 @@ def load_real(path=None) -> list[RealCase]:
             r["source_url"],
             r.get("event") or r["source_url"],
             bool(r.get("derived", False)),
-            int(r.get("batch", 1)),
+            RETIRED_HOLDOUTS.get(p) or int(r.get("batch", 1)),
         )
         for p in paths
         for r in read_jsonl(p)

@@ -14,16 +14,8 @@ from classifier.safeguard import _model, is_urgent_many, rule_hits
 from training.dataset import DATA_DIR, load_examples, read_jsonl, split
 from training.safeguard_cv import cross_validate
 from training.safeguard_data import load_cases, split_cases
-from training.safeguard_real import (
-    HOLDOUT2_FILE,
-    HOLDOUT3_FILE,
-    HOLDOUT4_FILE,
-    HOLDOUT_FILE,
-    STYLES,
-    load_real,
-    split_real,
-)
-from training.safeguard_train import REAL_FILES, essay_texts, real_ordinary_texts
+from training.safeguard_real import HOLDOUT7_FILE, STYLES, load_real, split_real
+from training.safeguard_train import REAL_FILES, essay_texts, real_files, real_ordinary_texts
 
 REPORTS = Path(__file__).parent / "reports"
 # Real children's suggestions paraphrased from public pages by the corpus writers: ordinary.
@@ -33,8 +25,7 @@ BLIND_RUNS = REPORTS / "safeguarding_blind_runs.json"
 ESSAY_PARTS = ("train", "dev", "test")
 # The real suggestion corpora (A, B, D), read by real-corpus split like the essays.
 SUGGESTION_FILES = tuple(name for name in REAL_FILES if name != "corpus_c.jsonl")
-# Real corpora the net never trains on and the threshold never reads: a clean estimate.
-UNREAD_FILES = ("corpus_e.jsonl", "corpus_f.jsonl", "corpus_g.jsonl")
+HOLDOUT6_FILE = DATA_DIR / "safeguarding_real_holdout6.jsonl"
 
 
 def _rate(flags: list[bool]) -> float | None:
@@ -111,10 +102,10 @@ def evaluate_all() -> dict:
         "dev": evaluate_real(real["dev"]),
         "test_new_events": evaluate_real([c for c in real["test"] if c.batch == 2]),
         "test_batch8": evaluate_real([c for c in real["test"] if c.batch == 8]),
-        "holdout": evaluate_real(load_real(HOLDOUT_FILE)),
-        "holdout2": evaluate_real(load_real(HOLDOUT2_FILE)),
-        "holdout3": evaluate_real(load_real(HOLDOUT3_FILE)),
-        "holdout4": evaluate_real(load_real(HOLDOUT4_FILE)),
+        "test_batch10": evaluate_real([c for c in real["test"] if c.batch == 10]),
+        "test_retired_holdouts": evaluate_real([c for c in real["test"] if c.batch > 100]),
+        "holdout6": evaluate_real(load_real(HOLDOUT6_FILE)),
+        "holdout7": evaluate_real(load_real(HOLDOUT7_FILE)),
         "blind_runs": json.loads(BLIND_RUNS.read_text("utf-8")),
         "ordinary": {
             "corpus_test": evaluate_ordinary([e.text for e in corpus["test"]]),
@@ -124,9 +115,10 @@ def evaluate_all() -> dict:
                 _real_suggestions(ordinary_only=False)
             ),
             "essays": {part: evaluate_ordinary(essay_texts(part)) for part in ESSAY_PARTS},
-            "unread_corpora": {
-                name.removesuffix(".jsonl"): evaluate_ordinary(_ordinary_texts(name))
-                for name in UNREAD_FILES
+            "real_test_parts": evaluate_ordinary(real_ordinary_texts("test")),
+            "real_test_parts_by_file": {
+                name.removesuffix(".jsonl"): evaluate_ordinary(real_ordinary_texts("test", (name,)))
+                for name in real_files()
             },
             "suggestions_by_part": {
                 part: evaluate_ordinary(real_ordinary_texts(part, SUGGESTION_FILES))
@@ -136,12 +128,6 @@ def evaluate_all() -> dict:
         "cross_validation": cross_validate(),
         "team_set": {"heldout": evaluate_team_set(held), "tune": evaluate_team_set(tune)},
     }
-
-
-def _ordinary_texts(name: str) -> list[str]:
-    """One real corpus's texts, the `safety` topic left out (as for the other corpora)."""
-    rows = read_jsonl(REAL_SUGGESTIONS / name)
-    return [r["text"] for r in rows if r.get("topic") != "safety"]
 
 
 def _real_suggestions(ordinary_only: bool) -> list[str]:
@@ -211,7 +197,7 @@ def render(result: dict) -> str:
         f"- on the corpus validation split (n = {o['corpus_validation']['n']}, used for the "
         f"threshold): {o['corpus_validation']['false_alarm_rate']}",
         "- on real children's ordinary suggestions (corpora A, B, D; `safety` left out) by "
-        "real-corpus split; the net trains on the train part, the threshold reads the dev part: "
+        "their split; the net trains on the train part, the threshold reads the dev part: "
         + _parts(o["suggestions_by_part"]),
         f"- on all of training/data/real (n = "
         f"{o['real_suggestions']['n']}, the `safety` topic left out; partly trained on): "
@@ -221,8 +207,10 @@ def render(result: dict) -> str:
         "- on corpus C's ordinary essays and diaries (missing parents who work away, exam "
         "stress, being left out), by real-corpus split (train and dev read as above): "
         + _parts(o["essays"]),
-        "- on real corpora never trained on nor read for the threshold (`safety` left out): "
-        + _parts(o["unread_corpora"]),
+        f"- on the test parts of every real corpus (each file split by page on its own; never "
+        f"trained on, never read for the threshold; `safety` left out; n = "
+        f"{o['real_test_parts']['n']}): **{o['real_test_parts']['false_alarm_rate']}**; by file: "
+        + _parts(o["real_test_parts_by_file"]),
         "",
         "## Team-written set (safeguarding.jsonl)",
         "",
@@ -241,10 +229,13 @@ def render(result: dict) -> str:
             "Test, batch 8 events only (written beside the screen, so not blind)",
             result["test_batch8"],
         )
-        + _split_section("Fresh holdout", result["holdout"])
-        + _split_section("Second holdout (safeguarding_real_holdout2.jsonl)", result["holdout2"])
-        + _split_section("Third holdout, after its blind run", result["holdout3"])
-        + _split_section("Fourth holdout, after its blind run", result["holdout4"])
+        + _split_section("Test, batch 10 events only", result["test_batch10"])
+        + _split_section(
+            "Test, events of the retired holdouts 1-5 (read once each in a blind run)",
+            result["test_retired_holdouts"],
+        )
+        + _split_section("Sixth holdout, after its blind run", result["holdout6"])
+        + _split_section("Seventh holdout, after its blind run", result["holdout7"])
         + _split_section("Dev", result["dev"])
     )
     return "\n".join(head + body)

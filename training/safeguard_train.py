@@ -1,17 +1,18 @@
 """Train the safeguarding net on train splits only; the dev split sets its threshold, recall first.
 
-Training data: the train split of safeguarding_real.jsonl (children's words paraphrased from
-public reports), the tune half of the team-written safeguarding.jsonl, and the corpus train split
-as ordinary suggestions, and the ordinary texts (not `safety`) of the real corpora A-D in the
-real corpus train split: children's suggestions, and essays about parents working away, exam
-stress or being left out, which are sadness, not danger. The threshold is the lowest at which
-the whole screen (rules, then the net) keeps false alarms on ordinary texts (the corpus
-validation split and the real corpora's dev part) within ORDINARY_BUDGET, and never higher than
-the score of the weakest dev disclosure the rules miss: no disclosure in the dev split may be
-missed.
+Training data: the train split of the real-sourced disclosures and hard negatives (every batch
+and the retired holdouts), the tune half of the team-written safeguarding.jsonl, the corpus
+train split as ordinary suggestions, and the ordinary texts (not `safety`) of every real
+children's corpus in its own train part: suggestions, and essays about parents working away,
+exam stress or being left out, which are sadness, not danger. The threshold is the lowest at
+which the whole screen (rules, then the net) keeps false alarms on ordinary texts (the corpus
+validation split and every real corpus's dev part) within ORDINARY_BUDGET, and never higher
+than the score of the weakest dev disclosure the rules miss: no disclosure in the dev split
+may be missed.
 """
 
 from datetime import UTC, datetime
+from functools import cache
 
 import numpy as np
 
@@ -25,8 +26,7 @@ from classifier.safeguard_model import (
     prepare,
     weighty_terms,
 )
-from training.dataset import REAL_DIR, load_examples, read_jsonl, split
-from training.dataset import load_real as load_real_corpus
+from training.dataset import REAL_DIR, Example, load_examples, read_jsonl, real_example, split
 from training.safeguard_data import load_cases, split_cases
 from training.safeguard_real import load_real, split_real
 from training.splits import split_real as split_real_corpus
@@ -51,12 +51,12 @@ ORDINARY_BUDGET = 0.030
 MIN_TERM_WEIGHT = 0.05
 # Real children's words count more than the team's own phrasing and the ordinary corpus.
 REAL_WEIGHT = 3.0
-# Real children's ordinary words (suggestions and essays of corpora A-D) count as much as the
-# real-sourced disclosures: sadness about parents far away or a scolding over marks is not danger.
+# Real children's ordinary words (suggestions and essays of every real corpus) count as much as
+# the real-sourced disclosures: sadness about parents far away or a scolding is not danger.
 REAL_ORDINARY_WEIGHT = 3.0
 # Real children's essays and diaries: ordinary texts that talk of missing parents and sadness.
 ESSAY_FILE = REAL_DIR / "corpus_c.jsonl"
-# Every real children's corpus (suggestions A, B, D and essays C): ordinary texts.
+# The first real corpora (suggestions A, B, D and essays C), reported apart as before.
 REAL_FILES = ("corpus_a.jsonl", "corpus_b.jsonl", "corpus_c.jsonl", "corpus_d.jsonl")
 
 
@@ -66,35 +66,64 @@ def net_view(text: str) -> str:
     return blank_benign(normalise(text))
 
 
-def real_ordinary_texts(part: str, files: tuple[str, ...] = REAL_FILES) -> list[str]:
-    """Real children's ordinary texts (not `safety`) from the given real-corpus files, in one
-    part of the real-corpus split (by page, so a page never crosses parts)."""
-    wanted = {
-        row["text"]
-        for name in files
-        if (REAL_DIR / name).exists()
-        for row in read_jsonl(REAL_DIR / name)
-    }
-    texts = split_real_corpus(load_real_corpus())[part]
-    return [e.text for e in texts if e.text in wanted and e.topic != "safety"]
+def real_files() -> tuple[str, ...]:
+    """Every real children's corpus file: all of them are ordinary texts for the net."""
+    return tuple(sorted(path.name for path in REAL_DIR.glob("*.jsonl")))
+
+
+@cache
+def real_ordinary_parts() -> dict[str, dict[str, list[Example]]]:
+    """Each real corpus file split by page on its own: file -> part -> examples.
+
+    The topic model splits the whole real corpus at once, so a new corpus regroups it and
+    moves older texts between parts. Split file by file (files never share a page), a new
+    corpus adds its own train, dev and test texts and moves nothing: what the net trained
+    on, what the budget read and what the report tests stay where they were.
+    """
+    seen: set[str] = set()
+    parts: dict[str, dict[str, list[Example]]] = {}
+    for name in real_files():
+        examples = []
+        for row in read_jsonl(REAL_DIR / name):
+            example = real_example(row, name)
+            key = normalise(example.text)
+            if key and key not in seen:
+                seen.add(key)
+                examples.append(example)
+        parts[name] = split_real_corpus(examples)
+    return parts
+
+
+def real_ordinary_texts(part: str, files: tuple[str, ...] | None = None) -> list[str]:
+    """Real children's ordinary texts (not `safety`) of the given files (default: all) in
+    one part of their own split."""
+    parts = real_ordinary_parts()
+    names = real_files() if files is None else files
+    return [
+        e.text
+        for name in names
+        if name in parts
+        for e in parts[name][part]
+        if e.topic != "safety"
+    ]
 
 
 def essay_texts(part: str) -> list[str]:
-    """Corpus C's ordinary texts (essays and diaries) in one part of the real-corpus split."""
+    """Corpus C's ordinary texts (essays and diaries) in one part of its split."""
     return real_ordinary_texts(part, (ESSAY_FILE.name,))
 
 
-def essay_negatives() -> list[str]:
-    """The real ordinary texts the net trains on: the train part only; dev and test unread."""
+def real_negatives() -> list[str]:
+    """The real ordinary texts the net trains on: every file's train part; dev and test unread."""
     return real_ordinary_texts("train")
 
 
 def ordinary_set() -> tuple[list[str], list[bool], list[float]]:
     """Texts, labels and weights of every train part but the real-sourced one: the tune half
-    of the team-written set, the corpus train split and corpus C's train part."""
+    of the team-written set, the corpus train split and every real corpus's train part."""
     tune, _ = split_cases(load_cases())
     corpus = [e.text for e in split(load_examples())["train"]]
-    real = essay_negatives()
+    real = real_negatives()
     texts = [c.text for c in tune] + corpus + real
     labels = [c.urgent for c in tune] + [False] * (len(corpus) + len(real))
     weights = [1.0] * (len(tune) + len(corpus)) + [REAL_ORDINARY_WEIGHT] * len(real)
@@ -143,7 +172,8 @@ def screen_scores(model_pipeline, texts: list[str]) -> np.ndarray:
 
 
 def ordinary_dev() -> list[str]:
-    """Ordinary texts the threshold may read: corpus validation split, real corpora's dev part."""
+    """Ordinary texts the threshold may read: corpus validation split, every real corpus's dev
+    part."""
     return [e.text for e in split(load_examples())["validation"]] + real_ordinary_texts("dev")
 
 
@@ -175,11 +205,11 @@ def train_safeguard(save: bool = True) -> SafeguardModel:
         threshold,
         {
             "created": datetime.now(UTC).isoformat(timespec="seconds"),
-            "trained_on": "train split of safeguarding_real.jsonl + tune half of "
-            "safeguarding.jsonl + corpus train split and the real corpora's (A-D) train part "
-            "as ordinary texts",
-            "threshold_from": "dev split of safeguarding_real.jsonl, corpus validation split "
-            "and the real corpora's dev part",
+            "trained_on": "train split of the real-sourced set (every batch, retired holdouts) "
+            "+ tune half of safeguarding.jsonl + corpus train split and every real corpus's "
+            "own train part as ordinary texts",
+            "threshold_from": "dev split of the real-sourced set, corpus validation split and "
+            "every real corpus's own dev part",
             "ordinary_budget": ORDINARY_BUDGET,
             "real_weight": REAL_WEIGHT,
             "min_term_weight": MIN_TERM_WEIGHT,

@@ -17,13 +17,14 @@ from training.safeguard_real import (
     HOLDOUT4_FILE,
     HOLDOUT_FILE,
     REAL_FILE,
+    RETIRED_HOLDOUTS,
     SAFE_KINDS,
     STYLES,
     URGENT_KINDS,
     load_real,
     split_real,
 )
-from training.safeguard_train import essay_texts
+from training.safeguard_train import essay_texts, real_ordinary_texts
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -87,9 +88,12 @@ def test_no_event_or_page_crosses_splits(parts):
 
 @pytest.mark.parametrize("path", [HOLDOUT_FILE, HOLDOUT2_FILE], ids=["holdout", "holdout2"])
 def test_the_holdout_shares_no_page_or_event_with_the_set(cases, path):
+    """A retired holdout is one batch of the set; no other batch shares its pages or events."""
     holdout = load_real(path)
-    assert not {c.source_url for c in holdout} & {c.source_url for c in cases}
-    assert not {c.event for c in holdout} & {c.event for c in cases}
+    others = [c for c in cases if c.batch != RETIRED_HOLDOUTS[path]]
+    assert len(others) < len(cases)
+    assert not {c.source_url for c in holdout} & {c.source_url for c in others}
+    assert not {c.event for c in holdout} & {c.event for c in others}
 
 
 def test_a_new_batch_never_moves_an_event_of_an_older_one(cases):
@@ -166,10 +170,6 @@ def test_ordinary_suggestions_rarely_raise_an_alarm(corpus_split):
 
 # Real-corpus files that are mostly children's school essays rather than suggestions.
 ESSAYS = ("corpus_c.jsonl",)
-# Real-corpus files newer than the safeguarding net: it never trained on any of their texts.
-UNREAD = ("corpus_e.jsonl", "corpus_f.jsonl")
-
-
 def _false_alarm_rate(paths: list[Path]) -> float:
     """Share of ordinary real texts the screen flags.
 
@@ -187,7 +187,7 @@ def _false_alarm_rate(paths: list[Path]) -> float:
 def test_real_childrens_suggestions_rarely_raise_an_alarm():
     """training/data/real: real suggestions paraphrased from public pages by the corpus writers."""
     paths = sorted((REPO / "training" / "data" / "real").glob("*.jsonl"))
-    assert _false_alarm_rate([p for p in paths if p.name not in ESSAYS + UNREAD]) <= 0.05
+    assert _false_alarm_rate([p for p in paths if p.name not in ESSAYS]) <= 0.05
 
 
 def test_real_childrens_essays_rarely_raise_an_alarm():
@@ -200,27 +200,13 @@ def test_real_childrens_essays_rarely_raise_an_alarm():
     assert _false_alarm_rate([p for p in paths if p.exists()]) <= 0.05
 
 
-@pytest.mark.xfail(
-    reason="known gap: the screen (never trained on corpora E and F) flags 58 of corpus E's 693 "
-    "ordinary texts (8.4%, 8.8% before batch 8): essays and diaries about illness, divorce, "
-    "being left out, and harmless diary lines (a hamster that ran away, a friend's umbrella in "
-    "the rain); and 28 of corpus F's 427 (6.6%, 6.8% before batch 8: a grandmother's fall, a "
-    "deaf classmate pushed, screen time), most of them the net's",
-    strict=False,
-)
-def test_real_texts_newer_than_the_net_rarely_raise_an_alarm():
-    paths = [REPO / "training" / "data" / "real" / name for name in UNREAD]
-    assert _false_alarm_rate([p for p in paths if p.exists()]) <= 0.05
-
-
-@pytest.mark.parametrize(("name", "bound"), [("corpus_e.jsonl", 0.084), ("corpus_f.jsonl", 0.066)])
-def test_real_texts_newer_than_the_net_raise_no_more_alarms_than_now(name, bound):
-    """A floor against regressions, not the goal (5%): corpus E 61 of 693, F 29 of 427, after
-    the rules stopped reading a street with no light, a pat on the head, a failed exam (考砸了我),
-    a diary's secrets, a bird shivering in the cold or a school's power cut as harm; 58 and 28
-    since batch 8 (the net reads pinyin back, 3% budget)."""
-    path = REPO / "training" / "data" / "real" / name
-    assert _false_alarm_rate([path] if path.exists() else []) <= bound
+def test_real_texts_the_net_never_read_rarely_raise_an_alarm():
+    """Every real corpus's own test part (split by page, file by file): never trained on, never
+    read for the threshold, so a new corpus's figure is as blind as an old one's."""
+    texts = real_ordinary_texts("test")
+    flags = [u.urgent for u in is_urgent_many(texts)]
+    assert len(texts) > 600
+    assert sum(flags) / len(flags) <= 0.05
 
 
 def _essays_never_trained_on() -> list[str]:

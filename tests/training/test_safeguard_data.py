@@ -22,8 +22,14 @@ BATCH6_FILE = DATA_DIR / "safeguarding_real_batch6.jsonl"
 BATCH7_FILE = DATA_DIR / "safeguarding_real_batch7.jsonl"
 BATCH8_FILE = DATA_DIR / "safeguarding_real_batch8.jsonl"
 BATCH9_FILE = DATA_DIR / "safeguarding_real_batch9.jsonl"
+BATCH10_FILE = DATA_DIR / "safeguarding_real_batch10.jsonl"
+BATCH11_FILE = DATA_DIR / "safeguarding_real_batch11.jsonl"
 # The sixth blind holdout, committed before anything was changed or run on it.
 HOLDOUT6_FILE = DATA_DIR / "safeguarding_real_holdout6.jsonl"
+# The seventh blind holdout, committed before anything was changed or run on it.
+HOLDOUT7_FILE = real.HOLDOUT7_FILE
+# The eighth blind holdout, committed before anything was changed or run on it.
+HOLDOUT8_FILE = real.HOLDOUT8_FILE
 NEW_FILES = [
     BATCH4_FILE,
     BATCH5_FILE,
@@ -31,10 +37,14 @@ NEW_FILES = [
     BATCH7_FILE,
     BATCH8_FILE,
     BATCH9_FILE,
+    BATCH10_FILE,
+    BATCH11_FILE,
     real.HOLDOUT3_FILE,
     real.HOLDOUT4_FILE,
     real.HOLDOUT5_FILE,
     HOLDOUT6_FILE,
+    HOLDOUT7_FILE,
+    HOLDOUT8_FILE,
 ]
 HOLDOUTS = [
     real.HOLDOUT_FILE,
@@ -43,6 +53,8 @@ HOLDOUTS = [
     real.HOLDOUT4_FILE,
     real.HOLDOUT5_FILE,
     HOLDOUT6_FILE,
+    HOLDOUT7_FILE,
+    HOLDOUT8_FILE,
 ]
 ALL_FILES = [
     real.REAL_FILE,
@@ -53,6 +65,8 @@ ALL_FILES = [
     real.HOLDOUT4_FILE,
     real.HOLDOUT5_FILE,
     HOLDOUT6_FILE,
+    HOLDOUT7_FILE,
+    HOLDOUT8_FILE,
 ]
 SOURCE_KINDS = {
     "news",
@@ -113,8 +127,10 @@ def test_no_text_is_written_twice_in_the_real_files():
         (real.HOLDOUT4_FILE, 100, 60, 35),
         (real.HOLDOUT5_FILE, 100, 65, 30),
         (HOLDOUT6_FILE, 100, 66, 34),
+        (HOLDOUT7_FILE, 110, 70, 40),
+        (HOLDOUT8_FILE, 110, 70, 40),
     ],
-    ids=["holdout3", "holdout4", "holdout5", "holdout6"],
+    ids=["holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8"],
 )
 def test_a_late_holdout_is_large_and_covers_every_kind_and_style(
     path, lines, disclosures, safe_lines
@@ -156,7 +172,11 @@ def test_a_late_holdout_is_large_and_covers_every_kind_and_style(
         ]
     ]
     # Holdout 6 against every file listed before it (the main file, the batches, holdouts 1-5).
-    + [(HOLDOUT6_FILE, other) for other in ALL_FILES[: ALL_FILES.index(HOLDOUT6_FILE)]],
+    + [(HOLDOUT6_FILE, other) for other in ALL_FILES[: ALL_FILES.index(HOLDOUT6_FILE)]]
+    # Holdout 7 against every file listed before it (holdout 6 included).
+    + [(HOLDOUT7_FILE, other) for other in ALL_FILES[: ALL_FILES.index(HOLDOUT7_FILE)]]
+    # Holdout 8 against every file listed before it (holdouts 6 and 7 included).
+    + [(HOLDOUT8_FILE, other) for other in ALL_FILES[: ALL_FILES.index(HOLDOUT8_FILE)]],
     ids=lambda p: p.stem.removeprefix("safeguarding_real_"),
 )
 def test_a_late_holdout_shares_no_page_event_or_near_duplicate_with_another_file(
@@ -180,6 +200,8 @@ def test_a_late_holdout_shares_no_page_event_or_near_duplicate_with_another_file
         (BATCH7_FILE, 7),
         (BATCH8_FILE, 8),
         (BATCH9_FILE, 9),
+        (BATCH10_FILE, 10),
+        (BATCH11_FILE, 11),
     ],
 )
 def test_a_batch_file_is_read_with_the_set_as_one_new_batch(path, batch):
@@ -218,7 +240,10 @@ def test_batch_four_aims_at_the_blind_misses_with_many_ordinary_words():
     ("batch_file", "holdout"),
     [
         (b, h)
-        for b in (BATCH5_FILE, BATCH6_FILE, BATCH7_FILE, BATCH8_FILE, BATCH9_FILE)
+        for b in (
+            BATCH5_FILE, BATCH6_FILE, BATCH7_FILE, BATCH8_FILE, BATCH9_FILE, BATCH10_FILE,
+            BATCH11_FILE,
+        )
         for h in HOLDOUTS
     ],
     ids=lambda p: p.stem.removeprefix("safeguarding_real_"),
@@ -313,4 +338,43 @@ def test_batch_nine_draws_the_line_between_sad_but_safe_and_real_harm():
     assert min(per_kind[k] for k in ("neglect", "hitting", "self_harm")) >= 8
     words = " ".join(r["text"] for r in safe)
     sad = "打工 离婚 去世 白血病 转学 孤单 摔到地上 信不信我打你".split()
+    assert [word for word in sad if word not in words] == []
+
+
+def test_batch_ten_weights_the_weakest_kinds_and_adds_childrens_safety_suggestions():
+    """Neglect and self-harm told indirectly, as a joke or in slang, with grooming, child labour
+    and begging; and children's suggestions about public dangers (dogs, school gates, manholes,
+    stairwell fires, drowning, a lecture on bullying) with figures of speech, some in pinyin."""
+    rows = _rows(BATCH10_FILE)
+    urgent = [r for r in rows if r["urgent"]]
+    safe = [r for r in rows if not r["urgent"]]
+    assert len(rows) >= 150 and len(urgent) >= 85 and len(safe) >= 60
+    assert {r["style"] for r in urgent} == set(real.STYLES)
+    per_kind = Counter(r["kind"] for r in urgent)
+    assert per_kind["neglect"] >= 15 and per_kind["self_harm"] >= 25
+    assert min(per_kind[k] for k in ("grooming_online", "exploitation", "runaway")) >= 7
+    assert len([r for r in urgent if r["kind"] == "self_harm" and r["style"] == "joking"]) >= 4
+    assert {r["kind"] for r in safe} == set(real.SAFE_KINDS)
+    assert len([r for r in rows if r.get("derived")]) >= 20
+    words = " ".join(r["text"] for r in safe)
+    public = "拴 斑马线 井盖 充电 救生圈 空调 欺凌 饿死了 热死了 被作业虐 打羽毛球 打电话".split()
+    assert [word for word in public if word not in words] == []
+def test_batch_eleven_pairs_subtle_disclosures_with_sad_but_safe_words():
+    """Disclosures told by farewell, euphemism, effect or a joke, beside sad-but-safe essays
+    that use the same words (a grandfather who looks asleep, a goldfish that left this world),
+    with about one line in seven a pinyin spelling of a hand-written line."""
+    rows = _rows(BATCH11_FILE)
+    urgent = [r for r in rows if r["urgent"]]
+    safe = [r for r in rows if not r["urgent"]]
+    assert len(rows) >= 140 and len(urgent) >= 80 and len(safe) >= 60
+    assert {r["style"] for r in urgent} == set(real.STYLES)
+    per_kind = Counter(r["kind"] for r in urgent)
+    kinds = ("self_harm", "sexual_abuse", "hitting", "bullying", "neglect")
+    assert min(per_kind[k] for k in kinds) >= 8
+    assert 0.1 <= len([r for r in rows if r.get("derived")]) / len(rows) <= 0.2
+    told = " ".join(r["text"] for r in urgent)
+    cues = "最后几句话 睡一觉 别找我 不回来了 睡着不醒 见不到我 秘密 不敢关灯 别跟社工".split()
+    assert [cue for cue in cues if cue not in told] == []
+    words = " ".join(r["text"] for r in safe)
+    sad = "去世 离婚 打工 转学 考试 金鱼 累死了 救命 睡着了 离开了这个世界".split()
     assert [word for word in sad if word not in words] == []
