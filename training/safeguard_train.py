@@ -6,9 +6,8 @@ train split as ordinary suggestions, and the ordinary texts (not `safety`) of ev
 children's corpus in its own train part: suggestions, and essays about parents working away,
 exam stress or being left out, which are sadness, not danger. The threshold is the lowest at
 which the whole screen (rules, then the net) keeps false alarms on ordinary texts (the corpus
-validation split and every real corpus's dev part) within ORDINARY_BUDGET, and never higher
-than the score of the weakest dev disclosure the rules miss: no disclosure in the dev split
-may be missed.
+validation split and every real corpus's dev part) within ORDINARY_BUDGET: recall first, up to
+a margin below the false-alarm bound.
 """
 
 from datetime import UTC, datetime
@@ -31,21 +30,15 @@ from training.safeguard_data import load_cases, split_cases
 from training.safeguard_real import load_real, split_real
 from training.splits import split_real as split_real_corpus
 
-# Share of ordinary texts (corpus validation split, real corpora dev part) the whole screen may
-# flag at most: recall first, with a margin below the 5% the product is judged at. 3% since
-# the net also reads pinyin back into characters (batch 8): at 3.5% without that view the
-# threshold sat 0.040 below the weakest dev disclosure the rules miss; at 3% with it, 0.060.
-# Batch 9 (sad-but-safe essays beside close disclosures) was tried and not shipped: retrained
-# at 3% the dev false alarms stayed flat (essays 4.8% -> 4.8%) and the screen caught 443 of 462
-# test disclosures (446 before; under the 0.96 floor) and missed one of holdout 4; at 2.5% the
-# dev false alarms fell (essays 3.2%, suggestions 3.3%) but the threshold rose to 0.489 and
-# test recall fell to 441 of 462. The shipped net is still the batch-8 one (never read batch 9).
-# Nor does a retrain without batch 9 reproduce it any more: corpora H-J (added to the topic
-# corpus) join near-duplicate groups and move texts of the real corpora's dev part, the budget's
-# ordinary set, and the threshold then falls to 0.363 (test recall 448 of 462, but real
-# suggestions 5.2%, essays dev 6.6%, corpus E 9.5%, F 8.2%). A steadier ordinary set for the
-# budget is the next step; until then the shipped net is the one trained at batch 8.
-ORDINARY_BUDGET = 0.030
+# Share of ordinary texts (corpus validation split, every real corpus's dev part) the whole
+# screen may flag at most, a margin below the 5% the product is judged at; the net spends all of
+# it on recall. Until batch 11 the threshold was also capped by the weakest dev disclosure the
+# rules miss. With batch 11's subtle disclosures in dev (an emoji bottle and "再等她15分钟", a
+# "特调饮料" video) that cap fell to 0.071, where the screen flagged 10% of ordinary dev texts,
+# 11% of the real corpora's test parts and 18% of the team-written safe lines: false alarms on
+# that scale bury real cases in a lead's queue. So the budget binds, and the dev disclosures
+# below the threshold are reported as known misses (2 of 527 at batch 11).
+ORDINARY_BUDGET = 0.040
 # Terms whose weight in a first fit is below this are dropped and the net refitted on the
 # rest: two thirds of the n-grams carry almost nothing, and the shipped file stays small.
 MIN_TERM_WEIGHT = 0.05
@@ -144,11 +137,14 @@ def training_set() -> tuple[list[str], np.ndarray, np.ndarray]:
 def choose_threshold(
     dev_scores: np.ndarray, dev_missed_by_rules: np.ndarray, ordinary_scores: np.ndarray
 ) -> tuple[float, dict]:
-    """Lowest threshold within ORDINARY_BUDGET, capped so every dev disclosure is caught.
+    """Lowest threshold at which the whole screen keeps within ORDINARY_BUDGET.
 
     dev_scores are the net's scores on dev disclosures, dev_missed_by_rules marks those the
-    rules do not catch; ordinary_scores holds one score per ordinary suggestion, 1.0 for those
-    the rules already flag, so the budget counts what the whole screen flags.
+    rules do not catch; ordinary_scores holds one score per ordinary text, 1.0 for those the
+    rules already flag, so the budget counts what the whole screen flags. The net spends the
+    whole budget on recall. recall_cap, the score of the weakest dev disclosure the rules miss,
+    is reported: when it lies below the threshold, the dev disclosures between are known misses
+    (listed in the report) rather than bought with false alarms beyond the budget.
     """
     need = dev_scores[dev_missed_by_rules]
     cap = float(np.floor(need.min() * 1000) / 1000) if need.size else 1.0
@@ -156,7 +152,8 @@ def choose_threshold(
     candidates = np.unique(np.round(ordinary_scores, 3))
     within = [float(t) for t in candidates if (ordinary_scores >= t).sum() <= budget]
     floor = min(within) if within else 1.0
-    return min(cap, floor), {"recall_cap": cap, "budget_floor": floor}
+    below = int((need < floor).sum())
+    return floor, {"recall_cap": cap, "budget_floor": floor, "n_dev_below_threshold": below}
 
 
 def screen_scores(model_pipeline, texts: list[str]) -> np.ndarray:
