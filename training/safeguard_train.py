@@ -30,15 +30,22 @@ from training.safeguard_data import load_cases, split_cases
 from training.safeguard_real import load_real, split_real
 from training.splits import split_real as split_real_corpus
 
-# Share of ordinary texts (corpus validation split, every real corpus's dev part) the whole
-# screen may flag at most, a margin below the 5% the product is judged at; the net spends all of
-# it on recall. Until batch 11 the threshold was also capped by the weakest dev disclosure the
-# rules miss. With batch 11's subtle disclosures in dev (an emoji bottle and "再等她15分钟", a
-# "特调饮料" video) that cap fell to 0.071, where the screen flagged 10% of ordinary dev texts,
-# 11% of the real corpora's test parts and 18% of the team-written safe lines: false alarms on
-# that scale bury real cases in a lead's queue. So the budget binds, and the dev disclosures
-# below the threshold are reported as known misses (2 of 527 at batch 11).
-ORDINARY_BUDGET = 0.040
+# Share of ordinary texts (corpus validation split, every real corpus's dev part) the
+# whole screen may flag at most, a margin below the 5% the product is judged at; the
+# net spends all of it on recall. Until batch 11 the threshold was also capped by the
+# weakest dev disclosure the rules miss. With batch 11's subtle disclosures in dev (an
+# emoji bottle and "再等她15分钟", a "特调饮料" video) that cap fell to 0.071, where the screen
+# flagged 10% of ordinary dev texts, 11% of the real corpora's test parts and 18% of
+# the team-written safe lines: false alarms on that scale bury real cases in a lead's
+# queue. So the budget binds, and the dev disclosures below the threshold are reported
+# as known misses.
+# A retrain on today's data (every batch, retired holdouts, real corpora A-O) at a 4%
+# budget gave 0.287 and was not shipped (the budget stays at 3% for the next retrain):
+# it flags the team set's 打我电话, 游戏里我被打死了 and 明天最后一关是打boss
+# (tests/classifier/test_safeguard*.py), and on dev it only matched the batch-8 net
+# (525 against 524 of 527 disclosures, false alarms 3.8% against 3.6%). The shipped
+# net is still the batch-8 one; a plain train_safeguard() does not reproduce it.
+ORDINARY_BUDGET = 0.030
 # Terms whose weight in a first fit is below this are dropped and the net refitted on the
 # rest: two thirds of the n-grams carry almost nothing, and the shipped file stays small.
 MIN_TERM_WEIGHT = 0.05
