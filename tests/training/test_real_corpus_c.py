@@ -1,7 +1,4 @@
-"""Real corpora C to L: well-formed, from new pages only, never a reserved page."""
-"""Real corpora C to J and N: well-formed, from new pages only, never a reserved page."""
-"""Real corpora C to J and O: well-formed, from new pages only, never a reserved page."""
-"""Real corpora C to K: well-formed, from new pages only, never a reserved page."""
+"""Real corpora C to O: well-formed, from new pages only, never a reserved page."""
 
 import json
 import re
