@@ -1,14 +1,15 @@
 """The shipped topic model's figures on the real test split (training/reports/evaluation.md).
 
-The bounds are the figures measured for model 20261206-151555 on the split with corpora I and J
-(n = 697), reading texts without the chit-chat at their ends (classifier/chatter.py) and giving
+The bounds are the figures measured for model 20261206-172832 on the split with corpora K to O
+(n = 986), reading texts without the chit-chat at their ends (classifier/chatter.py) and giving
 no topic unless a topic beats `none` by its margin (none_ratio 0.8), rounded down a little: a
 retrained or re-exported model that does worse on the children's real words fails here before
-it ships. The previous model, 20261206-140959, on this split: top label 0.806, top three 0.960,
-macro-F1 0.811, abstained 0.053, triage load 0.212 (it had trained on 27 of these 697 texts; on
-the 670 it had not, 0.799 / 0.958 / 0.798 / 0.055 / 0.219 against the new model's 0.818 / 0.958
-/ 0.820 / 0.063 / 0.239, so `train` switched by its macro-F1 rule). The switch costs triage:
-the new model abstains on more texts, so the triage bound moved from 0.235 to 0.245."""
+it ships. K to O made the split harder (Cantonese, traditional characters, English-mixed
+letters, more non-suggestions that mention school or family): the previous model,
+20261206-151555, scored top label 0.816 / macro-F1 0.822 on the old split (n = 697). On the 972
+new test texts it had never trained on it scores 0.789 / 0.794, abstains on 0.071 and sends
+0.252 to triage, against the new model's 0.792 / 0.800 / 0.061 / 0.234, so `train` switched by
+its macro-F1 rule."""
 
 from dataclasses import replace
 
@@ -37,18 +38,18 @@ def figures(shipped) -> dict:
 
 
 def test_the_top_label_is_acceptable_for_three_in_four_real_texts(figures):
-    assert figures["top_acceptable"] >= 0.81  # measured 0.816
-    assert figures["top3_acceptable"] >= 0.955  # measured 0.960
+    assert figures["top_acceptable"] >= 0.79  # measured 0.793
+    assert figures["top3_acceptable"] >= 0.945  # measured 0.951
 
 
 def test_macro_f1_on_real_texts_holds_with_abstentions_counted_as_misses(figures):
-    assert figures["macro_f1"] >= 0.815  # measured 0.822
+    assert figures["macro_f1"] >= 0.795  # measured 0.802
 
 
 def test_the_coordinator_sees_less_than_a_quarter_of_the_real_texts(figures):
     """Triage counts abstentions and texts given no topic; a fifth of the split is `none`."""
-    assert figures["abstained"] <= 0.07  # measured 0.063
-    assert figures["triage_load"] <= 0.245  # measured 0.235 (0.226 for 140959 with corpus H)
+    assert figures["abstained"] <= 0.065  # measured 0.060
+    assert figures["triage_load"] <= 0.24  # measured 0.231 (151555: 0.252 on the same texts)
 
 
 @pytest.fixture(scope="module")
@@ -67,11 +68,11 @@ def chatty(shipped) -> dict:
 
 def test_chit_chat_around_a_suggestion_does_not_send_it_to_triage(chatty, figures):
     assert chatty["triage_load"] <= figures["triage_load"] + 0.02  # measured 0.245
-    assert chatty["top_acceptable"] >= 0.80  # measured 0.815
+    assert chatty["top_acceptable"] >= 0.79  # measured 0.795
 
 
 def test_chit_chat_around_a_non_suggestion_still_gets_no_topic(chatty):
     """Chit-chat alone no longer marks a text as a non-suggestion, so this is the model's own
-    recall of `none` (measured 0.768, 0.781 without the chit-chat, n = 155; model 20261206-140959:
-    0.725 on the corpus H split; the known gap: the rule is all of them)."""
-    assert chatty["none_no_topic"] >= 0.75
+    recall of `none` (measured 0.772, 0.740 without the chit-chat, n = 219 on the split with
+    K to O; 0.768 on the old split; the known gap: the rule is all of them)."""
+    assert chatty["none_no_topic"] >= 0.76
