@@ -32,6 +32,7 @@ ORDER = (
     "corpus_n.jsonl",
     "corpus_o.jsonl",
     "corpus_p.jsonl",
+    "corpus_q.jsonl",
 )
 # file -> (writer tag, fewest lines it must hold); every file is checked against all earlier ones
 NEWER = {
@@ -49,6 +50,7 @@ NEWER = {
     "corpus_n.jsonl": ("corpus-n", 245),
     "corpus_o.jsonl": ("corpus-o", 350),
     "corpus_p.jsonl": ("corpus-p", 200),
+    "corpus_q.jsonl": ("corpus-q", 200),
 }
 LABELS = set(TOPIC_IDS) | {"none"}
 KINDS = {
