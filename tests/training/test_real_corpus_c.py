@@ -1,4 +1,4 @@
-"""Real corpora C to O: well-formed, from new pages only, never a reserved page."""
+"""Real corpora C to O and R: well-formed, from new pages only, never a reserved page."""
 
 import json
 import re
@@ -31,6 +31,7 @@ ORDER = (
     "corpus_m.jsonl",
     "corpus_n.jsonl",
     "corpus_o.jsonl",
+    "corpus_r.jsonl",
 )
 # file -> (writer tag, fewest lines it must hold); every file is checked against all earlier ones
 NEWER = {
@@ -47,6 +48,7 @@ NEWER = {
     "corpus_m.jsonl": ("corpus-m", 350),
     "corpus_n.jsonl": ("corpus-n", 245),
     "corpus_o.jsonl": ("corpus-o", 350),
+    "corpus_r.jsonl": ("corpus-r", 200),
 }
 LABELS = set(TOPIC_IDS) | {"none"}
 KINDS = {
