@@ -1,4 +1,4 @@
-"""Real corpora C to O: well-formed, from new pages only, never a reserved page."""
+"""Real corpora C to O and R: well-formed, from new pages only, never a reserved page."""
 
 import json
 import re
@@ -33,6 +33,7 @@ ORDER = (
     "corpus_o.jsonl",
     "corpus_p.jsonl",
     "corpus_q.jsonl",
+    "corpus_r.jsonl",
 )
 # file -> (writer tag, fewest lines it must hold); every file is checked against all earlier ones
 NEWER = {
@@ -51,6 +52,7 @@ NEWER = {
     "corpus_o.jsonl": ("corpus-o", 350),
     "corpus_p.jsonl": ("corpus-p", 200),
     "corpus_q.jsonl": ("corpus-q", 200),
+    "corpus_r.jsonl": ("corpus-r", 200),
 }
 LABELS = set(TOPIC_IDS) | {"none"}
 KINDS = {
