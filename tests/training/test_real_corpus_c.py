@@ -1,4 +1,4 @@
-"""Real corpora C to O and R: well-formed, from new pages only, never a reserved page."""
+"""Real corpora C to R: well-formed, from new pages only, never a reserved page."""
 
 import json
 import re
