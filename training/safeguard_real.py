@@ -23,6 +23,8 @@ HOLDOUT3_FILE = DATA_DIR / "safeguarding_real_holdout3.jsonl"
 HOLDOUT4_FILE = DATA_DIR / "safeguarding_real_holdout4.jsonl"
 # A fifth holdout from new events, committed before the screen was changed or run on it.
 HOLDOUT5_FILE = DATA_DIR / "safeguarding_real_holdout5.jsonl"
+# A sixth holdout from new events, committed before the screen was changed or run on it.
+HOLDOUT6_FILE = DATA_DIR / "safeguarding_real_holdout6.jsonl"
 # A seventh holdout from new events, committed before the screen was changed or run on it.
 HOLDOUT7_FILE = DATA_DIR / "safeguarding_real_holdout7.jsonl"
 # An eighth holdout from new events, committed before the screen was changed or run on it.

@@ -14,7 +14,7 @@ from classifier.safeguard import _model, is_urgent_many, rule_hits
 from training.dataset import DATA_DIR, load_examples, read_jsonl, split
 from training.safeguard_cv import cross_validate
 from training.safeguard_data import load_cases, split_cases
-from training.safeguard_real import HOLDOUT7_FILE, STYLES, load_real, split_real
+from training.safeguard_real import HOLDOUT6_FILE, HOLDOUT7_FILE, STYLES, load_real, split_real
 from training.safeguard_train import REAL_FILES, essay_texts, real_files, real_ordinary_texts
 
 REPORTS = Path(__file__).parent / "reports"
@@ -25,7 +25,6 @@ BLIND_RUNS = REPORTS / "safeguarding_blind_runs.json"
 ESSAY_PARTS = ("train", "dev", "test")
 # The real suggestion corpora (A, B, D), read by real-corpus split like the essays.
 SUGGESTION_FILES = tuple(name for name in REAL_FILES if name != "corpus_c.jsonl")
-HOLDOUT6_FILE = DATA_DIR / "safeguarding_real_holdout6.jsonl"
 
 
 def _rate(flags: list[bool]) -> float | None:

@@ -372,3 +372,20 @@ def test_a_child_living_alone_for_months_or_years_is_caught_by_the_rules(text):
 @pytest.mark.parametrize("text", LIVING_ALONE_SCENES)
 def test_an_old_person_living_alone_or_a_night_away_raises_no_neglect_rule(text):
     assert "neglect" not in rule_hits(normalise(text))
+
+
+# Batch 10's dev disclosures the rules of this round were written for (farewells, 走 as dying,
+# a child hiding from the police, insults on a desk): each must stay a rule hit, not a net score.
+BATCH10_RULE_ALARMS = [
+    "都别再联系我了，过段时间我就要离开这个世界了，走之前想跟世界说声再见",
+    "我在列哪种走法最体面，想来想去还是水里",
+    "其实我本来不想走的，可是好像有人心疼我了，马上就能去找他，我好开心",
+    "别报警，报警我就跑",
+    "厌学出逃第一天 哈哈 火车上站了十几个小时 旁边的表叔我根本不认识",
+    "同学在我座位上画满了骂我的话，说我长得像怪物，课间故意都躲开我",
+]
+
+
+@pytest.mark.parametrize("text", BATCH10_RULE_ALARMS)
+def test_batch_ten_farewells_and_hiding_are_caught_by_the_rules(text):
+    assert rule_hits(normalise(text))

@@ -25,7 +25,7 @@ BATCH9_FILE = DATA_DIR / "safeguarding_real_batch9.jsonl"
 BATCH10_FILE = DATA_DIR / "safeguarding_real_batch10.jsonl"
 BATCH11_FILE = DATA_DIR / "safeguarding_real_batch11.jsonl"
 # The sixth blind holdout, committed before anything was changed or run on it.
-HOLDOUT6_FILE = DATA_DIR / "safeguarding_real_holdout6.jsonl"
+HOLDOUT6_FILE = real.HOLDOUT6_FILE
 # The seventh blind holdout, committed before anything was changed or run on it.
 HOLDOUT7_FILE = real.HOLDOUT7_FILE
 # The eighth blind holdout, committed before anything was changed or run on it.
