@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from classifier import safeguard_rules as rules
+from classifier.cantonese import mandarin_reading
 from classifier.normalise import normalise
 from classifier.pinyin import split_syllables, tagged_syllables
 from classifier.pinyin_reading import read_back
@@ -39,6 +40,11 @@ SHORT_LATIN = 12
 _ILLNESS = re.compile(r"感冒|发烧|咳嗽|嗓子(疼|痛)|拉肚子|流鼻涕|牙(疼|痛)|过敏|鼻炎|生病|住院")
 _OVERDOSE = re.compile(r"好多|很多|一把|一瓶|一板|一盒|攒|吞|全部|整(瓶|板|盒)")
 _MEDS = re.compile(r"吃药|喝药|打针|输液|(?<![火炸弹])药")
+
+
+def screen_form(norm: str) -> str:
+    """What the rules and the net read: progress codes blanked, written Cantonese in Mandarin."""
+    return mandarin_reading(blank_progress_codes(norm))
 
 
 @dataclass(frozen=True)
@@ -202,7 +208,7 @@ def screen_normalised(norms: list[str]) -> list[Urgency]:
 
 def _screen_batch(norms: list[str]) -> list[Urgency]:
     """Rules on every text, then the safety net on those the rules did not flag, in one call."""
-    norms = [blank_progress_codes(n) for n in norms]
+    norms = [screen_form(n) for n in norms]
     hits = [rule_hits(n) for n in norms]
     model = _model()
     views = {i: net_view(norms[i]) for i, h in enumerate(hits) if not h}

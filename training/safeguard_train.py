@@ -17,6 +17,7 @@ import numpy as np
 
 from classifier.normalise import normalise
 from classifier.safeguard import blank_benign, rule_hits
+from classifier.cantonese import mandarin_reading
 from classifier.safeguard import net_view as screen_view
 from classifier.safeguard_model import (
     SafeguardModel,
@@ -63,7 +64,7 @@ REAL_FILES = ("corpus_a.jsonl", "corpus_b.jsonl", "corpus_c.jsonl", "corpus_d.js
 def net_view(text: str) -> str:
     """What the net is trained on: normalised text with idioms, laughter and medicine for an
     illness blanked (as the screen reads it)."""
-    return blank_benign(normalise(text))
+    return blank_benign(mandarin_reading(normalise(text)))
 
 
 def real_files() -> tuple[str, ...]:
