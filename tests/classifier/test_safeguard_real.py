@@ -134,18 +134,18 @@ def test_every_kind_of_harm_is_in_dev_and_test(parts):
 
 
 # Batch 11's dev disclosures the batch-8 net (threshold 0.432) and the rules miss: a bullying
-# told as a joke about a "special drink", a father who hits over unfinished homework told as a
-# joke, and pills told by an emoji bottle. A net whose threshold reaches them flags 10% of
-# ordinary texts (training/safeguard_train.py, ORDINARY_BUDGET); they are the known gap.
+# told as a joke about a "special drink", and pills told by an emoji bottle. A net whose
+# threshold reaches them flags 10% of ordinary texts (training/safeguard_train.py,
+# ORDINARY_BUDGET); they are the known gap. (A father who "also lays hands on" the child over
+# homework, the third, is caught since holdout 9's families.)
 KNOWN_DEV_MISSES = {
     "今天又喝到“特调饮料”了 哈哈 视频还上网了 全校都看到了",
-    "被作文虐到凌晨两点 哈哈 写不完爸爸就在旁边盯着 不让睡还动手",
     "我最信的人都不信我💔 🧴🧴 再等她15分钟⏰",
 }
 
 
-def test_no_disclosure_in_the_dev_split_is_missed_but_the_known_three(parts):
-    """The operating point: every dev disclosure is caught except the three listed above."""
+def test_no_disclosure_in_the_dev_split_is_missed_but_the_known_two(parts):
+    """The operating point: every dev disclosure is caught except the two listed above."""
     dev = [c for c in parts["dev"] if c.urgent]
     flags = is_urgent_many([c.text for c in dev])
     missed = {c.text for c, u in zip(dev, flags, strict=True) if not u.urgent}
@@ -182,6 +182,8 @@ def test_ordinary_suggestions_rarely_raise_an_alarm(corpus_split):
 
 # Real-corpus files that are mostly children's school essays rather than suggestions.
 ESSAYS = ("corpus_c.jsonl",)
+
+
 def _false_alarm_rate(paths: list[Path]) -> float:
     """Share of ordinary real texts the screen flags.
 
