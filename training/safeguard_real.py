@@ -44,13 +44,18 @@ BATCH_FILES = (
 )
 # Holdouts whose one blind run is recorded in training/reports/safeguarding_blind_runs.json
 # are retired into the data, each as a batch of its own (numbered from 101), split by event like
-# any batch: their test parts stay unread and the newest holdouts (6 and 7) stay whole.
+# any batch: their test parts stay unread. Holdouts 6 to 9 were retired after holdout 9's blind
+# run; the newest holdout stays whole and blind until its own run.
 RETIRED_HOLDOUTS = {
     HOLDOUT_FILE: 101,
     HOLDOUT2_FILE: 102,
     HOLDOUT3_FILE: 103,
     HOLDOUT4_FILE: 104,
     HOLDOUT5_FILE: 105,
+    HOLDOUT6_FILE: 106,
+    HOLDOUT7_FILE: 107,
+    HOLDOUT8_FILE: 108,
+    HOLDOUT9_FILE: 109,
 }
 SPLIT_SEED = 110120
 SHARES = {"train": 0.6, "dev": 0.2, "test": 0.2}
