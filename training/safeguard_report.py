@@ -14,7 +14,7 @@ from classifier.safeguard import _model, is_urgent_many, rule_hits
 from training.dataset import DATA_DIR, load_examples, read_jsonl, split
 from training.safeguard_cv import cross_validate
 from training.safeguard_data import load_cases, split_cases
-from training.safeguard_real import HOLDOUT6_FILE, HOLDOUT7_FILE, STYLES, load_real, split_real
+from training.safeguard_real import STYLES, load_real, split_real
 from training.safeguard_train import REAL_FILES, essay_texts, real_files, real_ordinary_texts
 
 REPORTS = Path(__file__).parent / "reports"
@@ -103,8 +103,6 @@ def evaluate_all() -> dict:
         "test_batch8": evaluate_real([c for c in real["test"] if c.batch == 8]),
         "test_batch10": evaluate_real([c for c in real["test"] if c.batch == 10]),
         "test_retired_holdouts": evaluate_real([c for c in real["test"] if c.batch > 100]),
-        "holdout6": evaluate_real(load_real(HOLDOUT6_FILE)),
-        "holdout7": evaluate_real(load_real(HOLDOUT7_FILE)),
         "blind_runs": json.loads(BLIND_RUNS.read_text("utf-8")),
         "ordinary": {
             "corpus_test": evaluate_ordinary([e.text for e in corpus["test"]]),
@@ -230,18 +228,16 @@ def render(result: dict) -> str:
         )
         + _split_section("Test, batch 10 events only", result["test_batch10"])
         + _split_section(
-            "Test, events of the retired holdouts 1-5 (read once each in a blind run)",
+            "Test, events of the retired holdouts 1-9 (read once each in a blind run)",
             result["test_retired_holdouts"],
         )
-        + _split_section("Sixth holdout, after its blind run", result["holdout6"])
-        + _split_section("Seventh holdout, after its blind run", result["holdout7"])
         + _split_section("Dev", result["dev"])
     )
     return "\n".join(head + body)
 
 
 def _parts(parts: dict) -> str:
-    """"train **0.01** (n = 259), dev ..." for one ordinary corpus by real-corpus split."""
+    """ "train **0.01** (n = 259), dev ..." for one ordinary corpus by real-corpus split."""
     return ", ".join(f"{p} **{r['false_alarm_rate']}** (n = {r['n']})" for p, r in parts.items())
 
 
@@ -262,8 +258,14 @@ def _cv_rows(blocks: dict) -> list[list]:
 
 def _cv_section(cv: dict) -> list[str]:
     """Recall on events held out of training, by source group: the estimate for unseen words."""
-    header = ["", "disclosures", "recall, net alone", "recall, screen", "false alarms, net",
-              "false alarms, screen"]
+    header = [
+        "",
+        "disclosures",
+        "recall, net alone",
+        "recall, screen",
+        "false alarms, net",
+        "false alarms, screen",
+    ]
     return (
         [
             f"## Cross-validation by source group ({cv['folds']} folds over train + dev)",
@@ -303,10 +305,15 @@ def _blind_section(blind: dict) -> list[str]:
     detail = []
     for r in blind["runs"]:
         if "per_kind" in r:
-            detail += [f"Blind, {r['what']}: caught per kind "
-                       + ", ".join(f"{k} {v}" for k, v in r["per_kind"].items())
-                       + "; per style " + ", ".join(f"{k} {v}" for k, v in r["per_style"].items())
-                       + "; missed: " + " / ".join(r["missed"]), ""]
+            detail += [
+                f"Blind, {r['what']}: caught per kind "
+                + ", ".join(f"{k} {v}" for k, v in r["per_kind"].items())
+                + "; per style "
+                + ", ".join(f"{k} {v}" for k, v in r["per_style"].items())
+                + "; missed: "
+                + " / ".join(r["missed"]),
+                "",
+            ]
     return ["## Blind runs", "", blind["note"], ""] + _table(header, rows) + [""] + detail
 
 
