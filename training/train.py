@@ -35,7 +35,14 @@ from classifier.persist import ModelIntegrityError
 from classifier.pipeline import DEFAULT_PARAMS, PreparedText, build_pipeline
 from classifier.redact import redact
 from classifier.tokenize import USERDICT
-from training.dataset import Example, data_sha256, load_examples, load_real, split
+from training.dataset import (
+    Example,
+    data_sha256,
+    load_examples,
+    load_real,
+    load_translated,
+    split,
+)
 from training.evaluate import Scored, _macro_f1, evaluate_topics, score
 from training.splits import real_groups, split_real, without_near_duplicates
 
@@ -99,11 +106,12 @@ class TrainResult:
 
 
 def load_sources(corrections: list[tuple[str, str]] | None = None) -> Sources:
-    """Real train/dev/test by source page, plus the imitation corpus and corrections for training.
+    """Real train/dev/test by source page, plus the imitation corpus, the children's words from
+    abroad and corrections for training.
 
     Without a real corpus the imitation corpus's own split stands in (tests, fresh clones).
     """
-    imitation = load_examples(corrections)
+    imitation = load_examples(corrections) + load_translated()
     real = load_real()
     if not real:
         parts = split(imitation)

@@ -34,6 +34,7 @@ ORDER = (
     "corpus_p.jsonl",
     "corpus_q.jsonl",
     "corpus_r.jsonl",
+    "corpus_t.jsonl",
     "corpus_u.jsonl",
 )
 # file -> (writer tag, fewest lines it must hold); every file is checked against all earlier ones
@@ -54,6 +55,7 @@ NEWER = {
     "corpus_p.jsonl": ("corpus-p", 200),
     "corpus_q.jsonl": ("corpus-q", 200),
     "corpus_r.jsonl": ("corpus-r", 200),
+    "corpus_t.jsonl": ("corpus-t", 25),
     "corpus_u.jsonl": ("corpus-u", 160),
 }
 LABELS = set(TOPIC_IDS) | {"none"}
