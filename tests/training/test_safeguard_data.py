@@ -24,6 +24,7 @@ BATCH8_FILE = DATA_DIR / "safeguarding_real_batch8.jsonl"
 BATCH9_FILE = DATA_DIR / "safeguarding_real_batch9.jsonl"
 BATCH10_FILE = DATA_DIR / "safeguarding_real_batch10.jsonl"
 BATCH11_FILE = DATA_DIR / "safeguarding_real_batch11.jsonl"
+BATCH12_FILE = DATA_DIR / "safeguarding_real_batch12.jsonl"
 # The sixth blind holdout, committed before anything was changed or run on it.
 HOLDOUT6_FILE = real.HOLDOUT6_FILE
 # The seventh blind holdout, committed before anything was changed or run on it.
@@ -41,6 +42,7 @@ NEW_FILES = [
     BATCH9_FILE,
     BATCH10_FILE,
     BATCH11_FILE,
+    BATCH12_FILE,
     real.HOLDOUT3_FILE,
     real.HOLDOUT4_FILE,
     real.HOLDOUT5_FILE,
@@ -210,6 +212,7 @@ def test_a_late_holdout_shares_no_page_event_or_near_duplicate_with_another_file
         (BATCH9_FILE, 9),
         (BATCH10_FILE, 10),
         (BATCH11_FILE, 11),
+        (BATCH12_FILE, 12),
     ],
 )
 def test_a_batch_file_is_read_with_the_set_as_one_new_batch(path, batch):
@@ -249,8 +252,14 @@ def test_batch_four_aims_at_the_blind_misses_with_many_ordinary_words():
     [
         (b, h)
         for b in (
-            BATCH5_FILE, BATCH6_FILE, BATCH7_FILE, BATCH8_FILE, BATCH9_FILE, BATCH10_FILE,
+            BATCH5_FILE,
+            BATCH6_FILE,
+            BATCH7_FILE,
+            BATCH8_FILE,
+            BATCH9_FILE,
+            BATCH10_FILE,
             BATCH11_FILE,
+            BATCH12_FILE,
         )
         for h in HOLDOUTS
     ],
@@ -367,6 +376,8 @@ def test_batch_ten_weights_the_weakest_kinds_and_adds_childrens_safety_suggestio
     words = " ".join(r["text"] for r in safe)
     public = "拴 斑马线 井盖 充电 救生圈 空调 欺凌 饿死了 热死了 被作业虐 打羽毛球 打电话".split()
     assert [word for word in public if word not in words] == []
+
+
 def test_batch_eleven_pairs_subtle_disclosures_with_sad_but_safe_words():
     """Disclosures told by farewell, euphemism, effect or a joke, beside sad-but-safe essays
     that use the same words (a grandfather who looks asleep, a goldfish that left this world),
@@ -386,3 +397,25 @@ def test_batch_eleven_pairs_subtle_disclosures_with_sad_but_safe_words():
     words = " ".join(r["text"] for r in safe)
     sad = "去世 离婚 打工 转学 考试 金鱼 累死了 救命 睡着了 离开了这个世界".split()
     assert [word for word in sad if word not in words] == []
+
+
+def test_batch_twelve_tells_harm_in_cantonese_and_taiwanese_beside_their_everyday_words():
+    """Hong Kong and Macau disclosures written in Cantonese and Taiwan ones in Taiwanese usage
+    (the blind run's misses), with mainland and overseas pages for the rest, beside hard
+    negatives in the same styles: 攰死, 餓死, 激死, 打電話俾我, news of other places."""
+    rows = _rows(BATCH12_FILE)
+    urgent = [r for r in rows if r["urgent"]]
+    safe = [r for r in rows if not r["urgent"]]
+    assert len(rows) >= 150 and 0.35 <= len(safe) / len(rows) <= 0.45
+    assert {r["kind"] for r in urgent} == set(real.URGENT_KINDS)
+    assert {r["kind"] for r in safe} == set(real.SAFE_KINDS)
+    assert {r["style"] for r in urgent} == set(real.STYLES)
+    assert len([r for r in rows if r.get("derived")]) / len(rows) <= 0.25
+    cantonese = [r for r in urgent if any(ch in r["text"] for ch in "佢唔嘅咗啲冇俾喺")]
+    assert len(cantonese) >= 40
+    told = " ".join(r["text"] for r in urgent)
+    cues = "皮帶炆豬肉 鎅手 𠝹手 唔想再活 那個家 勇敢快要用完 爸比 阿公 好丟臉喔 霸凌".split()
+    assert [cue for cue in cues if cue not in told] == []
+    words = " ".join(r["text"] for r in safe)
+    idioms = "攰死 餓死啦 激死 嚇死 笑死 打電話俾 打球 餓死了 斷氣 冇飯食 18111".split()
+    assert [idiom for idiom in idioms if idiom not in words] == []
