@@ -1,4 +1,4 @@
-"""Real corpora C to R: well-formed, from new pages only, never a reserved page."""
+"""Real corpora C to S: well-formed, from new pages only, never a reserved page."""
 
 import json
 import re
@@ -36,6 +36,7 @@ ORDER = (
     "corpus_r.jsonl",
     "corpus_t.jsonl",
     "corpus_u.jsonl",
+    "corpus_s.jsonl",
 )
 # file -> (writer tag, fewest lines it must hold); every file is checked against all earlier ones
 NEWER = {
@@ -57,6 +58,7 @@ NEWER = {
     "corpus_r.jsonl": ("corpus-r", 200),
     "corpus_t.jsonl": ("corpus-t", 25),
     "corpus_u.jsonl": ("corpus-u", 160),
+    "corpus_s.jsonl": ("corpus-s", 370),
 }
 LABELS = set(TOPIC_IDS) | {"none"}
 KINDS = {
