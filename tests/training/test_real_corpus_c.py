@@ -37,6 +37,7 @@ ORDER = (
     "corpus_t.jsonl",
     "corpus_u.jsonl",
     "corpus_s.jsonl",
+    "corpus_v.jsonl",
 )
 # file -> (writer tag, fewest lines it must hold); every file is checked against all earlier ones
 NEWER = {
@@ -59,6 +60,7 @@ NEWER = {
     "corpus_t.jsonl": ("corpus-t", 25),
     "corpus_u.jsonl": ("corpus-u", 160),
     "corpus_s.jsonl": ("corpus-s", 370),
+    "corpus_v.jsonl": ("corpus-v", 210),
 }
 LABELS = set(TOPIC_IDS) | {"none"}
 KINDS = {
