@@ -34,9 +34,9 @@ ORDER = (
     "corpus_p.jsonl",
     "corpus_q.jsonl",
     "corpus_r.jsonl",
+    "corpus_s.jsonl",
     "corpus_t.jsonl",
     "corpus_u.jsonl",
-    "corpus_s.jsonl",
     "corpus_v.jsonl",
 )
 # file -> (writer tag, fewest lines it must hold); every file is checked against all earlier ones
@@ -57,10 +57,10 @@ NEWER = {
     "corpus_p.jsonl": ("corpus-p", 200),
     "corpus_q.jsonl": ("corpus-q", 200),
     "corpus_r.jsonl": ("corpus-r", 200),
+    "corpus_s.jsonl": ("corpus-s", 270),
     "corpus_t.jsonl": ("corpus-t", 25),
     "corpus_u.jsonl": ("corpus-u", 160),
-    "corpus_s.jsonl": ("corpus-s", 370),
-    "corpus_v.jsonl": ("corpus-v", 210),
+    "corpus_v.jsonl": ("corpus-v", 80),
 }
 LABELS = set(TOPIC_IDS) | {"none"}
 KINDS = {
