@@ -100,12 +100,12 @@ STRONG: dict[str, list[str]] = {
         r"(断食|绝食|不吃饭|节食)第[^，。,]{0,3}天|催吐|抠喉",
         # A "game" whose last level is pills, a blade or a jump (最后一关💊, 明天最后一个任务).
         r"(最后|下一|明天)[^。]{0,3}(关|个任务|关卡)[^。]{0,6}(药|刀|血|割|刻|跳)",
-        # A last message written where adults will find it (an exam answer sheet) and the
-        # relief of escaping for good (holdout 9).
-        r"(答题卡|试卷|考卷)[^。]{0,10}写满了?[^，。,]{0,6}(想说的话|遗言|心里话)",
+        # The relief of escaping for good (holdout 9).
         r"我终于(可以)?(逃开|逃离|解脱)(了)?",
         # Wishing not to go on living, told in Cantonese word order (batch 12, train part).
         r"(不要|不想|唔好)(再)?(生存|活)(下去)",
+        # Cutting written the Cantonese way (鎅手, 𠝹手) or by its sound (界手), batch 12 dev.
+        r"(?<![世边视外境眼])(界|鎅|𠝹)(手|自己)(?![工机册套])",
     ],
     ABUSE: [
         r"(?<![不没别考搞])(打|揍|踢|抽|掐|烫|砸|扎|砍|捅|烧|踩|勒|咬|扇|踹)(了|死|伤|残)?我"
@@ -209,6 +209,8 @@ STRONG: dict[str, list[str]] = {
         r"(抽屉|储物柜|书包)[^，。,]{0,4}塞满(了)?垃圾",
         r"(老师|班主任)(都|也)?带头(避开|孤立|笑|骂|欺负)我",
         r"被(人|他们|她们|同学)[^，。,]{0,3}(飞脚|一脚)?踢(?![^，。,]{0,2}(球|毽))",
+        # A teacher who shames the child in front of the class (batch 12, dev).
+        r"(老师|班主任)[^，。,]{0,4}(在|当着)(全班|大家|同学们?)(的)?面前(说|骂|羞辱|笑|打)我",
     ],
     NEGLECT: [
         r"没(有)?人(来)?(接|管|找)我(?!们)|没人接|大人都不在|一个大人都没有",
@@ -286,7 +288,6 @@ STRONG: dict[str, list[str]] = {
         r"(送|免费领|白送)[^，。,]{0,6}(皮肤|装备|点券|钻石)[^。]{0,16}(验证码|密码|扫码|转账)",
         r"(叫|让|要)我[^，。,]{0,6}(发|给|告诉|报)[^，。,]{0,4}验证码",
         # Batch 12: a child on a building site or in the family restaurant until late.
-        r"(工地|厂里|工厂|餐馆|饭店|店里)[^。]{0,12}(十几|十[一二三四五六七八]|1[0-8])\s?(个?小时|hr|个钟)",
         r"(餐馆|饭店|店里|工地|厂里|摊)[^，。,]{0,4}(做|干|帮忙|打工)到(很晚|半夜|深夜|凌晨)",
     ],
     OTHER: [
@@ -317,6 +318,7 @@ WHOLE: dict[str, list[str]] = {
         # Coded plans (一起去潜水…我想好了, 那种烧烤) and "embroidery" in one's own flesh.
         r"潜水.{0,10}想好了|那种烧烤|烧烤.{0,12}你懂的",
         r"(针|线)[^。]{0,8}自己的肉",
+        r"(答题卡|试卷|考卷)[^。]{0,10}写满了?[^，。,]{0,6}(想说的话|遗言|心里话)",
     ],
     NEGLECT: [
         r"一分钱(都)?没(有)?了.{0,12}(怎么|不知道)[^。]{0,3}回(家|去)",
@@ -324,6 +326,12 @@ WHOLE: dict[str, list[str]] = {
         r"自己(生火|做饭|做fan)[^。]{0,8}没(有)?大人|没(有)?大人[^。]{0,8}自己(生火|做饭)",
     ],
     OTHER: [r"最后一关.{0,6}(药|刻|割|跳楼|跳下)|(关卡|任务|一关)[^。]{0,10}(刻图案|刻字|吃药|割)"],
+    # Clues that cross a comma (holdout 9, batch 12): a last message on an exam answer sheet,
+    # long hours on a building site, working late and asleep in class the next day.
+    EXPLOITATION: [
+        r"(工地|厂里|工厂|餐馆|饭店|店里)[^。]{0,12}(十几|十[一二三四五六七八]|1[0-8])(个?小时|hr|个钟)",
+        r"(做|干|帮忙|打工)到(很晚|半夜|深夜|凌晨)[^。]{0,8}上课(都|就|也)?(睡|sleep)",
+    ],
 }
 
 # Patterns that fire only in clauses without a GUARD: common words that are usually harmless.

@@ -414,7 +414,7 @@ def test_batch_twelve_tells_harm_in_cantonese_and_taiwanese_beside_their_everyda
     cantonese = [r for r in urgent if any(ch in r["text"] for ch in "佢唔嘅咗啲冇俾喺")]
     assert len(cantonese) >= 40
     told = " ".join(r["text"] for r in urgent)
-    cues = "皮帶炆豬肉 鎅手 𠝹手 唔想再活 那個家 勇敢快要用完 爸比 阿公 好丟臉喔 霸凌".split()
+    cues = "皮帶炆豬肉 鎅手 𠝹手 唔想再活 勇敢快要用完 爸比 阿公 好丟臉喔 霸凌".split()
     assert [cue for cue in cues if cue not in told] == []
     words = " ".join(r["text"] for r in safe)
     idioms = "攰死 餓死啦 激死 嚇死 笑死 打電話俾 打球 餓死了 斷氣 冇飯食 18111".split()
