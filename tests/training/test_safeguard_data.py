@@ -30,6 +30,8 @@ HOLDOUT6_FILE = real.HOLDOUT6_FILE
 HOLDOUT7_FILE = real.HOLDOUT7_FILE
 # The eighth blind holdout, committed before anything was changed or run on it.
 HOLDOUT8_FILE = real.HOLDOUT8_FILE
+# The tenth blind holdout, committed before anything was changed or run on it.
+HOLDOUT10_FILE = real.HOLDOUT10_FILE
 NEW_FILES = [
     BATCH4_FILE,
     BATCH5_FILE,
@@ -45,6 +47,7 @@ NEW_FILES = [
     HOLDOUT6_FILE,
     HOLDOUT7_FILE,
     HOLDOUT8_FILE,
+    HOLDOUT10_FILE,
 ]
 HOLDOUTS = [
     real.HOLDOUT_FILE,
@@ -55,6 +58,7 @@ HOLDOUTS = [
     HOLDOUT6_FILE,
     HOLDOUT7_FILE,
     HOLDOUT8_FILE,
+    HOLDOUT10_FILE,
 ]
 ALL_FILES = [
     real.REAL_FILE,
@@ -67,6 +71,7 @@ ALL_FILES = [
     HOLDOUT6_FILE,
     HOLDOUT7_FILE,
     HOLDOUT8_FILE,
+    HOLDOUT10_FILE,
 ]
 SOURCE_KINDS = {
     "news",
@@ -129,8 +134,9 @@ def test_no_text_is_written_twice_in_the_real_files():
         (HOLDOUT6_FILE, 100, 66, 34),
         (HOLDOUT7_FILE, 110, 70, 40),
         (HOLDOUT8_FILE, 110, 70, 40),
+        (HOLDOUT10_FILE, 110, 70, 40),
     ],
-    ids=["holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8"],
+    ids=["holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout10"],
 )
 def test_a_late_holdout_is_large_and_covers_every_kind_and_style(
     path, lines, disclosures, safe_lines
@@ -176,7 +182,9 @@ def test_a_late_holdout_is_large_and_covers_every_kind_and_style(
     # Holdout 7 against every file listed before it (holdout 6 included).
     + [(HOLDOUT7_FILE, other) for other in ALL_FILES[: ALL_FILES.index(HOLDOUT7_FILE)]]
     # Holdout 8 against every file listed before it (holdouts 6 and 7 included).
-    + [(HOLDOUT8_FILE, other) for other in ALL_FILES[: ALL_FILES.index(HOLDOUT8_FILE)]],
+    + [(HOLDOUT8_FILE, other) for other in ALL_FILES[: ALL_FILES.index(HOLDOUT8_FILE)]]
+    # Holdout 10 against every file listed before it (holdout 8 included).
+    + [(HOLDOUT10_FILE, other) for other in ALL_FILES[: ALL_FILES.index(HOLDOUT10_FILE)]],
     ids=lambda p: p.stem.removeprefix("safeguarding_real_"),
 )
 def test_a_late_holdout_shares_no_page_event_or_near_duplicate_with_another_file(
