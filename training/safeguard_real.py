@@ -31,6 +31,8 @@ HOLDOUT7_FILE = DATA_DIR / "safeguarding_real_holdout7.jsonl"
 HOLDOUT8_FILE = DATA_DIR / "safeguarding_real_holdout8.jsonl"
 # A ninth holdout from new events, committed before the screen was changed or run on it.
 HOLDOUT9_FILE = DATA_DIR / "safeguarding_real_holdout9.jsonl"
+# A tenth holdout from new events, committed before the screen was changed or run on it.
+HOLDOUT10_FILE = DATA_DIR / "safeguarding_real_holdout10.jsonl"
 # Later batches live in their own files; load_real() reads them with the main file.
 BATCH_FILES = (
     DATA_DIR / "safeguarding_real_batch4.jsonl",

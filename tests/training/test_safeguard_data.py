@@ -33,6 +33,8 @@ HOLDOUT7_FILE = real.HOLDOUT7_FILE
 HOLDOUT8_FILE = real.HOLDOUT8_FILE
 # The ninth blind holdout, committed before anything was changed or run on it.
 HOLDOUT9_FILE = real.HOLDOUT9_FILE
+# The tenth blind holdout, committed before anything was changed or run on it.
+HOLDOUT10_FILE = real.HOLDOUT10_FILE
 NEW_FILES = [
     BATCH4_FILE,
     BATCH5_FILE,
@@ -50,6 +52,7 @@ NEW_FILES = [
     HOLDOUT7_FILE,
     HOLDOUT8_FILE,
     HOLDOUT9_FILE,
+    HOLDOUT10_FILE,
 ]
 HOLDOUTS = [
     real.HOLDOUT_FILE,
@@ -61,6 +64,7 @@ HOLDOUTS = [
     HOLDOUT7_FILE,
     HOLDOUT8_FILE,
     HOLDOUT9_FILE,
+    HOLDOUT10_FILE,
 ]
 ALL_FILES = [
     real.REAL_FILE,
@@ -74,6 +78,7 @@ ALL_FILES = [
     HOLDOUT7_FILE,
     HOLDOUT8_FILE,
     HOLDOUT9_FILE,
+    HOLDOUT10_FILE,
 ]
 SOURCE_KINDS = {
     "news",
@@ -137,8 +142,18 @@ def test_no_text_is_written_twice_in_the_real_files():
         (HOLDOUT7_FILE, 110, 70, 40),
         (HOLDOUT8_FILE, 110, 70, 40),
         (HOLDOUT9_FILE, 110, 70, 40),
+        (HOLDOUT10_FILE, 110, 70, 40),
     ],
-    ids=["holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9"],
+    ids=[
+        "holdout3",
+        "holdout4",
+        "holdout5",
+        "holdout6",
+        "holdout7",
+        "holdout8",
+        "holdout9",
+        "holdout10",
+    ],
 )
 def test_a_late_holdout_is_large_and_covers_every_kind_and_style(
     path, lines, disclosures, safe_lines
@@ -186,7 +201,9 @@ def test_a_late_holdout_is_large_and_covers_every_kind_and_style(
     # Holdout 8 against every file listed before it (holdouts 6 and 7 included).
     + [(HOLDOUT8_FILE, other) for other in ALL_FILES[: ALL_FILES.index(HOLDOUT8_FILE)]]
     # Holdout 9 against every file listed before it (holdouts 6 to 8 included).
-    + [(HOLDOUT9_FILE, other) for other in ALL_FILES[: ALL_FILES.index(HOLDOUT9_FILE)]],
+    + [(HOLDOUT9_FILE, other) for other in ALL_FILES[: ALL_FILES.index(HOLDOUT9_FILE)]]
+    # Holdout 10 against every file listed before it (holdouts 6 to 9 and batch 12 included).
+    + [(HOLDOUT10_FILE, other) for other in ALL_FILES[: ALL_FILES.index(HOLDOUT10_FILE)]],
     ids=lambda p: p.stem.removeprefix("safeguarding_real_"),
 )
 def test_a_late_holdout_shares_no_page_event_or_near_duplicate_with_another_file(
