@@ -5,10 +5,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from classifier import safeguard_rules as rules
-from classifier.cantonese import mandarin_reading
 from classifier.normalise import normalise
 from classifier.pinyin import split_syllables, tagged_syllables
 from classifier.pinyin_reading import read_back
+from classifier.regional import mandarin_reading
 from classifier.safeguard_concepts import family_hits
 
 _CLAUSE_RE = re.compile(r"[，。！？；,.!?;…\n]+")

@@ -15,8 +15,8 @@ from functools import cache
 
 import numpy as np
 
-from classifier.cantonese import mandarin_reading
 from classifier.normalise import normalise
+from classifier.regional import mandarin_reading
 from classifier.safeguard import blank_benign, rule_hits
 from classifier.safeguard import net_view as screen_view
 from classifier.safeguard_model import (

@@ -1,8 +1,9 @@
-"""A Mandarin reading of written Cantonese, for the safeguarding screen.
+"""A standard-Mandarin reading of regional writing, for the safeguarding screen.
 
-Hong Kong and Macau children type Cantonese (佢哋成日打我, 我唔敢返屋企); the screen's
-rules and most of its training data are Mandarin, so a Cantonese disclosure would pass
-unread. The screen reads such a text a second time with Cantonese words put into Mandarin.
+Hong Kong and Macau children type Cantonese (佢哋成日打我, 我唔敢返屋企) and northern
+children write 俺 for 我; the screen's rules and most of its training data are standard
+Mandarin, so such a disclosure would pass unread. The screen reads the text with those
+words put into standard Mandarin.
 
 Only texts that carry a marker found in written Cantonese and almost never in Mandarin are
 read this way, so a Mandarin text is never changed (系, 食, 喊 and 惊 mean other things in
@@ -13,8 +14,11 @@ import re
 
 # Characters of written Cantonese that Mandarin does not use.
 _MARKERS = re.compile(
-    "[佢唔嘅咗喺冇啲嘢哋嚟嬲攞睇瞓揾乜㗎㖞嗰𠮶噉谂畀掹揼闩咁鎅𠝹嗌]|系咪|而家|屋企|老豆|老窦"
+    "[佢唔嘅咗喺冇啲嘢哋嚟嬲攞睇瞓揾乜㗎㖞嗰𠮶噉谂畀掹揼闩咁鎅𠝹嗌掟]|系咪|而家|屋企|老豆|老窦"
 )
+
+# Northern and central regional words for "I" and "we": never anything else, so always read.
+_NORTHERN = re.compile("俺们|俺")
 
 # Longest first: a word is replaced before any of its parts.
 _WORDS = {
@@ -36,6 +40,8 @@ _WORDS = {
     "嗰阵": "那时",
     "唔识": "不认识",
     "阿叔": "叔叔",
+    "掟": "扔",
+    "几耐": "多久",
     "成日": "整天",
     "琴日": "昨天",
     "寻日": "昨天",
@@ -121,11 +127,13 @@ def is_cantonese(norm: str) -> bool:
 
 
 def mandarin_reading(norm: str) -> str:
-    """The text with Cantonese words in Mandarin; a text with no Cantonese mark is unchanged.
+    """The text with 俺 read as 我 and, in a text with a Cantonese mark, Cantonese words in
+    Mandarin; a Mandarin text without 俺 is unchanged.
 
     俾 is read as the passive 被 (俾人打 → 被人打): in a child's disclosure that is what it
     usually is, and reading "give me" as 被 costs at most a false alarm, never a miss.
     """
+    norm = _NORTHERN.sub(lambda m: "我们" if m.group(0) == "俺们" else "我", norm)
     if not is_cantonese(norm):
         return norm
     return _WORD_RE.sub(lambda m: _WORDS[m.group(0)], norm)

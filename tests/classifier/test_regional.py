@@ -1,9 +1,9 @@
-"""The Mandarin reading of written Cantonese that the safeguarding screen reads."""
+"""The standard-Mandarin reading of regional writing that the safeguarding screen reads."""
 
 import pytest
 
-from classifier.cantonese import is_cantonese, mandarin_reading
 from classifier.normalise import normalise
+from classifier.regional import is_cantonese, mandarin_reading
 
 
 @pytest.mark.parametrize(
@@ -24,8 +24,13 @@ def test_a_cantonese_text_is_read_in_mandarin(cantonese, mandarin):
     "text",
     ["学校的广播系统坏了", "食堂的饭菜不好吃", "我好惊讶，他喊我去打篮球", "给我一点时间"],
 )
-def test_a_mandarin_text_is_never_changed(text):
+def test_a_standard_mandarin_text_is_never_changed(text):
     """系, 食, 喊, 惊 and 给 are Mandarin words too: without a Cantonese mark nothing moves."""
     norm = normalise(text)
     assert not is_cantonese(norm)
     assert mandarin_reading(norm) == norm
+
+
+def test_northern_an_is_read_as_i_in_any_text():
+    read = mandarin_reading(normalise("俺们仨住在车站的洞里，俺好冷"))
+    assert read == "我们仨住在车站的洞里,我好冷"
