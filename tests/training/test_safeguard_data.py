@@ -35,6 +35,8 @@ HOLDOUT8_FILE = real.HOLDOUT8_FILE
 HOLDOUT9_FILE = real.HOLDOUT9_FILE
 # The tenth blind holdout, committed before anything was changed or run on it.
 HOLDOUT10_FILE = real.HOLDOUT10_FILE
+# The eleventh blind holdout, committed before anything was changed or run on it.
+HOLDOUT11_FILE = real.HOLDOUT11_FILE
 NEW_FILES = [
     BATCH4_FILE,
     BATCH5_FILE,
@@ -53,6 +55,7 @@ NEW_FILES = [
     HOLDOUT8_FILE,
     HOLDOUT9_FILE,
     HOLDOUT10_FILE,
+    HOLDOUT11_FILE,
 ]
 HOLDOUTS = [
     real.HOLDOUT_FILE,
@@ -65,6 +68,7 @@ HOLDOUTS = [
     HOLDOUT8_FILE,
     HOLDOUT9_FILE,
     HOLDOUT10_FILE,
+    HOLDOUT11_FILE,
 ]
 ALL_FILES = [
     real.REAL_FILE,
@@ -79,6 +83,7 @@ ALL_FILES = [
     HOLDOUT8_FILE,
     HOLDOUT9_FILE,
     HOLDOUT10_FILE,
+    HOLDOUT11_FILE,
 ]
 SOURCE_KINDS = {
     "news",
@@ -143,6 +148,7 @@ def test_no_text_is_written_twice_in_the_real_files():
         (HOLDOUT8_FILE, 110, 70, 40),
         (HOLDOUT9_FILE, 110, 70, 40),
         (HOLDOUT10_FILE, 110, 70, 40),
+        (HOLDOUT11_FILE, 110, 70, 40),
     ],
     ids=[
         "holdout3",
@@ -153,6 +159,7 @@ def test_no_text_is_written_twice_in_the_real_files():
         "holdout8",
         "holdout9",
         "holdout10",
+        "holdout11",
     ],
 )
 def test_a_late_holdout_is_large_and_covers_every_kind_and_style(
@@ -203,7 +210,9 @@ def test_a_late_holdout_is_large_and_covers_every_kind_and_style(
     # Holdout 9 against every file listed before it (holdouts 6 to 8 included).
     + [(HOLDOUT9_FILE, other) for other in ALL_FILES[: ALL_FILES.index(HOLDOUT9_FILE)]]
     # Holdout 10 against every file listed before it (holdouts 6 to 9 and batch 12 included).
-    + [(HOLDOUT10_FILE, other) for other in ALL_FILES[: ALL_FILES.index(HOLDOUT10_FILE)]],
+    + [(HOLDOUT10_FILE, other) for other in ALL_FILES[: ALL_FILES.index(HOLDOUT10_FILE)]]
+    # Holdout 11 against every file listed before it (holdout 10 included).
+    + [(HOLDOUT11_FILE, other) for other in ALL_FILES[: ALL_FILES.index(HOLDOUT11_FILE)]],
     ids=lambda p: p.stem.removeprefix("safeguarding_real_"),
 )
 def test_a_late_holdout_shares_no_page_event_or_near_duplicate_with_another_file(
