@@ -14,7 +14,7 @@ import re
 
 # Characters of written Cantonese that Mandarin does not use.
 _MARKERS = re.compile(
-    "[佢唔嘅咗喺冇啲嘢哋嚟嬲攞睇瞓揾乜㗎㖞嗰𠮶噉谂畀掹揼闩咁鎅𠝹嗌掟]|系咪|而家|屋企|老豆|老窦"
+    "[佢唔嘅咗喺冇啲嘢哋嚟嬲攞睇瞓揾乜㗎㖞嗰𠮶噉谂畀掹揼闩咁鎅𠝹嗌掟搣]|系咪|而家|屋企|老豆|老窦"
 )
 
 # Northern and central regional words for "I" and "we": never anything else, so always read.
@@ -41,6 +41,10 @@ _WORDS = {
     "唔识": "不认识",
     "阿叔": "叔叔",
     "掟": "扔",
+    "搣": "抓",
+    "冲凉": "洗澡",
+    "污糟": "脏",
+    "屋企人": "家人",
     "几耐": "多久",
     "成日": "整天",
     "琴日": "昨天",

@@ -109,6 +109,8 @@ STRONG: dict[str, list[str]] = {
         # Holdout 10: dying as the end of worries, said half as a joke.
         r"(要是|如果)(我)?死(了|掉)(就|的话)",
         r"死(了|掉)(就|的话)?(算了|就好|好了|就不用|就解脱|一了百了)",
+        # Holdout 11: skin scratched raw by the child's own hands.
+        r"(自己)[^，。,]{0,3}(抓|挠|抠)(烂|破|出血)",
     ],
     ABUSE: [
         r"(?<![不没别考搞])(打|揍|踢|抽|掐|烫|砸|扎|砍|捅|烧|踩|勒|咬|扇|踹)(了|死|伤|残)?我"
@@ -164,6 +166,8 @@ STRONG: dict[str, list[str]] = {
         r"(又|还|就)?对我(那样|做的(那些)?事|做了(那些|那种)?事)",
         # "Something bad" an adult did to the child, told years later (retired holdout 7, dev).
         r"(老师|叔叔|教练|哥哥|伯伯|舅舅|他)[^，。,]{0,4}对我做了?[^，。,]{0,2}(很|好|特别)?(坏|不好|奇怪|恶心)的(事|东西)",
+        # Holdout 11: not knowing, then, what an adult was doing to the child.
+        r"(不懂|不知道|不明白)[^，。,]{0,2}(他|她|老师|叔叔)对我做的(是什么|那些事|事情)",
     ],
     GROOMING: [
         r"裸照|luo照|裸聊|私密照|隐私照|私处|隐私部位|没穿衣服的(照片|视频)|穿少.{0,8}拍|拍.{0,6}穿少",
@@ -220,6 +224,9 @@ STRONG: dict[str, list[str]] = {
         r"(扔|丢|撕|踩|淋湿)(了)?我(的|个)?(书包|书|课本|本子|作业|鞋|文具)",
         r"(拉|把)我(拉)?进[^，。,]{0,8}(群|group)[^，。,]{0,4}(骂|围攻|攻击|羞辱)",
         r"上学[^，。,]{0,3}(像|好似|好像)(在)?(受刑|坐牢|上刑场|地狱)",
+        # Holdout 11: a test paper crumpled and passed round, a child pushed in to be laughed at.
+        r"(考卷|试卷|作业|课本|书|本子|书包)被(人)?(揉|撕|扔|踩|涂|画)",
+        r"被(推|拉)(进|到)[^，。,]{0,8}(被|让)(大家|全班|她们|他们)(笑|嘲笑|起哄)",
     ],
     NEGLECT: [
         r"没(有)?人(来)?(接|管|找)我(?!们)|没人接|大人都不在|一个大人都没有",
@@ -265,6 +272,9 @@ STRONG: dict[str, list[str]] = {
         r"没(有)?人给(我)?[^，。,]{0,3}(手套|棉衣|棉袄|被子)",
         r"(我|我们)[^，。,]{0,4}(住|睡|躲)(在)?[^，。,]{0,8}(洞里|排风口|地下通道|桥洞|天桥底)",
         r"(靠|在)[^，。,]{0,4}(排风口|暖气口|通风口)[^，。,]{0,6}(过夜|取暖|睡)",
+        # Holdout 11: months without a wash, a child living in an office or a factory building.
+        r"(个月|星期|礼拜)[^，。,]{0,2}没(有)?(洗头|洗澡)",
+        r"(住|睡)(在)?(工厦|工厂|办公室|仓库)|(工厦|工厂|办公室|仓库)[^，。,]{0,3}睡",
     ],
     RUNAWAY: [
         r"(我|我们)[^，。,]{0,3}(离家出走|逃出来|偷跑(出|了|掉))|偷偷跑(了|掉|出)",
@@ -309,6 +319,9 @@ STRONG: dict[str, list[str]] = {
         r"(我|俺)[^，。,]{0,6}打工(养|供|挣钱养)(活)?(家|奶奶|爷爷|弟弟|妹妹|全家|一家)",
         r"(拉|带|叫|让|要|喊)我(再)?(去)?办(了)?[^，。,]{0,3}(银行卡|电话卡|手机卡|卡)",
         r"(银行卡|电话卡|手机卡)[^，。,]{0,4}(交给|给)(他|她|他们|学长|老板)|好处费|(去外地|坐飞机)[^，。,]{0,4}送卡",
+        # Holdout 11: a child drawing classmates into a bar, minors told to leave before police.
+        r"未成年(的)?[^，。,]{0,4}(先撤|快走|先走|躲起来)|喝到吐[^，。,]{0,6}(业绩|提成)",
+        r"拉(同学|人)[^，。,]{0,4}(来|去)(bar|酒吧|ktv|夜店)",
     ],
     OTHER: [
         r"煤气味|沉下去|爬不上来|地震了|发大水|(狗|蛇).{0,2}咬(了|伤)?我|被.{0,3}(狗|蛇)咬",
@@ -351,6 +364,7 @@ WHOLE: dict[str, list[str]] = {
     EXPLOITATION: [
         r"(工地|厂里|工厂|餐馆|饭店|店里)[^。]{0,12}(十几|十[一二三四五六七八]|1[0-8])(个?小时|hr|个钟)",
         r"(做|干|帮忙|打工)到(很晚|半夜|深夜|凌晨)[^。]{0,8}上课(都|就|也)?(睡|sleep)",
+        r"(厂里|工厂|老板)[^。]{0,16}(?<!不)(给我们|给我)(?![哥姐爸妈弟妹])[^。]{0,4}(结|发)(了)?(钱|工资)",
     ],
 }
 
@@ -372,6 +386,8 @@ WEAK: dict[str, list[str]] = {
         r"(叫|让|带)我(去|进)(他|她)的?(房间|家|宿舍|办公室)|单独(留下|叫我)",
         r"我(一直)?(在)?忍(着|了)?(这么多年|好多年|好几年)|这么多年我(在)?忍",
         r"要我的命",
+        # Holdout 11 (opened after its blind run): slapped on the mouth by family since small.
+        r"被[^，。,]{0,4}(打|扇|掴)(嘴巴?|脸|耳光)",
     ],
     DV: [
         r"(砸|扔|摔)(向|到|在)(我)?妈(妈)?",
@@ -533,7 +549,11 @@ PINYIN: dict[str, list[str]] = {
         r"bu zi dao jia zai na",
     ],
     RUNAWAY: [r"bu xian hui jia", r"li jia cu zou", r"zai wan ba sui jiao"],
-    BULLYING: [r"bu gan qu xue xiao", r"bei (ta men )?da\b"],
+    BULLYING: [
+        r"bu gan qu xue xiao",
+        r"bei (ta men )?da\b",
+        r"(kao juan|shi juan|zuo ye|ke ben|shu bao) bei (rou|si|reng|cai)",
+    ],
 }
 
 # Pinyin patterns that a GUARD word anywhere in the text switches off (news, wishes, games).
