@@ -34,6 +34,7 @@ ORDER = (
     "corpus_p.jsonl",
     "corpus_q.jsonl",
     "corpus_r.jsonl",
+    "corpus_w.jsonl",
 )
 # file -> (writer tag, fewest lines it must hold); every file is checked against all earlier ones
 NEWER = {
@@ -53,6 +54,7 @@ NEWER = {
     "corpus_p.jsonl": ("corpus-p", 200),
     "corpus_q.jsonl": ("corpus-q", 200),
     "corpus_r.jsonl": ("corpus-r", 200),
+    "corpus_w.jsonl": ("corpus-w", 130),
 }
 LABELS = set(TOPIC_IDS) | {"none"}
 KINDS = {
