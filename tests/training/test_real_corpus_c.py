@@ -38,6 +38,7 @@ ORDER = (
     "corpus_t.jsonl",
     "corpus_u.jsonl",
     "corpus_v.jsonl",
+    "corpus_w.jsonl",
 )
 # file -> (writer tag, fewest lines it must hold); every file is checked against all earlier ones
 NEWER = {
@@ -61,6 +62,7 @@ NEWER = {
     "corpus_t.jsonl": ("corpus-t", 25),
     "corpus_u.jsonl": ("corpus-u", 160),
     "corpus_v.jsonl": ("corpus-v", 80),
+    "corpus_w.jsonl": ("corpus-w", 130),
 }
 LABELS = set(TOPIC_IDS) | {"none"}
 KINDS = {
