@@ -34,6 +34,7 @@ ORDER = (
     "corpus_p.jsonl",
     "corpus_q.jsonl",
     "corpus_r.jsonl",
+    "corpus_x.jsonl",
 )
 # file -> (writer tag, fewest lines it must hold); every file is checked against all earlier ones
 NEWER = {
@@ -53,6 +54,7 @@ NEWER = {
     "corpus_p.jsonl": ("corpus-p", 200),
     "corpus_q.jsonl": ("corpus-q", 200),
     "corpus_r.jsonl": ("corpus-r", 200),
+    "corpus_x.jsonl": ("corpus-x", 220),
 }
 LABELS = set(TOPIC_IDS) | {"none"}
 KINDS = {
