@@ -39,6 +39,7 @@ ORDER = (
     "corpus_u.jsonl",
     "corpus_v.jsonl",
     "corpus_w.jsonl",
+    "corpus_x.jsonl",
 )
 # file -> (writer tag, fewest lines it must hold); every file is checked against all earlier ones
 NEWER = {
@@ -63,6 +64,7 @@ NEWER = {
     "corpus_u.jsonl": ("corpus-u", 160),
     "corpus_v.jsonl": ("corpus-v", 80),
     "corpus_w.jsonl": ("corpus-w", 130),
+    "corpus_x.jsonl": ("corpus-x", 220),
 }
 LABELS = set(TOPIC_IDS) | {"none"}
 KINDS = {
