@@ -14,7 +14,13 @@ from classifier.safeguard import _model, is_urgent_many, rule_hits
 from training.dataset import DATA_DIR, load_examples, read_jsonl, split
 from training.safeguard_cv import cross_validate
 from training.safeguard_data import load_cases, split_cases
-from training.safeguard_real import STYLES, load_real, split_real
+from training.safeguard_real import (
+    HOLDOUT10_FILE,
+    HOLDOUT11_FILE,
+    STYLES,
+    load_real,
+    split_real,
+)
 from training.safeguard_train import REAL_FILES, essay_texts, real_files, real_ordinary_texts
 
 REPORTS = Path(__file__).parent / "reports"
@@ -103,6 +109,9 @@ def evaluate_all() -> dict:
         "test_batch8": evaluate_real([c for c in real["test"] if c.batch == 8]),
         "test_batch10": evaluate_real([c for c in real["test"] if c.batch == 10]),
         "test_retired_holdouts": evaluate_real([c for c in real["test"] if c.batch > 100]),
+        "test_batch12": evaluate_real([c for c in real["test"] if c.batch == 12]),
+        "holdout10": evaluate_real(load_real(HOLDOUT10_FILE)),
+        "holdout11": evaluate_real(load_real(HOLDOUT11_FILE)),
         "blind_runs": json.loads(BLIND_RUNS.read_text("utf-8")),
         "ordinary": {
             "corpus_test": evaluate_ordinary([e.text for e in corpus["test"]]),
@@ -231,6 +240,11 @@ def render(result: dict) -> str:
             "Test, events of the retired holdouts 1-9 (read once each in a blind run)",
             result["test_retired_holdouts"],
         )
+        + _split_section(
+            "Test, batch 12 events only (Hong Kong and Taiwan)", result["test_batch12"]
+        )
+        + _split_section("Tenth holdout, after its blind run and fixes", result["holdout10"])
+        + _split_section("Eleventh holdout, after its blind run and fixes", result["holdout11"])
         + _split_section("Dev", result["dev"])
     )
     return "\n".join(head + body)

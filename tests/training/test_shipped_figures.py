@@ -1,13 +1,13 @@
 """The shipped topic model's figures on the real test split (training/reports/evaluation.md).
 
-The bounds are the figures measured for model 20261206-183923 on the split with corpora K to R
-(n = 1,101), reading texts without the chit-chat at their ends (classifier/chatter.py) and
-giving no topic unless a topic beats `none` by its margin (none_ratio 0.7), rounded down a
-little: a retrained or re-exported model that does worse on the children's real words fails
-here before it ships. On the 1,074 test texts the previous model, 20261206-172832, never trained
-on, it scores top label 0.802 / macro-F1 0.814 / abstained 0.062 / triage 0.224 against the new
-model's 0.810 / 0.818 / 0.062 / 0.245, so `train` switched by its macro-F1 rule; the switch
-gives more non-suggestions no topic and so raises the triage load."""
+The bounds are the figures measured for model 20261206-202952 on the split with corpora K to X
+(n = 1,253; a quarter of it non-suggestions), reading texts without the chit-chat at their ends
+(classifier/chatter.py) and giving no topic unless a topic beats `none` by its margin
+(none_ratio 0.7), rounded down a little: a retrained or re-exported model that does worse on
+the children's real words fails here before it ships. On the 1,226 test texts the previous
+model, 20261206-183923, never trained on, it scores macro-F1 0.814 against 0.813, top label
+0.803 against 0.808, top three 0.953 against 0.946, abstained 0.060 against 0.073, so `train`'s
+macro-F1 rule switched to it."""
 
 from dataclasses import replace
 
@@ -36,18 +36,18 @@ def figures(shipped) -> dict:
 
 
 def test_the_top_label_is_acceptable_for_three_in_four_real_texts(figures):
-    assert figures["top_acceptable"] >= 0.805  # measured 0.812
+    assert figures["top_acceptable"] >= 0.80  # measured 0.807
     assert figures["top3_acceptable"] >= 0.948  # measured 0.954
 
 
 def test_macro_f1_on_real_texts_holds_with_abstentions_counted_as_misses(figures):
-    assert figures["macro_f1"] >= 0.813  # measured 0.820
+    assert figures["macro_f1"] >= 0.81  # measured 0.816
 
 
-def test_the_coordinator_sees_less_than_a_quarter_of_the_real_texts(figures):
-    """Triage counts abstentions and texts given no topic; a fifth of the split is `none`."""
-    assert figures["abstained"] <= 0.07  # measured 0.064
-    assert figures["triage_load"] <= 0.25  # measured 0.244 (172832: 0.224 on 1,074 of these texts)
+def test_the_coordinator_sees_few_more_texts_than_the_non_suggestions(figures):
+    """Triage counts abstentions and texts given no topic; a quarter of the split is `none`."""
+    assert figures["abstained"] <= 0.07  # measured 0.060
+    assert figures["triage_load"] <= 0.285  # measured 0.277; 0.250 of the texts ask nothing
 
 
 @pytest.fixture(scope="module")
@@ -65,12 +65,13 @@ def chatty(shipped) -> dict:
 
 
 def test_chit_chat_around_a_suggestion_does_not_send_it_to_triage(chatty, figures):
-    assert chatty["triage_load"] <= figures["triage_load"] + 0.02  # measured 0.249
-    assert chatty["top_acceptable"] >= 0.80  # measured 0.807
+    assert chatty["triage_load"] <= figures["triage_load"] + 0.02  # measured 0.289
+    assert chatty["top_acceptable"] >= 0.80  # measured 0.809
 
 
 def test_chit_chat_around_a_non_suggestion_still_gets_no_topic(chatty):
     """Chit-chat alone no longer marks a text as a non-suggestion, so this is the model's own
-    recall of `none` (measured 0.797, 0.802 without the chit-chat, n = 237 on the split with
-    K to R; model 20261206-172832: 0.772 with K to O; the known gap: the rule is all of them)."""
-    assert chatty["none_no_topic"] >= 0.785
+    recall of `none` (measured 0.837, 0.827 without the chit-chat, n = 313 on the split with
+    K to X; model 20261206-183923: 0.797 on the split with K to R; the known gap: the rule is
+    all of them)."""
+    assert chatty["none_no_topic"] >= 0.825
