@@ -35,6 +35,8 @@ HOLDOUT9_FILE = DATA_DIR / "safeguarding_real_holdout9.jsonl"
 HOLDOUT10_FILE = DATA_DIR / "safeguarding_real_holdout10.jsonl"
 # An eleventh holdout from new events, committed before the screen was changed or run on it.
 HOLDOUT11_FILE = DATA_DIR / "safeguarding_real_holdout11.jsonl"
+# A twelfth holdout from new events, committed before the screen was changed or run on it.
+HOLDOUT12_FILE = DATA_DIR / "safeguarding_real_holdout12.jsonl"
 # Later batches live in their own files; load_real() reads them with the main file.
 BATCH_FILES = (
     DATA_DIR / "safeguarding_real_batch4.jsonl",

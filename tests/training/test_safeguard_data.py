@@ -37,6 +37,8 @@ HOLDOUT9_FILE = real.HOLDOUT9_FILE
 HOLDOUT10_FILE = real.HOLDOUT10_FILE
 # The eleventh blind holdout, committed before anything was changed or run on it.
 HOLDOUT11_FILE = real.HOLDOUT11_FILE
+# The twelfth blind holdout, committed before anything was changed or run on it.
+HOLDOUT12_FILE = real.HOLDOUT12_FILE
 NEW_FILES = [
     BATCH4_FILE,
     BATCH5_FILE,
@@ -56,6 +58,7 @@ NEW_FILES = [
     HOLDOUT9_FILE,
     HOLDOUT10_FILE,
     HOLDOUT11_FILE,
+    HOLDOUT12_FILE,
 ]
 HOLDOUTS = [
     real.HOLDOUT_FILE,
@@ -69,6 +72,7 @@ HOLDOUTS = [
     HOLDOUT9_FILE,
     HOLDOUT10_FILE,
     HOLDOUT11_FILE,
+    HOLDOUT12_FILE,
 ]
 ALL_FILES = [
     real.REAL_FILE,
@@ -84,6 +88,7 @@ ALL_FILES = [
     HOLDOUT9_FILE,
     HOLDOUT10_FILE,
     HOLDOUT11_FILE,
+    HOLDOUT12_FILE,
 ]
 SOURCE_KINDS = {
     "news",
@@ -149,6 +154,7 @@ def test_no_text_is_written_twice_in_the_real_files():
         (HOLDOUT9_FILE, 110, 70, 40),
         (HOLDOUT10_FILE, 110, 70, 40),
         (HOLDOUT11_FILE, 110, 70, 40),
+        (HOLDOUT12_FILE, 100, 64, 36),
     ],
     ids=[
         "holdout3",
@@ -160,6 +166,7 @@ def test_no_text_is_written_twice_in_the_real_files():
         "holdout9",
         "holdout10",
         "holdout11",
+        "holdout12",
     ],
 )
 def test_a_late_holdout_is_large_and_covers_every_kind_and_style(
@@ -212,7 +219,9 @@ def test_a_late_holdout_is_large_and_covers_every_kind_and_style(
     # Holdout 10 against every file listed before it (holdouts 6 to 9 and batch 12 included).
     + [(HOLDOUT10_FILE, other) for other in ALL_FILES[: ALL_FILES.index(HOLDOUT10_FILE)]]
     # Holdout 11 against every file listed before it (holdout 10 included).
-    + [(HOLDOUT11_FILE, other) for other in ALL_FILES[: ALL_FILES.index(HOLDOUT11_FILE)]],
+    + [(HOLDOUT11_FILE, other) for other in ALL_FILES[: ALL_FILES.index(HOLDOUT11_FILE)]]
+    # Holdout 12 against every file listed before it (holdout 11 included).
+    + [(HOLDOUT12_FILE, other) for other in ALL_FILES[: ALL_FILES.index(HOLDOUT12_FILE)]],
     ids=lambda p: p.stem.removeprefix("safeguarding_real_"),
 )
 def test_a_late_holdout_shares_no_page_event_or_near_duplicate_with_another_file(
