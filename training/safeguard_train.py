@@ -17,7 +17,7 @@ import numpy as np
 
 from classifier.normalise import normalise
 from classifier.regional import mandarin_reading
-from classifier.safeguard import blank_benign, rule_hits
+from classifier.safeguard import blank_benign, rule_hits, screen_form
 from classifier.safeguard import net_view as screen_view
 from classifier.safeguard_model import (
     SafeguardModel,
@@ -161,8 +161,9 @@ def choose_threshold(
 
 
 def screen_scores(model_pipeline, texts: list[str]) -> np.ndarray:
-    """The net's score as the screen uses it: 1.0 if the rules flag, 0.0 if the net skips."""
-    norms = [normalise(t) for t in texts]
+    """The net's score as the screen uses it (on the same form: progress codes blanked, regional
+    words read in standard Mandarin): 1.0 if the rules flag, 0.0 if the net skips."""
+    norms = [screen_form(normalise(t)) for t in texts]
     views = [None if rule_hits(n) else screen_view(n) for n in norms]
     scores = np.array([1.0 if rule_hits(n) else 0.0 for n in norms])
     read = [i for i, v in enumerate(views) if v is not None]
@@ -183,7 +184,7 @@ def _dev_inputs(model_pipeline) -> tuple[np.ndarray, np.ndarray, np.ndarray, int
     dev = [c.text for c in split_real(load_real())["dev"] if c.urgent]
     ordinary = ordinary_dev()
     dev_scores = screen_scores(model_pipeline, dev)
-    missed = np.array([not rule_hits(normalise(t)) for t in dev])
+    missed = np.array([not rule_hits(screen_form(normalise(t))) for t in dev])
     return dev_scores, missed, screen_scores(model_pipeline, ordinary), len(dev)
 
 

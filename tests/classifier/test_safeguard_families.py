@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from classifier.normalise import normalise
-from classifier.safeguard import is_urgent, is_urgent_many, rule_hits
+from classifier.safeguard import is_urgent, is_urgent_many, rule_hits, screen_form
 from classifier.safeguard_concepts import FAMILIES, concept_view, family_hits
 
 BLIND_RUNS = Path(__file__).resolve().parents[2] / "training/reports/safeguarding_blind_runs.json"
@@ -165,6 +165,17 @@ NOT_ALARMS = [
     "着火时大家要从那里跑的，安全通道能不能打扫一下",
     "我做了三道题就去吃饭了",
 ]
+# Real children's ordinary words from the real corpora's dev parts that rules read too
+# literally until this stop: a car, a wish to work, pocket money for lunch, a class's hunger, a
+# Cantonese 焗親 (smothered) and 照逼我去 (made to go to tutoring).
+RULES_QUIET_REAL = [
+    "谁让我移车谁就是狗 谁碰我的车谁就是猪！🐶🐷",
+    "我十五岁暑假想打工赚点零花钱，为什么都不要我",
+    "我从小靠助学金读书，每天午饭要自己掏零用钱，物价又涨，希望至少小学生的午餐能免费",
+    "午饭撤了以后发的面包全是添加剂 我们饿着肚子下午还要上课",
+    "消委會話有啲BB床褥太軟 BB反轉瞓會焗親 我細妹張床褥要檢查下 唔合格嘅唔好賣",
+    "我十二歲，同爸媽講咗好多次個補習社冇用淨係俾功課，佢哋都唔理，照逼我去",
+]
 # Pinyin read clause by clause, 去世 is no 去死, and a game's "da" is no beating: the rules stay
 # quiet (the net still reads these; pinyin hard negatives are its weakest style).
 RULES_QUIET = [
@@ -187,6 +198,11 @@ ALARMS = [
 @pytest.mark.parametrize("text", NOT_ALARMS)
 def test_a_figure_of_speech_or_a_look_alike_is_no_alarm(text):
     assert not is_urgent(text).urgent
+
+
+@pytest.mark.parametrize("text", RULES_QUIET_REAL)
+def test_ordinary_real_words_do_not_trip_a_rule(text):
+    assert rule_hits(screen_form(normalise(text))) == {}
 
 
 @pytest.mark.parametrize("text", RULES_QUIET)
