@@ -25,6 +25,7 @@ BATCH9_FILE = DATA_DIR / "safeguarding_real_batch9.jsonl"
 BATCH10_FILE = DATA_DIR / "safeguarding_real_batch10.jsonl"
 BATCH11_FILE = DATA_DIR / "safeguarding_real_batch11.jsonl"
 BATCH12_FILE = DATA_DIR / "safeguarding_real_batch12.jsonl"
+BATCH13_FILE = DATA_DIR / "safeguarding_real_batch13.jsonl"
 # The sixth blind holdout, committed before anything was changed or run on it.
 HOLDOUT6_FILE = real.HOLDOUT6_FILE
 # The seventh blind holdout, committed before anything was changed or run on it.
@@ -49,6 +50,7 @@ NEW_FILES = [
     BATCH10_FILE,
     BATCH11_FILE,
     BATCH12_FILE,
+    BATCH13_FILE,
     real.HOLDOUT3_FILE,
     real.HOLDOUT4_FILE,
     real.HOLDOUT5_FILE,
@@ -248,6 +250,7 @@ def test_a_late_holdout_shares_no_page_event_or_near_duplicate_with_another_file
         (BATCH10_FILE, 10),
         (BATCH11_FILE, 11),
         (BATCH12_FILE, 12),
+        (BATCH13_FILE, 13),
     ],
 )
 def test_a_batch_file_is_read_with_the_set_as_one_new_batch(path, batch):
@@ -295,6 +298,7 @@ def test_batch_four_aims_at_the_blind_misses_with_many_ordinary_words():
             BATCH10_FILE,
             BATCH11_FILE,
             BATCH12_FILE,
+            BATCH13_FILE,
         )
         for h in HOLDOUTS
     ],
