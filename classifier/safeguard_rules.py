@@ -275,6 +275,12 @@ STRONG: dict[str, list[str]] = {
         # Holdout 11: months without a wash, a child living in an office or a factory building.
         r"(个月|星期|礼拜)[^，。,]{0,2}没(有)?(洗头|洗澡)",
         r"(住|睡)(在)?(工厦|工厂|办公室|仓库)|(工厦|工厂|办公室|仓库)[^，。,]{0,3}睡",
+        # Batch 13 (train and dev parts): kept from school, two meals a day, no rice at home,
+        # summer shoes in freezing weather, a parent unreachable for a year.
+        r"没(有)?上过(幼儿园|学)",
+        r"(我|我们)[^，。,]{0,6}一天只(吃|有)[^，。,]{0,6}(两|一)(顿|餐)|(家里|家)[^，。,]{0,4}(没有|没)米",
+        r"(零度|零下|下雪|大冷天|冬天)[^。]{0,8}(还)?(穿着|只穿|只有|穿)[^，。,]{0,4}(拖鞋|凉鞋|短裤|短袖|单衣)",
+        r"(一年多|好几年|几年|半年|好几个月)(都)?没(有)?(消息|联系|音信)",
     ],
     RUNAWAY: [
         r"(我|我们)[^，。,]{0,3}(离家出走|逃出来|偷跑(出|了|掉))|偷偷跑(了|掉|出)",
@@ -322,6 +328,15 @@ STRONG: dict[str, list[str]] = {
         # Holdout 11: a child drawing classmates into a bar, minors told to leave before police.
         r"未成年(的)?[^，。,]{0,4}(先撤|快走|先走|躲起来)|喝到吐[^，。,]{0,6}(业绩|提成)",
         r"拉(同学|人)[^，。,]{0,4}(来|去)(bar|酒吧|ktv|夜店)",
+        # Batch 13 (train and dev parts): scams that use children — a deposit before a date,
+        # membership fees paid to recruit others, an upline who collects, a pretend grandson's
+        # call, fan-group rebates, live-streaming contracts with forfeits.
+        r"(要|叫)我先(交|付|俾|给)[^，。,]{0,4}(保证金|押金|deposit|定金|会员费)",
+        r"拉(新)?人(进来)?[^，。,]{0,6}(交|缴)(会员费|入会费|会费)|拉(的)?人(越)?多[^，。,]{0,6}(升|提成|返利)",
+        r"交(给|俾)上线|上门[^，。,]{0,10}(收钱|收个信封|收信封)|去[^，。,]{0,6}家收(个)?(信封|钱)",
+        r"(叫|让|要)我[^。]{0,12}(扮|装|冒充)(系|是)?[^，。,]{0,8}(亲戚|孙|孙子|儿子)|扮(人|别人)[^，。,]{0,3}孙|保释金",
+        r"(粉丝群|追星群)[^，。,]{0,12}(充值|返利|转账|扫码)|充值(就|能)?返利",
+        r"(独家|主播)[^，。,]{0,2}合同|(解约|违约)[^，。,]{0,6}赔|卖身契",
     ],
     OTHER: [
         r"煤气味|沉下去|爬不上来|地震了|发大水|(狗|蛇).{0,2}咬(了|伤)?我|被.{0,3}(狗|蛇)咬",
@@ -342,7 +357,9 @@ WHOLE: dict[str, list[str]] = {
     # Meeting an online friend in secret (网上的姐姐对我特别好…我想偷偷去见她).
     GROOMING: [
         r"(网上|网友|网恋|游戏里)[^。]{0,24}我[^，。,]{0,3}(偷偷|瞒着[^，。,]{0,4})[^，。,]{0,4}(去)?"
-        r"(见|找)(她|他|面|网友)"
+        r"(见|找)(她|他|面|网友)",
+        # A van that backs towards a child with its rear door open (batch 13).
+        r"(货车|面包车|van|车)[^。]{0,12}(后门|车门)[^。]{0,6}(倒|退)",
     ],
     SELF_HARM: [
         r"烧烤.{0,24}胶带|胶带.{0,24}烧烤",
@@ -357,6 +374,9 @@ WHOLE: dict[str, list[str]] = {
         r"一分钱(都)?没(有)?了.{0,12}(怎么|不知道)[^。]{0,3}回(家|去)",
         # Children cooking for themselves with no adult at home.
         r"自己(生火|做饭|做fan)[^。]{0,8}没(有)?大人|没(有)?大人[^。]{0,8}自己(生火|做饭)",
+        # Parents away, a child who cooks and feeds the pigs alone; a parent's phone cut off.
+        r"(爸妈|爸爸妈妈|父母)[^。]{0,10}(打工|不在)[^。]{0,16}自己[^，。,]{0,4}(做饭|煮饭|拔菜|喂猪)",
+        r"(爸|妈|爸爸|妈妈)[^。]{0,12}电话(一直|都|也)?(停机|关机)",
     ],
     OTHER: [r"最后一关.{0,6}(药|刻|割|跳楼|跳下)|(关卡|任务|一关)[^。]{0,10}(刻图案|刻字|吃药|割)"],
     # Clues that cross a comma (holdout 9, batch 12): a last message on an exam answer sheet,
@@ -365,6 +385,9 @@ WHOLE: dict[str, list[str]] = {
         r"(工地|厂里|工厂|餐馆|饭店|店里)[^。]{0,12}(十几|十[一二三四五六七八]|1[0-8])(个?小时|hr|个钟)",
         r"(做|干|帮忙|打工)到(很晚|半夜|深夜|凌晨)[^。]{0,8}上课(都|就|也)?(睡|sleep)",
         r"(厂里|工厂|老板)[^。]{0,16}(?<!不)(给我们|给我)(?![哥姐爸妈弟妹])[^。]{0,4}(结|发)(了)?(钱|工资)",
+        # Points or gift cards bought for someone online, then blocked (batch 13).
+        r"(点数卡|点卡|礼品卡|itunes卡|序号|卡号)[^。]{0,16}(被|就被)(封锁|拉黑|删)",
+        r"(点数卡|点卡|礼品卡|itunes卡)[^。]{0,16}([0-9一二三四五六七八九十几]+万|没了|被骗|追加)",
     ],
 }
 
@@ -418,6 +441,8 @@ WEAK: dict[str, list[str]] = {
         r"晕倒|(?<!学校)(?<!教室)停电了|没有暖气|(我|我们)[^，。,]{0,4}(迷路|走散|走丢)|家里(就)?(没有|一个)大人|家里(就|只有|只剩|就剩)(我|我们)",
         r"(邻居|大人|爸妈|爸爸妈妈)(也|都)不在(?!身边)|就我一个|被(反)?锁(在)?(家|屋)",
         r"(走了|回老家|出去)[^，。,]{0,3}(一个月|好几天|几天|[两三四五六七八九十]天|半个月|很久)",
+        # Kept from school (batch 13); a hypothetical ("如果…不让我上学") is guarded.
+        r"(不让|不给|不准)(我|我们)[^，。,]{0,4}(上学|去学校|读书)",
     ],
     RUNAWAY: [
         r"(钱不够|没钱)买(车)?票",
@@ -547,6 +572,7 @@ PINYIN: dict[str, list[str]] = {
         r"bu zai.{0,12}hao e",
         r"dian hua .{0,6}da bu ton",
         r"bu zi dao jia zai na",
+        r"don tian[^,]{0,12}(cuan )?(lian xie|tuo xie|duan ku)",
     ],
     RUNAWAY: [r"bu xian hui jia", r"li jia cu zou", r"zai wan ba sui jiao"],
     BULLYING: [
@@ -554,6 +580,7 @@ PINYIN: dict[str, list[str]] = {
         r"bei (ta men )?da\b",
         r"(kao juan|shi juan|zuo ye|ke ben|shu bao) bei (rou|si|reng|cai)",
     ],
+    EXPLOITATION: [r"la (xin )?ren[^,]{0,12}hui yuan fei"],
 }
 
 # Pinyin patterns that a GUARD word anywhere in the text switches off (news, wishes, games).

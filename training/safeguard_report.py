@@ -110,6 +110,7 @@ def evaluate_all() -> dict:
         "test_batch10": evaluate_real([c for c in real["test"] if c.batch == 10]),
         "test_retired_holdouts": evaluate_real([c for c in real["test"] if c.batch > 100]),
         "test_batch12": evaluate_real([c for c in real["test"] if c.batch == 12]),
+        "test_batch13": evaluate_real([c for c in real["test"] if c.batch == 13]),
         "holdout10": evaluate_real(load_real(HOLDOUT10_FILE)),
         "holdout11": evaluate_real(load_real(HOLDOUT11_FILE)),
         "blind_runs": json.loads(BLIND_RUNS.read_text("utf-8")),
@@ -242,6 +243,10 @@ def render(result: dict) -> str:
         )
         + _split_section(
             "Test, batch 12 events only (Hong Kong and Taiwan)", result["test_batch12"]
+        )
+        + _split_section(
+            "Test, batch 13 events only (neglect by its details, scams, lures)",
+            result["test_batch13"],
         )
         + _split_section("Tenth holdout, after its blind run and fixes", result["holdout10"])
         + _split_section("Eleventh holdout, after its blind run and fixes", result["holdout11"])
