@@ -17,7 +17,7 @@ import numpy as np
 
 from classifier.normalise import normalise
 from classifier.safeguard import net_view as screen_view
-from classifier.safeguard import rule_hits
+from classifier.safeguard import rule_hits, screen_form
 from classifier.safeguard_model import prepare
 from training.safeguard_real import STYLES, load_real, source_groups, split_real
 from training.safeguard_train import (
@@ -58,7 +58,7 @@ def _fit(cases: list, base_texts: list[str], base_labels: list[bool], base_weigh
 
 def _net_flags(pipeline, texts: list[str], threshold: float) -> list[bool]:
     """Whether the net alone flags each text (texts it skips count as not flagged)."""
-    norms = [normalise(t) for t in texts]
+    norms = [screen_form(normalise(t)) for t in texts]
     views = [screen_view(n) for n in norms]
     read = [i for i, v in enumerate(views) if v is not None]
     flags = [False] * len(texts)
@@ -84,7 +84,7 @@ def cross_validate() -> dict:
         ordinary_scores = fold_screen_scores(pipeline, validation)
         threshold, _ = choose_threshold(np.array([]), np.array([], dtype=bool), ordinary_scores)
         net = _net_flags(pipeline, [c.text for c in held], threshold)
-        rules = [bool(rule_hits(normalise(c.text))) for c in held]
+        rules = [bool(rule_hits(screen_form(normalise(c.text)))) for c in held]
         rows += [(c, n, r, k) for c, n, r in zip(held, net, rules, strict=True)]
     return _summarise(rows)
 

@@ -10,7 +10,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from classifier.normalise import normalise
-from classifier.safeguard import _model, is_urgent_many, rule_hits
+from classifier.safeguard import _model, is_urgent_many, rule_hits, screen_form
 from training.dataset import DATA_DIR, load_examples, read_jsonl, split
 from training.safeguard_cv import cross_validate
 from training.safeguard_data import load_cases, split_cases
@@ -56,7 +56,7 @@ def _slices(cases: list, flags: list[bool], key: str) -> dict:
 def evaluate_real(cases: list) -> dict:
     """Whole screen and rules alone on one split of the real-sourced set."""
     flags = [u.urgent for u in is_urgent_many([c.text for c in cases])]
-    rules = [bool(rule_hits(normalise(c.text))) for c in cases]
+    rules = [bool(rule_hits(screen_form(normalise(c.text)))) for c in cases]
     pos = [f for c, f in zip(cases, flags, strict=True) if c.urgent]
     neg = [f for c, f in zip(cases, flags, strict=True) if not c.urgent]
     return {

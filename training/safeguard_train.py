@@ -16,7 +16,6 @@ from functools import cache
 import numpy as np
 
 from classifier.normalise import normalise
-from classifier.regional import mandarin_reading
 from classifier.safeguard import blank_benign, rule_hits, screen_form
 from classifier.safeguard import net_view as screen_view
 from classifier.safeguard_model import (
@@ -64,7 +63,7 @@ REAL_FILES = ("corpus_a.jsonl", "corpus_b.jsonl", "corpus_c.jsonl", "corpus_d.js
 def net_view(text: str) -> str:
     """What the net is trained on: normalised text with idioms, laughter and medicine for an
     illness blanked (as the screen reads it)."""
-    return blank_benign(mandarin_reading(normalise(text)))
+    return blank_benign(screen_form(normalise(text)))
 
 
 def real_files() -> tuple[str, ...]:

@@ -41,16 +41,7 @@ HOLDOUT11_FILE = real.HOLDOUT11_FILE
 # The twelfth blind holdout, committed before anything was changed or run on it.
 HOLDOUT12_FILE = real.HOLDOUT12_FILE
 NEW_FILES = [
-    BATCH4_FILE,
-    BATCH5_FILE,
-    BATCH6_FILE,
-    BATCH7_FILE,
-    BATCH8_FILE,
-    BATCH9_FILE,
-    BATCH10_FILE,
-    BATCH11_FILE,
-    BATCH12_FILE,
-    BATCH13_FILE,
+    *real.BATCH_FILES,
     real.HOLDOUT3_FILE,
     real.HOLDOUT4_FILE,
     real.HOLDOUT5_FILE,
@@ -287,21 +278,7 @@ def test_batch_four_aims_at_the_blind_misses_with_many_ordinary_words():
 
 @pytest.mark.parametrize(
     ("batch_file", "holdout"),
-    [
-        (b, h)
-        for b in (
-            BATCH5_FILE,
-            BATCH6_FILE,
-            BATCH7_FILE,
-            BATCH8_FILE,
-            BATCH9_FILE,
-            BATCH10_FILE,
-            BATCH11_FILE,
-            BATCH12_FILE,
-            BATCH13_FILE,
-        )
-        for h in HOLDOUTS
-    ],
+    [(b, h) for b in real.BATCH_FILES if b != BATCH4_FILE for h in HOLDOUTS],
     ids=lambda p: p.stem.removeprefix("safeguarding_real_"),
 )
 def test_a_late_batch_shares_no_page_or_event_with_a_holdout(batch_file, holdout):
