@@ -57,7 +57,7 @@ def test_one_suggestion_from_a_child_to_an_answer_and_a_rating(live_server, new_
     expect(transport.get_by_text("已签收，答复期限")).to_be_visible()
     answer = "谢谢你！从下周一起，放学时校门口会有交警叔叔指挥交通。"
     transport.get_by_label("给孩子的回复（必填，孩子能看懂的话）").fill(answer)
-    assert transport.locator("#child-preview").inner_text() == answer
+    expect(transport.locator("#child-preview")).to_have_text(answer)
     transport.get_by_label("采纳", exact=True).check()
     transport.get_by_role("button", name="发送答复").click()
     expect(transport.get_by_text("已答复").first).to_be_visible()
