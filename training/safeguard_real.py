@@ -37,6 +37,9 @@ HOLDOUT10_FILE = DATA_DIR / "safeguarding_real_holdout10.jsonl"
 HOLDOUT11_FILE = DATA_DIR / "safeguarding_real_holdout11.jsonl"
 # A twelfth holdout from new events, committed before the screen was changed or run on it.
 HOLDOUT12_FILE = DATA_DIR / "safeguarding_real_holdout12.jsonl"
+# A fourteenth holdout, from teens' own posts and Taiwan, Hong Kong, Malaysia and Singapore
+# pages, committed before the screen was changed or run on it (it arrived before the thirteenth).
+HOLDOUT14_FILE = DATA_DIR / "safeguarding_real_holdout14.jsonl"
 # Later batches live in their own files; load_real() reads them with the main file.
 BATCH_FILES = (
     DATA_DIR / "safeguarding_real_batch4.jsonl",

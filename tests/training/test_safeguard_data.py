@@ -40,6 +40,8 @@ HOLDOUT10_FILE = real.HOLDOUT10_FILE
 HOLDOUT11_FILE = real.HOLDOUT11_FILE
 # The twelfth blind holdout, committed before anything was changed or run on it.
 HOLDOUT12_FILE = real.HOLDOUT12_FILE
+# The fourteenth blind holdout, committed before anything was changed or run on it.
+HOLDOUT14_FILE = real.HOLDOUT14_FILE
 NEW_FILES = [
     *real.BATCH_FILES,
     real.HOLDOUT3_FILE,
@@ -52,6 +54,7 @@ NEW_FILES = [
     HOLDOUT10_FILE,
     HOLDOUT11_FILE,
     HOLDOUT12_FILE,
+    HOLDOUT14_FILE,
 ]
 HOLDOUTS = [
     real.HOLDOUT_FILE,
@@ -66,6 +69,7 @@ HOLDOUTS = [
     HOLDOUT10_FILE,
     HOLDOUT11_FILE,
     HOLDOUT12_FILE,
+    HOLDOUT14_FILE,
 ]
 ALL_FILES = [
     real.REAL_FILE,
@@ -82,6 +86,7 @@ ALL_FILES = [
     HOLDOUT10_FILE,
     HOLDOUT11_FILE,
     HOLDOUT12_FILE,
+    HOLDOUT14_FILE,
 ]
 SOURCE_KINDS = {
     "news",
@@ -148,6 +153,7 @@ def test_no_text_is_written_twice_in_the_real_files():
         (HOLDOUT10_FILE, 110, 70, 40),
         (HOLDOUT11_FILE, 110, 70, 40),
         (HOLDOUT12_FILE, 100, 64, 36),
+        (HOLDOUT14_FILE, 120, 75, 40),
     ],
     ids=[
         "holdout3",
@@ -160,6 +166,7 @@ def test_no_text_is_written_twice_in_the_real_files():
         "holdout10",
         "holdout11",
         "holdout12",
+        "holdout14",
     ],
 )
 def test_a_late_holdout_is_large_and_covers_every_kind_and_style(
@@ -214,7 +221,9 @@ def test_a_late_holdout_is_large_and_covers_every_kind_and_style(
     # Holdout 11 against every file listed before it (holdout 10 included).
     + [(HOLDOUT11_FILE, other) for other in ALL_FILES[: ALL_FILES.index(HOLDOUT11_FILE)]]
     # Holdout 12 against every file listed before it (holdout 11 included).
-    + [(HOLDOUT12_FILE, other) for other in ALL_FILES[: ALL_FILES.index(HOLDOUT12_FILE)]],
+    + [(HOLDOUT12_FILE, other) for other in ALL_FILES[: ALL_FILES.index(HOLDOUT12_FILE)]]
+    # Holdout 14 against every file listed before it (holdout 12 included).
+    + [(HOLDOUT14_FILE, other) for other in ALL_FILES[: ALL_FILES.index(HOLDOUT14_FILE)]],
     ids=lambda p: p.stem.removeprefix("safeguarding_real_"),
 )
 def test_a_late_holdout_shares_no_page_event_or_near_duplicate_with_another_file(
