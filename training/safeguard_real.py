@@ -40,6 +40,9 @@ HOLDOUT12_FILE = DATA_DIR / "safeguarding_real_holdout12.jsonl"
 # A fourteenth holdout, from teens' own posts and Taiwan, Hong Kong, Malaysia and Singapore
 # pages, committed before the screen was changed or run on it (it arrived before the thirteenth).
 HOLDOUT14_FILE = DATA_DIR / "safeguarding_real_holdout14.jsonl"
+# A thirteenth holdout, from mainland news, procuratorate cases, 12355 stories and children's
+# own writing, committed before the screen was changed or run on it (after the fourteenth).
+HOLDOUT13_FILE = DATA_DIR / "safeguarding_real_holdout13.jsonl"
 # Later batches live in their own files; load_real() reads them with the main file.
 BATCH_FILES = (
     DATA_DIR / "safeguarding_real_batch4.jsonl",

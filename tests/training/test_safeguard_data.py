@@ -42,6 +42,8 @@ HOLDOUT11_FILE = real.HOLDOUT11_FILE
 HOLDOUT12_FILE = real.HOLDOUT12_FILE
 # The fourteenth blind holdout, committed before anything was changed or run on it.
 HOLDOUT14_FILE = real.HOLDOUT14_FILE
+# The thirteenth blind holdout, committed after the fourteenth and before anything was run on it.
+HOLDOUT13_FILE = real.HOLDOUT13_FILE
 NEW_FILES = [
     *real.BATCH_FILES,
     real.HOLDOUT3_FILE,
@@ -55,6 +57,7 @@ NEW_FILES = [
     HOLDOUT11_FILE,
     HOLDOUT12_FILE,
     HOLDOUT14_FILE,
+    HOLDOUT13_FILE,
 ]
 HOLDOUTS = [
     real.HOLDOUT_FILE,
@@ -70,6 +73,7 @@ HOLDOUTS = [
     HOLDOUT11_FILE,
     HOLDOUT12_FILE,
     HOLDOUT14_FILE,
+    HOLDOUT13_FILE,
 ]
 ALL_FILES = [
     real.REAL_FILE,
@@ -87,6 +91,7 @@ ALL_FILES = [
     HOLDOUT11_FILE,
     HOLDOUT12_FILE,
     HOLDOUT14_FILE,
+    HOLDOUT13_FILE,
 ]
 SOURCE_KINDS = {
     "news",
@@ -154,6 +159,7 @@ def test_no_text_is_written_twice_in_the_real_files():
         (HOLDOUT11_FILE, 110, 70, 40),
         (HOLDOUT12_FILE, 100, 64, 36),
         (HOLDOUT14_FILE, 120, 75, 40),
+        (HOLDOUT13_FILE, 115, 75, 40),
     ],
     ids=[
         "holdout3",
@@ -167,6 +173,7 @@ def test_no_text_is_written_twice_in_the_real_files():
         "holdout11",
         "holdout12",
         "holdout14",
+        "holdout13",
     ],
 )
 def test_a_late_holdout_is_large_and_covers_every_kind_and_style(
@@ -223,7 +230,9 @@ def test_a_late_holdout_is_large_and_covers_every_kind_and_style(
     # Holdout 12 against every file listed before it (holdout 11 included).
     + [(HOLDOUT12_FILE, other) for other in ALL_FILES[: ALL_FILES.index(HOLDOUT12_FILE)]]
     # Holdout 14 against every file listed before it (holdout 12 included).
-    + [(HOLDOUT14_FILE, other) for other in ALL_FILES[: ALL_FILES.index(HOLDOUT14_FILE)]],
+    + [(HOLDOUT14_FILE, other) for other in ALL_FILES[: ALL_FILES.index(HOLDOUT14_FILE)]]
+    # Holdout 13 against every file listed before it (holdout 14 included).
+    + [(HOLDOUT13_FILE, other) for other in ALL_FILES[: ALL_FILES.index(HOLDOUT13_FILE)]],
     ids=lambda p: p.stem.removeprefix("safeguarding_real_"),
 )
 def test_a_late_holdout_shares_no_page_event_or_near_duplicate_with_another_file(
