@@ -213,7 +213,8 @@ CONCEPTS: dict[str, tuple[str, str | None]] = {
     ),
     "FED_BY_OTHERS": (
         r"(饭|吃的)[^，。,]{0,4}(都是|全靠|靠)[^，。,]{0,3}(邻居|别人|老师|同学)"
-        r"|(邻居|别人|对门|隔壁)[^，。,]{0,4}(送|给)[^，。,]{0,3}(饭|吃的)|(赊|借)[^，。,]{0,3}(米|面|饭)",
+        r"|(邻居|别人|对门|隔壁|附近的人|好心人|街坊)[^，。,]{0,4}(送|给)[^，。,]{0,3}(水)?[^，。,]{0,2}(饭|吃的)"
+        r"|(赊|借)[^，。,]{0,3}(米|面|饭)",
         r"\b(lin ju son)\b",
     ),
     # Mother's injuries seen by the child (早上妈妈脸上都是伤).
@@ -236,6 +237,86 @@ CONCEPTS: dict[str, tuple[str, str | None]] = {
         r"(爸|dad|爸爸|继父|后爸|叔叔|舅舅|姑父|姨父|爷爷|外公|哥|他)[^，。,]{0,6}"
         r"(非要|硬要|每次都|总是|老是|半夜)[^，。,]{0,4}(跟|和)我睡|(钻|爬)(进|上)?我的?(被窝|床)",
         None,
+    ),
+    # A dirty or cruel name a child is called (给我起了个很脏的外号, 全班叫我垃圾).
+    "CRUEL_NAME": (
+        r"(脏|难听|恶心|侮辱|下流|骂人|羞辱)[^，。,]{0,3}的?(外号|绰号|花名|名字)|(外号|绰号|花名)[^，。,]{0,4}"
+        r"(脏|难听|恶心|侮辱|下流)|(叫|喊)我[^，。,]{0,2}(垃圾|怪物|废物|肥猪|丑八怪|臭虫|蠢猪|野种|扫把星)",
+        r"\b(nan tin de wai hao|zan de wai hao)\b",
+    ),
+    "SHAME": (r"抬不起头|没脸|丢(死)?人|不敢抬头|羞辱|难堪|想钻(进)?地缝", r"\b(tai bu qi tou)\b"),
+    # Made to work for a scam ring: the ring, and the work a child is set to.
+    "SCAM_RING": (
+        r"诈骗|电诈|骗子|跑分|洗钱|帮信|两卡|缅北|缅甸|柬埔寨|园区|杀猪盘",
+        r"\b(mian bei|zha pian|pian zi|pao fen|xi qian|yuan qu)\b",
+    ),
+    "SCAM_WORK": (
+        r"业绩|完不成|(做|搞|干)(诈骗|电诈)|转电话|(两|几|好几)部手机|(手机|电话|银行)卡[^，。,]{0,4}(交|借|租|卖|给)"
+        r"|出租[^，。,]{0,3}(卡|账户)|一小时(给|有|赚)|上课下课",
+        r"\b(ye ji|zuan dian hua)\b",
+    ),
+    # Beaten with a thing or burnt (被水管打, 开水烫, 电击): harm done to the child's body.
+    "HURT_BY_TOOL": (
+        r"被[^，。,]{0,4}(水管|皮带|棍子|木棍|铁棍|衣架|藤条|电线|拖鞋|鞭子|扫把|晾衣杆)[^，。,]{0,2}(打|抽|揍)(?![湿水])"
+        r"|开水烫|电击|(拿|用)烟头烫(?!自己)",
+        r"\b(bei (sui guan|pi dai|gun zi|yi jia|teng tiao|dian xian) (da|cou))\b",
+    ),
+    # Standing at a height with a thought left unsaid (站在阳台上我会想 要是……).
+    "HEIGHT_THOUGHT": (
+        r"(站在|坐在|爬上|趴在|走到|爬到)[^，。,]{0,3}(阳台|天台|楼顶|窗台|窗边|窗户边|桥上|桥边|悬崖|屋顶|楼顶边)"
+        r"[^。！!]{0,12}(想|要是|如果|往下看)",
+        r"\b(zan zai (yan tai|tian tai|lou din|cuan tai)( [a-z]+){0,4} (xian|yao si|ru guo))\b",
+    ),
+    "WORN_OUT": (
+        r"(每天|天天|一直)[^，。,]{0,4}(都)?(好|很|太)?累|好累|像背着|喘不过气来|撑不住|没(有)?希望|没意思"
+        r"|要是(……|…|\.\.\.)|如果(……|…)",
+        r"\b(hao lei|cen bu zu)\b",
+    ),
+    # The body giving way and the child at an edge (吃不下, 反复醒, 站在悬崖边上).
+    "EDGE": (
+        r"悬崖边|崩溃(的)?边缘|快(要)?崩溃|撑不下去|到(了)?极限",
+        r"\b(xuan ya bian|ben kui)\b",
+    ),
+    "BODY_GIVING": (
+        r"吃不下|吃不进|没胃口|想吐|睡不着|反复醒|整夜(醒|睡不)|失眠|瘦了(好多|十|很多)",
+        r"\b(ci bu xia|sui bu zao|si mian)\b",
+    ),
+    # Hunger that is the way of things, not a late lunch (经常吃不饱, 一天就一顿稀粥).
+    "HUNGRY_OFTEN": (
+        r"吃不饱|饿肚子|饿得[^，。,]{0,4}(哭|睡不着|发慌|头晕|直哭)|一天(就|只)?(吃)?一顿|一顿(很)?稀|稀粥"
+        r"|没饭吃|吃不上饭|勉强能吃|捡[^，。,]{0,3}(剩饭|吃的)",
+        r"\b(ci bu bao|e du zi|yi tian (jiu )?(ci )?yi dun)\b",
+    ),
+    # The only carer out scavenging till late, or asleep the moment they are back.
+    "CARER_AWAY": (
+        r"捡破烂|捡垃圾|收废品|捡瓶子|(半夜|深夜|凌晨|[九十]点|十一点|十二点)才回(来|家)?|倒头(就)?睡",
+        r"\b(jian po lan|jian la ji)\b",
+    ),
+    # A home that is no home: a pipe, a bridge, a shed, a bed of rubbish.
+    "ROUGH_HOME": (
+        r"(住|睡)在[^，。,]{0,10}(管子|水泥管|桥洞|桥底|桥下|窝棚|棚子|车里|工地|垃圾|山洞|洞里|楼道|走廊|纸板|纸皮)",
+        r"\b(zu zai|sui zai)( [a-z]+){0,4} (qiao don|guan zi|pen zi|la ji)\b",
+    ),
+    # An adult at home who "also lays hands on" the child (有时候还动手).
+    "RAISES_HAND": (
+        r"(还|就|会|又|经常|老是|总是|对我)动(起)?手(?![术做工操脑机能修帮搭拆装画写洗擦包])|动手打",
+        r"\b(dui wo don sou)\b",
+    ),
+    "CARER": (
+        r"爸|妈|爹|娘|继父|继母|后妈|后爸|爷爷|奶奶|外公|外婆|姥姥|姥爷|舅|叔|姑|老师|教练",
+        r"\b(ba ba|ma ma|lao si)\b",
+    ),
+    # Afraid to be the next one taken (抓了11个，下一个会不会是我).
+    "NEXT_ME": (
+        r"下一个(会不会|是不是|就|该|可能)(是|轮到)?我",
+        r"\bxia yi ge (hui bu hui )?si wo\b",
+    ),
+    "TAKEN": (r"抓了|被抓|抓走|坐牢|判刑|失踪|不见了|打死", r"\b(zua le|bei zua)\b"),
+    # Brought back and already planning the next escape.
+    "BROUGHT_BACK": (r"(送|找|带|抓|领|接)回(家|来|去)", r"\b(son hui jia)\b"),
+    "RUN_AGAIN": (
+        r"((再|又|还要|还想|还会)|下次[^，。,]{0,10})(跑|逃)(出去|出来|走|掉)(?![^，。,]{0,3}玩)",
+        r"\b(zai pao cu qu)\b",
     ),
 }
 
@@ -298,12 +379,39 @@ FAMILIES: tuple[Family, ...] = (
     Family("mother_hurt", "witnessed_dv", ("MUM_HURT",)),
     Family("fled_far_and_cut_off", "runaway", ("FLED", "CUT_OFF"), first_person=True),
     Family("a_man_in_my_bed", "sexual_abuse", ("MAN_IN_BED",)),
+    Family(
+        "a_cruel_name_before_everyone",
+        "bullying_now",
+        ("CRUEL_NAME",),
+        ("GROUP", "SHAME"),
+        first_person=True,
+    ),
+    Family(
+        "set_to_work_for_scammers", "exploitation", ("SCAM_RING", "SCAM_WORK"), first_person=True
+    ),
+    Family("beaten_with_a_thing_or_burnt", "abuse", ("HURT_BY_TOOL",)),
+    Family("thoughts_at_a_height", "self_harm", ("HEIGHT_THOUGHT", "WORN_OUT"), first_person=True),
+    Family("the_body_giving_way_at_the_edge", "self_harm", ("EDGE", "BODY_GIVING")),
+    Family("hungry_while_the_carer_is_away", "neglect", ("HUNGRY_OFTEN", "CARER_AWAY")),
+    Family(
+        "living_rough",
+        "neglect",
+        ("ROUGH_HOME",),
+        ("HUNGRY_OFTEN", "FED_BY_OTHERS", "CARER_AWAY", "NOBODY"),
+        first_person=True,
+    ),
+    Family("an_adult_who_raises_a_hand", "abuse", ("CARER", "RAISES_HAND"), first_person=True),
+    Family("afraid_to_be_next", "exploitation", ("NEXT_ME", "TAKEN")),
+    Family("planning_to_run_again", "runaway", ("BROUGHT_BACK", "RUN_AGAIN"), first_person=True),
 )
 
 _COMPILED = {
     name: (re.compile(chars), re.compile(sounds) if sounds else None)
     for name, (chars, sounds) in CONCEPTS.items()
 }
+# Concepts added after the shipped net was trained (holdout 13's families): the rules use them,
+# and the net's view leaves them out, so the net reads the inputs it learned from.
+RULES_ONLY = frozenset(list(CONCEPTS)[list(CONCEPTS).index("CRUEL_NAME") :])
 _FIRST_PERSON = re.compile(r"我")
 _ORDER = list(CONCEPTS)
 
@@ -330,7 +438,7 @@ def _concepts(norm: str) -> tuple[tuple[str, int], ...]:
 
 def concept_view(norm: str) -> str:
     """The concepts of a text as tokens in order of appearance: the net's third view."""
-    found = concepts(norm)
+    found = {name: at for name, at in concepts(norm).items() if name not in RULES_ONLY}
     return " ".join(sorted(found, key=lambda name: (found[name], _ORDER.index(name))))
 
 

@@ -58,6 +58,18 @@ FAMILY_POSITIVES = [
     ("mother_hurt", "我放学回家看到妈妈脸上又青了一块"),
     ("fled_far_and_cut_off", "我一个人跑到广州了，别找我"),
     ("a_man_in_my_bed", "继父半夜老是钻进我的被窝，我好害怕"),
+    ("a_cruel_name_before_everyone", "他们给我起了个好难听的外号，大家一见我就喊"),
+    ("a_cruel_name_before_everyone", "隔壁班天天叫我扫把星，我走路都抬不起头"),
+    ("set_to_work_for_scammers", "表哥带我去柬埔寨，说完不成业绩就不给饭吃"),
+    ("set_to_work_for_scammers", "网上有人叫我把银行卡借给他跑分，我已经借了，现在怕是骗子"),
+    ("beaten_with_a_thing_or_burnt", "昨晚又被继父用皮带抽了，背上好疼"),
+    ("thoughts_at_a_height", "最近天天都好累，晚上我站在天台上想，如果……"),
+    ("the_body_giving_way_at_the_edge", "这几天吃不下也睡不着，我快要崩溃了"),
+    ("hungry_while_the_carer_is_away", "爷爷去收废品到十一点才回来，我和妹妹经常饿肚子"),
+    ("living_rough", "我跟爸爸睡在桥洞下面，经常吃不饱"),
+    ("an_adult_who_raises_a_hand", "我数学考差了，妈妈骂完还动手"),
+    ("afraid_to_be_next", "那个群里的人被抓了好几个，下一个是不是轮到我了"),
+    ("planning_to_run_again", "警察把我送回家了，可我还想再跑出去"),
 ]
 
 # One part missing, or a lesson, a game, a proposal: no family may fire.
@@ -98,6 +110,16 @@ FAMILY_NEGATIVES = [
     "妈妈手机没电关机了，家里就剩我和爸爸在看电视",
     "我跑到操场去玩了，手机没电关机了",
     "我想跟妈妈睡一张床",
+    "同学们给我起了个外号叫小博士，全班都这么叫我",
+    "老师上课讲了电信诈骗的案子，骗子会让学生借银行卡",
+    "我被水管喷了一身水，打湿了衣服",
+    "我站在阳台上想，明天去哪里玩呢",
+    "考试前我紧张得吃不下饭，还好考完就好了",
+    "奶奶去捡瓶子换钱，回来给我做了红烧肉",
+    "暑假我们一家住在车里自驾游，好好玩",
+    "爸爸动手能力很强，帮我修好了自行车",
+    "下一个是不是轮到我上台表演了",
+    "我跑出去玩了一下午，被妈妈找回家了，下次还想再跑出去玩",
 ]
 
 
@@ -164,6 +186,9 @@ NOT_ALARMS = [
     "31路车挤到我喘不过气，司机还不开空调",
     "着火时大家要从那里跑的，安全通道能不能打扫一下",
     "我做了三道题就去吃饭了",
+    "早死晚死都得死，先去考数学了",
+    "作业一布置，全班集体晕倒",
+    "他讲的笑话太好笑了，我们笑得喘不过气",
 ]
 # Real children's ordinary words from the real corpora's dev parts that rules read too
 # literally until this stop: a car, a wish to work, pocket money for lunch, a class's hunger, a
