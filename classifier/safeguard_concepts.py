@@ -284,8 +284,11 @@ CONCEPTS: dict[str, tuple[str, str | None]] = {
     # Hunger that is the way of things, not a late lunch (经常吃不饱, 一天就一顿稀粥).
     "HUNGRY_OFTEN": (
         r"吃不饱|饿肚子|饿得[^，。,]{0,4}(哭|睡不着|发慌|头晕|直哭)|一天(就|只)?(吃)?一顿|一顿(很)?稀|稀粥"
-        r"|没饭吃|吃不上饭|勉强能吃|捡[^，。,]{0,3}(剩饭|吃的)",
-        r"\b(ci bu bao|e du zi|yi tian (jiu )?(ci )?yi dun)\b",
+        r"|没饭吃|吃不上饭|勉强能吃|捡[^，。,]{0,3}(剩饭|吃的)|(好几|几|[两三四五六七八九十])天没吃|断粮|没(有)?吃的了"
+        r"|饿(得|到)[^，。,]{0,3}(走不动|没力气|头晕|哭)|(一直|天天)(喊|叫)饿|(乞|讨|要)(食|饭)|不能吃饭"
+        r"|不给(我)?(吃|饭)|只能?靠[^，。,]{0,6}(午餐|吃的)|没钱吃饭|捱(饿|餓)",
+        r"\b(ci bu bao|e du zi|yi tian (jiu )?(ci )?yi dun|(ji|hao ji) tian mei ci|e dao"
+        r"|mei ci de)\b",
     ),
     # The only carer out scavenging till late, or asleep the moment they are back.
     "CARER_AWAY": (
@@ -314,6 +317,51 @@ CONCEPTS: dict[str, tuple[str, str | None]] = {
     "TAKEN": (r"抓了|被抓|抓走|坐牢|判刑|失踪|不见了|打死", r"\b(zua le|bei zua)\b"),
     # Brought back and already planning the next escape.
     "BROUGHT_BACK": (r"(送|找|带|抓|领|接)回(家|来|去)", r"\b(son hui jia)\b"),
+    # Going without, told by its details: cold with nothing warm, dirt nobody washes, school
+    # missed, illness nobody treats, nights alone. Two of these together are neglect.
+    "COLD_BODY": (
+        r"冻得|冻(伤|裂|红|冰)|没(有)?(外套|棉衣|棉袄|厚衣服|被子|袜子|手套)|(凉|冷)水(洗|冲)|单衣|光(着)?脚"
+        r"|(只有|只穿|就一件|淨係得件|得件)[^，。,]{0,3}(短袖|薄)",
+        r"\b(don de|mei you wai tao|lian sui xi)\b",
+    ),
+    "DIRTY": (
+        r"(几|好几|[两三四五六七八九十])(个月|个?星期|周)没(洗|换)|没(人)?(给我)?洗(澡|头|衣服)|(身上|头上)[^，。,]{0,3}(臭|脏|有味|虱子)"
+        r"|(衣服|头发)[^，。,]{0,3}(臭|脏|馊)",
+        r"\b(mei xi zao|mei xi tou)\b",
+    ),
+    "NO_SCHOOL": (
+        r"(没|不|不能|不让我)(去)?上学|辍学|失学|没(有)?书读",
+        r"\b(bu ran wo san xue|mei san xue)\b",
+    ),
+    "UNTREATED": (
+        r"(病|发烧|烧|疼|伤)[^，。,]{0,6}没(人)?(带我|管|给我)?(去)?(看|治|医院|买药)|没钱(看病|治|买药)",
+        r"\b(mei qian kan bin)\b",
+    ),
+    "ALONE_NIGHT": (
+        r"一个人[^，。,]{0,4}(在家|睡|过夜|待到)|(晚上|半夜|夜里)[^，。,]{0,4}(就|只有|只剩)我一个|(半夜|晚上)[^，。,]{0,6}(还)?没回(来|家)",
+        r"\b(yi ge ren (zai jia|sui))\b",
+    ),
+    # The carers gone or out of reach (走了好几天没回来, 电话一直停机, 一年没消息).
+    "CARER_GONE": (
+        r"(爸|妈|爹|娘|大人|家长)[^，。,]{0,6}(走了|没回来|没回家|不回来|跑了(?=[，。,！!\s]|$)|没(有)?消息|没来接)"
+        r"|停机",
+        r"\b(mei hui lai|mei lai jie|tin ji)\b",
+    ),
+    "NO_CARER": (
+        r"不管我|没人理|冇人理|没人照顾|不理我们|一个大人都没有|大人[^，。,]{0,3}(都)?(不在|唔喺度)",
+        r"\b(bu guan wo|mei ren li)\b",
+    ),
+    # Shut out or with nowhere to sleep (不给我开门, 蹲在楼道, 晚上不知道去哪).
+    "SHUT_OUT": (
+        r"不(给|让)我(开门|进门|回家|进去)|(锁|关)在(门|家)?外|蹲在[^，。,]{0,3}(路边|楼道|门口|走廊)"
+        r"|(晚上|半夜)[^，。,]{0,4}不知道(去|睡)哪|住(在)?旅馆",
+        r"\b(bu gei wo kai men|bu zi dao qu na)\b",
+    ),
+    # A young child left to do what carers do (自己做饭, 生病了自己去打针, 家务都我在做).
+    "SELF_CARE": (
+        r"自己(做饭|煮饭|去打针|去看病|去医院|生活|赶校车|生火)|家(事|务)都(是)?我(在)?做|小(傭|佣)人|(我们|我)[^，。,]{0,4}自己生活",
+        r"\b(zi ji (zuo fan|son huo|sen huo))\b",
+    ),
     "RUN_AGAIN": (
         r"((再|又|还要|还想|还会)|下次[^，。,]{0,10})(跑|逃)(出去|出来|走|掉)(?![^，。,]{0,3}玩)",
         r"\b(zai pao cu qu)\b",
@@ -338,7 +386,36 @@ class Family:
     any_of: tuple[str, ...] = ()
     first_person: bool = False
     none_of: tuple[str, ...] = ()
+    # How many of `any_of` must be present (one unless said).
+    at_least: int = 1
+    # And one of these as well, when a family needs two sides (going without, and no one there).
+    and_one_of: tuple[str, ...] = ()
 
+
+# The details neglect is told by. Going without twice, or going without with no carer at
+# hand, is neglect; a carer far away with a phone that does not answer is sadness, not yet harm.
+IN_WANT = (
+    "COLD_BODY",
+    "DIRTY",
+    "NO_SCHOOL",
+    "UNTREATED",
+    "HUNGRY_OFTEN",
+    "ROUGH_HOME",
+    "BARE_FOOD",
+    "CAST_OFFS",
+    "FED_BY_OTHERS",
+    "SHUT_OUT",
+    "SELF_CARE",
+)
+NO_ONE_AT_HAND = (
+    "ALONE_NIGHT",
+    "ALONE_LONG",
+    "NOBODY",
+    "NO_CARER",
+    "CARER_GONE",
+    "CARER_AWAY",
+    "UNREACHABLE",
+)
 
 FAMILIES: tuple[Family, ...] = (
     Family("marks_on_own_body", "self_harm", ("BODY", "MARK"), ("OWN", "LAUGH")),
@@ -403,6 +480,15 @@ FAMILIES: tuple[Family, ...] = (
     Family("an_adult_who_raises_a_hand", "abuse", ("CARER", "RAISES_HAND"), first_person=True),
     Family("afraid_to_be_next", "exploitation", ("NEXT_ME", "TAKEN")),
     Family("planning_to_run_again", "runaway", ("BROUGHT_BACK", "RUN_AGAIN"), first_person=True),
+    Family("going_without_twice", "neglect", (), IN_WANT, first_person=True, at_least=2),
+    Family(
+        "going_without_and_no_one_there",
+        "neglect",
+        (),
+        IN_WANT,
+        first_person=True,
+        and_one_of=NO_ONE_AT_HAND,
+    ),
 )
 
 _COMPILED = {
@@ -451,7 +537,9 @@ def family_hits(norm: str) -> dict[str, str]:
     for family in FAMILIES:
         if family.kind in hits or not all(p in found for p in family.parts):
             continue
-        if family.any_of and not any(p in found for p in family.any_of):
+        if family.any_of and sum(p in found for p in family.any_of) < family.at_least:
+            continue
+        if family.and_one_of and not any(p in found for p in family.and_one_of):
             continue
         if any(p in found for p in family.none_of):
             continue
