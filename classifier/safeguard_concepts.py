@@ -362,6 +362,26 @@ CONCEPTS: dict[str, tuple[str, str | None]] = {
         r"自己(做饭|煮饭|去打针|去看病|去医院|生活|赶校车|生火)|家(事|务)都(是)?我(在)?做|小(傭|佣)人|(我们|我)[^，。,]{0,4}自己生活",
         r"\b(zi ji (zuo fan|son huo|sen huo))\b",
     ),
+    # Bullying told by who and what: peers, something done to me, and it going on or hurting.
+    "PEERS": (
+        r"他们|她们|同学|男生|女生|学长|学姐|舍友|宿舍的人|(班上|班里|隔壁班)的?人|大家|全班|全校|一群人|几个人|一堆人",
+        r"\b(ta men|ton xue|nan sen|nv sen|xue zan|quan ban)\b",
+    ),
+    "DONE_TO_ME": (
+        r"被[^，。,]{0,6}(按|推|踹|踢|绊|撞|拦|抢|锁|扒|脱|泼|扣|撕|围|堵|勒索|拉走|拍成)"
+        r"|(把|将)我[^，。,]{0,4}(按|推|踹|踢|撞|绊|拦|关|锁|拖|扔|撞倒|推倒)"
+        r"|(翻|撕|扔|藏|踩|弄乱|拆|剪)(了)?我的?(书包|作业|书|本子|床|椅子|东西|衣服|鞋|头发)"
+        r"|把我的?(书包|作业|书|本子|床|椅子|东西|衣服|鞋)[^，。,]{0,3}(弄乱|弄脏|扔|撕|藏|踩|拆|剪|泼)"
+        r"|(拍|录)[^，。,]{0,4}(视频|影片)[^，。,]{0,6}(上传|发|传)|不(跟|和)我(说话|玩)|没人(跟|和)我说话"
+        r"|都不选我|(找|跟|向)我(要|拿)钱|编我[^，。,]{0,4}(瞎话|谣言)|说我坏话",
+        r"\b(bei [a-z ]{0,12}(an|tui|cuai|ti|qian|du)"
+        r"|(fan|si|ren|cai) wo de (su bao|zuo ye|cuan))\b",
+    ),
+    "GOING_ON": (
+        r"又|天天|每天|总是|一直|经常|老是|已经[^，。,]{0,4}(星期|个月|周)|不敢|害怕|好怕|哭|疼|青|不想去学校"
+        r"|睡不着|没人信|没人管",
+        r"\b(tian tian|mei tian|zon si|yi zi|bu gan|hai pa)\b",
+    ),
     "RUN_AGAIN": (
         r"((再|又|还要|还想|还会)|下次[^，。,]{0,10})(跑|逃)(出去|出来|走|掉)(?![^，。,]{0,3}玩)",
         r"\b(zai pao cu qu)\b",
@@ -480,6 +500,13 @@ FAMILIES: tuple[Family, ...] = (
     Family("an_adult_who_raises_a_hand", "abuse", ("CARER", "RAISES_HAND"), first_person=True),
     Family("afraid_to_be_next", "exploitation", ("NEXT_ME", "TAKEN")),
     Family("planning_to_run_again", "runaway", ("BROUGHT_BACK", "RUN_AGAIN"), first_person=True),
+    Family(
+        "peers_keep_doing_it_to_me",
+        "bullying_now",
+        ("PEERS", "DONE_TO_ME", "GOING_ON"),
+        first_person=True,
+        none_of=("WATCHER",),
+    ),
     Family("going_without_twice", "neglect", (), IN_WANT, first_person=True, at_least=2),
     Family(
         "going_without_and_no_one_there",

@@ -70,6 +70,7 @@ FAMILY_POSITIVES = [
     ("an_adult_who_raises_a_hand", "我数学考差了，妈妈骂完还动手"),
     ("afraid_to_be_next", "那个群里的人被抓了好几个，下一个是不是轮到我了"),
     ("planning_to_run_again", "警察把我送回家了，可我还想再跑出去"),
+    ("peers_keep_doing_it_to_me", "宿舍的人又把我的床弄乱了，我晚上偷偷哭"),
     ("going_without_twice", "冬天我只穿一件薄外套，好几天没吃的了"),
     ("going_without_and_no_one_there", "爸妈走了好久没回来，我和弟弟天天喊饿"),
     ("going_without_and_no_one_there", "家里大人都不在，我发烧了也没人带我去看"),
@@ -124,6 +125,7 @@ FAMILY_NEGATIVES = [
     "下一个是不是轮到我上台表演了",
     "我爸爸在外地打工，好久没回来了，电话也打不通",
     "暑假我在奶奶家学会了自己做饭，好开心",
+    "我看到几个男生把一个同学推倒了，他一直哭",
     "我跑出去玩了一下午，被妈妈找回家了，下次还想再跑出去玩",
 ]
 
