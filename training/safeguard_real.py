@@ -55,6 +55,7 @@ BATCH_FILES = (
     DATA_DIR / "safeguarding_real_batch11.jsonl",
     DATA_DIR / "safeguarding_real_batch12.jsonl",
     DATA_DIR / "safeguarding_real_batch13.jsonl",
+    DATA_DIR / "safeguarding_real_batch14.jsonl",
 )
 # Holdouts whose one blind run is recorded in training/reports/safeguarding_blind_runs.json
 # are retired into the data, each as a batch of its own (numbered from 101), split by event like

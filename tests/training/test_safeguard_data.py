@@ -26,6 +26,7 @@ BATCH10_FILE = DATA_DIR / "safeguarding_real_batch10.jsonl"
 BATCH11_FILE = DATA_DIR / "safeguarding_real_batch11.jsonl"
 BATCH12_FILE = DATA_DIR / "safeguarding_real_batch12.jsonl"
 BATCH13_FILE = DATA_DIR / "safeguarding_real_batch13.jsonl"
+BATCH14_FILE = DATA_DIR / "safeguarding_real_batch14.jsonl"
 # The sixth blind holdout, committed before anything was changed or run on it.
 HOLDOUT6_FILE = real.HOLDOUT6_FILE
 # The seventh blind holdout, committed before anything was changed or run on it.
@@ -260,6 +261,7 @@ def test_a_late_holdout_shares_no_page_event_or_near_duplicate_with_another_file
         (BATCH11_FILE, 11),
         (BATCH12_FILE, 12),
         (BATCH13_FILE, 13),
+        (BATCH14_FILE, 14),
     ],
 )
 def test_a_batch_file_is_read_with_the_set_as_one_new_batch(path, batch):
