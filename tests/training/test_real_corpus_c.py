@@ -66,7 +66,7 @@ NEWER = {
     "corpus_v.jsonl": ("corpus-v", 80),
     "corpus_w.jsonl": ("corpus-w", 130),
     "corpus_x.jsonl": ("corpus-x", 220),
-    "corpus_z.jsonl": ("corpus-z", 150),
+    "corpus_z.jsonl": ("corpus-z", 256),
 }
 LABELS = set(TOPIC_IDS) | {"none"}
 KINDS = {
