@@ -40,6 +40,7 @@ ORDER = (
     "corpus_v.jsonl",
     "corpus_w.jsonl",
     "corpus_x.jsonl",
+    "corpus_z.jsonl",
 )
 # file -> (writer tag, fewest lines it must hold); every file is checked against all earlier ones
 NEWER = {
@@ -65,6 +66,7 @@ NEWER = {
     "corpus_v.jsonl": ("corpus-v", 80),
     "corpus_w.jsonl": ("corpus-w", 130),
     "corpus_x.jsonl": ("corpus-x", 220),
+    "corpus_z.jsonl": ("corpus-z", 256),
 }
 LABELS = set(TOPIC_IDS) | {"none"}
 KINDS = {
