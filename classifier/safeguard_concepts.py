@@ -252,7 +252,7 @@ CONCEPTS: dict[str, tuple[str, str | None]] = {
     ),
     "SCAM_WORK": (
         r"业绩|完不成|(做|搞|干)(诈骗|电诈)|转电话|(两|几|好几)部手机|(手机|电话|银行)卡[^，。,]{0,4}(交|借|租|卖|给)"
-        r"|出租[^，。,]{0,3}(卡|账户)|一小时(给|有|赚)|上课下课",
+        r"|出租[^，。,]{0,3}(卡|账户)|一小时(给|有|赚)|上课下课|(发|群发)(了)?[^，。,]{0,3}(几十|几百|上百|好多)条",
         r"\b(ye ji|zuan dian hua)\b",
     ),
     # Beaten with a thing or burnt (被水管打, 开水烫, 电击): harm done to the child's body.
@@ -274,11 +274,11 @@ CONCEPTS: dict[str, tuple[str, str | None]] = {
     ),
     # The body giving way and the child at an edge (吃不下, 反复醒, 站在悬崖边上).
     "EDGE": (
-        r"悬崖边|崩溃(的)?边缘|快(要)?崩溃|撑不下去|到(了)?极限",
+        r"悬崖边|崩溃(的)?边缘|快(要)?崩溃|撑不下去|到(了)?极限|世界(是|都是|变成)?灰(色|的|暗)|活着没(有)?意义",
         r"\b(xuan ya bian|ben kui)\b",
     ),
     "BODY_GIVING": (
-        r"吃不下|吃不进|没胃口|想吐|睡不着|反复醒|整夜(醒|睡不)|失眠|瘦了(好多|十|很多)",
+        r"吃不下|吃不进|没胃口|想吐|睡不着|睡不醒|暴食|反复醒|整夜(醒|睡不)|失眠|瘦了(好多|十|很多)",
         r"\b(ci bu xia|sui bu zao|si mian)\b",
     ),
     # Hunger that is the way of things, not a late lunch (经常吃不饱, 一天就一顿稀粥).
@@ -286,14 +286,14 @@ CONCEPTS: dict[str, tuple[str, str | None]] = {
         r"吃不饱|饿肚子|饿得[^，。,]{0,4}(哭|睡不着|发慌|头晕|直哭)|一天(就|只)?(吃)?一顿|一顿(很)?稀|稀粥"
         r"|没饭吃|吃不上饭|勉强能吃|捡[^，。,]{0,3}(剩饭|吃的)|(好几|几|[两三四五六七八九十])天没吃|断粮|没(有)?吃的了"
         r"|饿(得|到)[^，。,]{0,3}(走不动|没力气|头晕|哭)|(一直|天天)(喊|叫)饿|(乞|讨|要)(食|饭)|不能吃饭"
-        r"|不给(我)?(吃|饭)|只能?靠[^，。,]{0,6}(午餐|吃的)|没钱吃饭|捱(饿|餓)",
+        r"|不给(我)?(吃|饭)|只能?靠[^，。,]{0,6}(午餐|吃的)|没钱吃饭|捱(饿|餓)|没油没盐|没米(了|下锅)",
         r"\b(ci bu bao|e du zi|yi tian (jiu )?(ci )?yi dun|(ji|hao ji) tian mei ci|e dao"
         r"|mei ci de)\b",
     ),
     # The only carer out scavenging till late, or asleep the moment they are back.
     "CARER_AWAY": (
-        r"捡破烂|捡垃圾|收废品|捡瓶子|(半夜|深夜|凌晨|[九十]点|十一点|十二点)才回(来|家)?|倒头(就)?睡",
-        r"\b(jian po lan|jian la ji)\b",
+        r"捡破烂|收废品|捡瓶子|(半夜|深夜|凌晨|[九十]点|十一点|十二点)才回(来|家)?|倒头(就)?睡",
+        r"\b(jian po lan)\b",
     ),
     # A home that is no home: a pipe, a bridge, a shed, a bed of rubbish.
     "ROUGH_HOME": (
@@ -320,21 +320,22 @@ CONCEPTS: dict[str, tuple[str, str | None]] = {
     # Going without, told by its details: cold with nothing warm, dirt nobody washes, school
     # missed, illness nobody treats, nights alone. Two of these together are neglect.
     "COLD_BODY": (
-        r"冻得|冻(伤|裂|红|冰)|没(有)?(外套|棉衣|棉袄|厚衣服|被子|袜子|手套)|(凉|冷)水(洗|冲)|单衣|光(着)?脚"
+        r"冻得|冻(伤|裂|红|冰|烂)|没(有)?(外套|棉衣|棉袄|厚衣服|被子|袜子|手套)|(凉|冷)水(洗|冲)|单衣|光(着)?脚"
         r"|(只有|只穿|就一件|淨係得件|得件)[^，。,]{0,3}(短袖|薄)",
         r"\b(don de|mei you wai tao|lian sui xi)\b",
     ),
     "DIRTY": (
         r"(几|好几|[两三四五六七八九十])(个月|个?星期|周)没(洗|换)|没(人)?(给我)?洗(澡|头|衣服)|(身上|头上)[^，。,]{0,3}(臭|脏|有味|虱子)"
-        r"|(衣服|头发)[^，。,]{0,3}(臭|脏|馊)",
+        r"|(衣服|头发)[^，。,]{0,3}(臭|脏|馊)|(鞋|衣服|裤子)[^，。,]{0,3}看不出(颜色|本来)|老鼠屎",
         r"\b(mei xi zao|mei xi tou)\b",
     ),
     "NO_SCHOOL": (
-        r"(没|不|不能|不让我)(去)?上学|辍学|失学|没(有)?书读",
+        r"(没|不|不能|不让我)(去)?上学|辍学|失学|没(有)?书读|(没|不)(进|去)(过)?教室|别(读|念|du)书了"
+        r"|不(让|给)我(读|念)书",
         r"\b(bu ran wo san xue|mei san xue)\b",
     ),
     "UNTREATED": (
-        r"(病|发烧|烧|疼|伤)[^，。,]{0,6}没(人)?(带我|管|给我)?(去)?(看|治|医院|买药)|没钱(看病|治|买药)",
+        r"(病|发烧|烧|疼|伤)[^，。,]{0,6}没(人)?(带我|管|给我)?(去)?(看|治|医院|买药)|没钱(看病|看医生|治|买药)",
         r"\b(mei qian kan bin)\b",
     ),
     "ALONE_NIGHT": (
@@ -344,7 +345,7 @@ CONCEPTS: dict[str, tuple[str, str | None]] = {
     # The carers gone or out of reach (走了好几天没回来, 电话一直停机, 一年没消息).
     "CARER_GONE": (
         r"(爸|妈|爹|娘|大人|家长)[^，。,]{0,6}(走了|没回来|没回家|不回来|跑了(?=[，。,！!\s]|$)|没(有)?消息|没来接)"
-        r"|停机",
+        r"|停机|没(有)?音讯|(爸|妈|爸妈)[^，。,]{0,4}(离婚|分开)[^，。,]{0,4}(都)?走了",
         r"\b(mei hui lai|mei lai jie|tin ji)\b",
     ),
     "NO_CARER": (
@@ -359,7 +360,10 @@ CONCEPTS: dict[str, tuple[str, str | None]] = {
     ),
     # A young child left to do what carers do (自己做饭, 生病了自己去打针, 家务都我在做).
     "SELF_CARE": (
-        r"自己(做饭|煮饭|去打针|去看病|去医院|生活|赶校车|生火)|家(事|务)都(是)?我(在)?做|小(傭|佣)人|(我们|我)[^，。,]{0,4}自己生活",
+        r"自己(做饭|煮饭|去打针|去看病|去医院|生活|赶校车|生火)|家(事|务)都(是)?我(在)?做|小(傭|佣)人|(我们|我)[^，。,]{0,4}自己生活"
+        r"|(照顾|带)[^，。,]{0,2}(生病|瘫痪|有病)的(妈|爸|爷|奶|哥|姐|弟|妹)|回(来|家)带(弟弟|妹妹)"
+        r"|(跟|和|陪)[^，。,]{0,4}(一起)?(去)?(捡破烂|翻垃圾|翻瓶子|捡瓶子)"
+        r"|(我|我们)(天天|每天|也|就)?(去)?(捡破烂|翻垃圾|翻瓶子|捡瓶子)|垃圾堆(里)?[^，。,]{0,2}(翻|捡)",
         r"\b(zi ji (zuo fan|son huo|sen huo))\b",
     ),
     # Bullying told by who and what: peers, something done to me, and it going on or hurting.
@@ -381,6 +385,36 @@ CONCEPTS: dict[str, tuple[str, str | None]] = {
         r"又|天天|每天|总是|一直|经常|老是|已经[^，。,]{0,4}(星期|个月|周)|不敢|害怕|好怕|哭|疼|青|不想去学校"
         r"|睡不着|没人信|没人管",
         r"\b(tian tian|mei tian|zon si|yi zi|bu gan|hai pa)\b",
+    ),
+    # Treated as something dirty or diseased by peers (捏着鼻子, 说跟我呼吸一样的空气会得病).
+    "DISGUST_AT_ME": (
+        r"(见到|看到|提起|经过|靠近)我[^，。,]{0,4}(就)?捏(着)?鼻子|嫌我(臭|脏)|说我(臭|脏|有病|身上有味)|离我远(一)?点|(跟|和)我[^，。,]{0,8}(会)?(得病|传染)",
+        r"\b(nie zu bi zi|xian wo cou)\b",
+    ),
+    # Swallowing or hiding packets in the body to carry them (a drug mule).
+    "BODY_PACKING": (
+        r"(东西|货|粒|颗|包)[^，。,]{0,4}(吞|塞)(进|到|下)[^，。,]{0,2}(肚子|身体|肛门)|体内(藏|带)(毒|货)",
+        r"\b(tun jin du zi)\b",
+    ),
+    # A fake officer and money paid out to clear one's name.
+    "FAKE_AUTHORITY": (
+        r"自称(民警|警察|警官|公安|检察官|法官)|警官证|解除(嫌疑|冻结)|配合调查|安全账户|涉嫌(洗钱|诈骗)",
+        r"\b(zi cen (min jin|jin ca))\b",
+    ),
+    "MONEY_OUT": (
+        r"扫(了)?[^，。,]{0,3}(码|次码)|转(了)?(账|钱)|付(了)?款|买[^，。,]{0,4}(万|千)块|充(了)?值",
+        r"\b(sao ma|zuan zan)\b",
+    ),
+    # Alone on the open road at night, or riding off to another city alone.
+    "ON_THE_ROAD": (
+        r"(大半夜|半夜|深夜|凌晨)[^，。,]{0,8}(在|沿着)[^，。,]{0,4}(国道|公路|高速|马路)(上)?走"
+        r"|(一个人|自己|偷偷)[^，。,]{0,4}(骑车|骑自行车|走路|步行)[^，。,]{0,2}从[^，。,]{2,8}(往|到|去)",
+        r"\b(ban ye [a-z ]{0,12}(guo dao|gon lu))\b",
+    ),
+    # Chained or tied up.
+    "CHAINED": (
+        r"(被|把我)[^，。,]{0,4}(拴|锁|绑)(上|着|住|在)?[^，。,]{0,3}(链子|铁链|绳子)",
+        r"\b(bei suan sang lian zi)\b",
     ),
     "RUN_AGAIN": (
         r"((再|又|还要|还想|还会)|下次[^，。,]{0,10})(跑|逃)(出去|出来|走|掉)(?![^，。,]{0,3}玩)",
@@ -480,7 +514,7 @@ FAMILIES: tuple[Family, ...] = (
         "a_cruel_name_before_everyone",
         "bullying_now",
         ("CRUEL_NAME",),
-        ("GROUP", "SHAME"),
+        ("GROUP", "SHAME", "GOING_ON"),
         first_person=True,
     ),
     Family(
@@ -507,6 +541,18 @@ FAMILIES: tuple[Family, ...] = (
         first_person=True,
         none_of=("WATCHER",),
     ),
+    Family(
+        "treated_as_dirt_by_peers", "bullying_now", ("PEERS", "DISGUST_AT_ME"), first_person=True
+    ),
+    Family("carrying_in_the_body", "exploitation", ("BODY_PACKING",), first_person=True),
+    Family(
+        "paying_a_fake_officer",
+        "grooming_online",
+        ("FAKE_AUTHORITY", "MONEY_OUT"),
+        first_person=True,
+    ),
+    Family("on_the_road_alone", "runaway", ("ON_THE_ROAD",), first_person=True),
+    Family("chained", "abuse", ("CHAINED",)),
     Family("going_without_twice", "neglect", (), IN_WANT, first_person=True, at_least=2),
     Family(
         "going_without_and_no_one_there",
