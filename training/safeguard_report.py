@@ -17,6 +17,7 @@ from training.safeguard_data import load_cases, split_cases
 from training.safeguard_real import (
     HOLDOUT10_FILE,
     HOLDOUT11_FILE,
+    HOLDOUT13_FILE,
     STYLES,
     load_real,
     split_real,
@@ -111,8 +112,10 @@ def evaluate_all() -> dict:
         "test_retired_holdouts": evaluate_real([c for c in real["test"] if c.batch > 100]),
         "test_batch12": evaluate_real([c for c in real["test"] if c.batch == 12]),
         "test_batch13": evaluate_real([c for c in real["test"] if c.batch == 13]),
+        "test_batch14": evaluate_real([c for c in real["test"] if c.batch == 14]),
         "holdout10": evaluate_real(load_real(HOLDOUT10_FILE)),
         "holdout11": evaluate_real(load_real(HOLDOUT11_FILE)),
+        "holdout13": evaluate_real(load_real(HOLDOUT13_FILE)),
         "blind_runs": json.loads(BLIND_RUNS.read_text("utf-8")),
         "ordinary": {
             "corpus_test": evaluate_ordinary([e.text for e in corpus["test"]]),
@@ -249,7 +252,12 @@ def render(result: dict) -> str:
             result["test_batch13"],
         )
         + _split_section("Tenth holdout, after its blind run and fixes", result["holdout10"])
+        + _split_section(
+            "Test, batch 14 events only (neglect and exploitation by their details)",
+            result["test_batch14"],
+        )
         + _split_section("Eleventh holdout, after its blind run and fixes", result["holdout11"])
+        + _split_section("Thirteenth holdout, after its blind run and fixes", result["holdout13"])
         + _split_section("Dev", result["dev"])
     )
     return "\n".join(head + body)
