@@ -7,7 +7,14 @@ The bounds are the figures measured for model 20261206-202952 on the split with 
 the children's real words fails here before it ships. On the 1,226 test texts the previous
 model, 20261206-183923, never trained on, it scores macro-F1 0.814 against 0.813, top label
 0.803 against 0.808, top three 0.953 against 0.946, abstained 0.060 against 0.073, so `train`'s
-macro-F1 rule switched to it."""
+macro-F1 rule switched to it.
+
+Corpus Z (285 lines, 46% of them non-suggestions, from Taiwan, Hong Kong and mainland pages)
+moved the split to n = 1,294, 25.8% non-suggestions; on it the shipped model scores top label
+0.805, top three 0.952, macro-F1 0.813, abstained 0.061, triage load 0.285. A candidate
+retrained with corpus Z and the Japanese and Korean children's words (translated/abroad_y)
+scored macro-F1 0.809 against 0.812 on the 1,287 test texts the shipped model never trained on,
+so `train` kept the shipped model."""
 
 from dataclasses import replace
 
@@ -36,18 +43,21 @@ def figures(shipped) -> dict:
 
 
 def test_the_top_label_is_acceptable_for_three_in_four_real_texts(figures):
-    assert figures["top_acceptable"] >= 0.80  # measured 0.807
-    assert figures["top3_acceptable"] >= 0.948  # measured 0.954
+    assert figures["top_acceptable"] >= 0.80  # measured 0.805
+    assert figures["top3_acceptable"] >= 0.948  # measured 0.952
 
 
 def test_macro_f1_on_real_texts_holds_with_abstentions_counted_as_misses(figures):
-    assert figures["macro_f1"] >= 0.81  # measured 0.816
+    assert figures["macro_f1"] >= 0.81  # measured 0.813
 
 
-def test_the_coordinator_sees_few_more_texts_than_the_non_suggestions(figures):
-    """Triage counts abstentions and texts given no topic; a quarter of the split is `none`."""
-    assert figures["abstained"] <= 0.07  # measured 0.060
-    assert figures["triage_load"] <= 0.285  # measured 0.277; 0.250 of the texts ask nothing
+def test_the_coordinator_sees_few_more_texts_than_the_non_suggestions(figures, shipped):
+    """Triage counts abstentions and texts given no topic; a quarter of the split is `none`, so
+    the bound is on what triage holds beyond the texts that ask nothing."""
+    _, test = shipped
+    asks_nothing = sum(e.topic == "none" for e in test) / len(test)
+    assert figures["abstained"] <= 0.07  # measured 0.061
+    assert figures["triage_load"] - asks_nothing <= 0.035  # measured 0.285 - 0.258 = 0.027
 
 
 @pytest.fixture(scope="module")
