@@ -238,6 +238,11 @@ CONCEPTS: dict[str, tuple[str, str | None]] = {
         r"(非要|硬要|每次都|总是|老是|半夜)[^，。,]{0,4}(跟|和)我睡|(钻|爬)(进|上)?我的?(被窝|床)",
         None,
     ),
+}
+
+# Concepts added after the shipped net was trained (holdout 13's and batch 14's families): the
+# rules read them, the net's view leaves them out, so the net reads the inputs it learned from.
+RULES_ONLY_CONCEPTS: dict[str, tuple[str, str | None]] = {
     # A dirty or cruel name a child is called (给我起了个很脏的外号, 全班叫我垃圾).
     "CRUEL_NAME": (
         r"(脏|难听|恶心|侮辱|下流|骂人|羞辱)[^，。,]{0,3}的?(外号|绰号|花名|名字)|(外号|绰号|花名)[^，。,]{0,4}"
@@ -566,11 +571,8 @@ FAMILIES: tuple[Family, ...] = (
 
 _COMPILED = {
     name: (re.compile(chars), re.compile(sounds) if sounds else None)
-    for name, (chars, sounds) in CONCEPTS.items()
+    for name, (chars, sounds) in {**CONCEPTS, **RULES_ONLY_CONCEPTS}.items()
 }
-# Concepts added after the shipped net was trained (holdout 13's families): the rules use them,
-# and the net's view leaves them out, so the net reads the inputs it learned from.
-RULES_ONLY = frozenset(list(CONCEPTS)[list(CONCEPTS).index("CRUEL_NAME") :])
 _FIRST_PERSON = re.compile(r"我")
 _ORDER = list(CONCEPTS)
 
@@ -597,7 +599,7 @@ def _concepts(norm: str) -> tuple[tuple[str, int], ...]:
 
 def concept_view(norm: str) -> str:
     """The concepts of a text as tokens in order of appearance: the net's third view."""
-    found = {name: at for name, at in concepts(norm).items() if name not in RULES_ONLY}
+    found = {name: at for name, at in concepts(norm).items() if name in CONCEPTS}
     return " ".join(sorted(found, key=lambda name: (found[name], _ORDER.index(name))))
 
 

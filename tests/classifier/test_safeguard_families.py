@@ -206,6 +206,9 @@ NOT_ALARMS = [
     "早死晚死都得死，先去考数学了",
     "作业一布置，全班集体晕倒",
     "他讲的笑话太好笑了，我们笑得喘不过气",
+    "派出所的警察叔叔说帮别人跑分是违法的",
+    "法官阿姨讲刷流水也是犯罪",
+    "这道几何题我一看就晕倒了",
 ]
 # Real children's ordinary words from the real corpora's dev parts that rules read too
 # literally until this stop: a car, a wish to work, pocket money for lunch, a class's hunger, a
@@ -220,6 +223,8 @@ RULES_QUIET_REAL = [
 ]
 # Pinyin read clause by clause, 去世 is no 去死, and a game's "da" is no beating: the rules stay
 # quiet (the net still reads these; pinyin hard negatives are its weakest style).
+# A lap run as a PE punishment is ordinary school life (the net may still read it).
+RULES_QUIET_SCHOOL = ["体育老师罚我们跑五圈"]
 RULES_QUIET = [
     "lao shi rang wo men da yin shou chao bao, da yin ji mei mo le, wo qu lou xia da",
     "xin wen shuo you ge lao shi shang wang ke, hou lai qu shi le",
@@ -447,3 +452,8 @@ BATCH10_RULE_ALARMS = [
 @pytest.mark.parametrize("text", BATCH10_RULE_ALARMS)
 def test_batch_ten_farewells_and_hiding_are_caught_by_the_rules(text):
     assert rule_hits(normalise(text))
+
+
+@pytest.mark.parametrize("text", RULES_QUIET_SCHOOL)
+def test_a_pe_punishment_does_not_trip_a_rule(text):
+    assert rule_hits(screen_form(normalise(text))) == {}
