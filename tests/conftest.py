@@ -9,7 +9,9 @@ TEST_DATABASE_URL is set (``.ci/run`` sets it).
 from __future__ import annotations
 
 import os
+import queue
 import sqlite3
+import threading
 import uuid
 
 import pytest
@@ -46,25 +48,49 @@ class SqliteTemplates:
             source.backup(copy)
         return f"sqlite:///{target}"
 
+    def release(self, _url: str) -> None:
+        """The copy is a file in the test's own temporary folder: nothing to do."""
+
     def close(self) -> None:
         pass
 
 
 class PostgresTemplates:
+    """Copies of one migrated demo database, each test on its own, dropped behind the tests.
+
+    A DROP DATABASE waits for a checkpoint, so a test's copy is dropped by a background
+    thread while the next tests run, not by the test itself nor all at once at the end.
+    Test connections commit without waiting for the WAL to reach the disk
+    (synchronous_commit=off): a test never outlives a server crash, so the wait buys nothing.
+    """
+
+    TEST_OPTIONS = {"options": "-c synchronous_commit=off"}
+
     def __init__(self, base_url: str):
         self.base = make_url(normalise_url(base_url))
         self.admin = create_engine(self.base, isolation_level="AUTOCOMMIT")
         self.template = f"ts_tmpl_{uuid.uuid4().hex[:8]}"
         self.created = [self.template]
+        self.to_drop: queue.Queue[str | None] = queue.Queue()
+        self.dropper = threading.Thread(target=self._drop_released, daemon=True)
+        self.dropper.start()
         self._execute(f'CREATE DATABASE "{self.template}"')
         _build_template(self._url(self.template))
 
     def _url(self, name: str) -> str:
-        return self.base.set(database=name).render_as_string(hide_password=False)
+        url = self.base.set(database=name).update_query_dict(self.TEST_OPTIONS)
+        return url.render_as_string(hide_password=False)
 
     def _execute(self, sql: str) -> None:
         with self.admin.connect() as connection:
             connection.execute(text(sql))
+
+    def _drop(self, name: str) -> None:
+        self._execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+    def _drop_released(self) -> None:
+        while (name := self.to_drop.get()) is not None:
+            self._drop(name)
 
     def fresh(self, _folder) -> str:
         name = f"ts_test_{uuid.uuid4().hex[:10]}"
@@ -72,9 +98,17 @@ class PostgresTemplates:
         self.created.append(name)
         return self._url(name)
 
+    def release(self, url: str) -> None:
+        """The test that used this copy is over: drop it in the background."""
+        name = make_url(url).database
+        self.created.remove(name)
+        self.to_drop.put(name)
+
     def close(self) -> None:
+        self.to_drop.put(None)
+        self.dropper.join()
         for name in reversed(self.created):
-            self._execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            self._drop(name)
         self.admin.dispose()
 
 
@@ -92,9 +126,8 @@ def built_templates(tmp_path_factory):
         one.close()
 
 
-@pytest.fixture(scope="session", params=BACKENDS)
-def templates(request, built_templates, tmp_path_factory):
-    backend = request.param
+def template_for(backend: str, built_templates: dict, tmp_path_factory):
+    """The backend's template, built on first use in this process."""
     if backend not in built_templates:
         if backend == "postgresql":
             base = os.environ.get("TEST_DATABASE_URL")
@@ -107,9 +140,16 @@ def templates(request, built_templates, tmp_path_factory):
     return built_templates[backend]
 
 
+@pytest.fixture(scope="session", params=BACKENDS)
+def templates(request, built_templates, tmp_path_factory):
+    return template_for(request.param, built_templates, tmp_path_factory)
+
+
 @pytest.fixture
-def database_url(templates, tmp_path) -> str:
-    return templates.fresh(tmp_path)
+def database_url(templates, tmp_path):
+    url = templates.fresh(tmp_path)
+    yield url
+    templates.release(url)
 
 
 @pytest.fixture

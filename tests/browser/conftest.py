@@ -1,8 +1,10 @@
 """Browser tests: Debian's Chromium driven by Playwright against a real server process.
 
 Each test module gets its own server (``tongsheng serve`` in a subprocess, on a copy of
-the demo database, on SQLite and on PostgreSQL like every other database test). Screenshots
-go to ``test-artifacts/`` for people to look at.
+the demo database). The browser drives the pages, not the database: every query those pages
+make runs on both backends in tests/webapp and tests/models, so a browser test runs once, on
+PostgreSQL (production's database) when TEST_DATABASE_URL is set and on SQLite otherwise.
+Screenshots go to ``test-artifacts/`` for people to look at.
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ from pathlib import Path
 import pytest
 import requests
 
+from tests.conftest import template_for
+
 CHROMIUM = "/usr/bin/chromium"
 ARTIFACTS = Path(__file__).parent.parent.parent / "test-artifacts"
 PHONE = {"width": 390, "height": 844}
@@ -26,6 +30,7 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
                  "--disable-sync"]
 
 pytestmark = pytest.mark.browser
+BACKEND = "postgresql" if os.environ.get("TEST_DATABASE_URL") else "sqlite"
 
 
 def _free_port() -> int:
@@ -92,6 +97,12 @@ class LiveServer:
                 self.process.wait(timeout=10)
             except subprocess.TimeoutExpired:
                 self.kill()
+
+
+@pytest.fixture(scope="session", params=[BACKEND])
+def templates(request, built_templates, tmp_path_factory):
+    """One backend for the browser tests (see the module's docstring)."""
+    return template_for(request.param, built_templates, tmp_path_factory)
 
 
 @pytest.fixture(scope="module")
