@@ -43,6 +43,9 @@ HOLDOUT14_FILE = DATA_DIR / "safeguarding_real_holdout14.jsonl"
 # A thirteenth holdout, from mainland news, procuratorate cases, 12355 stories and children's
 # own writing, committed before the screen was changed or run on it (after the fourteenth).
 HOLDOUT13_FILE = DATA_DIR / "safeguarding_real_holdout13.jsonl"
+# A fifteenth holdout, from mainland news, cases and children's writing, committed before the
+# screen was changed or run on it; kept out of every fix after its blind run.
+HOLDOUT15_FILE = DATA_DIR / "safeguarding_real_holdout15.jsonl"
 # Later batches live in their own files; load_real() reads them with the main file.
 BATCH_FILES = (
     DATA_DIR / "safeguarding_real_batch4.jsonl",
@@ -56,6 +59,7 @@ BATCH_FILES = (
     DATA_DIR / "safeguarding_real_batch12.jsonl",
     DATA_DIR / "safeguarding_real_batch13.jsonl",
     DATA_DIR / "safeguarding_real_batch14.jsonl",
+    DATA_DIR / "safeguarding_real_batch15.jsonl",
 )
 # Holdouts whose one blind run is recorded in training/reports/safeguarding_blind_runs.json
 # are retired into the data, each as a batch of its own (numbered from 101), split by event like

@@ -41,6 +41,7 @@ ORDER = (
     "corpus_w.jsonl",
     "corpus_x.jsonl",
     "corpus_z.jsonl",
+    "corpus_aa.jsonl",
 )
 # file -> (writer tag, fewest lines it must hold); every file is checked against all earlier ones
 NEWER = {
@@ -67,6 +68,7 @@ NEWER = {
     "corpus_w.jsonl": ("corpus-w", 130),
     "corpus_x.jsonl": ("corpus-x", 220),
     "corpus_z.jsonl": ("corpus-z", 256),
+    "corpus_aa.jsonl": ("corpus-aa", 180),
 }
 LABELS = set(TOPIC_IDS) | {"none"}
 KINDS = {

@@ -27,6 +27,7 @@ BATCH11_FILE = DATA_DIR / "safeguarding_real_batch11.jsonl"
 BATCH12_FILE = DATA_DIR / "safeguarding_real_batch12.jsonl"
 BATCH13_FILE = DATA_DIR / "safeguarding_real_batch13.jsonl"
 BATCH14_FILE = DATA_DIR / "safeguarding_real_batch14.jsonl"
+BATCH15_FILE = DATA_DIR / "safeguarding_real_batch15.jsonl"
 # The sixth blind holdout, committed before anything was changed or run on it.
 HOLDOUT6_FILE = real.HOLDOUT6_FILE
 # The seventh blind holdout, committed before anything was changed or run on it.
@@ -45,6 +46,8 @@ HOLDOUT12_FILE = real.HOLDOUT12_FILE
 HOLDOUT14_FILE = real.HOLDOUT14_FILE
 # The thirteenth blind holdout, committed after the fourteenth and before anything was run on it.
 HOLDOUT13_FILE = real.HOLDOUT13_FILE
+# The fifteenth blind holdout, committed before anything was changed or run on it.
+HOLDOUT15_FILE = real.HOLDOUT15_FILE
 NEW_FILES = [
     *real.BATCH_FILES,
     real.HOLDOUT3_FILE,
@@ -59,6 +62,7 @@ NEW_FILES = [
     HOLDOUT12_FILE,
     HOLDOUT14_FILE,
     HOLDOUT13_FILE,
+    HOLDOUT15_FILE,
 ]
 HOLDOUTS = [
     real.HOLDOUT_FILE,
@@ -75,6 +79,7 @@ HOLDOUTS = [
     HOLDOUT12_FILE,
     HOLDOUT14_FILE,
     HOLDOUT13_FILE,
+    HOLDOUT15_FILE,
 ]
 ALL_FILES = [
     real.REAL_FILE,
@@ -93,6 +98,7 @@ ALL_FILES = [
     HOLDOUT12_FILE,
     HOLDOUT14_FILE,
     HOLDOUT13_FILE,
+    HOLDOUT15_FILE,
 ]
 SOURCE_KINDS = {
     "news",
@@ -161,6 +167,7 @@ def test_no_text_is_written_twice_in_the_real_files():
         (HOLDOUT12_FILE, 100, 64, 36),
         (HOLDOUT14_FILE, 120, 75, 40),
         (HOLDOUT13_FILE, 115, 75, 40),
+        (HOLDOUT15_FILE, 125, 80, 40),
     ],
     ids=[
         "holdout3",
@@ -175,6 +182,7 @@ def test_no_text_is_written_twice_in_the_real_files():
         "holdout12",
         "holdout14",
         "holdout13",
+        "holdout15",
     ],
 )
 def test_a_late_holdout_is_large_and_covers_every_kind_and_style(
@@ -233,7 +241,9 @@ def test_a_late_holdout_is_large_and_covers_every_kind_and_style(
     # Holdout 14 against every file listed before it (holdout 12 included).
     + [(HOLDOUT14_FILE, other) for other in ALL_FILES[: ALL_FILES.index(HOLDOUT14_FILE)]]
     # Holdout 13 against every file listed before it (holdout 14 included).
-    + [(HOLDOUT13_FILE, other) for other in ALL_FILES[: ALL_FILES.index(HOLDOUT13_FILE)]],
+    + [(HOLDOUT13_FILE, other) for other in ALL_FILES[: ALL_FILES.index(HOLDOUT13_FILE)]]
+    # Holdout 15 against every file listed before it (batch 15 and holdout 13 included).
+    + [(HOLDOUT15_FILE, other) for other in ALL_FILES[: ALL_FILES.index(HOLDOUT15_FILE)]],
     ids=lambda p: p.stem.removeprefix("safeguarding_real_"),
 )
 def test_a_late_holdout_shares_no_page_event_or_near_duplicate_with_another_file(
@@ -262,6 +272,7 @@ def test_a_late_holdout_shares_no_page_event_or_near_duplicate_with_another_file
         (BATCH12_FILE, 12),
         (BATCH13_FILE, 13),
         (BATCH14_FILE, 14),
+        (BATCH15_FILE, 15),
     ],
 )
 def test_a_batch_file_is_read_with_the_set_as_one_new_batch(path, batch):
