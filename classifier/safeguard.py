@@ -38,8 +38,9 @@ _MEDS = re.compile(r"吃药|喝药|打针|输液|(?<![火炸弹])药")
 
 
 def blank_progress_codes(norm: str) -> str:
-    """Normalised text with any progress code typed back blanked (the words around it stay)."""
-    return _PROGRESS_CODE_RE.sub(" ", _CODE_AFTER_WORD_RE.sub(r"\1 ", norm))
+    """Normalised text with any progress code typed back blanked, with the 码 or 进度 naming it
+    (the other words stay): "我的码是 zs3nwz" leaves "我的", too little for the net to read."""
+    return _PROGRESS_CODE_RE.sub(" ", _CODE_AFTER_WORD_RE.sub(" ", norm))
 
 
 def screen_form(norm: str) -> str:
@@ -177,8 +178,8 @@ def net_view(norm: str) -> str | None:
     handful of leftover characters is no evidence either way (the rules still read the text).
     """
     view = blank_benign(norm)
-    if view != norm and len(_CONTENT_RE.findall(view)) < MIN_NET_CONTENT:
-        return None
+    if len(_CONTENT_RE.findall(view)) < MIN_NET_CONTENT:
+        return None  # a handful of characters is no evidence: the net's score is its bias
     if (
         not _HAN_RE.search(view)
         and len(_CONTENT_RE.findall(view)) < SHORT_LATIN

@@ -43,12 +43,18 @@ from training.splits import split_real as split_real_corpus
 # budget gave 0.287 and was not shipped (the budget stays at 3% for the next retrain):
 # it flags the team set's 打我电话, 游戏里我被打死了 and 明天最后一关是打boss
 # (tests/classifier/test_safeguard*.py), and on dev it only matched the batch-8 net
-# (525 against 524 of 527 disclosures, false alarms 3.8% against 3.6%). The shipped
-# net is still the batch-8 one; a plain train_safeguard() does not reproduce it.
-ORDINARY_BUDGET = 0.030
+# (525 against 524 of 527 disclosures, false alarms 3.8% against 3.6%). The batch-8
+# net stayed shipped until batch 15.
+# With batch 15 and corpus AA the batch-8 net at 3% flagged 5.1% of the real corpora's test
+# parts. Four retrains were compared on dev (terms of weight 0.08, 0.10 and 0.15 at 3%, and 0.10
+# at 4%): 0.10 at 4% caught the most dev disclosures (706 of 717 against 702) but flagged the
+# team set's look-alikes (我做了三道题就去吃饭了) at its threshold of 0.32; at 3.5% (0.351) it
+# flags none of them and 4.2% of the real corpora's test parts. That one is shipped, and
+# train_safeguard() reproduces it.
+ORDINARY_BUDGET = 0.035
 # Terms whose weight in a first fit is below this are dropped and the net refitted on the
 # rest: two thirds of the n-grams carry almost nothing, and the shipped file stays small.
-MIN_TERM_WEIGHT = 0.05
+MIN_TERM_WEIGHT = 0.10
 # Real children's words count more than the team's own phrasing and the ordinary corpus.
 REAL_WEIGHT = 3.0
 # Real children's ordinary words (suggestions and essays of every real corpus) count as much as
