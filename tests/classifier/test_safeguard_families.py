@@ -461,27 +461,20 @@ def test_a_pe_punishment_does_not_trip_a_rule(text):
     assert rule_hits(screen_form(normalise(text))) == {}
 
 
-# Rules written from the batch-15 net's dev gaps: a new wording each must catch, and a
-# look-alike each must leave alone.
-BATCH15_NET_GAPS = [
-    "是不是只有我死了你们才满意",
-    "我真的不知道还有谁能救我了",
-    "我想毁掉所有东西 连同我自己",
-    "爸爸妈妈又吵起来了，还砸东西，我躲在被子里",
+# Rules written from the batch-15 net's dev gaps: a new wording each must catch (True), and
+# look-alikes they must leave alone (False). Read through the rules themselves, so the net's own
+# score cannot hide a rule gone missing.
+BATCH15_RULE_CASES = [
+    ("是不是只有我死了你们才满意", True),
+    ("我真的不知道还有谁能救我了", True),
+    ("我想毁掉所有东西 连同我自己", True),
+    ("爸爸妈妈又吵起来了，还砸东西，我躲在被子里", True),
+    ("游戏里只有我死了三次，队友都活着", False),
+    ("爸妈又吵着要带我去旅游，我说东西都收拾好了", False),
 ]
-BATCH15_LOOK_ALIKES = [
-    "游戏里只有我死了三次，队友都活着",
-    "爸妈又吵着要带我去旅游，我说东西都收拾好了",
-]
 
 
-@pytest.mark.parametrize("text", BATCH15_NET_GAPS)
-def test_a_gap_of_the_batch15_net_is_caught_in_new_words(text):
-    """By the rules themselves, so the net's own score cannot hide a rule gone missing."""
-    assert rule_hits(screen_form(normalise(text)))
-    assert is_urgent(text).urgent
-
-
-@pytest.mark.parametrize("text", BATCH15_LOOK_ALIKES)
-def test_a_look_alike_of_a_batch15_rule_is_no_alarm(text):
-    assert not is_urgent(text).urgent
+@pytest.mark.parametrize(("text", "caught"), BATCH15_RULE_CASES)
+def test_a_batch15_rule_catches_its_gap_in_new_words_and_no_look_alike(text, caught):
+    assert bool(rule_hits(screen_form(normalise(text)))) == caught
+    assert is_urgent(text).urgent == caught
