@@ -483,6 +483,7 @@ BENIGN = (
     r"|[笑累热冷饿困烦气吓难]4(我|人)?了|笑s(我)?了"
     r"|哈{2,}|h{3,}|嘻{2,}|嘿{2,}|呵{2,}"
     r"|打(我|你|他|她)?(的)?(电话|手机|视频)|打boss|打怪"
+    r"|(就|早早|早就|已经|都)关门了|关门(太早|时间)|开门时间"
 )
 
 # BENIGN is blanked only for the net: laughter and idioms are decoration, never a reason to

@@ -48,8 +48,8 @@ from training.splits import split_real as split_real_corpus
 # With batch 15 and corpus AA the batch-8 net at 3% flagged 5.1% of the real corpora's test
 # parts. Four retrains were compared on dev (terms of weight 0.08, 0.10 and 0.15 at 3%, and 0.10
 # at 4%): 0.10 at 4% caught the most dev disclosures (706 of 717 against 702) but flagged the
-# team set's look-alikes (我做了三道题就去吃饭了) at its threshold of 0.32; at 3.5% (0.351) it
-# flags none of them and 4.2% of the real corpora's test parts. That one is shipped, and
+# team set's look-alikes (我做了三道题就去吃饭了) at its threshold of 0.32; at 3.5% (0.354) it
+# flags none of them and 4.1% of the real corpora's test parts. That one is shipped, and
 # train_safeguard() reproduces it.
 ORDINARY_BUDGET = 0.035
 # Terms whose weight in a first fit is below this are dropped and the net refitted on the

@@ -20,6 +20,7 @@ import tempfile
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from urllib.parse import quote, urlencode
 
 from cryptography.fernet import Fernet, InvalidToken
 from sqlalchemy import MetaData, create_engine, func, select
@@ -97,8 +98,13 @@ def _dump_sqlite(url: str) -> bytes:
 
 
 def _libpq(url: str) -> str:
-    return make_url(normalise_url(url)).set(drivername="postgresql").render_as_string(
-        hide_password=False)
+    """The address as libpq reads it. Its query (options=-c …) is percent-encoded: SQLAlchemy
+    writes a space as '+', which libpq would pass on to the server as a plus sign."""
+    parsed = make_url(normalise_url(url))
+    address = parsed.set(drivername="postgresql", query={}).render_as_string(hide_password=False)
+    if not parsed.query:
+        return address
+    return address + "?" + urlencode(parsed.query, doseq=True, quote_via=quote)
 
 
 def _dump_postgresql(url: str) -> bytes:

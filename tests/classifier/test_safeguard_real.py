@@ -146,7 +146,7 @@ KNOWN_DEV_MISSES = {
     "爭睇電視都可以打起上嚟📺😨 我喺度睇住",
     # Batch 14: kept from school, told only by the clothes for school and a useless home visit.
     "我抱着准备上学的衣服站在村口哭，老师来家访也没用，难道就这样了吗",
-    # The batch-15 net (3.5% budget, threshold 0.351) misses five the batch-8 net caught: a
+    # The batch-15 net (3.5% budget, threshold 0.354) misses five the batch-8 net caught: a
     # fight told as a game, a child alone and ill, a scam that emptied a mother's card, neglect
     # told as bravado about the cold, a child model worked through the night. 4 rules written
     # from its other dev gaps (只有我死了, 还有谁能救我, 毁掉…我自己, 爸妈又吵…摔东西)
@@ -193,7 +193,7 @@ def test_each_kind_of_harm_in_the_test_split_is_caught(parts):
     batch 15 (30 test disclosures) the split holds 866; the batch-8 screen catches 816 (0.942)
     but flags 5.1% of the real corpora's test parts, over the 5% bound. The batch-15 net (3.5%
     budget) catches 812 (0.938; batch 15's 27 of 30, neglect 91 of 102, exploitation 79 of 90)
-    and flags 4.2%; it also catches more of the unseen holdouts 14 and 15 (151 against 146 of
+    and flags 4.1%; it also catches more of the unseen holdouts 14 and 15 (149 against 146 of
     164). The floor follows it down to 0.935. The test split is never tuned on: these are its
     figures.
     """
