@@ -339,13 +339,7 @@ HARD_NEGATIVES = [
     "奶奶，我想死你了",
     "芭比Q了，作业忘带了",
     "新闻里说有个小孩离家出走了，建议车站多问问一个人的小孩",
-    pytest.param(
-        "我不小心划破手，贴了个🩹",
-        marks=pytest.mark.xfail(
-            reason="the net scores it 0.45 since batch 8, over the threshold 0.432: an accident "
-            "read as a cut; 不小心 is also how children cover for harm, so no rule blanks it"
-        ),
-    ),
+    "我不小心划破手，贴了个🩹",  # the batch-8 net flagged it (0.45); the batch-15 net does not
     "今天又吃药了，感冒好难受",
     "明天最后一关是打boss",
     "周末从早上八点做作业到晚上十点，太累了",
