@@ -172,17 +172,18 @@ def blank_benign(norm: str) -> str:
 
 
 def net_view(norm: str) -> str | None:
-    """What the net reads: idioms and laughter blanked; None when an idiom was all there was.
+    """What the net reads: idioms and laughter blanked; None when too little is left to read.
 
-    "笑死我了" or "奶奶，我想死你了" leave almost nothing once the idiom is blanked, and a
-    handful of leftover characters is no evidence either way (the rules still read the text).
+    A handful of characters is no evidence either way: the net's score for "我的" or what
+    "笑死我了" leaves once the idiom is blanked is only its bias (the rules still read the text).
     """
     view = blank_benign(norm)
-    if len(_CONTENT_RE.findall(view)) < MIN_NET_CONTENT:
-        return None  # a handful of characters is no evidence: the net's score is its bias
+    content = len(_CONTENT_RE.findall(view))
+    if content < MIN_NET_CONTENT:
+        return None
     if (
         not _HAN_RE.search(view)
-        and len(_CONTENT_RE.findall(view)) < SHORT_LATIN
+        and content < SHORT_LATIN
         and not any(split_syllables(w) for w in _LATIN_WORD_RE.findall(view))
     ):
         return None  # a short code or word in no language the net reads (TS-ABC234, ok)

@@ -40,7 +40,7 @@ from training.splits import split_real as split_real_corpus
 # queue. So the budget binds, and the dev disclosures below the threshold are reported
 # as known misses.
 # A retrain on today's data (every batch, retired holdouts, real corpora A-O) at a 4%
-# budget gave 0.287 and was not shipped (the budget stays at 3% for the next retrain):
+# budget gave 0.287 and was not shipped (the budget stayed at 3% until batch 15):
 # it flags the team set's 打我电话, 游戏里我被打死了 and 明天最后一关是打boss
 # (tests/classifier/test_safeguard*.py), and on dev it only matched the batch-8 net
 # (525 against 524 of 527 disclosures, false alarms 3.8% against 3.6%). The batch-8
