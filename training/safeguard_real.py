@@ -46,6 +46,9 @@ HOLDOUT13_FILE = DATA_DIR / "safeguarding_real_holdout13.jsonl"
 # A fifteenth holdout, from mainland news, cases and children's writing, committed before the
 # screen was changed or run on it; kept out of every fix after its blind run.
 HOLDOUT15_FILE = DATA_DIR / "safeguarding_real_holdout15.jsonl"
+# A sixteenth holdout, from mainland news, procuratorate cases and children's writing, committed
+# before the screen was changed or run on it; it stays whole and blind for the batch-16 net.
+HOLDOUT16_FILE = DATA_DIR / "safeguarding_real_holdout16.jsonl"
 # Later batches live in their own files; load_real() reads them with the main file.
 BATCH_FILES = (
     DATA_DIR / "safeguarding_real_batch4.jsonl",

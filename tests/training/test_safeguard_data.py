@@ -48,6 +48,8 @@ HOLDOUT14_FILE = real.HOLDOUT14_FILE
 HOLDOUT13_FILE = real.HOLDOUT13_FILE
 # The fifteenth blind holdout, committed before anything was changed or run on it.
 HOLDOUT15_FILE = real.HOLDOUT15_FILE
+# The sixteenth blind holdout, committed before anything was changed or run on it.
+HOLDOUT16_FILE = real.HOLDOUT16_FILE
 NEW_FILES = [
     *real.BATCH_FILES,
     real.HOLDOUT3_FILE,
@@ -63,6 +65,7 @@ NEW_FILES = [
     HOLDOUT14_FILE,
     HOLDOUT13_FILE,
     HOLDOUT15_FILE,
+    HOLDOUT16_FILE,
 ]
 HOLDOUTS = [
     real.HOLDOUT_FILE,
@@ -80,6 +83,7 @@ HOLDOUTS = [
     HOLDOUT14_FILE,
     HOLDOUT13_FILE,
     HOLDOUT15_FILE,
+    HOLDOUT16_FILE,
 ]
 ALL_FILES = [
     real.REAL_FILE,
@@ -99,6 +103,7 @@ ALL_FILES = [
     HOLDOUT14_FILE,
     HOLDOUT13_FILE,
     HOLDOUT15_FILE,
+    HOLDOUT16_FILE,
 ]
 SOURCE_KINDS = {
     "news",
@@ -168,6 +173,7 @@ def test_no_text_is_written_twice_in_the_real_files():
         (HOLDOUT14_FILE, 120, 75, 40),
         (HOLDOUT13_FILE, 115, 75, 40),
         (HOLDOUT15_FILE, 125, 80, 40),
+        (HOLDOUT16_FILE, 140, 95, 45),
     ],
     ids=[
         "holdout3",
@@ -183,6 +189,7 @@ def test_no_text_is_written_twice_in_the_real_files():
         "holdout14",
         "holdout13",
         "holdout15",
+        "holdout16",
     ],
 )
 def test_a_late_holdout_is_large_and_covers_every_kind_and_style(
@@ -243,7 +250,9 @@ def test_a_late_holdout_is_large_and_covers_every_kind_and_style(
     # Holdout 13 against every file listed before it (holdout 14 included).
     + [(HOLDOUT13_FILE, other) for other in ALL_FILES[: ALL_FILES.index(HOLDOUT13_FILE)]]
     # Holdout 15 against every file listed before it (batch 15 and holdout 13 included).
-    + [(HOLDOUT15_FILE, other) for other in ALL_FILES[: ALL_FILES.index(HOLDOUT15_FILE)]],
+    + [(HOLDOUT15_FILE, other) for other in ALL_FILES[: ALL_FILES.index(HOLDOUT15_FILE)]]
+    # Holdout 16 against every file listed before it (holdout 15 included).
+    + [(HOLDOUT16_FILE, other) for other in ALL_FILES[: ALL_FILES.index(HOLDOUT16_FILE)]],
     ids=lambda p: p.stem.removeprefix("safeguarding_real_"),
 )
 def test_a_late_holdout_shares_no_page_event_or_near_duplicate_with_another_file(
