@@ -42,6 +42,7 @@ ORDER = (
     "corpus_x.jsonl",
     "corpus_z.jsonl",
     "corpus_aa.jsonl",
+    "corpus_ab.jsonl",
 )
 # file -> (writer tag, fewest lines it must hold); every file is checked against all earlier ones
 NEWER = {
@@ -69,6 +70,7 @@ NEWER = {
     "corpus_x.jsonl": ("corpus-x", 220),
     "corpus_z.jsonl": ("corpus-z", 256),
     "corpus_aa.jsonl": ("corpus-aa", 180),
+    "corpus_ab.jsonl": ("corpus-ab", 240),
 }
 LABELS = set(TOPIC_IDS) | {"none"}
 KINDS = {
