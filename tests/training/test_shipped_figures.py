@@ -90,6 +90,6 @@ def test_chit_chat_around_a_suggestion_does_not_send_it_to_triage(chatty, figure
 def test_chit_chat_around_a_non_suggestion_still_gets_no_topic(chatty):
     """Chit-chat alone no longer marks a text as a non-suggestion, so this is the model's own
     recall of `none` (measured 0.861, n = 353 on the split with AB, model 20261207-060125;
-    0.837, 0.827 without the chit-chat, n = 313 on the split with K to X; model 20261206-183923: 0.797 on the split with K to R; the known gap: the rule is
-    all of them)."""
+    0.837, 0.827 without the chit-chat, n = 313 on the split with K to X; model
+    20261206-183923: 0.797 on the split with K to R; the known gap: the rule is all of them)."""
     assert chatty["none_no_topic"] >= 0.825
