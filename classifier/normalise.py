@@ -250,6 +250,12 @@ def _pinyin_run_to_hanzi(match: re.Match) -> str:
     return replaced if replaced is not None else run
 
 
+# Pinyin typed with its tone marks (gē de shíhou) is read as plain pinyin; ü with a tone is v.
+_TONE_MARKS = str.maketrans(
+    "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ", "aaaaeeeeiiiioooouuuuvvvvnnnm"
+)
+
+
 @lru_cache(maxsize=4096)
 def normalise(text: str) -> str:
     """Return the canonical form used by safeguarding, tokenising and features.
@@ -259,7 +265,7 @@ def normalise(text: str) -> str:
     """
     text = unicodedata.normalize("NFKC", text or "")
     text = replace_emoji(text)
-    text = to_simplified(text).lower().replace("ü", "v")
+    text = to_simplified(text).lower().translate(_TONE_MARKS).replace("ü", "v")
     if _ENGLISH_FIRST_RE.search(text):
         text = _ENGLISH_RE.sub(lambda m: ENGLISH_WORDS[m.group(1)], text)
     text = _SPACE_RE.sub(" ", text)

@@ -34,7 +34,9 @@ SHORT_LATIN = 12
 # the net does not read the medicine words.
 _ILLNESS = re.compile(r"感冒|发烧|咳嗽|嗓子(疼|痛)|拉肚子|流鼻涕|牙(疼|痛)|过敏|鼻炎|生病|住院")
 _OVERDOSE = re.compile(r"好多|很多|一把|一瓶|一板|一盒|攒|吞|全部|整(瓶|板|盒)")
-_MEDS = re.compile(r"吃药|喝药|打针|输液|(?<![火炸弹])药")
+# Medicine for an illness is blanked with the words around it (今天又吃药了): left behind, 又…了
+# reads like a child who has done it again.
+_MEDS = re.compile(r"(?:今天|又|还|要|在)*(?:吃药|喝药|打针|输液|(?<![火炸弹])药)了?")
 
 
 def blank_progress_codes(norm: str) -> str:

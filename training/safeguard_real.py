@@ -63,11 +63,17 @@ BATCH_FILES = (
     DATA_DIR / "safeguarding_real_batch13.jsonl",
     DATA_DIR / "safeguarding_real_batch14.jsonl",
     DATA_DIR / "safeguarding_real_batch15.jsonl",
+    # Batch 16 came from two writers at once (neglect, witnessed violence, sexual abuse and
+    # hitting; self-harm, running away, grooming, bullying and exploitation): one batch, two files.
+    DATA_DIR / "safeguarding_real_batch16a.jsonl",
+    DATA_DIR / "safeguarding_real_batch16b.jsonl",
 )
 # Holdouts whose one blind run is recorded in training/reports/safeguarding_blind_runs.json
 # are retired into the data, each as a batch of its own (numbered from 101), split by event like
 # any batch: their test parts stay unread. Holdouts 6 to 9 were retired after holdout 9's blind
-# run; the newest holdout stays whole and blind until its own run.
+# run; the newest holdout stays whole and blind until its own run. Holdouts 10 to 15 were retired
+# for the batch-16 net, after each one's blind run and with holdout 16 committed and run blind
+# first: holdout 16 stays whole.
 RETIRED_HOLDOUTS = {
     HOLDOUT_FILE: 101,
     HOLDOUT2_FILE: 102,
@@ -78,6 +84,12 @@ RETIRED_HOLDOUTS = {
     HOLDOUT7_FILE: 107,
     HOLDOUT8_FILE: 108,
     HOLDOUT9_FILE: 109,
+    HOLDOUT10_FILE: 110,
+    HOLDOUT11_FILE: 111,
+    HOLDOUT12_FILE: 112,
+    HOLDOUT13_FILE: 113,
+    HOLDOUT14_FILE: 114,
+    HOLDOUT15_FILE: 115,
 }
 SPLIT_SEED = 110120
 SHARES = {"train": 0.6, "dev": 0.2, "test": 0.2}

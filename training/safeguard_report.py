@@ -15,9 +15,7 @@ from training.dataset import DATA_DIR, load_examples, read_jsonl, split
 from training.safeguard_cv import cross_validate
 from training.safeguard_data import load_cases, split_cases
 from training.safeguard_real import (
-    HOLDOUT10_FILE,
-    HOLDOUT11_FILE,
-    HOLDOUT13_FILE,
+    HOLDOUT16_FILE,
     STYLES,
     load_real,
     split_real,
@@ -113,9 +111,8 @@ def evaluate_all() -> dict:
         "test_batch12": evaluate_real([c for c in real["test"] if c.batch == 12]),
         "test_batch13": evaluate_real([c for c in real["test"] if c.batch == 13]),
         "test_batch14": evaluate_real([c for c in real["test"] if c.batch == 14]),
-        "holdout10": evaluate_real(load_real(HOLDOUT10_FILE)),
-        "holdout11": evaluate_real(load_real(HOLDOUT11_FILE)),
-        "holdout13": evaluate_real(load_real(HOLDOUT13_FILE)),
+        "test_batch16": evaluate_real([c for c in real["test"] if c.batch == 16]),
+        "holdout16": evaluate_real(load_real(HOLDOUT16_FILE)),
         "blind_runs": json.loads(BLIND_RUNS.read_text("utf-8")),
         "ordinary": {
             "corpus_test": evaluate_ordinary([e.text for e in corpus["test"]]),
@@ -241,7 +238,7 @@ def render(result: dict) -> str:
         )
         + _split_section("Test, batch 10 events only", result["test_batch10"])
         + _split_section(
-            "Test, events of the retired holdouts 1-9 (read once each in a blind run)",
+            "Test, events of the retired holdouts 1-15 (read once each in a blind run)",
             result["test_retired_holdouts"],
         )
         + _split_section(
@@ -251,13 +248,18 @@ def render(result: dict) -> str:
             "Test, batch 13 events only (neglect by its details, scams, lures)",
             result["test_batch13"],
         )
-        + _split_section("Tenth holdout, after its blind run and fixes", result["holdout10"])
         + _split_section(
             "Test, batch 14 events only (neglect and exploitation by their details)",
             result["test_batch14"],
         )
-        + _split_section("Eleventh holdout, after its blind run and fixes", result["holdout11"])
-        + _split_section("Thirteenth holdout, after its blind run and fixes", result["holdout13"])
+        + _split_section(
+            "Test, batch 16 events only (two writers: neglect, violence at home, abuse; "
+            "self-harm, running away, grooming, bullying, exploitation)",
+            result["test_batch16"],
+        )
+        + _split_section(
+            "Sixteenth holdout, kept out of every fix (its blind run is above)", result["holdout16"]
+        )
         + _split_section("Dev", result["dev"])
     )
     return "\n".join(head + body)

@@ -49,17 +49,23 @@ from training.splits import split_real as split_real_corpus
 # parts. Four retrains were compared on dev (terms of weight 0.08, 0.10 and 0.15 at 3%, and 0.10
 # at 4%): 0.10 at 4% caught the most dev disclosures (706 of 717 against 702) but flagged the
 # team set's look-alikes (我做了三道题就去吃饭了) at its threshold of 0.32; at 3.5% (0.354) it
-# flags none of them and 4.1% of the real corpora's test parts. That one is shipped, and
-# train_safeguard() reproduces it.
-ORDINARY_BUDGET = 0.035
+# flags none of them and 4.1% of the real corpora's test parts. That one was shipped.
+# Batch 16 and the retired holdouts 10 to 15 (330 more disclosures) were compared on dev only:
+# at 3.5% and real ordinary texts weighted 3 the retrained net caught 869 of the 881 dev
+# disclosures against the batch-15 net's 862, but flagged 3.7% of the real corpora's dev parts
+# against 3.4%; with real ordinary texts weighted 5 and a 3% budget (threshold 0.43) it catches
+# 866 and flags 3.0%: more disclosures and fewer false alarms than the batch-15 net on dev.
+# That one is shipped, and train_safeguard() reproduces it.
+ORDINARY_BUDGET = 0.03
 # Terms whose weight in a first fit is below this are dropped and the net refitted on the
 # rest: two thirds of the n-grams carry almost nothing, and the shipped file stays small.
 MIN_TERM_WEIGHT = 0.10
 # Real children's words count more than the team's own phrasing and the ordinary corpus.
 REAL_WEIGHT = 3.0
-# Real children's ordinary words (suggestions and essays of every real corpus) count as much as
-# the real-sourced disclosures: sadness about parents far away or a scolding is not danger.
-REAL_ORDINARY_WEIGHT = 3.0
+# Real children's ordinary words (suggestions and essays of every real corpus) count more than
+# the real-sourced disclosures (5 against 3 since batch 16): sadness about parents far away or a
+# scolding is not danger, and these texts are what false alarms are judged on.
+REAL_ORDINARY_WEIGHT = 5.0
 # Real children's essays and diaries: ordinary texts that talk of missing parents and sadness.
 ESSAY_FILE = REAL_DIR / "corpus_c.jsonl"
 # The first real corpora (suggestions A, B, D and essays C), reported apart as before.

@@ -182,15 +182,16 @@ def test_every_disclosure_a_blind_run_missed_is_now_caught():
 
 
 def test_the_shipped_net_is_small_and_holds_its_vocabulary_once():
-    """Every web worker loads its export: under 1.1 MB (about 50 MB of a process with the screen
-    loaded), and the skops file it came from keeps its terms only in vocab.json. The batch-15
-    net, terms of weight 0.10 and more, is 1.06 MB; at 0.15 (3% budget) it fitted in 0.74 MB
-    but caught 9 fewer test disclosures than at 0.08."""
+    """Every web worker loads its export: under 1.25 MB (a process with the screen loaded holds
+    about 45 MB), and the skops file it came from keeps its terms only in vocab.json. The
+    batch-15 net, terms of weight 0.10 and more, is 1.06 MB; at 0.15 (3% budget) it fitted in
+    0.74 MB but caught 9 fewer test disclosures than at 0.08. The batch-16 net, trained on 330
+    more disclosures at the same 0.10, is 1.20 MB."""
     from classifier.persist import load_pipeline
     from classifier.safeguard_model import SAFEGUARD_DIR, load_safeguard_model
 
     size = sum((SAFEGUARD_DIR / name).stat().st_size for name in ("linear.json", "linear.npz"))
-    assert size < 1_100_000
+    assert size < 1_250_000
     net = load_safeguard_model()
     columns = load_pipeline(SAFEGUARD_DIR, net.metadata).named_steps["features"]
     assert all(getattr(v, "vocabulary", None) is None for _, v, _ in columns.transformers)
@@ -478,3 +479,33 @@ BATCH15_RULE_CASES = [
 def test_a_batch15_rule_catches_its_gap_in_new_words_and_no_look_alike(text, caught):
     assert bool(rule_hits(screen_form(normalise(text)))) == caught
     assert is_urgent(text).urgent == caught
+
+
+# Rules written from the batch-16 net's dev gaps, in new words (True), and look-alikes (False).
+BATCH16_RULE_CASES = [
+    ("每次站在天台边上我就想往下跳", True),
+    ("我从小就被后妈打到大，身上没一块好地方", True),
+    ("吵架的时候我爸拿起菜刀朝我妈砍过去", True),
+    ("放学以后我上了一辆陌生叔叔的车，现在不知道在哪", True),
+    ("我宁愿睡在网吧也不想回家", True),
+    ("游戏里认识的哥哥说明天放学在门口等我，带我去玩", True),
+    ("我被骗了，已经转了三千块给那个人", True),
+    ("我站在阳台上想跳绳，地方太小了", False),
+    ("我宁愿睡觉也不回去上补习班", False),
+    ("爸爸拿起剪刀往纸上剪了个窗花", False),
+    ("奶奶上了陌生人的车被骗了，我们报了警", False),
+]
+
+
+@pytest.mark.parametrize(("text", "caught"), BATCH16_RULE_CASES)
+def test_a_batch16_rule_catches_its_gap_in_new_words_and_no_look_alike(text, caught):
+    assert bool(rule_hits(screen_form(normalise(text)))) == caught
+
+
+def test_pinyin_typed_with_tone_marks_is_read_as_plain_pinyin():
+    assert normalise("wǒ bù xiǎng huó le") == normalise("wo bu xiang huo le")
+    assert is_urgent("wǒ bù xiǎng huó le").urgent
+
+
+def test_medicine_for_a_cold_taken_again_is_not_an_alarm():
+    assert not is_urgent("今天又吃药了，感冒好难受").urgent
