@@ -49,6 +49,9 @@ HOLDOUT15_FILE = DATA_DIR / "safeguarding_real_holdout15.jsonl"
 # A sixteenth holdout, from mainland news, procuratorate cases and children's writing, committed
 # before the screen was changed or run on it; it stays whole and blind for the batch-16 net.
 HOLDOUT16_FILE = DATA_DIR / "safeguarding_real_holdout16.jsonl"
+# A seventeenth holdout, mostly Hong Kong, Macau, Taiwan, Malaysia and Singapore events, committed
+# before any screen read it; the batch-16 screen's blind run is recorded on it.
+HOLDOUT17_FILE = DATA_DIR / "safeguarding_real_holdout17.jsonl"
 # Later batches live in their own files; load_real() reads them with the main file.
 BATCH_FILES = (
     DATA_DIR / "safeguarding_real_batch4.jsonl",

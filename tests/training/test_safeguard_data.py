@@ -50,6 +50,8 @@ HOLDOUT13_FILE = real.HOLDOUT13_FILE
 HOLDOUT15_FILE = real.HOLDOUT15_FILE
 # The sixteenth blind holdout, committed before anything was changed or run on it.
 HOLDOUT16_FILE = real.HOLDOUT16_FILE
+# The seventeenth blind holdout, committed before anything was changed or run on it.
+HOLDOUT17_FILE = real.HOLDOUT17_FILE
 NEW_FILES = [
     *real.BATCH_FILES,
     real.HOLDOUT3_FILE,
@@ -66,6 +68,7 @@ NEW_FILES = [
     HOLDOUT13_FILE,
     HOLDOUT15_FILE,
     HOLDOUT16_FILE,
+    HOLDOUT17_FILE,
 ]
 HOLDOUTS = [
     real.HOLDOUT_FILE,
@@ -84,6 +87,7 @@ HOLDOUTS = [
     HOLDOUT13_FILE,
     HOLDOUT15_FILE,
     HOLDOUT16_FILE,
+    HOLDOUT17_FILE,
 ]
 ALL_FILES = [
     real.REAL_FILE,
@@ -104,6 +108,7 @@ ALL_FILES = [
     HOLDOUT13_FILE,
     HOLDOUT15_FILE,
     HOLDOUT16_FILE,
+    HOLDOUT17_FILE,
 ]
 SOURCE_KINDS = {
     "news",
@@ -174,6 +179,7 @@ def test_no_text_is_written_twice_in_the_real_files():
         (HOLDOUT13_FILE, 115, 75, 40),
         (HOLDOUT15_FILE, 125, 80, 40),
         (HOLDOUT16_FILE, 140, 95, 45),
+        (HOLDOUT17_FILE, 140, 95, 50),
     ],
     ids=[
         "holdout3",
@@ -190,6 +196,7 @@ def test_no_text_is_written_twice_in_the_real_files():
         "holdout13",
         "holdout15",
         "holdout16",
+        "holdout17",
     ],
 )
 def test_a_late_holdout_is_large_and_covers_every_kind_and_style(
@@ -252,7 +259,9 @@ def test_a_late_holdout_is_large_and_covers_every_kind_and_style(
     # Holdout 15 against every file listed before it (batch 15 and holdout 13 included).
     + [(HOLDOUT15_FILE, other) for other in ALL_FILES[: ALL_FILES.index(HOLDOUT15_FILE)]]
     # Holdout 16 against every file listed before it (holdout 15 included).
-    + [(HOLDOUT16_FILE, other) for other in ALL_FILES[: ALL_FILES.index(HOLDOUT16_FILE)]],
+    + [(HOLDOUT16_FILE, other) for other in ALL_FILES[: ALL_FILES.index(HOLDOUT16_FILE)]]
+    # Holdout 17 against every file listed before it (batch 16 and holdout 16 included).
+    + [(HOLDOUT17_FILE, other) for other in ALL_FILES[: ALL_FILES.index(HOLDOUT17_FILE)]],
     ids=lambda p: p.stem.removeprefix("safeguarding_real_"),
 )
 def test_a_late_holdout_shares_no_page_event_or_near_duplicate_with_another_file(
