@@ -16,6 +16,7 @@ from training.safeguard_cv import cross_validate
 from training.safeguard_data import load_cases, split_cases
 from training.safeguard_real import (
     HOLDOUT16_FILE,
+    HOLDOUT17_FILE,
     STYLES,
     load_real,
     split_real,
@@ -113,6 +114,7 @@ def evaluate_all() -> dict:
         "test_batch14": evaluate_real([c for c in real["test"] if c.batch == 14]),
         "test_batch16": evaluate_real([c for c in real["test"] if c.batch == 16]),
         "holdout16": evaluate_real(load_real(HOLDOUT16_FILE)),
+        "holdout17": evaluate_real(load_real(HOLDOUT17_FILE)),
         "blind_runs": json.loads(BLIND_RUNS.read_text("utf-8")),
         "ordinary": {
             "corpus_test": evaluate_ordinary([e.text for e in corpus["test"]]),
@@ -259,6 +261,10 @@ def render(result: dict) -> str:
         )
         + _split_section(
             "Sixteenth holdout, kept out of every fix (its blind run is above)", result["holdout16"]
+        )
+        + _split_section(
+            "Seventeenth holdout, kept out of every fix (its blind run is above)",
+            result["holdout17"],
         )
         + _split_section("Dev", result["dev"])
     )
