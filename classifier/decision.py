@@ -18,3 +18,20 @@ def decided(probs: np.ndarray, labels: list, none_ratio: float = 1.0) -> np.ndar
         return chosen
     k = labels.index(NONE_LABEL)
     return np.where(probs[:, k] >= none_ratio * probs.max(axis=1), k, chosen)
+
+
+def with_none_gate(probs: np.ndarray, labels: list, gate: np.ndarray, mix: float) -> np.ndarray:
+    """Probabilities whose `none` column mixes in a separate not-a-suggestion model's answer.
+
+    `gate` holds that model's P(not a suggestion) per row; `none` becomes mix × gate + (1 - mix)
+    × the topic model's own P(none), and the topics share the rest in their own proportions. The
+    topic model learns `none` as one class among eighteen; diaries, questions and thanks have
+    little in common, and a model that only asks "does this text ask for anything?" tells them
+    apart better (issue 14: grouped CV, training/train.py).
+    """
+    probs = np.atleast_2d(probs)
+    k = labels.index(NONE_LABEL)
+    none = mix * gate + (1.0 - mix) * probs[:, k]
+    topics = np.delete(probs, k, axis=1)
+    topics = topics / np.maximum(topics.sum(axis=1, keepdims=True), 1e-12)
+    return np.insert(topics * (1.0 - none)[:, None], k, none, axis=1)

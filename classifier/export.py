@@ -94,7 +94,7 @@ def _classifier(last) -> dict:
         n = len(last.classes_)
         _require(list(svm.classes_) == list(range(n)), "the SVM's classes are not 0..n-1")
         _require(svm.coef_.shape[0] == n, "a two-class SVM (one decision column)")
-        return {
+        parts = {
             "coef": svm.coef_,
             "intercept": svm.intercept_,
             "classes_": [str(c) for c in last.classes_],
@@ -102,6 +102,13 @@ def _classifier(last) -> dict:
             "threshold": float(last.threshold),
             "none_ratio": float(getattr(last, "none_ratio", 1.0)),
         }
+        gate = getattr(last, "none_gate_", None)
+        if gate is not None:  # the not-a-suggestion model: one more row of the linear layer
+            _require(list(gate.classes_) == [False, True], "a gate that is not none-or-not")
+            parts["coef"] = np.vstack([svm.coef_, gate.coef_])
+            parts["intercept"] = np.concatenate([svm.intercept_, gate.intercept_])
+            parts["calibration"]["none_gate_mix"] = float(last.none_gate_mix)
+        return parts
     _require(type(last).__name__ == "LogisticRegression", f"last step {type(last).__name__}")
     _require(len(last.classes_) == 2 and last.coef_.shape[0] == 1, "LogisticRegression: 2 classes")
     return {

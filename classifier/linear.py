@@ -10,7 +10,8 @@ scikit-learn's arithmetic step by step:
    the vectorizer's dtype (float32) exactly as scikit-learn rounds them;
 2. the decision: the views' features side by side, times the coefficients, plus the intercept;
 3. probabilities: temperature scaling (softmax of beta × decision) for the topic model, the
-   logistic function for a two-class model.
+   logistic function for a two-class model; a topic model with a none gate has one more row in
+   its linear layer, whose logistic answer is mixed into P(none) (`decision.with_none_gate`).
 
 `tests/classifier/test_linear_export.py` checks that this gives scikit-learn's probabilities
 (within 1e-9) on every real corpus text for the shipped models. Importing this module loads
@@ -25,6 +26,8 @@ from itertools import pairwise, repeat
 from pathlib import Path
 
 import numpy as np
+
+from classifier.decision import with_none_gate
 
 FORMAT = 1  # bump whenever the files' layout or the arithmetic below changes
 JSON_FILE, ARRAYS_FILE = "linear.json", "linear.npz"
@@ -137,7 +140,7 @@ class LinearModel:
     """
 
     views: list[TfidfView]
-    coef: np.ndarray  # (classes, features) or (1, features) for two classes
+    coef: np.ndarray  # (classes, features), + 1 row for a none gate; (1, features) for two classes
     intercept: np.ndarray
     classes_: list
     calibration: dict  # {"method": "temperature", "beta": b} or {"method": "logistic"}
@@ -196,6 +199,14 @@ class LinearModel:
             ratio = np.exp(-decision[:, 0].astype(np.float64)).astype(decision.dtype)
             positive = 1 / (1 + ratio)
             return np.vstack([1 - positive, positive]).T
+        mix = self.calibration.get("none_gate_mix")
+        if mix is not None:  # the last row is the not-a-suggestion model (classifier.decision)
+            gate = 1 / (1 + np.exp(-decision[:, -1].astype(np.float64)))
+            return with_none_gate(self._tempered(decision[:, :-1]), self.classes_, gate, mix)
+        return self._tempered(decision)
+
+    def _tempered(self, decision: np.ndarray) -> np.ndarray:
+        """Temperature scaling: softmax of beta × decision, as CalibratedClassifierCV."""
         logits = self.calibration["beta"] * decision
         logits -= logits.max(axis=1, keepdims=True)
         np.exp(logits, out=logits)

@@ -26,6 +26,8 @@ DEFAULT_PARAMS: dict = {
     "keywords": 0.15,
     "min_df": 2,
     "max_features": 30000,  # per view: half the memory and file, the same on real dev
+    "none_gate_C": 0.0,  # a separate not-a-suggestion model when above 0 (classifier.estimator)
+    "none_gate_mix": 0.5,
 }
 
 
@@ -82,6 +84,11 @@ def build_pipeline(**params) -> Pipeline:
         [
             ("views", FunctionTransformer(text_views, kw_args={"views": names})),
             ("features", features),
-            ("clf", TopicClassifier(C=p["C"])),
+            (
+                "clf",
+                TopicClassifier(
+                    C=p["C"], none_gate_C=p["none_gate_C"], none_gate_mix=p["none_gate_mix"]
+                ),
+            ),
         ]
     )

@@ -61,3 +61,21 @@ def test_a_setting_the_export_does_not_repeat_is_refused(small_model):
     pipeline.named_steps["features"].transformers_[0][1].set_params(lowercase=True)
     with pytest.raises(UnsupportedPipeline, match="lowercase"):
         export_pipeline(pipeline)
+
+
+def test_a_none_gate_is_served_as_scikit_learn_computes_it(corpus_split):
+    """A model with the not-a-suggestion gate: the export repeats its probabilities exactly, and
+    the gate changes what the model says about chit-chat and diaries."""
+    from classifier.pipeline import build_pipeline
+
+    examples = corpus_split["train"][::4]
+    texts, labels = [e.text for e in examples], [e.topic for e in examples]
+    gated = build_pipeline(none_gate_C=1.0).fit(texts, labels)
+    plain = build_pipeline().fit(texts, labels)
+    probe = [e.text for e in corpus_split["test"][:200]] + ["今天好开心呀", "你是机器人吗"]
+    served = export_pipeline(gated)
+    rows = [[getattr(p, v) for v in served.view_names] for p in prepare(probe)]
+    fitted = gated.predict_proba(probe)
+    assert np.abs(served.predict_proba(rows) - fitted).max() <= 1e-9
+    assert np.allclose(fitted.sum(axis=1), 1.0)
+    assert np.abs(fitted - plain.predict_proba(probe)).max() > 0.01

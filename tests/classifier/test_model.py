@@ -188,3 +188,15 @@ def test_the_none_ratio_survives_export_and_loading(small_model, tmp_path):
     loaded = TopicModel.load(tmp_path / "m")
     assert loaded.none_ratio == clone.none_ratio < 1
     assert loaded.predict(DIARY).topic is None
+
+
+def test_a_none_gate_mixes_into_none_and_keeps_the_topics_proportions():
+    import numpy as np
+
+    from classifier.decision import with_none_gate
+
+    probs = np.array([[0.6, 0.3, 0.1]])  # labels below: transport, none, schooling
+    mixed = with_none_gate(probs, ["transport", "none", "schooling"], np.array([0.9]), 0.5)
+    assert mixed[0, 1] == pytest.approx(0.5 * 0.9 + 0.5 * 0.3)
+    assert mixed[0, 0] / mixed[0, 2] == pytest.approx(6.0)
+    assert mixed.sum() == pytest.approx(1.0)
