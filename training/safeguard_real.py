@@ -52,6 +52,9 @@ HOLDOUT16_FILE = DATA_DIR / "safeguarding_real_holdout16.jsonl"
 # A seventeenth holdout, mostly Hong Kong, Macau, Taiwan, Malaysia and Singapore events, committed
 # before any screen read it; the batch-16 screen's blind run is recorded on it.
 HOLDOUT17_FILE = DATA_DIR / "safeguarding_real_holdout17.jsonl"
+# An eighteenth holdout (Malaysia, Singapore, Taiwan, Hong Kong and a few mainland events),
+# committed unread: no screen has been run on it yet, so its first run is blind.
+HOLDOUT18_FILE = DATA_DIR / "safeguarding_real_holdout18.jsonl"
 # Later batches live in their own files; load_real() reads them with the main file.
 BATCH_FILES = (
     DATA_DIR / "safeguarding_real_batch4.jsonl",

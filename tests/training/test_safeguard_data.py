@@ -52,6 +52,8 @@ HOLDOUT15_FILE = real.HOLDOUT15_FILE
 HOLDOUT16_FILE = real.HOLDOUT16_FILE
 # The seventeenth blind holdout, committed before anything was changed or run on it.
 HOLDOUT17_FILE = real.HOLDOUT17_FILE
+# The eighteenth blind holdout, committed before any screen was run on it.
+HOLDOUT18_FILE = real.HOLDOUT18_FILE
 NEW_FILES = [
     *real.BATCH_FILES,
     real.HOLDOUT3_FILE,
@@ -69,6 +71,7 @@ NEW_FILES = [
     HOLDOUT15_FILE,
     HOLDOUT16_FILE,
     HOLDOUT17_FILE,
+    HOLDOUT18_FILE,
 ]
 HOLDOUTS = [
     real.HOLDOUT_FILE,
@@ -88,6 +91,7 @@ HOLDOUTS = [
     HOLDOUT15_FILE,
     HOLDOUT16_FILE,
     HOLDOUT17_FILE,
+    HOLDOUT18_FILE,
 ]
 ALL_FILES = [
     real.REAL_FILE,
@@ -109,6 +113,7 @@ ALL_FILES = [
     HOLDOUT15_FILE,
     HOLDOUT16_FILE,
     HOLDOUT17_FILE,
+    HOLDOUT18_FILE,
 ]
 SOURCE_KINDS = {
     "news",
@@ -180,6 +185,7 @@ def test_no_text_is_written_twice_in_the_real_files():
         (HOLDOUT15_FILE, 125, 80, 40),
         (HOLDOUT16_FILE, 140, 95, 45),
         (HOLDOUT17_FILE, 140, 95, 50),
+        (HOLDOUT18_FILE, 105, 70, 35),
     ],
     ids=[
         "holdout3",
@@ -197,6 +203,7 @@ def test_no_text_is_written_twice_in_the_real_files():
         "holdout15",
         "holdout16",
         "holdout17",
+        "holdout18",
     ],
 )
 def test_a_late_holdout_is_large_and_covers_every_kind_and_style(
@@ -261,7 +268,9 @@ def test_a_late_holdout_is_large_and_covers_every_kind_and_style(
     # Holdout 16 against every file listed before it (holdout 15 included).
     + [(HOLDOUT16_FILE, other) for other in ALL_FILES[: ALL_FILES.index(HOLDOUT16_FILE)]]
     # Holdout 17 against every file listed before it (batch 16 and holdout 16 included).
-    + [(HOLDOUT17_FILE, other) for other in ALL_FILES[: ALL_FILES.index(HOLDOUT17_FILE)]],
+    + [(HOLDOUT17_FILE, other) for other in ALL_FILES[: ALL_FILES.index(HOLDOUT17_FILE)]]
+    # Holdout 18 against every file listed before it (holdout 17 included).
+    + [(HOLDOUT18_FILE, other) for other in ALL_FILES[: ALL_FILES.index(HOLDOUT18_FILE)]],
     ids=lambda p: p.stem.removeprefix("safeguarding_real_"),
 )
 def test_a_late_holdout_shares_no_page_event_or_near_duplicate_with_another_file(
