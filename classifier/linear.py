@@ -117,6 +117,12 @@ class TfidfView:
         return starts, indices, values * self.weight
 
 
+def _logistic(decision: np.ndarray) -> np.ndarray:
+    """The logistic function of one decision column, in its dtype, as scipy's expit."""
+    ratio = np.exp(-decision.astype(np.float64)).astype(decision.dtype)
+    return 1 / (1 + ratio)
+
+
 def _l2_normalised(values: np.ndarray, starts: np.ndarray) -> np.ndarray:
     """Each row divided by its L2 norm as scikit-learn's normalize does: the squares in the
     values' dtype summed in double precision, each value divided in double and rounded back."""
@@ -195,13 +201,12 @@ class LinearModel:
     def predict_proba(self, rows) -> np.ndarray:
         """Calibrated class probabilities, one row per text, columns in classes_ order."""
         decision = self.decision_function(rows)
-        if self.calibration["method"] == "logistic":  # in the decision's dtype, as scipy's expit
-            ratio = np.exp(-decision[:, 0].astype(np.float64)).astype(decision.dtype)
-            positive = 1 / (1 + ratio)
+        if self.calibration["method"] == "logistic":
+            positive = _logistic(decision[:, 0])
             return np.vstack([1 - positive, positive]).T
         mix = self.calibration.get("none_gate_mix")
         if mix is not None:  # the last row is the not-a-suggestion model (classifier.decision)
-            gate = 1 / (1 + np.exp(-decision[:, -1].astype(np.float64)))
+            gate = _logistic(decision[:, -1])
             return with_none_gate(self._tempered(decision[:, :-1]), self.classes_, gate, mix)
         return self._tempered(decision)
 
