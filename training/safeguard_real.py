@@ -53,8 +53,11 @@ HOLDOUT16_FILE = DATA_DIR / "safeguarding_real_holdout16.jsonl"
 # before any screen read it; the batch-16 screen's blind run is recorded on it.
 HOLDOUT17_FILE = DATA_DIR / "safeguarding_real_holdout17.jsonl"
 # An eighteenth holdout (Malaysia, Singapore, Taiwan, Hong Kong and a few mainland events),
-# committed unread: no screen has been run on it yet, so its first run is blind.
+# committed unread; the batch-16 screen's blind run is recorded on it.
 HOLDOUT18_FILE = DATA_DIR / "safeguarding_real_holdout18.jsonl"
+# A nineteenth holdout (mainland provinces, Taiwan, Singapore, Malaysia, Macau), committed
+# unread: its first run, on the batch-17 screen, is blind.
+HOLDOUT19_FILE = DATA_DIR / "safeguarding_real_holdout19.jsonl"
 # Later batches live in their own files; load_real() reads them with the main file.
 BATCH_FILES = (
     DATA_DIR / "safeguarding_real_batch4.jsonl",
@@ -73,13 +76,18 @@ BATCH_FILES = (
     # hitting; self-harm, running away, grooming, bullying and exploitation): one batch, two files.
     DATA_DIR / "safeguarding_real_batch16a.jsonl",
     DATA_DIR / "safeguarding_real_batch16b.jsonl",
+    # Batch 17, two writers: the weakest kinds (neglect, exploitation, bullying, self-harm told
+    # indirectly) and mostly hard negatives (children's everyday words that look like danger).
+    DATA_DIR / "safeguarding_real_batch17a.jsonl",
+    DATA_DIR / "safeguarding_real_batch17b.jsonl",
 )
 # Holdouts whose one blind run is recorded in training/reports/safeguarding_blind_runs.json
 # are retired into the data, each as a batch of its own (numbered from 101), split by event like
 # any batch: their test parts stay unread. Holdouts 6 to 9 were retired after holdout 9's blind
 # run; the newest holdout stays whole and blind until its own run. Holdouts 10 to 15 were retired
 # for the batch-16 net, after each one's blind run and with holdout 16 committed and run blind
-# first: holdout 16 stays whole.
+# first. Holdouts 16 to 18 were retired for the batch-17 net, after holdout 18's blind run on the
+# batch-16 screen and with holdout 19 committed unread.
 RETIRED_HOLDOUTS = {
     HOLDOUT_FILE: 101,
     HOLDOUT2_FILE: 102,
@@ -96,6 +104,9 @@ RETIRED_HOLDOUTS = {
     HOLDOUT13_FILE: 113,
     HOLDOUT14_FILE: 114,
     HOLDOUT15_FILE: 115,
+    HOLDOUT16_FILE: 116,
+    HOLDOUT17_FILE: 117,
+    HOLDOUT18_FILE: 118,
 }
 SPLIT_SEED = 110120
 SHARES = {"train": 0.6, "dev": 0.2, "test": 0.2}

@@ -43,6 +43,7 @@ ORDER = (
     "corpus_z.jsonl",
     "corpus_aa.jsonl",
     "corpus_ab.jsonl",
+    "corpus_ac.jsonl",
 )
 # file -> (writer tag, fewest lines it must hold); every file is checked against all earlier ones
 NEWER = {
@@ -71,6 +72,7 @@ NEWER = {
     "corpus_z.jsonl": ("corpus-z", 256),
     "corpus_aa.jsonl": ("corpus-aa", 180),
     "corpus_ab.jsonl": ("corpus-ab", 240),
+    "corpus_ac.jsonl": ("corpus-ac", 220),
 }
 LABELS = set(TOPIC_IDS) | {"none"}
 KINDS = {

@@ -54,6 +54,8 @@ HOLDOUT16_FILE = real.HOLDOUT16_FILE
 HOLDOUT17_FILE = real.HOLDOUT17_FILE
 # The eighteenth blind holdout, committed before any screen was run on it.
 HOLDOUT18_FILE = real.HOLDOUT18_FILE
+# The nineteenth blind holdout, committed before any screen was run on it.
+HOLDOUT19_FILE = real.HOLDOUT19_FILE
 NEW_FILES = [
     *real.BATCH_FILES,
     real.HOLDOUT3_FILE,
@@ -72,6 +74,7 @@ NEW_FILES = [
     HOLDOUT16_FILE,
     HOLDOUT17_FILE,
     HOLDOUT18_FILE,
+    HOLDOUT19_FILE,
 ]
 HOLDOUTS = [
     real.HOLDOUT_FILE,
@@ -92,6 +95,7 @@ HOLDOUTS = [
     HOLDOUT16_FILE,
     HOLDOUT17_FILE,
     HOLDOUT18_FILE,
+    HOLDOUT19_FILE,
 ]
 ALL_FILES = [
     real.REAL_FILE,
@@ -114,6 +118,7 @@ ALL_FILES = [
     HOLDOUT16_FILE,
     HOLDOUT17_FILE,
     HOLDOUT18_FILE,
+    HOLDOUT19_FILE,
 ]
 SOURCE_KINDS = {
     "news",
@@ -186,6 +191,7 @@ def test_no_text_is_written_twice_in_the_real_files():
         (HOLDOUT16_FILE, 140, 95, 45),
         (HOLDOUT17_FILE, 140, 95, 50),
         (HOLDOUT18_FILE, 105, 70, 35),
+        (HOLDOUT19_FILE, 110, 80, 30),
     ],
     ids=[
         "holdout3",
@@ -204,6 +210,7 @@ def test_no_text_is_written_twice_in_the_real_files():
         "holdout16",
         "holdout17",
         "holdout18",
+        "holdout19",
     ],
 )
 def test_a_late_holdout_is_large_and_covers_every_kind_and_style(
@@ -270,7 +277,9 @@ def test_a_late_holdout_is_large_and_covers_every_kind_and_style(
     # Holdout 17 against every file listed before it (batch 16 and holdout 16 included).
     + [(HOLDOUT17_FILE, other) for other in ALL_FILES[: ALL_FILES.index(HOLDOUT17_FILE)]]
     # Holdout 18 against every file listed before it (holdout 17 included).
-    + [(HOLDOUT18_FILE, other) for other in ALL_FILES[: ALL_FILES.index(HOLDOUT18_FILE)]],
+    + [(HOLDOUT18_FILE, other) for other in ALL_FILES[: ALL_FILES.index(HOLDOUT18_FILE)]]
+    # Holdout 19 against every file listed before it (batch 17 and holdout 18 included).
+    + [(HOLDOUT19_FILE, other) for other in ALL_FILES[: ALL_FILES.index(HOLDOUT19_FILE)]],
     ids=lambda p: p.stem.removeprefix("safeguarding_real_"),
 )
 def test_a_late_holdout_shares_no_page_event_or_near_duplicate_with_another_file(
@@ -493,3 +502,40 @@ def test_batch_twelve_tells_harm_in_cantonese_and_taiwanese_beside_their_everyda
     words = " ".join(r["text"] for r in safe)
     idioms = "攰死 餓死啦 激死 嚇死 笑死 打電話俾 打球 餓死了 斷氣 冇飯食 18111".split()
     assert [idiom for idiom in idioms if idiom not in words] == []
+
+
+BATCH17_FILES = [
+    DATA_DIR / "safeguarding_real_batch17a.jsonl",
+    DATA_DIR / "safeguarding_real_batch17b.jsonl",
+]
+
+
+@pytest.mark.parametrize("path", BATCH17_FILES, ids=lambda p: p.stem)
+def test_a_batch17_file_is_read_as_part_of_batch_17(path):
+    rows = _rows(path)
+    assert path in real.BATCH_FILES
+    assert {r.get("batch") for r in rows} == {17}
+    both = sum(len(_rows(p)) for p in BATCH17_FILES)
+    assert len([c for c in load_real() if c.batch == 17]) == both
+
+
+def test_batch17a_weights_the_weakest_kinds_in_every_style():
+    """Neglect, exploitation, bullying and self-harm told indirectly: the kinds the test split
+    and the blind runs found weakest."""
+    rows = _rows(BATCH17_FILES[0])
+    urgent = [r for r in rows if r["urgent"]]
+    per_kind = Counter(r["kind"] for r in urgent)
+    assert len(rows) >= 150 and len(urgent) >= 110
+    assert min(per_kind[k] for k in ("neglect", "exploitation", "bullying", "self_harm")) >= 25
+    assert {r["style"] for r in urgent} == set(real.STYLES)
+
+
+def test_batch17b_is_mostly_childrens_everyday_words_that_look_like_danger():
+    """Hard negatives of every kind and style, beside indirect disclosures of abuse and
+    running away: the screen's false alarms are near the 5% bound."""
+    rows = _rows(BATCH17_FILES[1])
+    safe = [r for r in rows if not r["urgent"]]
+    assert len(rows) >= 130 and len(safe) / len(rows) >= 0.7
+    assert {r["kind"] for r in safe} == set(real.SAFE_KINDS)
+    assert {r["style"] for r in safe} == set(real.STYLES)
+    assert Counter(r["kind"] for r in rows if r["urgent"]).keys() >= {"sexual_abuse", "runaway"}
