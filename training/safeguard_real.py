@@ -58,6 +58,9 @@ HOLDOUT18_FILE = DATA_DIR / "safeguarding_real_holdout18.jsonl"
 # A nineteenth holdout (mainland provinces, Taiwan, Singapore, Malaysia, Macau), committed
 # unread: its first run, on the batch-17 screen, is blind.
 HOLDOUT19_FILE = DATA_DIR / "safeguarding_real_holdout19.jsonl"
+# A twentieth holdout (mainland provinces; court and procuratorate cases), written beside batch
+# 18 and committed unread: with holdout 19, the batch-17 screen's first, blind reading.
+HOLDOUT20_FILE = DATA_DIR / "safeguarding_real_holdout20.jsonl"
 # Later batches live in their own files; load_real() reads them with the main file.
 BATCH_FILES = (
     DATA_DIR / "safeguarding_real_batch4.jsonl",
@@ -80,6 +83,9 @@ BATCH_FILES = (
     # indirectly) and mostly hard negatives (children's everyday words that look like danger).
     DATA_DIR / "safeguarding_real_batch17a.jsonl",
     DATA_DIR / "safeguarding_real_batch17b.jsonl",
+    # Batch 18: the kinds batch 17 was thin on (grooming online, witnessed violence, hitting,
+    # sexual abuse told indirectly, running away), mostly from English-language pages.
+    DATA_DIR / "safeguarding_real_batch18a.jsonl",
 )
 # Holdouts whose one blind run is recorded in training/reports/safeguarding_blind_runs.json
 # are retired into the data, each as a batch of its own (numbered from 101), split by event like

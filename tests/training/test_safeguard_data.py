@@ -56,6 +56,8 @@ HOLDOUT17_FILE = real.HOLDOUT17_FILE
 HOLDOUT18_FILE = real.HOLDOUT18_FILE
 # The nineteenth blind holdout, committed before any screen was run on it.
 HOLDOUT19_FILE = real.HOLDOUT19_FILE
+# The twentieth blind holdout, committed before any screen was run on it.
+HOLDOUT20_FILE = real.HOLDOUT20_FILE
 NEW_FILES = [
     *real.BATCH_FILES,
     real.HOLDOUT3_FILE,
@@ -75,6 +77,7 @@ NEW_FILES = [
     HOLDOUT17_FILE,
     HOLDOUT18_FILE,
     HOLDOUT19_FILE,
+    HOLDOUT20_FILE,
 ]
 HOLDOUTS = [
     real.HOLDOUT_FILE,
@@ -96,6 +99,7 @@ HOLDOUTS = [
     HOLDOUT17_FILE,
     HOLDOUT18_FILE,
     HOLDOUT19_FILE,
+    HOLDOUT20_FILE,
 ]
 ALL_FILES = [
     real.REAL_FILE,
@@ -119,6 +123,7 @@ ALL_FILES = [
     HOLDOUT17_FILE,
     HOLDOUT18_FILE,
     HOLDOUT19_FILE,
+    HOLDOUT20_FILE,
 ]
 SOURCE_KINDS = {
     "news",
@@ -192,6 +197,7 @@ def test_no_text_is_written_twice_in_the_real_files():
         (HOLDOUT17_FILE, 140, 95, 50),
         (HOLDOUT18_FILE, 105, 70, 35),
         (HOLDOUT19_FILE, 110, 80, 30),
+        (HOLDOUT20_FILE, 100, 70, 29),
     ],
     ids=[
         "holdout3",
@@ -211,6 +217,7 @@ def test_no_text_is_written_twice_in_the_real_files():
         "holdout17",
         "holdout18",
         "holdout19",
+        "holdout20",
     ],
 )
 def test_a_late_holdout_is_large_and_covers_every_kind_and_style(
@@ -279,7 +286,9 @@ def test_a_late_holdout_is_large_and_covers_every_kind_and_style(
     # Holdout 18 against every file listed before it (holdout 17 included).
     + [(HOLDOUT18_FILE, other) for other in ALL_FILES[: ALL_FILES.index(HOLDOUT18_FILE)]]
     # Holdout 19 against every file listed before it (batch 17 and holdout 18 included).
-    + [(HOLDOUT19_FILE, other) for other in ALL_FILES[: ALL_FILES.index(HOLDOUT19_FILE)]],
+    + [(HOLDOUT19_FILE, other) for other in ALL_FILES[: ALL_FILES.index(HOLDOUT19_FILE)]]
+    # Holdout 20 against every file listed before it (batch 18 and holdout 19 included).
+    + [(HOLDOUT20_FILE, other) for other in ALL_FILES[: ALL_FILES.index(HOLDOUT20_FILE)]],
     ids=lambda p: p.stem.removeprefix("safeguarding_real_"),
 )
 def test_a_late_holdout_shares_no_page_event_or_near_duplicate_with_another_file(
@@ -539,3 +548,21 @@ def test_batch17b_is_mostly_childrens_everyday_words_that_look_like_danger():
     assert {r["kind"] for r in safe} == set(real.SAFE_KINDS)
     assert {r["style"] for r in safe} == set(real.STYLES)
     assert Counter(r["kind"] for r in rows if r["urgent"]).keys() >= {"sexual_abuse", "runaway"}
+
+
+BATCH18_FILE = DATA_DIR / "safeguarding_real_batch18a.jsonl"
+
+
+def test_batch18_fills_the_kinds_batch17_was_thin_on():
+    """Grooming online and witnessed violence (batch 17 had none and three), with hitting,
+    sexual abuse told indirectly and running away, beside look-alikes that are not danger."""
+    rows = _rows(BATCH18_FILE)
+    urgent = [r for r in rows if r["urgent"]]
+    per_kind = Counter(r["kind"] for r in urgent)
+    assert BATCH18_FILE in real.BATCH_FILES
+    assert {r.get("batch") for r in rows} == {18}
+    assert len([c for c in load_real() if c.batch == 18]) == len(rows)
+    assert len(rows) >= 140 and len(rows) - len(urgent) >= 30
+    assert per_kind["grooming_online"] >= 25 and per_kind["witnessed_dv"] >= 25
+    assert min(per_kind[k] for k in ("hitting", "sexual_abuse", "runaway")) >= 18
+    assert {r["style"] for r in urgent} == set(real.STYLES)
