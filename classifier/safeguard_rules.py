@@ -53,6 +53,8 @@ STRONG: dict[str, list[str]] = {
         r"不再拖累|拖累(你们|大家|家里)|为什么(要)?救我|(要|都)好好(活|huo)(着|下去)",
         r"是不是只有我死了|只有我死了(你们|他们|大家|才)|还有谁(能|可以|会)救我",
         r"毁掉[^。]{0,12}我自己",
+        # The batch-17 net's dev gaps: too ashamed to live.
+        r"没脸(再)?(活|huo)|不配(再)?活",
         # The batch-16 net's dev gaps: the urge to jump on reaching a height.
         r"(走到|站在|爬到|上到|到了)[^，。,]{0,3}(楼上|楼顶|天台|阳台|窗边|窗台)[^，。,]{0,4}"
         r"想(跳(?![绳舞远高水伞级棋格])|往下)",
@@ -165,6 +167,14 @@ STRONG: dict[str, list[str]] = {
         # A weapon taken up in a fight at home (the batch-16 net's dev gaps).
         r"(抄起|拿起|举起|拎起|操起)[^，。,]{0,3}(刀|剪刀|板凳|凳子|椅子|擀面杖|棍子)"
         r"[^，。,]{0,6}((朝|往|向)[^，。,]{0,3}(我|妈|麻麻|爸|粑粑|她|他|身上|头上|脸上)|砍|扔|砸)",
+        # The batch-17 net's dev gaps: a mother beaten told in the passive, things thrown at
+        # her, held against a wall, a threat to kill her (not a jab, a game or a call).
+        r"(妈|妈妈|我妈|母亲)[^，。,]{0,2}被[^，。,]{0,4}(打|揍|踢|掐)"
+        r"(?!了?一?(针|下针|疫苗))(?!扰|电话|败|断|湿|扮|包|卡|开|折|印|扫|工|球|字|赢|倒|车|针)",
+        r"(爸|爸爸|我爸|继父|后爸|他)[^，。,]{0,4}(朝|向|往|对着)(妈|妈妈|我妈|她)[^，。,]{0,3}(扔|砸|摔|泼)"
+        r"(?![^，。,]{0,3}(枕头|雪球|球|纸|花|水枪|玩具|糖))",
+        r"(把|将)(妈|妈妈|我妈|她)[^，。,]{0,2}(顶|按|摁|推|掐)(在|到)[^，。,]{0,3}(墙|地上|床上|门上)",
+        r"(爸|爸爸|我爸|继父|后爸|他)[^，。,]{0,4}说?要杀了?(妈|妈妈|我妈|她|我们)",
     ],
     SEXUAL: [
         r"脱(了)?我(的)?(裤子|衣服)?|(摸|碰|揉|捏|抓)[^，。,]{0,4}(屁股|胸|下面|隐私|私处)",
@@ -178,6 +188,8 @@ STRONG: dict[str, list[str]] = {
         r"(老师|叔叔|教练|哥哥|伯伯|舅舅|他)[^，。,]{0,4}对我做了?[^，。,]{0,2}(很|好|特别)?(坏|不好|奇怪|恶心)的(事|东西)",
         # Holdout 11: not knowing, then, what an adult was doing to the child.
         r"(不懂|不知道|不明白)[^，。,]{0,2}(他|她|老师|叔叔)对我做的(是什么|那些事|事情)",
+        # The batch-17 net's dev gaps: what a stepfather or uncle did, too afraid to tell.
+        r"(继父|后爸|叔叔|舅舅|姑父|姨父|伯伯|教练)(对我)?做的(那些)?事[^。]{0,10}不敢(讲|说|告诉)",
     ],
     GROOMING: [
         r"裸照|luo照|裸聊|私密照|隐私照|私处|隐私部位|没穿衣服的(照片|视频)|穿少.{0,8}拍|拍.{0,6}穿少",
@@ -213,6 +225,9 @@ STRONG: dict[str, list[str]] = {
     ],
     BULLYING: [
         r"拳打脚踢|轮流(打|扇)(?!电话|手机|视频)|骑在我身上|(头|脑袋)按(进|在).{0,4}(水|盆|马桶)",
+        # The batch-17 net's dev gaps: things pushed into a child's ear or nose (not a doctor's
+        # swab, not earphones).
+        r"^(?!.*(医生|护士|棉签|耳塞|耳机|滴|药)).*把[^，。,]{0,8}塞(进|到|在)我的?(耳朵|鼻孔|鼻子)",
         # Insults written on the child's things and names that make a child a monster (dev).
         r"(桌|座位|本子|书|衣服)[^，。,]{0,4}(画|写)满了?[^，。,]{0,3}骂我"
         r"|(说|骂|笑|叫)我(长得)?像(个)?(怪物|妖怪|丑八怪|垃圾|癞蛤蟆)",
@@ -258,6 +273,8 @@ STRONG: dict[str, list[str]] = {
         r"(冬天|大冷天|下雪)[^，。,]{0,8}(只有|只穿|穿着)(一件)?(短袖|单衣|拖鞋)|冻得(睡不着|发抖|受不了)(?!的)",
         # A child living on their own for months or years (一个人住四年了): not a night alone.
         r"(^|我)(已经)?一个人(在家)?(住|过)了?(好几|几|半|[两三四五六七八九十\d]+)多?(年|个?月|个?星期)",
+        # The batch-17 net's dev gaps: a child who says plainly they live on their own.
+        r"(^|我)(自己)?一个人住$",
         # Children left with almost nothing to eat (holdout 9): parents gone leaving instant
         # noodles or a few yuan, the rice jar empty, a meal every other day, school lunch the
         # only full meal, spoiled leftovers.
@@ -370,6 +387,9 @@ WHOLE: dict[str, list[str]] = {
     ],
     # Meeting an online friend in secret (网上的姐姐对我特别好…我想偷偷去见她).
     GROOMING: [
+        # The batch-17 net's dev gaps: a coach or teacher who trades love messages with a child.
+        r"(教练|老师|叔叔|伯伯|大哥哥)[^。]{0,30}(每天|天天|一直|经常|偷偷|互相)(发|聊)[^，。,]{0,4}"
+        r"(我爱你|想跟你在一起|想和你在一起)(?!们)",
         r"(网上|网友|网恋|游戏里)[^。]{0,24}我[^，。,]{0,3}(偷偷|瞒着[^，。,]{0,4})[^，。,]{0,4}(去)?"
         r"(见|找)(她|他|面|网友)",
         # A van that backs towards a child with its rear door open (batch 13).
@@ -377,6 +397,8 @@ WHOLE: dict[str, list[str]] = {
         # An adult met online who will come to school, and money a scam has taken (batch 16).
         r"(网上|网友|网恋|app|游戏里)[^。]{0,60}(放学|下课)[^。]{0,6}(接我|等我|找我)",
         r"被(骗|片)[^。]{0,12}(转|付|充|给)了?[^。]{0,4}[0-9一二三四五六七八九十几两]+(万|千)",
+        # The batch-17 net's dev gaps: a card emptied by transfers a child made.
+        r"转了[^。]{0,8}(卡里|卡上)[^，。,]{0,4}[0-9一二三四五六七八九十几两]+(万|千)多?(块)?(钱)?(都|全)?没了",
     ],
     SELF_HARM: [
         r"烧烤.{0,24}胶带|胶带.{0,24}烧烤",
@@ -386,6 +408,9 @@ WHOLE: dict[str, list[str]] = {
         r"潜水.{0,10}想好了|那种烧烤|烧烤.{0,12}你懂的",
         r"(针|线)[^。]{0,8}自己的肉",
         r"(答题卡|试卷|考卷)[^。]{0,10}写满了?[^，。,]{0,6}(想说的话|遗言|心里话)",
+        # Leaving for a land without exams, then a goodbye in the next clause (the batch-17
+        # net's dev gaps).
+        r"(去|到)(一个)?没有[^，。,]{1,8}的(国度|世界)了?[,，][^。]{0,8}(再见|拜拜|永别|别了)",
     ],
     NEGLECT: [
         r"一分钱(都)?没(有)?了.{0,12}(怎么|不知道)[^。]{0,3}回(家|去)",

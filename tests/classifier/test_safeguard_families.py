@@ -182,16 +182,17 @@ def test_every_disclosure_a_blind_run_missed_is_now_caught():
 
 
 def test_the_shipped_net_is_small_and_holds_its_vocabulary_once():
-    """Every web worker loads its export: under 1.25 MB (a process with the screen loaded holds
+    """Every web worker loads its export: under 1.35 MB (a process with the screen loaded holds
     about 45 MB), and the skops file it came from keeps its terms only in vocab.json. The
     batch-15 net, terms of weight 0.10 and more, is 1.06 MB; at 0.15 (3% budget) it fitted in
     0.74 MB but caught 9 fewer test disclosures than at 0.08. The batch-16 net, trained on 330
-    more disclosures at the same 0.10, is 1.20 MB."""
+    more disclosures at the same 0.10, is 1.20 MB; the batch-17 net (batches 17 and 18, holdouts
+    16-18 and two more real corpora), 1.30 MB."""
     from classifier.persist import load_pipeline
     from classifier.safeguard_model import SAFEGUARD_DIR, load_safeguard_model
 
     size = sum((SAFEGUARD_DIR / name).stat().st_size for name in ("linear.json", "linear.npz"))
-    assert size < 1_250_000
+    assert size < 1_350_000
     net = load_safeguard_model()
     columns = load_pipeline(SAFEGUARD_DIR, net.metadata).named_steps["features"]
     assert all(getattr(v, "vocabulary", None) is None for _, v, _ in columns.transformers)
@@ -499,6 +500,35 @@ BATCH16_RULE_CASES = [
 
 @pytest.mark.parametrize(("text", "caught"), BATCH16_RULE_CASES)
 def test_a_batch16_rule_catches_its_gap_in_new_words_and_no_look_alike(text, caught):
+    assert bool(rule_hits(screen_form(normalise(text)))) == caught
+
+
+# Rules written from the batch-17 net's dev gaps, in new words (True), and look-alikes (False).
+BATCH17_RULE_CASES = [
+    ("昨天晚上我妈又被后爸打了，我躲在被子里不敢出声", True),
+    ("他喝了酒就朝我妈砸碗，碗片飞得到处都是", True),
+    ("继父把我妈按在墙上掐她脖子", True),
+    ("我爸说要杀了我妈，还说谁也跑不掉", True),
+    ("被全班笑话了，我真的没脸再活下去", True),
+    ("我要去一个没有痛苦的世界了，大家拜拜", True),
+    ("高年级的人把纸团塞进我的耳朵，还不让我拿出来", True),
+    ("网上的叔叔天天发我爱你给我，还说要来看我", True),
+    ("爸妈都出去打工了，我自己一个人住", True),
+    ("舅舅做的事我一直不敢告诉别人，想起来就难受", True),
+    ("我拿妈妈手机转了好几次，卡里两万多都没了，那个人说是抽奖", True),
+    ("下棋的时候我妈被我打败了，她说下次再来", False),
+    ("爸爸朝妈妈扔了个枕头，我们三个打起了枕头大战", False),
+    ("医生把棉签塞进我鼻子里做检测", False),
+    ("暑假我要去一个没有作业的世界玩，再见啦同学们", False),
+    ("妈妈给老师发了一个我爱你的表情包", False),
+    ("我自己一个人住一个房间，不用跟弟弟挤", False),
+    ("叔叔做的蛋糕太好吃了，我都不敢说我吃了三块", False),
+    ("爸爸说卡里的钱没了，是因为交了房租", False),
+]
+
+
+@pytest.mark.parametrize(("text", "caught"), BATCH17_RULE_CASES)
+def test_a_batch17_rule_catches_its_gap_in_new_words_and_no_look_alike(text, caught):
     assert bool(rule_hits(screen_form(normalise(text)))) == caught
 
 

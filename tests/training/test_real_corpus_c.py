@@ -44,6 +44,7 @@ ORDER = (
     "corpus_aa.jsonl",
     "corpus_ab.jsonl",
     "corpus_ac.jsonl",
+    "corpus_ad.jsonl",
 )
 # file -> (writer tag, fewest lines it must hold); every file is checked against all earlier ones
 NEWER = {
@@ -73,6 +74,7 @@ NEWER = {
     "corpus_aa.jsonl": ("corpus-aa", 180),
     "corpus_ab.jsonl": ("corpus-ab", 240),
     "corpus_ac.jsonl": ("corpus-ac", 220),
+    "corpus_ad.jsonl": ("corpus-ad", 215),
 }
 LABELS = set(TOPIC_IDS) | {"none"}
 KINDS = {
