@@ -387,6 +387,10 @@ WHOLE: dict[str, list[str]] = {
     ],
     # Meeting an online friend in secret (网上的姐姐对我特别好…我想偷偷去见她).
     GROOMING: [
+        # The batch-19 net's dev gaps: a stranger in a chat group who promises acting and asks
+        # for the child's photos, school or height.
+        r"(qq|微信|群里|网上|网友)[^。]{0,30}(演戏|拍戏|童星|出道|试镜|当明星)[^。]{0,20}(让|要|叫)我"
+        r"[^。]{0,20}(生活照|照片|身高|学校)",
         # The batch-17 net's dev gaps: a coach or teacher who trades love messages with a child.
         r"(教练|老师|叔叔|伯伯|大哥哥)[^。]{0,30}(每天|天天|一直|经常|偷偷|互相)(发|聊)[^，。,]{0,4}"
         r"(我爱你|想跟你在一起|想和你在一起)(?!们)",
@@ -397,6 +401,8 @@ WHOLE: dict[str, list[str]] = {
         # An adult met online who will come to school, and money a scam has taken (batch 16).
         r"(网上|网友|网恋|app|游戏里)[^。]{0,60}(放学|下课)[^。]{0,6}(接我|等我|找我)",
         r"被(骗|片)[^。]{0,12}(转|付|充|给)了?[^。]{0,4}[0-9一二三四五六七八九十几两]+(万|千)",
+        # The batch-19 net's dev gaps: a child who "brushed orders" with a parent's money.
+        r"我[^，。,]{0,6}刷单[^。]{0,40}([0-9一二三四五六七八九十几两]+(万|千)|我(妈|爸)的)",
         # The batch-17 net's dev gaps: a card emptied by transfers a child made.
         r"转了[^。]{0,8}(卡里|卡上)[^，。,]{0,4}[0-9一二三四五六七八九十几两]+(万|千)多?(块)?(钱)?(都|全)?没了",
     ],
@@ -413,6 +419,8 @@ WHOLE: dict[str, list[str]] = {
         r"(去|到)(一个)?没有[^，。,]{1,8}的(国度|世界)了?[,，][^。]{0,8}(再见|拜拜|永别|别了)",
     ],
     NEGLECT: [
+        # The batch-19 net's dev gaps: no bed, sleeping on the floor.
+        r"没(有)?床[^。]{0,12}睡(在)?地(上|板)",
         r"一分钱(都)?没(有)?了.{0,12}(怎么|不知道)[^。]{0,3}回(家|去)",
         # Children cooking for themselves with no adult at home.
         r"自己(生火|做饭|做fan)[^。]{0,8}没(有)?大人|没(有)?大人[^。]{0,8}自己(生火|做饭)",

@@ -61,6 +61,9 @@ HOLDOUT19_FILE = DATA_DIR / "safeguarding_real_holdout19.jsonl"
 # A twentieth holdout (mainland provinces; court and procuratorate cases), written beside batch
 # 18 and committed unread: with holdout 19, the batch-17 screen's first, blind reading.
 HOLDOUT20_FILE = DATA_DIR / "safeguarding_real_holdout20.jsonl"
+# A twenty-first holdout (mainland, Hong Kong, Taiwan, Singapore and Malaysia; many court
+# cases), written beside batch 19 and committed unread: the batch-19 screen's blind reading.
+HOLDOUT21_FILE = DATA_DIR / "safeguarding_real_holdout21.jsonl"
 # Later batches live in their own files; load_real() reads them with the main file.
 BATCH_FILES = (
     DATA_DIR / "safeguarding_real_batch4.jsonl",
@@ -86,6 +89,9 @@ BATCH_FILES = (
     # Batch 18: the kinds batch 17 was thin on (grooming online, witnessed violence, hitting,
     # sexual abuse told indirectly, running away), mostly from English-language pages.
     DATA_DIR / "safeguarding_real_batch18a.jsonl",
+    # Batch 19: online scams that use children, neglect told as a life story, and safety
+    # lessons and family play retold (hard negatives).
+    DATA_DIR / "safeguarding_real_batch19.jsonl",
 )
 # Holdouts whose one blind run is recorded in training/reports/safeguarding_blind_runs.json
 # are retired into the data, each as a batch of its own (numbered from 101), split by event like
@@ -93,7 +99,8 @@ BATCH_FILES = (
 # run; the newest holdout stays whole and blind until its own run. Holdouts 10 to 15 were retired
 # for the batch-16 net, after each one's blind run and with holdout 16 committed and run blind
 # first. Holdouts 16 to 18 were retired for the batch-17 net, after holdout 18's blind run on the
-# batch-16 screen and with holdout 19 committed unread.
+# batch-16 screen and with holdout 19 committed unread; holdouts 19 and 20 for the batch-19 net,
+# after their blind runs on the batch-17 screen and with holdout 21 committed unread.
 RETIRED_HOLDOUTS = {
     HOLDOUT_FILE: 101,
     HOLDOUT2_FILE: 102,
@@ -113,6 +120,8 @@ RETIRED_HOLDOUTS = {
     HOLDOUT16_FILE: 116,
     HOLDOUT17_FILE: 117,
     HOLDOUT18_FILE: 118,
+    HOLDOUT19_FILE: 119,
+    HOLDOUT20_FILE: 120,
 }
 SPLIT_SEED = 110120
 SHARES = {"train": 0.6, "dev": 0.2, "test": 0.2}

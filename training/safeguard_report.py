@@ -15,8 +15,7 @@ from training.dataset import DATA_DIR, load_examples, read_jsonl, split
 from training.safeguard_cv import cross_validate
 from training.safeguard_data import load_cases, split_cases
 from training.safeguard_real import (
-    HOLDOUT16_FILE,
-    HOLDOUT17_FILE,
+    HOLDOUT21_FILE,
     STYLES,
     load_real,
     split_real,
@@ -113,8 +112,10 @@ def evaluate_all() -> dict:
         "test_batch13": evaluate_real([c for c in real["test"] if c.batch == 13]),
         "test_batch14": evaluate_real([c for c in real["test"] if c.batch == 14]),
         "test_batch16": evaluate_real([c for c in real["test"] if c.batch == 16]),
-        "holdout16": evaluate_real(load_real(HOLDOUT16_FILE)),
-        "holdout17": evaluate_real(load_real(HOLDOUT17_FILE)),
+        "test_batch17": evaluate_real([c for c in real["test"] if c.batch == 17]),
+        "test_batch18": evaluate_real([c for c in real["test"] if c.batch == 18]),
+        "test_batch19": evaluate_real([c for c in real["test"] if c.batch == 19]),
+        "holdout21": evaluate_real(load_real(HOLDOUT21_FILE)),
         "blind_runs": json.loads(BLIND_RUNS.read_text("utf-8")),
         "ordinary": {
             "corpus_test": evaluate_ordinary([e.text for e in corpus["test"]]),
@@ -240,7 +241,7 @@ def render(result: dict) -> str:
         )
         + _split_section("Test, batch 10 events only", result["test_batch10"])
         + _split_section(
-            "Test, events of the retired holdouts 1-15 (read once each in a blind run)",
+            "Test, events of the retired holdouts 1-20 (read once each in a blind run)",
             result["test_retired_holdouts"],
         )
         + _split_section(
@@ -260,11 +261,23 @@ def render(result: dict) -> str:
             result["test_batch16"],
         )
         + _split_section(
-            "Sixteenth holdout, kept out of every fix (its blind run is above)", result["holdout16"]
+            "Test, batch 17 events only (two writers: the weakest kinds; everyday words that "
+            "look like danger)",
+            result["test_batch17"],
         )
         + _split_section(
-            "Seventeenth holdout, kept out of every fix (its blind run is above)",
-            result["holdout17"],
+            "Test, batch 18 events only (grooming online, witnessed violence, hitting, abuse "
+            "told indirectly, running away)",
+            result["test_batch18"],
+        )
+        + _split_section(
+            "Test, batch 19 events only (scams that use children, neglect as a life story, "
+            "safety lessons retold)",
+            result["test_batch19"],
+        )
+        + _split_section(
+            "Twenty-first holdout, kept out of every fix (its blind run is above)",
+            result["holdout21"],
         )
         + _split_section("Dev", result["dev"])
     )

@@ -187,7 +187,8 @@ def test_the_shipped_net_is_small_and_holds_its_vocabulary_once():
     batch-15 net, terms of weight 0.10 and more, is 1.06 MB; at 0.15 (3% budget) it fitted in
     0.74 MB but caught 9 fewer test disclosures than at 0.08. The batch-16 net, trained on 330
     more disclosures at the same 0.10, is 1.20 MB; the batch-17 net (batches 17 and 18, holdouts
-    16-18 and two more real corpora), 1.30 MB."""
+    16-18 and two more real corpora), 1.30 MB; the batch-19 net at 0.10 was 1.39 MB, at 0.12
+    (the same dev recall) 1.21 MB."""
     from classifier.persist import load_pipeline
     from classifier.safeguard_model import SAFEGUARD_DIR, load_safeguard_model
 
@@ -529,6 +530,22 @@ BATCH17_RULE_CASES = [
 
 @pytest.mark.parametrize(("text", "caught"), BATCH17_RULE_CASES)
 def test_a_batch17_rule_catches_its_gap_in_new_words_and_no_look_alike(text, caught):
+    assert bool(rule_hits(screen_form(normalise(text)))) == caught
+
+
+# Rules written from the batch-19 net's dev gaps, in new words (True), and look-alikes (False).
+BATCH19_RULE_CASES = [
+    ("我用手表帮人刷单，绑的是我爸的卡，一下子转出去三千多", True),
+    ("游戏群里有个阿姨说能带我去试镜，叫我把学校和几张照片发给她", True),
+    ("我们家没床，冬天我和妹妹就睡在地上", True),
+    ("民警来学校讲了刷单诈骗，我们都记住了不能上当", False),
+    ("我在微信上看明星的照片，好帅", False),
+    ("天太热了，我铺了凉席睡地板", False),
+]
+
+
+@pytest.mark.parametrize(("text", "caught"), BATCH19_RULE_CASES)
+def test_a_batch19_rule_catches_its_gap_in_new_words_and_no_look_alike(text, caught):
     assert bool(rule_hits(screen_form(normalise(text)))) == caught
 
 

@@ -158,17 +158,22 @@ KNOWN_DEV_MISSES = {
     # what is thrown at her, too ashamed to live, a land without exams and a goodbye, things
     # pushed into an ear, a coach's love messages, living alone, a stepfather's deeds not told,
     # a card emptied by transfers) catches 988 of the 999 dev disclosures. New among its misses:
-    # neglect told by a life story (a mother remarried and gone, firewood after school; parents
-    # in rehab, black teeth), a secret told by a friend, and a teacher's "date" by the river.
-    "我爸出车祸没了以后，妈妈把我和弟弟妹妹丢到爷爷奶奶家就改嫁了，再也没来看过我们，我放学还要上山砍柴",
-    "爸爸妈妈老是被关在戒毒所，外婆走不动路，没人教我扣扣子，我满嘴牙都是黑的",
+    # a secret told by a friend and a teacher's "date" by the river.
     "我在好朋友面前哭着说了，她答应不告诉别人，可她还是告诉了老师，我现在很高兴她说了",
     "体育老师说我们是在 date，还带我去河边没人的地方，学校主任知道了只叫我们别说",
+    # The batch-19 net (batch 19 and holdouts 19-20 in the data; terms of weight 0.12, 3% budget,
+    # threshold 0.444) with the rules of its dev gaps (orders brushed with a parent's money, a
+    # chat group's "casting", no bed) catches 1,050 of 1,062; new among its misses: a father
+    # jailed and a mother gone told by the grandfather's trips, a father who pretends not to know
+    # where the mother is, children collecting scrap with no adult.
+    "我七岁，爸爸偷东西抢东西被判了十七年，妈妈不在，爷爷每个季度坐好几趟公交去城里帮我领救助金",
+    "那天爸爸妈妈吵架以后，第二天爸爸骑摩托带我出去说找妈妈，其实他知道妈妈在哪",
+    "家里堆满塑料瓶 我捡废品学修单车 睡地板睡得腿都风湿了 没有大人管我们😞",
 }
 
 
 def test_no_disclosure_in_the_dev_split_is_missed_but_the_known_ones(parts):
-    """The operating point: every dev disclosure is caught except the eleven listed above."""
+    """The operating point: every dev disclosure is caught except the twelve listed above."""
     dev = [c for c in parts["dev"] if c.urgent]
     flags = is_urgent_many([c.text for c in dev])
     missed = {c.text for c, u in zip(dev, flags, strict=True) if not u.urgent}

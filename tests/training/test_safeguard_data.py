@@ -58,6 +58,8 @@ HOLDOUT18_FILE = real.HOLDOUT18_FILE
 HOLDOUT19_FILE = real.HOLDOUT19_FILE
 # The twentieth blind holdout, committed before any screen was run on it.
 HOLDOUT20_FILE = real.HOLDOUT20_FILE
+# The twenty-first blind holdout, committed before any screen was run on it.
+HOLDOUT21_FILE = real.HOLDOUT21_FILE
 NEW_FILES = [
     *real.BATCH_FILES,
     real.HOLDOUT3_FILE,
@@ -78,6 +80,7 @@ NEW_FILES = [
     HOLDOUT18_FILE,
     HOLDOUT19_FILE,
     HOLDOUT20_FILE,
+    HOLDOUT21_FILE,
 ]
 HOLDOUTS = [
     real.HOLDOUT_FILE,
@@ -100,6 +103,7 @@ HOLDOUTS = [
     HOLDOUT18_FILE,
     HOLDOUT19_FILE,
     HOLDOUT20_FILE,
+    HOLDOUT21_FILE,
 ]
 ALL_FILES = [
     real.REAL_FILE,
@@ -124,6 +128,7 @@ ALL_FILES = [
     HOLDOUT18_FILE,
     HOLDOUT19_FILE,
     HOLDOUT20_FILE,
+    HOLDOUT21_FILE,
 ]
 SOURCE_KINDS = {
     "news",
@@ -198,6 +203,7 @@ def test_no_text_is_written_twice_in_the_real_files():
         (HOLDOUT18_FILE, 105, 70, 35),
         (HOLDOUT19_FILE, 110, 80, 30),
         (HOLDOUT20_FILE, 100, 70, 29),
+        (HOLDOUT21_FILE, 100, 75, 25),
     ],
     ids=[
         "holdout3",
@@ -218,6 +224,7 @@ def test_no_text_is_written_twice_in_the_real_files():
         "holdout18",
         "holdout19",
         "holdout20",
+        "holdout21",
     ],
 )
 def test_a_late_holdout_is_large_and_covers_every_kind_and_style(
@@ -288,7 +295,9 @@ def test_a_late_holdout_is_large_and_covers_every_kind_and_style(
     # Holdout 19 against every file listed before it (batch 17 and holdout 18 included).
     + [(HOLDOUT19_FILE, other) for other in ALL_FILES[: ALL_FILES.index(HOLDOUT19_FILE)]]
     # Holdout 20 against every file listed before it (batch 18 and holdout 19 included).
-    + [(HOLDOUT20_FILE, other) for other in ALL_FILES[: ALL_FILES.index(HOLDOUT20_FILE)]],
+    + [(HOLDOUT20_FILE, other) for other in ALL_FILES[: ALL_FILES.index(HOLDOUT20_FILE)]]
+    # Holdout 21 against every file listed before it (batch 19 and holdout 20 included).
+    + [(HOLDOUT21_FILE, other) for other in ALL_FILES[: ALL_FILES.index(HOLDOUT21_FILE)]],
     ids=lambda p: p.stem.removeprefix("safeguarding_real_"),
 )
 def test_a_late_holdout_shares_no_page_event_or_near_duplicate_with_another_file(
@@ -566,3 +575,23 @@ def test_batch18_fills_the_kinds_batch17_was_thin_on():
     assert per_kind["grooming_online"] >= 25 and per_kind["witnessed_dv"] >= 25
     assert min(per_kind[k] for k in ("hitting", "sexual_abuse", "runaway")) >= 18
     assert {r["style"] for r in urgent} == set(real.STYLES)
+
+
+BATCH19_FILE = DATA_DIR / "safeguarding_real_batch19.jsonl"
+
+
+def test_batch19_tells_scams_and_neglect_beside_safety_lessons_retold():
+    """Online scams that use children (a celebrity's "assistant", free skins, fake police) and
+    neglect told as a life story, beside the look-alikes the batch-17 screen flagged most:
+    safety lessons retold and family play with alarming words."""
+    rows = _rows(BATCH19_FILE)
+    urgent = [r for r in rows if r["urgent"]]
+    safe = [r for r in rows if not r["urgent"]]
+    per_kind = Counter(r["kind"] for r in rows)
+    assert BATCH19_FILE in real.BATCH_FILES
+    assert {r.get("batch") for r in rows} == {19}
+    assert len([c for c in load_real() if c.batch == 19]) == len(rows)
+    assert len(rows) >= 145 and len(safe) >= 60
+    assert per_kind["grooming_online"] + per_kind["exploitation"] >= 45
+    assert per_kind["neglect"] >= 35 and per_kind["ordinary_safety"] >= 20
+    assert {r["style"] for r in urgent} == {r["style"] for r in safe} == set(real.STYLES)
