@@ -64,6 +64,9 @@ HOLDOUT20_FILE = DATA_DIR / "safeguarding_real_holdout20.jsonl"
 # A twenty-first holdout (mainland, Hong Kong, Taiwan, Singapore and Malaysia; many court
 # cases), written beside batch 19 and committed unread: the batch-19 screen's blind reading.
 HOLDOUT21_FILE = DATA_DIR / "safeguarding_real_holdout21.jsonl"
+# A twenty-second holdout (mainland provinces, Hong Kong, Taiwan, Macau, Singapore, Malaysia),
+# written beside batch 20 and committed unread: the batch-20 screen's blind reading.
+HOLDOUT22_FILE = DATA_DIR / "safeguarding_real_holdout22.jsonl"
 # Later batches live in their own files; load_real() reads them with the main file.
 BATCH_FILES = (
     DATA_DIR / "safeguarding_real_batch4.jsonl",
@@ -92,6 +95,10 @@ BATCH_FILES = (
     # Batch 19: online scams that use children, neglect told as a life story, and safety
     # lessons and family play retold (hard negatives).
     DATA_DIR / "safeguarding_real_batch19.jsonl",
+    # Batch 20: harm hidden as a joke or a game, abuse by relatives, children abandoned, ransom
+    # and exploitation (a third in Cantonese or Taiwanese usage), beside other places' harm
+    # retold and play with alarming words.
+    DATA_DIR / "safeguarding_real_batch20.jsonl",
 )
 # Holdouts whose one blind run is recorded in training/reports/safeguarding_blind_runs.json
 # are retired into the data, each as a batch of its own (numbered from 101), split by event like
@@ -100,7 +107,8 @@ BATCH_FILES = (
 # for the batch-16 net, after each one's blind run and with holdout 16 committed and run blind
 # first. Holdouts 16 to 18 were retired for the batch-17 net, after holdout 18's blind run on the
 # batch-16 screen and with holdout 19 committed unread; holdouts 19 and 20 for the batch-19 net,
-# after their blind runs on the batch-17 screen and with holdout 21 committed unread.
+# after their blind runs on the batch-17 screen and with holdout 21 committed unread; holdout 21
+# for the batch-20 net, after its blind run on the batch-19 screen, with holdout 22 unread.
 RETIRED_HOLDOUTS = {
     HOLDOUT_FILE: 101,
     HOLDOUT2_FILE: 102,
@@ -122,6 +130,7 @@ RETIRED_HOLDOUTS = {
     HOLDOUT18_FILE: 118,
     HOLDOUT19_FILE: 119,
     HOLDOUT20_FILE: 120,
+    HOLDOUT21_FILE: 121,
 }
 SPLIT_SEED = 110120
 SHARES = {"train": 0.6, "dev": 0.2, "test": 0.2}

@@ -15,7 +15,7 @@ from training.dataset import DATA_DIR, load_examples, read_jsonl, split
 from training.safeguard_cv import cross_validate
 from training.safeguard_data import load_cases, split_cases
 from training.safeguard_real import (
-    HOLDOUT21_FILE,
+    HOLDOUT22_FILE,
     STYLES,
     load_real,
     split_real,
@@ -115,7 +115,8 @@ def evaluate_all() -> dict:
         "test_batch17": evaluate_real([c for c in real["test"] if c.batch == 17]),
         "test_batch18": evaluate_real([c for c in real["test"] if c.batch == 18]),
         "test_batch19": evaluate_real([c for c in real["test"] if c.batch == 19]),
-        "holdout21": evaluate_real(load_real(HOLDOUT21_FILE)),
+        "test_batch20": evaluate_real([c for c in real["test"] if c.batch == 20]),
+        "holdout22": evaluate_real(load_real(HOLDOUT22_FILE)),
         "blind_runs": json.loads(BLIND_RUNS.read_text("utf-8")),
         "ordinary": {
             "corpus_test": evaluate_ordinary([e.text for e in corpus["test"]]),
@@ -241,7 +242,7 @@ def render(result: dict) -> str:
         )
         + _split_section("Test, batch 10 events only", result["test_batch10"])
         + _split_section(
-            "Test, events of the retired holdouts 1-20 (read once each in a blind run)",
+            "Test, events of the retired holdouts 1-21 (read once each in a blind run)",
             result["test_retired_holdouts"],
         )
         + _split_section(
@@ -276,8 +277,13 @@ def render(result: dict) -> str:
             result["test_batch19"],
         )
         + _split_section(
-            "Twenty-first holdout, kept out of every fix (its blind run is above)",
-            result["holdout21"],
+            "Test, batch 20 events only (harm hidden in jokes and games, relatives, abandonment, "
+            "ransom; harm elsewhere retold)",
+            result["test_batch20"],
+        )
+        + _split_section(
+            "Twenty-second holdout, kept out of every fix (its blind run is above)",
+            result["holdout22"],
         )
         + _split_section("Dev", result["dev"])
     )

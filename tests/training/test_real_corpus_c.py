@@ -45,6 +45,7 @@ ORDER = (
     "corpus_ab.jsonl",
     "corpus_ac.jsonl",
     "corpus_ad.jsonl",
+    "corpus_ae.jsonl",
 )
 # file -> (writer tag, fewest lines it must hold); every file is checked against all earlier ones
 NEWER = {
@@ -75,6 +76,7 @@ NEWER = {
     "corpus_ab.jsonl": ("corpus-ab", 240),
     "corpus_ac.jsonl": ("corpus-ac", 220),
     "corpus_ad.jsonl": ("corpus-ad", 215),
+    "corpus_ae.jsonl": ("corpus-ae", 245),
 }
 LABELS = set(TOPIC_IDS) | {"none"}
 KINDS = {

@@ -60,6 +60,8 @@ HOLDOUT19_FILE = real.HOLDOUT19_FILE
 HOLDOUT20_FILE = real.HOLDOUT20_FILE
 # The twenty-first blind holdout, committed before any screen was run on it.
 HOLDOUT21_FILE = real.HOLDOUT21_FILE
+# The twenty-second blind holdout, committed before any screen was run on it.
+HOLDOUT22_FILE = real.HOLDOUT22_FILE
 NEW_FILES = [
     *real.BATCH_FILES,
     real.HOLDOUT3_FILE,
@@ -81,6 +83,7 @@ NEW_FILES = [
     HOLDOUT19_FILE,
     HOLDOUT20_FILE,
     HOLDOUT21_FILE,
+    HOLDOUT22_FILE,
 ]
 HOLDOUTS = [
     real.HOLDOUT_FILE,
@@ -104,6 +107,7 @@ HOLDOUTS = [
     HOLDOUT19_FILE,
     HOLDOUT20_FILE,
     HOLDOUT21_FILE,
+    HOLDOUT22_FILE,
 ]
 ALL_FILES = [
     real.REAL_FILE,
@@ -129,6 +133,7 @@ ALL_FILES = [
     HOLDOUT19_FILE,
     HOLDOUT20_FILE,
     HOLDOUT21_FILE,
+    HOLDOUT22_FILE,
 ]
 SOURCE_KINDS = {
     "news",
@@ -204,6 +209,7 @@ def test_no_text_is_written_twice_in_the_real_files():
         (HOLDOUT19_FILE, 110, 80, 30),
         (HOLDOUT20_FILE, 100, 70, 29),
         (HOLDOUT21_FILE, 100, 75, 25),
+        (HOLDOUT22_FILE, 105, 80, 27),
     ],
     ids=[
         "holdout3",
@@ -225,6 +231,7 @@ def test_no_text_is_written_twice_in_the_real_files():
         "holdout19",
         "holdout20",
         "holdout21",
+        "holdout22",
     ],
 )
 def test_a_late_holdout_is_large_and_covers_every_kind_and_style(
@@ -297,7 +304,9 @@ def test_a_late_holdout_is_large_and_covers_every_kind_and_style(
     # Holdout 20 against every file listed before it (batch 18 and holdout 19 included).
     + [(HOLDOUT20_FILE, other) for other in ALL_FILES[: ALL_FILES.index(HOLDOUT20_FILE)]]
     # Holdout 21 against every file listed before it (batch 19 and holdout 20 included).
-    + [(HOLDOUT21_FILE, other) for other in ALL_FILES[: ALL_FILES.index(HOLDOUT21_FILE)]],
+    + [(HOLDOUT21_FILE, other) for other in ALL_FILES[: ALL_FILES.index(HOLDOUT21_FILE)]]
+    # Holdout 22 against every file listed before it (batch 20 and holdout 21 included).
+    + [(HOLDOUT22_FILE, other) for other in ALL_FILES[: ALL_FILES.index(HOLDOUT22_FILE)]],
     ids=lambda p: p.stem.removeprefix("safeguarding_real_"),
 )
 def test_a_late_holdout_shares_no_page_event_or_near_duplicate_with_another_file(
@@ -595,3 +604,24 @@ def test_batch19_tells_scams_and_neglect_beside_safety_lessons_retold():
     assert per_kind["grooming_online"] + per_kind["exploitation"] >= 45
     assert per_kind["neglect"] >= 35 and per_kind["ordinary_safety"] >= 20
     assert {r["style"] for r in urgent} == {r["style"] for r in safe} == set(real.STYLES)
+
+
+BATCH20_FILE = DATA_DIR / "safeguarding_real_batch20.jsonl"
+
+
+def test_batch20_hides_harm_in_jokes_and_games_beside_harm_elsewhere_retold():
+    """Harm told as a joke or a game, abuse by relatives, children abandoned and exploited (a
+    third in Cantonese or Taiwanese usage), beside the look-alikes of the blind runs: other
+    places' harm retold and play with alarming words."""
+    rows = _rows(BATCH20_FILE)
+    urgent = [r for r in rows if r["urgent"]]
+    per_kind = Counter(r["kind"] for r in rows)
+    assert BATCH20_FILE in real.BATCH_FILES
+    assert {r.get("batch") for r in rows} == {20}
+    assert len([c for c in load_real() if c.batch == 20]) == len(rows)
+    assert len(rows) >= 150 and len(urgent) >= 85
+    assert per_kind["other_place"] >= 30 and per_kind["figure_of_speech"] >= 20
+    assert min(per_kind[k] for k in ("exploitation", "neglect", "sexual_abuse", "hitting")) >= 15
+    assert {r["style"] for r in urgent} == set(real.STYLES)
+    regional = [r for r in urgent if any(ch in r["text"] for ch in "佢唔嘅咗啲冇俾喺阿嬤媽咪")]
+    assert len(regional) >= 20
