@@ -69,6 +69,12 @@ from training.splits import split_real as split_real_corpus
 # dev parts, a retrain at 3% 1,049 and 3.0% (1.39 MB), the same with terms of weight 0.12 1,050
 # and 3.0% in 1.21 MB. That one ships (threshold 0.444): as much recall on dev, from more data,
 # and a smaller file for every web worker.
+# Batch 20 and the retired holdout 21 (36 more dev disclosures, 1,098 in all): the batch-19 net
+# caught 1,081 and flagged 3.1% of the real corpora's dev parts, a retrain 1,081 and 3.0%; with
+# the rules of the new dev gaps the retrain caught 1,085 but flagged a team look-alike
+# (tests/classifier/test_safeguard_families.py: 寒假去爸妈开店的地方…忙到半夜都看不到人), so the
+# batch-19 net stays shipped (threshold 0.444; 1,082 of 1,098 with the rules) and
+# train_safeguard() on today's data no longer reproduces it.
 ORDINARY_BUDGET = 0.03
 # Terms whose weight in a first fit is below this are dropped and the net refitted on the
 # rest: two thirds of the n-grams carry almost nothing, and the shipped file stays small

@@ -549,6 +549,21 @@ def test_a_batch19_rule_catches_its_gap_in_new_words_and_no_look_alike(text, cau
     assert bool(rule_hits(screen_form(normalise(text)))) == caught
 
 
+# Rules written from the batch-20 net's dev gaps, in new words (True), and look-alikes (False).
+BATCH20_RULE_CASES = [
+    ("我穿高领毛衣挡住脖子上的印子，不想让老师看到", True),
+    ("爸爸欠了好多钱，我们现在没地方住了", True),
+    ("考砸了，活着真没意义", True),
+    ("摔了一跤，我用创可贴盖住伤口就去上课了", False),
+    ("去旅游的时候我们没地方住，酒店都满了", False),
+]
+
+
+@pytest.mark.parametrize(("text", "caught"), BATCH20_RULE_CASES)
+def test_a_batch20_rule_catches_its_gap_in_new_words_and_no_look_alike(text, caught):
+    assert bool(rule_hits(screen_form(normalise(text)))) == caught
+
+
 def test_pinyin_typed_with_tone_marks_is_read_as_plain_pinyin():
     assert normalise("wǒ bù xiǎng huó le") == normalise("wo bu xiang huo le")
     assert is_urgent("wǒ bù xiǎng huó le").urgent

@@ -159,8 +159,6 @@ KNOWN_DEV_MISSES = {
     # pushed into an ear, a coach's love messages, living alone, a stepfather's deeds not told,
     # a card emptied by transfers) catches 988 of the 999 dev disclosures. New among its misses:
     # a secret told by a friend and a teacher's "date" by the river.
-    "我在好朋友面前哭着说了，她答应不告诉别人，可她还是告诉了老师，我现在很高兴她说了",
-    "体育老师说我们是在 date，还带我去河边没人的地方，学校主任知道了只叫我们别说",
     # The batch-19 net (batch 19 and holdouts 19-20 in the data; terms of weight 0.12, 3% budget,
     # threshold 0.444) with the rules of its dev gaps (orders brushed with a parent's money, a
     # chat group's "casting", no bed) catches 1,050 of 1,062; new among its misses: a father
@@ -169,11 +167,22 @@ KNOWN_DEV_MISSES = {
     "我七岁，爸爸偷东西抢东西被判了十七年，妈妈不在，爷爷每个季度坐好几趟公交去城里帮我领救助金",
     "那天爸爸妈妈吵架以后，第二天爸爸骑摩托带我出去说找妈妈，其实他知道妈妈在哪",
     "家里堆满塑料瓶 我捡废品学修单车 睡地板睡得腿都风湿了 没有大人管我们😞",
+    # Batch 20 and holdout 21 in the data: a retrain caught no more dev disclosures than the
+    # batch-19 net and flagged a team look-alike (寒假去爸妈开店的地方…忙到半夜), so the batch-19
+    # net stays; with the rules of the new dev gaps (a wound hidden under a collar, nowhere to
+    # live, 活着没意义) it catches 1,082 of 1,098. New among its misses: a beating disguised as a
+    # game, four children abandoned at a guard post, a mother who cannot care, rubbish picked.
+    "叔叔說我們在玩遊戲啦哈哈，半蹲很好玩，只是有時候會撞到牆而已",
+    "有个阿姨把我们四个赶出屋子，开车载到政府大楼的警卫亭前面就丢下走了，我要顾三岁的弟弟还有小宝宝",
+    "我们四个被丢在警卫亭门口😢 弟弟才三岁 宝宝还不会走路",
+    "我四岁的时候爸爸就跑了，妈妈脑子有病，我每天放学拉着妈妈去捡垃圾，我们住的地方下雨会漏",
+    "我在好朋友面前哭着说了，她答应不告诉别人，可她还是告诉了老师，我现在很高兴她说了",
+    "体育老师说我们是在 date，还带我去河边没人的地方，学校主任知道了只叫我们别说",
 }
 
 
 def test_no_disclosure_in_the_dev_split_is_missed_but_the_known_ones(parts):
-    """The operating point: every dev disclosure is caught except the twelve listed above."""
+    """The operating point: every dev disclosure is caught except the sixteen listed above."""
     dev = [c for c in parts["dev"] if c.urgent]
     flags = is_urgent_many([c.text for c in dev])
     missed = {c.text for c, u in zip(dev, flags, strict=True) if not u.urgent}

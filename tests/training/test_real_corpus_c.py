@@ -46,6 +46,7 @@ ORDER = (
     "corpus_ac.jsonl",
     "corpus_ad.jsonl",
     "corpus_ae.jsonl",
+    "corpus_af.jsonl",
 )
 # file -> (writer tag, fewest lines it must hold); every file is checked against all earlier ones
 NEWER = {
@@ -77,6 +78,7 @@ NEWER = {
     "corpus_ac.jsonl": ("corpus-ac", 220),
     "corpus_ad.jsonl": ("corpus-ad", 215),
     "corpus_ae.jsonl": ("corpus-ae", 245),
+    "corpus_af.jsonl": ("corpus-af", 215),
 }
 LABELS = set(TOPIC_IDS) | {"none"}
 KINDS = {
