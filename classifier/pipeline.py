@@ -28,6 +28,7 @@ DEFAULT_PARAMS: dict = {
     "max_features": 30000,  # per view: half the memory and file, the same on real dev
     "none_gate_C": 0.0,  # a separate not-a-suggestion model when above 0 (classifier.estimator)
     "none_gate_mix": 0.5,
+    "read_pinyin": False,  # the character view reads pinyin back into characters (read_chars)
 }
 
 
@@ -58,7 +59,8 @@ def _vectorizer(
 def _views(p: dict) -> list[tuple[str, TfidfVectorizer, float]]:
     """(view, vectorizer, weight) for every view with a weight; chars always count fully."""
     most = p["max_features"]
-    views = [("chars", _vectorizer("char", (1, p["char_max"]), p["min_df"], most), 1.0)]
+    first = "read_chars" if p["read_pinyin"] else "chars"
+    views = [(first, _vectorizer("char", (1, p["char_max"]), p["min_df"], most), 1.0)]
     if p["words"]:
         views.append(("words", _vectorizer("word", (1, 2), p["min_df"], most), p["words"]))
     if p["pinyin"]:

@@ -14,6 +14,7 @@ from classifier.normalise import normalise
 from classifier.pinyin import syllable_text, tagged_syllables
 
 _DIGITS_RE = re.compile(r"\d+")
+_LATIN_RE = re.compile(r"[a-z]")
 _SPACE_RE = re.compile(r"\s+")
 _WORD_RE = re.compile(r"[^\W_]")
 KEYWORD_FILE = Path(__file__).parent / "data" / "topic_keywords.txt"
@@ -62,6 +63,16 @@ class PreparedText:
     def chars(self) -> str:
         """The core text with digit runs folded to 0 (the character n-gram view)."""
         return _DIGITS_RE.sub("0", self.core)
+
+    @cached_property
+    def read_chars(self) -> str:
+        """The character view with pinyin typed in Latin letters read back into characters
+        (gongyuan → 公园), as an input method would; the same as `chars` without Latin letters."""
+        if not _LATIN_RE.search(self.core):
+            return self.chars
+        from classifier.pinyin_reading import read_back
+
+        return _DIGITS_RE.sub("0", read_back(self.core))
 
     @cached_property
     def compact(self) -> str:

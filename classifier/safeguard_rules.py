@@ -384,11 +384,15 @@ WHOLE: dict[str, list[str]] = {
     # Afraid to go out, read over the whole text: not for a street with no light or ice, nor
     # when old people are the ones afraid (a complaint to the estate).
     ABUSE: [
+        # The batch-21 net's dev gaps: a punch thrown in a fight that lands on the child.
+        r"一拳[^。]{0,20}打(到|中)(了)?我",
         r"^(?!.*(路灯|黑乎乎|漆黑|没有灯|结冰|路滑|老人|老爷爷|老奶奶|居民))"
         r".*不敢(一个人)?(去)?(出门|出们|出去)"
     ],
     # Meeting an online friend in secret (网上的姐姐对我特别好…我想偷偷去见她).
     GROOMING: [
+        # The batch-21 net's dev gaps: a teacher or head who declares love to a pupil.
+        r"(老师|主任|教练|校长)[^。]{0,8}(给我|发给我|对我|跟我)[^。]{0,8}(表白|说喜欢我|说爱我)(?!的)",
         # The batch-19 net's dev gaps: a stranger in a chat group who promises acting and asks
         # for the child's photos, school or height.
         r"(qq|微信|群里|网上|网友)[^。]{0,30}(演戏|拍戏|童星|出道|试镜|当明星)[^。]{0,20}(让|要|叫)我"

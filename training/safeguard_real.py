@@ -67,6 +67,9 @@ HOLDOUT21_FILE = DATA_DIR / "safeguarding_real_holdout21.jsonl"
 # A twenty-second holdout (mainland provinces, Hong Kong, Taiwan, Macau, Singapore, Malaysia),
 # written beside batch 20 and committed unread: the batch-20 screen's blind reading.
 HOLDOUT22_FILE = DATA_DIR / "safeguarding_real_holdout22.jsonl"
+# A twenty-third holdout (mainland provinces, Hong Kong, Taiwan, Macau, Singapore, Malaysia),
+# written beside batch 21 and committed unread: the next screen's blind reading.
+HOLDOUT23_FILE = DATA_DIR / "safeguarding_real_holdout23.jsonl"
 # Later batches live in their own files; load_real() reads them with the main file.
 BATCH_FILES = (
     DATA_DIR / "safeguarding_real_batch4.jsonl",
@@ -99,6 +102,10 @@ BATCH_FILES = (
     # and exploitation (a third in Cantonese or Taiwanese usage), beside other places' harm
     # retold and play with alarming words.
     DATA_DIR / "safeguarding_real_batch20.jsonl",
+    # Batch 21: a teacher's or coach's abuse taken for love, beatings told as routine or a joke,
+    # running away to find a parent, a punch meant for the mother; crushes and planned visits as
+    # look-alikes.
+    DATA_DIR / "safeguarding_real_batch21.jsonl",
 )
 # Holdouts whose one blind run is recorded in training/reports/safeguarding_blind_runs.json
 # are retired into the data, each as a batch of its own (numbered from 101), split by event like
@@ -108,7 +115,8 @@ BATCH_FILES = (
 # first. Holdouts 16 to 18 were retired for the batch-17 net, after holdout 18's blind run on the
 # batch-16 screen and with holdout 19 committed unread; holdouts 19 and 20 for the batch-19 net,
 # after their blind runs on the batch-17 screen and with holdout 21 committed unread; holdout 21
-# for the batch-20 net, after its blind run on the batch-19 screen, with holdout 22 unread.
+# for the batch-20 net, after its blind run on the batch-19 screen, with holdout 22 unread;
+# holdout 22 after its blind run, with holdout 23 unread.
 RETIRED_HOLDOUTS = {
     HOLDOUT_FILE: 101,
     HOLDOUT2_FILE: 102,
@@ -131,6 +139,7 @@ RETIRED_HOLDOUTS = {
     HOLDOUT19_FILE: 119,
     HOLDOUT20_FILE: 120,
     HOLDOUT21_FILE: 121,
+    HOLDOUT22_FILE: 122,
 }
 SPLIT_SEED = 110120
 SHARES = {"train": 0.6, "dev": 0.2, "test": 0.2}

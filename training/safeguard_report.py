@@ -15,7 +15,6 @@ from training.dataset import DATA_DIR, load_examples, read_jsonl, split
 from training.safeguard_cv import cross_validate
 from training.safeguard_data import load_cases, split_cases
 from training.safeguard_real import (
-    HOLDOUT22_FILE,
     STYLES,
     load_real,
     split_real,
@@ -116,7 +115,7 @@ def evaluate_all() -> dict:
         "test_batch18": evaluate_real([c for c in real["test"] if c.batch == 18]),
         "test_batch19": evaluate_real([c for c in real["test"] if c.batch == 19]),
         "test_batch20": evaluate_real([c for c in real["test"] if c.batch == 20]),
-        "holdout22": evaluate_real(load_real(HOLDOUT22_FILE)),
+        "test_batch21": evaluate_real([c for c in real["test"] if c.batch == 21]),
         "blind_runs": json.loads(BLIND_RUNS.read_text("utf-8")),
         "ordinary": {
             "corpus_test": evaluate_ordinary([e.text for e in corpus["test"]]),
@@ -242,7 +241,7 @@ def render(result: dict) -> str:
         )
         + _split_section("Test, batch 10 events only", result["test_batch10"])
         + _split_section(
-            "Test, events of the retired holdouts 1-21 (read once each in a blind run)",
+            "Test, events of the retired holdouts 1-22 (read once each in a blind run)",
             result["test_retired_holdouts"],
         )
         + _split_section(
@@ -282,8 +281,9 @@ def render(result: dict) -> str:
             result["test_batch20"],
         )
         + _split_section(
-            "Twenty-second holdout, kept out of every fix (its blind run is above)",
-            result["holdout22"],
+            "Test, batch 21 events only (abuse taken for love, beatings told as routine, running "
+            "away to a parent)",
+            result["test_batch21"],
         )
         + _split_section("Dev", result["dev"])
     )

@@ -53,3 +53,26 @@ def test_chit_chat_alone_and_words_that_only_look_like_it_are_kept():
     assert PreparedText("哈尔滨的冰面太滑").chars.startswith("哈尔滨")
     assert PreparedText("喂流浪猫的人太多了").chars.startswith("喂流浪猫")
     assert PreparedText("让白色污染说再见").chars.endswith("再见")
+
+
+def test_pinyin_typed_in_latin_letters_is_read_back_for_the_character_view():
+    """A child who types 健身器材 as jianshenqicai is read as if they had typed the characters
+    (the normaliser's own table knows only common words such as gongyuan)."""
+    typed = PreparedText("希望公园多一些jianshenqicai")
+    assert "健身器材" in typed.read_chars
+    assert "jianshenqicai" in typed.chars
+
+
+def test_a_text_without_latin_letters_reads_the_same_in_both_character_views():
+    plain = PreparedText("学校门口的红绿灯坏了 123")
+    assert plain.read_chars == plain.chars
+
+
+def test_the_topic_pipeline_reads_pinyin_back_only_when_asked():
+    from classifier.pipeline import build_pipeline
+
+    def first_view(**params):
+        return build_pipeline(**params).named_steps["views"].kw_args["views"][0]
+
+    assert first_view() == "chars"
+    assert first_view(read_pinyin=True) == "read_chars"

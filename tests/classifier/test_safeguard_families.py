@@ -564,6 +564,21 @@ def test_a_batch20_rule_catches_its_gap_in_new_words_and_no_look_alike(text, cau
     assert bool(rule_hits(screen_form(normalise(text)))) == caught
 
 
+# Rules written from the batch-21 net's dev gaps, in new words (True), and look-alikes (False).
+BATCH21_RULE_CASES = [
+    ("补习班老师偷偷给我发了一封表白信，说等我毕业", True),
+    ("爸爸喝醉了跟妈妈打架，一拳挥过来打中了我的鼻子", True),
+    ("老师对我说喜欢我的画，让我多画几张", False),
+    ("我跟同桌表白了哈哈，她说考虑一下", False),
+    ("打篮球的时候球打到我的头了", False),
+]
+
+
+@pytest.mark.parametrize(("text", "caught"), BATCH21_RULE_CASES)
+def test_a_batch21_rule_catches_its_gap_in_new_words_and_no_look_alike(text, caught):
+    assert bool(rule_hits(screen_form(normalise(text)))) == caught
+
+
 def test_pinyin_typed_with_tone_marks_is_read_as_plain_pinyin():
     assert normalise("wǒ bù xiǎng huó le") == normalise("wo bu xiang huo le")
     assert is_urgent("wǒ bù xiǎng huó le").urgent

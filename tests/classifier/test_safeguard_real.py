@@ -177,7 +177,10 @@ KNOWN_DEV_MISSES = {
     "我们四个被丢在警卫亭门口😢 弟弟才三岁 宝宝还不会走路",
     "我四岁的时候爸爸就跑了，妈妈脑子有病，我每天放学拉着妈妈去捡垃圾，我们住的地方下雨会漏",
     "我在好朋友面前哭着说了，她答应不告诉别人，可她还是告诉了老师，我现在很高兴她说了",
-    "体育老师说我们是在 date，还带我去河边没人的地方，学校主任知道了只叫我们别说",
+    # The batch-21 net (batch 21 and holdout 22 in the data; threshold 0.453) with the rules of
+    # its dev gaps (a teacher's declaration of love, a punch thrown in a fight that lands on the
+    # child) catches 1,121 of 1,137: the misses above and neglect told in Taiwanese Hokkien.
+    "阿爸以前吸毒頭腦壞去，無法度做工，阮姊弟腹肚枵，衫褲攏垃圾，社工半暝來才共阮帶走",
 }
 
 

@@ -62,6 +62,8 @@ HOLDOUT20_FILE = real.HOLDOUT20_FILE
 HOLDOUT21_FILE = real.HOLDOUT21_FILE
 # The twenty-second blind holdout, committed before any screen was run on it.
 HOLDOUT22_FILE = real.HOLDOUT22_FILE
+# The twenty-third blind holdout, committed before any screen was run on it.
+HOLDOUT23_FILE = real.HOLDOUT23_FILE
 NEW_FILES = [
     *real.BATCH_FILES,
     real.HOLDOUT3_FILE,
@@ -84,6 +86,7 @@ NEW_FILES = [
     HOLDOUT20_FILE,
     HOLDOUT21_FILE,
     HOLDOUT22_FILE,
+    HOLDOUT23_FILE,
 ]
 HOLDOUTS = [
     real.HOLDOUT_FILE,
@@ -108,6 +111,7 @@ HOLDOUTS = [
     HOLDOUT20_FILE,
     HOLDOUT21_FILE,
     HOLDOUT22_FILE,
+    HOLDOUT23_FILE,
 ]
 ALL_FILES = [
     real.REAL_FILE,
@@ -134,6 +138,7 @@ ALL_FILES = [
     HOLDOUT20_FILE,
     HOLDOUT21_FILE,
     HOLDOUT22_FILE,
+    HOLDOUT23_FILE,
 ]
 SOURCE_KINDS = {
     "news",
@@ -210,6 +215,7 @@ def test_no_text_is_written_twice_in_the_real_files():
         (HOLDOUT20_FILE, 100, 70, 29),
         (HOLDOUT21_FILE, 100, 75, 25),
         (HOLDOUT22_FILE, 105, 80, 27),
+        (HOLDOUT23_FILE, 100, 70, 30),
     ],
     ids=[
         "holdout3",
@@ -232,6 +238,7 @@ def test_no_text_is_written_twice_in_the_real_files():
         "holdout20",
         "holdout21",
         "holdout22",
+        "holdout23",
     ],
 )
 def test_a_late_holdout_is_large_and_covers_every_kind_and_style(
@@ -306,7 +313,9 @@ def test_a_late_holdout_is_large_and_covers_every_kind_and_style(
     # Holdout 21 against every file listed before it (batch 19 and holdout 20 included).
     + [(HOLDOUT21_FILE, other) for other in ALL_FILES[: ALL_FILES.index(HOLDOUT21_FILE)]]
     # Holdout 22 against every file listed before it (batch 20 and holdout 21 included).
-    + [(HOLDOUT22_FILE, other) for other in ALL_FILES[: ALL_FILES.index(HOLDOUT22_FILE)]],
+    + [(HOLDOUT22_FILE, other) for other in ALL_FILES[: ALL_FILES.index(HOLDOUT22_FILE)]]
+    # Holdout 23 against every file listed before it (holdout 22 included).
+    + [(HOLDOUT23_FILE, other) for other in ALL_FILES[: ALL_FILES.index(HOLDOUT23_FILE)]],
     ids=lambda p: p.stem.removeprefix("safeguarding_real_"),
 )
 def test_a_late_holdout_shares_no_page_event_or_near_duplicate_with_another_file(
@@ -625,3 +634,24 @@ def test_batch20_hides_harm_in_jokes_and_games_beside_harm_elsewhere_retold():
     assert {r["style"] for r in urgent} == set(real.STYLES)
     regional = [r for r in urgent if any(ch in r["text"] for ch in "佢唔嘅咗啲冇俾喺阿嬤媽咪")]
     assert len(regional) >= 20
+
+
+BATCH21_FILE = DATA_DIR / "safeguarding_real_batch21.jsonl"
+
+
+def test_batch21_tells_abuse_as_love_and_beatings_as_routine_beside_crushes():
+    """A teacher's or coach's abuse taken for love, beatings told as routine or a joke, running
+    away to find a parent: the families holdout 22's blind run missed, from other pages; with
+    crushes, planned visits and broken vases as look-alikes."""
+    rows = _rows(BATCH21_FILE)
+    urgent = [r for r in rows if r["urgent"]]
+    per_kind = Counter(r["kind"] for r in rows)
+    assert BATCH21_FILE in real.BATCH_FILES
+    assert {r.get("batch") for r in rows} == {21}
+    assert len([c for c in load_real() if c.batch == 21]) == len(rows)
+    assert len(rows) >= 125 and len(urgent) >= 80
+    assert (
+        per_kind["hitting"] >= 25 and per_kind["sexual_abuse"] >= 15 and per_kind["runaway"] >= 15
+    )
+    assert {r["style"] for r in urgent} == set(real.STYLES)
+    assert {r["kind"] for r in rows if not r["urgent"]} == set(real.SAFE_KINDS)
