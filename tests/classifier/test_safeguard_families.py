@@ -586,3 +586,10 @@ def test_pinyin_typed_with_tone_marks_is_read_as_plain_pinyin():
 
 def test_medicine_for_a_cold_taken_again_is_not_an_alarm():
     assert not is_urgent("今天又吃药了，感冒好难受").urgent
+
+
+def test_a_zebra_crossing_is_not_a_mark_on_the_body():
+    """斑马 (zebra stripes) is a child's word for cut marks, but 斑马线上 is the crossing: a
+    suggestion about scooters parked on it read as wounds hidden behind something."""
+    assert not is_urgent("叔叔 电瓶车别停在斑马线上等红灯呀 我们过马路都被挡住了").urgent
+    assert is_urgent("我手上好多斑马线，用长袖挡住了").urgent
