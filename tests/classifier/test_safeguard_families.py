@@ -499,11 +499,6 @@ BATCH16_RULE_CASES = [
 ]
 
 
-@pytest.mark.parametrize(("text", "caught"), BATCH16_RULE_CASES)
-def test_a_batch16_rule_catches_its_gap_in_new_words_and_no_look_alike(text, caught):
-    assert bool(rule_hits(screen_form(normalise(text)))) == caught
-
-
 # Rules written from the batch-17 net's dev gaps, in new words (True), and look-alikes (False).
 BATCH17_RULE_CASES = [
     ("昨天晚上我妈又被后爸打了，我躲在被子里不敢出声", True),
@@ -528,11 +523,6 @@ BATCH17_RULE_CASES = [
 ]
 
 
-@pytest.mark.parametrize(("text", "caught"), BATCH17_RULE_CASES)
-def test_a_batch17_rule_catches_its_gap_in_new_words_and_no_look_alike(text, caught):
-    assert bool(rule_hits(screen_form(normalise(text)))) == caught
-
-
 # Rules written from the batch-19 net's dev gaps, in new words (True), and look-alikes (False).
 BATCH19_RULE_CASES = [
     ("我用手表帮人刷单，绑的是我爸的卡，一下子转出去三千多", True),
@@ -542,11 +532,6 @@ BATCH19_RULE_CASES = [
     ("我在微信上看明星的照片，好帅", False),
     ("天太热了，我铺了凉席睡地板", False),
 ]
-
-
-@pytest.mark.parametrize(("text", "caught"), BATCH19_RULE_CASES)
-def test_a_batch19_rule_catches_its_gap_in_new_words_and_no_look_alike(text, caught):
-    assert bool(rule_hits(screen_form(normalise(text)))) == caught
 
 
 # Rules written from the batch-20 net's dev gaps, in new words (True), and look-alikes (False).
@@ -559,11 +544,6 @@ BATCH20_RULE_CASES = [
 ]
 
 
-@pytest.mark.parametrize(("text", "caught"), BATCH20_RULE_CASES)
-def test_a_batch20_rule_catches_its_gap_in_new_words_and_no_look_alike(text, caught):
-    assert bool(rule_hits(screen_form(normalise(text)))) == caught
-
-
 # Rules written from the batch-21 net's dev gaps, in new words (True), and look-alikes (False).
 BATCH21_RULE_CASES = [
     ("补习班老师偷偷给我发了一封表白信，说等我毕业", True),
@@ -574,8 +554,16 @@ BATCH21_RULE_CASES = [
 ]
 
 
-@pytest.mark.parametrize(("text", "caught"), BATCH21_RULE_CASES)
-def test_a_batch21_rule_catches_its_gap_in_new_words_and_no_look_alike(text, caught):
+@pytest.mark.parametrize(
+    ("text", "caught"),
+    BATCH16_RULE_CASES
+    + BATCH17_RULE_CASES
+    + BATCH19_RULE_CASES
+    + BATCH20_RULE_CASES
+    + BATCH21_RULE_CASES,
+)
+def test_a_rule_from_a_dev_gap_catches_it_in_new_words_and_no_look_alike(text, caught):
+    """The rules written from the dev gaps of the batch-16 to batch-21 nets."""
     assert bool(rule_hits(screen_form(normalise(text)))) == caught
 
 

@@ -28,6 +28,10 @@ BATCH12_FILE = DATA_DIR / "safeguarding_real_batch12.jsonl"
 BATCH13_FILE = DATA_DIR / "safeguarding_real_batch13.jsonl"
 BATCH14_FILE = DATA_DIR / "safeguarding_real_batch14.jsonl"
 BATCH15_FILE = DATA_DIR / "safeguarding_real_batch15.jsonl"
+BATCH18_FILE = DATA_DIR / "safeguarding_real_batch18a.jsonl"
+BATCH19_FILE = DATA_DIR / "safeguarding_real_batch19.jsonl"
+BATCH20_FILE = DATA_DIR / "safeguarding_real_batch20.jsonl"
+BATCH21_FILE = DATA_DIR / "safeguarding_real_batch21.jsonl"
 # The sixth blind holdout, committed before anything was changed or run on it.
 HOLDOUT6_FILE = real.HOLDOUT6_FILE
 # The seventh blind holdout, committed before anything was changed or run on it.
@@ -345,6 +349,10 @@ def test_a_late_holdout_shares_no_page_event_or_near_duplicate_with_another_file
         (BATCH13_FILE, 13),
         (BATCH14_FILE, 14),
         (BATCH15_FILE, 15),
+        (BATCH18_FILE, 18),
+        (BATCH19_FILE, 19),
+        (BATCH20_FILE, 20),
+        (BATCH21_FILE, 21),
     ],
 )
 def test_a_batch_file_is_read_with_the_set_as_one_new_batch(path, batch):
@@ -577,25 +585,16 @@ def test_batch17b_is_mostly_childrens_everyday_words_that_look_like_danger():
     assert Counter(r["kind"] for r in rows if r["urgent"]).keys() >= {"sexual_abuse", "runaway"}
 
 
-BATCH18_FILE = DATA_DIR / "safeguarding_real_batch18a.jsonl"
-
-
 def test_batch18_fills_the_kinds_batch17_was_thin_on():
     """Grooming online and witnessed violence (batch 17 had none and three), with hitting,
     sexual abuse told indirectly and running away, beside look-alikes that are not danger."""
     rows = _rows(BATCH18_FILE)
     urgent = [r for r in rows if r["urgent"]]
     per_kind = Counter(r["kind"] for r in urgent)
-    assert BATCH18_FILE in real.BATCH_FILES
-    assert {r.get("batch") for r in rows} == {18}
-    assert len([c for c in load_real() if c.batch == 18]) == len(rows)
     assert len(rows) >= 140 and len(rows) - len(urgent) >= 30
     assert per_kind["grooming_online"] >= 25 and per_kind["witnessed_dv"] >= 25
     assert min(per_kind[k] for k in ("hitting", "sexual_abuse", "runaway")) >= 18
     assert {r["style"] for r in urgent} == set(real.STYLES)
-
-
-BATCH19_FILE = DATA_DIR / "safeguarding_real_batch19.jsonl"
 
 
 def test_batch19_tells_scams_and_neglect_beside_safety_lessons_retold():
@@ -606,16 +605,10 @@ def test_batch19_tells_scams_and_neglect_beside_safety_lessons_retold():
     urgent = [r for r in rows if r["urgent"]]
     safe = [r for r in rows if not r["urgent"]]
     per_kind = Counter(r["kind"] for r in rows)
-    assert BATCH19_FILE in real.BATCH_FILES
-    assert {r.get("batch") for r in rows} == {19}
-    assert len([c for c in load_real() if c.batch == 19]) == len(rows)
     assert len(rows) >= 145 and len(safe) >= 60
     assert per_kind["grooming_online"] + per_kind["exploitation"] >= 45
     assert per_kind["neglect"] >= 35 and per_kind["ordinary_safety"] >= 20
     assert {r["style"] for r in urgent} == {r["style"] for r in safe} == set(real.STYLES)
-
-
-BATCH20_FILE = DATA_DIR / "safeguarding_real_batch20.jsonl"
 
 
 def test_batch20_hides_harm_in_jokes_and_games_beside_harm_elsewhere_retold():
@@ -625,18 +618,12 @@ def test_batch20_hides_harm_in_jokes_and_games_beside_harm_elsewhere_retold():
     rows = _rows(BATCH20_FILE)
     urgent = [r for r in rows if r["urgent"]]
     per_kind = Counter(r["kind"] for r in rows)
-    assert BATCH20_FILE in real.BATCH_FILES
-    assert {r.get("batch") for r in rows} == {20}
-    assert len([c for c in load_real() if c.batch == 20]) == len(rows)
     assert len(rows) >= 150 and len(urgent) >= 85
     assert per_kind["other_place"] >= 30 and per_kind["figure_of_speech"] >= 20
     assert min(per_kind[k] for k in ("exploitation", "neglect", "sexual_abuse", "hitting")) >= 15
     assert {r["style"] for r in urgent} == set(real.STYLES)
     regional = [r for r in urgent if any(ch in r["text"] for ch in "佢唔嘅咗啲冇俾喺阿嬤媽咪")]
     assert len(regional) >= 20
-
-
-BATCH21_FILE = DATA_DIR / "safeguarding_real_batch21.jsonl"
 
 
 def test_batch21_tells_abuse_as_love_and_beatings_as_routine_beside_crushes():
@@ -646,9 +633,6 @@ def test_batch21_tells_abuse_as_love_and_beatings_as_routine_beside_crushes():
     rows = _rows(BATCH21_FILE)
     urgent = [r for r in rows if r["urgent"]]
     per_kind = Counter(r["kind"] for r in rows)
-    assert BATCH21_FILE in real.BATCH_FILES
-    assert {r.get("batch") for r in rows} == {21}
-    assert len([c for c in load_real() if c.batch == 21]) == len(rows)
     assert len(rows) >= 125 and len(urgent) >= 80
     assert (
         per_kind["hitting"] >= 25 and per_kind["sexual_abuse"] >= 15 and per_kind["runaway"] >= 15
