@@ -93,9 +93,9 @@ class TfidfView:
         get, size = self.vocabulary.get, len(self.vocabulary)
         terms, lengths = [], []
         for text in texts:
-            grams = self.ngrams(text)
-            terms += map(get, grams, repeat(-1))
-            lengths.append(len(grams))
+            before = len(terms)
+            terms += map(get, self.ngrams(text), repeat(-1))
+            lengths.append(len(terms) - before)
         found = np.array(terms, dtype=np.int64)
         rows = np.repeat(np.arange(len(texts), dtype=np.int64), lengths)
         known = found >= 0
@@ -121,6 +121,24 @@ def _logistic(decision: np.ndarray) -> np.ndarray:
     """The logistic function of one decision column, in its dtype, as scipy's expit."""
     ratio = np.exp(-decision.astype(np.float64)).astype(decision.dtype)
     return 1 / (1 + ratio)
+
+
+def _row_sums(products: np.ndarray, starts: np.ndarray) -> np.ndarray:
+    """Each text's products added term after term in feature order, as scipy's sparse product.
+
+    `np.add.reduceat` adds the rows of a block of several columns one after another; a single
+    column is contiguous, and NumPy would sum it pairwise (other rounding), so each text's
+    column is accumulated on its own. An empty row stays zero.
+    """
+    sums = np.zeros((len(starts) - 1, products.shape[1]), dtype=products.dtype)
+    filled = starts[:-1] < starts[1:]
+    if products.shape[1] > 1 and filled.any():
+        sums[filled] = np.add.reduceat(products, starts[:-1][filled], axis=0)
+    elif products.shape[1] == 1:
+        for i, (first, end) in enumerate(pairwise(starts.tolist())):
+            if first < end:
+                sums[i] = np.cumsum(products[first:end], axis=0)[-1]
+    return sums
 
 
 def _l2_normalised(values: np.ndarray, starts: np.ndarray) -> np.ndarray:
@@ -176,9 +194,7 @@ class LinearModel:
             chunk = rows[begin : begin + ROWS_PER_CHUNK]
             starts, indices, values = self._features_csr(chunk)
             products = values.astype(dtype)[:, None] * self._by_feature[indices]
-            for i, (first, end) in enumerate(pairwise(starts.tolist())):
-                if first < end:
-                    out[begin + i] = np.cumsum(products[first:end], axis=0)[-1]
+            out[begin : begin + len(chunk)] = _row_sums(products, starts)
         return out + self.intercept
 
     def _features_csr(self, rows: list) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

@@ -203,6 +203,12 @@ _ENGLISH_RE = re.compile(
 _ENGLISH_FIRST_RE = re.compile("[" + "".join(sorted({word[0] for word in ENGLISH_WORDS})) + "]")
 _EMOJI_RE = re.compile("|".join(re.escape(k) for k in sorted(EMOJI_WORDS, key=len, reverse=True)))
 _OTHER_SYMBOL_RE = re.compile(r"[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200D]")
+# Most texts hold no emoji at all: one character-class search spares them the long alternation.
+_ANY_EMOJI_RE = re.compile(
+    "["
+    + "".join(sorted({re.escape(key[0]) for key in EMOJI_WORDS}))
+    + r"\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200D]"
+)
 _REPEAT_RE = re.compile(r"([^\d]{1,4}?)\1{2,}")
 _PUNCT_RUN_RE = re.compile(r"([!?.,~。！？，、…～])\1+")
 _SPACE_RE = re.compile(r"\s+")
@@ -239,6 +245,8 @@ def _named_emoji(match: re.Match) -> str:
 def replace_emoji(text: str) -> str:
     """Turn emoji into Chinese words so they carry meaning: the hand-made table first, then
     the emoji's Unicode name; emoji with neither are dropped."""
+    if not _ANY_EMOJI_RE.search(text):
+        return text
     text = _EMOJI_RE.sub(lambda m: f" {EMOJI_WORDS[m.group(0)]} ", text)
     return _OTHER_SYMBOL_RE.sub(_named_emoji, text)
 
