@@ -47,6 +47,7 @@ ORDER = (
     "corpus_ad.jsonl",
     "corpus_ae.jsonl",
     "corpus_af.jsonl",
+    "corpus_ag.jsonl",
     "corpus_ah.jsonl",
 )
 # file -> (writer tag, fewest lines it must hold); every file is checked against all earlier ones
@@ -80,6 +81,7 @@ NEWER = {
     "corpus_ad.jsonl": ("corpus-ad", 215),
     "corpus_ae.jsonl": ("corpus-ae", 245),
     "corpus_af.jsonl": ("corpus-af", 215),
+    "corpus_ag.jsonl": ("corpus-ag", 220),
     "corpus_ah.jsonl": ("corpus-ah", 220),
 }
 LABELS = set(TOPIC_IDS) | {"none"}
