@@ -384,6 +384,10 @@ WHOLE: dict[str, list[str]] = {
     # Afraid to go out, read over the whole text: not for a street with no light or ice, nor
     # when old people are the ones afraid (a complaint to the estate).
     ABUSE: [
+        # The dev gaps of batch 22 and holdout 23: an adult who grabs, pinches or twists the
+        # child hard, and it still hurts (好大力抓我心口…今日返學都仲好痛).
+        r"(爸|妈|老师|爷|奶|叔|阿姨|教练|继父|继母)[^。]{0,16}(好大力|用力|使劲|狠狠地?|大力)"
+        r"(抓|掐|拧|捏|扯|揪|拽)(住)?我[^。]{0,24}(痛|疼|青|紫|肿|淤)",
         # The batch-21 net's dev gaps: a punch thrown in a fight that lands on the child.
         r"一拳[^。]{0,20}打(到|中)(了)?我",
         r"^(?!.*(路灯|黑乎乎|漆黑|没有灯|结冰|路滑|老人|老爷爷|老奶奶|居民))"
@@ -425,6 +429,12 @@ WHOLE: dict[str, list[str]] = {
         r"(去|到)(一个)?没有[^，。,]{1,8}的(国度|世界)了?[,，][^。]{0,8}(再见|拜拜|永别|别了)",
     ],
     NEGLECT: [
+        # The dev gaps of batch 22 and holdout 23: a parent who feeds the child food gone off,
+        # and a parent in prison or rehab with no one left to care for the child.
+        r"(爸|妈|奶|爷|家里)[^。]{0,12}(给|被)[^，。,]{0,4}(过期|发霉|馊)[^，。,]{0,12}(吃|喝)",
+        r"(爸|妈|奶|爷|家里)[^。]{0,12}(给|被)(我|我们)(吃|喝)[^，。,]{0,2}(过期|发霉|馊)",
+        r"(爸|妈)[^。]{0,12}(戒毒|坐牢|监狱|判了)[^。]{0,60}"
+        r"(送[^，。,]{0,3}福利院|没人管|好臭|好脏|没饭吃|好饿)",
         # The batch-20 net's dev gaps: a family with nowhere to live.
         r"(我们|我)(家)?[^，。,]{0,4}没(有)?地方(住|睡)(?![^。]{0,6}(露营|旅游|酒店|宾馆))",
         # The batch-19 net's dev gaps: no bed, sleeping on the floor.
@@ -440,6 +450,10 @@ WHOLE: dict[str, list[str]] = {
     # Clues that cross a comma (holdout 9, batch 12): a last message on an exam answer sheet,
     # long hours on a building site, working late and asleep in class the next day.
     EXPLOITATION: [
+        # The dev gaps of holdout 23: a parent who makes the child beg for gifts in a
+        # livestream.
+        r"(直播|镜头)[^。]{0,12}(叫|让|逼|要)我(们)?[^。]{0,10}(刷礼物|打赏|求礼物|要礼物)",
+        r"(叫|让|逼|要)我(们)?[^。]{0,4}(开)?直播[^。]{0,12}(刷礼物|打赏|要礼物)",
         r"(工地|厂里|工厂|餐馆|饭店|店里)[^。]{0,12}(十几|十[一二三四五六七八]|1[0-8])(个?小时|hr|个钟)",
         r"(做|干|帮忙|打工)到(很晚|半夜|深夜|凌晨)[^。]{0,8}上课(都|就|也)?(睡|sleep)",
         r"(厂里|工厂|老板)[^。]{0,16}(?<!不)(给我们|给我)(?![哥姐爸妈弟妹])[^。]{0,4}(结|发)(了)?(钱|工资)",

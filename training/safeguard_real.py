@@ -70,6 +70,9 @@ HOLDOUT22_FILE = DATA_DIR / "safeguarding_real_holdout22.jsonl"
 # A twenty-third holdout (mainland provinces, Hong Kong, Taiwan, Macau, Singapore, Malaysia),
 # written beside batch 21 and committed unread: the next screen's blind reading.
 HOLDOUT23_FILE = DATA_DIR / "safeguarding_real_holdout23.jsonl"
+# A twenty-fourth holdout (mainland news, children's essays, forums, Taiwan), written beside
+# batch 22 and committed unread: the batch-22 screen's blind reading.
+HOLDOUT24_FILE = DATA_DIR / "safeguarding_real_holdout24.jsonl"
 # Later batches live in their own files; load_real() reads them with the main file.
 BATCH_FILES = (
     DATA_DIR / "safeguarding_real_batch4.jsonl",
@@ -106,6 +109,10 @@ BATCH_FILES = (
     # running away to find a parent, a punch meant for the mother; crushes and planned visits as
     # look-alikes.
     DATA_DIR / "safeguarding_real_batch21.jsonl",
+    # Batch 22: harm told in written Cantonese, children lured into sex work, theft crews and
+    # begging, neglect told as a plain life story, hitting in soft words; vaccine dread, quarrels
+    # at home and letters to a parent in prison as look-alikes.
+    DATA_DIR / "safeguarding_real_batch22.jsonl",
 )
 # Holdouts whose one blind run is recorded in training/reports/safeguarding_blind_runs.json
 # are retired into the data, each as a batch of its own (numbered from 101), split by event like
@@ -116,7 +123,8 @@ BATCH_FILES = (
 # batch-16 screen and with holdout 19 committed unread; holdouts 19 and 20 for the batch-19 net,
 # after their blind runs on the batch-17 screen and with holdout 21 committed unread; holdout 21
 # for the batch-20 net, after its blind run on the batch-19 screen, with holdout 22 unread;
-# holdout 22 after its blind run, with holdout 23 unread.
+# holdout 22 after its blind run, with holdout 23 unread; holdout 23 after its blind run on the
+# batch-21 screen, with holdout 24 being written unread.
 RETIRED_HOLDOUTS = {
     HOLDOUT_FILE: 101,
     HOLDOUT2_FILE: 102,
@@ -140,6 +148,7 @@ RETIRED_HOLDOUTS = {
     HOLDOUT20_FILE: 120,
     HOLDOUT21_FILE: 121,
     HOLDOUT22_FILE: 122,
+    HOLDOUT23_FILE: 123,
 }
 SPLIT_SEED = 110120
 SHARES = {"train": 0.6, "dev": 0.2, "test": 0.2}

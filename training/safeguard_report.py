@@ -116,6 +116,7 @@ def evaluate_all() -> dict:
         "test_batch19": evaluate_real([c for c in real["test"] if c.batch == 19]),
         "test_batch20": evaluate_real([c for c in real["test"] if c.batch == 20]),
         "test_batch21": evaluate_real([c for c in real["test"] if c.batch == 21]),
+        "test_batch22": evaluate_real([c for c in real["test"] if c.batch == 22]),
         "blind_runs": json.loads(BLIND_RUNS.read_text("utf-8")),
         "ordinary": {
             "corpus_test": evaluate_ordinary([e.text for e in corpus["test"]]),
@@ -241,7 +242,7 @@ def render(result: dict) -> str:
         )
         + _split_section("Test, batch 10 events only", result["test_batch10"])
         + _split_section(
-            "Test, events of the retired holdouts 1-22 (read once each in a blind run)",
+            "Test, events of the retired holdouts 1-23 (read once each in a blind run)",
             result["test_retired_holdouts"],
         )
         + _split_section(
@@ -284,6 +285,11 @@ def render(result: dict) -> str:
             "Test, batch 21 events only (abuse taken for love, beatings told as routine, running "
             "away to a parent)",
             result["test_batch21"],
+        )
+        + _split_section(
+            "Test, batch 22 events only (harm in written Cantonese, sex work, theft and begging, "
+            "neglect as a life story)",
+            result["test_batch22"],
         )
         + _split_section("Dev", result["dev"])
     )

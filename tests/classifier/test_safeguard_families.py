@@ -553,6 +553,24 @@ BATCH21_RULE_CASES = [
     ("打篮球的时候球打到我的头了", False),
 ]
 
+BATCH22_RULE_CASES = [
+    ("妈妈老是给我吃过期的面包，她自己吃新鲜的", True),
+    ("奶奶被我们喝发霉的豆浆，说不能浪费", True),
+    ("食堂给我们吃过期的酸奶，希望有人管一管", False),
+    ("妈妈说过期的东西不能给我吃", False),
+    ("爸爸在戒毒所，妈妈也不要我了，家里好脏好臭", True),
+    ("我爸爸在监狱工作，他是警察", False),
+    ("我给在监狱里的爸爸写了一封信，说我很想他", False),
+    ("妈妈开直播让我对着镜头哭，求大家打赏", True),
+    ("爸爸天天逼我开直播唱歌要礼物，不唱不给吃饭", True),
+    ("我看直播的时候主播叫大家刷礼物", False),
+    ("爸爸直播卖水果，我在旁边帮忙喊欢迎家人们", False),
+    ("老师狠狠地揪我耳朵，到现在还在疼", True),
+    ("妈妈使劲拧我的胳膊，现在还紫着", True),
+    ("妈妈用力抓住我的手过马路", False),
+    ("弟弟用力捏我的脸，好痛哈哈", False),
+]
+
 
 @pytest.mark.parametrize(
     ("text", "caught"),
@@ -560,10 +578,12 @@ BATCH21_RULE_CASES = [
     + BATCH17_RULE_CASES
     + BATCH19_RULE_CASES
     + BATCH20_RULE_CASES
-    + BATCH21_RULE_CASES,
+    + BATCH21_RULE_CASES
+    + BATCH22_RULE_CASES,
 )
 def test_a_rule_from_a_dev_gap_catches_it_in_new_words_and_no_look_alike(text, caught):
-    """The rules written from the dev gaps of the batch-16 to batch-21 nets."""
+    """The rules written from the dev gaps of the batch-16 to batch-21 nets (the batch-21 net's
+    on batch 22 and holdout 23 too)."""
     assert bool(rule_hits(screen_form(normalise(text)))) == caught
 
 

@@ -32,6 +32,7 @@ BATCH18_FILE = DATA_DIR / "safeguarding_real_batch18a.jsonl"
 BATCH19_FILE = DATA_DIR / "safeguarding_real_batch19.jsonl"
 BATCH20_FILE = DATA_DIR / "safeguarding_real_batch20.jsonl"
 BATCH21_FILE = DATA_DIR / "safeguarding_real_batch21.jsonl"
+BATCH22_FILE = DATA_DIR / "safeguarding_real_batch22.jsonl"
 # The sixth blind holdout, committed before anything was changed or run on it.
 HOLDOUT6_FILE = real.HOLDOUT6_FILE
 # The seventh blind holdout, committed before anything was changed or run on it.
@@ -68,6 +69,8 @@ HOLDOUT21_FILE = real.HOLDOUT21_FILE
 HOLDOUT22_FILE = real.HOLDOUT22_FILE
 # The twenty-third blind holdout, committed before any screen was run on it.
 HOLDOUT23_FILE = real.HOLDOUT23_FILE
+# The twenty-fourth blind holdout, committed before any screen was run on it.
+HOLDOUT24_FILE = real.HOLDOUT24_FILE
 HOLDOUTS = [
     real.HOLDOUT_FILE,
     real.HOLDOUT2_FILE,
@@ -92,6 +95,7 @@ HOLDOUTS = [
     HOLDOUT21_FILE,
     HOLDOUT22_FILE,
     HOLDOUT23_FILE,
+    HOLDOUT24_FILE,
 ]
 # Every file after the first set and its first two holdouts, which
 # tests/classifier/test_safeguard_real.py checks.
@@ -173,6 +177,7 @@ def test_no_text_is_written_twice_in_the_real_files():
         (HOLDOUT21_FILE, 100, 75, 25),
         (HOLDOUT22_FILE, 105, 80, 27),
         (HOLDOUT23_FILE, 100, 70, 30),
+        (HOLDOUT24_FILE, 100, 70, 30),
     ],
     ids=[
         "holdout3",
@@ -196,6 +201,7 @@ def test_no_text_is_written_twice_in_the_real_files():
         "holdout21",
         "holdout22",
         "holdout23",
+        "holdout24",
     ],
 )
 def test_a_late_holdout_is_large_and_covers_every_kind_and_style(
@@ -272,7 +278,9 @@ def test_a_late_holdout_is_large_and_covers_every_kind_and_style(
     # Holdout 22 against every file listed before it (batch 20 and holdout 21 included).
     + [(HOLDOUT22_FILE, other) for other in ALL_FILES[: ALL_FILES.index(HOLDOUT22_FILE)]]
     # Holdout 23 against every file listed before it (holdout 22 included).
-    + [(HOLDOUT23_FILE, other) for other in ALL_FILES[: ALL_FILES.index(HOLDOUT23_FILE)]],
+    + [(HOLDOUT23_FILE, other) for other in ALL_FILES[: ALL_FILES.index(HOLDOUT23_FILE)]]
+    # Holdout 24 against every file listed before it (holdout 23 included).
+    + [(HOLDOUT24_FILE, other) for other in ALL_FILES[: ALL_FILES.index(HOLDOUT24_FILE)]],
     ids=lambda p: p.stem.removeprefix("safeguarding_real_"),
 )
 def test_a_late_holdout_shares_no_page_event_or_near_duplicate_with_another_file(
@@ -306,6 +314,7 @@ def test_a_late_holdout_shares_no_page_event_or_near_duplicate_with_another_file
         (BATCH19_FILE, 19),
         (BATCH20_FILE, 20),
         (BATCH21_FILE, 21),
+        (BATCH22_FILE, 22),
     ],
 )
 def test_a_batch_file_is_read_with_the_set_as_one_new_batch(path, batch):
@@ -592,3 +601,19 @@ def test_batch21_tells_abuse_as_love_and_beatings_as_routine_beside_crushes():
     )
     assert {r["style"] for r in urgent} == set(real.STYLES)
     assert {r["kind"] for r in rows if not r["urgent"]} == set(real.SAFE_KINDS)
+
+
+def test_batch22_tells_harm_in_cantonese_and_neglect_as_a_life_story_beside_look_alikes():
+    """Harm told in written Cantonese, exploitation into sex work, theft and begging, neglect
+    told as a plain life story, hitting in soft words: the families holdout 23's blind run missed,
+    from other pages; with vaccine dread, quarrels at home and letters to a parent in prison as
+    look-alikes."""
+    rows = _rows(BATCH22_FILE)
+    urgent = [r for r in rows if r["urgent"]]
+    per_kind = Counter(r["kind"] for r in rows)
+    assert len(rows) >= 150 and len(urgent) >= 85
+    assert per_kind["neglect"] >= 20 and per_kind["exploitation"] >= 20 and per_kind["hitting"] >= 20
+    assert {r["style"] for r in urgent} == set(real.STYLES)
+    assert {r["kind"] for r in rows if not r["urgent"]} == set(real.SAFE_KINDS)
+    cantonese = [r for r in urgent if any(ch in r["text"] for ch in "佢唔嘅咗啲冇俾喺")]
+    assert len(cantonese) >= 20
