@@ -433,6 +433,10 @@ WHOLE: dict[str, list[str]] = {
         # and a parent in prison or rehab with no one left to care for the child.
         r"(爸|妈|奶|爷|家里)[^。]{0,12}(给|被)[^，。,]{0,4}(过期|发霉|馊)[^，。,]{0,12}(吃|喝)",
         r"(爸|妈|奶|爷|家里)[^。]{0,12}(给|被)(我|我们)(吃|喝)[^，。,]{0,2}(过期|发霉|馊)",
+        # The batch-22 net's dev gaps (holdout 24): parents away, a child living alone with a
+        # younger one.
+        r"(爸妈|爸爸妈妈|父母|爸爸|妈妈)[^。]{0,10}(打工|不在家?|走了|不回来)[^。]{0,12}"
+        r"一个人(带|和|跟|照顾)(着)?(弟弟|妹妹)[^，。,]{0,2}(住|过|生活)",
         # The batch-22 net's dev gaps: a child kept from school to mind a baby at home.
         r"不(能|让我|准我|给我)(去)?上学[^。]{0,10}(要|得|只能|天天|每天)[^。]{0,4}(在家|回家)"
         r"[^。]{0,6}(看|带|照顾)[^。]{0,8}(弟弟|妹妹|宝宝)",

@@ -124,7 +124,8 @@ BATCH_FILES = (
 # after their blind runs on the batch-17 screen and with holdout 21 committed unread; holdout 21
 # for the batch-20 net, after its blind run on the batch-19 screen, with holdout 22 unread;
 # holdout 22 after its blind run, with holdout 23 unread; holdout 23 after its blind run on the
-# batch-21 screen, with holdout 24 being written unread.
+# batch-21 screen, with holdout 24 being written unread; holdout 24 after its blind run on the
+# batch-22 screen, with holdout 25 being written unread.
 RETIRED_HOLDOUTS = {
     HOLDOUT_FILE: 101,
     HOLDOUT2_FILE: 102,
@@ -149,6 +150,7 @@ RETIRED_HOLDOUTS = {
     HOLDOUT21_FILE: 121,
     HOLDOUT22_FILE: 122,
     HOLDOUT23_FILE: 123,
+    HOLDOUT24_FILE: 124,
 }
 SPLIT_SEED = 110120
 SHARES = {"train": 0.6, "dev": 0.2, "test": 0.2}
