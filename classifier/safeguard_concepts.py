@@ -24,7 +24,7 @@ CONCEPTS: dict[str, tuple[str, str | None]] = {
         r"\b(sou bi|ge bo|sou wan|sou bei|da tui|sen san)\b",
     ),
     "MARK": (
-        r"(划|割|刻|画|抓|掐|烫|剌)[^，。,]{0,6}(条|道|口子|痕|线|印|图案|字)|斑马(?!线(上|前|边|旁|口|那|处|附近))|伤口|疤|血|创可贴|刀片",
+        r"(划|割|刻|画|抓|掐|烫|剌)[^，。,]{0,6}(条|道|口子|痕|线|印|图案|字)|斑马(?!线(上|前|边|旁|口|那|处|附近|也|都|被|常|总|经常))|伤口|疤|血|创可贴|刀片",
         r"\b(ban ma|sian kou|xie|dao pian|ji tiao|ji dao)\b",
     ),
     "OWN": (

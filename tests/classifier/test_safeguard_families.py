@@ -579,6 +579,12 @@ BATCH22_RULE_CASES = [
     ("我们做了安全小册子发给同学和家长", False),
     ("爸妈在外地打工，我一个人跟妹妹住在山上", True),
     ("爸妈出差了，我一个人带弟弟去公园玩", False),
+    # Rule false alarms found on the real corpora's train parts.
+    ("我想要大家领养不要买 还要帮它们结扎", False),
+    ("心情不好就打青少年热线 跟老师聊聊", False),
+    ("斑马线也常常被停的车挡住 司机看不到我", False),
+    ("他拿皮带抽我", True),
+    ("我被打青了", True),
 ]
 
 
