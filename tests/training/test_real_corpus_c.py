@@ -49,6 +49,7 @@ ORDER = (
     "corpus_af.jsonl",
     "corpus_ag.jsonl",
     "corpus_ah.jsonl",
+    "corpus_ai.jsonl",
 )
 # file -> (writer tag, fewest lines it must hold); every file is checked against all earlier ones
 NEWER = {
@@ -83,6 +84,7 @@ NEWER = {
     "corpus_af.jsonl": ("corpus-af", 215),
     "corpus_ag.jsonl": ("corpus-ag", 220),
     "corpus_ah.jsonl": ("corpus-ah", 220),
+    "corpus_ai.jsonl": ("corpus-ai", 220),
 }
 LABELS = set(TOPIC_IDS) | {"none"}
 KINDS = {
