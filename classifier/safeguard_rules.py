@@ -428,7 +428,27 @@ WHOLE: dict[str, list[str]] = {
         # net's dev gaps).
         r"(去|到)(一个)?没有[^，。,]{1,8}的(国度|世界)了?[,，][^。]{0,8}(再见|拜拜|永别|别了)",
     ],
+    # The batch-22 net's dev gaps (batch 23): an adult who comes to the child's bed at night,
+    # told only through the child's fear.
+    SEXUAL: [
+        r"(他|教练|老师|叔叔|继父|舅舅|姑父|表哥|脚步声)[^。]{0,30}(?<![躲钻])"
+        r"(进|走进|走到|来到|摸到|摸进)[^。]{0,8}(寝室|房间|床边|我床|被子|被窝)[^。]{0,30}"
+        r"(僵住|不敢(呼吸|动|出声)|假装睡着|装睡|发抖)",
+    ],
+    # The batch-22 net's dev gaps (batch 23): something put in the child's cup or lunch by
+    # others.
+    BULLYING: [
+        r"(水杯|杯子|水壶|饭盒|我的水|我的饭)[^。]{0,16}(粉笔灰|香水|胶水|墨水|洗洁精|沙子|口水|"
+        r"奇怪的(味道|东西))[^。]{0,20}(他们|她们|同学|有人|是(他|她))",
+        r"(他们|她们|同学|有人)[^。]{0,12}(往|在)[^。]{0,4}(水杯|杯子|水壶|饭盒|我的水|我的饭)"
+        r"[^，。,]{0,6}(加|放|倒|掺|吐)",
+    ],
     NEGLECT: [
+        # The batch-22 net's dev gaps (batch 23): a young carer of a parent always ill, and a
+        # child ill alone with no one to call.
+        r"(整天|经常|一直|总是|长期|常年|天天)[^，。,]{0,3}(生)?病[^。]{0,24}(全部|所有|都)[^，。,]{0,3}"
+        r"(是)?我(一个人)?(做|干)",
+        r"生病了?[^。]{0,4}(也)?只能自己[^。]{0,12}(没有人|没人)(可以|能)?(叫|管|照顾|问)",
         # The dev gaps of batch 22 and holdout 23: a parent who feeds the child food gone off,
         # and a parent in prison or rehab with no one left to care for the child.
         r"(爸|妈|奶|爷|家里)[^。]{0,12}(给|被)[^，。,]{0,4}(过期|发霉|馊)[^，。,]{0,12}(吃|喝)",

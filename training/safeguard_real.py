@@ -73,6 +73,9 @@ HOLDOUT23_FILE = DATA_DIR / "safeguarding_real_holdout23.jsonl"
 # A twenty-fourth holdout (mainland news, children's essays, forums, Taiwan), written beside
 # batch 22 and committed unread: the batch-22 screen's blind reading.
 HOLDOUT24_FILE = DATA_DIR / "safeguarding_real_holdout24.jsonl"
+# A twenty-fifth holdout (mainland cases told in English-language reports, Taiwan, Hong Kong),
+# written beside batch 23 and committed unread: the batch-23 screen's blind reading.
+HOLDOUT25_FILE = DATA_DIR / "safeguarding_real_holdout25.jsonl"
 # Later batches live in their own files; load_real() reads them with the main file.
 BATCH_FILES = (
     DATA_DIR / "safeguarding_real_batch4.jsonl",
@@ -113,6 +116,10 @@ BATCH_FILES = (
     # begging, neglect told as a plain life story, hitting in soft words; vaccine dread, quarrels
     # at home and letters to a parent in prison as look-alikes.
     DATA_DIR / "safeguarding_real_batch22.jsonl",
+    # Batch 23: sexual abuse told only through the child's feelings, self-harm and poisoning
+    # told as a joke, bullying told by what others did, children living alone; hazards, joking
+    # threats and tipsy parents as look-alikes.
+    DATA_DIR / "safeguarding_real_batch23.jsonl",
 )
 # Holdouts whose one blind run is recorded in training/reports/safeguarding_blind_runs.json
 # are retired into the data, each as a batch of its own (numbered from 101), split by event like

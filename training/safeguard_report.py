@@ -117,6 +117,7 @@ def evaluate_all() -> dict:
         "test_batch20": evaluate_real([c for c in real["test"] if c.batch == 20]),
         "test_batch21": evaluate_real([c for c in real["test"] if c.batch == 21]),
         "test_batch22": evaluate_real([c for c in real["test"] if c.batch == 22]),
+        "test_batch23": evaluate_real([c for c in real["test"] if c.batch == 23]),
         "blind_runs": json.loads(BLIND_RUNS.read_text("utf-8")),
         "ordinary": {
             "corpus_test": evaluate_ordinary([e.text for e in corpus["test"]]),
@@ -290,6 +291,11 @@ def render(result: dict) -> str:
             "Test, batch 22 events only (harm in written Cantonese, sex work, theft and begging, "
             "neglect as a life story)",
             result["test_batch22"],
+        )
+        + _split_section(
+            "Test, batch 23 events only (abuse told by feelings, self-harm as a joke, bullying by "
+            "what others did)",
+            result["test_batch23"],
         )
         + _split_section("Dev", result["dev"])
     )

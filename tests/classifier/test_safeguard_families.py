@@ -586,6 +586,20 @@ BATCH22_RULE_CASES = [
     ("他拿皮带抽我", True),
     ("我被打青了", True),
 ]
+BATCH23_RULE_CASES = [
+    ("半夜舅舅摸进我房间，我只能装睡，一动都不敢动，全身发抖", True),
+    ("熄灯以后教练会走到我床边，我吓得不敢出声", True),
+    ("晚上妈妈进房间帮我盖被子，好温暖", False),
+    ("半夜听到老鼠跑到床边，我吓坏了", False),
+    ("半夜打雷，我躲进被子里不敢动", False),
+    ("我的水杯里又被倒了胶水，是他们干的", True),
+    ("同学偷偷往我饭盒里吐口水", True),
+    ("我的水杯有奇怪的味道，该洗一洗了", False),
+    ("爸爸长期生病在床，家里的活都是我一个人干", True),
+    ("妈妈今天生病了，晚饭是我做的，我很厉害吧", False),
+    ("生病了也只能自己躺着，没人可以叫", True),
+    ("生病了只能在家躺着，好无聊，妈妈下班就回来", False),
+]
 
 
 @pytest.mark.parametrize(
@@ -595,11 +609,11 @@ BATCH22_RULE_CASES = [
     + BATCH19_RULE_CASES
     + BATCH20_RULE_CASES
     + BATCH21_RULE_CASES
-    + BATCH22_RULE_CASES,
+    + BATCH22_RULE_CASES
+    + BATCH23_RULE_CASES,
 )
 def test_a_rule_from_a_dev_gap_catches_it_in_new_words_and_no_look_alike(text, caught):
-    """The rules written from the dev gaps of the batch-16 to batch-21 nets (the batch-21 net's
-    on batch 22 and holdout 23 too)."""
+    """The rules written from the dev gaps of the batch-16 to batch-22 nets."""
     assert bool(rule_hits(screen_form(normalise(text)))) == caught
 
 

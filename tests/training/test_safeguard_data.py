@@ -33,6 +33,7 @@ BATCH19_FILE = DATA_DIR / "safeguarding_real_batch19.jsonl"
 BATCH20_FILE = DATA_DIR / "safeguarding_real_batch20.jsonl"
 BATCH21_FILE = DATA_DIR / "safeguarding_real_batch21.jsonl"
 BATCH22_FILE = DATA_DIR / "safeguarding_real_batch22.jsonl"
+BATCH23_FILE = DATA_DIR / "safeguarding_real_batch23.jsonl"
 # The sixth blind holdout, committed before anything was changed or run on it.
 HOLDOUT6_FILE = real.HOLDOUT6_FILE
 # The seventh blind holdout, committed before anything was changed or run on it.
@@ -71,6 +72,8 @@ HOLDOUT22_FILE = real.HOLDOUT22_FILE
 HOLDOUT23_FILE = real.HOLDOUT23_FILE
 # The twenty-fourth blind holdout, committed before any screen was run on it.
 HOLDOUT24_FILE = real.HOLDOUT24_FILE
+# The twenty-fifth blind holdout, committed before any screen was run on it.
+HOLDOUT25_FILE = real.HOLDOUT25_FILE
 HOLDOUTS = [
     real.HOLDOUT_FILE,
     real.HOLDOUT2_FILE,
@@ -96,6 +99,7 @@ HOLDOUTS = [
     HOLDOUT22_FILE,
     HOLDOUT23_FILE,
     HOLDOUT24_FILE,
+    HOLDOUT25_FILE,
 ]
 # Every file after the first set and its first two holdouts, which
 # tests/classifier/test_safeguard_real.py checks.
@@ -178,6 +182,7 @@ def test_no_text_is_written_twice_in_the_real_files():
         (HOLDOUT22_FILE, 105, 80, 27),
         (HOLDOUT23_FILE, 100, 70, 30),
         (HOLDOUT24_FILE, 100, 70, 30),
+        (HOLDOUT25_FILE, 100, 70, 30),
     ],
     ids=[
         "holdout3",
@@ -202,6 +207,7 @@ def test_no_text_is_written_twice_in_the_real_files():
         "holdout22",
         "holdout23",
         "holdout24",
+        "holdout25",
     ],
 )
 def test_a_late_holdout_is_large_and_covers_every_kind_and_style(
@@ -280,7 +286,9 @@ def test_a_late_holdout_is_large_and_covers_every_kind_and_style(
     # Holdout 23 against every file listed before it (holdout 22 included).
     + [(HOLDOUT23_FILE, other) for other in ALL_FILES[: ALL_FILES.index(HOLDOUT23_FILE)]]
     # Holdout 24 against every file listed before it (holdout 23 included).
-    + [(HOLDOUT24_FILE, other) for other in ALL_FILES[: ALL_FILES.index(HOLDOUT24_FILE)]],
+    + [(HOLDOUT24_FILE, other) for other in ALL_FILES[: ALL_FILES.index(HOLDOUT24_FILE)]]
+    # Holdout 25 against every file listed before it (batch 23 and holdout 24 included).
+    + [(HOLDOUT25_FILE, other) for other in ALL_FILES[: ALL_FILES.index(HOLDOUT25_FILE)]],
     ids=lambda p: p.stem.removeprefix("safeguarding_real_"),
 )
 def test_a_late_holdout_shares_no_page_event_or_near_duplicate_with_another_file(
@@ -315,6 +323,7 @@ def test_a_late_holdout_shares_no_page_event_or_near_duplicate_with_another_file
         (BATCH20_FILE, 20),
         (BATCH21_FILE, 21),
         (BATCH22_FILE, 22),
+        (BATCH23_FILE, 23),
     ],
 )
 def test_a_batch_file_is_read_with_the_set_as_one_new_batch(path, batch):
@@ -617,3 +626,18 @@ def test_batch22_tells_harm_in_cantonese_and_neglect_as_a_life_story_beside_look
     assert {r["kind"] for r in rows if not r["urgent"]} == set(real.SAFE_KINDS)
     cantonese = [r for r in urgent if any(ch in r["text"] for ch in "佢唔嘅咗啲冇俾喺")]
     assert len(cantonese) >= 20
+
+
+def test_batch23_tells_abuse_by_feelings_and_self_harm_as_a_joke_beside_look_alikes():
+    """Sexual abuse told only through the child's feelings, self-harm and poisoning told as a
+    joke, bullying told by what others did, children living alone: the families holdout 24's
+    blind run missed, from other pages; with hazards, joking threats and tipsy parents as
+    look-alikes."""
+    rows = _rows(BATCH23_FILE)
+    urgent = [r for r in rows if r["urgent"]]
+    per_kind = Counter(r["kind"] for r in rows)
+    assert len(rows) >= 145 and len(urgent) >= 80
+    assert per_kind["sexual_abuse"] >= 20 and per_kind["self_harm"] >= 20
+    assert per_kind["bullying"] >= 20 and per_kind["neglect"] >= 15
+    assert {r["style"] for r in urgent} == set(real.STYLES)
+    assert {r["kind"] for r in rows if not r["urgent"]} == set(real.SAFE_KINDS)
