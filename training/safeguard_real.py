@@ -76,6 +76,9 @@ HOLDOUT24_FILE = DATA_DIR / "safeguarding_real_holdout24.jsonl"
 # A twenty-fifth holdout (mainland cases told in English-language reports, Taiwan, Hong Kong),
 # written beside batch 23 and committed unread: the batch-23 screen's blind reading.
 HOLDOUT25_FILE = DATA_DIR / "safeguarding_real_holdout25.jsonl"
+# A twenty-sixth holdout, written beside batch 24 and committed unread: the next screen's blind
+# reading. The index's unused pages ran short: it has no online grooming and one neglect line.
+HOLDOUT26_FILE = DATA_DIR / "safeguarding_real_holdout26.jsonl"
 # Later batches live in their own files; load_real() reads them with the main file.
 BATCH_FILES = (
     DATA_DIR / "safeguarding_real_batch4.jsonl",
@@ -120,6 +123,10 @@ BATCH_FILES = (
     # told as a joke, bullying told by what others did, children living alone; hazards, joking
     # threats and tipsy parents as look-alikes.
     DATA_DIR / "safeguarding_real_batch23.jsonl",
+    # Batch 24: neglect told cheerfully or as routine, under-age work told with pride, grooming
+    # told in written Cantonese with a laugh, a suggestion first and the harm after; calls with
+    # grandparents and other places' news as look-alikes.
+    DATA_DIR / "safeguarding_real_batch24.jsonl",
 )
 # Holdouts whose one blind run is recorded in training/reports/safeguarding_blind_runs.json
 # are retired into the data, each as a batch of its own (numbered from 101), split by event like
@@ -132,7 +139,8 @@ BATCH_FILES = (
 # for the batch-20 net, after its blind run on the batch-19 screen, with holdout 22 unread;
 # holdout 22 after its blind run, with holdout 23 unread; holdout 23 after its blind run on the
 # batch-21 screen, with holdout 24 being written unread; holdout 24 after its blind run on the
-# batch-22 screen, with holdout 25 being written unread.
+# batch-22 screen, with holdout 25 being written unread; holdout 25 after its blind run on the
+# batch-23 screen, with holdout 26 committed unread.
 RETIRED_HOLDOUTS = {
     HOLDOUT_FILE: 101,
     HOLDOUT2_FILE: 102,
@@ -158,6 +166,7 @@ RETIRED_HOLDOUTS = {
     HOLDOUT22_FILE: 122,
     HOLDOUT23_FILE: 123,
     HOLDOUT24_FILE: 124,
+    HOLDOUT25_FILE: 125,
 }
 SPLIT_SEED = 110120
 SHARES = {"train": 0.6, "dev": 0.2, "test": 0.2}

