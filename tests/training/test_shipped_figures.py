@@ -41,7 +41,15 @@ typed in Latin letters back into characters (training/train.py), tied 20261207-0
 1,467 test texts neither trained on (macro-F1 0.8173 against 0.8175) and did better on the same
 texts partly typed in pinyin (0.810 against 0.780, abstaining on 6.9% against 12.3%), so it was
 made current. On the whole split: top label 0.822, top three 0.965, macro-F1 0.818, abstained
-0.071, triage load 0.321 (0.067 beyond the non-suggestions)."""
+0.071, triage load 0.321 (0.067 beyond the non-suggestions).
+Corpora AG, AH and AI (686 lines from 470 new pages: proposals, little mayors and observer
+visits; welfare, schooling and family asks typed as a chat; traditional characters and Hong
+Kong, Macau and Taiwan usage) moved the split to n = 1,604 (25.2% non-suggestions). A retrain
+with AG and AH alone (20261207-113828) failed two bounds below (triage beyond the
+non-suggestions 0.074, chit-chat copies 0.809) and was not shipped. Model 20261207-115741,
+retrained with all three and chosen by `train`'s macro-F1 rule on dev, scores on this split
+top label 0.826 against 0.822 for 20261207-092928, macro-F1 0.823 against 0.817, abstained
+0.072 against 0.070, triage load 0.318 (0.066 beyond the non-suggestions) against 0.316."""
 
 from dataclasses import replace
 
@@ -70,12 +78,12 @@ def figures(shipped) -> dict:
 
 
 def test_the_top_label_is_acceptable_for_three_in_four_real_texts(figures):
-    assert figures["top_acceptable"] >= 0.815  # measured 0.822 (split with AE and AF)
-    assert figures["top3_acceptable"] >= 0.96  # measured 0.965
+    assert figures["top_acceptable"] >= 0.815  # measured 0.826 (split with AG to AI)
+    assert figures["top3_acceptable"] >= 0.96  # measured 0.966
 
 
 def test_macro_f1_on_real_texts_holds_with_abstentions_counted_as_misses(figures):
-    assert figures["macro_f1"] >= 0.81  # measured 0.818
+    assert figures["macro_f1"] >= 0.81  # measured 0.823
 
 
 def test_the_coordinator_sees_few_more_texts_than_the_non_suggestions(figures, shipped):
@@ -83,8 +91,8 @@ def test_the_coordinator_sees_few_more_texts_than_the_non_suggestions(figures, s
     the bound is on what triage holds beyond the texts that ask nothing."""
     _, test = shipped
     asks_nothing = sum(e.topic == "none" for e in test) / len(test)
-    assert figures["abstained"] <= 0.075  # measured 0.071
-    assert figures["triage_load"] - asks_nothing <= 0.07  # measured 0.321 - 0.254 = 0.067
+    assert figures["abstained"] <= 0.075  # measured 0.072
+    assert figures["triage_load"] - asks_nothing <= 0.07  # measured 0.318 - 0.252 = 0.066
 
 
 @pytest.fixture(scope="module")
@@ -102,7 +110,7 @@ def chatty(shipped) -> dict:
 
 
 def test_chit_chat_around_a_suggestion_does_not_send_it_to_triage(chatty, figures):
-    assert chatty["triage_load"] <= figures["triage_load"] + 0.02  # measured 0.334 (was 0.311)
+    assert chatty["triage_load"] <= figures["triage_load"] + 0.02  # measured 0.332
     assert chatty["top_acceptable"] >= 0.81  # measured 0.816
 
 
