@@ -127,6 +127,10 @@ BATCH_FILES = (
     # told in written Cantonese with a laugh, a suggestion first and the harm after; calls with
     # grandparents and other places' news as look-alikes.
     DATA_DIR / "safeguarding_real_batch24.jsonl",
+    # Batch 25: the boundary between busy parents and neglect: children who spend the holidays at
+    # a parent's shop, stall or site (ordinary) beside children locked in, left for weeks or
+    # selling flowers at night (neglect, exploitation).
+    DATA_DIR / "safeguarding_real_batch25.jsonl",
 )
 # Holdouts whose one blind run is recorded in training/reports/safeguarding_blind_runs.json
 # are retired into the data, each as a batch of its own (numbered from 101), split by event like

@@ -119,6 +119,7 @@ def evaluate_all() -> dict:
         "test_batch22": evaluate_real([c for c in real["test"] if c.batch == 22]),
         "test_batch23": evaluate_real([c for c in real["test"] if c.batch == 23]),
         "test_batch24": evaluate_real([c for c in real["test"] if c.batch == 24]),
+        "test_batch25": evaluate_real([c for c in real["test"] if c.batch == 25]),
         "blind_runs": json.loads(BLIND_RUNS.read_text("utf-8")),
         "ordinary": {
             "corpus_test": evaluate_ordinary([e.text for e in corpus["test"]]),
@@ -301,6 +302,9 @@ def render(result: dict) -> str:
         + _split_section(
             "Test, batch 24 events only (neglect and work told cheerfully, grooming in Cantonese)",
             result["test_batch24"],
+        )
+        + _split_section(
+            "Test, batch 25 events only (busy parents beside neglect)", result["test_batch25"]
         )
         + _split_section("Dev", result["dev"])
     )

@@ -35,6 +35,7 @@ BATCH21_FILE = DATA_DIR / "safeguarding_real_batch21.jsonl"
 BATCH22_FILE = DATA_DIR / "safeguarding_real_batch22.jsonl"
 BATCH23_FILE = DATA_DIR / "safeguarding_real_batch23.jsonl"
 BATCH24_FILE = DATA_DIR / "safeguarding_real_batch24.jsonl"
+BATCH25_FILE = DATA_DIR / "safeguarding_real_batch25.jsonl"
 # The sixth blind holdout, committed before anything was changed or run on it.
 HOLDOUT6_FILE = real.HOLDOUT6_FILE
 # The seventh blind holdout, committed before anything was changed or run on it.
@@ -331,6 +332,7 @@ def test_a_late_holdout_shares_no_page_event_or_near_duplicate_with_another_file
         (BATCH22_FILE, 22),
         (BATCH23_FILE, 23),
         (BATCH24_FILE, 24),
+        (BATCH25_FILE, 25),
     ],
 )
 def test_a_batch_file_is_read_with_the_set_as_one_new_batch(path, batch):
@@ -628,7 +630,8 @@ def test_batch22_tells_harm_in_cantonese_and_neglect_as_a_life_story_beside_look
     urgent = [r for r in rows if r["urgent"]]
     per_kind = Counter(r["kind"] for r in rows)
     assert len(rows) >= 150 and len(urgent) >= 85
-    assert per_kind["neglect"] >= 20 and per_kind["exploitation"] >= 20 and per_kind["hitting"] >= 20
+    assert per_kind["neglect"] >= 20 and per_kind["exploitation"] >= 20
+    assert per_kind["hitting"] >= 20
     assert {r["style"] for r in urgent} == set(real.STYLES)
     assert {r["kind"] for r in rows if not r["urgent"]} == set(real.SAFE_KINDS)
     cantonese = [r for r in urgent if any(ch in r["text"] for ch in "佢唔嘅咗啲冇俾喺")]
@@ -671,4 +674,16 @@ def test_holdout26_is_a_smaller_blind_set_whose_gaps_are_known():
     assert len(rows) >= 95 and len(urgent) >= 60
     assert {r["kind"] for r in urgent} == set(real.URGENT_KINDS) - {"grooming_online"}
     assert {r["kind"] for r in rows if not r["urgent"]} == set(real.SAFE_KINDS)
+    assert {r["style"] for r in urgent} == set(real.STYLES)
+
+
+def test_batch25_draws_the_line_between_busy_parents_and_neglect():
+    """Children who spend the holidays at a parent's shop, stall or site, bored and seeing little
+    of their parents (ordinary), beside children locked in, left for weeks or selling flowers at
+    night: the boundary the team's look-alike 寒假去爸妈开店的地方…忙到半夜 sits on."""
+    rows = _rows(BATCH25_FILE)
+    urgent = [r for r in rows if r["urgent"]]
+    assert len(rows) >= 90 and len(urgent) >= 30
+    assert Counter(r["kind"] for r in rows)["ordinary"] >= 45
+    assert {r["kind"] for r in urgent} == {"neglect", "exploitation"}
     assert {r["style"] for r in urgent} == set(real.STYLES)
