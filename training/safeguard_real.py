@@ -79,6 +79,9 @@ HOLDOUT25_FILE = DATA_DIR / "safeguarding_real_holdout25.jsonl"
 # A twenty-sixth holdout, written beside batch 24 and committed unread: the next screen's blind
 # reading. The index's unused pages ran short: it has no online grooming and one neglect line.
 HOLDOUT26_FILE = DATA_DIR / "safeguarding_real_holdout26.jsonl"
+# A twenty-seventh holdout (Singapore, Malaysia, Hong Kong and Taiwan cases, many from
+# English-language reports), committed unread: the next screen's blind reading.
+HOLDOUT27_FILE = DATA_DIR / "safeguarding_real_holdout27.jsonl"
 # Later batches live in their own files; load_real() reads them with the main file.
 BATCH_FILES = (
     DATA_DIR / "safeguarding_real_batch4.jsonl",
@@ -144,7 +147,8 @@ BATCH_FILES = (
 # holdout 22 after its blind run, with holdout 23 unread; holdout 23 after its blind run on the
 # batch-21 screen, with holdout 24 being written unread; holdout 24 after its blind run on the
 # batch-22 screen, with holdout 25 being written unread; holdout 25 after its blind run on the
-# batch-23 screen, with holdout 26 committed unread.
+# batch-23 screen, with holdout 26 committed unread; holdout 26 after its blind run on the
+# batch-25 screen, with holdout 27 being written unread.
 RETIRED_HOLDOUTS = {
     HOLDOUT_FILE: 101,
     HOLDOUT2_FILE: 102,
@@ -171,6 +175,7 @@ RETIRED_HOLDOUTS = {
     HOLDOUT23_FILE: 123,
     HOLDOUT24_FILE: 124,
     HOLDOUT25_FILE: 125,
+    HOLDOUT26_FILE: 126,
 }
 SPLIT_SEED = 110120
 SHARES = {"train": 0.6, "dev": 0.2, "test": 0.2}

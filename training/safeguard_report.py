@@ -245,7 +245,7 @@ def render(result: dict) -> str:
         )
         + _split_section("Test, batch 10 events only", result["test_batch10"])
         + _split_section(
-            "Test, events of the retired holdouts 1-25 (read once each in a blind run)",
+            "Test, events of the retired holdouts 1-26 (read once each in a blind run)",
             result["test_retired_holdouts"],
         )
         + _split_section(

@@ -78,6 +78,8 @@ HOLDOUT24_FILE = real.HOLDOUT24_FILE
 HOLDOUT25_FILE = real.HOLDOUT25_FILE
 # The twenty-sixth blind holdout, committed before any screen was run on it.
 HOLDOUT26_FILE = real.HOLDOUT26_FILE
+# The twenty-seventh blind holdout, committed before any screen was run on it.
+HOLDOUT27_FILE = real.HOLDOUT27_FILE
 HOLDOUTS = [
     real.HOLDOUT_FILE,
     real.HOLDOUT2_FILE,
@@ -105,6 +107,7 @@ HOLDOUTS = [
     HOLDOUT24_FILE,
     HOLDOUT25_FILE,
     HOLDOUT26_FILE,
+    HOLDOUT27_FILE,
 ]
 # Every file after the first set and its first two holdouts, which
 # tests/classifier/test_safeguard_real.py checks.
@@ -188,6 +191,7 @@ def test_no_text_is_written_twice_in_the_real_files():
         (HOLDOUT23_FILE, 100, 70, 30),
         (HOLDOUT24_FILE, 100, 70, 30),
         (HOLDOUT25_FILE, 100, 70, 30),
+        (HOLDOUT27_FILE, 100, 75, 29),
     ],
     ids=[
         "holdout3",
@@ -213,6 +217,7 @@ def test_no_text_is_written_twice_in_the_real_files():
         "holdout23",
         "holdout24",
         "holdout25",
+        "holdout27",
     ],
 )
 def test_a_late_holdout_is_large_and_covers_every_kind_and_style(
@@ -295,7 +300,9 @@ def test_a_late_holdout_is_large_and_covers_every_kind_and_style(
     # Holdout 25 against every file listed before it (batch 23 and holdout 24 included).
     + [(HOLDOUT25_FILE, other) for other in ALL_FILES[: ALL_FILES.index(HOLDOUT25_FILE)]]
     # Holdout 26 against every file listed before it (batch 24 and holdout 25 included).
-    + [(HOLDOUT26_FILE, other) for other in ALL_FILES[: ALL_FILES.index(HOLDOUT26_FILE)]],
+    + [(HOLDOUT26_FILE, other) for other in ALL_FILES[: ALL_FILES.index(HOLDOUT26_FILE)]]
+    # Holdout 27 against every file listed before it (batch 25 and holdout 26 included).
+    + [(HOLDOUT27_FILE, other) for other in ALL_FILES[: ALL_FILES.index(HOLDOUT27_FILE)]],
     ids=lambda p: p.stem.removeprefix("safeguarding_real_"),
 )
 def test_a_late_holdout_shares_no_page_event_or_near_duplicate_with_another_file(
