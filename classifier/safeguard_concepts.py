@@ -241,7 +241,7 @@ CONCEPTS: dict[str, tuple[str, str | None]] = {
 }
 
 # Concepts of holdout 13's and batch 14's families: the rules read them; the net's view leaves
-# them out, as it did when the shipped (batch-21) net was trained on it.
+# them out, as it did when the shipped (batch-22) net was trained on it.
 RULES_ONLY_CONCEPTS: dict[str, tuple[str, str | None]] = {
     # A dirty or cruel name a child is called (给我起了个很脏的外号, 全班叫我垃圾).
     "CRUEL_NAME": (

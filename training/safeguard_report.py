@@ -27,6 +27,25 @@ REAL_SUGGESTIONS = DATA_DIR / "real"
 BLIND_RUNS = REPORTS / "safeguarding_blind_runs.json"
 # Corpus C (essays and diaries) by real-corpus split: the net trains on "train" only.
 ESSAY_PARTS = ("train", "dev", "test")
+# Batches whose test events are also reported on their own, with what each was written for.
+REPORTED_BATCHES = {
+    8: "written beside the screen, so not blind",
+    10: "",
+    12: "Hong Kong and Taiwan",
+    13: "neglect by its details, scams, lures",
+    14: "neglect and exploitation by their details",
+    16: "two writers: neglect, violence at home, abuse; self-harm, running away, grooming, "
+    "bullying, exploitation",
+    17: "two writers: the weakest kinds; everyday words that look like danger",
+    18: "grooming online, witnessed violence, hitting, abuse told indirectly, running away",
+    19: "scams that use children, neglect as a life story, safety lessons retold",
+    20: "harm hidden in jokes and games, relatives, abandonment, ransom; harm elsewhere retold",
+    21: "abuse taken for love, beatings told as routine, running away to a parent",
+    22: "harm in written Cantonese, sex work, theft and begging, neglect as a life story",
+    23: "abuse told by feelings, self-harm as a joke, bullying by what others did",
+    24: "neglect and work told cheerfully, grooming in Cantonese",
+    25: "busy parents beside neglect",
+}
 # The real suggestion corpora (A, B, D), read by real-corpus split like the essays.
 SUGGESTION_FILES = tuple(name for name in REAL_FILES if name != "corpus_c.jsonl")
 
@@ -104,22 +123,11 @@ def evaluate_all() -> dict:
         "test": evaluate_real(real["test"]),
         "dev": evaluate_real(real["dev"]),
         "test_new_events": evaluate_real([c for c in real["test"] if c.batch == 2]),
-        "test_batch8": evaluate_real([c for c in real["test"] if c.batch == 8]),
-        "test_batch10": evaluate_real([c for c in real["test"] if c.batch == 10]),
         "test_retired_holdouts": evaluate_real([c for c in real["test"] if c.batch > 100]),
-        "test_batch12": evaluate_real([c for c in real["test"] if c.batch == 12]),
-        "test_batch13": evaluate_real([c for c in real["test"] if c.batch == 13]),
-        "test_batch14": evaluate_real([c for c in real["test"] if c.batch == 14]),
-        "test_batch16": evaluate_real([c for c in real["test"] if c.batch == 16]),
-        "test_batch17": evaluate_real([c for c in real["test"] if c.batch == 17]),
-        "test_batch18": evaluate_real([c for c in real["test"] if c.batch == 18]),
-        "test_batch19": evaluate_real([c for c in real["test"] if c.batch == 19]),
-        "test_batch20": evaluate_real([c for c in real["test"] if c.batch == 20]),
-        "test_batch21": evaluate_real([c for c in real["test"] if c.batch == 21]),
-        "test_batch22": evaluate_real([c for c in real["test"] if c.batch == 22]),
-        "test_batch23": evaluate_real([c for c in real["test"] if c.batch == 23]),
-        "test_batch24": evaluate_real([c for c in real["test"] if c.batch == 24]),
-        "test_batch25": evaluate_real([c for c in real["test"] if c.batch == 25]),
+        **{
+            f"test_batch{batch}": evaluate_real([c for c in real["test"] if c.batch == batch])
+            for batch in REPORTED_BATCHES
+        },
         "blind_runs": json.loads(BLIND_RUNS.read_text("utf-8")),
         "ordinary": {
             "corpus_test": evaluate_ordinary([e.text for e in corpus["test"]]),
@@ -239,76 +247,25 @@ def render(result: dict) -> str:
         + _cv_section(result["cross_validation"])
         + _split_section("Test", result["test"])
         + _split_section("Test, new events only (batch 2)", result["test_new_events"])
-        + _split_section(
-            "Test, batch 8 events only (written beside the screen, so not blind)",
-            result["test_batch8"],
-        )
-        + _split_section("Test, batch 10 events only", result["test_batch10"])
+        + _batch_sections(result, [b for b in REPORTED_BATCHES if b < 12])
         + _split_section(
             "Test, events of the retired holdouts 1-26 (read once each in a blind run)",
             result["test_retired_holdouts"],
         )
-        + _split_section(
-            "Test, batch 12 events only (Hong Kong and Taiwan)", result["test_batch12"]
-        )
-        + _split_section(
-            "Test, batch 13 events only (neglect by its details, scams, lures)",
-            result["test_batch13"],
-        )
-        + _split_section(
-            "Test, batch 14 events only (neglect and exploitation by their details)",
-            result["test_batch14"],
-        )
-        + _split_section(
-            "Test, batch 16 events only (two writers: neglect, violence at home, abuse; "
-            "self-harm, running away, grooming, bullying, exploitation)",
-            result["test_batch16"],
-        )
-        + _split_section(
-            "Test, batch 17 events only (two writers: the weakest kinds; everyday words that "
-            "look like danger)",
-            result["test_batch17"],
-        )
-        + _split_section(
-            "Test, batch 18 events only (grooming online, witnessed violence, hitting, abuse "
-            "told indirectly, running away)",
-            result["test_batch18"],
-        )
-        + _split_section(
-            "Test, batch 19 events only (scams that use children, neglect as a life story, "
-            "safety lessons retold)",
-            result["test_batch19"],
-        )
-        + _split_section(
-            "Test, batch 20 events only (harm hidden in jokes and games, relatives, abandonment, "
-            "ransom; harm elsewhere retold)",
-            result["test_batch20"],
-        )
-        + _split_section(
-            "Test, batch 21 events only (abuse taken for love, beatings told as routine, running "
-            "away to a parent)",
-            result["test_batch21"],
-        )
-        + _split_section(
-            "Test, batch 22 events only (harm in written Cantonese, sex work, theft and begging, "
-            "neglect as a life story)",
-            result["test_batch22"],
-        )
-        + _split_section(
-            "Test, batch 23 events only (abuse told by feelings, self-harm as a joke, bullying by "
-            "what others did)",
-            result["test_batch23"],
-        )
-        + _split_section(
-            "Test, batch 24 events only (neglect and work told cheerfully, grooming in Cantonese)",
-            result["test_batch24"],
-        )
-        + _split_section(
-            "Test, batch 25 events only (busy parents beside neglect)", result["test_batch25"]
-        )
+        + _batch_sections(result, [b for b in REPORTED_BATCHES if b >= 12])
         + _split_section("Dev", result["dev"])
     )
     return "\n".join(head + body)
+
+
+def _batch_sections(result: dict, batches: list[int]) -> list[str]:
+    """One test section per reported batch, titled with what the batch was written for."""
+    lines = []
+    for batch in batches:
+        about = REPORTED_BATCHES[batch]
+        title = f"Test, batch {batch} events only" + (f" ({about})" if about else "")
+        lines += _split_section(title, result[f"test_batch{batch}"])
+    return lines
 
 
 def _parts(parts: dict) -> str:
