@@ -148,7 +148,8 @@ BATCH_FILES = (
 # batch-21 screen, with holdout 24 being written unread; holdout 24 after its blind run on the
 # batch-22 screen, with holdout 25 being written unread; holdout 25 after its blind run on the
 # batch-23 screen, with holdout 26 committed unread; holdout 26 after its blind run on the
-# batch-25 screen, with holdout 27 being written unread.
+# batch-25 screen, with holdout 27 being written unread; holdout 27 after its blind run on the
+# same screen, with holdout 28 being written unread.
 RETIRED_HOLDOUTS = {
     HOLDOUT_FILE: 101,
     HOLDOUT2_FILE: 102,
@@ -176,6 +177,7 @@ RETIRED_HOLDOUTS = {
     HOLDOUT24_FILE: 124,
     HOLDOUT25_FILE: 125,
     HOLDOUT26_FILE: 126,
+    HOLDOUT27_FILE: 127,
 }
 SPLIT_SEED = 110120
 SHARES = {"train": 0.6, "dev": 0.2, "test": 0.2}

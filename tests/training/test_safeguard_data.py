@@ -78,7 +78,7 @@ HOLDOUT24_FILE = real.HOLDOUT24_FILE
 HOLDOUT25_FILE = real.HOLDOUT25_FILE
 # The twenty-sixth blind holdout, committed before any screen was run on it.
 HOLDOUT26_FILE = real.HOLDOUT26_FILE
-# The twenty-seventh blind holdout, committed before any screen was run on it.
+# The twenty-seventh holdout, committed unread, run blind once on the batch-25 screen, then retired.
 HOLDOUT27_FILE = real.HOLDOUT27_FILE
 HOLDOUTS = [
     real.HOLDOUT_FILE,
