@@ -82,6 +82,9 @@ HOLDOUT26_FILE = DATA_DIR / "safeguarding_real_holdout26.jsonl"
 # A twenty-seventh holdout (Singapore, Malaysia, Hong Kong and Taiwan cases, many from
 # English-language reports), committed unread: the next screen's blind reading.
 HOLDOUT27_FILE = DATA_DIR / "safeguarding_real_holdout27.jsonl"
+# A twenty-eighth holdout (mostly mainland cases, some Taiwan, Hong Kong and Malaysia), written
+# beside batch 26 and committed unread: the next screen's blind reading.
+HOLDOUT28_FILE = DATA_DIR / "safeguarding_real_holdout28.jsonl"
 # Later batches live in their own files; load_real() reads them with the main file.
 BATCH_FILES = (
     DATA_DIR / "safeguarding_real_batch4.jsonl",
@@ -134,6 +137,12 @@ BATCH_FILES = (
     # a parent's shop, stall or site (ordinary) beside children locked in, left for weeks or
     # selling flowers at night (neglect, exploitation).
     DATA_DIR / "safeguarding_real_batch25.jsonl",
+    # Batch 26: harm with no danger word (neglect told cheerfully, a relative's or tutor's
+    # closeness told through fear, online "friends", bullying by what others did, coded
+    # self-harm, forced work, violence heard at night, running away as a plan), many from
+    # English-language helpline and news reports; exam stress, pets, moves, busy parents and
+    # drills as look-alikes.
+    DATA_DIR / "safeguarding_real_batch26.jsonl",
 )
 # Holdouts whose one blind run is recorded in training/reports/safeguarding_blind_runs.json
 # are retired into the data, each as a batch of its own (numbered from 101), split by event like

@@ -50,6 +50,7 @@ ORDER = (
     "corpus_ag.jsonl",
     "corpus_ah.jsonl",
     "corpus_ai.jsonl",
+    "corpus_aj.jsonl",
 )
 # file -> (writer tag, fewest lines it must hold); every file is checked against all earlier ones
 NEWER = {
@@ -85,6 +86,7 @@ NEWER = {
     "corpus_ag.jsonl": ("corpus-ag", 220),
     "corpus_ah.jsonl": ("corpus-ah", 220),
     "corpus_ai.jsonl": ("corpus-ai", 220),
+    "corpus_aj.jsonl": ("corpus-aj", 230),
 }
 LABELS = set(TOPIC_IDS) | {"none"}
 KINDS = {

@@ -36,6 +36,7 @@ BATCH22_FILE = DATA_DIR / "safeguarding_real_batch22.jsonl"
 BATCH23_FILE = DATA_DIR / "safeguarding_real_batch23.jsonl"
 BATCH24_FILE = DATA_DIR / "safeguarding_real_batch24.jsonl"
 BATCH25_FILE = DATA_DIR / "safeguarding_real_batch25.jsonl"
+BATCH26_FILE = DATA_DIR / "safeguarding_real_batch26.jsonl"
 # The sixth blind holdout, committed before anything was changed or run on it.
 HOLDOUT6_FILE = real.HOLDOUT6_FILE
 # The seventh blind holdout, committed before anything was changed or run on it.
@@ -80,6 +81,8 @@ HOLDOUT25_FILE = real.HOLDOUT25_FILE
 HOLDOUT26_FILE = real.HOLDOUT26_FILE
 # The twenty-seventh holdout, committed unread, run blind once on the batch-25 screen, then retired.
 HOLDOUT27_FILE = real.HOLDOUT27_FILE
+# The twenty-eighth blind holdout, committed before any screen was run on it.
+HOLDOUT28_FILE = real.HOLDOUT28_FILE
 HOLDOUTS = [
     real.HOLDOUT_FILE,
     real.HOLDOUT2_FILE,
@@ -108,6 +111,7 @@ HOLDOUTS = [
     HOLDOUT25_FILE,
     HOLDOUT26_FILE,
     HOLDOUT27_FILE,
+    HOLDOUT28_FILE,
 ]
 # Every file after the first set and its first two holdouts, which
 # tests/classifier/test_safeguard_real.py checks.
@@ -192,6 +196,7 @@ def test_no_text_is_written_twice_in_the_real_files():
         (HOLDOUT24_FILE, 100, 70, 30),
         (HOLDOUT25_FILE, 100, 70, 30),
         (HOLDOUT27_FILE, 100, 75, 29),
+        (HOLDOUT28_FILE, 100, 75, 30),
     ],
     ids=[
         "holdout3",
@@ -218,6 +223,7 @@ def test_no_text_is_written_twice_in_the_real_files():
         "holdout24",
         "holdout25",
         "holdout27",
+        "holdout28",
     ],
 )
 def test_a_late_holdout_is_large_and_covers_every_kind_and_style(
@@ -302,7 +308,9 @@ def test_a_late_holdout_is_large_and_covers_every_kind_and_style(
     # Holdout 26 against every file listed before it (batch 24 and holdout 25 included).
     + [(HOLDOUT26_FILE, other) for other in ALL_FILES[: ALL_FILES.index(HOLDOUT26_FILE)]]
     # Holdout 27 against every file listed before it (batch 25 and holdout 26 included).
-    + [(HOLDOUT27_FILE, other) for other in ALL_FILES[: ALL_FILES.index(HOLDOUT27_FILE)]],
+    + [(HOLDOUT27_FILE, other) for other in ALL_FILES[: ALL_FILES.index(HOLDOUT27_FILE)]]
+    # Holdout 28 against every file listed before it (batch 26 and holdout 27 included).
+    + [(HOLDOUT28_FILE, other) for other in ALL_FILES[: ALL_FILES.index(HOLDOUT28_FILE)]],
     ids=lambda p: p.stem.removeprefix("safeguarding_real_"),
 )
 def test_a_late_holdout_shares_no_page_event_or_near_duplicate_with_another_file(
@@ -340,6 +348,7 @@ def test_a_late_holdout_shares_no_page_event_or_near_duplicate_with_another_file
         (BATCH23_FILE, 23),
         (BATCH24_FILE, 24),
         (BATCH25_FILE, 25),
+        (BATCH26_FILE, 26),
     ],
 )
 def test_a_batch_file_is_read_with_the_set_as_one_new_batch(path, batch):
@@ -694,3 +703,15 @@ def test_batch25_draws_the_line_between_busy_parents_and_neglect():
     assert Counter(r["kind"] for r in rows)["ordinary"] >= 45
     assert {r["kind"] for r in urgent} == {"neglect", "exploitation"}
     assert {r["style"] for r in urgent} == set(real.STYLES)
+
+
+def test_batch26_tells_harm_without_a_danger_word_beside_everyday_worries():
+    """Disclosures with no danger word, from news and helpline reports in Chinese and English,
+    beside look-alikes a child writes every day: exam stress, a dead pet, a move, busy parents."""
+    rows = _rows(BATCH26_FILE)
+    urgent = [r for r in rows if r["urgent"]]
+    assert len(rows) >= 145 and len(urgent) >= 90
+    assert {r["kind"] for r in urgent} == set(real.URGENT_KINDS)
+    assert {r["kind"] for r in rows if not r["urgent"]} == set(real.SAFE_KINDS)
+    assert {r["style"] for r in urgent} == set(real.STYLES)
+    assert Counter(r["source_kind"] for r in rows)["helpline_report"] >= 20
