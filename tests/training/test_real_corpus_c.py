@@ -51,6 +51,8 @@ ORDER = (
     "corpus_ah.jsonl",
     "corpus_ai.jsonl",
     "corpus_aj.jsonl",
+    "corpus_ak.jsonl",
+    "corpus_al.jsonl",
 )
 # file -> (writer tag, fewest lines it must hold); every file is checked against all earlier ones
 NEWER = {
@@ -87,6 +89,8 @@ NEWER = {
     "corpus_ah.jsonl": ("corpus-ah", 220),
     "corpus_ai.jsonl": ("corpus-ai", 220),
     "corpus_aj.jsonl": ("corpus-aj", 230),
+    "corpus_ak.jsonl": ("corpus-ak", 220),
+    "corpus_al.jsonl": ("corpus-al", 220),
 }
 LABELS = set(TOPIC_IDS) | {"none"}
 KINDS = {
