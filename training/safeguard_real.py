@@ -158,7 +158,8 @@ BATCH_FILES = (
 # batch-22 screen, with holdout 25 being written unread; holdout 25 after its blind run on the
 # batch-23 screen, with holdout 26 committed unread; holdout 26 after its blind run on the
 # batch-25 screen, with holdout 27 being written unread; holdout 27 after its blind run on the
-# same screen, with holdout 28 being written unread.
+# same screen, with holdout 28 being written unread; holdout 28 after its blind run on that same
+# screen again, with batch 26 in the data.
 RETIRED_HOLDOUTS = {
     HOLDOUT_FILE: 101,
     HOLDOUT2_FILE: 102,
@@ -187,6 +188,7 @@ RETIRED_HOLDOUTS = {
     HOLDOUT25_FILE: 125,
     HOLDOUT26_FILE: 126,
     HOLDOUT27_FILE: 127,
+    HOLDOUT28_FILE: 128,
 }
 SPLIT_SEED = 110120
 SHARES = {"train": 0.6, "dev": 0.2, "test": 0.2}

@@ -81,7 +81,7 @@ HOLDOUT25_FILE = real.HOLDOUT25_FILE
 HOLDOUT26_FILE = real.HOLDOUT26_FILE
 # The twenty-seventh holdout, committed unread, run blind once on the batch-25 screen, then retired.
 HOLDOUT27_FILE = real.HOLDOUT27_FILE
-# The twenty-eighth blind holdout, committed before any screen was run on it.
+# The twenty-eighth holdout, committed unread, run blind once on the batch-25 screen, then retired.
 HOLDOUT28_FILE = real.HOLDOUT28_FILE
 HOLDOUTS = [
     real.HOLDOUT_FILE,
