@@ -504,6 +504,9 @@ WHOLE: dict[str, list[str]] = {
         # Points or gift cards bought for someone online, then blocked (batch 13).
         r"(点数卡|点卡|礼品卡|itunes卡|序号|卡号)[^。]{0,16}(被|就被)(封锁|拉黑|删)",
         r"(点数卡|点卡|礼品卡|itunes卡)[^。]{0,16}([0-9一二三四五六七八九十几]+万|没了|被骗|追加)",
+        # A child sent to work instead of school (holdout 28's train part).
+        r"(让|叫|要|逼)(我|我们)[^。]{0,6}打工[^。]{0,8}(不用|不要|别|不能|不准|不让)(再)?(回|去|上)?"
+        r"(学校|上学|读书|念书)",
     ],
 }
 

@@ -619,6 +619,13 @@ BATCH24_RULE_CASES = [
     ("篮球赛我们班被打得落花流水", False),
     ("我被他们打得好疼", True),
 ]
+# From a train gap of the retired holdout 28: a child sent to work instead of school.
+BATCH26_RULE_CASES = [
+    ("家里叫我去广东打工，说以后不用上学了", True),
+    ("爸妈要我们去厂里打工，不准再回学校", True),
+    ("妈妈让我暑假去奶茶店打工赚零花钱，开学再回学校", False),
+    ("放假了不用去学校了哈哈", False),
+]
 
 
 @pytest.mark.parametrize(
@@ -630,7 +637,8 @@ BATCH24_RULE_CASES = [
     + BATCH21_RULE_CASES
     + BATCH22_RULE_CASES
     + BATCH23_RULE_CASES
-    + BATCH24_RULE_CASES,
+    + BATCH24_RULE_CASES
+    + BATCH26_RULE_CASES,
 )
 def test_a_rule_from_a_dev_gap_catches_it_in_new_words_and_no_look_alike(text, caught):
     """The rules written from the dev gaps of the batch-16 to batch-22 nets (the batch-22 net's
