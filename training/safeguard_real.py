@@ -143,6 +143,10 @@ BATCH_FILES = (
     # English-language helpline and news reports; exam stress, pets, moves, busy parents and
     # drills as look-alikes.
     DATA_DIR / "safeguarding_real_batch26.jsonl",
+    # Batch 27: very short hints, coded self-harm, nowhere to sleep tonight, harm in Cantonese,
+    # Taiwanese and Malaysian voices; game talk, injuries, squabbles, nightmares and retold safety
+    # lessons in pinyin, emoji and dialect as look-alikes.
+    DATA_DIR / "safeguarding_real_batch27.jsonl",
 )
 # Holdouts whose one blind run is recorded in training/reports/safeguarding_blind_runs.json
 # are retired into the data, each as a batch of its own (numbered from 101), split by event like

@@ -46,6 +46,7 @@ REPORTED_BATCHES = {
     24: "neglect and work told cheerfully, grooming in Cantonese",
     25: "busy parents beside neglect",
     26: "harm with no danger word, many from English-language reports",
+    27: "very short hints and dialects; chat-like look-alikes",
 }
 # The real suggestion corpora (A, B, D), read by real-corpus split like the essays.
 SUGGESTION_FILES = tuple(name for name in REAL_FILES if name != "corpus_c.jsonl")

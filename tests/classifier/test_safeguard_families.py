@@ -626,6 +626,16 @@ BATCH26_RULE_CASES = [
     ("妈妈让我暑假去奶茶店打工赚零花钱，开学再回学校", False),
     ("放假了不用去学校了哈哈", False),
 ]
+# From batch 27's dev gaps: gifts begged for in a parent's livestream, left at home with no
+# adult (told after a comma, as Cantonese 冇大人 reads), nowhere to sleep tonight.
+BATCH27_RULE_CASES = [
+    ("爸爸天天开直播，叫我对着镜头喊大家给我们要红包", True),
+    ("过年拜年的时候奶奶叫我去要红包", False),
+    ("爸妈去外地了，我们两个在家，没有大人", True),
+    ("小弟弟一个人在河边玩，没有大人", False),
+    ("没地方去了，今晚睡哪", True),
+    ("露营好开心，今晚睡哪个帐篷呀", False),
+]
 
 
 @pytest.mark.parametrize(
@@ -638,7 +648,8 @@ BATCH26_RULE_CASES = [
     + BATCH22_RULE_CASES
     + BATCH23_RULE_CASES
     + BATCH24_RULE_CASES
-    + BATCH26_RULE_CASES,
+    + BATCH26_RULE_CASES
+    + BATCH27_RULE_CASES,
 )
 def test_a_rule_from_a_dev_gap_catches_it_in_new_words_and_no_look_alike(text, caught):
     """The rules written from the dev gaps of the batch-16 to batch-22 nets (the batch-22 net's

@@ -37,6 +37,7 @@ BATCH23_FILE = DATA_DIR / "safeguarding_real_batch23.jsonl"
 BATCH24_FILE = DATA_DIR / "safeguarding_real_batch24.jsonl"
 BATCH25_FILE = DATA_DIR / "safeguarding_real_batch25.jsonl"
 BATCH26_FILE = DATA_DIR / "safeguarding_real_batch26.jsonl"
+BATCH27_FILE = DATA_DIR / "safeguarding_real_batch27.jsonl"
 # The sixth blind holdout, committed before anything was changed or run on it.
 HOLDOUT6_FILE = real.HOLDOUT6_FILE
 # The seventh blind holdout, committed before anything was changed or run on it.
@@ -349,6 +350,7 @@ def test_a_late_holdout_shares_no_page_event_or_near_duplicate_with_another_file
         (BATCH24_FILE, 24),
         (BATCH25_FILE, 25),
         (BATCH26_FILE, 26),
+        (BATCH27_FILE, 27),
     ],
 )
 def test_a_batch_file_is_read_with_the_set_as_one_new_batch(path, batch):
@@ -715,3 +717,17 @@ def test_batch26_tells_harm_without_a_danger_word_beside_everyday_worries():
     assert {r["kind"] for r in rows if not r["urgent"]} == set(real.SAFE_KINDS)
     assert {r["style"] for r in urgent} == set(real.STYLES)
     assert Counter(r["source_kind"] for r in rows)["helpline_report"] >= 20
+
+
+def test_batch27_holds_very_short_hints_and_chat_like_look_alikes():
+    """Hints of a few characters and harm in dialect, beside the game talk, injuries, squabbles
+    and retold safety lessons a chat assistant reads every day, typed the same ways."""
+    rows = _rows(BATCH27_FILE)
+    urgent = [r for r in rows if r["urgent"]]
+    safe = [r for r in rows if not r["urgent"]]
+    assert len(rows) >= 150 and len(urgent) >= 75 and len(safe) >= 70
+    assert {r["kind"] for r in urgent} == set(real.URGENT_KINDS)
+    assert {r["kind"] for r in safe} == set(real.SAFE_KINDS)
+    assert {r["style"] for r in urgent} == set(real.STYLES)
+    assert len([r for r in urgent if len(r["text"]) <= 10]) >= 8
+    assert len([r for r in safe if r["style"] != "characters"]) >= 50
