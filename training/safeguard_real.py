@@ -85,6 +85,9 @@ HOLDOUT27_FILE = DATA_DIR / "safeguarding_real_holdout27.jsonl"
 # A twenty-eighth holdout (mostly mainland cases, some Taiwan, Hong Kong and Malaysia), written
 # beside batch 26 and committed unread: the next screen's blind reading.
 HOLDOUT28_FILE = DATA_DIR / "safeguarding_real_holdout28.jsonl"
+# A twenty-ninth holdout (many English-language helpline and news reports told in a Chinese
+# child's voice), written beside batch 27 and committed unread: the next screen's blind reading.
+HOLDOUT29_FILE = DATA_DIR / "safeguarding_real_holdout29.jsonl"
 # Later batches live in their own files; load_real() reads them with the main file.
 BATCH_FILES = (
     DATA_DIR / "safeguarding_real_batch4.jsonl",

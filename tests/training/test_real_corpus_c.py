@@ -53,6 +53,7 @@ ORDER = (
     "corpus_aj.jsonl",
     "corpus_ak.jsonl",
     "corpus_al.jsonl",
+    "corpus_am.jsonl",
 )
 # file -> (writer tag, fewest lines it must hold); every file is checked against all earlier ones
 NEWER = {
@@ -91,6 +92,7 @@ NEWER = {
     "corpus_aj.jsonl": ("corpus-aj", 230),
     "corpus_ak.jsonl": ("corpus-ak", 220),
     "corpus_al.jsonl": ("corpus-al", 220),
+    "corpus_am.jsonl": ("corpus-am", 220),
 }
 LABELS = set(TOPIC_IDS) | {"none"}
 KINDS = {

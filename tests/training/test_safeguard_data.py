@@ -84,6 +84,8 @@ HOLDOUT26_FILE = real.HOLDOUT26_FILE
 HOLDOUT27_FILE = real.HOLDOUT27_FILE
 # The twenty-eighth holdout, committed unread, run blind once on the batch-25 screen, then retired.
 HOLDOUT28_FILE = real.HOLDOUT28_FILE
+# The twenty-ninth blind holdout, committed before any screen was run on it.
+HOLDOUT29_FILE = real.HOLDOUT29_FILE
 HOLDOUTS = [
     real.HOLDOUT_FILE,
     real.HOLDOUT2_FILE,
@@ -113,6 +115,7 @@ HOLDOUTS = [
     HOLDOUT26_FILE,
     HOLDOUT27_FILE,
     HOLDOUT28_FILE,
+    HOLDOUT29_FILE,
 ]
 # Every file after the first set and its first two holdouts, which
 # tests/classifier/test_safeguard_real.py checks.
@@ -198,6 +201,7 @@ def test_no_text_is_written_twice_in_the_real_files():
         (HOLDOUT25_FILE, 100, 70, 30),
         (HOLDOUT27_FILE, 100, 75, 29),
         (HOLDOUT28_FILE, 100, 75, 30),
+        (HOLDOUT29_FILE, 100, 74, 30),
     ],
     ids=[
         "holdout3",
@@ -225,6 +229,7 @@ def test_no_text_is_written_twice_in_the_real_files():
         "holdout25",
         "holdout27",
         "holdout28",
+        "holdout29",
     ],
 )
 def test_a_late_holdout_is_large_and_covers_every_kind_and_style(
@@ -311,7 +316,9 @@ def test_a_late_holdout_is_large_and_covers_every_kind_and_style(
     # Holdout 27 against every file listed before it (batch 25 and holdout 26 included).
     + [(HOLDOUT27_FILE, other) for other in ALL_FILES[: ALL_FILES.index(HOLDOUT27_FILE)]]
     # Holdout 28 against every file listed before it (batch 26 and holdout 27 included).
-    + [(HOLDOUT28_FILE, other) for other in ALL_FILES[: ALL_FILES.index(HOLDOUT28_FILE)]],
+    + [(HOLDOUT28_FILE, other) for other in ALL_FILES[: ALL_FILES.index(HOLDOUT28_FILE)]]
+    # Holdout 29 against every file listed before it (batch 27 and holdout 28 included).
+    + [(HOLDOUT29_FILE, other) for other in ALL_FILES[: ALL_FILES.index(HOLDOUT29_FILE)]],
     ids=lambda p: p.stem.removeprefix("safeguarding_real_"),
 )
 def test_a_late_holdout_shares_no_page_event_or_near_duplicate_with_another_file(
