@@ -152,6 +152,16 @@ def tagged_syllables(text: str) -> list[tuple[str, bool]]:
     ]
 
 
+def syllables_by_word(text: str) -> list[tuple[str, int | None]]:
+    """Fuzzy syllables of a text, each with the number of the Latin word it was typed in (None
+    for hanzi): which syllables a child typed together as one word (dianti, wenda)."""
+    return [
+        (sound, number if piece[0] < _HAN_START else None)
+        for number, piece in enumerate(_PIECE_RE.findall(text))
+        for sound in _sounds(piece).split()
+    ]
+
+
 def text_syllables(text: str) -> list[str]:
     """Fuzzy syllables of a text: hanzi by reading, Latin runs split as pinyin, others dropped."""
     return syllable_text(text).split()

@@ -6,7 +6,7 @@ from functools import lru_cache
 
 from classifier import safeguard_rules as rules
 from classifier.normalise import normalise
-from classifier.pinyin import split_syllables, tagged_syllables
+from classifier.pinyin import split_syllables, syllables_by_word
 from classifier.pinyin_reading import read_back
 from classifier.regional import mandarin_reading
 from classifier.safeguard_concepts import family_hits
@@ -74,7 +74,7 @@ FIGURE_HELP = re.compile(rules.FIGURE_HELP)
 CHORE = re.compile(rules.CHORE)
 # 去世 (passed away) typed in pinyin reads "qu si" once sh and s are merged; spelt 过世 instead
 # so the pinyin rules for 去死 do not see it.
-_PASSED_AWAY = re.compile(r"\bqu ?shi\b")
+_PASSED_AWAY = re.compile(r"(?<![a-z])qu ?shi(?![aeiou])")
 FORMAL = re.compile(rules.FORMAL)
 PLAY = re.compile(rules.PLAY)
 PLAY_AGAIN = re.compile(rules.PLAY_AGAIN)
@@ -142,14 +142,29 @@ def _scan_pinyin(norm: str, table: list[tuple[str, re.Pattern]], hits: dict[str,
 def _scan_pinyin_clause(
     norm: str, table: list[tuple[str, re.Pattern]], hits: dict[str, str]
 ) -> None:
-    """Match pinyin rules, keeping only matches that include a syllable typed in Latin letters."""
-    tagged = tagged_syllables(norm)
-    text = " ".join(s for s, _ in tagged)
-    typed = [latin for s, latin in tagged for _ in range(len(s) + 1)]
+    """Match pinyin rules, keeping only matches that rest on syllables typed in Latin letters."""
+    words = syllables_by_word(norm)
+    text = " ".join(s for s, _ in words)
+    owner = [k for k, (s, _) in enumerate(words) for _ in range(len(s) + 1)]
     for kind, pattern in table:
         for match in pattern.finditer(text):
-            if kind not in hits and any(typed[match.start() : match.end()]):
+            span = sorted(set(owner[match.start() : match.end()]))
+            if kind not in hits and _typed_evidence(words, span):
                 hits[kind] = match.group(0)
+
+
+def _typed_evidence(words: list[tuple[str, int | None]], span: list[int]) -> bool:
+    """Whether a match is made of what the child typed: some syllable typed in Latin letters, and
+    not only the tail of one typed word read on into the hanzi after it (电梯我 typed "dianti我"
+    reads "dian ti wo", but the child typed no 踢我)."""
+    typed = {words[k][1] for k in span} - {None}
+    if not typed:
+        return False
+    first = span[0]
+    word = words[first][1]
+    mid_word = word is not None and first > 0 and words[first - 1][1] == word
+    has_hanzi = any(words[k][1] is None for k in span)
+    return not (mid_word and has_hanzi and len(typed) == 1)
 
 
 @lru_cache(maxsize=1)

@@ -235,6 +235,28 @@ RULES_QUIET = [
     "xin wen shuo you ge lao shi shang wang ke, hou lai qu shi le",
     "打游戏又被爆头了，被人追着da，我直接4了哈哈",
 ]
+# Suggestions typed partly in pinyin (the noisy copies of the real corpora's dev parts): a typed
+# word's tail read on into the hanzi after it (电梯我 as "dianti我", 发现是 as "faxian是") is no
+# 踢我 or 想死, 盒子上 is no 自杀, 去世了 typed "qushi了" is no 去死, and parents not at one's
+# side typed "shenbian" are no neglect.
+RULES_QUIET_PINYIN = [
+    "学校能不能装dianti 我也想去楼上的tushuguan和实验室",
+    "游戏gongsi能不能faxian是小孩在充钱就拦一下",
+    "有奖wenda我dadui了消费者权益保护法的题",
+    "我最驚喺網上俾陌生人搭訕同呃，有冇一個rexian係專俾細路問嘢",
+    "我买的水晶泥hezi上除了名字什么都没写，没有成分也没有安全提示",
+    "妈妈很早就qushi了，我跟爷爷奶奶住，终于有了自己的书桌",
+    "爸妈都不在shenbian，我想要一个能装下所有课本的大书包",
+]
+# …while what a child types as one pinyin word, or beside the hanzi, still reads as harm.
+ALARMS_PINYIN = [
+    "babadawo",
+    "爸爸又da我",
+    "我好xiangsi",
+    "他总是ti我",
+    "wo xiang zi sha",
+    "ta yao qu si",
+]
 ALARMS = [
     "救命 他又拿皮带打我了",
     "wo xiang qu si",
@@ -260,6 +282,16 @@ def test_ordinary_real_words_do_not_trip_a_rule(text):
 @pytest.mark.parametrize("text", RULES_QUIET)
 def test_pinyin_clauses_deaths_of_others_and_games_do_not_trip_the_rules(text):
     assert rule_hits(normalise(text)) == {}
+
+
+@pytest.mark.parametrize("text", RULES_QUIET_PINYIN)
+def test_a_suggestion_typed_partly_in_pinyin_does_not_trip_the_rules(text):
+    assert rule_hits(screen_form(normalise(text))) == {}
+
+
+@pytest.mark.parametrize("text", ALARMS_PINYIN)
+def test_harm_typed_in_pinyin_still_trips_the_rules(text):
+    assert rule_hits(screen_form(normalise(text)))
 
 
 @pytest.mark.parametrize("text", ALARMS)
