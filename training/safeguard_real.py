@@ -150,6 +150,10 @@ BATCH_FILES = (
     # Taiwanese and Malaysian voices; game talk, injuries, squabbles, nightmares and retold safety
     # lessons in pinyin, emoji and dialect as look-alikes.
     DATA_DIR / "safeguarding_real_batch27.jsonl",
+    # Batch 28: online adults planning to meet, abuse told as a joke or as confusion, girls
+    # married off or sent to work, runaways with a friend told in dialect; grandparents' illness,
+    # bickering parents, safety lessons and other places' news as look-alikes.
+    DATA_DIR / "safeguarding_real_batch28.jsonl",
 )
 # Holdouts whose one blind run is recorded in training/reports/safeguarding_blind_runs.json
 # are retired into the data, each as a batch of its own (numbered from 101), split by event like

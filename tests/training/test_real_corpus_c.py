@@ -54,6 +54,7 @@ ORDER = (
     "corpus_ak.jsonl",
     "corpus_al.jsonl",
     "corpus_am.jsonl",
+    "corpus_an.jsonl",
 )
 # file -> (writer tag, fewest lines it must hold); every file is checked against all earlier ones
 NEWER = {
@@ -93,6 +94,7 @@ NEWER = {
     "corpus_ak.jsonl": ("corpus-ak", 220),
     "corpus_al.jsonl": ("corpus-al", 220),
     "corpus_am.jsonl": ("corpus-am", 220),
+    "corpus_an.jsonl": ("corpus-an", 200),
 }
 LABELS = set(TOPIC_IDS) | {"none"}
 KINDS = {

@@ -38,6 +38,7 @@ BATCH24_FILE = DATA_DIR / "safeguarding_real_batch24.jsonl"
 BATCH25_FILE = DATA_DIR / "safeguarding_real_batch25.jsonl"
 BATCH26_FILE = DATA_DIR / "safeguarding_real_batch26.jsonl"
 BATCH27_FILE = DATA_DIR / "safeguarding_real_batch27.jsonl"
+BATCH28_FILE = DATA_DIR / "safeguarding_real_batch28.jsonl"
 # The sixth blind holdout, committed before anything was changed or run on it.
 HOLDOUT6_FILE = real.HOLDOUT6_FILE
 # The seventh blind holdout, committed before anything was changed or run on it.
@@ -358,6 +359,7 @@ def test_a_late_holdout_shares_no_page_event_or_near_duplicate_with_another_file
         (BATCH25_FILE, 25),
         (BATCH26_FILE, 26),
         (BATCH27_FILE, 27),
+        (BATCH28_FILE, 28),
     ],
 )
 def test_a_batch_file_is_read_with_the_set_as_one_new_batch(path, batch):
@@ -738,3 +740,15 @@ def test_batch27_holds_very_short_hints_and_chat_like_look_alikes():
     assert {r["style"] for r in urgent} == set(real.STYLES)
     assert len([r for r in urgent if len(r["text"]) <= 10]) >= 8
     assert len([r for r in safe if r["style"] != "characters"]) >= 50
+
+
+def test_batch28_tells_grooming_and_early_marriage_beside_ordinary_family_trouble():
+    """Online adults who plan to meet, girls married off or sent to work and runaways told in
+    dialect, beside a grandparent's illness, bickering parents and retold safety lessons."""
+    rows = _rows(BATCH28_FILE)
+    urgent = [r for r in rows if r["urgent"]]
+    kinds = Counter(r["kind"] for r in urgent)
+    assert len(rows) >= 140 and len(urgent) >= 75
+    assert kinds["grooming_online"] >= 15 and kinds["runaway"] >= 15
+    assert {r["kind"] for r in rows if not r["urgent"]} == set(real.SAFE_KINDS)
+    assert {r["style"] for r in urgent} == set(real.STYLES)
