@@ -126,6 +126,8 @@ STRONG: dict[str, list[str]] = {
         + _NOT_A_CALL,
         r"推我(?![们也的奶爷妈爸弟妹哥姐家])|一脚踹|踹(了)?我",
         r"把我(们)?(打|揍|关|锁|绑|按|推|扔|拖|堵|赶|拎)",
+        # Batch 28's dev gap: a parent who keeps the child locked in "for my own good".
+        r"(爸|妈|他|她|大人|奶奶|爷爷)[^，。,]{0,6}(锁|关)着我",
         r"(?<!小时候)挨打|挨揍|(打|揍)(我)?一顿",
         r"(围着|按着|按在地上)我?打(?!雪|球|牌|游戏|篮|羽|乒|闹|水仗)|打得更狠|进我(的)?房间|(头|我)往墙上撞|往墙上(撞|摔|推)",
         r"往我(的)?(头|脸|身|背)上(打|砸|抽|踢)|掐.{0,3}脖子",
@@ -492,6 +494,12 @@ WHOLE: dict[str, list[str]] = {
         r"(爸妈|爸爸妈妈|父母)[^。]{0,10}(打工|不在)[^。]{0,16}自己[^，。,]{0,4}(做饭|煮饭|拔菜|喂猪)",
         r"(爸|妈|爸爸|妈妈)[^。]{0,12}电话(一直|都|也)?(停机|关机)",
     ],
+    # Batch 28's dev gap: a fight heard at home, then the child shuts it out (headphones on,
+    # ears covered, under the quilt, pretending not to hear).
+    DV: [
+        r"(爸|妈|他们)[^。]{0,8}(砰|哐|咣|摔|砸|吵|打架|打起来)[^。]{0,30}((戴上|戴)(耳机|headphone)|"
+        r"(耳机|headphone)戴上|捂(住)?耳朵|躲(进|在)?(被子|被窝)|装作(什么都)?没听)",
+    ],
     OTHER: [r"最后一关.{0,6}(药|刻|割|跳楼|跳下)|(关卡|任务|一关)[^。]{0,10}(刻图案|刻字|吃药|割)"],
     # Clues that cross a comma (holdout 9, batch 12): a last message on an exam answer sheet,
     # long hours on a building site, working late and asleep in class the next day.
@@ -506,6 +514,10 @@ WHOLE: dict[str, list[str]] = {
         # Points or gift cards bought for someone online, then blocked (batch 13).
         r"(点数卡|点卡|礼品卡|itunes卡|序号|卡号)[^。]{0,16}(被|就被)(封锁|拉黑|删)",
         r"(点数卡|点卡|礼品卡|itunes卡)[^。]{0,16}([0-9一二三四五六七八九十几]+万|没了|被骗|追加)",
+        # Batch 28's dev gap: a girl promised in marriage while at school.
+        r"(初[一二三]|[十1][一二三四五1-5]岁|小学|[五六]年级)[^。]{0,8}(就|要|被)?"
+        r"(订亲|定亲|订婚|定婚|嫁人|嫁出去)",
+        r"(让|叫|要|逼)我[^。]{0,10}(结婚|嫁人|订亲|定亲|订婚)",
         # A child sent to work instead of school (holdout 28's train part).
         r"(让|叫|要|逼)(我|我们)[^。]{0,6}打工[^。]{0,8}(不用|不要|别|不能|不准|不让)(再)?(回|去|上)?"
         r"(学校|上学|读书|念书)",
@@ -526,6 +538,8 @@ WEAK: dict[str, list[str]] = {
         r"(跟着|跟在|跟踪|跟到|根着|跟了|跟著|贴着)我(?!开)",
     ],
     ABUSE: [
+        # Batch 28's dev gap: home is where it is frightening (我家晚上最吓人).
+        r"(我家|家里)(晚上|一到晚上|每天晚上)?(最|好|很|特别|真)(吓人|可怕|恐怖)",
         r"耳光|巴掌|是.{0,10}打(的|破的|伤的)|打(得|到)?[^，。,]{0,4}(肿|青(?!少|春)|紫)|(头|脸|额头)(被)?(打)?(肿|破|青|紫)",
         r"浑身(都)?(疼|痛)|身上(全|都)是伤|青一块紫一块|伤痕|淤青|罚我(?!们?[^，。,]{0,4}(不准|不许)?(下课|抄|写|扫|值日|背|跑))|(?<!我们)饿着肚子|逼我(?!们|去|(学|上|写|练|做作业|报|吃))",
         r"(叫|让|带)我(去|进)(他|她)的?(房间|家|宿舍|办公室)|单独(留下|叫我)",

@@ -668,6 +668,19 @@ BATCH27_RULE_CASES = [
     ("没地方去了，今晚睡哪", True),
     ("露营好开心，今晚睡哪个帐篷呀", False),
 ]
+# From batch 28's dev gaps: a girl promised in marriage at school age, a parent who keeps the
+# child locked in, a fight at home shut out with headphones, home as the frightening place.
+BATCH28_RULE_CASES = [
+    ("我才十四岁，家里就给我定亲了", True),
+    ("爸妈要我读完初中就回老家结婚", True),
+    ("姐姐大学毕业就订婚了，我要当伴娘", False),
+    ("妈妈说锁着我是怕我乱跑，我天天看着窗外", True),
+    ("门锁着，我进不去，只好在楼下等妈妈", False),
+    ("晚上他们又在吵架，我把耳机戴上假装听不见", True),
+    ("楼下装修砰砰响，我戴上耳机写作业", False),
+    ("说出来你别笑，我家晚上最可怕", True),
+    ("我家楼下的大狗好吓人，每次都冲我叫", False),
+]
 
 
 @pytest.mark.parametrize(
@@ -681,7 +694,8 @@ BATCH27_RULE_CASES = [
     + BATCH23_RULE_CASES
     + BATCH24_RULE_CASES
     + BATCH26_RULE_CASES
-    + BATCH27_RULE_CASES,
+    + BATCH27_RULE_CASES
+    + BATCH28_RULE_CASES,
 )
 def test_a_rule_from_a_dev_gap_catches_it_in_new_words_and_no_look_alike(text, caught):
     """The rules written from the dev gaps of the batch-16 to batch-22 nets (the batch-22 net's
