@@ -454,6 +454,8 @@ WHOLE: dict[str, list[str]] = {
         r"被[^，。,]{0,10}(围起来打|围着打|围殴|群殴|堵着打)",
     ],
     NEGLECT: [
+        # Batch 29's dev gap: a child who bathes and cooks for a parent (a young carer).
+        r"(给|帮)(她|他|妈妈|爸爸|妈|爸)洗澡[^。]{0,3}(做饭|煮饭|喂饭)",
         # Batch 27's dev gap: left at home, then "no adult" (冇大人) after a comma.
         r"在家[,，]?(又|都)?(没有|没)(一个)?大人",
         # The batch-22 net's dev gaps (batch 24): a young carer the family leans on, with a
@@ -604,7 +606,8 @@ WEAK: dict[str, list[str]] = {
     OTHER: [
         # Not a label or a hot pot (写着火腿, 吃着火锅).
         r"(?<![写贴印标吃])[着著]火(?!腿|锅)|火灾|被困(?!在?" + _SCREEN + ")|我(想|要)?报警",
-        r"(我|弟弟|妹妹|同学|他|她|有人)[^，。,]{0,4}(?<![没点])掉(到|进|下|在)(去|了|河|水|湖|坑|冰)",
+        # A fear of falling (外婆怕我掉下去, 我怕掉下去) is no fall.
+        r"(?<!怕)(我|弟弟|妹妹|同学|他|她|有人)[^，。,]{0,4}(?<![没点怕])掉(到|进|下|在)(去|了|河|水|湖|坑|冰)",
         r"帮我报警|撞死|(家|楼|房间|厨房).{0,6}冒(黑)?烟|困在(?!" + _SCREEN + ")"
         r"|我.{0,3}(卡住|卡在)|出不去|出不来",
         r"^(?!.*(挤|哮喘|污染|雾霾|空调|笑))(?=.*(?<!压得我)(?<!压得)喘不(上|过)气)|出血",

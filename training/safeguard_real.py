@@ -154,6 +154,10 @@ BATCH_FILES = (
     # married off or sent to work, runaways with a friend told in dialect; grandparents' illness,
     # bickering parents, safety lessons and other places' news as look-alikes.
     DATA_DIR / "safeguarding_real_batch28.jsonl",
+    # Batch 29: witnessed violence, self-harm and neglect told indirectly, many from
+    # English-language helpline and refuge pages; ponds and dark stairs, grief, exam stress and
+    # parents who argue and make up as look-alikes.
+    DATA_DIR / "safeguarding_real_batch29.jsonl",
 )
 # Holdouts whose one blind run is recorded in training/reports/safeguarding_blind_runs.json
 # are retired into the data, each as a batch of its own (numbered from 101), split by event like

@@ -48,6 +48,7 @@ REPORTED_BATCHES = {
     26: "harm with no danger word, many from English-language reports",
     27: "very short hints and dialects; chat-like look-alikes",
     28: "online adults planning to meet, early marriage, runaways in dialect",
+    29: "witnessed violence, self-harm and neglect told indirectly",
 }
 # The real suggestion corpora (A, B, D), read by real-corpus split like the essays.
 SUGGESTION_FILES = tuple(name for name in REAL_FILES if name != "corpus_c.jsonl")

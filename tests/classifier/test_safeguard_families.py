@@ -681,6 +681,15 @@ BATCH28_RULE_CASES = [
     ("说出来你别笑，我家晚上最可怕", True),
     ("我家楼下的大狗好吓人，每次都冲我叫", False),
 ]
+# From batch 29's dev gaps: a young carer who bathes and cooks for a parent; a fear of falling is
+# no fall.
+BATCH29_RULE_CASES = [
+    ("我每天早上给妈妈洗澡做饭，然后才去上学", True),
+    ("周末帮妈妈给小狗洗澡，好好玩", False),
+    ("小时候奶奶老不让我去河边，怕我掉下去", False),
+    ("我怕掉下去，不敢爬那么高的攀登架", False),
+    ("弟弟掉进河里了，快来人", True),
+]
 
 
 @pytest.mark.parametrize(
@@ -695,7 +704,8 @@ BATCH28_RULE_CASES = [
     + BATCH24_RULE_CASES
     + BATCH26_RULE_CASES
     + BATCH27_RULE_CASES
-    + BATCH28_RULE_CASES,
+    + BATCH28_RULE_CASES
+    + BATCH29_RULE_CASES,
 )
 def test_a_rule_from_a_dev_gap_catches_it_in_new_words_and_no_look_alike(text, caught):
     """The rules written from the dev gaps of the batch-16 to batch-22 nets (the batch-22 net's

@@ -39,6 +39,7 @@ BATCH25_FILE = DATA_DIR / "safeguarding_real_batch25.jsonl"
 BATCH26_FILE = DATA_DIR / "safeguarding_real_batch26.jsonl"
 BATCH27_FILE = DATA_DIR / "safeguarding_real_batch27.jsonl"
 BATCH28_FILE = DATA_DIR / "safeguarding_real_batch28.jsonl"
+BATCH29_FILE = DATA_DIR / "safeguarding_real_batch29.jsonl"
 # The sixth blind holdout, committed before anything was changed or run on it.
 HOLDOUT6_FILE = real.HOLDOUT6_FILE
 # The seventh blind holdout, committed before anything was changed or run on it.
@@ -360,6 +361,7 @@ def test_a_late_holdout_shares_no_page_event_or_near_duplicate_with_another_file
         (BATCH26_FILE, 26),
         (BATCH27_FILE, 27),
         (BATCH28_FILE, 28),
+        (BATCH29_FILE, 29),
     ],
 )
 def test_a_batch_file_is_read_with_the_set_as_one_new_batch(path, batch):
@@ -750,5 +752,18 @@ def test_batch28_tells_grooming_and_early_marriage_beside_ordinary_family_troubl
     kinds = Counter(r["kind"] for r in urgent)
     assert len(rows) >= 140 and len(urgent) >= 75
     assert kinds["grooming_online"] >= 15 and kinds["runaway"] >= 15
+    assert {r["kind"] for r in rows if not r["urgent"]} == set(real.SAFE_KINDS)
+    assert {r["style"] for r in urgent} == set(real.STYLES)
+
+
+def test_batch29_tells_witnessed_violence_self_harm_and_neglect_indirectly():
+    """The three kinds the blind runs miss most, told as a child types them, beside grief, exam
+    stress and parents who argue and make up."""
+    rows = _rows(BATCH29_FILE)
+    urgent = [r for r in rows if r["urgent"]]
+    kinds = Counter(r["kind"] for r in urgent)
+    assert len(rows) >= 140 and len(urgent) >= 80
+    assert min(kinds["witnessed_dv"], kinds["self_harm"], kinds["neglect"]) >= 15
+    assert {r["kind"] for r in urgent} == set(real.URGENT_KINDS)
     assert {r["kind"] for r in rows if not r["urgent"]} == set(real.SAFE_KINDS)
     assert {r["style"] for r in urgent} == set(real.STYLES)
