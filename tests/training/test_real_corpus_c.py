@@ -55,6 +55,7 @@ ORDER = (
     "corpus_al.jsonl",
     "corpus_am.jsonl",
     "corpus_an.jsonl",
+    "corpus_ao.jsonl",
 )
 # file -> (writer tag, fewest lines it must hold); every file is checked against all earlier ones
 NEWER = {
@@ -95,6 +96,7 @@ NEWER = {
     "corpus_al.jsonl": ("corpus-al", 220),
     "corpus_am.jsonl": ("corpus-am", 220),
     "corpus_an.jsonl": ("corpus-an", 200),
+    "corpus_ao.jsonl": ("corpus-ao", 200),
 }
 LABELS = set(TOPIC_IDS) | {"none"}
 KINDS = {
