@@ -88,6 +88,9 @@ HOLDOUT28_FILE = DATA_DIR / "safeguarding_real_holdout28.jsonl"
 # A twenty-ninth holdout (many English-language helpline and news reports told in a Chinese
 # child's voice), written beside batch 27 and committed unread: the next screen's blind reading.
 HOLDOUT29_FILE = DATA_DIR / "safeguarding_real_holdout29.jsonl"
+# A thirtieth holdout (mostly Taiwan, Hong Kong, Malaysia and English-language court, helpline and
+# news pages), committed unread: the next screen's blind reading.
+HOLDOUT30_FILE = DATA_DIR / "safeguarding_real_holdout30.jsonl"
 # Later batches live in their own files; load_real() reads them with the main file.
 BATCH_FILES = (
     DATA_DIR / "safeguarding_real_batch4.jsonl",
@@ -174,7 +177,8 @@ BATCH_FILES = (
 # batch-23 screen, with holdout 26 committed unread; holdout 26 after its blind run on the
 # batch-25 screen, with holdout 27 being written unread; holdout 27 after its blind run on the
 # same screen, with holdout 28 being written unread; holdout 28 after its blind run on that same
-# screen again, with batch 26 in the data.
+# screen again, with batch 26 in the data; holdout 29 after its blind run on the batch-29 screen,
+# with holdout 30 committed unread.
 RETIRED_HOLDOUTS = {
     HOLDOUT_FILE: 101,
     HOLDOUT2_FILE: 102,
@@ -204,6 +208,7 @@ RETIRED_HOLDOUTS = {
     HOLDOUT26_FILE: 126,
     HOLDOUT27_FILE: 127,
     HOLDOUT28_FILE: 128,
+    HOLDOUT29_FILE: 129,
 }
 SPLIT_SEED = 110120
 SHARES = {"train": 0.6, "dev": 0.2, "test": 0.2}

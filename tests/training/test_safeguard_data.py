@@ -86,8 +86,10 @@ HOLDOUT26_FILE = real.HOLDOUT26_FILE
 HOLDOUT27_FILE = real.HOLDOUT27_FILE
 # The twenty-eighth holdout, committed unread, run blind once on the batch-25 screen, then retired.
 HOLDOUT28_FILE = real.HOLDOUT28_FILE
-# The twenty-ninth blind holdout, committed before any screen was run on it.
+# The twenty-ninth holdout, committed unread, run blind once on the batch-29 screen, then retired.
 HOLDOUT29_FILE = real.HOLDOUT29_FILE
+# The thirtieth blind holdout, committed before any screen was run on it.
+HOLDOUT30_FILE = real.HOLDOUT30_FILE
 HOLDOUTS = [
     real.HOLDOUT_FILE,
     real.HOLDOUT2_FILE,
@@ -118,6 +120,7 @@ HOLDOUTS = [
     HOLDOUT27_FILE,
     HOLDOUT28_FILE,
     HOLDOUT29_FILE,
+    HOLDOUT30_FILE,
 ]
 # Every file after the first set and its first two holdouts, which
 # tests/classifier/test_safeguard_real.py checks.
@@ -204,6 +207,7 @@ def test_no_text_is_written_twice_in_the_real_files():
         (HOLDOUT27_FILE, 100, 75, 29),
         (HOLDOUT28_FILE, 100, 75, 30),
         (HOLDOUT29_FILE, 100, 74, 30),
+        (HOLDOUT30_FILE, 100, 75, 30),
     ],
     ids=[
         "holdout3",
@@ -232,6 +236,7 @@ def test_no_text_is_written_twice_in_the_real_files():
         "holdout27",
         "holdout28",
         "holdout29",
+        "holdout30",
     ],
 )
 def test_a_late_holdout_is_large_and_covers_every_kind_and_style(
@@ -320,7 +325,9 @@ def test_a_late_holdout_is_large_and_covers_every_kind_and_style(
     # Holdout 28 against every file listed before it (batch 26 and holdout 27 included).
     + [(HOLDOUT28_FILE, other) for other in ALL_FILES[: ALL_FILES.index(HOLDOUT28_FILE)]]
     # Holdout 29 against every file listed before it (batch 27 and holdout 28 included).
-    + [(HOLDOUT29_FILE, other) for other in ALL_FILES[: ALL_FILES.index(HOLDOUT29_FILE)]],
+    + [(HOLDOUT29_FILE, other) for other in ALL_FILES[: ALL_FILES.index(HOLDOUT29_FILE)]]
+    # Holdout 30 against every file listed before it (batch 29 and holdout 29 included).
+    + [(HOLDOUT30_FILE, other) for other in ALL_FILES[: ALL_FILES.index(HOLDOUT30_FILE)]],
     ids=lambda p: p.stem.removeprefix("safeguarding_real_"),
 )
 def test_a_late_holdout_shares_no_page_event_or_near_duplicate_with_another_file(
