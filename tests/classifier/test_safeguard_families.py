@@ -690,6 +690,15 @@ BATCH29_RULE_CASES = [
     ("我怕掉下去，不敢爬那么高的攀登架", False),
     ("弟弟掉进河里了，快来人", True),
 ]
+# From the dev gaps of the retired holdout 29: a child no one washes, school as the only place to
+# hide from the fights at home.
+HOLDOUT29_RULE_CASES = [
+    ("同学说我臭，可家里没人给我洗衣服", True),
+    ("今天没人给我梳头，我自己扎的辫子哈哈", False),
+    ("只有学校是我能躲的地方", True),
+    ("爸妈一吵架我就躲回房间，不敢出来", True),
+    ("下雨了我们躲进学校的走廊", False),
+]
 
 
 @pytest.mark.parametrize(
@@ -705,7 +714,8 @@ BATCH29_RULE_CASES = [
     + BATCH26_RULE_CASES
     + BATCH27_RULE_CASES
     + BATCH28_RULE_CASES
-    + BATCH29_RULE_CASES,
+    + BATCH29_RULE_CASES
+    + HOLDOUT29_RULE_CASES,
 )
 def test_a_rule_from_a_dev_gap_catches_it_in_new_words_and_no_look_alike(text, caught):
     """The rules written from the dev gaps of the batch-16 to batch-22 nets (the batch-22 net's
