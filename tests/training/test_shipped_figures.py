@@ -49,7 +49,16 @@ with AG and AH alone (20261207-113828) failed two bounds below (triage beyond th
 non-suggestions 0.074, chit-chat copies 0.809) and was not shipped. Model 20261207-115741,
 retrained with all three and chosen by `train`'s macro-F1 rule on dev, scores on this split
 top label 0.826 against 0.822 for 20261207-092928, macro-F1 0.823 against 0.817, abstained
-0.072 against 0.070, triage load 0.318 (0.066 beyond the non-suggestions) against 0.316."""
+0.072 against 0.070, triage load 0.318 (0.066 beyond the non-suggestions) against 0.316.
+Corpora AJ to AO (1,367 lines from 607 new pages, half of them English-language pages put into a
+Chinese child's voice; council boundaries, noisy writing, proposals, complaints without an ask,
+the topics recalled worst, children's own posts) moved the split to n = 1,806 (23.9%
+non-suggestions); on it 20261207-115741 abstains on 0.074 and sends 0.074 beyond the
+non-suggestions to triage, over the bound. Retrains with AJ-AL and with AJ-AN tied it; model
+20261207-152339, retrained with all six, scores on the 1,772 test texts 20261207-115741 never
+trained on top label 0.830 against 0.820, macro-F1 0.822 against 0.817, abstained 0.066 against
+0.075, so `train` switched to it. On the whole split: top label 0.828, top three 0.962,
+macro-F1 0.821, abstained 0.066, triage load 0.306 (0.066 beyond the non-suggestions)."""
 
 from dataclasses import replace
 
@@ -78,12 +87,12 @@ def figures(shipped) -> dict:
 
 
 def test_the_top_label_is_acceptable_for_three_in_four_real_texts(figures):
-    assert figures["top_acceptable"] >= 0.815  # measured 0.826 (split with AG to AI)
-    assert figures["top3_acceptable"] >= 0.96  # measured 0.966
+    assert figures["top_acceptable"] >= 0.815  # measured 0.828 (split with AJ to AO)
+    assert figures["top3_acceptable"] >= 0.96  # measured 0.962
 
 
 def test_macro_f1_on_real_texts_holds_with_abstentions_counted_as_misses(figures):
-    assert figures["macro_f1"] >= 0.81  # measured 0.823
+    assert figures["macro_f1"] >= 0.81  # measured 0.821
 
 
 def test_the_coordinator_sees_few_more_texts_than_the_non_suggestions(figures, shipped):
@@ -91,8 +100,8 @@ def test_the_coordinator_sees_few_more_texts_than_the_non_suggestions(figures, s
     the bound is on what triage holds beyond the texts that ask nothing."""
     _, test = shipped
     asks_nothing = sum(e.topic == "none" for e in test) / len(test)
-    assert figures["abstained"] <= 0.075  # measured 0.072
-    assert figures["triage_load"] - asks_nothing <= 0.07  # measured 0.318 - 0.252 = 0.066
+    assert figures["abstained"] <= 0.075  # measured 0.066
+    assert figures["triage_load"] - asks_nothing <= 0.07  # measured 0.306 - 0.239 = 0.066
 
 
 @pytest.fixture(scope="module")
@@ -110,13 +119,14 @@ def chatty(shipped) -> dict:
 
 
 def test_chit_chat_around_a_suggestion_does_not_send_it_to_triage(chatty, figures):
-    assert chatty["triage_load"] <= figures["triage_load"] + 0.02  # measured 0.332
-    assert chatty["top_acceptable"] >= 0.81  # measured 0.816
+    assert chatty["triage_load"] <= figures["triage_load"] + 0.02  # measured 0.325
+    assert chatty["top_acceptable"] >= 0.81  # measured 0.818
 
 
 def test_chit_chat_around_a_non_suggestion_still_gets_no_topic(chatty):
     """Chit-chat alone no longer marks a text as a non-suggestion, so this is the model's own
-    recall of `none` (measured 0.906 on the split with AF, n = 381, model 20261207-092928; 0.902
+    recall of `none` (measured 0.912 on the split with AO, n = 432, model 20261207-152339; 0.906
+    on the split with AF, n = 381, model 20261207-092928; 0.902
     on the split with AD, n = 366, model 20261207-085141; 0.861,
     n = 353 on the split with AB, model 20261207-060125;
     0.837, 0.827 without the chit-chat, n = 313 on the split with K to X; model
