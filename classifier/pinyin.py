@@ -143,15 +143,6 @@ def latin_syllable_text(text: str) -> str:
     return "".join(map(_latin_sounds, _LATIN_WORD_RE.findall(text)))[:-1]
 
 
-def tagged_syllables(text: str) -> list[tuple[str, bool]]:
-    """Fuzzy syllables of a text, each flagged True when the child typed it in Latin letters."""
-    return [
-        (sound, piece[0] < _HAN_START)
-        for piece in _PIECE_RE.findall(text)
-        for sound in _sounds(piece).split()
-    ]
-
-
 def syllables_by_word(text: str) -> list[tuple[str, int | None]]:
     """Fuzzy syllables of a text, each with the number of the Latin word it was typed in (None
     for hanzi): which syllables a child typed together as one word (dianti, wenda)."""

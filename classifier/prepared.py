@@ -11,7 +11,7 @@ from pathlib import Path
 
 from classifier.chatter import strip_chatter
 from classifier.normalise import normalise
-from classifier.pinyin import syllable_text, tagged_syllables
+from classifier.pinyin import syllable_text
 
 _DIGITS_RE = re.compile(r"\d+")
 _LATIN_RE = re.compile(r"[a-z]")
@@ -85,11 +85,6 @@ class PreparedText:
         from classifier.tokenize import tokenize
 
         return " ".join(tokenize(self.core))
-
-    @cached_property
-    def tagged_syllables(self) -> list[tuple[str, bool]]:
-        """Fuzzy toneless syllables, each flagged True when typed in Latin letters."""
-        return tagged_syllables(self.core)
 
     @cached_property
     def syllables(self) -> str:

@@ -148,8 +148,9 @@ def _scan_pinyin_clause(
     owner = [k for k, (s, _) in enumerate(words) for _ in range(len(s) + 1)]
     for kind, pattern in table:
         for match in pattern.finditer(text):
-            span = sorted(set(owner[match.start() : match.end()]))
-            if kind not in hits and _typed_evidence(words, span):
+            if kind in hits:
+                break
+            if _typed_evidence(words, sorted(set(owner[match.start() : match.end()]))):
                 hits[kind] = match.group(0)
 
 
