@@ -178,7 +178,8 @@ BATCH_FILES = (
 # batch-25 screen, with holdout 27 being written unread; holdout 27 after its blind run on the
 # same screen, with holdout 28 being written unread; holdout 28 after its blind run on that same
 # screen again, with batch 26 in the data; holdout 29 after its blind run on the batch-29 screen,
-# with holdout 30 committed unread.
+# with holdout 30 committed unread; holdout 30 after its blind run on the same screen, with
+# holdout 31 being written unread.
 RETIRED_HOLDOUTS = {
     HOLDOUT_FILE: 101,
     HOLDOUT2_FILE: 102,
@@ -209,6 +210,7 @@ RETIRED_HOLDOUTS = {
     HOLDOUT27_FILE: 127,
     HOLDOUT28_FILE: 128,
     HOLDOUT29_FILE: 129,
+    HOLDOUT30_FILE: 130,
 }
 SPLIT_SEED = 110120
 SHARES = {"train": 0.6, "dev": 0.2, "test": 0.2}

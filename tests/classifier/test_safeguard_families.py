@@ -699,6 +699,15 @@ HOLDOUT29_RULE_CASES = [
     ("爸妈一吵架我就躲回房间，不敢出来", True),
     ("下雨了我们躲进学校的走廊", False),
 ]
+# From the gaps of the retired holdout 30 (train part): bullying told by how long it has gone on,
+# an empty fridge told in Cantonese.
+HOLDOUT30_RULE_CASES = [
+    ("我在班上被欺负好几年了，换了座位也没用", True),
+    ("被欺负很久了，不想说了", True),
+    ("我们队被打好几年都没赢过哈哈", False),
+    ("雪柜乜都冇，细佬喊肚饿", True),
+    ("冰箱什么都没有了，妈妈晚上下班顺路去买菜", False),
+]
 
 
 @pytest.mark.parametrize(
@@ -715,7 +724,8 @@ HOLDOUT29_RULE_CASES = [
     + BATCH27_RULE_CASES
     + BATCH28_RULE_CASES
     + BATCH29_RULE_CASES
-    + HOLDOUT29_RULE_CASES,
+    + HOLDOUT29_RULE_CASES
+    + HOLDOUT30_RULE_CASES,
 )
 def test_a_rule_from_a_dev_gap_catches_it_in_new_words_and_no_look_alike(text, caught):
     """The rules written from the dev gaps of the batch-16 to batch-22 nets (the batch-22 net's
