@@ -91,6 +91,10 @@ HOLDOUT29_FILE = DATA_DIR / "safeguarding_real_holdout29.jsonl"
 # A thirtieth holdout (mostly Taiwan, Hong Kong, Malaysia and English-language court, helpline and
 # news pages), committed unread: the next screen's blind reading.
 HOLDOUT30_FILE = DATA_DIR / "safeguarding_real_holdout30.jsonl"
+# A thirty-first holdout (Taiwan, mainland, Hong Kong, Singapore and Malaysia news and court
+# pages, English-language children's and helpline pages), committed unread: the next screen's
+# blind reading.
+HOLDOUT31_FILE = DATA_DIR / "safeguarding_real_holdout31.jsonl"
 # Later batches live in their own files; load_real() reads them with the main file.
 BATCH_FILES = (
     DATA_DIR / "safeguarding_real_batch4.jsonl",
@@ -161,6 +165,15 @@ BATCH_FILES = (
     # English-language helpline and refuge pages; ponds and dark stairs, grief, exam stress and
     # parents who argue and make up as look-alikes.
     DATA_DIR / "safeguarding_real_batch29.jsonl",
+    # Batch 30: neglect and exploitation told by their details (an empty fridge, a family living
+    # in a car, children washing dishes or selling gum at night, scams with "part-time jobs"),
+    # runaways and self-harm told indirectly; first nights home alone, cooking, helping in the
+    # family shop and lawful holiday jobs as look-alikes.
+    DATA_DIR / "safeguarding_real_batch30.jsonl",
+    # Batch 31: mostly look-alikes from children's chatty posts (proud young carers, scoldings
+    # and grounding, quarrels made up, game and exam talk, injuries, pets, grandparents) beside
+    # abuse, grooming and coded self-harm told in the same chatty styles.
+    DATA_DIR / "safeguarding_real_batch31.jsonl",
 )
 # Holdouts whose one blind run is recorded in training/reports/safeguarding_blind_runs.json
 # are retired into the data, each as a batch of its own (numbered from 101), split by event like

@@ -49,6 +49,8 @@ REPORTED_BATCHES = {
     27: "very short hints and dialects; chat-like look-alikes",
     28: "online adults planning to meet, early marriage, runaways in dialect",
     29: "witnessed violence, self-harm and neglect told indirectly",
+    30: "neglect and exploitation by their details",
+    31: "chatty look-alikes beside chatty disclosures",
 }
 # The real suggestion corpora (A, B, D), read by real-corpus split like the essays.
 SUGGESTION_FILES = tuple(name for name in REAL_FILES if name != "corpus_c.jsonl")

@@ -708,6 +708,22 @@ HOLDOUT30_RULE_CASES = [
     ("雪柜乜都冇，细佬喊肚饿", True),
     ("冰箱什么都没有了，妈妈晚上下班顺路去买菜", False),
 ]
+# From the dev gaps of batches 30 and 31: a family living in a car or at a bus stop, a farewell
+# letter, deep marks scratched as a habit, scars hidden; and three dev false alarms.
+BATCH30_RULE_CASES = [
+    ("这个星期每晚还是睡车里，腿都伸不直", True),
+    ("今晚睡车里看星星，露营好开心", False),
+    ("天桥下面有个姐姐和她弟弟在那住了好几个月", True),
+    ("信都写好了，明天之后就再也不会烦你们了", True),
+    ("我把信写好了，明天寄给笔友", False),
+    ("我老是在胳膊上掐出一道一道的红印", True),
+    ("蚊子咬的包我老是在腿上抓，抓得好红", False),
+    ("我把疤都藏起来了，长袖一直不脱", True),
+    ("手术的疤很难看，夏天我想把它藏起来", False),
+    ("河边栏杆坏了，可以先拉根绳子挂个牌子提醒大家", False),
+    ("炒菜的时候油溅到手上，烫死我了哈哈", False),
+    ("偷偷出去玩被发现，罚我禁足一个星期", False),
+]
 
 
 @pytest.mark.parametrize(
@@ -725,7 +741,8 @@ HOLDOUT30_RULE_CASES = [
     + BATCH28_RULE_CASES
     + BATCH29_RULE_CASES
     + HOLDOUT29_RULE_CASES
-    + HOLDOUT30_RULE_CASES,
+    + HOLDOUT30_RULE_CASES
+    + BATCH30_RULE_CASES,
 )
 def test_a_rule_from_a_dev_gap_catches_it_in_new_words_and_no_look_alike(text, caught):
     """The rules written from the dev gaps of the batch-16 to batch-22 nets (the batch-22 net's

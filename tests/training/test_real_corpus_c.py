@@ -56,6 +56,9 @@ ORDER = (
     "corpus_am.jsonl",
     "corpus_an.jsonl",
     "corpus_ao.jsonl",
+    "corpus_ap.jsonl",
+    "corpus_aq.jsonl",
+    "corpus_ar.jsonl",
 )
 # file -> (writer tag, fewest lines it must hold); every file is checked against all earlier ones
 NEWER = {
@@ -97,6 +100,9 @@ NEWER = {
     "corpus_am.jsonl": ("corpus-am", 220),
     "corpus_an.jsonl": ("corpus-an", 200),
     "corpus_ao.jsonl": ("corpus-ao", 200),
+    "corpus_ap.jsonl": ("corpus-ap", 220),
+    "corpus_aq.jsonl": ("corpus-aq", 220),
+    "corpus_ar.jsonl": ("corpus-ar", 230),
 }
 LABELS = set(TOPIC_IDS) | {"none"}
 KINDS = {

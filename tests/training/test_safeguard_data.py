@@ -40,6 +40,8 @@ BATCH26_FILE = DATA_DIR / "safeguarding_real_batch26.jsonl"
 BATCH27_FILE = DATA_DIR / "safeguarding_real_batch27.jsonl"
 BATCH28_FILE = DATA_DIR / "safeguarding_real_batch28.jsonl"
 BATCH29_FILE = DATA_DIR / "safeguarding_real_batch29.jsonl"
+BATCH30_FILE = DATA_DIR / "safeguarding_real_batch30.jsonl"
+BATCH31_FILE = DATA_DIR / "safeguarding_real_batch31.jsonl"
 # The sixth blind holdout, committed before anything was changed or run on it.
 HOLDOUT6_FILE = real.HOLDOUT6_FILE
 # The seventh blind holdout, committed before anything was changed or run on it.
@@ -88,8 +90,10 @@ HOLDOUT27_FILE = real.HOLDOUT27_FILE
 HOLDOUT28_FILE = real.HOLDOUT28_FILE
 # The twenty-ninth holdout, committed unread, run blind once on the batch-29 screen, then retired.
 HOLDOUT29_FILE = real.HOLDOUT29_FILE
-# The thirtieth blind holdout, committed before any screen was run on it.
+# The thirtieth holdout, committed unread, run blind once on the batch-29 screen, then retired.
 HOLDOUT30_FILE = real.HOLDOUT30_FILE
+# The thirty-first blind holdout, committed before any screen was run on it.
+HOLDOUT31_FILE = real.HOLDOUT31_FILE
 HOLDOUTS = [
     real.HOLDOUT_FILE,
     real.HOLDOUT2_FILE,
@@ -121,6 +125,7 @@ HOLDOUTS = [
     HOLDOUT28_FILE,
     HOLDOUT29_FILE,
     HOLDOUT30_FILE,
+    HOLDOUT31_FILE,
 ]
 # Every file after the first set and its first two holdouts, which
 # tests/classifier/test_safeguard_real.py checks.
@@ -208,6 +213,7 @@ def test_no_text_is_written_twice_in_the_real_files():
         (HOLDOUT28_FILE, 100, 75, 30),
         (HOLDOUT29_FILE, 100, 74, 30),
         (HOLDOUT30_FILE, 100, 75, 30),
+        (HOLDOUT31_FILE, 100, 74, 30),
     ],
     ids=[
         "holdout3",
@@ -237,6 +243,7 @@ def test_no_text_is_written_twice_in_the_real_files():
         "holdout28",
         "holdout29",
         "holdout30",
+        "holdout31",
     ],
 )
 def test_a_late_holdout_is_large_and_covers_every_kind_and_style(
@@ -327,7 +334,9 @@ def test_a_late_holdout_is_large_and_covers_every_kind_and_style(
     # Holdout 29 against every file listed before it (batch 27 and holdout 28 included).
     + [(HOLDOUT29_FILE, other) for other in ALL_FILES[: ALL_FILES.index(HOLDOUT29_FILE)]]
     # Holdout 30 against every file listed before it (batch 29 and holdout 29 included).
-    + [(HOLDOUT30_FILE, other) for other in ALL_FILES[: ALL_FILES.index(HOLDOUT30_FILE)]],
+    + [(HOLDOUT30_FILE, other) for other in ALL_FILES[: ALL_FILES.index(HOLDOUT30_FILE)]]
+    # Holdout 31 against every file listed before it (batches 30 and 31 and holdout 30 included).
+    + [(HOLDOUT31_FILE, other) for other in ALL_FILES[: ALL_FILES.index(HOLDOUT31_FILE)]],
     ids=lambda p: p.stem.removeprefix("safeguarding_real_"),
 )
 def test_a_late_holdout_shares_no_page_event_or_near_duplicate_with_another_file(
@@ -369,6 +378,8 @@ def test_a_late_holdout_shares_no_page_event_or_near_duplicate_with_another_file
         (BATCH27_FILE, 27),
         (BATCH28_FILE, 28),
         (BATCH29_FILE, 29),
+        (BATCH30_FILE, 30),
+        (BATCH31_FILE, 31),
     ],
 )
 def test_a_batch_file_is_read_with_the_set_as_one_new_batch(path, batch):
@@ -774,3 +785,26 @@ def test_batch29_tells_witnessed_violence_self_harm_and_neglect_indirectly():
     assert {r["kind"] for r in urgent} == set(real.URGENT_KINDS)
     assert {r["kind"] for r in rows if not r["urgent"]} == set(real.SAFE_KINDS)
     assert {r["style"] for r in urgent} == set(real.STYLES)
+
+
+def test_batch30_tells_neglect_and_exploitation_by_their_details():
+    """Neglect and child work told by what the child lives through, beside children who cook,
+    stay home alone for an evening or help in the family shop and are fine."""
+    rows = _rows(BATCH30_FILE)
+    urgent = [r for r in rows if r["urgent"]]
+    kinds = Counter(r["kind"] for r in urgent)
+    assert len(rows) >= 150 and len(urgent) >= 100
+    assert min(kinds["neglect"], kinds["exploitation"]) >= 30 and kinds["runaway"] >= 20
+    assert len([r for r in rows if not r["urgent"]]) >= 50
+    assert {r["style"] for r in urgent} == set(real.STYLES)
+
+
+def test_batch31_holds_mostly_chatty_look_alikes_beside_chatty_disclosures():
+    """What a chat assistant reads every day and must leave alone, and harm told in the same
+    chatty styles."""
+    rows = _rows(BATCH31_FILE)
+    urgent = [r for r in rows if r["urgent"]]
+    safe = [r for r in rows if not r["urgent"]]
+    assert len(rows) >= 160 and len(safe) >= 90 and len(urgent) >= 60
+    assert {r["kind"] for r in safe} == set(real.SAFE_KINDS)
+    assert len([r for r in safe if r["style"] != "characters"]) >= 30
