@@ -72,9 +72,13 @@ PINYIN_WEAK = _compile(rules.PINYIN_WEAK)
 GUARD = re.compile(rules.GUARD)
 FIGURE_HELP = re.compile(rules.FIGURE_HELP)
 CHORE = re.compile(rules.CHORE)
-# 去世 (passed away) typed in pinyin reads "qu si" once sh and s are merged; spelt 过世 instead
-# so the pinyin rules for 去死 do not see it.
-_PASSED_AWAY = re.compile(r"(?<![a-z])qu ?shi(?![aeiou])")
+# Words typed with "shi" that read as 死 once sh and s are merged, spelt so the pinyin rules
+# for 去死 and 想死 do not see them: 去世 (passed away) as 过世; 现实, 显示, 限时, 先是 and
+# 像是 as 限制 (a child who means 想死 types "si").
+_TYPED_SHI = (
+    (re.compile(r"(?<![a-z])qu ?shi(?![aeiou])"), "guo shi"),
+    (re.compile(r"(?<![a-z])xiang? ?shi(?![aeiou])"), "xian zhi"),
+)
 FORMAL = re.compile(rules.FORMAL)
 PLAY = re.compile(rules.PLAY)
 PLAY_AGAIN = re.compile(rules.PLAY_AGAIN)
@@ -134,7 +138,9 @@ def blank_figures(norm: str) -> str:
 
 def _scan_pinyin(norm: str, table: list[tuple[str, re.Pattern]], hits: dict[str, str]) -> None:
     """Match pinyin rules clause by clause ("da yin ji mei mo le, wo" is no "mo le wo")."""
-    for clause in _CLAUSE_RE.split(_PASSED_AWAY.sub("guo shi", norm)):
+    for pattern, spelling in _TYPED_SHI:
+        norm = pattern.sub(spelling, norm)
+    for clause in _CLAUSE_RE.split(norm):
         if _LATIN_RE.search(clause):
             _scan_pinyin_clause(clause, table, hits)
 

@@ -334,6 +334,25 @@ RULES_ONLY_CONCEPTS: dict[str, tuple[str, str | None]] = {
         r"|(衣服|头发)[^，。,]{0,3}(臭|脏|馊)|(鞋|衣服|裤子)[^，。,]{0,3}看不出(颜色|本来)|老鼠屎",
         r"\b(mei xi zao|mei xi tou)\b",
     ),
+    # Batch 30's train gaps: school left, or work begun at seven, to earn (擦玻璃, 卖水果, 小保姆).
+    "SCHOOL_LEFT": (
+        r"(就|早就)不(读|念)了|(读|念)到[一二三四五六]年级|没钱交学费|交不起学费"
+        r"|想上学(但是|可是)?(不行|不能|没法)",
+        r"\b(jiao bu qi xue fei)\b",
+    ),
+    "EARLY_START": (
+        r"(?<![\d十])([5-9]|[五六七八九]|1[0-3]|十[一二三]?)岁(就|起|那年)(去|要|开始|得|出来|离开)",
+        None,
+    ),
+    "EARNING": (
+        r"挣(的)?钱|赚(的)?钱|卖[^，。,]{0,6}(水果|花|口香糖|纸巾|东西|玩具|报)|擦[^，。,]{0,3}玻璃"
+        r"|端(着)?盘子|当(小)?保姆|洗碗|搬砖|干活|打工",
+        r"\b(zhuan qian|da gon|gan huo)\b",
+    ),
+    # Work in the holidays, after finishing school, or counted across the world is no sign.
+    "HOLIDAY": (r"放假|暑假|寒假|周末|假期|国庆|五一|春节", None),
+    "SCHOOL_FINISHED": (r"毕业", None),
+    "WORLD_FIGURES": (r"世界上|全世界|全国|全球|个小孩里", None),
     "NO_SCHOOL": (
         r"(没|不|不能|不让我)(去)?上学|辍学|失学|没(有)?书读|(没|不)(进|去)(过)?教室|别(读|念|du)书了"
         r"|不(让|给)我(读|念)书",
@@ -558,6 +577,13 @@ FAMILIES: tuple[Family, ...] = (
     ),
     Family("on_the_road_alone", "runaway", ("ON_THE_ROAD",), first_person=True),
     Family("chained", "abuse", ("CHAINED",)),
+    Family(
+        "school_left_to_earn",
+        "exploitation",
+        ("EARNING",),
+        ("SCHOOL_LEFT", "NO_SCHOOL", "EARLY_START"),
+        none_of=("HOLIDAY", "SCHOOL_FINISHED", "WORLD_FIGURES"),
+    ),
     Family("going_without_twice", "neglect", (), IN_WANT, first_person=True, at_least=2),
     Family(
         "going_without_and_no_one_there",

@@ -202,7 +202,7 @@ STRONG: dict[str, list[str]] = {
         # Cantonese (冇著衫嘅相).
         r"(没(有)?|不)(穿|着)(衣服|衫)的?(相|照|相片|视频)",
         r"聊色色|黄色的话题|色色的|文爱|语c",
-        r"(不听话|不照做|不拍|不给|不然|不发)[^。]{0,8}(发出去|发到|发给|告诉(我)?(爸妈|家长|同学|老师))",
+        r"(不听话|不照做|不拍|不给|不然(?!后)|不发)[^。]{0,8}(发出去|发到|发给|告诉(我)?(爸妈|家长|同学|老师))",
         r"(来|到|去)(我的?)?(学校|家|家门口|校门口)[^，。,]{0,4}(找|堵|等|抓)我|(上门|要来)找我",
         r"(发了|知道|有)我(家|的)?(的)?(地址|住址)",
         r"(互相|给(他|她|我))看(看)?(身体|下面|那里|隐私)",
@@ -217,7 +217,8 @@ STRONG: dict[str, list[str]] = {
         r"(明天|每天|每周|每个星期).{0,6}(交|带|给|要)(?!自己).{0,6}(钱|块)",
         r"不给(钱|他)?就(打|揍|发|让)|(找|问|向|跟)我要钱|不交钱",
         r"知道(我家|我在|我住)|地址发出去",
-        r"(门口|楼下|路上|我家|小区).{0,4}等(着)?我",
+        # A parent or grandparent waiting at the door is no threat (我爸在门口等我).
+        r"(?<![爸妈爷奶婆公姐哥]在)(门口|楼下|路上|我家|小区).{0,4}等(着)?我",
     ],
     FOLLOWED: [
         r"拉我上车|带我走|跟他(走|去)|去他(家|车)|上他的车",
@@ -393,6 +394,12 @@ WHOLE: dict[str, list[str]] = {
     # Afraid to go out, read over the whole text: not for a street with no light or ice, nor
     # when old people are the ones afraid (a complaint to the estate).
     ABUSE: [
+        # Batch 32's gaps: a beating as the family rule (家法是痒痒挠, 枝条抽), a mother who shakes the
+        # child by the hair, a body-safety lesson that tells what happens at home.
+        r"家法[^。]{0,8}(痒痒挠|藤条|皮带|枝条|衣架|鸡毛掸子|戒尺|棍)"
+        r"|(痒痒挠|藤条|皮带|枝条|衣架|鸡毛掸子|戒尺)[^，。,]{0,2}(抽|打|敲)(?![湿水扫结])",
+        r"(抓|揪|扯|拽)(着)?(我的?)?头发[^，。,]{0,4}(摇|拖|甩|撞|往|拉|打)|(差点|险些)把我(摇|推|甩|踢|打)(下|到|进)",
+        r"(讲|说|演|放)的(就|正)是我(家里|家|身上)(发生|遇到)的事",
         # The dev gaps of batch 22 and holdout 23: an adult who grabs, pinches or twists the
         # child hard, and it still hurts (好大力抓我心口…今日返學都仲好痛).
         r"(爸|妈|老师|爷|奶|叔|阿姨|教练|继父|继母)[^。]{0,16}(好大力|用力|使劲|狠狠地?|大力)"
@@ -453,6 +460,10 @@ WHOLE: dict[str, list[str]] = {
     # The batch-22 net's dev gaps (batch 23): something put in the child's cup or lunch by
     # others.
     BULLYING: [
+        # Batch 33's dev gaps: bystanders who look away, a child bullied so the others are glad
+        # when it leaves, giving in to stay safe.
+        r"欺负[^。]{0,20}(都)?装(作)?没看见|装(作)?没看见[^。]{0,20}欺负|为了不被(欺负|孤立|针对|打)",
+        r"我(走|不在)了[^。]{0,6}(他们|大家|你们)[^。]{0,4}松(了)?一口气",
         r"(水杯|杯子|水壶|饭盒|我的水|我的饭)[^。]{0,16}(粉笔灰|香水|胶水|墨水|洗洁精|沙子|口水|"
         r"奇怪的(味道|东西))[^。]{0,20}(他们|她们|同学|有人|是(他|她))",
         r"(他们|她们|同学|有人)[^。]{0,12}(往|在)[^。]{0,4}(水杯|杯子|水壶|饭盒|我的水|我的饭)"
@@ -511,6 +522,10 @@ WHOLE: dict[str, list[str]] = {
     # Batch 28's dev gap: a fight heard at home, then the child shuts it out (headphones on,
     # ears covered, under the quilt, pretending not to hear).
     DV: [
+        # Batch 33's gaps: the mother's boyfriend as the thing most feared, a mother pulled by the
+        # hair, a home where the child watches family get hurt.
+        r"(最怕|最害怕)[^。]{0,40}(妈妈的男朋友|继父|后爸)",
+        r"(扯|拽|揪)(我妈|妈妈|我妈妈)(的)?头发|看着(家里人|妈妈|我妈)(受伤|被打|挨打)",
         r"(爸|妈|他们)[^。]{0,8}(砰|哐|咣|摔|砸|吵|打架|打起来)[^。]{0,30}((戴上|戴)(耳机|headphone)|"
         r"(耳机|headphone)戴上|捂(住)?耳朵|躲(进|在)?(被子|被窝)|装作(什么都)?没听)",
     ],
@@ -518,6 +533,8 @@ WHOLE: dict[str, list[str]] = {
     # Clues that cross a comma (holdout 9, batch 12): a last message on an exam answer sheet,
     # long hours on a building site, working late and asleep in class the next day.
     EXPLOITATION: [
+        # Batch 33's dev gap: brought to study, set to keep a shop instead.
+        r"(说好|说是|本来是)[^。]{0,4}(来|去)?(读书|上学)的?[^。]{0,4}(结果|可是|但是|却)[^。]{0,12}(没|不让|天天)",
         # The dev gaps of holdout 23: a parent who makes the child beg for gifts in a
         # livestream.
         r"(直播|镜头)[^。]{0,12}(叫|让|逼|要)我(们)?[^。]{0,10}(刷礼物|打赏|求礼物|要礼物|要红包|讨红包)",

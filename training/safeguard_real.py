@@ -95,6 +95,10 @@ HOLDOUT30_FILE = DATA_DIR / "safeguarding_real_holdout30.jsonl"
 # pages, English-language children's and helpline pages), committed unread: the next screen's
 # blind reading.
 HOLDOUT31_FILE = DATA_DIR / "safeguarding_real_holdout31.jsonl"
+# A thirty-second holdout (mainland and Taiwan news and court rulings, Singapore, Malaysia and Hong
+# Kong reports, UK and Canadian helpline stories), committed unread with holdout 31 still blind:
+# the blind reading of the screen after next.
+HOLDOUT32_FILE = DATA_DIR / "safeguarding_real_holdout32.jsonl"
 # Later batches live in their own files; load_real() reads them with the main file.
 BATCH_FILES = (
     DATA_DIR / "safeguarding_real_batch4.jsonl",
@@ -174,6 +178,16 @@ BATCH_FILES = (
     # and grounding, quarrels made up, game and exam talk, injuries, pets, grandparents) beside
     # abuse, grooming and coded self-harm told in the same chatty styles.
     DATA_DIR / "safeguarding_real_batch31.jsonl",
+    # Batch 32: online grooming, sexual abuse and hitting told without danger words (a game
+    # "big brother" who moves the chat, a coach's small dark room, a back-scratcher as the family
+    # rule, black eyes as "panda eyes"); body-safety lessons, check-ups with a parent there, a
+    # coach correcting strokes and parents reading the phone as look-alikes.
+    DATA_DIR / "safeguarding_real_batch32.jsonl",
+    # Batch 33: witnessed violence, bullying, runaways and child work told indirectly (a father
+    # with knives told in Cantonese, a nickname, a lunch video posted online, a train to Kunming,
+    # a juice stall); parents' quarrels that end well, agreed sleepovers and teasing among
+    # friends as look-alikes.
+    DATA_DIR / "safeguarding_real_batch33.jsonl",
 )
 # Holdouts whose one blind run is recorded in training/reports/safeguarding_blind_runs.json
 # are retired into the data, each as a batch of its own (numbered from 101), split by event like

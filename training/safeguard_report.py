@@ -51,6 +51,8 @@ REPORTED_BATCHES = {
     29: "witnessed violence, self-harm and neglect told indirectly",
     30: "neglect and exploitation by their details",
     31: "chatty look-alikes beside chatty disclosures",
+    32: "grooming, sexual abuse and hitting without danger words",
+    33: "violence at home, bullying and running away told indirectly",
 }
 # The real suggestion corpora (A, B, D), read by real-corpus split like the essays.
 SUGGESTION_FILES = tuple(name for name in REAL_FILES if name != "corpus_c.jsonl")

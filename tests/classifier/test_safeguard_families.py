@@ -14,6 +14,8 @@ BLIND_RUNS = Path(__file__).resolve().parents[2] / "training/reports/safeguardin
 
 # Wordings written for these tests, none of them a line of the data: (family, text).
 FAMILY_POSITIVES = [
+    ("school_left_to_earn", "我四年级就不读了，每天在路口给车擦玻璃挣钱"),
+    ("school_left_to_earn", "9岁就出来端盘子了，一天站十个钟头"),
     ("marks_on_own_body", "胳膊上又刻了好几道口子，嘻嘻"),
     ("marks_on_own_body", "今天给大腿画了三条红线哈哈"),
     ("marks_on_own_body", "ge bo shang you hua le ji dao, ha ha"),
@@ -83,6 +85,8 @@ FAMILY_POSITIVES = [
 
 # One part missing, or a lesson, a game, a proposal: no family may fire.
 FAMILY_NEGATIVES = [
+    "寒假不上学，我在姑姑的店里帮忙洗碗挣零花钱",
+    "全世界有好多小孩不能上学要去干活，我想在班会上讲",
     "手臂上被蚊子咬了好几个包",
     "美术课我在手臂上画了一只小猫",
     "这个游戏最后一关要跳过很多坑",
@@ -723,6 +727,43 @@ BATCH30_RULE_CASES = [
     ("河边栏杆坏了，可以先拉根绳子挂个牌子提醒大家", False),
     ("炒菜的时候油溅到手上，烫死我了哈哈", False),
     ("偷偷出去玩被发现，罚我禁足一个星期", False),
+    # From batch 30's train gaps: school left, or work begun at seven, to earn.
+    ("我五年级就不读了，天天在路口卖花挣钱给弟弟交学费", True),
+    ("8岁就去亲戚家当小保姆，一天干到晚", True),
+    ("暑假我在奶奶的水果摊帮忙卖水果，挣了五十块零花钱", False),
+    ("我7岁就开始学钢琴了", False),
+    ("表哥初中毕业就不读了，去打工挣钱", False),
+]
+# From batch 33's gaps: bystanders who look away, giving in to stay safe, a child whose leaving
+# would relieve the class, the mother's boyfriend as the thing most feared, a mother pulled by
+# the hair, sent to study and set to work; and two false alarms.
+BATCH33_RULE_CASES = [
+    ("好几个人一起欺负那个新来的，老师都装没看见", True),
+    ("为了不被欺负，我每天把零花钱给他们", True),
+    ("我走了他们大概都会松一口气吧", True),
+    ("我走了以后妈妈说她松了一口气，因为我终于学会自己坐车了", False),
+    ("我最怕的就是晚上妈妈的男朋友喝酒回来", True),
+    ("昨晚我爸揪我妈头发，我吓得躲进柜子", True),
+    ("说好来城里读书的，结果天天在店里洗碗", True),
+    ("说好去上学的，结果下大雨学校停课了", False),
+    ("wo ba ba chao jia le, xian shi jiu hao le", False),
+    ("wo xiang si", True),
+    ("放学了我爸在门口等我，我们去吃面", False),
+    ("有个陌生人在门口等我，我不敢出去", True),
+]
+# From batch 32's gaps: a beating as the family rule, a child shaken by the hair, a lesson that
+# tells what happens at home.
+BATCH32_RULE_CASES = [
+    ("我家的家法是衣架，考不好就来", True),
+    ("错一题就是藤条抽手心", True),
+    ("我用衣架打湿的衣服晾起来", False),
+    ("妈妈拿鸡毛掸子打扫书架", False),
+    ("她一生气就揪着我头发往墙边拖", True),
+    ("妈妈早上抓着我头发扎辫子", False),
+    ("今天的安全课讲的就是我家里发生的事", True),
+    ("今天的安全课讲的是过马路", False),
+    ("不舒服的触碰要说不然后告诉爸妈老师", False),
+    ("不发照片给他，不然他就告诉我爸妈", True),
 ]
 
 
@@ -742,7 +783,9 @@ BATCH30_RULE_CASES = [
     + BATCH29_RULE_CASES
     + HOLDOUT29_RULE_CASES
     + HOLDOUT30_RULE_CASES
-    + BATCH30_RULE_CASES,
+    + BATCH30_RULE_CASES
+    + BATCH33_RULE_CASES
+    + BATCH32_RULE_CASES,
 )
 def test_a_rule_from_a_dev_gap_catches_it_in_new_words_and_no_look_alike(text, caught):
     """The rules written from the dev gaps of the batch-16 to batch-22 nets (the batch-22 net's

@@ -59,6 +59,9 @@ ORDER = (
     "corpus_ap.jsonl",
     "corpus_aq.jsonl",
     "corpus_ar.jsonl",
+    "corpus_as.jsonl",
+    "corpus_at.jsonl",
+    "corpus_au.jsonl",
 )
 # file -> (writer tag, fewest lines it must hold); every file is checked against all earlier ones
 NEWER = {
@@ -103,6 +106,9 @@ NEWER = {
     "corpus_ap.jsonl": ("corpus-ap", 220),
     "corpus_aq.jsonl": ("corpus-aq", 220),
     "corpus_ar.jsonl": ("corpus-ar", 230),
+    "corpus_as.jsonl": ("corpus-as", 155),
+    "corpus_at.jsonl": ("corpus-at", 225),
+    "corpus_au.jsonl": ("corpus-au", 145),
 }
 LABELS = set(TOPIC_IDS) | {"none"}
 KINDS = {

@@ -42,6 +42,8 @@ BATCH28_FILE = DATA_DIR / "safeguarding_real_batch28.jsonl"
 BATCH29_FILE = DATA_DIR / "safeguarding_real_batch29.jsonl"
 BATCH30_FILE = DATA_DIR / "safeguarding_real_batch30.jsonl"
 BATCH31_FILE = DATA_DIR / "safeguarding_real_batch31.jsonl"
+BATCH32_FILE = DATA_DIR / "safeguarding_real_batch32.jsonl"
+BATCH33_FILE = DATA_DIR / "safeguarding_real_batch33.jsonl"
 # The sixth blind holdout, committed before anything was changed or run on it.
 HOLDOUT6_FILE = real.HOLDOUT6_FILE
 # The seventh blind holdout, committed before anything was changed or run on it.
@@ -94,6 +96,8 @@ HOLDOUT29_FILE = real.HOLDOUT29_FILE
 HOLDOUT30_FILE = real.HOLDOUT30_FILE
 # The thirty-first blind holdout, committed before any screen was run on it.
 HOLDOUT31_FILE = real.HOLDOUT31_FILE
+# The thirty-second blind holdout, committed before any screen was run on it.
+HOLDOUT32_FILE = real.HOLDOUT32_FILE
 HOLDOUTS = [
     real.HOLDOUT_FILE,
     real.HOLDOUT2_FILE,
@@ -126,6 +130,7 @@ HOLDOUTS = [
     HOLDOUT29_FILE,
     HOLDOUT30_FILE,
     HOLDOUT31_FILE,
+    HOLDOUT32_FILE,
 ]
 # Every file after the first set and its first two holdouts, which
 # tests/classifier/test_safeguard_real.py checks.
@@ -214,6 +219,7 @@ def test_no_text_is_written_twice_in_the_real_files():
         (HOLDOUT29_FILE, 100, 74, 30),
         (HOLDOUT30_FILE, 100, 75, 30),
         (HOLDOUT31_FILE, 100, 74, 30),
+        (HOLDOUT32_FILE, 100, 75, 30),
     ],
     ids=[
         "holdout3",
@@ -244,6 +250,7 @@ def test_no_text_is_written_twice_in_the_real_files():
         "holdout29",
         "holdout30",
         "holdout31",
+        "holdout32",
     ],
 )
 def test_a_late_holdout_is_large_and_covers_every_kind_and_style(
@@ -336,7 +343,9 @@ def test_a_late_holdout_is_large_and_covers_every_kind_and_style(
     # Holdout 30 against every file listed before it (batch 29 and holdout 29 included).
     + [(HOLDOUT30_FILE, other) for other in ALL_FILES[: ALL_FILES.index(HOLDOUT30_FILE)]]
     # Holdout 31 against every file listed before it (batches 30 and 31 and holdout 30 included).
-    + [(HOLDOUT31_FILE, other) for other in ALL_FILES[: ALL_FILES.index(HOLDOUT31_FILE)]],
+    + [(HOLDOUT31_FILE, other) for other in ALL_FILES[: ALL_FILES.index(HOLDOUT31_FILE)]]
+    # Holdout 32 against every file listed before it (batches 32 and 33 and holdout 31 included).
+    + [(HOLDOUT32_FILE, other) for other in ALL_FILES[: ALL_FILES.index(HOLDOUT32_FILE)]],
     ids=lambda p: p.stem.removeprefix("safeguarding_real_"),
 )
 def test_a_late_holdout_shares_no_page_event_or_near_duplicate_with_another_file(
@@ -380,6 +389,8 @@ def test_a_late_holdout_shares_no_page_event_or_near_duplicate_with_another_file
         (BATCH29_FILE, 29),
         (BATCH30_FILE, 30),
         (BATCH31_FILE, 31),
+        (BATCH32_FILE, 32),
+        (BATCH33_FILE, 33),
     ],
 )
 def test_a_batch_file_is_read_with_the_set_as_one_new_batch(path, batch):
@@ -808,3 +819,26 @@ def test_batch31_holds_mostly_chatty_look_alikes_beside_chatty_disclosures():
     assert len(rows) >= 160 and len(safe) >= 90 and len(urgent) >= 60
     assert {r["kind"] for r in safe} == set(real.SAFE_KINDS)
     assert len([r for r in safe if r["style"] != "characters"]) >= 30
+
+
+def test_batch33_tells_violence_at_home_bullying_and_running_away_indirectly():
+    """Violence heard or seen at home, bullying by what others did, runaways and child work,
+    beside quarrels that end well, agreed sleepovers and teasing among friends."""
+    rows = _rows(BATCH33_FILE)
+    urgent = [r for r in rows if r["urgent"]]
+    kinds = Counter(r["kind"] for r in urgent)
+    assert len(rows) >= 160 and len(urgent) >= 100
+    assert kinds["bullying"] >= 30 and kinds["witnessed_dv"] >= 25 and kinds["runaway"] >= 20
+    assert len([r for r in rows if not r["urgent"]]) >= 60
+
+
+def test_batch32_tells_grooming_sexual_abuse_and_hitting_without_danger_words():
+    """Online "friends" who move the chat and ask for secrets, abuse told as a game or a special
+    lesson, beatings told as a family rule, beside body-safety lessons and check-ups."""
+    rows = _rows(BATCH32_FILE)
+    urgent = [r for r in rows if r["urgent"]]
+    kinds = Counter(r["kind"] for r in urgent)
+    assert len(rows) >= 150 and len(urgent) >= 95
+    assert min(kinds["grooming_online"], kinds["sexual_abuse"], kinds["hitting"]) >= 30
+    assert len([r for r in rows if not r["urgent"]]) >= 55
+    assert {r["style"] for r in urgent} == set(real.STYLES)
