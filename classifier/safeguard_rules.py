@@ -394,8 +394,8 @@ WHOLE: dict[str, list[str]] = {
     # Afraid to go out, read over the whole text: not for a street with no light or ice, nor
     # when old people are the ones afraid (a complaint to the estate).
     ABUSE: [
-        # Batch 32's gaps: a beating as the family rule (家法是痒痒挠, 枝条抽), a mother who shakes the
-        # child by the hair, a body-safety lesson that tells what happens at home.
+        # Batch 32's gaps: a beating as the family rule (家法是痒痒挠, 枝条抽), a mother who
+        # shakes the child by the hair, a body-safety lesson that tells what happens at home.
         r"家法[^。]{0,8}(痒痒挠|藤条|皮带|枝条|衣架|鸡毛掸子|戒尺|棍)"
         r"|(痒痒挠|藤条|皮带|枝条|衣架|鸡毛掸子|戒尺)[^，。,]{0,2}(抽|打|敲)(?![湿水扫结])",
         r"(抓|揪|扯|拽)(着)?(我的?)?头发[^，。,]{0,4}(摇|拖|甩|撞|往|拉|打)|(差点|险些)把我(摇|推|甩|踢|打)(下|到|进)",
