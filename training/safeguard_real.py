@@ -188,6 +188,10 @@ BATCH_FILES = (
     # a juice stall); parents' quarrels that end well, agreed sleepovers and teasing among
     # friends as look-alikes.
     DATA_DIR / "safeguarding_real_batch33.jsonl",
+    # Batch 34: self-harm and neglect wrapped in a joke or told in emoji (coded goodbyes, "not a
+    # burden", hidden marks, weekends without food, sores never treated); 笑死, 饿死 before lunch,
+    # 社死, sad films and a dead tortoise as look-alikes in the same styles.
+    DATA_DIR / "safeguarding_real_batch34.jsonl",
 )
 # Holdouts whose one blind run is recorded in training/reports/safeguarding_blind_runs.json
 # are retired into the data, each as a batch of its own (numbered from 101), split by event like

@@ -751,6 +751,18 @@ BATCH33_RULE_CASES = [
     ("放学了我爸在门口等我，我们去吃面", False),
     ("有个陌生人在门口等我，我不敢出去", True),
 ]
+# From batch 34's gaps: pills and a goodbye in emoji, meals brought up on purpose, a sign drawn
+# for months that nobody read, a secret and a bed in emoji; a moment's embarrassment.
+BATCH34_RULE_CASES = [
+    ("💊💊💊 大家再见啦", True),
+    ("感冒药吃完了，大家晚安", False),
+    ("每次吃完饭我就去厕所吐掉，这样就不会胖", True),
+    ("昨天吃坏肚子吐了一晚上", False),
+    ("我在课本上写了两个月了 一个人都没看懂", True),
+    ("🤫 不许说 🛏️ 每次都这样", True),
+    ("上课说错话好尴尬，想原地消失五分钟", False),
+    ("我想消失，谁也别找我", True),
+]
 # From batch 32's gaps: a beating as the family rule, a child shaken by the hair, a lesson that
 # tells what happens at home.
 BATCH32_RULE_CASES = [
@@ -785,7 +797,8 @@ BATCH32_RULE_CASES = [
     + HOLDOUT30_RULE_CASES
     + BATCH30_RULE_CASES
     + BATCH33_RULE_CASES
-    + BATCH32_RULE_CASES,
+    + BATCH32_RULE_CASES
+    + BATCH34_RULE_CASES,
 )
 def test_a_rule_from_a_dev_gap_catches_it_in_new_words_and_no_look_alike(text, caught):
     """The rules written from the dev gaps of the batch-16 to batch-22 nets (the batch-22 net's

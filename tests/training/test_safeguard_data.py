@@ -44,6 +44,7 @@ BATCH30_FILE = DATA_DIR / "safeguarding_real_batch30.jsonl"
 BATCH31_FILE = DATA_DIR / "safeguarding_real_batch31.jsonl"
 BATCH32_FILE = DATA_DIR / "safeguarding_real_batch32.jsonl"
 BATCH33_FILE = DATA_DIR / "safeguarding_real_batch33.jsonl"
+BATCH34_FILE = DATA_DIR / "safeguarding_real_batch34.jsonl"
 # The sixth blind holdout, committed before anything was changed or run on it.
 HOLDOUT6_FILE = real.HOLDOUT6_FILE
 # The seventh blind holdout, committed before anything was changed or run on it.
@@ -391,6 +392,7 @@ def test_a_late_holdout_shares_no_page_event_or_near_duplicate_with_another_file
         (BATCH31_FILE, 31),
         (BATCH32_FILE, 32),
         (BATCH33_FILE, 33),
+        (BATCH34_FILE, 34),
     ],
 )
 def test_a_batch_file_is_read_with_the_set_as_one_new_batch(path, batch):
@@ -842,3 +844,15 @@ def test_batch32_tells_grooming_sexual_abuse_and_hitting_without_danger_words():
     assert min(kinds["grooming_online"], kinds["sexual_abuse"], kinds["hitting"]) >= 30
     assert len([r for r in rows if not r["urgent"]]) >= 55
     assert {r["style"] for r in urgent} == set(real.STYLES)
+
+
+def test_batch34_wraps_self_harm_and_neglect_in_jokes_and_emoji():
+    """What the screen misses most, told with a laugh or in emoji, beside figures of speech and
+    sad news typed the same ways."""
+    rows = _rows(BATCH34_FILE)
+    urgent = [r for r in rows if r["urgent"]]
+    kinds = Counter(r["kind"] for r in urgent)
+    assert len(rows) >= 150 and len(urgent) >= 95
+    assert kinds["self_harm"] >= 40 and kinds["neglect"] >= 30
+    assert len([r for r in rows if r["style"] in ("joking", "emoji")]) >= 130
+    assert len([r for r in rows if not r["urgent"]]) >= 55
