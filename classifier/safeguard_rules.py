@@ -439,6 +439,7 @@ WHOLE: dict[str, list[str]] = {
         # Batch 34's gaps: pills and a goodbye told in emoji, meals brought up on purpose, a sign
         # drawn for months that nobody read.
         r"药[^。]{0,6}(各位|大家|你们)(再见|永别)",
+        r"(吃多少|吃几(片|颗|粒))[^。]{0,6}(会(出事|死|没命)|致命)|(划|割)(多了|习惯了)(就)?不疼",
         r"(去厕所|故意|自己)(吐掉|吐出来|抠出来|抠喉)|每顿都是吐掉|吃完(就)?去(厕所)?吐",
         r"(画|写)了(三|好几|几|两)个月了?[^。]{0,6}(没有人|没人|一个人都没)(看懂|发现|注意到|看出来)",
         r"烧烤.{0,24}胶带|胶带.{0,24}烧烤",

@@ -14,6 +14,8 @@ BLIND_RUNS = Path(__file__).resolve().parents[2] / "training/reports/safeguardin
 
 # Wordings written for these tests, none of them a line of the data: (family, text).
 FAMILY_POSITIVES = [
+    ("starving_to_be_thin", "一天只吃一顿 瘦了才好看 哈哈"),
+    ("starving_to_be_thin", "照镜子还是觉得胖 头发一把一把掉"),
     ("school_left_to_earn", "我四年级就不读了，每天在路口给车擦玻璃挣钱"),
     ("school_left_to_earn", "9岁就出来端盘子了，一天站十个钟头"),
     ("marks_on_own_body", "胳膊上又刻了好几道口子，嘻嘻"),
@@ -85,6 +87,8 @@ FAMILY_POSITIVES = [
 
 # One part missing, or a lesson, a game, a proposal: no family may fire.
 FAMILY_NEGATIVES = [
+    "妈妈说瘦了才好看，我才不听，照样吃两碗饭",
+    "感冒了头好晕，今天请假",
     "寒假不上学，我在姑姑的店里帮忙洗碗挣零花钱",
     "全世界有好多小孩不能上学要去干活，我想在班会上讲",
     "手臂上被蚊子咬了好几个包",
@@ -762,6 +766,9 @@ BATCH34_RULE_CASES = [
     ("🤫 不许说 🛏️ 每次都这样", True),
     ("上课说错话好尴尬，想原地消失五分钟", False),
     ("我想消失，谁也别找我", True),
+    ("那个药吃多少会死啊 问问而已", True),
+    ("这个药一次吃几片啊 医生没说清楚", False),
+    ("划多了就不疼了 别管我", True),
 ]
 # From batch 32's gaps: a beating as the family rule, a child shaken by the hair, a lesson that
 # tells what happens at home.
