@@ -397,6 +397,8 @@ WHOLE: dict[str, list[str]] = {
     # Afraid to go out, read over the whole text: not for a street with no light or ice, nor
     # when old people are the ones afraid (a complaint to the estate).
     ABUSE: [
+        # Batch 35's gap: beaten until the child cannot sit (屁股打烂了).
+        r"(屁股|手心|后背|背)(被)?(打|抽)(烂|肿|破|开花)了",
         # Batch 32's gaps: a beating as the family rule (家法是痒痒挠, 枝条抽), a mother who
         # shakes the child by the hair, a body-safety lesson that tells what happens at home.
         r"家法[^。]{0,8}(痒痒挠|藤条|皮带|枝条|衣架|鸡毛掸子|戒尺|棍)"
@@ -436,6 +438,8 @@ WHOLE: dict[str, list[str]] = {
         r"转了[^。]{0,8}(卡里|卡上)[^，。,]{0,4}[0-9一二三四五六七八九十几两]+(万|千)多?(块)?(钱)?(都|全)?没了",
     ],
     SELF_HARM: [
+        # Batch 35's gap: a poll on whether to live or die (D还是L).
+        r"(?<![a-z])(d还是l|l还是d|live还是die|die还是live)(?![a-z])",
         # Batch 34's gaps: pills and a goodbye told in emoji, meals brought up on purpose, a sign
         # drawn for months that nobody read.
         r"药[^。]{0,6}(各位|大家|你们)(再见|永别)",
@@ -483,6 +487,8 @@ WHOLE: dict[str, list[str]] = {
         r"被[^，。,]{0,10}(围起来打|围着打|围殴|群殴|堵着打)",
     ],
     NEGLECT: [
+        # Batch 35's dev gap: alone at home while a parent stays out all night (成晚都唔返).
+        r"一个人[^。]{0,12}(爸|妈|大人)[^。]{0,4}(成晚|整晚|一整晚|整夜|一晚上)(都)?(不|没|没有)(返|回)",
         # Batch 30's dev gaps: a family living in a car or at a bus stop for months.
         r"(今晚|每晚|每天晚上|天天)(还是|又|也)(睡|住)(在)?(车里|车上|公交站|桥洞|桥底|天桥下)",
         r"(公交站|桥洞|桥底|天桥下|地下通道|车里)[^。]{0,16}住了(好几个月|几个月|好久|半年|一年|好几年)",
@@ -582,7 +588,7 @@ WEAK: dict[str, list[str]] = {
     ABUSE: [
         # Batch 28's dev gap: home is where it is frightening (我家晚上最吓人).
         r"(我家|家里)(晚上|一到晚上|每天晚上)?(最|好|很|特别|真)(吓人|可怕|恐怖)",
-        r"耳光|巴掌|是.{0,10}打(的|破的|伤的)|打(得|到)?[^，。,]{0,4}(肿|青(?!少|春)|紫)|(头|脸|额头)(被)?(打)?(肿|破|青|紫)",
+        r"耳光|巴掌|是.{0,10}打(的|破的|伤的)|打(得|到)?(?!(疫苗|针|预防针))[^，。,]{0,4}(肿|青(?!少|春)|紫)|(头|脸|额头)(被)?(打)?(肿|破|青|紫)",
         r"浑身(都)?(疼|痛)|身上(全|都)是伤|青一块紫一块|伤痕|淤青|罚我(?!们?[^，。,]{0,4}(不准|不许)?(下课|抄|写|扫|值日|背|跑|禁足))|(?<!我们)饿着肚子|逼我(?!们|去|(学|上|写|练|做作业|报|吃))",
         r"(叫|让|带)我(去|进)(他|她)的?(房间|家|宿舍|办公室)|单独(留下|叫我)",
         r"我(一直)?(在)?忍(着|了)?(这么多年|好多年|好几年)|这么多年我(在)?忍",

@@ -192,6 +192,10 @@ BATCH_FILES = (
     # burden", hidden marks, weekends without food, sores never treated); 笑死, 饿死 before lunch,
     # 社死, sad films and a dead tortoise as look-alikes in the same styles.
     DATA_DIR / "safeguarding_real_batch34.jsonl",
+    # Batch 35: every kind of harm typed the way children of other places write: Hong Kong
+    # Cantonese, Taiwanese 注音 and 火星文, Malaysian Chinese with Malay, Singlish, Sichuan and
+    # northern dialect; scoldings, game talk and retold police talks in the same voices.
+    DATA_DIR / "safeguarding_real_batch35.jsonl",
 )
 # Holdouts whose one blind run is recorded in training/reports/safeguarding_blind_runs.json
 # are retired into the data, each as a batch of its own (numbered from 101), split by event like

@@ -54,6 +54,7 @@ REPORTED_BATCHES = {
     32: "grooming, sexual abuse and hitting without danger words",
     33: "violence at home, bullying and running away told indirectly",
     34: "self-harm and neglect wrapped in jokes and emoji",
+    35: "other places' ways of writing",
 }
 # The real suggestion corpora (A, B, D), read by real-corpus split like the essays.
 SUGGESTION_FILES = tuple(name for name in REAL_FILES if name != "corpus_c.jsonl")

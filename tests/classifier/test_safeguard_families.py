@@ -770,6 +770,17 @@ BATCH34_RULE_CASES = [
     ("这个药一次吃几片啊 医生没说清楚", False),
     ("划多了就不疼了 别管我", True),
 ]
+# From batch 35's gaps: alone while a parent stays out all night (in Cantonese), beaten until
+# the child cannot sit, a poll on whether to live or die.
+BATCH35_RULE_CASES = [
+    ("又係我一個人睇屋，爸爸成晚都唔返", True),
+    ("爸爸今晚加班，晚一点回来，我一个人先吃饭", False),
+    ("屁股被打肿了，坐都坐不下", True),
+    ("打疫苗手臂肿了", False),
+    ("花瓶碎了，我脑补她会把我屁股打开花，哈哈", False),
+    ("在IG开投票问大家我要D还是L", True),
+    ("衣服要M还是L码啊", False),
+]
 # From batch 32's gaps: a beating as the family rule, a child shaken by the hair, a lesson that
 # tells what happens at home.
 BATCH32_RULE_CASES = [
@@ -805,7 +816,8 @@ BATCH32_RULE_CASES = [
     + BATCH30_RULE_CASES
     + BATCH33_RULE_CASES
     + BATCH32_RULE_CASES
-    + BATCH34_RULE_CASES,
+    + BATCH34_RULE_CASES
+    + BATCH35_RULE_CASES,
 )
 def test_a_rule_from_a_dev_gap_catches_it_in_new_words_and_no_look_alike(text, caught):
     """The rules written from the dev gaps of the batch-16 to batch-22 nets (the batch-22 net's

@@ -45,6 +45,7 @@ BATCH31_FILE = DATA_DIR / "safeguarding_real_batch31.jsonl"
 BATCH32_FILE = DATA_DIR / "safeguarding_real_batch32.jsonl"
 BATCH33_FILE = DATA_DIR / "safeguarding_real_batch33.jsonl"
 BATCH34_FILE = DATA_DIR / "safeguarding_real_batch34.jsonl"
+BATCH35_FILE = DATA_DIR / "safeguarding_real_batch35.jsonl"
 # The sixth blind holdout, committed before anything was changed or run on it.
 HOLDOUT6_FILE = real.HOLDOUT6_FILE
 # The seventh blind holdout, committed before anything was changed or run on it.
@@ -393,6 +394,7 @@ def test_a_late_holdout_shares_no_page_event_or_near_duplicate_with_another_file
         (BATCH32_FILE, 32),
         (BATCH33_FILE, 33),
         (BATCH34_FILE, 34),
+        (BATCH35_FILE, 35),
     ],
 )
 def test_a_batch_file_is_read_with_the_set_as_one_new_batch(path, batch):
@@ -856,3 +858,14 @@ def test_batch34_wraps_self_harm_and_neglect_in_jokes_and_emoji():
     assert kinds["self_harm"] >= 40 and kinds["neglect"] >= 30
     assert len([r for r in rows if r["style"] in ("joking", "emoji")]) >= 130
     assert len([r for r in rows if not r["urgent"]]) >= 55
+
+
+def test_batch35_tells_every_kind_of_harm_in_other_places_ways_of_writing():
+    """Cantonese, Taiwanese, Malaysian, Singaporean and dialect voices, for every kind of harm
+    and for the everyday look-alikes."""
+    rows = _rows(BATCH35_FILE)
+    urgent = [r for r in rows if r["urgent"]]
+    assert len(rows) >= 145 and len(urgent) >= 90
+    assert {r["kind"] for r in urgent} == set(real.URGENT_KINDS)
+    assert {r["kind"] for r in rows if not r["urgent"]} == set(real.SAFE_KINDS)
+    assert len([r for r in urgent if r["style"] == "mixed"]) >= 20
