@@ -397,6 +397,8 @@ WHOLE: dict[str, list[str]] = {
     # Afraid to go out, read over the whole text: not for a street with no light or ice, nor
     # when old people are the ones afraid (a complaint to the estate).
     ABUSE: [
+        # Holdout 31's train gaps: a heated spoon pressed on the hand, a child kept in a cage.
+        r"(放火上烤|烧红|烤热|烧热)[^。]{0,8}(按|烫|贴)在我|(笼子|狗笼|猫笼)[^。]{0,6}(我也?住过|关我)|把我关[^。]{0,3}笼",
         # Batch 35's gap: beaten until the child cannot sit (屁股打烂了).
         r"(屁股|手心|后背|背)(被)?(打|抽)(烂|肿|破|开花)了",
         # Batch 32's gaps: a beating as the family rule (家法是痒痒挠, 枝条抽), a mother who
@@ -416,6 +418,8 @@ WHOLE: dict[str, list[str]] = {
     ],
     # Meeting an online friend in secret (网上的姐姐对我特别好…我想偷偷去见她).
     GROOMING: [
+        # Holdout 31's train gap: a game "friend" who says he is a child and asks to meet.
+        r"(游戏里|网上|网友)[^。]{0,30}(要|让|叫)我(出来|出去)?见面",
         # The batch-21 net's dev gaps: a teacher or head who declares love to a pupil.
         r"(老师|主任|教练|校长)[^。]{0,8}(给我|发给我|对我|跟我)[^。]{0,8}(表白|说喜欢我|说爱我)(?!的)",
         # The batch-19 net's dev gaps: a stranger in a chat group who promises acting and asks
@@ -438,6 +442,8 @@ WHOLE: dict[str, list[str]] = {
         r"转了[^。]{0,8}(卡里|卡上)[^，。,]{0,4}[0-9一二三四五六七八九十几两]+(万|千)多?(块)?(钱)?(都|全)?没了",
     ],
     SELF_HARM: [
+        # Holdout 31's dev gap: a drawing in the child's own blood, unasked about.
+        r"不是颜料[^。]{0,8}(我自己的|血)",
         # Batch 35's gap: a poll on whether to live or die (D还是L).
         r"(?<![a-z])(d还是l|l还是d|live还是die|die还是live)(?![a-z])",
         # Batch 34's gaps: pills and a goodbye told in emoji, meals brought up on purpose, a sign
@@ -466,6 +472,8 @@ WHOLE: dict[str, list[str]] = {
     # The batch-22 net's dev gaps (batch 23): an adult who comes to the child's bed at night,
     # told only through the child's fear.
     SEXUAL: [
+        # Holdout 31's dev gap: a stomach ache on the days the mother's boyfriend comes.
+        r"(妈妈的?男朋友|继父|后爸)[^。]{0,16}(那几天|的时候|每次)[^。]{0,6}肚子(就)?(好|很)?(痛|疼)",
         # Batch 34's dev gap: told in emoji, a secret kept and a bed, again and again.
         r"(别说|不许说|不准说|不能说)[^。]{0,8}床[^。]{0,8}(每次|每晚|又)",
         r"(他|教练|老师|叔叔|继父|舅舅|姑父|表哥|脚步声)[^。]{0,30}(?<![躲钻])"
@@ -475,6 +483,9 @@ WHOLE: dict[str, list[str]] = {
     # The batch-22 net's dev gaps (batch 23): something put in the child's cup or lunch by
     # others.
     BULLYING: [
+        # Holdout 31's train gaps: cruel names as the child's name in class, clothes cut up.
+        r"(名字|外号)(是|叫)[^。]{0,20}(死胖子|狗东西|脏东西|变态|垃圾|废物)",
+        r"(衣服|校服|裙子)[^，。,]{0,3}被(人)?(剪破|剪烂|剪了)",
         # Batch 33's dev gaps: bystanders who look away, a child bullied so the others are glad
         # when it leaves, giving in to stay safe.
         r"欺负[^。]{0,20}(都)?装(作)?没看见|装(作)?没看见[^。]{0,20}欺负|为了不被(欺负|孤立|针对|打)",
@@ -487,6 +498,8 @@ WHOLE: dict[str, list[str]] = {
         r"被[^，。,]{0,10}(围起来打|围着打|围殴|群殴|堵着打)",
     ],
     NEGLECT: [
+        # Holdout 31's dev gap: a child caring for many siblings in a home with roaches everywhere.
+        r"(兄弟姐妹|弟弟妹妹)[^。]{0,3}要(我)?照顾[^。]{0,30}(蟑螂|过期|发霉)",
         # Batch 35's dev gap: alone at home while a parent stays out all night (成晚都唔返).
         r"一个人[^。]{0,12}(爸|妈|大人)[^。]{0,4}(成晚|整晚|一整晚|整夜|一晚上)(都)?(不|没|没有)(返|回)",
         # Batch 30's dev gaps: a family living in a car or at a bus stop for months.
@@ -550,6 +563,8 @@ WHOLE: dict[str, list[str]] = {
     # Clues that cross a comma (holdout 9, batch 12): a last message on an exam answer sheet,
     # long hours on a building site, working late and asleep in class the next day.
     EXPLOITATION: [
+        # Holdout 31's dev gap: paying a seller again and again (好像有十七笔).
+        r"(一直|不停)(付|转|充)[^。]{0,16}(好多|十几|几十|[一二三四五六七八九十\d]+)笔",
         # Batch 33's dev gap: brought to study, set to keep a shop instead.
         r"(说好|说是|本来是)[^。]{0,4}(来|去)?(读书|上学)的?[^。]{0,4}(结果|可是|但是|却)[^。]{0,12}(没|不让|天天)",
         # The dev gaps of holdout 23: a parent who makes the child beg for gifts in a

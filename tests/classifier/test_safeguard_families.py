@@ -781,6 +781,21 @@ BATCH35_RULE_CASES = [
     ("在IG开投票问大家我要D还是L", True),
     ("衣服要M还是L码啊", False),
 ]
+# From the dev gaps of the retired holdout 31: a drawing in the child's own blood, a stomach ache
+# on the days the mother's boyfriend comes, paying a seller again and again, a young carer in a
+# home with roaches everywhere.
+HOLDOUT31_RULE_CASES = [
+    ("画上的红色不是颜料 是我自己的血", True),
+    ("这幅画的红色不是颜料，是用口红画的", False),
+    ("每次妈妈男朋友来的那几天我肚子就好痛", True),
+    ("我一直付 付了十几笔 妈妈还不知道", True),
+    ("我们班一共交了十几笔班费", False),
+    ("五个弟弟妹妹要我照顾 厨房里蟑螂到处跑", True),
+    ("爸爸把铁勺放火上烤热了按在我手上", True),
+    ("我在班上的外号是死胖子，天天有人喊", True),
+    ("我的校服被人剪破了", True),
+    ("游戏里认识的哥哥说他也是小学生，要我出来见面", True),
+]
 # From batch 32's gaps: a beating as the family rule, a child shaken by the hair, a lesson that
 # tells what happens at home.
 BATCH32_RULE_CASES = [
@@ -817,7 +832,8 @@ BATCH32_RULE_CASES = [
     + BATCH33_RULE_CASES
     + BATCH32_RULE_CASES
     + BATCH34_RULE_CASES
-    + BATCH35_RULE_CASES,
+    + BATCH35_RULE_CASES
+    + HOLDOUT31_RULE_CASES,
 )
 def test_a_rule_from_a_dev_gap_catches_it_in_new_words_and_no_look_alike(text, caught):
     """The rules written from the dev gaps of the batch-16 to batch-22 nets (the batch-22 net's

@@ -96,7 +96,7 @@ HOLDOUT28_FILE = real.HOLDOUT28_FILE
 HOLDOUT29_FILE = real.HOLDOUT29_FILE
 # The thirtieth holdout, committed unread, run blind once on the batch-29 screen, then retired.
 HOLDOUT30_FILE = real.HOLDOUT30_FILE
-# The thirty-first blind holdout, committed before any screen was run on it.
+# The thirty-first holdout, committed unread, run blind once on the batch-35 screen, then retired.
 HOLDOUT31_FILE = real.HOLDOUT31_FILE
 # The thirty-second blind holdout, committed before any screen was run on it.
 HOLDOUT32_FILE = real.HOLDOUT32_FILE
