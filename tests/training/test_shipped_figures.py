@@ -58,7 +58,13 @@ non-suggestions to triage, over the bound. Retrains with AJ-AL and with AJ-AN ti
 20261207-152339, retrained with all six, scores on the 1,772 test texts 20261207-115741 never
 trained on top label 0.830 against 0.820, macro-F1 0.822 against 0.817, abstained 0.066 against
 0.075, so `train` switched to it. On the whole split: top label 0.828, top three 0.962,
-macro-F1 0.821, abstained 0.066, triage load 0.306 (0.066 beyond the non-suggestions)."""
+macro-F1 0.821, abstained 0.066, triage load 0.306 (0.066 beyond the non-suggestions).
+Corpora AP to AU (1,230 lines from 518 new pages, most of them English-language pages put into a
+Chinese child's voice) moved the split to n = 1,991 (23.8% non-suggestions). Retrains with AP-AR
+and with all six lost to 20261207-152339 on the test texts it never trained on (macro-F1 0.810
+and 0.812 against 0.818 and 0.816), so it stays; on the whole split it scores top label 0.827,
+top three 0.962, macro-F1 0.821, abstained 0.069, triage load 0.304 (0.067 beyond the
+non-suggestions)."""
 
 from dataclasses import replace
 
@@ -87,7 +93,7 @@ def figures(shipped) -> dict:
 
 
 def test_the_top_label_is_acceptable_for_three_in_four_real_texts(figures):
-    assert figures["top_acceptable"] >= 0.815  # measured 0.828 (split with AJ to AO)
+    assert figures["top_acceptable"] >= 0.815  # measured 0.827 (split with AP to AU)
     assert figures["top3_acceptable"] >= 0.96  # measured 0.962
 
 
@@ -100,8 +106,8 @@ def test_the_coordinator_sees_few_more_texts_than_the_non_suggestions(figures, s
     the bound is on what triage holds beyond the texts that ask nothing."""
     _, test = shipped
     asks_nothing = sum(e.topic == "none" for e in test) / len(test)
-    assert figures["abstained"] <= 0.075  # measured 0.066
-    assert figures["triage_load"] - asks_nothing <= 0.07  # measured 0.306 - 0.239 = 0.066
+    assert figures["abstained"] <= 0.075  # measured 0.069
+    assert figures["triage_load"] - asks_nothing <= 0.07  # measured 0.304 - 0.238 = 0.067
 
 
 @pytest.fixture(scope="module")
@@ -119,13 +125,14 @@ def chatty(shipped) -> dict:
 
 
 def test_chit_chat_around_a_suggestion_does_not_send_it_to_triage(chatty, figures):
-    assert chatty["triage_load"] <= figures["triage_load"] + 0.02  # measured 0.325
-    assert chatty["top_acceptable"] >= 0.81  # measured 0.818
+    assert chatty["triage_load"] <= figures["triage_load"] + 0.02  # measured 0.322
+    assert chatty["top_acceptable"] >= 0.81  # measured 0.817
 
 
 def test_chit_chat_around_a_non_suggestion_still_gets_no_topic(chatty):
     """Chit-chat alone no longer marks a text as a non-suggestion, so this is the model's own
-    recall of `none` (measured 0.912 on the split with AO, n = 432, model 20261207-152339; 0.906
+    recall of `none` (0.890 for all noisy styles on the split with AU, n = 473; measured 0.912 on
+    the split with AO, n = 432, model 20261207-152339; 0.906
     on the split with AF, n = 381, model 20261207-092928; 0.902
     on the split with AD, n = 366, model 20261207-085141; 0.861,
     n = 353 on the split with AB, model 20261207-060125;
