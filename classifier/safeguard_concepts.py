@@ -447,7 +447,8 @@ RULES_ONLY_CONCEPTS: dict[str, tuple[str, str | None]] = {
     ),
     # Chained or tied up.
     "CHAINED": (
-        r"(被|把我)[^，。,]{0,4}(拴|锁|绑)(上|着|住|在)?[^，。,]{0,3}(链子|铁链|绳子)",
+        r"(被|把我)[^，。,]{0,4}(拴|锁|绑)(上|着|住|在)?[^，。,]{0,3}(链子|铁链|绳子)"
+        r"|(链子|铁链)[^，。,]{0,4}(扣|锁|拴)在我",
         r"\b(bei suan sang lian zi)\b",
     ),
     "RUN_AGAIN": (

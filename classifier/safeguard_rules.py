@@ -419,7 +419,7 @@ WHOLE: dict[str, list[str]] = {
     # Meeting an online friend in secret (网上的姐姐对我特别好…我想偷偷去见她).
     GROOMING: [
         # Holdout 31's train gap: a game "friend" who says he is a child and asks to meet.
-        r"(游戏里|网上|网友)[^。]{0,30}(要|让|叫)我(出来|出去)?见面",
+        r"(游戏里|网上|网友)[^。]{0,30}(要|让|叫)我((出来|出去)?见面|去[^。]{0,8}找他)",
         # The batch-21 net's dev gaps: a teacher or head who declares love to a pupil.
         r"(老师|主任|教练|校长)[^。]{0,8}(给我|发给我|对我|跟我)[^。]{0,8}(表白|说喜欢我|说爱我)(?!的)",
         # The batch-19 net's dev gaps: a stranger in a chat group who promises acting and asks
@@ -483,6 +483,14 @@ WHOLE: dict[str, list[str]] = {
     # The batch-22 net's dev gaps (batch 23): something put in the child's cup or lunch by
     # others.
     BULLYING: [
+        # Batch 36's gaps: parents who petition to push a child out, money handed to a classmate,
+        # an adult who walks past, a child dragged into the toilet, a video passed round.
+        r"(?<!别让)(?<!不要让)(家长|同学)[^。]{0,10}(签了?名|联名)[^。]{0,16}(我走|转学)"
+        r"|(家长|老师|同学)[^。]{0,16}(都)?要我(走|转学)",
+        r"((钱|零花钱)[^。]{0,12}|其实)(都是)?要?交给(那个|那几个)?(同学|他们|她们)",
+        r"(推|打|踢|骂)我[^。]{0,20}(看了一眼就走|假装没看见|装没看见|装作没看见)",
+        r"(硬|强行)?把我(拉|拖|拽)进厕所|推开我[^。]{0,4}啪啪(就是)?[两几三]下",
+        r"(我的?|我那段)视频[^。]{0,6}(还在|到处|一个班一个班地?)传|传我(那段|的)视频",
         # Holdout 31's train gaps: cruel names as the child's name in class, clothes cut up.
         r"(名字|外号)(是|叫)[^。]{0,20}(死胖子|狗东西|脏东西|变态|垃圾|废物)",
         r"(衣服|校服|裙子)[^，。,]{0,3}被(人)?(剪破|剪烂|剪了)",
@@ -498,6 +506,11 @@ WHOLE: dict[str, list[str]] = {
         r"被[^，。,]{0,10}(围起来打|围着打|围殴|群殴|堵着打)",
     ],
     NEGLECT: [
+        # Batch 36's gaps: school lunch as the only meal, a baby sibling carried to class.
+        r"(一天|每天|一整天)(里|中)?(唯一|只有)[^。]{0,6}(吃(到|饱|好)|能(好好)?吃)"
+        r"|(学校|食堂)有饭吃[^。]{0,4}家里没",
+        r"(上课|上学)[^。]{0,4}(背着?|带着)(妹妹|弟弟|小娃娃|小宝宝)",
+        r"把锁打开[^。]{0,16}(不肯|不让|不同意)",
         # Holdout 31's dev gap: a child caring for many siblings in a home with roaches everywhere.
         r"(兄弟姐妹|弟弟妹妹)[^。]{0,3}要(我)?照顾[^。]{0,30}(蟑螂|过期|发霉)",
         # Batch 35's dev gap: alone at home while a parent stays out all night (成晚都唔返).
@@ -563,6 +576,8 @@ WHOLE: dict[str, list[str]] = {
     # Clues that cross a comma (holdout 9, batch 12): a last message on an exam answer sheet,
     # long hours on a building site, working late and asleep in class the next day.
     EXPLOITATION: [
+        # Batch 37's gap: a game-account seller who wants a deposit, then the rest.
+        r"(定金|押金)[^。]{0,20}(尾款|再付|还要付|还得付)",
         # Holdout 31's dev gap: paying a seller again and again (好像有十七笔).
         r"(一直|不停)(付|转|充)[^。]{0,16}(好多|十几|几十|[一二三四五六七八九十\d]+)笔",
         # Batch 33's dev gap: brought to study, set to keep a shop instead.
@@ -604,7 +619,7 @@ WEAK: dict[str, list[str]] = {
         # Batch 28's dev gap: home is where it is frightening (我家晚上最吓人).
         r"(我家|家里)(晚上|一到晚上|每天晚上)?(最|好|很|特别|真)(吓人|可怕|恐怖)",
         r"耳光|巴掌|是.{0,10}打(的|破的|伤的)|打(得|到)?(?!(疫苗|针|预防针))[^，。,]{0,4}(肿|青(?!少|春)|紫)|(头|脸|额头)(被)?(打)?(肿|破|青|紫)",
-        r"浑身(都)?(疼|痛)|身上(全|都)是伤|青一块紫一块|伤痕|淤青|罚我(?!们?[^，。,]{0,4}(不准|不许)?(下课|抄|写|扫|值日|背|跑|禁足))|(?<!我们)饿着肚子|逼我(?!们|去|(学|上|写|练|做作业|报|吃))",
+        r"浑身(都)?(疼|痛)|身上(全|都)是伤|青一块紫一块|伤痕|淤青|罚我(?!们?[^，。,]{0,4}(不准|不许|不能)?(下课|抄|写|扫|值日|背|跑|禁足|玩|看|用))|(?<!我们)饿着肚子|逼我(?!们|去|(学|上|写|练|做作业|报|吃))",
         r"(叫|让|带)我(去|进)(他|她)的?(房间|家|宿舍|办公室)|单独(留下|叫我)",
         r"我(一直)?(在)?忍(着|了)?(这么多年|好多年|好几年)|这么多年我(在)?忍",
         r"要我的命",

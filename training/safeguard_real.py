@@ -196,6 +196,14 @@ BATCH_FILES = (
     # Cantonese, Taiwanese 注音 and 火星文, Malaysian Chinese with Malay, Singlish, Sichuan and
     # northern dialect; scoldings, game talk and retold police talks in the same voices.
     DATA_DIR / "safeguarding_real_batch35.jsonl",
+    # Batch 36: neglect and bullying told only by their details (children kept in one corner,
+    # school lunch as the only meal, things that keep disappearing, clothes cut, a video passed
+    # round); lost things found, teasing both friends enjoy and proud young carers as look-alikes.
+    DATA_DIR / "safeguarding_real_batch36.jsonl",
+    # Batch 37: money scams aimed at children (game sellers, free skins for a parent's code, fake
+    # police), hitting told by the tool or the mark (a cage, a heated spoon, "让你长记性"), adults
+    # posing as children online; purchases with a parent's OK and retold news as look-alikes.
+    DATA_DIR / "safeguarding_real_batch37.jsonl",
 )
 # Holdouts whose one blind run is recorded in training/reports/safeguarding_blind_runs.json
 # are retired into the data, each as a batch of its own (numbered from 101), split by event like

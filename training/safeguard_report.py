@@ -55,6 +55,8 @@ REPORTED_BATCHES = {
     33: "violence at home, bullying and running away told indirectly",
     34: "self-harm and neglect wrapped in jokes and emoji",
     35: "other places' ways of writing",
+    36: "neglect and bullying by their details",
+    37: "scams on children, beatings by their tools, adults posing as children",
 }
 # The real suggestion corpora (A, B, D), read by real-corpus split like the essays.
 SUGGESTION_FILES = tuple(name for name in REAL_FILES if name != "corpus_c.jsonl")

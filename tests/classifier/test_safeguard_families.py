@@ -796,6 +796,25 @@ HOLDOUT31_RULE_CASES = [
     ("我的校服被人剪破了", True),
     ("游戏里认识的哥哥说他也是小学生，要我出来见面", True),
 ]
+# From the gaps of batches 36 and 37: parents who petition to push a child out, money handed to
+# a classmate, an adult who walks past, a video passed round, school lunch as the only meal, a
+# baby sibling carried to class, a chain on the foot, a seller's deposit then the rest; and a
+# fair punishment.
+BATCH36_RULE_CASES = [
+    ("好多家长联名签字要我转学", True),
+    ("我有多动症，也想在普通班上学，别让家长们联名让我转学", False),
+    ("每次要的零花钱其实都是要交给那几个同学的", True),
+    ("他们打我的时候老师看了一眼就走了", True),
+    ("我那段视频到处传，全校都看过了", True),
+    ("学校那顿午饭是我一天里唯一吃饱的一顿", True),
+    ("这是我唯一能吃的零食，别的过敏", False),
+    ("上课还得背着妹妹", True),
+    ("我求奶奶把锁打开让我出去走走，她就是不肯", True),
+    ("她一把推开我，啪啪就是两下", True),
+    ("奶奶把链子锁在我脚上才出门", True),
+    ("卖号的说先付定金，后来又要我付尾款", True),
+    ("偷偷充钱被发现，罚我一个月不能玩游戏", False),
+]
 # From batch 32's gaps: a beating as the family rule, a child shaken by the hair, a lesson that
 # tells what happens at home.
 BATCH32_RULE_CASES = [
@@ -833,7 +852,8 @@ BATCH32_RULE_CASES = [
     + BATCH32_RULE_CASES
     + BATCH34_RULE_CASES
     + BATCH35_RULE_CASES
-    + HOLDOUT31_RULE_CASES,
+    + HOLDOUT31_RULE_CASES
+    + BATCH36_RULE_CASES,
 )
 def test_a_rule_from_a_dev_gap_catches_it_in_new_words_and_no_look_alike(text, caught):
     """The rules written from the dev gaps of the batch-16 to batch-22 nets (the batch-22 net's

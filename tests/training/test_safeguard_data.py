@@ -46,6 +46,8 @@ BATCH32_FILE = DATA_DIR / "safeguarding_real_batch32.jsonl"
 BATCH33_FILE = DATA_DIR / "safeguarding_real_batch33.jsonl"
 BATCH34_FILE = DATA_DIR / "safeguarding_real_batch34.jsonl"
 BATCH35_FILE = DATA_DIR / "safeguarding_real_batch35.jsonl"
+BATCH36_FILE = DATA_DIR / "safeguarding_real_batch36.jsonl"
+BATCH37_FILE = DATA_DIR / "safeguarding_real_batch37.jsonl"
 # The sixth blind holdout, committed before anything was changed or run on it.
 HOLDOUT6_FILE = real.HOLDOUT6_FILE
 # The seventh blind holdout, committed before anything was changed or run on it.
@@ -395,6 +397,8 @@ def test_a_late_holdout_shares_no_page_event_or_near_duplicate_with_another_file
         (BATCH33_FILE, 33),
         (BATCH34_FILE, 34),
         (BATCH35_FILE, 35),
+        (BATCH36_FILE, 36),
+        (BATCH37_FILE, 37),
     ],
 )
 def test_a_batch_file_is_read_with_the_set_as_one_new_batch(path, batch):
@@ -869,3 +873,22 @@ def test_batch35_tells_every_kind_of_harm_in_other_places_ways_of_writing():
     assert {r["kind"] for r in urgent} == set(real.URGENT_KINDS)
     assert {r["kind"] for r in rows if not r["urgent"]} == set(real.SAFE_KINDS)
     assert len([r for r in urgent if r["style"] == "mixed"]) >= 20
+
+
+def test_batch36_tells_neglect_and_bullying_only_by_their_details():
+    """No danger word: a corner of a flat, a lunch that is the only meal, things lost and clothes
+    cut, beside lost things found and teasing both friends enjoy."""
+    rows = _rows(BATCH36_FILE)
+    urgent = [r for r in rows if r["urgent"]]
+    kinds = Counter(r["kind"] for r in urgent)
+    assert len(rows) >= 130 and kinds["neglect"] >= 35 and kinds["bullying"] >= 45
+    assert len([r for r in rows if not r["urgent"]]) >= 40
+
+
+def test_batch37_tells_scams_on_children_beatings_by_their_tools_and_adults_posing_as_children():
+    rows = _rows(BATCH37_FILE)
+    urgent = [r for r in rows if r["urgent"]]
+    kinds = Counter(r["kind"] for r in urgent)
+    assert len(rows) >= 130 and len(urgent) >= 85
+    assert min(kinds["exploitation"], kinds["hitting"]) >= 30 and kinds["grooming_online"] >= 25
+    assert len([r for r in rows if not r["urgent"]]) >= 40
