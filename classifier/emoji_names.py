@@ -14,6 +14,8 @@ NAME_WORDS: dict[str, str] = {
     "SYRINGE": "打针",
     "DROP OF BLOOD": "血",
     "ADHESIVE BANDAGE": "创可贴",
+    # A plate with a knife and fork (🍽🍴) is a meal, not a knife.
+    "FORK AND KNIFE": "吃饭",
     "HOCHO": "刀",
     "KNIFE": "刀",
     "DAGGER": "刀",

@@ -38,3 +38,10 @@ def test_the_hand_made_table_comes_first_and_unknown_emoji_are_dropped():
 def test_full_width_letters_and_repeats_are_folded():
     assert normalise("ＡＢＣ") == normalise("abc")
     assert normalise("救救救救救我") == normalise("救救我")
+
+
+def test_a_plate_with_a_knife_and_fork_is_a_meal_not_a_knife():
+    """🍽 and 🍴 were read as 刀 (KNIFE is in their names), so a lunch emoji read as a blade."""
+    assert emoji_word("🍽") == "吃饭"
+    assert emoji_word("🍴") == "吃饭"
+    assert "刀" not in normalise("今天午饭🍽️好好吃")
