@@ -66,7 +66,7 @@ STRONG: dict[str, list[str]] = {
         r"睡死过去|(门把手|围巾|绳子).{0,6}(系|挂|绑)(?![^，。,]{0,3}(牌|标|灯|旗|铃))|(系|挂)在门把手",
         r"(我|他|她|弟弟|妹妹)(现在)?(站|坐|躲|爬|就)?在[^，。,]{0,8}(天台|楼顶|窗户边|窗台|栏杆)",
         r"撑不(住|下去)|想去世|想.{0,8}消失" + _NOT_FOR_A_MOMENT + r"|世界上消失",
-        r"(刀|药|血)[^，。,]{0,3}(大哭|难过|伤心)|(大哭|难过|伤心)[^，。,]{0,3}(刀|药|血)",
+        r"((?<!开)刀|药|血)[^，。,]{0,3}(大哭|难过|伤心)|(大哭|难过|伤心)[^，。,]{0,3}(刀|药|血)",
         r"(这封信|这条消息|纸条|遗言)[^。]{0,12}(我就走|我走了|不[在再]了|再见|永别)|永别了|下辈子(再|见)",
         r"(我就走|我先走了|我要走了)[^。]{0,10}(拜拜|再见|bye|你们|好好)",
         r"人生.{0,6}重来|想重开|重开人生|(去|早点)投胎",
@@ -442,6 +442,9 @@ WHOLE: dict[str, list[str]] = {
         r"转了[^。]{0,8}(卡里|卡上)[^，。,]{0,4}[0-9一二三四五六七八九十几两]+(万|千)多?(块)?(钱)?(都|全)?没了",
     ],
     SELF_HARM: [
+        # Batch 38's dev gaps: poison bought and half drunk, last letters left.
+        r"((?<![笑累热饿困气吓])死|毒|农药)[^。]{0,20}喝了(一半|半瓶|一瓶)"
+        r"|留了[^。]{0,3}封[^。]{0,8}最后|最后的话[^。]{0,6}对不起",
         # Holdout 31's dev gap: a drawing in the child's own blood, unasked about.
         r"不是颜料[^。]{0,8}(我自己的|血)",
         # Batch 35's gap: a poll on whether to live or die (D还是L).
@@ -506,6 +509,12 @@ WHOLE: dict[str, list[str]] = {
         r"被[^，。,]{0,10}(围起来打|围着打|围殴|群殴|堵着打)",
     ],
     NEGLECT: [
+        # Batch 39's gaps: a home without power or water for months, no toothbrush, no heating
+        # for lack of money, a mother five days gone, school given up to nurse a parent.
+        r"(快|好几个月|一年|半年|几个月)[^。]{0,3}没电没水|没电没水[^。]{0,8}(一年|半年|好几个月)"
+        r"|(接|提)邻居(家)?[^。]{0,6}的?水|牙刷(牙膏)?都没有",
+        r"(我家|我们家|妈妈说|爸爸说)没钱(开暖气|交电费|交水费|买煤|交暖气费)",
+        r"第[三四五六七八九十]天了[^。]{0,6}(还)?没回(来)?|只好不上学了|(不上学|辍学)[^。]{0,6}(在家)?照顾",
         # Batch 36's gaps: school lunch as the only meal, a baby sibling carried to class.
         r"(一天|每天|一整天)(里|中)?(唯一|只有)[^。]{0,6}(吃(到|饱|好)|能(好好)?吃)"
         r"|(学校|食堂)有饭吃[^。]{0,4}家里没",
@@ -576,6 +585,8 @@ WHOLE: dict[str, list[str]] = {
     # Clues that cross a comma (holdout 9, batch 12): a last message on an exam answer sheet,
     # long hours on a building site, working late and asleep in class the next day.
     EXPLOITATION: [
+        # Batch 39's dev gap: a factory and a boss now, school only "before".
+        r"(厂|老板)[^。]{0,30}(以前|原来)(在学校|上学)|(以前|原来)(在学校|上学)[^。]{0,30}(厂|老板)",
         # Batch 37's gap: a game-account seller who wants a deposit, then the rest.
         r"(定金|押金)[^。]{0,20}(尾款|再付|还要付|还得付)",
         # Holdout 31's dev gap: paying a seller again and again (好像有十七笔).

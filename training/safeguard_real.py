@@ -204,6 +204,14 @@ BATCH_FILES = (
     # police), hitting told by the tool or the mark (a cage, a heated spoon, "让你长记性"), adults
     # posing as children online; purchases with a parent's OK and retold news as look-alikes.
     DATA_DIR / "safeguarding_real_batch37.jsonl",
+    # Batch 38: harm told mostly in emoji (a chain, a glove, a bar, pesticide, a stranger's car, a
+    # train to find a mother); birthdays, sad films, a pulled tooth and lost dogs as look-alikes.
+    DATA_DIR / "safeguarding_real_batch38.jsonl",
+    # Batch 39: neglect and child work told indirectly (a seven-year-old nursing a paralysed
+    # father, summer shoes at forty below, flower girls run by an "aunt", a debt signed for a
+    # classmate); charity sales, night-shift parents with a grandmother home and lawful holiday
+    # jobs as look-alikes.
+    DATA_DIR / "safeguarding_real_batch39.jsonl",
 )
 # Holdouts whose one blind run is recorded in training/reports/safeguarding_blind_runs.json
 # are retired into the data, each as a batch of its own (numbered from 101), split by event like

@@ -815,6 +815,24 @@ BATCH36_RULE_CASES = [
     ("卖号的说先付定金，后来又要我付尾款", True),
     ("偷偷充钱被发现，罚我一个月不能玩游戏", False),
 ]
+# From batch 38's gaps (harm told mostly in emoji): poison half drunk, last letters, a chain
+# dragged on the leg; and surgery is no knife.
+BATCH38_RULE_CASES = [
+    ("☠️ 小店买的 喝了一半 好难受", True),
+    ("给妈妈爸爸老师留了三封信 最后的话 对不起", True),
+    ("腿上拖着一根长长的铁链 一个人在街上晃", True),
+    ("姥爷住院开刀了，我好难过", False),
+    ("动物园的小猴脚上拴着铁链，好可怜", False),
+    ("笑死 同桌把墨水喝了一半以为是可乐", False),
+    ("给老师写的毕业留言，最后的话是谢谢您", False),
+    # From batch 39's gaps: neglect told by the home, child work told by "before".
+    ("我们家快一年没电没水了", True),
+    ("昨天小区停电停水，今天就好了", False),
+    ("妈妈说没钱开暖气，我们几个晚上挤着睡", True),
+    ("第五天了妈妈还没回来", True),
+    ("厂里好热，老板一直在看，我以前在学校可开心了", True),
+    ("爸爸的厂里放假了，老板请大家吃饭", False),
+]
 # From batch 32's gaps: a beating as the family rule, a child shaken by the hair, a lesson that
 # tells what happens at home.
 BATCH32_RULE_CASES = [
@@ -853,7 +871,8 @@ BATCH32_RULE_CASES = [
     + BATCH34_RULE_CASES
     + BATCH35_RULE_CASES
     + HOLDOUT31_RULE_CASES
-    + BATCH36_RULE_CASES,
+    + BATCH36_RULE_CASES
+    + BATCH38_RULE_CASES,
 )
 def test_a_rule_from_a_dev_gap_catches_it_in_new_words_and_no_look_alike(text, caught):
     """The rules written from the dev gaps of the batch-16 to batch-22 nets (the batch-22 net's

@@ -48,6 +48,8 @@ BATCH34_FILE = DATA_DIR / "safeguarding_real_batch34.jsonl"
 BATCH35_FILE = DATA_DIR / "safeguarding_real_batch35.jsonl"
 BATCH36_FILE = DATA_DIR / "safeguarding_real_batch36.jsonl"
 BATCH37_FILE = DATA_DIR / "safeguarding_real_batch37.jsonl"
+BATCH38_FILE = DATA_DIR / "safeguarding_real_batch38.jsonl"
+BATCH39_FILE = DATA_DIR / "safeguarding_real_batch39.jsonl"
 # The sixth blind holdout, committed before anything was changed or run on it.
 HOLDOUT6_FILE = real.HOLDOUT6_FILE
 # The seventh blind holdout, committed before anything was changed or run on it.
@@ -399,6 +401,8 @@ def test_a_late_holdout_shares_no_page_event_or_near_duplicate_with_another_file
         (BATCH35_FILE, 35),
         (BATCH36_FILE, 36),
         (BATCH37_FILE, 37),
+        (BATCH38_FILE, 38),
+        (BATCH39_FILE, 39),
     ],
 )
 def test_a_batch_file_is_read_with_the_set_as_one_new_batch(path, batch):
@@ -892,3 +896,22 @@ def test_batch37_tells_scams_on_children_beatings_by_their_tools_and_adults_posi
     assert len(rows) >= 130 and len(urgent) >= 85
     assert min(kinds["exploitation"], kinds["hitting"]) >= 30 and kinds["grooming_online"] >= 25
     assert len([r for r in rows if not r["urgent"]]) >= 40
+
+
+def test_batch38_tells_harm_mostly_in_emoji():
+    """A message of a few words and many emoji is the clearest gap left; the look-alikes are
+    typed the same way."""
+    rows = _rows(BATCH38_FILE)
+    urgent = [r for r in rows if r["urgent"]]
+    assert len(rows) >= 115 and len(urgent) >= 75
+    assert {r["style"] for r in rows} == {"emoji"}
+    assert {r["kind"] for r in urgent} == set(real.URGENT_KINDS)
+
+
+def test_batch39_tells_neglect_and_child_work_beside_lawful_work_and_busy_parents():
+    rows = _rows(BATCH39_FILE)
+    urgent = [r for r in rows if r["urgent"]]
+    kinds = Counter(r["kind"] for r in urgent)
+    assert len(rows) >= 105 and kinds["neglect"] >= 35 and kinds["exploitation"] >= 25
+    assert len([r for r in rows if not r["urgent"]]) >= 40
+    assert {r["style"] for r in urgent} == set(real.STYLES)
