@@ -349,7 +349,6 @@ RULES_ONLY_CONCEPTS: dict[str, tuple[str, str | None]] = {
         r"|端(着)?盘子|当(小)?保姆|洗碗|搬砖|干活|打工",
         r"\b(zhuan qian|da gon|gan huo)\b",
     ),
-    # Work in the holidays, after finishing school, or counted across the world is no sign.
     # Batch 34's train gaps: starving to be thin, told with a laugh (秃了也要瘦, 每顿半碗饭).
     "THIN_GOAL": (
         r"瘦(了)?才(好看|漂亮)|还要(再)?瘦|也要瘦|胖了就不(漂亮|好看)|照镜子(还是|都)(觉得)?胖",
@@ -360,6 +359,7 @@ RULES_ONLY_CONCEPTS: dict[str, tuple[str, str | None]] = {
         r"|头发[^，。,]{0,4}掉|(又|经常)晕|晕倒|呕吐|([2-4]\d|[二三四]十)多?公斤|[3-6]\d斤",
         None,
     ),
+    # Work in the holidays, after finishing school, or counted across the world is no sign.
     "HOLIDAY": (r"放假|暑假|寒假|周末|假期|国庆|五一|春节", None),
     "SCHOOL_FINISHED": (r"毕业", None),
     "WORLD_FIGURES": (r"世界上|全世界|全国|全球|个小孩里", None),
