@@ -384,7 +384,7 @@ STRONG: dict[str, list[str]] = {
         r"(独家|主播)[^，。,]{0,2}合同|(解约|违约)[^，。,]{0,6}赔|卖身契",
     ],
     OTHER: [
-        r"煤气味|沉下去|爬不上来|地震了|发大水|(狗|蛇).{0,2}咬(了|伤)?我|被.{0,3}(狗|蛇)咬",
+        r"煤气味|沉下去|爬不上来|地震了|(?<!地方)发大水|(狗|蛇).{0,2}咬(了|伤)?我|被.{0,3}(狗|蛇)咬",
         r"流(了)?(好多|很多)?血|救命|快来人|就命|陌生的(出租车|车)|腿动不了|吃了洗衣液",
         r"(我|他|她|弟弟|妹妹|同学|奶奶|爷爷)[^，。,]{0,4}摔下(楼|来)|救救我",
         r"(?<![奶爷爸妈姐哥叔姨])上了[^，。,]{0,3}陌生(人|男人|女人|叔叔|阿姨)?的?车",
@@ -475,6 +475,11 @@ WHOLE: dict[str, list[str]] = {
     # The batch-22 net's dev gaps (batch 23): an adult who comes to the child's bed at night,
     # told only through the child's fear.
     SEXUAL: [
+        # Holdout 32's gaps: an adult at the child's bed at nap time, a hand under the quilt at
+        # night.
+        r"(午睡|睡午觉|半夜|夜里|晚上睡觉)的?(时候)?[^。]{0,4}(他|叔叔|老师|伯伯|爷爷|哥哥|舅舅|继父)"
+        r"[^。]{0,3}(会|就|总|又|都)?(来|爬|钻|坐|摸)(到|上|进)?我的?(床边|床上|被子|被窝)",
+        r"(半夜|晚上|夜里)[^。]{0,6}(被子|被窝)(里|下)[^。]{0,4}(有)?(一只|只)手",
         # Holdout 31's dev gap: a stomach ache on the days the mother's boyfriend comes.
         r"(妈妈的?男朋友|继父|后爸)[^。]{0,16}(那几天|的时候|每次)[^。]{0,6}肚子(就)?(好|很)?(痛|疼)",
         # Batch 34's dev gap: told in emoji, a secret kept and a bed, again and again.
@@ -486,6 +491,11 @@ WHOLE: dict[str, list[str]] = {
     # The batch-22 net's dev gaps (batch 23): something put in the child's cup or lunch by
     # others.
     BULLYING: [
+        # Holdout 32's gaps: a veiled warning obeyed, and a child shut in after a case with no
+        # apology.
+        r"(注意|小心)(一点|点)[^。]{0,6}我只能(说好|点头|答应)",
+        r"(道歉|对不起|欺负|霸凌|笑我|绑).{0,40}(每天|天天)[^。]{0,3}(都)?(不想|不敢)(走)?出"
+        r"(房门|房间|家门)",
         # Batch 36's gaps: parents who petition to push a child out, money handed to a classmate,
         # an adult who walks past, a child dragged into the toilet, a video passed round.
         r"(?<!别让)(?<!不要让)(家长|同学)[^。]{0,10}(签了?名|联名)[^。]{0,16}(我走|转学)"
@@ -574,6 +584,9 @@ WHOLE: dict[str, list[str]] = {
     # Batch 28's dev gap: a fight heard at home, then the child shuts it out (headphones on,
     # ears covered, under the quilt, pretending not to hear).
     DV: [
+        # Holdout 32's train gap: the mother's wound seen in the morning, the father's doing.
+        r"(妈|妈妈|我妈)[^。]{0,12}(血|红透|肿|淤青|青一块|纱布|缠着)[^。]{0,20}"
+        r"(爸|爸爸|我爸|继父|后爸)[^，。,]{0,6}(扔|砸|打|推|踢|掐)的",
         # Batch 33's gaps: the mother's boyfriend as the thing most feared, a mother pulled by the
         # hair, a home where the child watches family get hurt.
         r"(最怕|最害怕)[^。]{0,40}(妈妈的男朋友|继父|后爸)",
@@ -585,6 +598,9 @@ WHOLE: dict[str, list[str]] = {
     # Clues that cross a comma (holdout 9, batch 12): a last message on an exam answer sheet,
     # long hours on a building site, working late and asleep in class the next day.
     EXPLOITATION: [
+        # Holdout 32's train gap: a child's age, a job and its long hours told as bare numbers.
+        r"(?<!\d)(1[0-5]|[6-9])岁[^。]{0,6}(洗碗|刷碗|搬砖|打工|做工|干活|上班|摆摊|车间|厂里|工地)"
+        r"[^。]{0,8}(?<!\d)(1[0-9]|[89])(个)?(小时|钟头|hr)",
         # Batch 39's dev gap: a factory and a boss now, school only "before".
         r"(厂|老板)[^。]{0,30}(以前|原来)(在学校|上学)|(以前|原来)(在学校|上学)[^。]{0,30}(厂|老板)",
         # Batch 37's gap: a game-account seller who wants a deposit, then the rest.

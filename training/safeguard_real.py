@@ -231,7 +231,8 @@ BATCH_FILES = (
 # screen again, with batch 26 in the data; holdout 29 after its blind run on the batch-29 screen,
 # with holdout 30 committed unread; holdout 30 after its blind run on the same screen, with
 # holdout 31 being written unread; holdout 31 after its blind run on the batch-35 screen, with
-# holdout 32 committed unread.
+# holdout 32 committed unread; holdout 32 after its blind run on the batch-39 screen, with
+# holdout 33 being written unread.
 RETIRED_HOLDOUTS = {
     HOLDOUT_FILE: 101,
     HOLDOUT2_FILE: 102,
@@ -264,6 +265,7 @@ RETIRED_HOLDOUTS = {
     HOLDOUT29_FILE: 129,
     HOLDOUT30_FILE: 130,
     HOLDOUT31_FILE: 131,
+    HOLDOUT32_FILE: 132,
 }
 SPLIT_SEED = 110120
 SHARES = {"train": 0.6, "dev": 0.2, "test": 0.2}

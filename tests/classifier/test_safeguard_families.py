@@ -796,6 +796,22 @@ HOLDOUT31_RULE_CASES = [
     ("我的校服被人剪破了", True),
     ("游戏里认识的哥哥说他也是小学生，要我出来见面", True),
 ]
+# From the train and dev gaps of the retired holdout 32: a child's age, job and hours as bare
+# numbers, an adult at the bed at nap time, a hand under the quilt at night, a mother's wound
+# that is the father's doing, a veiled warning obeyed, a child shut in after a case with no
+# apology; and floods "somewhere" in the news are no danger here.
+HOLDOUT32_RULE_CASES = [
+    ("11岁 搬砖 10个小时 一天30块", True),
+    ("我12岁，每天练琴2小时", False),
+    ("睡午觉的时候叔叔会坐到我床边", True),
+    ("睡午觉的时候妈妈会坐到我床边讲故事", False),
+    ("晚上睡着了被窝里有只手", True),
+    ("妈妈脸上青一块，是爸爸推的", True),
+    ("妈妈手上缠着纱布，是切菜切的", False),
+    ("他说你小心点 我只能点头", True),
+    ("他们一直不道歉，我现在天天都不敢出家门", True),
+    ("新闻说南方好多地方发大水", False),
+]
 # From the gaps of batches 36 and 37: parents who petition to push a child out, money handed to
 # a classmate, an adult who walks past, a video passed round, school lunch as the only meal, a
 # baby sibling carried to class, a chain on the foot, a seller's deposit then the rest; and a
@@ -871,6 +887,7 @@ BATCH32_RULE_CASES = [
     + BATCH34_RULE_CASES
     + BATCH35_RULE_CASES
     + HOLDOUT31_RULE_CASES
+    + HOLDOUT32_RULE_CASES
     + BATCH36_RULE_CASES
     + BATCH38_RULE_CASES,
 )

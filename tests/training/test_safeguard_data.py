@@ -102,7 +102,7 @@ HOLDOUT29_FILE = real.HOLDOUT29_FILE
 HOLDOUT30_FILE = real.HOLDOUT30_FILE
 # The thirty-first holdout, committed unread, run blind once on the batch-35 screen, then retired.
 HOLDOUT31_FILE = real.HOLDOUT31_FILE
-# The thirty-second blind holdout, committed before any screen was run on it.
+# The thirty-second holdout, committed unread, run blind once on the batch-39 screen, then retired.
 HOLDOUT32_FILE = real.HOLDOUT32_FILE
 HOLDOUTS = [
     real.HOLDOUT_FILE,
