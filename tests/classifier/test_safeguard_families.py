@@ -415,6 +415,45 @@ def test_the_harm_those_figures_resemble_is_still_caught(text):
     assert rule_hits(normalise(text))
 
 
+# Ordinary words the rules read as harm in the real corpora's train and dev parts until this
+# stop: a blood-lead test, a net that gives way, a pet waiting at its cage door, the moon that
+# "follows me", a secret box, bullying of "us" in a lesson, being known to be poor, a snack not
+# allowed, a dog's lick, a joke about setting a fart alight, "臭死了 大家…", a doorman who waits
+# for "us".
+RULES_QUIET_EVERYDAY = [
+    "体检查出血糖有点高，医生让我少吃糖",
+    "球门后面的网子撑不住了，一踢就破",
+    "我家小狗每天都在笼子门口等我放学",
+    "月亮为什么一直跟着我走呀",
+    "我想在教室放一个秘密信箱，大家可以写悄悄话",
+    "老师说不能欺负我们班新来的同学",
+    "我不想让同学知道我家很穷",
+    "妈妈说我咳嗽，不给我吃雪糕",
+    "小猫舔了舔我的手指头，好痒",
+    "用放大镜晒太阳真的能把纸点着火吗",
+    "厕所好久没人打扫，臭死了大家都不想去",
+    "保安叔叔每天在校门口等我们，帮我们过马路",
+]
+RULES_EVERYDAY_ALARMS = [
+    "他说这是我们之间的秘密，不许告诉妈妈",
+    "那几个人天天欺负我，把我的书扔进垃圾桶",
+    "他们知道我家在哪，说放学在路上等着我",
+    "后妈不给我吃饭，只给弟弟吃",
+    "我累了，撑不下去了",
+    "我在家里闻到好大的烟，是不是着火了",
+]
+
+
+@pytest.mark.parametrize("text", RULES_QUIET_EVERYDAY)
+def test_an_everyday_scene_that_sounds_like_harm_raises_no_rule(text):
+    assert rule_hits(screen_form(normalise(text))) == {}
+
+
+@pytest.mark.parametrize("text", RULES_EVERYDAY_ALARMS)
+def test_the_harm_those_everyday_scenes_sound_like_is_still_caught(text):
+    assert rule_hits(screen_form(normalise(text)))
+
+
 # Complaints about a street, and a look at one's things, told with the words of fear.
 STREET_AND_THINGS = [
     "楼下的路灯坏了一个月，晚上黑乎乎的，我都不敢出门",
