@@ -236,6 +236,10 @@ STRONG: dict[str, list[str]] = {
         r"(扯|拉|抓|拽)住我(的|只)?(手|胳膊)[^，。,]{0,4}(想|要)?(拖|拉|带|抱)我走|(想|要)(拖|拽)我走",
     ],
     BULLYING: [
+        # Batch 42's gaps: a pencil pushed into the child, the toilet only used when no one is
+        # there.
+        r"把(铅笔|笔尖|笔|针|圆规|图钉|钉子)[^，。,]{0,2}(插|扎|戳|刺)(进|到|在)?我",
+        r"上厕所(都|也)?(要|得)等(到)?没人",
         r"拳打脚踢|轮流(打|扇)(?!电话|手机|视频)|骑在我身上|(头|脑袋)按(进|在).{0,4}(水|盆|马桶)",
         # The batch-17 net's dev gaps: things pushed into a child's ear or nose (not a doctor's
         # swab, not earphones).
@@ -266,6 +270,15 @@ STRONG: dict[str, list[str]] = {
         r"被(推|拉)(进|到)[^，。,]{0,8}(被|让)(大家|全班|她们|他们)(笑|嘲笑|起哄)",
     ],
     NEGLECT: [
+        # Batch 42's gaps: one pack of noodles for two, hunger that sends children to the bins,
+        # a baby sibling left to a small child, a parent who hangs up on the child.
+        r"(一包|一碗|一桶)(泡面|方便面)[^，。,]{0,4}(两|三|几)个人分",
+        r"饿[^。]{0,6}翻垃圾(桶|箱)|翻垃圾(桶|箱)[^，。,]{0,6}(找|捡)[^，。,]{0,2}吃",
+        r"把[^，。,]{0,4}(一岁|两岁|刚出生|几个月|还不会走路)的?(弟弟|妹妹)(交给|扔给|丢给)我",
+        r"(打给|打)(老爸|老妈|爸爸|妈妈|我爸|我妈)[^，。,]{0,4}(秒挂|直接挂|就挂|挂掉|挂断)"
+        r"|(电话|视频)[^，。,]{0,4}(他|她)(都)?直接挂(掉|断)?",
+        r"第([n\d]|几|[一二三四五六七八九十]+)天[^。]{0,8}(大人|爸妈|爸爸妈妈)(呢|去哪了|在哪)",
+        r"(一起|在)抽那个(东西|白色的)|(爸妈|爸爸妈妈)(也|都)找不到(人)?(?=[，。,]|$)",
         r"没(有)?人(来)?(接|管|找)我(?!们)|(?<![局线])没人接|大人都不在|一个大人都没有",
         r"一个人在家.{0,10}(已经|快|好几|几天|一个星期|[两三四五六七]天|没|好黑|黑|好饿|好怕|害怕|怕)",
         r"(好几|几|[两三四五六七])天(没|都没)(人)?(回|来)",
@@ -491,6 +504,10 @@ WHOLE: dict[str, list[str]] = {
     # The batch-22 net's dev gaps (batch 23): something put in the child's cup or lunch by
     # others.
     BULLYING: [
+        # Batch 42's gaps: a child still hurt, told by the school that it was only play.
+        r"(疼|痛|流血|破了|肿|伤|看不清|模模糊糊|听不).{0,40}(老师|校长)[^。]{0,6}说[^。]{0,8}"
+        r"(打打闹闹|闹着玩|在一起玩|开玩笑)|(老师|校长)[^。]{0,6}说[^。]{0,8}(打打闹闹|闹着玩|"
+        r"在一起玩|开玩笑)[^。]{0,30}(疼|痛|模糊|流血|听不)",
         # Holdout 32's gaps: a veiled warning obeyed, and a child shut in after a case with no
         # apology.
         r"(注意|小心)(一点|点)[^。]{0,6}我只能(说好|点头|答应)",
@@ -682,6 +699,8 @@ WEAK: dict[str, list[str]] = {
         r"(还要|要)(挨|捱)(多久|几久|到什么时候)",
     ],
     NEGLECT: [
+        # Batch 42's gap: a child so hungry at school that the head spins.
+        r"(上课|上到|第[一二三四1-4]节|早读|早操)[^，。,]{0,6}饿(到|得)(头昏|头晕|眼花|发抖|站不稳)",
         # Holdout 29's dev gap (after its blind run): a child left unwashed (没人给我洗脸,
         # clothes whose colour no one can tell).
         r"没(有)?人(给|帮)我(洗脸|洗澡|洗衣服|洗头)|衣服(都)?(脏得)?看不出(本来的)?颜色",

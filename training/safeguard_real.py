@@ -212,6 +212,10 @@ BATCH_FILES = (
     # classmate); charity sales, night-shift parents with a grandmother home and lawful holiday
     # jobs as look-alikes.
     DATA_DIR / "safeguarding_real_batch39.jsonl",
+    # Batch 42: bullying and neglect told by what happens (things broken, a toilet locked, a
+    # group chat, teachers and coaches who humiliate or hit; a bag with one cereal bar, calls
+    # never answered); friends' quarrels, busy parents who care and frightening news as look-alikes.
+    DATA_DIR / "safeguarding_real_batch42.jsonl",
 )
 # Holdouts whose one blind run is recorded in training/reports/safeguarding_blind_runs.json
 # are retired into the data, each as a batch of its own (numbered from 101), split by event like

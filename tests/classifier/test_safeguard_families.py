@@ -851,6 +851,23 @@ HOLDOUT32_RULE_CASES = [
     ("他们一直不道歉，我现在天天都不敢出家门", True),
     ("新闻说南方好多地方发大水", False),
 ]
+# From batch 42's train and dev gaps: a pencil pushed into the child, the toilet only when no
+# one is there, a hurt child told it was only play, one pack of noodles for two, hunger that
+# sends children to the bins or spins the head in class, a baby left to a small child, a parent
+# who hangs up; and a cut from cooking, a medical diet and a friend's joke stay quiet.
+BATCH42_RULE_CASES = [
+    ("同桌把圆规扎进我手背，还笑", True),
+    ("我现在上厕所都得等到没人才敢去", True),
+    ("我胳膊上的伤到现在还疼，老师说男孩子闹着玩而已", True),
+    ("一碗泡面我们三个人分着吃", True),
+    ("我和弟弟饿得去翻垃圾箱找吃的", True),
+    ("上到第三节饿得发抖，早饭又没有", True),
+    ("妈妈出门打工，把刚出生的妹妹丢给我", True),
+    ("打给我妈她就挂断，打了几十次", True),
+    ("医生说三天不准吃肉，第三天饿得头昏眼花", False),
+    ("我跟同桌一起泡了一碗泡面两个人吃，真香", False),
+    ("老师说我们就是闹着玩，让我们握手和好", False),
+]
 # From the gaps of batches 36 and 37: parents who petition to push a child out, money handed to
 # a classmate, an adult who walks past, a video passed round, school lunch as the only meal, a
 # baby sibling carried to class, a chain on the foot, a seller's deposit then the rest; and a
@@ -927,6 +944,7 @@ BATCH32_RULE_CASES = [
     + BATCH35_RULE_CASES
     + HOLDOUT31_RULE_CASES
     + HOLDOUT32_RULE_CASES
+    + BATCH42_RULE_CASES
     + BATCH36_RULE_CASES
     + BATCH38_RULE_CASES,
 )

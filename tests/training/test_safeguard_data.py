@@ -50,6 +50,7 @@ BATCH36_FILE = DATA_DIR / "safeguarding_real_batch36.jsonl"
 BATCH37_FILE = DATA_DIR / "safeguarding_real_batch37.jsonl"
 BATCH38_FILE = DATA_DIR / "safeguarding_real_batch38.jsonl"
 BATCH39_FILE = DATA_DIR / "safeguarding_real_batch39.jsonl"
+BATCH42_FILE = DATA_DIR / "safeguarding_real_batch42.jsonl"
 # The sixth blind holdout, committed before anything was changed or run on it.
 HOLDOUT6_FILE = real.HOLDOUT6_FILE
 # The seventh blind holdout, committed before anything was changed or run on it.
@@ -403,6 +404,7 @@ def test_a_late_holdout_shares_no_page_event_or_near_duplicate_with_another_file
         (BATCH37_FILE, 37),
         (BATCH38_FILE, 38),
         (BATCH39_FILE, 39),
+        (BATCH42_FILE, 42),
     ],
 )
 def test_a_batch_file_is_read_with_the_set_as_one_new_batch(path, batch):
@@ -915,3 +917,12 @@ def test_batch39_tells_neglect_and_child_work_beside_lawful_work_and_busy_parent
     assert len(rows) >= 105 and kinds["neglect"] >= 35 and kinds["exploitation"] >= 25
     assert len([r for r in rows if not r["urgent"]]) >= 40
     assert {r["style"] for r in urgent} == set(real.STYLES)
+
+
+def test_batch42_tells_bullying_and_neglect_by_what_happens_beside_quarrels_and_busy_parents():
+    rows = _rows(BATCH42_FILE)
+    urgent = [r for r in rows if r["urgent"]]
+    kinds = Counter(r["kind"] for r in urgent)
+    assert len(rows) >= 125 and kinds["bullying"] >= 30 and kinds["neglect"] >= 30
+    assert len([r for r in rows if not r["urgent"]]) >= 40
+    assert {r["style"] for r in urgent} >= {"characters", "pinyin", "emoji", "joking", "mixed"}
