@@ -99,6 +99,10 @@ HOLDOUT31_FILE = DATA_DIR / "safeguarding_real_holdout31.jsonl"
 # Kong reports, UK and Canadian helpline stories), committed unread with holdout 31 still blind:
 # the blind reading of the screen after next.
 HOLDOUT32_FILE = DATA_DIR / "safeguarding_real_holdout32.jsonl"
+# A thirty-third holdout (83 pages: mainland, Hong Kong, Taiwan, Malaysian and Singaporean news
+# and cases, English-language reports), written by a helper and committed unread: the blind
+# reading of the screen after batches 40 to 43.
+HOLDOUT33_FILE = DATA_DIR / "safeguarding_real_holdout33.jsonl"
 # Later batches live in their own files; load_real() reads them with the main file.
 BATCH_FILES = (
     DATA_DIR / "safeguarding_real_batch4.jsonl",

@@ -105,6 +105,8 @@ HOLDOUT30_FILE = real.HOLDOUT30_FILE
 HOLDOUT31_FILE = real.HOLDOUT31_FILE
 # The thirty-second holdout, committed unread, run blind once on the batch-39 screen, then retired.
 HOLDOUT32_FILE = real.HOLDOUT32_FILE
+# The thirty-third blind holdout, committed before any screen was run on it.
+HOLDOUT33_FILE = real.HOLDOUT33_FILE
 HOLDOUTS = [
     real.HOLDOUT_FILE,
     real.HOLDOUT2_FILE,
@@ -138,6 +140,7 @@ HOLDOUTS = [
     HOLDOUT30_FILE,
     HOLDOUT31_FILE,
     HOLDOUT32_FILE,
+    HOLDOUT33_FILE,
 ]
 # Every file after the first set and its first two holdouts, which
 # tests/classifier/test_safeguard_real.py checks.
@@ -227,6 +230,7 @@ def test_no_text_is_written_twice_in_the_real_files():
         (HOLDOUT30_FILE, 100, 75, 30),
         (HOLDOUT31_FILE, 100, 74, 30),
         (HOLDOUT32_FILE, 100, 75, 30),
+        (HOLDOUT33_FILE, 100, 75, 30),
     ],
     ids=[
         "holdout3",
@@ -258,6 +262,7 @@ def test_no_text_is_written_twice_in_the_real_files():
         "holdout30",
         "holdout31",
         "holdout32",
+        "holdout33",
     ],
 )
 def test_a_late_holdout_is_large_and_covers_every_kind_and_style(
@@ -352,7 +357,9 @@ def test_a_late_holdout_is_large_and_covers_every_kind_and_style(
     # Holdout 31 against every file listed before it (batches 30 and 31 and holdout 30 included).
     + [(HOLDOUT31_FILE, other) for other in ALL_FILES[: ALL_FILES.index(HOLDOUT31_FILE)]]
     # Holdout 32 against every file listed before it (batches 32 and 33 and holdout 31 included).
-    + [(HOLDOUT32_FILE, other) for other in ALL_FILES[: ALL_FILES.index(HOLDOUT32_FILE)]],
+    + [(HOLDOUT32_FILE, other) for other in ALL_FILES[: ALL_FILES.index(HOLDOUT32_FILE)]]
+    # Holdout 33 against every file listed before it (batches 40 to 43 and holdout 32 included).
+    + [(HOLDOUT33_FILE, other) for other in ALL_FILES[: ALL_FILES.index(HOLDOUT33_FILE)]],
     ids=lambda p: p.stem.removeprefix("safeguarding_real_"),
 )
 def test_a_late_holdout_shares_no_page_event_or_near_duplicate_with_another_file(
