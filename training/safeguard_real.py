@@ -216,10 +216,20 @@ BATCH_FILES = (
     # classmate); charity sales, night-shift parents with a grandmother home and lawful holiday
     # jobs as look-alikes.
     DATA_DIR / "safeguarding_real_batch39.jsonl",
+    # Batch 40: sexual abuse told only indirectly (a hand under the quilt, nap time, a "tickle"
+    # game, a mother who does not believe) and violence at home told by its aftermath; bedtime,
+    # check-ups, bath time and broken cups as look-alikes.
+    DATA_DIR / "safeguarding_real_batch40.jsonl",
+    # Batch 41: harm of every kind told mostly in emoji and telegraphic phone style; cooking,
+    # games, pulled teeth, haunted houses and lawful chores in emoji as look-alikes.
+    DATA_DIR / "safeguarding_real_batch41.jsonl",
     # Batch 42: bullying and neglect told by what happens (things broken, a toilet locked, a
     # group chat, teachers and coaches who humiliate or hit; a bag with one cereal bar, calls
     # never answered); friends' quarrels, busy parents who care and frightening news as look-alikes.
     DATA_DIR / "safeguarding_real_batch42.jsonl",
+    # Batch 43: children's chatty diary words that look like danger (打针, 累死, nosebleeds,
+    # knives in cooking, police talks, fair punishments), beside harm told in the same voice.
+    DATA_DIR / "safeguarding_real_batch43.jsonl",
 )
 # Holdouts whose one blind run is recorded in training/reports/safeguarding_blind_runs.json
 # are retired into the data, each as a batch of its own (numbered from 101), split by event like

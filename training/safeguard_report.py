@@ -59,7 +59,10 @@ REPORTED_BATCHES = {
     37: "scams on children, beatings by their tools, adults posing as children",
     38: "harm told mostly in emoji",
     39: "neglect and child work beside lawful work and busy parents",
+    40: "sexual abuse told indirectly, violence at home by its aftermath",
+    41: "every kind of harm told mostly in emoji",
     42: "bullying and neglect by what happens",
+    43: "chatty diary words that look like danger",
 }
 # The real suggestion corpora (A, B, D), read by real-corpus split like the essays.
 SUGGESTION_FILES = tuple(name for name in REAL_FILES if name != "corpus_c.jsonl")

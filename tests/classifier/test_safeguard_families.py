@@ -868,6 +868,38 @@ BATCH42_RULE_CASES = [
     ("我跟同桌一起泡了一碗泡面两个人吃，真香", False),
     ("老师说我们就是闹着玩，让我们握手和好", False),
 ]
+# From the train and dev gaps of batches 40, 41 and 43: "bad things" a relative did, "done that
+# way", a "game" that waits for the mother to leave, a touch at nap time, fear that goes back to
+# kindergarten, a man who comes again, a name called again and again, someone "about our age"
+# who sends vile messages, men adding a child in a game, cold with no one caring, a coat for the
+# sister only, clothes from the bin, a run from foster care, blades in a school bag, 竹笋炒肉 eaten
+# again, a bruise an adult at home "did", blows landing on face and head; and their look-alikes.
+BATCH40_RULE_CASES = [
+    ("那个对我做过不好的事的表哥过年又要来", True),
+    ("小时候被舅舅那样过，我一直不敢说", True),
+    ("他说是我们的游戏，趁奶奶睡着了就进来", True),
+    ("半夜他过来摸我，我不敢出声", True),
+    ("奶奶半夜过来摸我的额头看我发不发烧", False),
+    ("我每天哭着不想去幼儿园，一关灯就害怕", True),
+    ("那个叔叔又来了，我躲在房间里不敢出去", True),
+    ("班上那几个男生天天叫我肥猪", True),
+    ("网上有人说他跟我们差不多大，后来一直要我的照片", True),
+    ("好多陌生人在游戏里加我好友，说想见面", True),
+    ("我发烧了，病了也没人管", True),
+    ("弟弟有棉衣，我没有", True),
+    ("我的衣服鞋子全是捡来的", True),
+    ("我从救助站跑出来了", True),
+    ("我枕头底下藏着刀片", True),
+    ("文具店卖里面藏着小刀的圆珠笔，太危险了", False),
+    ("昨天又吃了竹笋炒肉，屁股好疼", True),
+    ("妈妈说再不写作业就等着吃竹笋炒肉吧", False),
+    ("胳膊上这块紫的是继父掐的", True),
+    ("他把书往我头上脸上砸", True),
+    ("妈妈以为杯子是我打破的，后来知道是弟弟", False),
+    ("第一次拿菜刀切菜，切得可整齐了", False),
+    ("我和爸爸的秘密行动：给妈妈准备生日蛋糕", False),
+    ("跑完步嗓子像着火一样", False),
+]
 # From the gaps of batches 36 and 37: parents who petition to push a child out, money handed to
 # a classmate, an adult who walks past, a video passed round, school lunch as the only meal, a
 # baby sibling carried to class, a chain on the foot, a seller's deposit then the rest; and a
@@ -945,6 +977,7 @@ BATCH32_RULE_CASES = [
     + HOLDOUT31_RULE_CASES
     + HOLDOUT32_RULE_CASES
     + BATCH42_RULE_CASES
+    + BATCH40_RULE_CASES
     + BATCH36_RULE_CASES
     + BATCH38_RULE_CASES,
 )

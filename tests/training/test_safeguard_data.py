@@ -50,7 +50,10 @@ BATCH36_FILE = DATA_DIR / "safeguarding_real_batch36.jsonl"
 BATCH37_FILE = DATA_DIR / "safeguarding_real_batch37.jsonl"
 BATCH38_FILE = DATA_DIR / "safeguarding_real_batch38.jsonl"
 BATCH39_FILE = DATA_DIR / "safeguarding_real_batch39.jsonl"
+BATCH40_FILE = DATA_DIR / "safeguarding_real_batch40.jsonl"
+BATCH41_FILE = DATA_DIR / "safeguarding_real_batch41.jsonl"
 BATCH42_FILE = DATA_DIR / "safeguarding_real_batch42.jsonl"
+BATCH43_FILE = DATA_DIR / "safeguarding_real_batch43.jsonl"
 # The sixth blind holdout, committed before anything was changed or run on it.
 HOLDOUT6_FILE = real.HOLDOUT6_FILE
 # The seventh blind holdout, committed before anything was changed or run on it.
@@ -411,7 +414,10 @@ def test_a_late_holdout_shares_no_page_event_or_near_duplicate_with_another_file
         (BATCH37_FILE, 37),
         (BATCH38_FILE, 38),
         (BATCH39_FILE, 39),
+        (BATCH40_FILE, 40),
+        (BATCH41_FILE, 41),
         (BATCH42_FILE, 42),
+        (BATCH43_FILE, 43),
     ],
 )
 def test_a_batch_file_is_read_with_the_set_as_one_new_batch(path, batch):
@@ -933,3 +939,29 @@ def test_batch42_tells_bullying_and_neglect_by_what_happens_beside_quarrels_and_
     assert len(rows) >= 125 and kinds["bullying"] >= 30 and kinds["neglect"] >= 30
     assert len([r for r in rows if not r["urgent"]]) >= 40
     assert {r["style"] for r in urgent} >= {"characters", "pinyin", "emoji", "joking", "mixed"}
+
+
+def test_batch40_tells_sexual_abuse_and_violence_at_home_sideways_beside_bedtime_and_checkups():
+    rows = _rows(BATCH40_FILE)
+    urgent = [r for r in rows if r["urgent"]]
+    kinds = Counter(r["kind"] for r in urgent)
+    assert len(rows) >= 110 and kinds["sexual_abuse"] >= 40 and kinds["witnessed_dv"] >= 25
+    assert len([r for r in rows if not r["urgent"]]) >= 40
+    assert {r["style"] for r in urgent} == set(real.STYLES)
+
+
+def test_batch41_tells_every_kind_of_harm_in_emoji_beside_emoji_look_alikes():
+    rows = _rows(BATCH41_FILE)
+    urgent = [r for r in rows if r["urgent"]]
+    assert {r["kind"] for r in urgent} == set(real.URGENT_KINDS)
+    assert len([r for r in urgent if r["style"] == "emoji"]) >= 70
+    assert len([r for r in rows if not r["urgent"] and r["style"] == "emoji"]) >= 45
+
+
+def test_batch43_is_mostly_chatty_look_alikes_beside_harm_told_in_the_same_voice():
+    rows = _rows(BATCH43_FILE)
+    safe = [r for r in rows if not r["urgent"]]
+    urgent = [r for r in rows if r["urgent"]]
+    assert len(safe) >= 110 and len(urgent) >= 30
+    assert {r["style"] for r in safe} == set(real.STYLES)
+    assert {r["style"] for r in urgent} == set(real.STYLES)
