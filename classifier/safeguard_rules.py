@@ -23,6 +23,13 @@ _HARM_EMOJI = "(药|血|创可贴|刀片|刀)"
 # Patterns that fire in any clause: a child describing this is in danger whatever else they say.
 STRONG: dict[str, list[str]] = {
     SELF_HARM: [
+        # Batch 44's gaps, the warning signs told without a word of death: better off without me,
+        # things given away "as I won't need them", a hug like the last one, no more trouble for
+        # anyone, the songs for one's funeral, goodbyes said one by one, "no more worrying".
+        r"(很快|以后|再也)?不会再给(你们|大家|家里|爸妈|爸爸妈妈)(添|惹)麻烦",
+        r"葬礼(上)?[^，。,]{0,4}(放|唱|穿|用)什么",
+        r"一个一个(地)?(说|讲)(了)?(bye|拜拜|再见)",
+        r"想通了[^。]{0,8}以后(都)?不用(再)?烦了",
         # Batch 41's gap: blades hidden in a school bag.
         r"(几把|好几把)(小刀|刀片)(?!的)|(书包|枕头|抽屉|笔袋|床底)[^，。,]{0,4}(藏(了|着)?|有)[^，。,]{0,2}(小刀|刀片)(?!的)",
         # From the cross-validation misses (train + dev): cutting typed half in pinyin (ge一下手),
@@ -76,7 +83,7 @@ STRONG: dict[str, list[str]] = {
         r"(得|生)(了|个)?(绝症|重病|癌症|不治之症)[^，。,]{0,4}(就好了|就好|多好|该多好)"
         r"|(好|真)?想得(个|一场)?(绝症|重病|癌症|不治之症)",
         r"(买|留)[^，。,]{0,4}墓地|办(我的)?后事|我的后事",
-        r"wanttodie|killmyself|suicide",
+        r"wanttodie|killmyself|suicide|won'?tseeyouagain",
         # Farewells and euphemisms from batch 10 (dev): leaving the world, last words, the most
         # "decent" way to go, sleeping and not waking, asking nobody to save them.
         r"我[^，。,]{0,6}(要|想|准备|就要|打算|快要?)离开(这个|这)?世界",
@@ -175,6 +182,10 @@ STRONG: dict[str, list[str]] = {
         r"被(我)?(爸|妈|爸爸|妈妈|继父|继母|后妈|后爸)[^，。,]{0,3}打到大|从小(就)?被[^，。,]{0,4}打到大",
     ],
     DV: [
+        # Batch 44's gaps: waiting to see whom the father shouts at first, shielding the mother
+        # at home, stepping in and making it worse.
+        r"冲谁(发火|发脾气|撒气)",
+        r"(回家|在家)[^，。,]{0,4}(要|得)护着(妈妈|我妈|弟弟|妹妹)",
         r"(?<!拨)(打|揍|踢|掐|砸|推|da)(了)?(我)?(妈|妈妈|母亲)(?!的?(电话|手机|视频))",
         r"(爸|爸爸|我爸|叔叔|继父|后爸|他)[^，。,]{0,6}(把|将)(妈|妈妈|我妈)[^，。,]{0,6}(按|摁|推|打|揍|掐|da)",
         r"(爸|爸爸|我爸|叔叔|继父|后爸)[^，。,]{0,4}(又|还|一直|天天|总|老)?(打|揍|踢|掐)(了)?她",
@@ -203,7 +214,7 @@ STRONG: dict[str, list[str]] = {
         r"(下面|私处|尿尿的地方)(好|一直|很|有点)?(疼|痛)|我那里(就)?(一直|好)?(疼|痛)",
         r"摸(他|她)的?(小鸟|小鸡鸡|那里|下面)|(小鸟|小鸡鸡)[^，。,]{0,6}(嘴|摸)",
         r"(对我|跟我)做(了)?(那种|不好的|奇怪的|坏)事|(让|叫|逼)我做(奇怪|那种|不好)的事",
-        r"(捂|堵|塞)(住)?我的?嘴|按住我|touch ?(我|me)",
+        r"(捂|堵|塞)(住)?我的?嘴|按住我(?![爸妈们])|touch ?(我|me)",
         r"(又|还|就)?对我(那样|做的(那些)?事|做了(那些|那种)?事)",
         # "Something bad" an adult did to the child, told years later (retired holdout 7, dev).
         r"(老师|叔叔|教练|哥哥|伯伯|舅舅|他)[^，。,]{0,4}对我做了?[^，。,]{0,2}(很|好|特别)?(坏|不好|奇怪|恶心)的(事|东西)",
@@ -213,6 +224,8 @@ STRONG: dict[str, list[str]] = {
         r"(继父|后爸|叔叔|舅舅|姑父|姨父|伯伯|教练)(对我)?做的(那些)?事[^。]{0,10}不敢(讲|说|告诉)",
     ],
     GROOMING: [
+        # Batch 44's gap: "that kind" of picture sent first.
+        r"(先)?(发|传)(了)?(那种|那样的|色色的|奇怪的)(图|照片|视频)给我",
         r"裸照|luo照|裸聊|私密照|隐私照|私处|隐私部位|没穿衣服的(照片|视频)|穿少.{0,8}拍|拍.{0,6}穿少",
         # The batch-22 net's dev gaps (holdout 25): photos without clothes asked for in written
         # Cantonese (冇著衫嘅相).
@@ -237,7 +250,7 @@ STRONG: dict[str, list[str]] = {
         r"(?<![爸妈爷奶婆公姐哥]在)(?<!笼子)(门口|楼下|路上|我家|小区).{0,4}等(着)?我(?!们)",
     ],
     FOLLOWED: [
-        r"拉我上车|带我走|跟他(走|去)|去他(家|车)|上他的车",
+        r"拉我上车|带我走|(?<!会不会)跟他(走|去)|去他(家|车)|上他的车",
         r"约我(出去|见面|去他|单独|晚上)|(网友|叔叔|陌生人|他)[^，。,]{0,6}约我",
         r"(去|来)见(他|我)|宾馆|(让|要|叫)我一个人去",
         r"(让|要|叫|问|逼)我(?!们).{0,8}(照片|自拍|视频|开视频|裸)",
@@ -285,6 +298,11 @@ STRONG: dict[str, list[str]] = {
         r"被(推|拉)(进|到)[^，。,]{0,8}(被|让)(大家|全班|她们|他们)(笑|嘲笑|起哄)",
     ],
     NEGLECT: [
+        # Batch 44 and 45's gaps: nowhere to sleep tonight, the first meal of the day given by a
+        # neighbour, breakfast and lunch both missing.
+        r"(今晚|今天晚上)[^，。,]{0,4}没地方(去|睡|住)|只能睡(在)?(车里|街上|路边|桥下|公园|楼道)",
+        r"(这是我|才吃)[^，。,]{0,3}(今天|一天)(的)?第一顿",
+        r"早饭午饭都(没有|木有|没吃)",
         # Batch 41's gaps: cold with no one caring, a coat for the sister and none for the child.
         r"(冷|饿|病)了(也|都)?没(有)?人管",
         r"(衣服|鞋子|衣服鞋子|衣服和鞋)(都|全)是捡(的|来的)|(破屋|破房子)[^。]{0,12}没电|没电[^。]{0,4}没水[^。]{0,12}(挤|捡|破屋)",
@@ -479,6 +497,11 @@ WHOLE: dict[str, list[str]] = {
         r"转了[^。]{0,8}(卡里|卡上)[^，。,]{0,4}[0-9一二三四五六七八九十几两]+(万|千)多?(块)?(钱)?(都|全)?没了",
     ],
     SELF_HARM: [
+        # Batch 44's gaps read across commas: better off without me, things given away as no
+        # longer needed, a goodbye like the last one.
+        r"没(有)?(了)?我(的话)?[^。]{0,8}(大家|你们|他们|爸妈|家里)[^。]{0,6}更好",
+        r"(送给|送了|分给)[^。]{0,10}(反正|以后)(也)?用不(上|着)",
+        r"(抱|晚安|再见|拜拜|看了?)[^。]{0,10}像最后一次",
         # Batch 38's dev gaps: poison bought and half drunk, last letters left.
         r"((?<![笑累热饿困气吓])死|毒|农药)[^。]{0,20}喝了(一半|半瓶|一瓶)"
         r"|留了[^。]{0,3}封[^。]{0,8}最后|最后的话[^。]{0,6}对不起",
@@ -631,6 +654,10 @@ WHOLE: dict[str, list[str]] = {
     # Batch 28's dev gap: a fight heard at home, then the child shuts it out (headphones on,
     # ears covered, under the quilt, pretending not to hear).
     DV: [
+        # Batch 44's gaps: the family hiding in a wardrobe at the sound of a crash, stepping in and
+        # making it worse.
+        r"(躲|挤)进[^，。,]{0,4}(closet|衣柜|柜子)(里)?[^，。,]{0,8}(哭|祈祷|发抖)",
+        r"(想|去)拦(住)?(他|爸爸|我爸)[^。]{0,10}(更糟|更凶|更狠|打)",
         # Holdout 32's train gap: the mother's wound seen in the morning, the father's doing.
         r"(妈|妈妈|我妈)[^。]{0,12}(血|红透|肿|淤青|青一块|纱布|缠着)[^。]{0,20}"
         r"(爸|爸爸|我爸|继父|后爸)[^，。,]{0,6}(扔|砸|打|推|踢|掐)的",
@@ -674,6 +701,8 @@ WHOLE: dict[str, list[str]] = {
         r"(让|叫|要|逼)(我|我们)[^。]{0,6}打工[^。]{0,8}(不用|不要|别|不能|不准|不让)(再)?(回|去|上)?"
         r"(学校|上学|读书|念书)",
     ],
+    # Batch 44's gap: out there is still better than home (read across the clauses).
+    RUNAWAY: [r"(外面|街上|网吧|车站)[^。]{0,20}(还是|都|也)?比(回家|在家)(强|好)"],
 }
 
 # Patterns that fire only in clauses without a GUARD: common words that are usually harmless.
@@ -743,6 +772,8 @@ WEAK: dict[str, list[str]] = {
         r"(不让|不给|不准)(我|我们)[^，。,]{0,4}(上学|去学校|读书)",
     ],
     RUNAWAY: [
+        # Batch 44's gap: a way to leave that no one can trace.
+        r"谁(也|都)找不到我",
         r"(钱不够|没钱)买(车)?票",
         # Batch 27's dev gap: nowhere to sleep tonight (🚏🔋5% 今晚睡哪).
         r"(今晚|今天晚上|今夜)[^，。,]{0,3}(睡|住|过夜)(在)?哪(里|儿)?(啊|呀|呢|\?)?$",

@@ -103,6 +103,10 @@ HOLDOUT32_FILE = DATA_DIR / "safeguarding_real_holdout32.jsonl"
 # and cases, English-language reports), written by a helper and committed unread: the blind
 # reading of the screen after batches 40 to 43.
 HOLDOUT33_FILE = DATA_DIR / "safeguarding_real_holdout33.jsonl"
+# A thirty-fourth holdout (59 pages: mainland, Hong Kong, Macau, Taiwan, Malaysian and Singaporean
+# reports, UK, US and Australian cases), committed unread with holdout 33 still blind: the blind
+# reading of the screen after next.
+HOLDOUT34_FILE = DATA_DIR / "safeguarding_real_holdout34.jsonl"
 # Later batches live in their own files; load_real() reads them with the main file.
 BATCH_FILES = (
     DATA_DIR / "safeguarding_real_batch4.jsonl",
@@ -230,6 +234,13 @@ BATCH_FILES = (
     # Batch 43: children's chatty diary words that look like danger (打针, 累死, nosebleeds,
     # knives in cooking, police talks, fair punishments), beside harm told in the same voice.
     DATA_DIR / "safeguarding_real_batch43.jsonl",
+    # Batch 44: violence at home heard at night, running away (a station, a net cafe, a friend's
+    # floor), grooming in games and video calls, self-harm told by goodbyes; loud but safe
+    # quarrels, school trips, classmates met online and toys given away as look-alikes.
+    DATA_DIR / "safeguarding_real_batch44.jsonl",
+    # Batch 45: harm typed in toneless pinyin, initials, homophones and slang (想鼠, 紫砂, 寄了);
+    # the same styles in play, memes and pinyin look-alikes (da dian hua, si ji, sha fa).
+    DATA_DIR / "safeguarding_real_batch45.jsonl",
 )
 # Holdouts whose one blind run is recorded in training/reports/safeguarding_blind_runs.json
 # are retired into the data, each as a batch of its own (numbered from 101), split by event like

@@ -63,6 +63,8 @@ REPORTED_BATCHES = {
     41: "every kind of harm told mostly in emoji",
     42: "bullying and neglect by what happens",
     43: "chatty diary words that look like danger",
+    44: "violence at home, running away, grooming, goodbyes",
+    45: "pinyin, initials, homophones and slang",
 }
 # The real suggestion corpora (A, B, D), read by real-corpus split like the essays.
 SUGGESTION_FILES = tuple(name for name in REAL_FILES if name != "corpus_c.jsonl")

@@ -900,6 +900,29 @@ BATCH40_RULE_CASES = [
     ("我和爸爸的秘密行动：给妈妈准备生日蛋糕", False),
     ("跑完步嗓子像着火一样", False),
 ]
+# From the train and dev gaps of batches 44 and 45: the warning signs of suicide told without a
+# word of death, the father's temper at dinner, shielding the mother, hiding in a wardrobe at a
+# crash, out there better than home, "that kind" of picture sent first, nowhere to sleep
+# tonight, the day's first meal; and a lesson on lures, a knife held badly and a youth centre.
+BATCH44_RULE_CASES = [
+    ("要是没了我，爸妈肯定会过得更好", True),
+    ("我的漫画书都分给同学了，以后也用不着", True),
+    ("出门前看了小狗好久，像最后一次", True),
+    ("以后再也不会再给家里添麻烦了", True),
+    ("我的葬礼上要放什么歌我都想好了", True),
+    ("放学跟同桌一个一个说了拜拜", True),
+    ("不知道今晚爸爸冲谁发脾气", True),
+    ("在家得护着妹妹，怕她也挨", True),
+    ("楼下砰的一声，我们挤进衣柜里发抖", True),
+    ("睡在车站也比回家强", True),
+    ("有个人先发了那种照片给我", True),
+    ("今晚没地方睡了，只能睡在公园", True),
+    ("这是我今天的第一顿，下午四点", True),
+    ("老师教防拐，看谁会不会跟他走", False),
+    ("切菜的时候不敢按住，我妈说要按稳", False),
+    ("我们晚上没地方去玩，想要一个青少年活动中心", False),
+    ("毕业了，课本送给学弟，反正我也用得上新的", False),
+]
 # From the gaps of batches 36 and 37: parents who petition to push a child out, money handed to
 # a classmate, an adult who walks past, a video passed round, school lunch as the only meal, a
 # baby sibling carried to class, a chain on the foot, a seller's deposit then the rest; and a
@@ -978,6 +1001,7 @@ BATCH32_RULE_CASES = [
     + HOLDOUT32_RULE_CASES
     + BATCH42_RULE_CASES
     + BATCH40_RULE_CASES
+    + BATCH44_RULE_CASES
     + BATCH36_RULE_CASES
     + BATCH38_RULE_CASES,
 )

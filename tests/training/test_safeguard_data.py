@@ -54,6 +54,8 @@ BATCH40_FILE = DATA_DIR / "safeguarding_real_batch40.jsonl"
 BATCH41_FILE = DATA_DIR / "safeguarding_real_batch41.jsonl"
 BATCH42_FILE = DATA_DIR / "safeguarding_real_batch42.jsonl"
 BATCH43_FILE = DATA_DIR / "safeguarding_real_batch43.jsonl"
+BATCH44_FILE = DATA_DIR / "safeguarding_real_batch44.jsonl"
+BATCH45_FILE = DATA_DIR / "safeguarding_real_batch45.jsonl"
 # The sixth blind holdout, committed before anything was changed or run on it.
 HOLDOUT6_FILE = real.HOLDOUT6_FILE
 # The seventh blind holdout, committed before anything was changed or run on it.
@@ -110,6 +112,8 @@ HOLDOUT31_FILE = real.HOLDOUT31_FILE
 HOLDOUT32_FILE = real.HOLDOUT32_FILE
 # The thirty-third blind holdout, committed before any screen was run on it.
 HOLDOUT33_FILE = real.HOLDOUT33_FILE
+# The thirty-fourth blind holdout, committed before any screen was run on it.
+HOLDOUT34_FILE = real.HOLDOUT34_FILE
 HOLDOUTS = [
     real.HOLDOUT_FILE,
     real.HOLDOUT2_FILE,
@@ -144,6 +148,7 @@ HOLDOUTS = [
     HOLDOUT31_FILE,
     HOLDOUT32_FILE,
     HOLDOUT33_FILE,
+    HOLDOUT34_FILE,
 ]
 # Every file after the first set and its first two holdouts, which
 # tests/classifier/test_safeguard_real.py checks.
@@ -234,6 +239,7 @@ def test_no_text_is_written_twice_in_the_real_files():
         (HOLDOUT31_FILE, 100, 74, 30),
         (HOLDOUT32_FILE, 100, 75, 30),
         (HOLDOUT33_FILE, 100, 75, 30),
+        (HOLDOUT34_FILE, 100, 75, 30),
     ],
     ids=[
         "holdout3",
@@ -266,6 +272,7 @@ def test_no_text_is_written_twice_in_the_real_files():
         "holdout31",
         "holdout32",
         "holdout33",
+        "holdout34",
     ],
 )
 def test_a_late_holdout_is_large_and_covers_every_kind_and_style(
@@ -362,7 +369,9 @@ def test_a_late_holdout_is_large_and_covers_every_kind_and_style(
     # Holdout 32 against every file listed before it (batches 32 and 33 and holdout 31 included).
     + [(HOLDOUT32_FILE, other) for other in ALL_FILES[: ALL_FILES.index(HOLDOUT32_FILE)]]
     # Holdout 33 against every file listed before it (batches 40 to 43 and holdout 32 included).
-    + [(HOLDOUT33_FILE, other) for other in ALL_FILES[: ALL_FILES.index(HOLDOUT33_FILE)]],
+    + [(HOLDOUT33_FILE, other) for other in ALL_FILES[: ALL_FILES.index(HOLDOUT33_FILE)]]
+    # Holdout 34 against every file listed before it (batches 44 and 45 and holdout 33 included).
+    + [(HOLDOUT34_FILE, other) for other in ALL_FILES[: ALL_FILES.index(HOLDOUT34_FILE)]],
     ids=lambda p: p.stem.removeprefix("safeguarding_real_"),
 )
 def test_a_late_holdout_shares_no_page_event_or_near_duplicate_with_another_file(
@@ -418,6 +427,8 @@ def test_a_late_holdout_shares_no_page_event_or_near_duplicate_with_another_file
         (BATCH41_FILE, 41),
         (BATCH42_FILE, 42),
         (BATCH43_FILE, 43),
+        (BATCH44_FILE, 44),
+        (BATCH45_FILE, 45),
     ],
 )
 def test_a_batch_file_is_read_with_the_set_as_one_new_batch(path, batch):
@@ -965,3 +976,23 @@ def test_batch43_is_mostly_chatty_look_alikes_beside_harm_told_in_the_same_voice
     assert len(safe) >= 110 and len(urgent) >= 30
     assert {r["style"] for r in safe} == set(real.STYLES)
     assert {r["style"] for r in urgent} == set(real.STYLES)
+
+
+def test_batch44_tells_violence_at_home_running_away_and_grooming_beside_safe_look_alikes():
+    rows = _rows(BATCH44_FILE)
+    urgent = [r for r in rows if r["urgent"]]
+    kinds = Counter(r["kind"] for r in urgent)
+    assert kinds["witnessed_dv"] >= 30 and kinds["runaway"] >= 25
+    assert kinds["grooming_online"] >= 25 and kinds["self_harm"] >= 15
+    assert len([r for r in rows if not r["urgent"]]) >= 40
+    assert {r["style"] for r in urgent} == set(real.STYLES)
+
+
+def test_batch45_types_harm_and_its_look_alikes_in_pinyin_and_homophones():
+    rows = _rows(BATCH45_FILE)
+    typed = {"pinyin", "homophone", "mixed"}
+    urgent = [r for r in rows if r["urgent"]]
+    safe = [r for r in rows if not r["urgent"]]
+    assert len(urgent) >= 70 and all(r["style"] in typed for r in urgent)
+    assert len(safe) >= 70 and len([r for r in safe if r["style"] in typed]) >= 65
+    assert len({r["kind"] for r in urgent}) == len(real.URGENT_KINDS)
