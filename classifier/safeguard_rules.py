@@ -23,6 +23,10 @@ _HARM_EMOJI = "(药|血|创可贴|刀片|刀)"
 # Patterns that fire in any clause: a child describing this is in danger whatever else they say.
 STRONG: dict[str, list[str]] = {
     SELF_HARM: [
+        # Batches 48 and 49's gaps: hurting one's own wrist told in English, cuts deeper each time,
+        # the marks on the arm a mother found.
+        r"hurt(ing)?my(own)?(wrist|arm|leg|self)|cutmy(own)?(wrist|arm)",
+        r"一次比一次深|发现(了)?我(胳膊|手臂|手腕|腿)上的那些",
         # Batch 44's gaps, the warning signs told without a word of death: better off without me,
         # things given away "as I won't need them", a hug like the last one, no more trouble for
         # anyone, the songs for one's funeral, goodbyes said one by one, "no more worrying".
@@ -132,6 +136,9 @@ STRONG: dict[str, list[str]] = {
         r"(自己)[^，。,]{0,3}(抓|挠|抠)(烂|破|出血)",
     ],
     ABUSE: [
+        # Batch 48's gaps: scars all over the scalp, a cane's stripes told in Malaysian English.
+        r"头皮上(全|都)是(疤|伤)|往我(的)?脑袋上招呼",
+        r"(leg|legs|butt|bum|腿|屁股)[^。]{0,12}(zebra|lines|stripes)|zebrastripe",
         # Batch 41 and 43's gaps: 竹笋炒肉 (a beating with a cane), a bruise that an adult at home
         # "did".
         r"(又|吃了|挨了)[^，。,]{0,3}(竹笋|笋子)炒肉|(竹笋|笋子)炒肉(丝)?(又|上桌)|(竹笋|笋子)炒肉[^，。,]{0,4}(坐不|好痛|好疼|肿)",
@@ -182,6 +189,8 @@ STRONG: dict[str, list[str]] = {
         r"被(我)?(爸|妈|爸爸|妈妈|继父|继母|后妈|后爸)[^，。,]{0,3}打到大|从小(就)?被[^，。,]{0,4}打到大",
     ],
     DV: [
+        # Batch 48's gap: a move the father must never learn of (written Cantonese).
+        r"(不可以|不能|别)(被|让|给)(爸爸|我爸|他)知(道)?我们?(搬|住|躲)",
         # Batch 44's gaps: waiting to see whom the father shouts at first, shielding the mother
         # at home, stepping in and making it worse.
         r"冲谁(发火|发脾气|撒气)",
@@ -224,6 +233,8 @@ STRONG: dict[str, list[str]] = {
         r"(继父|后爸|叔叔|舅舅|姑父|姨父|伯伯|教练)(对我)?做的(那些)?事[^。]{0,10}不敢(讲|说|告诉)",
     ],
     GROOMING: [
+        # Batches 44 and 46's gaps: messages from an online "friend" that grow stranger.
+        r"(发的话|说的话|说话|聊的)越来越(奇怪|怪|恶心|过分)",
         # Batch 44's gap: "that kind" of picture sent first.
         r"(先)?(发|传)(了)?(那种|那样的|色色的|奇怪的)(图|照片|视频)给我",
         r"裸照|luo照|裸聊|私密照|隐私照|私处|隐私部位|没穿衣服的(照片|视频)|穿少.{0,8}拍|拍.{0,6}穿少",
@@ -262,8 +273,13 @@ STRONG: dict[str, list[str]] = {
         r"(扯|拉|抓|拽)住我(的|只)?(手|胳膊)[^，。,]{0,4}(想|要)?(拖|拉|带|抱)我走|(想|要)(拖|拽)我走",
     ],
     BULLYING: [
+        # Batch 47's gaps: a class vote for "bad pupils" that picks the child, a rumour about the
+        # child passed round, a teacher who calls pupils dirt.
+        r"投票选[^，。,]{0,6}坏学生|坏学生[^。]{0,6}我被选",
+        r"(传|在传)我(那个|的)?谣言|我那个谣言|那个谣言又传",
+        r"说(我|我们)[^，。,]{0,6}是(老鼠屎|搅屎棍|垃圾|废物|人渣)",
         # Batch 41's gap: a name called again and again by former friends.
-        r"(一直|天天|老是|总是|都)(叫|喊)我(?<!小)(死)?(胖子|肥猪|猪|矮子|丑八怪|怪物|废物|垃圾)",
+        r"(一直|天天|老是|总是|都|就)(叫|喊)我(?<!小)(死|美国|外国)?(胖子|肥猪|猪|矮子|丑八怪|怪物|废物|垃圾|四眼田鸡|四眼|白痴|傻子|弱智)",
         # Batch 42's gaps: a pencil pushed into the child, the toilet only used when no one is
         # there.
         r"把(铅笔|笔尖|笔|针|圆规|图钉|钉子)[^，。,]{0,2}(插|扎|戳|刺)(进|到|在)?我",
@@ -298,6 +314,14 @@ STRONG: dict[str, list[str]] = {
         r"被(推|拉)(进|到)[^，。,]{0,8}(被|让)(大家|全班|她们|他们)(笑|嘲笑|起哄)",
     ],
     NEGLECT: [
+        # Batches 46 to 48's gaps: food left at the door once a week, a sick sister and no money
+        # for a doctor, nights in a fast-food shop, a baby brother carried to class, a child who
+        # smells every day, a parent collapsed on the floor, school bills no one deals with.
+        r"(一个?礼拜|一个?星期|一周)[^，。,]{0,6}(放|送|给)一次(饭|吃的)",
+        r"(天天|每天|晚上)睡(在)?(肯德基|麦当劳|网吧|车站|桥洞|楼梯间)",
+        r"(每天)?背着(弟弟|妹妹)(去)?(上课|上学)|一只手抱(他|她|弟弟|妹妹)一只手写",
+        r"(每天|天天)[^，。,]{0,4}臭臭的(去)?(上学|去学校)",
+        r"(妈妈|爸爸|我妈|我爸)[^，。,]{0,4}躺(在)?地上[^，。,]{0,3}(起不来|叫不醒|不动)",
         # Batch 44 and 45's gaps: nowhere to sleep tonight, the first meal of the day given by a
         # neighbour, breakfast and lunch both missing.
         r"(今晚|今天晚上)[^，。,]{0,4}没地方(去|睡|住)|只能睡(在)?(车里|街上|路边|桥下|公园|楼道)",
@@ -389,6 +413,12 @@ STRONG: dict[str, list[str]] = {
         r"也不(要|想|愿意)?回(家|去)",
     ],
     EXPLOITATION: [
+        # Batch 47 and 49's gaps: a child who must smile on camera for gifts, a streamer's "persona"
+        # selling products, farm work into the school term, a bag carried to another city.
+        r"(刷礼物|打赏)[^，。,]{0,6}我(就)?(得|要|必须)(一直)?(笑|卖萌|唱|跳)",
+        r"人设(?![计施备立置])[^。]{0,12}(推(护肤品|化妆品|产品|东西|货)|带货)",
+        r"开学了[^，。,]{0,4}(我)?(也)?(还)?在(地里|田里|厂里|店里)",
+        r"(叫|让)(我)?(去)?把[^，。,]{0,4}(书包|包|箱子|袋子)带(到|去)[^，。,]{0,4}(城市|别的|外地)",
         r"身份证(都)?被[^，。,]{0,4}(扣|收|拿)|扣(了|着)?(我的)?身份证",
         r"(老板|他们)[^，。,]{0,6}不(让|准)(我|我们)?(出去|出门|回家|走)",
         r"(?<!他们)(?<!爸妈)(?<!爸爸)(?<!妈妈)(?<!大人)(干活|上班|打工|干|做|忙|站)到(半夜|凌晨|深夜|天亮)|每天(干|做)(活)?[^，。,]{0,4}(十|12|十二|十几)(个)?小时",
@@ -555,6 +585,8 @@ WHOLE: dict[str, list[str]] = {
     # The batch-22 net's dev gaps (batch 23): something put in the child's cup or lunch by
     # others.
     BULLYING: [
+        # Batches 47 and 48's gaps: no one speaks to the child, tears under the quilt before school.
+        r"躲在被子里哭.{0,30}不(想|敢)去(学校|上学)",
         # Batch 42's gaps: a child still hurt, told by the school that it was only play.
         r"(疼|痛|流血|破了|肿|伤|看不清|模模糊糊|听不).{0,40}(老师|校长)[^。]{0,6}说[^。]{0,8}"
         r"(打打闹闹|闹着玩|在一起玩|开玩笑)|(老师|校长)[^。]{0,6}说[^。]{0,8}(打打闹闹|闹着玩|"
@@ -587,6 +619,12 @@ WHOLE: dict[str, list[str]] = {
         r"被[^，。,]{0,10}(围起来打|围着打|围殴|群殴|堵着打)",
     ],
     NEGLECT: [
+        # Batches 46 and 48's gaps read across commas: a sick sister and no money for a doctor,
+        # school bills no one deals with.
+        r"(妹妹|弟弟|我)[^。]{0,6}(发烧|生病|病了)[^。]{0,14}没钱看(医生|病)",
+        r"(学费单|通知单|缴费单)[^。]{0,10}(都)?没人(处理|管|签)",
+        # Batch 46's gap: classmates hold their noses at a child no one bathes.
+        r"(同学|大家|别人)都捏(着)?鼻子[^。]{0,12}(洗澡|没洗|洗不了|没空)",
         # Batch 41's gap: a coat for the sister, none for the child.
         r"(妹妹|弟弟)(都)?有(外套|棉衣|衣服|鞋)[^。]{0,4}我没有",
         # Batch 39's gaps: a home without power or water for months, no toothbrush, no heating
@@ -672,6 +710,10 @@ WHOLE: dict[str, list[str]] = {
     # Clues that cross a comma (holdout 9, batch 12): a last message on an exam answer sheet,
     # long hours on a building site, working late and asleep in class the next day.
     EXPLOITATION: [
+        # Batch 47's gaps: all the money earned handed to the family, a teacher told the child is
+        # needed in the fields.
+        r"(赚|得|挣)[^。]{0,10}全部(交|给)(被|给|俾)?(家|家里|爸妈)",
+        r"老师[^。]{0,8}问我[^。]{0,4}(咋|怎么|为什么)不去[^。]{0,12}(田里|地里|干活|店里|厂里)",
         # Holdout 32's train gap: a child's age, a job and its long hours told as bare numbers.
         r"(?<!\d)(1[0-5]|[6-9])岁[^。]{0,6}(洗碗|刷碗|搬砖|打工|做工|干活|上班|摆摊|车间|厂里|工地)"
         r"[^。]{0,8}(?<!\d)(1[0-9]|[89])(个)?(小时|钟头|hr)",
@@ -746,6 +788,8 @@ WEAK: dict[str, list[str]] = {
         r"(当|做)(他|我)的?老婆",
     ],
     BULLYING: [
+        # Batch 47's gap: no one speaks to the child unless an errand is wanted.
+        r"(平时)?谁都不(跟|和|理)我(说话|玩)?",
         r"不磕头(就)?不(让|准|许)|(逼|让|叫)我(给他们)?磕头|谁也救不了(你|我)",
         r"分组[^，。,]{0,4}(又|总是|永远)?(只)?剩(下)?我一个",
         r"被.{0,6}(打|揍|踢|踹|欺负|欺副|打伤)(了|得(?!落花流水|大败|惨败|好惨的比分)|的很|的好|肿|哭|伤|的地方|$)",

@@ -241,6 +241,20 @@ BATCH_FILES = (
     # Batch 45: harm typed in toneless pinyin, initials, homophones and slang (想鼠, 紫砂, 寄了);
     # the same styles in play, memes and pinyin look-alikes (da dian hua, si ji, sha fa).
     DATA_DIR / "safeguarding_real_batch45.jsonl",
+    # Batch 46: neglect told by its details, often in emoji (winter sandals, lice, an empty
+    # fridge, a child cooking for siblings, sleeping in a fast-food shop); poor but loving
+    # families, short power cuts and first cooking attempts as look-alikes.
+    DATA_DIR / "safeguarding_real_batch46.jsonl",
+    # Batch 47: bullying (money taken weekly, kneeling filmed, a class vote) and child work
+    # (bars, workshops, begging, flower selling at night, child streamers); family-shop help,
+    # paid chores and lawful child actors as look-alikes.
+    DATA_DIR / "safeguarding_real_batch47.jsonl",
+    # Batch 48: every kind of harm in Hong Kong Cantonese, Taiwanese Hokkien words, Malaysian and
+    # Singaporean mixes and mainland dialects; rough-sounding everyday talk in the same voices.
+    DATA_DIR / "safeguarding_real_batch48.jsonl",
+    # Batch 49: children's safety suggestions and lessons (crossings, railings, drills, lost-child
+    # points, news retold) beside suggestions that also reveal the child's own danger.
+    DATA_DIR / "safeguarding_real_batch49.jsonl",
 )
 # Holdouts whose one blind run is recorded in training/reports/safeguarding_blind_runs.json
 # are retired into the data, each as a batch of its own (numbered from 101), split by event like

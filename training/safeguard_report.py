@@ -65,6 +65,10 @@ REPORTED_BATCHES = {
     43: "chatty diary words that look like danger",
     44: "violence at home, running away, grooming, goodbyes",
     45: "pinyin, initials, homophones and slang",
+    46: "neglect by its details, often in emoji",
+    47: "bullying and child work told indirectly",
+    48: "regional voices",
+    49: "safety suggestions beside suggestions that reveal danger",
 }
 # The real suggestion corpora (A, B, D), read by real-corpus split like the essays.
 SUGGESTION_FILES = tuple(name for name in REAL_FILES if name != "corpus_c.jsonl")

@@ -923,6 +923,37 @@ BATCH44_RULE_CASES = [
     ("我们晚上没地方去玩，想要一个青少年活动中心", False),
     ("毕业了，课本送给学弟，反正我也用得上新的", False),
 ]
+# From the train and dev gaps of batches 46 to 49: food left once a week, no money for a sick
+# sister, nights in a fast-food shop, a baby carried to class, a child who smells every day, a
+# parent collapsed, bills no one deals with, a vote for "bad pupils", a rumour passed round,
+# pupils called dirt, smiling for gifts on camera, a persona that sells, fields in term time, a
+# bag carried to another city, messages growing stranger, a scarred scalp, a cane's stripes and
+# a hurt wrist in English, cuts deeper each time, a move the father must not learn of; and a
+# cleaner's cart, a fair class vote and a persona in a school play stay quiet.
+BATCH46_RULE_CASES = [
+    ("爸爸一周回来给一次吃的，平时就我们俩", True),
+    ("弟弟发烧好几天了，家里没钱看医生", True),
+    ("放假我晚上睡在网吧", True),
+    ("每天背着妹妹去上学", True),
+    ("我每天都臭臭的去上学，没人帮我洗", True),
+    ("爸爸喝多了躺在地上叫不醒", True),
+    ("学费单发下来好久了，都没人管", True),
+    ("老师让大家投票选三个坏学生", True),
+    ("全年级都在传我那个谣言", True),
+    ("老师说我们是老鼠屎", True),
+    ("有人刷礼物我就得一直唱", True),
+    ("开学了我还在厂里", True),
+    ("有个哥哥让我把一个箱子带到别的城市", True),
+    ("那个网友发的话越来越恶心", True),
+    ("我头皮上全是疤", True),
+    ("my leg got lines after uncle rotan me", True),
+    ("i keep hurting my wrist", True),
+    ("这次割得一次比一次深", True),
+    ("千万别让爸爸知道我们搬到哪了", True),
+    ("我们给环卫工人设计了分类手推车", False),
+    ("班会课投票选最佳小组，我们组被选上了", False),
+    ("话剧里我的人设是一个卖花的小姑娘", False),
+]
 # From the gaps of batches 36 and 37: parents who petition to push a child out, money handed to
 # a classmate, an adult who walks past, a video passed round, school lunch as the only meal, a
 # baby sibling carried to class, a chain on the foot, a seller's deposit then the rest; and a
@@ -1002,6 +1033,7 @@ BATCH32_RULE_CASES = [
     + BATCH42_RULE_CASES
     + BATCH40_RULE_CASES
     + BATCH44_RULE_CASES
+    + BATCH46_RULE_CASES
     + BATCH36_RULE_CASES
     + BATCH38_RULE_CASES,
 )

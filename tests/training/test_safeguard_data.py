@@ -56,6 +56,10 @@ BATCH42_FILE = DATA_DIR / "safeguarding_real_batch42.jsonl"
 BATCH43_FILE = DATA_DIR / "safeguarding_real_batch43.jsonl"
 BATCH44_FILE = DATA_DIR / "safeguarding_real_batch44.jsonl"
 BATCH45_FILE = DATA_DIR / "safeguarding_real_batch45.jsonl"
+BATCH46_FILE = DATA_DIR / "safeguarding_real_batch46.jsonl"
+BATCH47_FILE = DATA_DIR / "safeguarding_real_batch47.jsonl"
+BATCH48_FILE = DATA_DIR / "safeguarding_real_batch48.jsonl"
+BATCH49_FILE = DATA_DIR / "safeguarding_real_batch49.jsonl"
 # The sixth blind holdout, committed before anything was changed or run on it.
 HOLDOUT6_FILE = real.HOLDOUT6_FILE
 # The seventh blind holdout, committed before anything was changed or run on it.
@@ -429,6 +433,10 @@ def test_a_late_holdout_shares_no_page_event_or_near_duplicate_with_another_file
         (BATCH43_FILE, 43),
         (BATCH44_FILE, 44),
         (BATCH45_FILE, 45),
+        (BATCH46_FILE, 46),
+        (BATCH47_FILE, 47),
+        (BATCH48_FILE, 48),
+        (BATCH49_FILE, 49),
     ],
 )
 def test_a_batch_file_is_read_with_the_set_as_one_new_batch(path, batch):
@@ -996,3 +1004,33 @@ def test_batch45_types_harm_and_its_look_alikes_in_pinyin_and_homophones():
     assert len(urgent) >= 70 and all(r["style"] in typed for r in urgent)
     assert len(safe) >= 70 and len([r for r in safe if r["style"] in typed]) >= 65
     assert len({r["kind"] for r in urgent}) == len(real.URGENT_KINDS)
+
+
+def test_batch46_tells_neglect_by_its_details_beside_poor_but_loving_families():
+    rows = _rows(BATCH46_FILE)
+    neglect = [r for r in rows if r["kind"] == "neglect"]
+    assert len(neglect) >= 60 and len([r for r in neglect if r["style"] == "emoji"]) >= 20
+    assert len([r for r in rows if not r["urgent"]]) >= 50
+
+
+def test_batch47_tells_bullying_and_child_work_indirectly_beside_chores_and_teasing():
+    rows = _rows(BATCH47_FILE)
+    urgent = [r for r in rows if r["urgent"]]
+    kinds = Counter(r["kind"] for r in urgent)
+    assert kinds["bullying"] >= 40 and kinds["exploitation"] >= 40
+    assert len([r for r in rows if not r["urgent"]]) >= 45
+    assert {r["style"] for r in urgent} == set(real.STYLES)
+
+
+def test_batch48_tells_every_kind_of_harm_in_regional_voices_beside_rough_everyday_talk():
+    rows = _rows(BATCH48_FILE)
+    urgent = [r for r in rows if r["urgent"]]
+    assert {r["kind"] for r in urgent} == set(real.URGENT_KINDS) and len(urgent) >= 70
+    assert len([r for r in rows if not r["urgent"]]) >= 50
+
+
+def test_batch49_is_mostly_safety_suggestions_beside_some_that_reveal_danger():
+    rows = _rows(BATCH49_FILE)
+    safe = [r for r in rows if not r["urgent"]]
+    assert len(safe) >= 110 and len([r for r in safe if r["kind"] == "ordinary_safety"]) >= 60
+    assert len([r for r in rows if r["urgent"]]) >= 30
