@@ -23,6 +23,10 @@ _HARM_EMOJI = "(药|血|创可贴|刀片|刀)"
 # Patterns that fire in any clause: a child describing this is in danger whatever else they say.
 STRONG: dict[str, list[str]] = {
     SELF_HARM: [
+        # Batch 51's gaps: English and Malay as children in Singapore, Malaysia and Hong Kong type
+        # them (clauses are read lower-case with the spaces taken out).
+        r"(?<![a-z])shagain|lineson(my)?(wrist|arm)|(end|kill)(her|him|my)self|endmylife",
+        r"nobody(really)?loves?me",
         # Batches 48 and 49's gaps: hurting one's own wrist told in English, cuts deeper each time,
         # the marks on the arm a mother found.
         r"hurt(ing)?my(own)?(wrist|arm|leg|self)|cutmy(own)?(wrist|arm)",
@@ -136,6 +140,14 @@ STRONG: dict[str, list[str]] = {
         r"(自己)[^，。,]{0,3}(抓|挠|抠)(烂|破|出血)",
     ],
     ABUSE: [
+        # Batch 51's gaps: English and Malay as children in Singapore, Malaysia and Hong Kong type
+        # them (clauses are read lower-case with the spaces taken out).
+        r"(hit|beat|punch|slap|whack|kick)(s|ed|ing)?(me|us)(?!ssage|out|off|ntion)",
+        r"(hanger|belt|rotan|cane)[a-z]{0,10}(hit|beat|whack)|(hit|beat)[a-z]{0,12}(hanger|belt|rotan)",
+        r"caneline|(lips?|mouth)pecah|teethgone|kenatumbuk|kenapukul|belasah",
+        r"(poke|stab)my(eye|face)|(say|ask|tell)(me)?go(and)?die",
+        # Batch 50 and 52's gaps (written Chinese): rubbish thrown into the child's bag.
+        r"(把|往)垃圾(丢|扔|倒|塞)(进|到)我的?(书包|抽屉|桌)",
         # Batch 48's gaps: scars all over the scalp, a cane's stripes told in Malaysian English.
         r"头皮上(全|都)是(疤|伤)|往我(的)?脑袋上招呼",
         r"(leg|legs|butt|bum|腿|屁股)[^。]{0,12}(zebra|lines|stripes)|zebrastripe",
@@ -189,6 +201,11 @@ STRONG: dict[str, list[str]] = {
         r"被(我)?(爸|妈|爸爸|妈妈|继父|继母|后妈|后爸)[^，。,]{0,3}打到大|从小(就)?被[^，。,]{0,4}打到大",
     ],
     DV: [
+        # Batch 51's gaps: English and Malay as children in Singapore, Malaysia and Hong Kong type
+        # them (clauses are read lower-case with the spaces taken out).
+        r"(papa|daddy|dad|爸爸|stepdad)[a-z]{0,6}(beat|hit|hurt|push|punch)(s|ed|ing)?"
+        r"(her|妈妈|mummy|mom|mother)",
+        r"reallydajia|becomerealfight|(stay|at|in)(the)?(welfare|family)?shelter(?!dog|cat|animal)",
         # Batch 48's gap: a move the father must never learn of (written Cantonese).
         r"(不可以|不能|别)(被|让|给)(爸爸|我爸|他)知(道)?我们?(搬|住|躲)",
         # Batch 44's gaps: waiting to see whom the father shouts at first, shielding the mother
@@ -211,6 +228,15 @@ STRONG: dict[str, list[str]] = {
         r"(爸|爸爸|我爸|继父|后爸|他)[^，。,]{0,4}说?要杀了?(妈|妈妈|我妈|她|我们)",
     ],
     SEXUAL: [
+        # Batch 51's gaps: English and Malay as children in Singapore, Malaysia and Hong Kong type
+        # them (clauses are read lower-case with the spaces taken out).
+        r"do(those|these)?things(to|with)me|comemy(side|room|bed)|cometomy(room|bed)",
+        # Batch 52's gaps: kept back alone by a coach, a hug held too long, a hand between the
+        # legs in the pool, a teacher's own pictures sent to the child, a coach who touches boys.
+        r"(让|要|叫|点名让)我单独留下|抱我抱(了)?好久",
+        r"(腿|两腿|两条腿)中间[^。]{0,6}(手指|摸|动)|手(老|总|一直)?往(我的?)?(下面|那里)(放|摸|伸)",
+        r"给我发[^，。,]{0,6}(她|他)自己的(那种)?(照片|视频)",
+        r"(教练|老师|校长)[^，。,]{0,4}(也|总|老)?会?摸(男生|女生|我们)",
         # Batches 40 and 41's gaps: "bad things" a relative did, "done that way" by a relative, a
         # "game" that waits for the mother to leave, a touch at nap time typed with homophones.
         r"对我做(过|了)[^，。,]{0,2}(坏事|坏的事|那种事|不好的事|恶心的事)",
@@ -233,6 +259,16 @@ STRONG: dict[str, list[str]] = {
         r"(继父|后爸|叔叔|舅舅|姑父|姨父|伯伯|教练)(对我)?做的(那些)?事[^。]{0,10}不敢(讲|说|告诉)",
     ],
     GROOMING: [
+        # Batch 51's gaps: English and Malay as children in Singapore, Malaysia and Hong Kong type
+        # them (clauses are read lower-case with the spaces taken out).
+        r"(naughty|nude|sexy|private)(pic|pics|photo|photos|video|videos|视频)",
+        r"sendpics?first|sendmepics?|askme(to)?send(pic|photo|video|nude)",
+        r"(send|sending|sent)(me)?those(kindof)?(msg|msgs|message|messages|video|videos|视频|pic|pics)",
+        r"mature(for)?(my|your|ur)age",
+        # Batch 52's gaps (written Chinese): men in a game teaching secret things, dirty talk at
+        # night called "our business", a camera asked for.
+        r"(叔叔|大人|网友)[^，。,]{0,6}教我偷偷做|(很色|色色|黄色)的话|这是我们之间的事",
+        r"(要|让|叫)我开摄像头|说[^，。,]{0,12}要开摄像头",
         # Batches 44 and 46's gaps: messages from an online "friend" that grow stranger.
         r"(发的话|说的话|说话|聊的)越来越(奇怪|怪|恶心|过分)",
         # Batch 44's gap: "that kind" of picture sent first.
@@ -261,6 +297,9 @@ STRONG: dict[str, list[str]] = {
         r"(?<![爸妈爷奶婆公姐哥]在)(?<!笼子)(门口|楼下|路上|我家|小区).{0,4}等(着)?我(?!们)",
     ],
     FOLLOWED: [
+        # Batch 51's gaps: English and Malay as children in Singapore, Malaysia and Hong Kong type
+        # them (clauses are read lower-case with the spaces taken out).
+        r"dont(tell|tellur|tellyour)(妈妈|mom|mummy|mother|parents|anyone)|(dont|don't|dunno)knowi(talk|meet|chat)(to|with)?(strangers|him|them)",
         r"拉我上车|带我走|(?<!会不会)跟他(走|去)|去他(家|车)|上他的车",
         r"约我(出去|见面|去他|单独|晚上)|(网友|叔叔|陌生人|他)[^，。,]{0,6}约我",
         r"(去|来)见(他|我)|宾馆|(让|要|叫)我一个人去",
@@ -273,6 +312,14 @@ STRONG: dict[str, list[str]] = {
         r"(扯|拉|抓|拽)住我(的|只)?(手|胳膊)[^，。,]{0,4}(想|要)?(拖|拉|带|抱)我走|(想|要)(拖|拽)我走",
     ],
     BULLYING: [
+        # Batch 51's gaps: English and Malay as children in Singapore, Malaysia and Hong Kong type
+        # them (clauses are read lower-case with the spaces taken out).
+        r"treat(ed)?(me)?like(their|a)?(maid|slave)|untili?(blackout|pengsan|faint)",
+        r"eardrum|gegendangtelinga",
+        # Batch 50's gaps (written Chinese): a teacher who calls the class fools, a classmate who
+        # cries on drawing the child as partner.
+        r"(老师|班主任)[^，。,]{0,4}(又)?说(我|我们)[^，。,]{0,6}是(笨蛋|白痴|蠢猪|蠢货)",
+        r"抽(签)?(抽)?到我的(那个|人)[^，。,]{0,6}(哭|不愿意|不要)",
         # Batch 47's gaps: a class vote for "bad pupils" that picks the child, a rumour about the
         # child passed round, a teacher who calls pupils dirt.
         r"投票选[^，。,]{0,6}坏学生|坏学生[^。]{0,6}我被选",
@@ -314,6 +361,17 @@ STRONG: dict[str, list[str]] = {
         r"被(推|拉)(进|到)[^，。,]{0,8}(被|让)(大家|全班|她们|他们)(笑|嘲笑|起哄)",
     ],
     NEGLECT: [
+        # Batch 51's gaps: English and Malay as children in Singapore, Malaysia and Hong Kong type
+        # them (clauses are read lower-case with the spaces taken out).
+        r"(nobody|noone)(wake|care|cook|feed|send|cantakecare|takecare)",
+        r"cannoteat|takbagimakan|foodalsonotenough|foodnotenough|minumairtandas",
+        r"kunci[a-z]{0,6}(dalam)?(bilikair|bilik|tandas)",
+        # Batch 50's gaps (written Chinese): no adult and the child in charge, only a nappy in
+        # the cold, no bed at home, lice everywhere, a bath the child cannot remember, a nappy
+        # no one changes.
+        r"家里没有床",
+        r"虱子多到|满头(都是)?虱子|(上次|上一次)洗澡是什么时候[^。]{0,4}(想不起|不记得)",
+        r"尿布[^，。,]{0,4}(满了|湿了)?没人换",
         # Batches 46 to 48's gaps: food left at the door once a week, a sick sister and no money
         # for a doctor, nights in a fast-food shop, a baby brother carried to class, a child who
         # smells every day, a parent collapsed on the floor, school bills no one deals with.
@@ -395,6 +453,10 @@ STRONG: dict[str, list[str]] = {
         r"(一年多|好几年|几年|半年|好几个月)(都)?没(有)?(消息|联系|音信)",
     ],
     RUNAWAY: [
+        # Batch 51's gaps: English and Malay as children in Singapore, Malaysia and Hong Kong type
+        # them (clauses are read lower-case with the spaces taken out).
+        r"(dont|don't|donot)(want)?(to)?go(home|家)|sneakout|sleepwhere|nowheretosleep|(i|me)(just)?runaway",
+        r"pretend(to)?go(school|学校)|(want)?startnewlife",
         # Batch 41's gap: run from a foster home.
         r"从[^，。,]{0,6}(寄养|福利院|收容所|救助站)[^，。,]{0,6}跑(了|出来|掉)",
         # The batch-22 net's dev gaps (holdout 26): nights in an internet café (网8 typed for
@@ -413,6 +475,10 @@ STRONG: dict[str, list[str]] = {
         r"也不(要|想|愿意)?回(家|去)",
     ],
     EXPLOITATION: [
+        # Batch 51's gaps: English and Malay as children in Singapore, Malaysia and Hong Kong type
+        # them (clauses are read lower-case with the spaces taken out).
+        r"(make|force|forced)(us|me)(go)?(sell|beg)|ifnotenough[a-z]{0,6}cannoteat",
+        r"bankaccount(for)?(him|them)|sharemy(singpass|bankaccount|ic)|scammoney",
         # Batch 47 and 49's gaps: a child who must smile on camera for gifts, a streamer's "persona"
         # selling products, farm work into the school term, a bag carried to another city.
         r"(刷礼物|打赏)[^，。,]{0,6}我(就)?(得|要|必须)(一直)?(笑|卖萌|唱|跳)",
@@ -585,6 +651,10 @@ WHOLE: dict[str, list[str]] = {
     # The batch-22 net's dev gaps (batch 23): something put in the child's cup or lunch by
     # others.
     BULLYING: [
+        # Batch 50's gaps: things borrowed and never returned that the child dare not ask back, a
+        # nickname the whole class takes up.
+        r"借[^。]{0,12}(没还|不还)[^。]{0,24}不敢(开口)?要",
+        r"给我取(外号|绰号)[^。]{0,8}(全班|大家)(都)?跟着(喊|叫)",
         # Batches 47 and 48's gaps: no one speaks to the child, tears under the quilt before school.
         r"躲在被子里哭.{0,30}不(想|敢)去(学校|上学)",
         # Batch 42's gaps: a child still hurt, told by the school that it was only play.
@@ -619,6 +689,10 @@ WHOLE: dict[str, list[str]] = {
         r"被[^，。,]{0,10}(围起来打|围着打|围殴|群殴|堵着打)",
     ],
     NEGLECT: [
+        # Batch 50's gap: no adult at home and the child in charge of the little ones.
+        r"没(有)?大人[^。]{0,12}(都)?我来管",
+        # Batch 51's gap: nobody home after school until night (English).
+        r"nobodyat(home|家).{0,40}(night|dark)",
         # Batches 46 and 48's gaps read across commas: a sick sister and no money for a doctor,
         # school bills no one deals with.
         r"(妹妹|弟弟|我)[^。]{0,6}(发烧|生病|病了)[^。]{0,14}没钱看(医生|病)",
@@ -788,6 +862,8 @@ WEAK: dict[str, list[str]] = {
         r"(当|做)(他|我)的?老婆",
     ],
     BULLYING: [
+        # Batch 50's gaps: a child silenced since a teacher's sneer, a teacher who laughs along.
+        r"从那以后[^。]{0,4}不敢(开口|举手|说话|发言)|(老师|她)[^。]{0,10}(也)?跟着(大家|全班)一起笑",
         # Batch 47's gap: no one speaks to the child unless an errand is wanted.
         r"(平时)?谁都不(跟|和|理)我(说话|玩)?",
         r"不磕头(就)?不(让|准|许)|(逼|让|叫)我(给他们)?磕头|谁也救不了(你|我)",
@@ -802,6 +878,8 @@ WEAK: dict[str, list[str]] = {
         r"(还要|要)(挨|捱)(多久|几久|到什么时候)",
     ],
     NEGLECT: [
+        # Batch 50's gap: a small child out in the cold in only a nappy (news retold is guarded).
+        r"(我|弟弟|妹妹)只穿(个|着|了)?(一条|一个)?尿布",
         # Batch 42's gap: a child so hungry at school that the head spins.
         r"(上课|上到|第[一二三四1-4]节|早读|早操)[^，。,]{0,6}饿(到|得)(头昏|头晕|眼花|发抖|站不稳)",
         # Holdout 29's dev gap (after its blind run): a child left unwashed (没人给我洗脸,

@@ -255,6 +255,17 @@ BATCH_FILES = (
     # Batch 49: children's safety suggestions and lessons (crossings, railings, drills, lost-child
     # points, news retold) beside suggestions that also reveal the child's own danger.
     DATA_DIR / "safeguarding_real_batch49.jsonl",
+    # Batch 50: neglect and bullying told by small details, mostly in emoji (nappies and no
+    # adult, the same clothes for weeks, lunches thrown away, things borrowed for good); caring
+    # busy families and deskmate quarrels that end well as look-alikes.
+    DATA_DIR / "safeguarding_real_batch50.jsonl",
+    # Batch 51: every kind of harm in English mixed with Chinese, Malay or Cantonese (Singapore,
+    # Malaysia, Hong Kong, Childline and NSPCC pages); "I'm dead" about exams and games as
+    # look-alikes.
+    DATA_DIR / "safeguarding_real_batch51.jsonl",
+    # Batch 52: sexual abuse and grooming told by hints (coaches, tutors, gifts, secrets, "delete
+    # the app"); kind teachers, coaches with parents present and birthday secrets as look-alikes.
+    DATA_DIR / "safeguarding_real_batch52.jsonl",
 )
 # Holdouts whose one blind run is recorded in training/reports/safeguarding_blind_runs.json
 # are retired into the data, each as a batch of its own (numbered from 101), split by event like

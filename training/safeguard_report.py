@@ -69,6 +69,9 @@ REPORTED_BATCHES = {
     47: "bullying and child work told indirectly",
     48: "regional voices",
     49: "safety suggestions beside suggestions that reveal danger",
+    50: "neglect and bullying by small details, mostly emoji",
+    51: "English mixed with Chinese, Malay or Cantonese",
+    52: "sexual abuse and grooming told by hints",
 }
 # The real suggestion corpora (A, B, D), read by real-corpus split like the essays.
 SUGGESTION_FILES = tuple(name for name in REAL_FILES if name != "corpus_c.jsonl")

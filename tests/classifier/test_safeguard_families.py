@@ -954,6 +954,42 @@ BATCH46_RULE_CASES = [
     ("班会课投票选最佳小组，我们组被选上了", False),
     ("话剧里我的人设是一个卖花的小姑娘", False),
 ]
+# From the train and dev gaps of batches 50 to 52: harm typed in English and Malay as children
+# in Singapore, Malaysia and Hong Kong write it (a hanger and a belt, "do things to me", naughty
+# pics, "dont tell ur mum", nobody to wake or feed the children, a night in the shelter, "sh
+# again", lines on the wrist, treated like a maid, a father who hurts the mother), and in
+# characters: rubbish in the bag, kept back alone by a coach, a hand between the legs in the
+# pool, a teacher's own pictures, a camera asked for, no adult and the child in charge, lice,
+# a nappy no one changes, a teacher who calls the class fools, a partner who cries on drawing
+# the child, things borrowed for good, a nickname the class takes up; and English and Chinese
+# look-alikes stay quiet.
+BATCH50_RULE_CASES = [
+    ("my stepdad take belt and hit us when drunk", True),
+    ("uncle always come my room at night and do things to me", True),
+    ("he ask me send naughty pics, dont tell ur mum ok", True),
+    ("mummy not around, nobody feed us, food also not enough", True),
+    ("now me and mama stay at the shelter", True),
+    ("sh again yesterday, lines on my arm", True),
+    ("seniors treat me like their slave", True),
+    ("papa hurt mummy again last night", True),
+    ("同学把垃圾塞进我书包", True),
+    ("教练又点名让我单独留下", True),
+    ("老师给我发他自己的那种照片", True),
+    ("家里没大人，弟弟妹妹都我来管", True),
+    ("头发里虱子多到晚上睡不着", True),
+    ("妹妹的尿布湿了没人换", True),
+    ("班主任说我们是蠢猪", True),
+    ("抽签抽到我的那个同学直接哭了", True),
+    ("他借了我的书一直不还，我也不敢要", True),
+    ("他给我取外号，全班都跟着喊", True),
+    ("he killed me in roblox lol, so unfair", False),
+    ("coach kick me out of the team cos i late, fair la", False),
+    ("we volunteer at the animal shelter every saturday", False),
+    ("my mum will murder me if she see my results", False),
+    ("新闻说有个妹妹只穿尿布走在马路上，好险", False),
+    ("网上有个链接要开摄像头，我没点", False),
+    ("我借了同桌的尺子，第二天就还了", False),
+]
 # From the gaps of batches 36 and 37: parents who petition to push a child out, money handed to
 # a classmate, an adult who walks past, a video passed round, school lunch as the only meal, a
 # baby sibling carried to class, a chain on the foot, a seller's deposit then the rest; and a
@@ -1034,6 +1070,7 @@ BATCH32_RULE_CASES = [
     + BATCH40_RULE_CASES
     + BATCH44_RULE_CASES
     + BATCH46_RULE_CASES
+    + BATCH50_RULE_CASES
     + BATCH36_RULE_CASES
     + BATCH38_RULE_CASES,
 )

@@ -60,6 +60,9 @@ BATCH46_FILE = DATA_DIR / "safeguarding_real_batch46.jsonl"
 BATCH47_FILE = DATA_DIR / "safeguarding_real_batch47.jsonl"
 BATCH48_FILE = DATA_DIR / "safeguarding_real_batch48.jsonl"
 BATCH49_FILE = DATA_DIR / "safeguarding_real_batch49.jsonl"
+BATCH50_FILE = DATA_DIR / "safeguarding_real_batch50.jsonl"
+BATCH51_FILE = DATA_DIR / "safeguarding_real_batch51.jsonl"
+BATCH52_FILE = DATA_DIR / "safeguarding_real_batch52.jsonl"
 # The sixth blind holdout, committed before anything was changed or run on it.
 HOLDOUT6_FILE = real.HOLDOUT6_FILE
 # The seventh blind holdout, committed before anything was changed or run on it.
@@ -437,6 +440,9 @@ def test_a_late_holdout_shares_no_page_event_or_near_duplicate_with_another_file
         (BATCH47_FILE, 47),
         (BATCH48_FILE, 48),
         (BATCH49_FILE, 49),
+        (BATCH50_FILE, 50),
+        (BATCH51_FILE, 51),
+        (BATCH52_FILE, 52),
     ],
 )
 def test_a_batch_file_is_read_with_the_set_as_one_new_batch(path, batch):
@@ -1034,3 +1040,29 @@ def test_batch49_is_mostly_safety_suggestions_beside_some_that_reveal_danger():
     safe = [r for r in rows if not r["urgent"]]
     assert len(safe) >= 110 and len([r for r in safe if r["kind"] == "ordinary_safety"]) >= 60
     assert len([r for r in rows if r["urgent"]]) >= 30
+
+
+def test_batch50_tells_neglect_and_bullying_by_small_details_mostly_in_emoji():
+    rows = _rows(BATCH50_FILE)
+    urgent = [r for r in rows if r["urgent"]]
+    kinds = Counter(r["kind"] for r in urgent)
+    assert kinds["neglect"] >= 45 and kinds["bullying"] >= 40
+    assert len([r for r in urgent if r["style"] == "emoji"]) >= 35
+    assert len([r for r in rows if not r["urgent"]]) >= 45
+
+
+def test_batch51_tells_every_kind_of_harm_in_english_mixed_voices():
+    rows = _rows(BATCH51_FILE)
+    urgent = [r for r in rows if r["urgent"]]
+    assert {r["kind"] for r in urgent} == set(real.URGENT_KINDS)
+    assert len([r for r in urgent if r["style"] == "mixed"]) >= 55
+    assert len([r for r in rows if not r["urgent"]]) >= 50
+
+
+def test_batch52_tells_sexual_abuse_and_grooming_by_hints_beside_kind_adults():
+    rows = _rows(BATCH52_FILE)
+    urgent = [r for r in rows if r["urgent"]]
+    kinds = Counter(r["kind"] for r in urgent)
+    assert kinds["sexual_abuse"] >= 40 and kinds["grooming_online"] >= 40
+    assert len([r for r in rows if not r["urgent"]]) >= 45
+    assert {r["style"] for r in urgent} == set(real.STYLES)
