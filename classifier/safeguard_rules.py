@@ -140,6 +140,10 @@ STRONG: dict[str, list[str]] = {
         r"(自己)[^，。,]{0,3}(抓|挠|抠)(烂|破|出血)",
     ],
     ABUSE: [
+        # Retired holdout 33's gaps: a kicking "with the foot", spit on the head,
+        # round burn scars from cigarettes.
+        r"(用|拿)(脚|拳头|巴掌)(踢|打|揍|扇|踹)(我|$)|往我(的)?(头|脸|身)上[^，。,]{0,3}(吐口水|吐痰|泼水)",
+        r"烫疤|烟头(烫|按|摁|戳)",
         # Batch 51's gaps: English and Malay as children in Singapore, Malaysia and Hong Kong type
         # them (clauses are read lower-case with the spaces taken out).
         r"(hit|beat|punch|slap|whack|kick)(s|ed|ing)?(me|us)(?!ssage|out|off|ntion)",
@@ -201,6 +205,8 @@ STRONG: dict[str, list[str]] = {
         r"被(我)?(爸|妈|爸爸|妈妈|继父|继母|后妈|后爸)[^，。,]{0,3}打到大|从小(就)?被[^，。,]{0,4}打到大",
     ],
     DV: [
+        # Retired holdout 33's gaps: things thrown at a parent.
+        r"砸向(爸爸|妈妈|我爸|我妈)",
         # Batch 51's gaps: English and Malay as children in Singapore, Malaysia and Hong Kong type
         # them (clauses are read lower-case with the spaces taken out).
         r"(papa|daddy|dad|爸爸|stepdad)[a-z]{0,6}(beat|hit|hurt|push|punch)(s|ed|ing)?"
@@ -228,6 +234,10 @@ STRONG: dict[str, list[str]] = {
         r"(爸|爸爸|我爸|继父|后爸|他)[^，。,]{0,4}说?要杀了?(妈|妈妈|我妈|她|我们)",
     ],
     SEXUAL: [
+        # Retired holdout 33's gaps: things given only for sleeping beside him, a
+        # father's hands on the chest (written Cantonese), what adults do to children.
+        r"(要|得)跟(他|爸爸|继父|叔叔|后爸)睡(在)?一起(才|就)(能|给)",
+        r"(掂|摸|碰)我[^，。,]{0,2}(心口|胸口|胸)|大人对(小孩|细路|小朋友)做(呢些|这些|这种|那种)",
         # Batch 51's gaps: English and Malay as children in Singapore, Malaysia and Hong Kong type
         # them (clauses are read lower-case with the spaces taken out).
         r"do(those|these)?things(to|with)me|comemy(side|room|bed)|cometomy(room|bed)",
@@ -259,6 +269,8 @@ STRONG: dict[str, list[str]] = {
         r"(继父|后爸|叔叔|舅舅|姑父|姨父|伯伯|教练)(对我)?做的(那些)?事[^。]{0,10}不敢(讲|说|告诉)",
     ],
     GROOMING: [
+        # Retired holdout 33's gaps: vile words from an online "friend".
+        r"说的话(好|很)?恶(心)?",
         # Batch 51's gaps: English and Malay as children in Singapore, Malaysia and Hong Kong type
         # them (clauses are read lower-case with the spaces taken out).
         r"(naughty|nude|sexy|private)(pic|pics|photo|photos|video|videos|视频)",
@@ -312,6 +324,8 @@ STRONG: dict[str, list[str]] = {
         r"(扯|拉|抓|拽)住我(的|只)?(手|胳膊)[^，。,]{0,4}(想|要)?(拖|拉|带|抱)我走|(想|要)(拖|拽)我走",
     ],
     BULLYING: [
+        # Retired holdout 33's gaps: the child is the one bullied.
+        r"被欺负的(是|就是)我",
         # Batch 51's gaps: English and Malay as children in Singapore, Malaysia and Hong Kong type
         # them (clauses are read lower-case with the spaces taken out).
         r"treat(ed)?(me)?like(their|a)?(maid|slave)|untili?(blackout|pengsan|faint)",
@@ -361,6 +375,10 @@ STRONG: dict[str, list[str]] = {
         r"被(推|拉)(进|到)[^，。,]{0,8}(被|让)(大家|全班|她们|他们)(笑|嘲笑|起哄)",
     ],
     NEGLECT: [
+        # Retired holdout 33's gaps: food from the bin, no coming home before six, often
+        # nothing to eat.
+        r"(吃|翻)垃圾桶(里)?(别人)?(剩|扔)的|[几\d一二三四五六七八九十]点(以)?前[^，。,]{0,3}(我)?不能回家",
+        r"(常常|经常|总是|老是)没(什么|什么东西|东西)(可以)?吃",
         # Batch 51's gaps: English and Malay as children in Singapore, Malaysia and Hong Kong type
         # them (clauses are read lower-case with the spaces taken out).
         r"(nobody|noone)(wake|care|cook|feed|send|cantakecare|takecare)",
@@ -453,6 +471,8 @@ STRONG: dict[str, list[str]] = {
         r"(一年多|好几年|几年|半年|好几个月)(都)?没(有)?(消息|联系|音信)",
     ],
     RUNAWAY: [
+        # Retired holdout 33's gaps: a night in a park far away.
+        r"(公园|车站|街上|桥下|网吧)睡了(一晚|一夜|两晚)",
         # Batch 51's gaps: English and Malay as children in Singapore, Malaysia and Hong Kong type
         # them (clauses are read lower-case with the spaces taken out).
         r"(dont|don't|donot)(want)?(to)?go(home|家)|sneakout|sleepwhere|nowheretosleep|(i|me)(just)?runaway",
@@ -565,6 +585,8 @@ WHOLE: dict[str, list[str]] = {
     ],
     # Meeting an online friend in secret (网上的姐姐对我特别好…我想偷偷去见她).
     GROOMING: [
+        # The retired holdout 33's dev gap: an online "friend" reported or blocked who comes back.
+        r"(举报|拉黑)(了)?他[^。]{0,8}(换个?(号|服|账号)|又来|还来)",
         # Batch 41's gaps: someone "about our age" who then sends vile messages, grown men adding
         # a child in a game and asking to meet.
         r"(说|假装)(他|她)?(跟|和)我(们)?差不多大[^。]{0,20}(恶心|奇怪|照片|见面|秘密|视频)",
@@ -766,6 +788,8 @@ WHOLE: dict[str, list[str]] = {
     # Batch 28's dev gap: a fight heard at home, then the child shuts it out (headphones on,
     # ears covered, under the quilt, pretending not to hear).
     DV: [
+        # Retired holdout 33's gaps: the mother crying, the children hiding silent.
+        r"(妈妈|我妈)(一直|又)?哭[^。]{0,24}(缩|躲)在[^。]{0,10}不敢出声",
         # Batch 44's gaps: the family hiding in a wardrobe at the sound of a crash, stepping in and
         # making it worse.
         r"(躲|挤)进[^，。,]{0,4}(closet|衣柜|柜子)(里)?[^，。,]{0,8}(哭|祈祷|发抖)",

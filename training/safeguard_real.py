@@ -286,7 +286,8 @@ BATCH_FILES = (
 # with holdout 30 committed unread; holdout 30 after its blind run on the same screen, with
 # holdout 31 being written unread; holdout 31 after its blind run on the batch-35 screen, with
 # holdout 32 committed unread; holdout 32 after its blind run on the batch-39 screen, with
-# holdout 33 being written unread.
+# holdout 33 being written unread; holdout 33 after its blind run on the batch-52 screen, with
+# holdout 34 committed unread.
 RETIRED_HOLDOUTS = {
     HOLDOUT_FILE: 101,
     HOLDOUT2_FILE: 102,
@@ -320,6 +321,7 @@ RETIRED_HOLDOUTS = {
     HOLDOUT30_FILE: 130,
     HOLDOUT31_FILE: 131,
     HOLDOUT32_FILE: 132,
+    HOLDOUT33_FILE: 133,
 }
 SPLIT_SEED = 110120
 SHARES = {"train": 0.6, "dev": 0.2, "test": 0.2}

@@ -990,6 +990,27 @@ BATCH50_RULE_CASES = [
     ("网上有个链接要开摄像头，我没点", False),
     ("我借了同桌的尺子，第二天就还了", False),
 ]
+# From the train and dev gaps of the retired holdout 33: a kicking "with the foot", spit on the
+# head, cigarette burn scars, "the bullied one is me", food from the bin, not allowed home before
+# six, often nothing to eat, things given only for sleeping beside him, hands on the chest, what
+# adults do to children (Cantonese), things thrown at a parent, an online "friend" who comes
+# back after a report, a night in a park; and a tree kicked, a fish grilled, a park picnic.
+HOLDOUT33_RULE_CASES = [
+    ("那个老师把我拉到走廊用拳头打", True),
+    ("他们往我脸上吐痰", True),
+    ("胳膊上还有烟头烫的印子", True),
+    ("老师说我们是互相打闹，可被欺负的是我啊", True),
+    ("饿了只能翻垃圾桶里别人扔的", True),
+    ("晚上九点前我不能回家", True),
+    ("家里经常没什么东西可以吃", True),
+    ("继父说要跟他睡在一起才给零花钱", True),
+    ("那个叔叔摸我胸口", True),
+    ("我把玩具砸向爸爸，因为他又打妈妈", True),
+    ("拉黑了他，他又换个号来找我", True),
+    ("离家出走那天在车站睡了一晚", True),
+    ("有同学用脚踢桂花树，花都掉了", False),
+    ("周末全家在公园野餐，玩到天黑才回家", False),
+]
 # From the gaps of batches 36 and 37: parents who petition to push a child out, money handed to
 # a classmate, an adult who walks past, a video passed round, school lunch as the only meal, a
 # baby sibling carried to class, a chain on the foot, a seller's deposit then the rest; and a
@@ -1071,6 +1092,7 @@ BATCH32_RULE_CASES = [
     + BATCH44_RULE_CASES
     + BATCH46_RULE_CASES
     + BATCH50_RULE_CASES
+    + HOLDOUT33_RULE_CASES
     + BATCH36_RULE_CASES
     + BATCH38_RULE_CASES,
 )

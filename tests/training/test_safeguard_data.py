@@ -117,7 +117,7 @@ HOLDOUT30_FILE = real.HOLDOUT30_FILE
 HOLDOUT31_FILE = real.HOLDOUT31_FILE
 # The thirty-second holdout, committed unread, run blind once on the batch-39 screen, then retired.
 HOLDOUT32_FILE = real.HOLDOUT32_FILE
-# The thirty-third blind holdout, committed before any screen was run on it.
+# The thirty-third holdout, committed unread, run blind once on the batch-52 screen, then retired.
 HOLDOUT33_FILE = real.HOLDOUT33_FILE
 # The thirty-fourth blind holdout, committed before any screen was run on it.
 HOLDOUT34_FILE = real.HOLDOUT34_FILE
