@@ -23,6 +23,8 @@ _HARM_EMOJI = "(药|血|创可贴|刀片|刀)"
 # Patterns that fire in any clause: a child describing this is in danger whatever else they say.
 STRONG: dict[str, list[str]] = {
     SELF_HARM: [
+        # Batch 55's gaps: "I deserve the pain", days counted without cutting.
+        r"我活该(疼|痛)|[几\d一二三四五六七八九十]+天没(弄|划|割)了",
         # Batch 51's gaps: English and Malay as children in Singapore, Malaysia and Hong Kong type
         # them (clauses are read lower-case with the spaces taken out).
         r"(?<![a-z])shagain|lineson(my)?(wrist|arm)|(end|kill)(her|him|my)self|endmylife",
@@ -140,6 +142,9 @@ STRONG: dict[str, list[str]] = {
         r"(自己)[^，。,]{0,3}(抓|挠|抠)(烂|破|出血)",
     ],
     ABUSE: [
+        # Batches 53 and 55's gaps: a belt wetted before the beating, bite marks, a punch that
+        # blackened an eye.
+        r"皮带[^，。,]{0,6}再?抽|(脖子|胳膊|手臂|背)(后面)?(上)?的?牙印|(他|她)一拳(过来|打过来)|眼睛(黑了一圈|青了一圈)",
         # Retired holdout 33's gaps: a kicking "with the foot", spit on the head,
         # round burn scars from cigarettes.
         r"(用|拿)(脚|拳头|巴掌)(踢|打|揍|扇|踹)(我|$)|往我(的)?(头|脸|身)上[^，。,]{0,3}(吐口水|吐痰|泼水)",
@@ -205,6 +210,9 @@ STRONG: dict[str, list[str]] = {
         r"被(我)?(爸|妈|爸爸|妈妈|继父|继母|后妈|后爸)[^，。,]{0,3}打到大|从小(就)?被[^，。,]{0,4}打到大",
     ],
     DV: [
+        # Batches 53 to 55's gaps: blows heard from the hall, a lunge at the mother, a kitchen knife
+        # taken up.
+        r"打人的声音|扑向(妈妈|我妈|她)|拿(了)?厨房的刀",
         # Retired holdout 33's gaps: things thrown at a parent.
         r"砸向(爸爸|妈妈|我爸|我妈)",
         # Batch 51's gaps: English and Malay as children in Singapore, Malaysia and Hong Kong type
@@ -269,6 +277,10 @@ STRONG: dict[str, list[str]] = {
         r"(继父|后爸|叔叔|舅舅|姑父|姨父|伯伯|教练)(对我)?做的(那些)?事[^。]{0,10}不敢(讲|说|告诉)",
     ],
     GROOMING: [
+        # Batches 53 and 54's gaps: an adult online friend twice the child's age driving to meet
+        # it, asked how much he is loved, questions about the family's money, plane tickets bought.
+        r"(网友|他(?![妈爸哥姐奶爷])|那个人)[^，。,]{0,4}开(了)?[^，。,]{0,6}车来接我(?!们)",
+        r"问我有多(爱|喜欢)他|问我[^，。,]{0,6}(钱放哪|钱放在哪|家里的?钱|挣多少钱)|(他|叔叔|网友|同学(的)?爸爸)给我买了(机票|车票)",
         # Retired holdout 33's gaps: vile words from an online "friend".
         r"说的话(好|很)?恶(心)?",
         # Batch 51's gaps: English and Malay as children in Singapore, Malaysia and Hong Kong type
@@ -309,6 +321,10 @@ STRONG: dict[str, list[str]] = {
         r"(?<![爸妈爷奶婆公姐哥]在)(?<!笼子)(门口|楼下|路上|我家|小区).{0,4}等(着)?我(?!们)",
     ],
     FOLLOWED: [
+        # Batches 53 and 54's gaps: a threat to hurt the mother if the child tells, a man who stops
+        # his car and calls the child in, a man who changes bus when the child does.
+        r"(要是|如果|敢)[^，。,]{0,4}(说出去|告诉(别人|妈妈|老师))[^，。,]{0,4}就(伤害|杀|打|弄死|揍)",
+        r"(停车|开车)[^，。,]{0,4}叫我上车|我换[^，。,]{0,4}他也换",
         # Batch 51's gaps: English and Malay as children in Singapore, Malaysia and Hong Kong type
         # them (clauses are read lower-case with the spaces taken out).
         r"dont(tell|tellur|tellyour)(妈妈|mom|mummy|mother|parents|anyone)|(dont|don't|dunno)knowi(talk|meet|chat)(to|with)?(strangers|him|them)",
@@ -375,6 +391,8 @@ STRONG: dict[str, list[str]] = {
         r"被(推|拉)(进|到)[^，。,]{0,8}(被|让)(大家|全班|她们|他们)(笑|嘲笑|起哄)",
     ],
     NEGLECT: [
+        # Batch 55's gaps: water all day at home, not knowing if there is food at home.
+        r"(不然|在家)(整天|一天)(就|只)喝水|(回家)?不知道(家里)?有没有饭(吃)?",
         # Retired holdout 33's gaps: food from the bin, no coming home before six, often
         # nothing to eat.
         r"(吃|翻)垃圾桶(里)?(别人)?(剩|扔)的|[几\d一二三四五六七八九十]点(以)?前[^，。,]{0,3}(我)?不能回家",
@@ -585,6 +603,8 @@ WHOLE: dict[str, list[str]] = {
     ],
     # Meeting an online friend in secret (网上的姐姐对我特别好…我想偷偷去见她).
     GROOMING: [
+        # Batch 53's gap: an online friend twice the child's age.
+        r"(他|她|网友)(都|已经)?[2-4]\d(岁)?[^。]{0,3}我(才|只有)?([6-9]|1[0-5])岁",
         # The retired holdout 33's dev gap: an online "friend" reported or blocked who comes back.
         r"(举报|拉黑)(了)?他[^。]{0,8}(换个?(号|服|账号)|又来|还来)",
         # Batch 41's gaps: someone "about our age" who then sends vile messages, grown men adding
@@ -711,6 +731,8 @@ WHOLE: dict[str, list[str]] = {
         r"被[^，。,]{0,10}(围起来打|围着打|围殴|群殴|堵着打)",
     ],
     NEGLECT: [
+        # Batch 55's gap: an empty fridge in the holidays.
+        r"(暑假|寒假|放假)[^。]{0,10}冰箱(是|都)?空",
         # Batch 50's gap: no adult at home and the child in charge of the little ones.
         r"没(有)?大人[^。]{0,12}(都)?我来管",
         # Batch 51's gap: nobody home after school until night (English).
@@ -808,6 +830,8 @@ WHOLE: dict[str, list[str]] = {
     # Clues that cross a comma (holdout 9, batch 12): a last message on an exam answer sheet,
     # long hours on a building site, working late and asleep in class the next day.
     EXPLOITATION: [
+        # Batch 53's gap: a child's wages all handed over for the family's debts.
+        r"(挣|赚)的钱全(部)?(交|给)(给)?(爸妈|爸爸|妈妈|家里)|(交给|给)(爸妈|家里)还债",
         # Batch 47's gaps: all the money earned handed to the family, a teacher told the child is
         # needed in the fields.
         r"(赚|得|挣)[^。]{0,10}全部(交|给)(被|给|俾)?(家|家里|爸妈)",

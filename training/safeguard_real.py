@@ -266,6 +266,17 @@ BATCH_FILES = (
     # Batch 52: sexual abuse and grooming told by hints (coaches, tutors, gifts, secrets, "delete
     # the app"); kind teachers, coaches with parents present and birthday secrets as look-alikes.
     DATA_DIR / "safeguarding_real_batch52.jsonl",
+    # Batch 53: every kind of harm told laughing (哈哈, 笑死, lol); family fights over the remote,
+    # chess "killing", haunted houses and exam "death" in the same voice as look-alikes.
+    DATA_DIR / "safeguarding_real_batch53.jsonl",
+    # Batch 54: strangers who follow or watch a child (comments on every photo, a man at the
+    # gate, "our secret") and violence at home heard from hiding; waving neighbours, couriers and
+    # parents who quarrel then laugh as look-alikes.
+    DATA_DIR / "safeguarding_real_batch54.jsonl",
+    # Batch 55: harm told by its effects or fears (hunger in the holidays, marks explained away,
+    # long sleeves in summer, fear of a day of the week, bedwetting again); honest sports
+    # injuries, scary-film nightmares and sunburn as look-alikes.
+    DATA_DIR / "safeguarding_real_batch55.jsonl",
 )
 # Holdouts whose one blind run is recorded in training/reports/safeguarding_blind_runs.json
 # are retired into the data, each as a batch of its own (numbered from 101), split by event like

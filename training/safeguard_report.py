@@ -72,6 +72,9 @@ REPORTED_BATCHES = {
     50: "neglect and bullying by small details, mostly emoji",
     51: "English mixed with Chinese, Malay or Cantonese",
     52: "sexual abuse and grooming told by hints",
+    53: "every kind of harm told laughing",
+    54: "strangers who follow or watch, violence heard from hiding",
+    55: "harm told by its effects or fears",
 }
 # The real suggestion corpora (A, B, D), read by real-corpus split like the essays.
 SUGGESTION_FILES = tuple(name for name in REAL_FILES if name != "corpus_c.jsonl")

@@ -1011,6 +1011,37 @@ HOLDOUT33_RULE_CASES = [
     ("有同学用脚踢桂花树，花都掉了", False),
     ("周末全家在公园野餐，玩到天黑才回家", False),
 ]
+# From the train and dev gaps of batches 53 to 55: an online friend twice the child's age who
+# drives to meet it, asks how much he is loved or where the money is kept, buys plane tickets; a
+# threat to hurt the mother if the child tells; a man who stops his car or changes bus with the
+# child; a wet belt, bite marks, a punch; blows heard, a lunge at the mother, a kitchen knife;
+# water all day, not knowing if there is food, an empty fridge in the holidays; "I deserve the
+# pain", days counted without cutting; wages handed over for debts; and a friend's mother who
+# drives "us", a father who drives the child home.
+BATCH53_RULE_CASES = [
+    ("网友说他30岁，我才12岁，他说年龄不是问题", True),
+    ("网友说他已经开了三个小时车来接我", True),
+    ("他老问我有多爱他", True),
+    ("聊天的姐姐问我家里的钱放在哪", True),
+    ("同学爸爸给我买了机票，说暑假带我去玩", True),
+    ("他说要是我告诉妈妈就弄死我的狗", True),
+    ("有个男的开车过来叫我上车", True),
+    ("我换了路线他也换", True),
+    ("爸爸的皮带蘸了水再抽", True),
+    ("手臂上的牙印是他咬的", True),
+    ("隔壁房间传来打人的声音，我不敢出去", True),
+    ("爸爸突然扑向妈妈", True),
+    ("放假在家一天只喝水", True),
+    ("放学不知道家里有没有饭吃", True),
+    ("我活该痛", True),
+    ("已经十天没划了，可是好想", True),
+    ("寒假第二天，冰箱都空了", True),
+    ("我打工挣的钱全交给爸妈还债", True),
+    ("去同学家玩，他妈妈开车来接我们", False),
+    ("下雨了，爸爸开车来接我", False),
+    ("冰箱空了，妈妈说周末去超市", False),
+    ("我家有三口人，爸爸38岁，妈妈36岁，我10岁", False),
+]
 # From the gaps of batches 36 and 37: parents who petition to push a child out, money handed to
 # a classmate, an adult who walks past, a video passed round, school lunch as the only meal, a
 # baby sibling carried to class, a chain on the foot, a seller's deposit then the rest; and a
@@ -1093,6 +1124,7 @@ BATCH32_RULE_CASES = [
     + BATCH46_RULE_CASES
     + BATCH50_RULE_CASES
     + HOLDOUT33_RULE_CASES
+    + BATCH53_RULE_CASES
     + BATCH36_RULE_CASES
     + BATCH38_RULE_CASES,
 )

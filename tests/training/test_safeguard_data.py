@@ -63,6 +63,9 @@ BATCH49_FILE = DATA_DIR / "safeguarding_real_batch49.jsonl"
 BATCH50_FILE = DATA_DIR / "safeguarding_real_batch50.jsonl"
 BATCH51_FILE = DATA_DIR / "safeguarding_real_batch51.jsonl"
 BATCH52_FILE = DATA_DIR / "safeguarding_real_batch52.jsonl"
+BATCH53_FILE = DATA_DIR / "safeguarding_real_batch53.jsonl"
+BATCH54_FILE = DATA_DIR / "safeguarding_real_batch54.jsonl"
+BATCH55_FILE = DATA_DIR / "safeguarding_real_batch55.jsonl"
 # The sixth blind holdout, committed before anything was changed or run on it.
 HOLDOUT6_FILE = real.HOLDOUT6_FILE
 # The seventh blind holdout, committed before anything was changed or run on it.
@@ -443,6 +446,9 @@ def test_a_late_holdout_shares_no_page_event_or_near_duplicate_with_another_file
         (BATCH50_FILE, 50),
         (BATCH51_FILE, 51),
         (BATCH52_FILE, 52),
+        (BATCH53_FILE, 53),
+        (BATCH54_FILE, 54),
+        (BATCH55_FILE, 55),
     ],
 )
 def test_a_batch_file_is_read_with_the_set_as_one_new_batch(path, batch):
@@ -1066,3 +1072,28 @@ def test_batch52_tells_sexual_abuse_and_grooming_by_hints_beside_kind_adults():
     assert kinds["sexual_abuse"] >= 40 and kinds["grooming_online"] >= 40
     assert len([r for r in rows if not r["urgent"]]) >= 45
     assert {r["style"] for r in urgent} == set(real.STYLES)
+
+
+def test_batch53_tells_every_kind_of_harm_laughing_beside_laughing_look_alikes():
+    rows = _rows(BATCH53_FILE)
+    urgent = [r for r in rows if r["urgent"]]
+    assert {r["kind"] for r in urgent} == set(real.URGENT_KINDS)
+    assert len([r for r in urgent if r["style"] == "joking"]) >= 60
+    assert len([r for r in rows if not r["urgent"] and r["style"] == "joking"]) >= 50
+
+
+def test_batch54_tells_strangers_who_follow_and_violence_heard_from_hiding():
+    rows = _rows(BATCH54_FILE)
+    kinds = Counter(r["kind"] for r in rows if r["urgent"])
+    assert kinds["grooming_online"] >= 45 and kinds["witnessed_dv"] >= 20
+    assert len([r for r in rows if not r["urgent"]]) >= 50
+
+
+def test_batch55_tells_harm_by_its_effects_beside_honest_injuries_and_nightmares():
+    rows = _rows(BATCH55_FILE)
+    urgent = [r for r in rows if r["urgent"]]
+    kinds = Counter(r["kind"] for r in urgent)
+    assert len(urgent) >= 65
+    assert min(kinds[k] for k in ("neglect", "self_harm", "sexual_abuse", "hitting")) >= 12
+    assert {r["style"] for r in urgent} == set(real.STYLES)
+    assert len([r for r in rows if not r["urgent"]]) >= 50
