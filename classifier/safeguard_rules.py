@@ -20,13 +20,15 @@ _NOT_FOR_A_MOMENT = r"(?![一二三四五六七八九十几两半\d]*(分钟|秒
 _SCREEN = "(手机|游戏|作业|题海|书堆|电视)"
 _HARM_EMOJI = "(药|血|创可贴|刀片|刀)"
 
+# English and Malay, as children in Singapore, Malaysia and Hong Kong type them, are matched on
+# the screen form: clauses in lower case with the spaces taken out, and common English words
+# already read as Chinese (home → 家, school → 学校, mum → 妈妈, video → 视频).
 # Patterns that fire in any clause: a child describing this is in danger whatever else they say.
 STRONG: dict[str, list[str]] = {
     SELF_HARM: [
         # Batch 55's gaps: "I deserve the pain", days counted without cutting.
         r"我活该(疼|痛)|[几\d一二三四五六七八九十]+天没(弄|划|割)了",
-        # Batch 51's gaps: English and Malay as children in Singapore, Malaysia and Hong Kong type
-        # them (clauses are read lower-case with the spaces taken out).
+        # Batch 51's gaps, in English and Malay.
         r"(?<![a-z])shagain|lineson(my)?(wrist|arm)|(end|kill)(her|him|my)self|endmylife",
         r"nobody(really)?loves?me",
         # Batches 48 and 49's gaps: hurting one's own wrist told in English, cuts deeper each time,
@@ -149,8 +151,7 @@ STRONG: dict[str, list[str]] = {
         # round burn scars from cigarettes.
         r"(用|拿)(脚|拳头|巴掌)(踢|打|揍|扇|踹)(我|$)|往我(的)?(头|脸|身)上[^，。,]{0,3}(吐口水|吐痰|泼水)",
         r"烫疤|烟头(烫|按|摁|戳)",
-        # Batch 51's gaps: English and Malay as children in Singapore, Malaysia and Hong Kong type
-        # them (clauses are read lower-case with the spaces taken out).
+        # Batch 51's gaps, in English and Malay.
         r"(hit|beat|punch|slap|whack|kick)(s|ed|ing)?(me|us)(?!ssage|out|off|ntion)",
         r"(hanger|belt|rotan|cane)[a-z]{0,10}(hit|beat|whack)|(hit|beat)[a-z]{0,12}(hanger|belt|rotan)",
         r"caneline|(lips?|mouth)pecah|teethgone|kenatumbuk|kenapukul|belasah",
@@ -215,8 +216,7 @@ STRONG: dict[str, list[str]] = {
         r"打人的声音|扑向(妈妈|我妈|她)|拿(了)?厨房的刀",
         # Retired holdout 33's gaps: things thrown at a parent.
         r"砸向(爸爸|妈妈|我爸|我妈)",
-        # Batch 51's gaps: English and Malay as children in Singapore, Malaysia and Hong Kong type
-        # them (clauses are read lower-case with the spaces taken out).
+        # Batch 51's gaps, in English and Malay.
         r"(papa|daddy|dad|爸爸|stepdad)[a-z]{0,6}(beat|hit|hurt|push|punch)(s|ed|ing)?"
         r"(her|妈妈|mummy|mom|mother)",
         r"reallydajia|becomerealfight|(stay|at|in)(the)?(welfare|family)?shelter(?!dog|cat|animal)",
@@ -246,8 +246,7 @@ STRONG: dict[str, list[str]] = {
         # father's hands on the chest (written Cantonese), what adults do to children.
         r"(要|得)跟(他|爸爸|继父|叔叔|后爸)睡(在)?一起(才|就)(能|给)",
         r"(掂|摸|碰)我[^，。,]{0,2}(心口|胸口|胸)|大人对(小孩|细路|小朋友)做(呢些|这些|这种|那种)",
-        # Batch 51's gaps: English and Malay as children in Singapore, Malaysia and Hong Kong type
-        # them (clauses are read lower-case with the spaces taken out).
+        # Batch 51's gaps, in English and Malay.
         r"do(those|these)?things(to|with)me|comemy(side|room|bed)|cometomy(room|bed)",
         # Batch 52's gaps: kept back alone by a coach, a hug held too long, a hand between the
         # legs in the pool, a teacher's own pictures sent to the child, a coach who touches boys.
@@ -283,8 +282,7 @@ STRONG: dict[str, list[str]] = {
         r"问我有多(爱|喜欢)他|问我[^，。,]{0,6}(钱放哪|钱放在哪|家里的?钱|挣多少钱)|(他|叔叔|网友|同学(的)?爸爸)给我买了(机票|车票)",
         # Retired holdout 33's gaps: vile words from an online "friend".
         r"说的话(好|很)?恶(心)?",
-        # Batch 51's gaps: English and Malay as children in Singapore, Malaysia and Hong Kong type
-        # them (clauses are read lower-case with the spaces taken out).
+        # Batch 51's gaps, in English and Malay.
         r"(naughty|nude|sexy|private)(pic|pics|photo|photos|video|videos|视频)",
         r"sendpics?first|sendmepics?|askme(to)?send(pic|photo|video|nude)",
         r"(send|sending|sent)(me)?those(kindof)?(msg|msgs|message|messages|video|videos|视频|pic|pics)",
@@ -325,8 +323,7 @@ STRONG: dict[str, list[str]] = {
         # his car and calls the child in, a man who changes bus when the child does.
         r"(要是|如果|敢)[^，。,]{0,4}(说出去|告诉(别人|妈妈|老师))[^，。,]{0,4}就(伤害|杀|打|弄死|揍)",
         r"(停车|开车)[^，。,]{0,4}叫我上车|我换[^，。,]{0,4}他也换",
-        # Batch 51's gaps: English and Malay as children in Singapore, Malaysia and Hong Kong type
-        # them (clauses are read lower-case with the spaces taken out).
+        # Batch 51's gaps, in English and Malay.
         r"dont(tell|tellur|tellyour)(妈妈|mom|mummy|mother|parents|anyone)|(dont|don't|dunno)knowi(talk|meet|chat)(to|with)?(strangers|him|them)",
         r"拉我上车|带我走|(?<!会不会)跟他(走|去)|去他(家|车)|上他的车",
         r"约我(出去|见面|去他|单独|晚上)|(网友|叔叔|陌生人|他)[^，。,]{0,6}约我",
@@ -342,8 +339,7 @@ STRONG: dict[str, list[str]] = {
     BULLYING: [
         # Retired holdout 33's gaps: the child is the one bullied.
         r"被欺负的(是|就是)我",
-        # Batch 51's gaps: English and Malay as children in Singapore, Malaysia and Hong Kong type
-        # them (clauses are read lower-case with the spaces taken out).
+        # Batch 51's gaps, in English and Malay.
         r"treat(ed)?(me)?like(their|a)?(maid|slave)|untili?(blackout|pengsan|faint)",
         r"eardrum|gegendangtelinga",
         # Batch 50's gaps (written Chinese): a teacher who calls the class fools, a classmate who
@@ -397,8 +393,7 @@ STRONG: dict[str, list[str]] = {
         # nothing to eat.
         r"(吃|翻)垃圾桶(里)?(别人)?(剩|扔)的|[几\d一二三四五六七八九十]点(以)?前[^，。,]{0,3}(我)?不能回家",
         r"(常常|经常|总是|老是)没(什么|什么东西|东西)(可以)?吃",
-        # Batch 51's gaps: English and Malay as children in Singapore, Malaysia and Hong Kong type
-        # them (clauses are read lower-case with the spaces taken out).
+        # Batch 51's gaps, in English and Malay.
         r"(nobody|noone)(wake|care|cook|feed|send|cantakecare|takecare)",
         r"cannoteat|takbagimakan|foodalsonotenough|foodnotenough|minumairtandas",
         r"kunci[a-z]{0,6}(dalam)?(bilikair|bilik|tandas)",
@@ -491,8 +486,7 @@ STRONG: dict[str, list[str]] = {
     RUNAWAY: [
         # Retired holdout 33's gaps: a night in a park far away.
         r"(公园|车站|街上|桥下|网吧)睡了(一晚|一夜|两晚)",
-        # Batch 51's gaps: English and Malay as children in Singapore, Malaysia and Hong Kong type
-        # them (clauses are read lower-case with the spaces taken out).
+        # Batch 51's gaps, in English and Malay.
         r"(dont|don't|donot)(want)?(to)?go(home|家)|sneakout|sleepwhere|nowheretosleep|(i|me)(just)?runaway",
         r"pretend(to)?go(school|学校)|(want)?startnewlife",
         # Batch 41's gap: run from a foster home.
@@ -513,8 +507,7 @@ STRONG: dict[str, list[str]] = {
         r"也不(要|想|愿意)?回(家|去)",
     ],
     EXPLOITATION: [
-        # Batch 51's gaps: English and Malay as children in Singapore, Malaysia and Hong Kong type
-        # them (clauses are read lower-case with the spaces taken out).
+        # Batch 51's gaps, in English and Malay.
         r"(make|force|forced)(us|me)(go)?(sell|beg)|ifnotenough[a-z]{0,6}cannoteat",
         r"bankaccount(for)?(him|them)|sharemy(singpass|bankaccount|ic)|scammoney",
         # Batch 47 and 49's gaps: a child who must smile on camera for gifts, a streamer's "persona"

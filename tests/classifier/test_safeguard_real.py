@@ -315,7 +315,8 @@ def test_each_kind_of_harm_in_the_test_split_is_caught(parts):
     With batches 50 to 52 (neglect and bullying by small details in emoji, harm typed in English
     and Malay, sexual abuse and grooming told by hints) the split holds 2,129: 1,927 caught
     (0.905), the older 1,605 still 1,496, batches 50 to 52 alone 33 of 54. The whole floor
-    follows to 0.90, a kind's to 0.81 (neglect 232 of 284).
+    follows to 0.90, a kind's to 0.81 (neglect 232 of 284). With batches 53 to 55 (harm told
+    laughing, strangers who follow, harm told by its effects) it holds 2,199: 1,984 caught (0.902).
     """
     test = [c for c in parts["test"] if c.urgent]
     flags = [u.urgent for u in is_urgent_many([c.text for c in test])]
