@@ -26,6 +26,8 @@ _HARM_EMOJI = "(药|血|创可贴|刀片|刀)"
 # Patterns that fire in any clause: a child describing this is in danger whatever else they say.
 STRONG: dict[str, list[str]] = {
     SELF_HARM: [
+        # Retired holdout 34's gaps: long sleeves worn a whole summer (not for the sun).
+        r"(?![^，。,]*防晒)(长袖[^，。,]{0,6}(一整个|整个)夏天|(一整个|整个)夏天[^，。,]{0,4}穿(着)?长袖)",
         # Batch 55's gaps: "I deserve the pain", days counted without cutting.
         r"我活该(疼|痛)|[几\d一二三四五六七八九十]+天没(弄|划|割)了",
         # Batch 51's gaps, in English and Malay.
@@ -144,6 +146,8 @@ STRONG: dict[str, list[str]] = {
         r"(自己)[^，。,]{0,3}(抓|挠|抠)(烂|破|出血)",
     ],
     ABUSE: [
+        # Retired holdout 34's gaps: the clothes hanger that hurts (Singapore, Malaysia).
+        r"hanger(very|so|damn|really)?(pain|painful|hurt|sore|sakit)|(beat|hit|whack|cane)(s|ed)?(me|us)?with(the|a)?hanger",
         # Batches 53 and 55's gaps: a belt wetted before the beating, bite marks, a punch that
         # blackened an eye.
         r"皮带[^，。,]{0,6}再?抽|(脖子|胳膊|手臂|背)(后面)?(上)?的?牙印|(他|她)一拳(过来|打过来)|眼睛(黑了一圈|青了一圈)",
@@ -211,6 +215,8 @@ STRONG: dict[str, list[str]] = {
         r"被(我)?(爸|妈|爸爸|妈妈|继父|继母|后妈|后爸)[^，。,]{0,3}打到大|从小(就)?被[^，。,]{0,4}打到大",
     ],
     DV: [
+        # Retired holdout 34's gaps: a judge who orders the father to keep away from the child.
+        r"(法官|法院|警察)[^，。,]{0,6}(爸爸|我爸|继父|后爸|他)[^，。,]{0,3}(要|得|必须)?(离我|远离我|不准(接近|靠近)我|不许(接近|靠近)我)",
         # Batches 53 to 55's gaps: blows heard from the hall, a lunge at the mother, a kitchen knife
         # taken up.
         r"打人的声音|扑向(妈妈|我妈|她)|拿(了)?厨房的刀",
@@ -507,6 +513,8 @@ STRONG: dict[str, list[str]] = {
         r"也不(要|想|愿意)?回(家|去)",
     ],
     EXPLOITATION: [
+        # Retired holdout 34's gaps: carrying packets swallowed, paid per trip (a drug mule).
+        r"吞(进|到|下)?(肚子|肚|胃)(里)?[^，。,]{0,2}(带|运)|带一趟(就)?(给|有|能拿|能赚)",
         # Batch 51's gaps, in English and Malay.
         r"(make|force|forced)(us|me)(go)?(sell|beg)|ifnotenough[a-z]{0,6}cannoteat",
         r"bankaccount(for)?(him|them)|sharemy(singpass|bankaccount|ic)|scammoney",
@@ -628,6 +636,8 @@ WHOLE: dict[str, list[str]] = {
         r"转了[^。]{0,8}(卡里|卡上)[^，。,]{0,4}[0-9一二三四五六七八九十几两]+(万|千)多?(块)?(钱)?(都|全)?没了",
     ],
     SELF_HARM: [
+        # Retired holdout 34's gaps: calm after "doing it" with no pain felt.
+        r"弄完[^。]{0,8}(轻松|舒服|好受)[^。]{0,16}(感觉不到|不觉得)(疼|痛)",
         # Batch 44's gaps read across commas: better off without me, things given away as no
         # longer needed, a goodbye like the last one.
         r"没(有)?(了)?我(的话)?[^。]{0,8}(大家|你们|他们|爸妈|家里)[^。]{0,6}更好",
@@ -666,6 +676,9 @@ WHOLE: dict[str, list[str]] = {
     # The batch-22 net's dev gaps (batch 23): an adult who comes to the child's bed at night,
     # told only through the child's fear.
     SEXUAL: [
+        # Retired holdout 34's gaps: hands washed all day since "that time" with an adult.
+        r"(一天|每天)[^。]{0,4}洗(手|澡)?[^。]{0,2}(好多|十几|几十|[二三四五六七八九]?十|\d{2,})(次|遍)"
+        r"[^。]{0,24}(都怪|自从|因为)[^。]{0,10}(那次|那天|那件事)",
         # Batch 40 and 41's gaps: fear at night that goes back to kindergarten, a man who comes
         # again and a child who will not leave the mother's side.
         r"(哭着|哭)[^，。,]{0,4}(不去|不要去|不想去)幼儿园.{0,30}(吓得|害怕|怕)",
@@ -803,6 +816,8 @@ WHOLE: dict[str, list[str]] = {
     # Batch 28's dev gap: a fight heard at home, then the child shuts it out (headphones on,
     # ears covered, under the quilt, pretending not to hear).
     DV: [
+        # Retired holdout 34's gaps: a home built to flee "the bad guy, you know who".
+        r"(家|逃)[^。]{0,40}坏人是谁你(懂|知道|明白)的",
         # Retired holdout 33's gaps: the mother crying, the children hiding silent.
         r"(妈妈|我妈)(一直|又)?哭[^。]{0,24}(缩|躲)在[^。]{0,10}不敢出声",
         # Batch 44's gaps: the family hiding in a wardrobe at the sound of a crash, stepping in and

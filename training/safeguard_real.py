@@ -298,7 +298,8 @@ BATCH_FILES = (
 # holdout 31 being written unread; holdout 31 after its blind run on the batch-35 screen, with
 # holdout 32 committed unread; holdout 32 after its blind run on the batch-39 screen, with
 # holdout 33 being written unread; holdout 33 after its blind run on the batch-52 screen, with
-# holdout 34 committed unread.
+# holdout 34 committed unread; holdout 34 after its blind run on the batch-55 screen, with
+# holdout 35 being written unread.
 RETIRED_HOLDOUTS = {
     HOLDOUT_FILE: 101,
     HOLDOUT2_FILE: 102,
@@ -333,6 +334,7 @@ RETIRED_HOLDOUTS = {
     HOLDOUT31_FILE: 131,
     HOLDOUT32_FILE: 132,
     HOLDOUT33_FILE: 133,
+    HOLDOUT34_FILE: 134,
 }
 SPLIT_SEED = 110120
 SHARES = {"train": 0.6, "dev": 0.2, "test": 0.2}

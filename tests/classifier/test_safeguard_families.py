@@ -1011,6 +1011,29 @@ HOLDOUT33_RULE_CASES = [
     ("有同学用脚踢桂花树，花都掉了", False),
     ("周末全家在公园野餐，玩到天黑才回家", False),
 ]
+# From the train and dev gaps of the retired holdout 34: long sleeves worn all summer, a
+# clothes hanger that hurts, a judge who keeps the father away, packets swallowed and carried for
+# pay, calm with no pain after "doing it", hands washed twenty times a day since "that time", a
+# home built to flee the bad guy "you know who"; and sun sleeves, a hanger on the rack, a father's
+# visiting day, chewing gum swallowed, homework done, a cold, a film's villain.
+HOLDOUT34_RULE_CASES = [
+    ("整个夏天我都穿着长袖，不想让人看见手", True),
+    ("my mum hit me with the hanger again", True),
+    ("法院说继父不准靠近我", True),
+    ("有人说把几颗胶囊吞进肚子里带过去就给钱", True),
+    ("带一趟就给五千块，路费他们出", True),
+    ("划完之后很平静，弄完就轻松了，一点都感觉不到疼", True),
+    ("我一天洗好多次澡，自从那次去了他家", True),
+    ("我在沙发后面搭了个家，坏人是谁你知道的", True),
+    ("整个夏天都穿长袖防晒", False),
+    ("the hanger fell off the rack", False),
+    ("法官说爸爸可以每周来看我", False),
+    ("吞进肚子里的口香糖会怎样", False),
+    ("帮奶奶带一趟菜回家", False),
+    ("作业弄完就轻松了，手也不觉得酸", False),
+    ("我每天洗手，因为那次感冒了", False),
+    ("电影里的坏人是谁你知道吗", False),
+]
 # From the train and dev gaps of batches 53 to 55: an online friend twice the child's age who
 # drives to meet it, asks how much he is loved or where the money is kept, buys plane tickets; a
 # threat to hurt the mother if the child tells; a man who stops his car or changes bus with the
@@ -1124,6 +1147,7 @@ BATCH32_RULE_CASES = [
     + BATCH46_RULE_CASES
     + BATCH50_RULE_CASES
     + HOLDOUT33_RULE_CASES
+    + HOLDOUT34_RULE_CASES
     + BATCH53_RULE_CASES
     + BATCH36_RULE_CASES
     + BATCH38_RULE_CASES,

@@ -122,7 +122,7 @@ HOLDOUT31_FILE = real.HOLDOUT31_FILE
 HOLDOUT32_FILE = real.HOLDOUT32_FILE
 # The thirty-third holdout, committed unread, run blind once on the batch-52 screen, then retired.
 HOLDOUT33_FILE = real.HOLDOUT33_FILE
-# The thirty-fourth blind holdout, committed before any screen was run on it.
+# The thirty-fourth holdout, committed unread, run blind once on the batch-55 screen, then retired.
 HOLDOUT34_FILE = real.HOLDOUT34_FILE
 HOLDOUTS = [
     real.HOLDOUT_FILE,
