@@ -107,6 +107,7 @@ HOLDOUT33_FILE = DATA_DIR / "safeguarding_real_holdout33.jsonl"
 # reports, UK, US and Australian cases), committed unread with holdout 33 still blind: the blind
 # reading of the screen after next.
 HOLDOUT34_FILE = DATA_DIR / "safeguarding_real_holdout34.jsonl"
+HOLDOUT35_FILE = DATA_DIR / "safeguarding_real_holdout35.jsonl"
 # Later batches live in their own files; load_real() reads them with the main file.
 BATCH_FILES = (
     DATA_DIR / "safeguarding_real_batch4.jsonl",
@@ -277,6 +278,22 @@ BATCH_FILES = (
     # long sleeves in summer, fear of a day of the week, bedwetting again); honest sports
     # injuries, scary-film nightmares and sunburn as look-alikes.
     DATA_DIR / "safeguarding_real_batch55.jsonl",
+    # Batch 56: sexual abuse told as care, teaching, hygiene, a game or filming (Singapore,
+    # Malaysia, Hong Kong), violence at home told through play, courts and shelters; bath time,
+    # bike lessons and cops-and-robbers as look-alikes.
+    DATA_DIR / "safeguarding_real_batch56.jsonl",
+    # Batch 57: self-harm told indirectly (sleeves, calm after cutting, things given away) and
+    # harm told by its after-effects (vomiting at the word school, a shadow at the gate); tooth
+    # pain, homework and sun sleeves as look-alikes.
+    DATA_DIR / "safeguarding_real_batch57.jsonl",
+    # Batch 58: neglect of left-behind and boarding children, and child work and fraud (phone and
+    # bank cards, "typing jobs" abroad, roses sold at night); children who are fine with parents
+    # away, paid chores and donations as look-alikes.
+    DATA_DIR / "safeguarding_real_batch58.jsonl",
+    # Batch 59: grooming and sextortion in games, running away (stations, night bookshops,
+    # fields) and beatings told in pinyin, homophones and emoji; game chat, station trips,
+    # sleepovers and sport as look-alikes.
+    DATA_DIR / "safeguarding_real_batch59.jsonl",
 )
 # Holdouts whose one blind run is recorded in training/reports/safeguarding_blind_runs.json
 # are retired into the data, each as a batch of its own (numbered from 101), split by event like

@@ -75,6 +75,10 @@ REPORTED_BATCHES = {
     53: "every kind of harm told laughing",
     54: "strangers who follow or watch, violence heard from hiding",
     55: "harm told by its effects or fears",
+    56: "sexual abuse told as care or teaching, violence at home through play and courts",
+    57: "self-harm told indirectly, harm told by its after-effects",
+    58: "neglect of left-behind children, child work and fraud",
+    59: "grooming, running away and beatings in pinyin, homophones and emoji",
 }
 # The real suggestion corpora (A, B, D), read by real-corpus split like the essays.
 SUGGESTION_FILES = tuple(name for name in REAL_FILES if name != "corpus_c.jsonl")

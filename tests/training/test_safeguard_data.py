@@ -66,6 +66,10 @@ BATCH52_FILE = DATA_DIR / "safeguarding_real_batch52.jsonl"
 BATCH53_FILE = DATA_DIR / "safeguarding_real_batch53.jsonl"
 BATCH54_FILE = DATA_DIR / "safeguarding_real_batch54.jsonl"
 BATCH55_FILE = DATA_DIR / "safeguarding_real_batch55.jsonl"
+BATCH56_FILE = DATA_DIR / "safeguarding_real_batch56.jsonl"
+BATCH57_FILE = DATA_DIR / "safeguarding_real_batch57.jsonl"
+BATCH58_FILE = DATA_DIR / "safeguarding_real_batch58.jsonl"
+BATCH59_FILE = DATA_DIR / "safeguarding_real_batch59.jsonl"
 # The sixth blind holdout, committed before anything was changed or run on it.
 HOLDOUT6_FILE = real.HOLDOUT6_FILE
 # The seventh blind holdout, committed before anything was changed or run on it.
@@ -124,6 +128,8 @@ HOLDOUT32_FILE = real.HOLDOUT32_FILE
 HOLDOUT33_FILE = real.HOLDOUT33_FILE
 # The thirty-fourth holdout, committed unread, run blind once on the batch-55 screen, then retired.
 HOLDOUT34_FILE = real.HOLDOUT34_FILE
+# The thirty-fifth blind holdout, committed before any screen was run on it.
+HOLDOUT35_FILE = real.HOLDOUT35_FILE
 HOLDOUTS = [
     real.HOLDOUT_FILE,
     real.HOLDOUT2_FILE,
@@ -159,6 +165,7 @@ HOLDOUTS = [
     HOLDOUT32_FILE,
     HOLDOUT33_FILE,
     HOLDOUT34_FILE,
+    HOLDOUT35_FILE,
 ]
 # Every file after the first set and its first two holdouts, which
 # tests/classifier/test_safeguard_real.py checks.
@@ -250,6 +257,7 @@ def test_no_text_is_written_twice_in_the_real_files():
         (HOLDOUT32_FILE, 100, 75, 30),
         (HOLDOUT33_FILE, 100, 75, 30),
         (HOLDOUT34_FILE, 100, 75, 30),
+        (HOLDOUT35_FILE, 105, 75, 30),
     ],
     ids=[
         "holdout3",
@@ -283,6 +291,7 @@ def test_no_text_is_written_twice_in_the_real_files():
         "holdout32",
         "holdout33",
         "holdout34",
+        "holdout35",
     ],
 )
 def test_a_late_holdout_is_large_and_covers_every_kind_and_style(
@@ -381,7 +390,9 @@ def test_a_late_holdout_is_large_and_covers_every_kind_and_style(
     # Holdout 33 against every file listed before it (batches 40 to 43 and holdout 32 included).
     + [(HOLDOUT33_FILE, other) for other in ALL_FILES[: ALL_FILES.index(HOLDOUT33_FILE)]]
     # Holdout 34 against every file listed before it (batches 44 and 45 and holdout 33 included).
-    + [(HOLDOUT34_FILE, other) for other in ALL_FILES[: ALL_FILES.index(HOLDOUT34_FILE)]],
+    + [(HOLDOUT34_FILE, other) for other in ALL_FILES[: ALL_FILES.index(HOLDOUT34_FILE)]]
+    # Holdout 35 against every file listed before it (batches 56 to 59 and holdout 34 included).
+    + [(HOLDOUT35_FILE, other) for other in ALL_FILES[: ALL_FILES.index(HOLDOUT35_FILE)]],
     ids=lambda p: p.stem.removeprefix("safeguarding_real_"),
 )
 def test_a_late_holdout_shares_no_page_event_or_near_duplicate_with_another_file(
@@ -449,6 +460,10 @@ def test_a_late_holdout_shares_no_page_event_or_near_duplicate_with_another_file
         (BATCH53_FILE, 53),
         (BATCH54_FILE, 54),
         (BATCH55_FILE, 55),
+        (BATCH56_FILE, 56),
+        (BATCH57_FILE, 57),
+        (BATCH58_FILE, 58),
+        (BATCH59_FILE, 59),
     ],
 )
 def test_a_batch_file_is_read_with_the_set_as_one_new_batch(path, batch):
@@ -1097,3 +1112,35 @@ def test_batch55_tells_harm_by_its_effects_beside_honest_injuries_and_nightmares
     assert min(kinds[k] for k in ("neglect", "self_harm", "sexual_abuse", "hitting")) >= 12
     assert {r["style"] for r in urgent} == set(real.STYLES)
     assert len([r for r in rows if not r["urgent"]]) >= 50
+
+
+def test_batch56_tells_sexual_abuse_as_care_and_violence_at_home_through_play_and_courts():
+    rows = _rows(BATCH56_FILE)
+    kinds = Counter(r["kind"] for r in rows if r["urgent"])
+    assert kinds["sexual_abuse"] >= 45 and kinds["witnessed_dv"] >= 18
+    assert len([r for r in rows if r["urgent"] and r["style"] == "mixed"]) >= 15
+    assert len([r for r in rows if not r["urgent"]]) >= 35
+
+
+def test_batch57_tells_self_harm_indirectly_beside_tooth_pain_and_sun_sleeves():
+    rows = _rows(BATCH57_FILE)
+    urgent = [r for r in rows if r["urgent"]]
+    assert Counter(r["kind"] for r in urgent)["self_harm"] >= 40
+    assert {r["style"] for r in urgent} == set(real.STYLES)
+    assert len([r for r in rows if r["kind"] == "figure_of_speech"]) >= 20
+
+
+def test_batch58_tells_neglect_and_child_work_beside_children_who_are_fine():
+    rows = _rows(BATCH58_FILE)
+    kinds = Counter(r["kind"] for r in rows if r["urgent"])
+    assert kinds["exploitation"] >= 50 and kinds["neglect"] >= 30
+    assert len([r for r in rows if not r["urgent"]]) >= 45
+
+
+def test_batch59_tells_grooming_running_away_and_beatings_in_children_s_spellings():
+    rows = _rows(BATCH59_FILE)
+    urgent = [r for r in rows if r["urgent"]]
+    kinds = Counter(r["kind"] for r in urgent)
+    assert min(kinds["runaway"], kinds["hitting"], kinds["grooming_online"]) >= 20
+    assert len([r for r in urgent if r["style"] in ("pinyin", "homophone", "emoji")]) >= 45
+    assert len([r for r in rows if not r["urgent"]]) >= 45
