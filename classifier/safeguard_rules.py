@@ -26,6 +26,12 @@ _HARM_EMOJI = "(药|血|创可贴|刀片|刀)"
 # Patterns that fire in any clause: a child describing this is in danger whatever else they say.
 STRONG: dict[str, list[str]] = {
     SELF_HARM: [
+        # Batches 56 to 59's gaps: calm after cutting the arm, cuts like a barcode, a wrist always
+        # taped, sharp things taken away and a blade taken out of a pencil sharpener.
+        r"(划|割)完(反而|倒是)(觉得)?(舒服|好受|轻松)",
+        r"(手|胳膊|手臂|小臂|腿)上[^，。,]{0,8}(像)?条形码",
+        r"(手腕|手臂|胳膊)上(永远|一直|总是)贴着",
+        r"铅笔刀[^，。,]{0,4}(拆|掰)(出|下)|尖的东西[^，。,]{0,4}(全|都)?被(没收|收走|藏起来)",
         # Retired holdout 34's gaps: long sleeves worn a whole summer (not for the sun).
         r"(?![^，。,]*防晒)(长袖[^，。,]{0,6}(一整个|整个)夏天|(一整个|整个)夏天[^，。,]{0,4}穿(着)?长袖)",
         # Batch 55's gaps: "I deserve the pain", days counted without cutting.
@@ -146,6 +152,12 @@ STRONG: dict[str, list[str]] = {
         r"(自己)[^，。,]{0,3}(抓|挠|抠)(烂|破|出血)",
     ],
     ABUSE: [
+        # Batches 60 to 62's gaps: a point lost for a blow, a hose, "not basketball's hitting".
+        r"少(1|一)分打(1|一)下|(水管|衣架|皮带|藤条)[^，。,]{0,2}chou|是打(脸|人|我)的打",
+        # Batches 56 to 59's gaps: a stool thrown, an ear torn open, a "birthmark" that grows anew.
+        r"(拿|抄起|举起)(起)?(凳子|椅子|板凳)[^，。,]{0,3}(砸|打|扔)(过来|我|向我)",
+        r"(给|把)我(的)?(耳朵|头|脸|嘴)[^，。,]{0,2}(开(了)?(个)?口子|撕(开|破|裂))",
+        r"胎记[^，。,]{0,8}(长新的|每周|每天都|又长)",
         # Retired holdout 34's gaps: the clothes hanger that hurts (Singapore, Malaysia).
         r"hanger(very|so|damn|really)?(pain|painful|hurt|sore|sakit)|(beat|hit|whack|cane)(s|ed)?(me|us)?with(the|a)?hanger",
         # Batches 53 and 55's gaps: a belt wetted before the beating, bite marks, a punch that
@@ -215,6 +227,17 @@ STRONG: dict[str, list[str]] = {
         r"被(我)?(爸|妈|爸爸|妈妈|继父|继母|后妈|后爸)[^，。,]{0,3}打到大|从小(就)?被[^，。,]{0,4}打到大",
     ],
     DV: [
+        # Batches 60 to 62's gaps: the father at the mother's work, home known to be dangerous, a
+        # fight that turns to blows (Cantonese), hiding with ears covered.
+        r"跑(去|到)(她|妈妈|我妈)上班的地方(闹|打|骂)",
+        r"明知(道)?回家(有|会有)危险",
+        r"一(嗌交|吵架|吵)就(郁手|动手)|hide[a-z]{0,8}room[a-z]{0,4}cover(my)?ears",
+        # Batches 56 to 59's gaps: a protection order, handovers at a police station, a shelter, the
+        # home acted out in the play room.
+        r"^(妈妈|我妈)[^，。,]{0,6}保护令|(我妈|我们|我家)[^，。,]{0,6}保护令|保护令[^，。,]{0,8}(爸爸|我爸|继父|他)[^，。,]{0,4}(不能|不准|不许)(靠近|接近)",
+        r"见面[^，。,]{0,3}(要)?(去|在)[^，。,]{0,3}派出所|在派出所交接",
+        r"(搬进|住进|躲进)[^，。,]{0,4}(救助站|庇护所|庇护中心)",
+        r"(演|玩)[^，。,]{0,4}(我家|家里)(晚上)?的(剧情|事)|游戏室里演我家",
         # Retired holdout 34's gaps: a judge who orders the father to keep away from the child.
         r"(法官|法院|警察)[^，。,]{0,6}(爸爸|我爸|继父|后爸|他)[^，。,]{0,3}(要|得|必须)?(离我|远离我|不准(接近|靠近)我|不许(接近|靠近)我)",
         # Batches 53 to 55's gaps: blows heard from the hall, a lunge at the mother, a kitchen knife
@@ -248,6 +271,9 @@ STRONG: dict[str, list[str]] = {
         r"(爸|爸爸|我爸|继父|后爸|他)[^，。,]{0,4}说?要杀了?(妈|妈妈|我妈|她|我们)",
     ],
     SEXUAL: [
+        # Batches 56 to 59's gaps: films of the child after a bath, money after each touching.
+        r"(全|都)是我(洗澡|洗完澡|换衣服|睡觉)(时)?的(视频|照片)",
+        r"摸(完|了)(我)?(就|以后|之后)给(我)?[^，。,]{0,3}(\d|[一二三四五六七八九十两几]|钱|糖|零花钱|毛|块)",
         # Retired holdout 33's gaps: things given only for sleeping beside him, a
         # father's hands on the chest (written Cantonese), what adults do to children.
         r"(要|得)跟(他|爸爸|继父|叔叔|后爸)睡(在)?一起(才|就)(能|给)",
@@ -325,6 +351,8 @@ STRONG: dict[str, list[str]] = {
         r"(?<![爸妈爷奶婆公姐哥]在)(?<!笼子)(门口|楼下|路上|我家|小区).{0,4}等(着)?我(?!们)",
     ],
     FOLLOWED: [
+        # Batches 60 to 62's gaps: a man behind who keeps following.
+        r"(后面|身后)(有)?(一个)?(男的|男人|陌生人|叔叔)[^，。,]{0,3}一直跟",
         # Batches 53 and 54's gaps: a threat to hurt the mother if the child tells, a man who stops
         # his car and calls the child in, a man who changes bus when the child does.
         r"(要是|如果|敢)[^，。,]{0,4}(说出去|告诉(别人|妈妈|老师))[^，。,]{0,4}就(伤害|杀|打|弄死|揍)",
@@ -343,6 +371,8 @@ STRONG: dict[str, list[str]] = {
         r"(扯|拉|抓|拽)住我(的|只)?(手|胳膊)[^，。,]{0,4}(想|要)?(拖|拉|带|抱)我走|(想|要)(拖|拽)我走",
     ],
     BULLYING: [
+        # Batches 56 to 59's gaps: marks on the leg that are all a deskmate's pen.
+        r"(都是|全是)(被)?[^，。,]{0,4}(同桌|同学|他们|他)[^，。,]{0,2}(的)?(笔|圆规|针)(戳|扎)的",
         # Retired holdout 33's gaps: the child is the one bullied.
         r"被欺负的(是|就是)我",
         # Batch 51's gaps, in English and Malay.
@@ -393,6 +423,22 @@ STRONG: dict[str, list[str]] = {
         r"被(推|拉)(进|到)[^，。,]{0,8}(被|让)(大家|全班|她们|他们)(笑|嘲笑|起哄)",
     ],
     NEGLECT: [
+        # Batches 60 to 62's gaps: days without a proper meal, one shop visit in a lifetime, no
+        # school and no friends, homework nobody signs, the same shirt every day, a parent drinking
+        # for days while a sick sister burns with fever, "air for lunch".
+        r"(好几|几|[两三四五六七八九十])天没(有)?好好吃(东西|饭)",
+        r"(记忆里|长这么大)[^，。,]{0,4}只去过一次(超市|公园|外面)|no学校no(friends|朋友)",
+        r"连[^，。,]{0,4}午饭钱都没(有)?",
+        r"(群里|微信)[^，。,]{0,10}(我家|家里)(从来)?没人回|(作业|试卷)[^，。,]{0,4}没人签(字)?|家长会[^，。,]{0,4}(从来)?没人(来|去)",
+        r"(件衫|衣服|衫)(都|一直)(系|是)同一件|(妈妈|爸爸)(好久)+没(有)?消息了",
+        r"(从)(周|星期)[一二三四五六日天]喝到现在|(发烧|烧)[^，。,]{0,6}(他|她|爸|妈)[^，。,]{0,2}(也|都)不(动|管|理)",
+        r"空气(午餐|午饭)",
+        # Batches 56 to 59's gaps: the week's food gone by Thursday, plain rice or instant-noodle
+        # seasoning for a meal, lunch skipped to "hold on".
+        r"到(星期|周)[一二三四五六日\d][^，。,]{0,4}(菜|饭)(就)?(吃完|没了|吃光)|菜[^，。,]{0,2}到(星期|周)[一二三四五六日\d](就)?(吃完|没了|吃光)",
+        r"(星期|周)[一二三四五六日\d](就)?没(有)?菜(了|吃)|到(星期|周)[一二三四五六日\d](就)?只剩(白饭|米饭|干饭)",
+        r"(泡面|方便面)当菜|(米饭|白饭|饭)拌(方便面|泡面)(的)?调料",
+        r"中午[^，。,]{0,4}(硬扛|硬撑)|不吃午饭[^，。,]{0,4}习惯|中午只(能)?喝(点)?水",
         # Batch 55's gaps: water all day at home, not knowing if there is food at home.
         r"(不然|在家)(整天|一天)(就|只)喝水|(回家)?不知道(家里)?有没有饭(吃)?",
         # Retired holdout 33's gaps: food from the bin, no coming home before six, often
@@ -490,6 +536,14 @@ STRONG: dict[str, list[str]] = {
         r"(一年多|好几年|几年|半年|好几个月)(都)?没(有)?(消息|联系|音信)",
     ],
     RUNAWAY: [
+        # Batches 60 to 62's gaps: a night in a bank's ATM room.
+        r"(睡|过夜|躺)在[^，。,]{0,4}(atm|取款机|自助银行|提款机)",
+        # Batches 56 to 59's gaps: nights in a 24-hour bookshop or a field, months away from home.
+        r"(睡|住|过夜)(在)?(24小时)?(的)?(书店|田里|地里)",
+        r"(田里|地里|桥洞|车站|楼道|麦田|稻田)[^，。,]{0,3}(躺|睡|待|呆)了(一整晚|一晚上|一晚|一夜|整夜)",
+        r"(躺|睡)在(田里|地里|桥洞|车站|楼道)[^，。,]{0,2}(一整晚|一晚上|一夜|一晚)",
+        r"我[^，。,]{0,4}(\d+|[一二三四五六七八九十几两]+)个月没回(过)?家|家[?？]什么家",
+        r"没回[^，。,]{0,4}家[^，。,]{0,4}一个人(沿着|顺着)?[^，。,]{0,3}(公路|马路|铁路)走",
         # Retired holdout 33's gaps: a night in a park far away.
         r"(公园|车站|街上|桥下|网吧)睡了(一晚|一夜|两晚)",
         # Batch 51's gaps, in English and Malay.
@@ -513,6 +567,26 @@ STRONG: dict[str, list[str]] = {
         r"也不(要|想|愿意)?回(家|去)",
     ],
     EXPLOITATION: [
+        # Batches 60 to 62's gaps: a game companion wanted in a short skirt, "more with your face",
+        # someone else's identity card for a factory job, clothes modelled until after midnight.
+        r"(穿|要我穿)[^，。,]{0,3}(超短裙|短裙|黑丝|丝袜)[^，。,]{0,6}(陪玩|线下|见面|拍)",
+        r"露脸[^，。,]{0,6}(价格|价钱|钱)?(翻倍|多给|加钱)|露脸的话",
+        r"(拿|用)(的是)?别人的身份证[^，。,]{0,8}(厂|上班|打工|干活)|(厂|员工|上班|打工)[^。]{0,8}(用|拿)(的是)?别人的身份证",
+        r"(拍|拍摄)[^，。,]{0,2}到(凌晨|半夜|深夜)",
+        # Batches 56 to 59's gaps: a bank card opened or rented for pay, a number that made scam
+        # calls, jobs in scam compounds, a livestream even when ill, a bag of phones carried across
+        # the border.
+        r"(开|办)(一)?(张|套)?(银行)?卡[^，。,]{0,8}(就)?(给|有|=|等于)[^，。,]{0,3}(\d+|[一二三四五六七八九十百两几]+)(块|元)",
+        r"租(银行|电话|手机)?卡(?!丁|车|通|片)[^，。,]{0,4}(月结|一个月|每月|给钱|\d+)",
+        r"(名下|我的)[^，。,]{0,3}(号|卡|手机号|账户)[^，。,]{0,8}(打了?|用来|拿去)[^，。,]{0,4}诈骗",
+        r"(西港|妙瓦底|缅北|kk园区|电诈园区)[^，。,]{0,12}(工资|高薪|翻倍|打工|上班|赚钱)|高墙(的)?园区",
+        r"(蒙着眼|蒙眼|蒙住眼睛)[^，。,]{0,6}(带|送|拉)|别(坐|搭)正规(的)?车",
+        r"(领队|老板|中介|上线|他们)说别问(那么多|太多)",
+        r"(发烧|生病|病了|嗓子哑)[^，。,]{0,3}(也|还)(得|要)[^，。,]{0,4}(播|直播|对着镜头)|不播[^，。,]{0,8}(没钱|没饭|挨打|不给)",
+        r"(让|叫|要)我[^，。,]{0,4}(喊|求|叫)[^，。,]{0,6}(点赞|点小红心|刷礼物|打赏)",
+        r"(工钱|工资)[^，。,]{0,4}被(中介|老板)(抽成|扣|克扣)",
+        r"(凌晨|半夜)[一二三四两\d]点[^，。,]{0,3}(我)?(还)?在[^，。,]{0,3}(菜摊|摊位|摊|店里|厂里|地里)",
+        r"过关[^，。,]{0,6}(帮|替)(佢|他|她|人)(背|带|拎)|(书包|袋|背包)[^，。,]{0,3}(入面|里面|里头)[^，。,]{0,3}(全部|都|全)(系|是)(手机|烟|药)",
         # Retired holdout 34's gaps: carrying packets swallowed, paid per trip (a drug mule).
         r"吞(进|到|下)?(肚子|肚|胃)(里)?[^，。,]{0,2}(带|运)|带一趟(就)?(给|有|能拿|能赚)",
         # Batch 51's gaps, in English and Malay.
@@ -604,6 +678,8 @@ WHOLE: dict[str, list[str]] = {
     ],
     # Meeting an online friend in secret (网上的姐姐对我特别好…我想偷偷去见她).
     GROOMING: [
+        # Batches 56 to 59's gaps: a game friend who wants the child to come alone.
+        r"(网上|游戏|网友|面基|线下)[^。]{0,30}(只能|只许|只让)我一个人(去|来)",
         # Batch 53's gap: an online friend twice the child's age.
         r"(他|她|网友)(都|已经)?[2-4]\d(岁)?[^。]{0,3}我(才|只有)?([6-9]|1[0-5])岁",
         # The retired holdout 33's dev gap: an online "friend" reported or blocked who comes back.
@@ -636,6 +712,9 @@ WHOLE: dict[str, list[str]] = {
         r"转了[^。]{0,8}(卡里|卡上)[^，。,]{0,4}[0-9一二三四五六七八九十几两]+(万|千)多?(块)?(钱)?(都|全)?没了",
     ],
     SELF_HARM: [
+        # Batches 56 to 59's gaps: relief after cutting the arm, things given away with a goodbye.
+        r"(划|割)完(手|手臂|胳膊|手腕|腿)[^。]{0,16}(松|舒服|好受|轻松|平静)",
+        r"送(完|光|走)[^。]{0,20}(以后要好好的|好好(活|过)下去|再见了)",
         # Retired holdout 34's gaps: calm after "doing it" with no pain felt.
         r"弄完[^。]{0,8}(轻松|舒服|好受)[^。]{0,16}(感觉不到|不觉得)(疼|痛)",
         # Batch 44's gaps read across commas: better off without me, things given away as no
@@ -676,6 +755,9 @@ WHOLE: dict[str, list[str]] = {
     # The batch-22 net's dev gaps (batch 23): an adult who comes to the child's bed at night,
     # told only through the child's fear.
     SEXUAL: [
+        # Batches 56 to 59's gaps: night "lessons" called sex education, kept secret.
+        r"(夜间|晚上|半夜|床上)[^。]{0,16}(说|叫)(这|那)?(是|叫)?性教育",
+        r"(夜间|晚上的|半夜的)(补习班|课|课程)[^。]{0,20}(不能说|不能告诉|秘密|别说)",
         # Retired holdout 34's gaps: hands washed all day since "that time" with an adult.
         r"(一天|每天)[^。]{0,4}洗(手|澡)?[^。]{0,2}(好多|十几|几十|[二三四五六七八九]?十|\d{2,})(次|遍)"
         r"[^。]{0,24}(都怪|自从|因为)[^。]{0,10}(那次|那天|那件事)",
@@ -737,6 +819,17 @@ WHOLE: dict[str, list[str]] = {
         r"被[^，。,]{0,10}(围起来打|围着打|围殴|群殴|堵着打)",
     ],
     NEGLECT: [
+        # Batches 60 to 62's gaps: torn shoes a family cannot buy, one shirt worn all week.
+        r"(鞋|鞋子|衣服)[^，。,]{0,6}(开裂|裂口|破洞).{0,40}买不起",
+        r"群里[^。]{0,12}(我家|家里)(从来)?没人回",
+        r"穿了一个(礼拜|星期|多星期)[^。]{0,20}(就这一件|没有别的)",
+        # Batches 56 to 59's gaps: no canteen and lunch skipped, two meals a day and hungry nights,
+        # a fever kept from the doctor for the cost.
+        r"(没(有)?食堂|回不去|没钱)[^。]{0,16}中午(我)?(就)?(什么都)?(不吃|只喝(点)?水|饿着)",
+        r"(不吃|没吃|喝水)[^。]{0,12}(扛|撑|熬)到(放学|下午|晚上)",
+        r"(一日两餐|一天(只)?(吃)?两(顿|餐))[^。]{0,30}饿",
+        r"(发烧|病|疼)[^。]{0,30}去医院[^，。,]{0,4}(一次|要)[^，。,]{0,3}(\d+|[一二三四五六七八九两几]百)",
+        r"(胸口|肚子)[^。]{0,4}(一直|老是)疼[^。]{0,12}瘦",
         # Batch 55's gap: an empty fridge in the holidays.
         r"(暑假|寒假|放假)[^。]{0,10}冰箱(是|都)?空",
         # Batch 50's gap: no adult at home and the child in charge of the little ones.
@@ -816,6 +909,9 @@ WHOLE: dict[str, list[str]] = {
     # Batch 28's dev gap: a fight heard at home, then the child shuts it out (headphones on,
     # ears covered, under the quilt, pretending not to hear).
     DV: [
+        # Batches 56 to 59's gaps: the play room's bear beating mother bear, "is your home like
+        # this".
+        r"(问|说)我家(里)?是不是(也)?这样[^。]{0,6}(点头|是的|嗯)",
         # Retired holdout 34's gaps: a home built to flee "the bad guy, you know who".
         r"(家|逃)[^。]{0,40}坏人是谁你(懂|知道|明白)的",
         # Retired holdout 33's gaps: the mother crying, the children hiding silent.
@@ -838,6 +934,11 @@ WHOLE: dict[str, list[str]] = {
     # Clues that cross a comma (holdout 9, batch 12): a last message on an exam answer sheet,
     # long hours on a building site, working late and asleep in class the next day.
     EXPLOITATION: [
+        # Batches 60 to 62's gaps: a game companion who is still in middle school.
+        r"陪玩[^。]{0,30}(初中|初一|初二|初三|小学|没满|未满|十[二三四]岁)",
+        # Batches 56 to 59's gaps: a job "don't tell your family".
+        r"(工资|打工|搬货|高薪|兼职|暑假工)[^。]{0,16}说[^。]{0,8}(别|不要|不用)(告诉|跟)(家里|爸妈|父母|家人)",
+        r"直播[^。]{0,30}(发烧|生病|病了|嗓子哑)[^。]{0,4}(也|还)(得|要)",
         # Batch 53's gap: a child's wages all handed over for the family's debts.
         r"(挣|赚)的钱全(部)?(交|给)(给)?(爸妈|爸爸|妈妈|家里)|(交给|给)(爸妈|家里)还债",
         # Batch 47's gaps: all the money earned handed to the family, a teacher told the child is
@@ -874,7 +975,11 @@ WHOLE: dict[str, list[str]] = {
         r"(学校|上学|读书|念书)",
     ],
     # Batch 44's gap: out there is still better than home (read across the clauses).
-    RUNAWAY: [r"(外面|街上|网吧|车站)[^。]{0,20}(还是|都|也)?比(回家|在家)(强|好)"],
+    RUNAWAY: [
+        # Batches 56 to 59's gaps: far away and the family does not know.
+        r"(跑|走)到[^，。,]{0,6}(几十里|几十公里|好远|别的城市|外地)[^。]{0,12}(家里人|爸妈|家人)(都|还)?不知道",
+        r"(外面|街上|网吧|车站)[^。]{0,20}(还是|都|也)?比(回家|在家)(强|好)",
+    ],
 }
 
 # Patterns that fire only in clauses without a GUARD: common words that are usually harmless.
@@ -1080,6 +1185,7 @@ PINYIN: dict[str, list[str]] = {
     ],
     NEGLECT: [
         r"mei (you )?ren (lai )?jie wo",
+        r"xin qi (san|si|wu|liu) (jiu )?mei (you )?cai",
         r"yi ge ren zai jia",
         r"zao bu dao jia",
         r"mei you fan ci",

@@ -294,6 +294,16 @@ BATCH_FILES = (
     # fields) and beatings told in pinyin, homophones and emoji; game chat, station trips,
     # sleepovers and sport as look-alikes.
     DATA_DIR / "safeguarding_real_batch59.jsonl",
+    # Batch 60: neglect told by small details (one T-shirt for a week, a mouldy quilt, noodles
+    # left for days) and violence at home seen by children; food left by working parents,
+    # children who cook for fun and picky eaters as look-alikes.
+    DATA_DIR / "safeguarding_real_batch60.jsonl",
+    # Batch 61: every kind of harm told joking or in emoji (残血, 习惯了, 🩹🍞❌); exam "death",
+    # tooth fear, horror films and family banter in the same voice as look-alikes.
+    DATA_DIR / "safeguarding_real_batch61.jsonl",
+    # Batch 62: mostly look-alikes (a scolding that ends in a hug, a dog bite treated at once, a
+    # lost child at the mall, a slide with no mat) beside the danger they resemble.
+    DATA_DIR / "safeguarding_real_batch62.jsonl",
 )
 # Holdouts whose one blind run is recorded in training/reports/safeguarding_blind_runs.json
 # are retired into the data, each as a batch of its own (numbered from 101), split by event like

@@ -79,6 +79,9 @@ REPORTED_BATCHES = {
     57: "self-harm told indirectly, harm told by its after-effects",
     58: "neglect of left-behind children, child work and fraud",
     59: "grooming, running away and beatings in pinyin, homophones and emoji",
+    60: "neglect by small details, violence at home seen by children",
+    61: "every kind of harm told joking or in emoji",
+    62: "look-alikes beside the danger they resemble",
 }
 # The real suggestion corpora (A, B, D), read by real-corpus split like the essays.
 SUGGESTION_FILES = tuple(name for name in REAL_FILES if name != "corpus_c.jsonl")

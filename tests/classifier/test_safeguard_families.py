@@ -1034,6 +1034,101 @@ HOLDOUT34_RULE_CASES = [
     ("我每天洗手，因为那次感冒了", False),
     ("电影里的坏人是谁你知道吗", False),
 ]
+# From the train and dev gaps of batches 56 to 59: a card opened for pay, a card rented by the
+# month, a number that made scam calls, jobs in scam compounds, "don't take a proper bus", a
+# livestream even when ill, pay cut by an agent, a stall at two at night, a bag of phones carried
+# across the border; the week's food gone by Thursday, noodle seasoning on rice, lunch skipped,
+# two meals a day, a fever kept from the doctor; nights in a field, months away from home;
+# relief after cutting, cuts like a barcode, a blade out of a pencil sharpener; films after a
+# bath, money after touching, night "lessons"; a pen's marks, a stool thrown, an ear torn open;
+# a protection order, a police-station handover, a shelter, home acted out in play; and their
+# everyday look-alikes.
+BATCH56_RULE_CASES = [
+    ("办一张卡就给一百块，学长说很安全", True),
+    ("租电话卡一个月三百", True),
+    ("我名下的手机号被拿去打了诈骗电话", True),
+    ("他说去妙瓦底打工一个月两万", True),
+    ("对方说别坐正规车，到了有人接", True),
+    ("嗓子哑了也得直播", True),
+    ("我的工资被中介抽成了一半", True),
+    ("凌晨一点我还在摊位帮忙", True),
+    ("放学过关帮他带个背包", True),
+    ("菜到星期三就吃完了", True),
+    ("天天米饭拌泡面调料", True),
+    ("没有食堂，中午我就饿着", True),
+    ("一天只吃两顿，晚上饿得睡不着", True),
+    ("我在麦田里躺了一整晚", True),
+    ("我三个月没回过家了", True),
+    ("割完反而觉得好受", True),
+    ("我大腿上一道一道像条形码", True),
+    ("我把铅笔刀拆出刀片藏起来", True),
+    ("他手机里全是我换衣服的视频", True),
+    ("那个叔叔摸完就给我十块钱", True),
+    ("我胳膊上都是同桌用圆规扎的", True),
+    ("他抄起椅子就砸向我", True),
+    ("老师把我的嘴撕破了", True),
+    ("法院的保护令说继父不准靠近我们", True),
+    ("每次跟爸爸见面都要在派出所交接", True),
+    ("我们昨天住进了庇护所", True),
+    ("我在游戏室里演我家晚上的事", True),
+    ("我去银行开卡存压岁钱", False),
+    ("租卡丁车一小时五十块", False),
+    ("暑假去西港旅游好开心", False),
+    ("发烧了也要去上学吗", False),
+    ("凌晨一点我们去夜市吃宵夜", False),
+    ("书包里面全是作业", False),
+    ("星期三学校吃饺子", False),
+    ("中午吃饭前要洗手", False),
+    ("露营那晚我们睡在帐篷里", False),
+    ("划完船手好酸", False),
+    ("条形码扫不出来", False),
+    ("铅笔刀不好用，想换一个", False),
+    ("我摸完小狗就去洗手", False),
+    ("他的笔戳到我的本子上了", False),
+    ("我搬椅子去开班会", False),
+    ("新闻说姐姐帮妈妈申请了保护令", False),
+    ("周末去救助站看流浪猫", False),
+    ("我们在游戏室玩过家家", False),
+]
+# From the train and dev gaps of batches 60 to 62: a game companion in a short skirt, more for
+# showing the face, someone else's identity card for a factory, modelling until after midnight; a
+# man behind who keeps following; a blow per lost point, a hose, "not basketball's hitting"; days
+# without a proper meal, no school and no friends, no lunch money, nobody answering the class
+# group, the same shirt every day, a father drinking since Saturday, "air for lunch"; a night in
+# an ATM room; the father at the mother's work, home known to be dangerous, a fight that turns
+# to blows; and their everyday look-alikes.
+BATCH60_RULE_CASES = [
+    ("他要我穿短裙去线下陪玩", True),
+    ("露脸的话一小时三百", True),
+    ("我用的是别人的身份证进厂打工", True),
+    ("每天拍衣服拍到凌晨", True),
+    ("身后有个陌生人一直跟着我走", True),
+    ("考试少一分打一下", True),
+    ("爸爸拿衣架chou我", True),
+    ("我三天没好好吃饭了", True),
+    ("搬了家以后no school no friends", True),
+    ("我们连买午饭钱都没有", True),
+    ("老师在群里发的消息我家从来没人回", True),
+    ("我的衣服一直是同一件", True),
+    ("爸爸从星期五喝到现在", True),
+    ("弟弟发烧了爸也不管", True),
+    ("又是空气午餐", True),
+    ("昨晚我睡在自助银行里", True),
+    ("爸爸跑到妈妈上班的地方闹", True),
+    ("他们一吵架就动手", True),
+    ("我穿短裙去参加表演", False),
+    ("今天合照我露脸了", False),
+    ("用别人的身份证是违法的", False),
+    ("拍星星拍到十点", False),
+    ("后面有个同学一直跟我聊天", False),
+    ("少写一个字扣一分", False),
+    ("我好好吃饭长高高", False),
+    ("周末no school好开心", False),
+    ("班级群里的消息我都回了", False),
+    ("我喜欢同一件卫衣", False),
+    ("我在银行门口等妈妈", False),
+    ("妈妈上班的地方有好多花", False),
+]
 # From the train and dev gaps of batches 53 to 55: an online friend twice the child's age who
 # drives to meet it, asks how much he is loved or where the money is kept, buys plane tickets; a
 # threat to hurt the mother if the child tells; a man who stops his car or changes bus with the
@@ -1148,6 +1243,8 @@ BATCH32_RULE_CASES = [
     + BATCH50_RULE_CASES
     + HOLDOUT33_RULE_CASES
     + HOLDOUT34_RULE_CASES
+    + BATCH56_RULE_CASES
+    + BATCH60_RULE_CASES
     + BATCH53_RULE_CASES
     + BATCH36_RULE_CASES
     + BATCH38_RULE_CASES,

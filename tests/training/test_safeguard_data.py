@@ -70,6 +70,9 @@ BATCH56_FILE = DATA_DIR / "safeguarding_real_batch56.jsonl"
 BATCH57_FILE = DATA_DIR / "safeguarding_real_batch57.jsonl"
 BATCH58_FILE = DATA_DIR / "safeguarding_real_batch58.jsonl"
 BATCH59_FILE = DATA_DIR / "safeguarding_real_batch59.jsonl"
+BATCH60_FILE = DATA_DIR / "safeguarding_real_batch60.jsonl"
+BATCH61_FILE = DATA_DIR / "safeguarding_real_batch61.jsonl"
+BATCH62_FILE = DATA_DIR / "safeguarding_real_batch62.jsonl"
 # The sixth blind holdout, committed before anything was changed or run on it.
 HOLDOUT6_FILE = real.HOLDOUT6_FILE
 # The seventh blind holdout, committed before anything was changed or run on it.
@@ -464,6 +467,9 @@ def test_a_late_holdout_shares_no_page_event_or_near_duplicate_with_another_file
         (BATCH57_FILE, 57),
         (BATCH58_FILE, 58),
         (BATCH59_FILE, 59),
+        (BATCH60_FILE, 60),
+        (BATCH61_FILE, 61),
+        (BATCH62_FILE, 62),
     ],
 )
 def test_a_batch_file_is_read_with_the_set_as_one_new_batch(path, batch):
@@ -1144,3 +1150,27 @@ def test_batch59_tells_grooming_running_away_and_beatings_in_children_s_spelling
     assert min(kinds["runaway"], kinds["hitting"], kinds["grooming_online"]) >= 20
     assert len([r for r in urgent if r["style"] in ("pinyin", "homophone", "emoji")]) >= 45
     assert len([r for r in rows if not r["urgent"]]) >= 45
+
+
+def test_batch60_tells_neglect_by_small_details_beside_food_left_by_working_parents():
+    rows = _rows(BATCH60_FILE)
+    kinds = Counter(r["kind"] for r in rows if r["urgent"])
+    assert kinds["neglect"] >= 55 and kinds["witnessed_dv"] >= 15
+    assert len([r for r in rows if not r["urgent"]]) >= 45
+
+
+def test_batch61_tells_every_kind_of_harm_joking_or_in_emoji_beside_jokes():
+    rows = _rows(BATCH61_FILE)
+    urgent = [r for r in rows if r["urgent"]]
+    kinds = Counter(r["kind"] for r in urgent)
+    assert min(kinds[k] for k in real.URGENT_KINDS) >= 6
+    styles = Counter(r["style"] for r in urgent)
+    assert styles["joking"] >= 35 and styles["emoji"] >= 35
+    assert len([r for r in rows if not r["urgent"]]) >= 50
+
+
+def test_batch62_is_mostly_look_alikes_beside_the_danger_they_resemble():
+    rows = _rows(BATCH62_FILE)
+    safe = Counter(r["kind"] for r in rows if not r["urgent"])
+    assert sum(safe.values()) >= 80 and min(safe[k] for k in real.SAFE_KINDS) >= 15
+    assert {r["kind"] for r in rows if r["urgent"]} == set(real.URGENT_KINDS)
