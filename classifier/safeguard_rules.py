@@ -152,6 +152,8 @@ STRONG: dict[str, list[str]] = {
         r"(自己)[^，。,]{0,3}(抓|挠|抠)(烂|破|出血)",
     ],
     ABUSE: [
+        # Retired holdout 35's gaps: "always 打 me" in Singapore English.
+        r"(always|everyday|keep|often)打(me|我)(?![^，。,]{0,2}(电话|call|手机))",
         # Batches 60 to 62's gaps: a point lost for a blow, a hose, "not basketball's hitting".
         r"少(1|一)分打(1|一)下|(水管|衣架|皮带|藤条)[^，。,]{0,2}chou|是打(脸|人|我)的打",
         # Batches 56 to 59's gaps: a stool thrown, an ear torn open, a "birthmark" that grows anew.
@@ -227,6 +229,8 @@ STRONG: dict[str, list[str]] = {
         r"被(我)?(爸|妈|爸爸|妈妈|继父|继母|后妈|后爸)[^，。,]{0,3}打到大|从小(就)?被[^，。,]{0,4}打到大",
     ],
     DV: [
+        # Retired holdout 35's gaps: a mother who tells the child to say the family is fine.
+        r"(妈妈|爸爸|我妈|我爸)(让|叫|要)我(跟|对|和)(别人|外人|老师|同学)说[^，。,]{0,4}(我们)?(家|家里)(很好|没事|挺好|都好)",
         # Batches 60 to 62's gaps: the father at the mother's work, home known to be dangerous, a
         # fight that turns to blows (Cantonese), hiding with ears covered.
         r"跑(去|到)(她|妈妈|我妈)上班的地方(闹|打|骂)",
@@ -536,6 +540,8 @@ STRONG: dict[str, list[str]] = {
         r"(一年多|好几年|几年|半年|好几个月)(都)?没(有)?(消息|联系|音信)",
     ],
     RUNAWAY: [
+        # Retired holdout 35's gaps: nights slept in a classroom or a stairwell.
+        r"(教室|楼道|楼梯间|公厕)(里)?(已经)?睡了(一|两|三|几|好几)(晚|夜)",
         # Batches 60 to 62's gaps: a night in a bank's ATM room.
         r"(睡|过夜|躺)在[^，。,]{0,4}(atm|取款机|自助银行|提款机)",
         # Batches 56 to 59's gaps: nights in a 24-hour bookshop or a field, months away from home.
@@ -909,6 +915,8 @@ WHOLE: dict[str, list[str]] = {
     # Batch 28's dev gap: a fight heard at home, then the child shuts it out (headphones on,
     # ears covered, under the quilt, pretending not to hear).
     DV: [
+        # Retired holdout 35's gaps: shouting at night and a mother crying in hiding.
+        r"(吵|骂|打)[^。]{0,20}(妈妈|我妈)躲(在)?[^，。,]{0,4}(厨房|厕所|卫生间|房间|阳台)(里)?(偷偷)?哭",
         # Batches 56 to 59's gaps: the play room's bear beating mother bear, "is your home like
         # this".
         r"(问|说)我家(里)?是不是(也)?这样[^。]{0,6}(点头|是的|嗯)",
@@ -1115,7 +1123,7 @@ GUARD = (
     r"么办|该怎么|上次|上个月|去年|消防|感觉|觉得|有时候|一想到|捉迷藏|躲猫猫|电动车|电瓶车|"
     r"的时候|小心|会着火|一定要|千万|"
     r"很多(同学|小朋友|人)|有的(同学|小朋友)|报纸|网上说|读到|"
-    r"(他|她)(小学|以前)|请(不要|别)|封校|法律|权利|"
+    r"(他|她)(小学|以前)|请(不要|别)|封校|法律|权利|小报|手抄报|报道|统计|查到|资料|"
     # A score in a match (被隔壁班打了个14比0) and a fire risk told as a question (着火了往哪跑).
     r"比赛|友谊赛|联赛|决赛|发球机|零蛋|[0-9零一二三四五六七八九十]+比[0-9零一二三四五六七八九十]+|"
     r"往哪(里|儿)?跑|怎么跑|都跑不出去|着火(时|的时候)|"

@@ -108,6 +108,7 @@ HOLDOUT33_FILE = DATA_DIR / "safeguarding_real_holdout33.jsonl"
 # reading of the screen after next.
 HOLDOUT34_FILE = DATA_DIR / "safeguarding_real_holdout34.jsonl"
 HOLDOUT35_FILE = DATA_DIR / "safeguarding_real_holdout35.jsonl"
+HOLDOUT36_FILE = DATA_DIR / "safeguarding_real_holdout36.jsonl"
 # Later batches live in their own files; load_real() reads them with the main file.
 BATCH_FILES = (
     DATA_DIR / "safeguarding_real_batch4.jsonl",
@@ -326,7 +327,8 @@ BATCH_FILES = (
 # holdout 32 committed unread; holdout 32 after its blind run on the batch-39 screen, with
 # holdout 33 being written unread; holdout 33 after its blind run on the batch-52 screen, with
 # holdout 34 committed unread; holdout 34 after its blind run on the batch-55 screen, with
-# holdout 35 being written unread.
+# holdout 35 being written unread; holdout 35 after its blind run on the batch-62 screen, with
+# holdout 36 being written unread.
 RETIRED_HOLDOUTS = {
     HOLDOUT_FILE: 101,
     HOLDOUT2_FILE: 102,
@@ -362,6 +364,7 @@ RETIRED_HOLDOUTS = {
     HOLDOUT32_FILE: 132,
     HOLDOUT33_FILE: 133,
     HOLDOUT34_FILE: 134,
+    HOLDOUT35_FILE: 135,
 }
 SPLIT_SEED = 110120
 SHARES = {"train": 0.6, "dev": 0.2, "test": 0.2}

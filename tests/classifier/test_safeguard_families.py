@@ -1129,6 +1129,20 @@ BATCH60_RULE_CASES = [
     ("我在银行门口等妈妈", False),
     ("妈妈上班的地方有好多花", False),
 ]
+# From the train and dev gaps of the retired holdout 35: a mother who has the child say the
+# family is fine, "always 打 me" in Singapore English, nights slept in a classroom, a mother
+# crying in hiding after the shouting; and a family that really is fine, "打 me call", a nap in
+# class, a mother crying at a film.
+HOLDOUT35_RULE_CASES = [
+    ("爸爸让我跟老师说我们家都好", True),
+    ("my papa keep 打 me", True),
+    ("我在楼梯间睡了两晚", True),
+    ("他们又吵又骂，我妈躲在卫生间里偷偷哭", True),
+    ("我跟老师说我们家都好，谢谢关心", False),
+    ("she always 打 me 电话", False),
+    ("午休在教室睡了一会儿", False),
+    ("看电影的时候妈妈躲在房间哭", False),
+]
 # From the train and dev gaps of batches 53 to 55: an online friend twice the child's age who
 # drives to meet it, asks how much he is loved or where the money is kept, buys plane tickets; a
 # threat to hurt the mother if the child tells; a man who stops his car or changes bus with the
@@ -1245,6 +1259,7 @@ BATCH32_RULE_CASES = [
     + HOLDOUT34_RULE_CASES
     + BATCH56_RULE_CASES
     + BATCH60_RULE_CASES
+    + HOLDOUT35_RULE_CASES
     + BATCH53_RULE_CASES
     + BATCH36_RULE_CASES
     + BATCH38_RULE_CASES,

@@ -131,8 +131,10 @@ HOLDOUT32_FILE = real.HOLDOUT32_FILE
 HOLDOUT33_FILE = real.HOLDOUT33_FILE
 # The thirty-fourth holdout, committed unread, run blind once on the batch-55 screen, then retired.
 HOLDOUT34_FILE = real.HOLDOUT34_FILE
-# The thirty-fifth blind holdout, committed before any screen was run on it.
+# The thirty-fifth holdout, committed unread, run blind once on the batch-62 screen, then retired.
 HOLDOUT35_FILE = real.HOLDOUT35_FILE
+# The thirty-sixth blind holdout, committed before any screen was run on it.
+HOLDOUT36_FILE = real.HOLDOUT36_FILE
 HOLDOUTS = [
     real.HOLDOUT_FILE,
     real.HOLDOUT2_FILE,
@@ -169,6 +171,7 @@ HOLDOUTS = [
     HOLDOUT33_FILE,
     HOLDOUT34_FILE,
     HOLDOUT35_FILE,
+    HOLDOUT36_FILE,
 ]
 # Every file after the first set and its first two holdouts, which
 # tests/classifier/test_safeguard_real.py checks.
@@ -261,6 +264,7 @@ def test_no_text_is_written_twice_in_the_real_files():
         (HOLDOUT33_FILE, 100, 75, 30),
         (HOLDOUT34_FILE, 100, 75, 30),
         (HOLDOUT35_FILE, 105, 75, 30),
+        (HOLDOUT36_FILE, 105, 75, 30),
     ],
     ids=[
         "holdout3",
@@ -295,6 +299,7 @@ def test_no_text_is_written_twice_in_the_real_files():
         "holdout33",
         "holdout34",
         "holdout35",
+        "holdout36",
     ],
 )
 def test_a_late_holdout_is_large_and_covers_every_kind_and_style(
@@ -395,7 +400,9 @@ def test_a_late_holdout_is_large_and_covers_every_kind_and_style(
     # Holdout 34 against every file listed before it (batches 44 and 45 and holdout 33 included).
     + [(HOLDOUT34_FILE, other) for other in ALL_FILES[: ALL_FILES.index(HOLDOUT34_FILE)]]
     # Holdout 35 against every file listed before it (batches 56 to 59 and holdout 34 included).
-    + [(HOLDOUT35_FILE, other) for other in ALL_FILES[: ALL_FILES.index(HOLDOUT35_FILE)]],
+    + [(HOLDOUT35_FILE, other) for other in ALL_FILES[: ALL_FILES.index(HOLDOUT35_FILE)]]
+    # Holdout 36 against every file listed before it (batches 60 to 65 and holdout 35 included).
+    + [(HOLDOUT36_FILE, other) for other in ALL_FILES[: ALL_FILES.index(HOLDOUT36_FILE)]],
     ids=lambda p: p.stem.removeprefix("safeguarding_real_"),
 )
 def test_a_late_holdout_shares_no_page_event_or_near_duplicate_with_another_file(
