@@ -26,6 +26,8 @@ _HARM_EMOJI = "(药|血|创可贴|刀片|刀)"
 # Patterns that fire in any clause: a child describing this is in danger whatever else they say.
 STRONG: dict[str, list[str]] = {
     SELF_HARM: [
+        # The batch-62 net's dev gaps: pills hoarded in secret.
+        r"(囤|攒|藏)(了)?(好多|很多|一堆|一瓶)[^，。,]{0,4}(安眠药|晕车药|药片|药)",
         # Batches 56 to 59's gaps: calm after cutting the arm, cuts like a barcode, a wrist always
         # taped, sharp things taken away and a blade taken out of a pencil sharpener.
         r"(划|割)完(反而|倒是)(觉得)?(舒服|好受|轻松)",
@@ -152,6 +154,12 @@ STRONG: dict[str, list[str]] = {
         r"(自己)[^，。,]{0,3}(抓|挠|抠)(烂|破|出血)",
     ],
     ABUSE: [
+        # The batch-62 net's dev gaps: "mum, don't hit me".
+        r"(妈妈|爸爸|妈|爸)(你)?(别|不要)(再)?打我了",
+        # Batches 63 to 65's gaps: weapons taken in turn, hot water poured on the face, "not a fall,
+        # a wrench".
+        r"(电线|衣架|皮带|扳手|菜刀|棍子)[^，。,]{0,3}(轮着来|轮流(打|上))",
+        r"^(?![^，。,]*不小心)[^，。,]*(热水|开水)(淋|泼|浇)(到|在)?我(半边|的)?(脸|面|头|身)",
         # Retired holdout 35's gaps: "always 打 me" in Singapore English.
         r"(always|everyday|keep|often)打(me|我)(?![^，。,]{0,2}(电话|call|手机))",
         # Batches 60 to 62's gaps: a point lost for a blow, a hose, "not basketball's hitting".
@@ -229,6 +237,15 @@ STRONG: dict[str, list[str]] = {
         r"被(我)?(爸|妈|爸爸|妈妈|继父|继母|后妈|后爸)[^，。,]{0,3}打到大|从小(就)?被[^，。,]{0,4}打到大",
     ],
     DV: [
+        # The batch-62 net's dev gaps: a mother tied up, a protection order, meeting the father at
+        # the police station.
+        r"把(妈妈|我妈|我|弟弟|妹妹)(给)?(绑|捆)(起来|住)",
+        r"(因为|because)[^，。,]{0,2}有保护令|在派出所(见|看)(爸爸|我爸|妈妈|我妈)",
+        # Batches 63 to 65's gaps: home's secrets never told, "say we are happy however we fight", a
+        # flight by night train.
+        r"家(里)?(发生)?的事[^，。,]{0,6}(不能|不准|不许)(跟|对|和)?(别人|同学|外人|老师)?说|家丑不(能|可)外扬",
+        r"打成(啥|什么)样[^，。,]{0,4}(都)?(得|要)说|出门只准报喜",
+        r"(凌晨|半夜|连夜)(坐|搭)(火车|车|大巴)(溜|逃|跑)|不跑(我们|就)?(要|会)倒霉",
         # Retired holdout 35's gaps: a mother who tells the child to say the family is fine.
         r"(妈妈|爸爸|我妈|我爸)(让|叫|要)我(跟|对|和)(别人|外人|老师|同学)说[^，。,]{0,4}(我们)?(家|家里)(很好|没事|挺好|都好)",
         # Batches 60 to 62's gaps: the father at the mother's work, home known to be dangerous, a
@@ -275,6 +292,10 @@ STRONG: dict[str, list[str]] = {
         r"(爸|爸爸|我爸|继父|后爸|他)[^，。,]{0,4}说?要杀了?(妈|妈妈|我妈|她|我们)",
     ],
     SEXUAL: [
+        # Batches 63 to 65's gaps: "a game only we two know", a hand into the child's trousers at
+        # nap time.
+        r"只有我们(两个|俩)(人)?知道的游戏",
+        r"把手伸进我的?(裤子|内裤|裙子|衣服)",
         # Batches 56 to 59's gaps: films of the child after a bath, money after each touching.
         r"(全|都)是我(洗澡|洗完澡|换衣服|睡觉)(时)?的(视频|照片)",
         r"摸(完|了)(我)?(就|以后|之后)给(我)?[^，。,]{0,3}(\d|[一二三四五六七八九十两几]|钱|糖|零花钱|毛|块)",
@@ -375,6 +396,8 @@ STRONG: dict[str, list[str]] = {
         r"(扯|拉|抓|拽)住我(的|只)?(手|胳膊)[^，。,]{0,4}(想|要)?(拖|拉|带|抱)我走|(想|要)(拖|拽)我走",
     ],
     BULLYING: [
+        # The batch-62 net's dev gaps: a door guarded, a teacher who blames the bullied child.
+        r"门口有人守着[^，。,]{0,3}不让(我)?(走|出去)|怀疑是我欺负(他|她)",
         # Batches 56 to 59's gaps: marks on the leg that are all a deskmate's pen.
         r"(都是|全是)(被)?[^，。,]{0,4}(同桌|同学|他们|他)[^，。,]{0,2}(的)?(笔|圆规|针)(戳|扎)的",
         # Retired holdout 33's gaps: the child is the one bullied.
@@ -427,6 +450,10 @@ STRONG: dict[str, list[str]] = {
         r"被(推|拉)(进|到)[^，。,]{0,8}(被|让)(大家|全班|她们|他们)(笑|嘲笑|起哄)",
     ],
     NEGLECT: [
+        # The batch-62 net's dev gaps: a child barred in at home every night.
+        r"(用|拿)[^，。,]{0,3}(木|棍|东西)(子|头|棒)?(顶住|锁住|堵住)[^，。,]{0,3}(门|铁闸|闸)",
+        # Batches 63 to 65's gaps: a mother who ignores the children a whole day, often.
+        r"(常常|经常|总是)一整天都不理(我们|我)",
         # Batches 60 to 62's gaps: days without a proper meal, one shop visit in a lifetime, no
         # school and no friends, homework nobody signs, the same shirt every day, a parent drinking
         # for days while a sick sister burns with fever, "air for lunch".
@@ -540,6 +567,13 @@ STRONG: dict[str, list[str]] = {
         r"(一年多|好几年|几年|半年|好几个月)(都)?没(有)?(消息|联系|音信)",
     ],
     RUNAWAY: [
+        # The batch-62 net's dev gaps: hiding in the hills at night.
+        r"跑到山里躲",
+        # Batches 63 to 65's gaps: years alone in a car park, food from kind strangers, a night in
+        # an estate's activity room, a dawn train away from home.
+        r"(地库|地下车库|车库|桥洞|楼道)(里)?(独居|住了|住)[^，。,]{0,3}(\d+|[一二三四五六七八九十几两]+)(年|个月)",
+        r"饭靠[^，。,]{0,4}(好心|别人|路人)[^，。,]{0,6}给",
+        r"(活动室|楼道|地库|车库)(里)?(睡|过夜|露营)(了)?(一整晚|一晚|一夜)",
         # Retired holdout 35's gaps: nights slept in a classroom or a stairwell.
         r"(教室|楼道|楼梯间|公厕)(里)?(已经)?睡了(一|两|三|几|好几)(晚|夜)",
         # Batches 60 to 62's gaps: a night in a bank's ATM room.
@@ -561,7 +595,7 @@ STRONG: dict[str, list[str]] = {
         # 网吧) while the family searches the town.
         r"在网(吧|8|ba)(里)?(过夜|睡|住)|(满|全)(县城|城|街|村|镇|小区)[^，。,]{0,2}(找|寻)我(?!的)",
         r"(我|我们)[^，。,]{0,3}(离家出走|逃出来|偷跑(出|了|掉))|偷偷跑(了|掉|出)",
-        r"不想回家|死(也|都)(要)?(死在外|不回)",
+        r"死(也|都)(要)?(死在外|不回)",
         r"离家越远越好|再也不(想)?回(家|去)(了)?$",
         # A child who asks nobody to call the police is hiding from someone (batch 10, dev).
         r"(别|不要|不许|不准)报警|报警我就(跑|走)|(厌学|离家|偷偷)出逃|出逃(第|的第)",
@@ -663,6 +697,8 @@ WHOLE: dict[str, list[str]] = {
     # Afraid to go out, read over the whole text: not for a street with no light or ice, nor
     # when old people are the ones afraid (a complaint to the estate).
     ABUSE: [
+        # Batches 63 to 65's gaps: "not a fall, it was a wrench" (read across the comma).
+        r"不是摔的[^。]{0,3}是",
         # Holdout 31's train gaps: a heated spoon pressed on the hand, a child kept in a cage.
         r"(放火上烤|烧红|烤热|烧热)[^。]{0,8}(按|烫|贴)在我|(笼子|狗笼|猫笼)[^。]{0,6}(我也?住过|关我)|把我关[^。]{0,3}笼",
         # Batch 35's gap: beaten until the child cannot sit (屁股打烂了).
@@ -684,6 +720,8 @@ WHOLE: dict[str, list[str]] = {
     ],
     # Meeting an online friend in secret (网上的姐姐对我特别好…我想偷偷去见她).
     GROOMING: [
+        # The batch-62 net's dev gaps: "little darling" and "never let your parents know".
+        r"(小宝贝|宝贝|哥哥|姐姐|网友)[^。]{0,20}千万别让(爸妈|bama|爸爸妈妈|家里)知道",
         # Batches 56 to 59's gaps: a game friend who wants the child to come alone.
         r"(网上|游戏|网友|面基|线下)[^。]{0,30}(只能|只许|只让)我一个人(去|来)",
         # Batch 53's gap: an online friend twice the child's age.
@@ -718,6 +756,8 @@ WHOLE: dict[str, list[str]] = {
         r"转了[^。]{0,8}(卡里|卡上)[^，。,]{0,4}[0-9一二三四五六七八九十几两]+(万|千)多?(块)?(钱)?(都|全)?没了",
     ],
     SELF_HARM: [
+        # Batches 63 to 65's gaps: a date set, "nobody stop me".
+        r"(我的日子|日子定了|日期)[^。]{0,10}谁(也|都)别拦",
         # Batches 56 to 59's gaps: relief after cutting the arm, things given away with a goodbye.
         r"(划|割)完(手|手臂|胳膊|手腕|腿)[^。]{0,16}(松|舒服|好受|轻松|平静)",
         r"送(完|光|走)[^。]{0,20}(以后要好好的|好好(活|过)下去|再见了)",
@@ -984,6 +1024,9 @@ WHOLE: dict[str, list[str]] = {
     ],
     # Batch 44's gap: out there is still better than home (read across the clauses).
     RUNAWAY: [
+        # Batches 63 to 65's gaps: "I don't want to go home", except after a night of stars, camping
+        # or play.
+        r"(?s)^(?!.*(露营|夜游|星星|好玩|玩得|开心|舍不得|好美|太美)).*不想回家",
         # Batches 56 to 59's gaps: far away and the family does not know.
         r"(跑|走)到[^，。,]{0,6}(几十里|几十公里|好远|别的城市|外地)[^。]{0,12}(家里人|爸妈|家人)(都|还)?不知道",
         r"(外面|街上|网吧|车站)[^。]{0,20}(还是|都|也)?比(回家|在家)(强|好)",
@@ -1047,6 +1090,8 @@ WEAK: dict[str, list[str]] = {
         r"(还要|要)(挨|捱)(多久|几久|到什么时候)",
     ],
     NEGLECT: [
+        # The batch-62 net's dev gaps: no money for the hospital.
+        r"没钱(去)?(医院|看病|看医生)",
         # Batch 50's gap: a small child out in the cold in only a nappy (news retold is guarded).
         r"(我|弟弟|妹妹)只穿(个|着|了)?(一条|一个)?尿布",
         # Batch 42's gap: a child so hungry at school that the head spins.
@@ -1155,6 +1200,7 @@ CHORE = (
 PINYIN: dict[str, list[str]] = {
     SELF_HARM: [
         r"xian (qu )?si\b(?! (ni|ta))",
+        r"(ru guo )?wo bu huo le",
         r"bu xian (zai )?huo",
         r"zi sa\b",
         r"ge sou wan",
@@ -1180,7 +1226,7 @@ PINYIN: dict[str, list[str]] = {
         r"(da|san) .{0,8}er guan",
         r"wan wo (de )?tou san",
     ],
-    DV: [r"(da|zou|ti) (le )?(wo )?ma ma\b(?! dian hua)"],
+    DV: [r"(da|zou|ti) (le )?(wo )?ma ma\b(?! dian hua)", r"ba ma da jia\b"],
     THREAT: [r"sa (le )?wo", r"jiu min", r"yao qian"],
     FOLLOWED: [
         r"gen (ze|zon|zai) wo",

@@ -305,6 +305,17 @@ BATCH_FILES = (
     # Batch 62: mostly look-alikes (a scolding that ends in a hug, a dog bite treated at once, a
     # lost child at the mall, a slide with no mat) beside the danger they resemble.
     DATA_DIR / "safeguarding_real_batch62.jsonl",
+    # Batch 63: mostly look-alikes of the blind runs' false alarms (a call to 110 over a pat on the
+    # back, pocket money given to a disaster area, a shoe caught in an escalator, a teacher's joke
+    # threat) beside disclosures that resemble them.
+    DATA_DIR / "safeguarding_real_batch63.jsonl",
+    # Batch 64: Singapore, Malaysia, Hong Kong and Taiwan voices (rotan, 打 me, 郁手, 安親班) for
+    # every kind of harm; school life, old canings and news from elsewhere as look-alikes.
+    DATA_DIR / "safeguarding_real_batch64.jsonl",
+    # Batch 65: violence at home told indirectly (crying in the next room, "say our family is
+    # happy", a dawn flight to grandma's) and running away and hiding; parents who argue and make
+    # up, camps and night walks as look-alikes.
+    DATA_DIR / "safeguarding_real_batch65.jsonl",
 )
 # Holdouts whose one blind run is recorded in training/reports/safeguarding_blind_runs.json
 # are retired into the data, each as a batch of its own (numbered from 101), split by event like

@@ -82,6 +82,9 @@ REPORTED_BATCHES = {
     60: "neglect by small details, violence at home seen by children",
     61: "every kind of harm told joking or in emoji",
     62: "look-alikes beside the danger they resemble",
+    63: "look-alikes of the blind runs' false alarms",
+    64: "Singapore, Malaysia, Hong Kong and Taiwan voices",
+    65: "violence at home told indirectly, running away and hiding",
 }
 # The real suggestion corpora (A, B, D), read by real-corpus split like the essays.
 SUGGESTION_FILES = tuple(name for name in REAL_FILES if name != "corpus_c.jsonl")

@@ -108,7 +108,19 @@ from training.splits import split_real as split_real_corpus
 # caught 1,433, flagged 148 hard negatives and 3.13% of the ordinary texts; a retrain set its
 # threshold at 0.564 and caught 1,430 (132, 2.95%). Moved down to 0.51 it catches 1,433 as well
 # (142, 3.20%): a tie on dev, so the batch-22 net stays.
-ORDINARY_BUDGET = 0.03
+# Batches 32 to 62 and the retired holdouts 31 to 35 (2,109 dev disclosures, 1,178 dev hard
+# negatives, 2,824 ordinary dev texts), with the rules of the new dev gaps: the batch-22 net
+# caught 2,066, flagged 230 hard negatives and 3.12% of the ordinary texts; a retrain at the 3%
+# budget (threshold 0.599) caught 2,060 (194, 2.97%), at 3.1% (0.575) 2,067 (205, 3.08%): as
+# many disclosures as the batch-22 net with a tenth fewer hard negatives flagged, so the budget
+# is 3.1% and that retrain ships. The test split, read only after the choice: 2,215 of 2,383
+# disclosures caught against the batch-22 net's 2,149, 19.1% of hard negatives flagged against
+# 21.5%, 3.9% of the real corpora's test parts against 4.1%.
+# Batches 63 to 65 (2,169 dev disclosures, 1,219 dev hard negatives), with the rules of their
+# dev gaps: a retrain (0.558) caught 2,139 like the batch-62 net but flagged 226 hard negatives
+# against 215, so the batch-62 net stays and train_safeguard() on today's data no longer
+# reproduces it.
+ORDINARY_BUDGET = 0.031
 # Terms whose weight in a first fit is below this are dropped and the net refitted on the
 # rest: two thirds of the n-grams carry almost nothing, and the shipped file stays small
 # (0.10 until the batch-19 net).

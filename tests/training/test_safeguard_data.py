@@ -73,6 +73,9 @@ BATCH59_FILE = DATA_DIR / "safeguarding_real_batch59.jsonl"
 BATCH60_FILE = DATA_DIR / "safeguarding_real_batch60.jsonl"
 BATCH61_FILE = DATA_DIR / "safeguarding_real_batch61.jsonl"
 BATCH62_FILE = DATA_DIR / "safeguarding_real_batch62.jsonl"
+BATCH63_FILE = DATA_DIR / "safeguarding_real_batch63.jsonl"
+BATCH64_FILE = DATA_DIR / "safeguarding_real_batch64.jsonl"
+BATCH65_FILE = DATA_DIR / "safeguarding_real_batch65.jsonl"
 # The sixth blind holdout, committed before anything was changed or run on it.
 HOLDOUT6_FILE = real.HOLDOUT6_FILE
 # The seventh blind holdout, committed before anything was changed or run on it.
@@ -477,6 +480,9 @@ def test_a_late_holdout_shares_no_page_event_or_near_duplicate_with_another_file
         (BATCH60_FILE, 60),
         (BATCH61_FILE, 61),
         (BATCH62_FILE, 62),
+        (BATCH63_FILE, 63),
+        (BATCH64_FILE, 64),
+        (BATCH65_FILE, 65),
     ],
 )
 def test_a_batch_file_is_read_with_the_set_as_one_new_batch(path, batch):
@@ -1181,3 +1187,24 @@ def test_batch62_is_mostly_look_alikes_beside_the_danger_they_resemble():
     safe = Counter(r["kind"] for r in rows if not r["urgent"])
     assert sum(safe.values()) >= 80 and min(safe[k] for k in real.SAFE_KINDS) >= 15
     assert {r["kind"] for r in rows if r["urgent"]} == set(real.URGENT_KINDS)
+
+
+def test_batch63_is_mostly_look_alikes_of_the_blind_runs_false_alarms():
+    rows = _rows(BATCH63_FILE)
+    safe = Counter(r["kind"] for r in rows if not r["urgent"])
+    assert sum(safe.values()) >= 65 and min(safe[k] for k in real.SAFE_KINDS) >= 15
+    assert {r["kind"] for r in rows if r["urgent"]} == set(real.URGENT_KINDS)
+
+
+def test_batch64_tells_every_kind_of_harm_in_singapore_malaysia_and_hong_kong_voices():
+    rows = _rows(BATCH64_FILE)
+    urgent = [r for r in rows if r["urgent"]]
+    assert min(Counter(r["kind"] for r in urgent)[k] for k in real.URGENT_KINDS) >= 7
+    assert len([r for r in rows if r["style"] == "mixed"]) >= 55
+
+
+def test_batch65_tells_violence_at_home_indirectly_and_running_away_beside_quarrels_made_up():
+    rows = _rows(BATCH65_FILE)
+    kinds = Counter(r["kind"] for r in rows if r["urgent"])
+    assert kinds["witnessed_dv"] >= 40 and kinds["runaway"] >= 30
+    assert len([r for r in rows if not r["urgent"]]) >= 50
