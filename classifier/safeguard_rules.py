@@ -697,6 +697,8 @@ WHOLE: dict[str, list[str]] = {
     # Afraid to go out, read over the whole text: not for a street with no light or ice, nor
     # when old people are the ones afraid (a complaint to the estate).
     ABUSE: [
+        # Retired holdout 36's gaps: eyes swollen "like a panda", "it was grandma who hit".
+        r"(肿|青一块|淤青|紫|伤|流血|熊猫)[^。]{0,12}是(奶奶|爷爷|爸爸|妈妈|我爸|我妈|后妈|继父|外婆|外公|舅舅|叔叔|老师)打的",
         # Batches 63 to 65's gaps: "not a fall, it was a wrench" (read across the comma).
         r"不是摔的[^。]{0,3}是",
         # Holdout 31's train gaps: a heated spoon pressed on the hand, a child kept in a cage.
@@ -1049,7 +1051,7 @@ WEAK: dict[str, list[str]] = {
     ABUSE: [
         # Batch 28's dev gap: home is where it is frightening (我家晚上最吓人).
         r"(我家|家里)(晚上|一到晚上|每天晚上)?(最|好|很|特别|真)(吓人|可怕|恐怖)",
-        r"耳光|巴掌|是.{0,10}打(的|伤的)|^(?![^，。,]*以为)[^，。,]*?是.{0,10}打破的|打(得|到)?(?!(疫苗|针|预防针))[^，。,]{0,4}(肿|青(?!少|春)|紫)|(头|脸|额头)(被)?(打)?(肿|破|青|紫)",
+        r"耳光|巴掌|^(?![^，。,]*(毛衣|围巾|手套|毛线|电话|球))[^，。,]*?是.{0,10}打(的|伤的)|^(?![^，。,]*以为)[^，。,]*?是.{0,10}打破的|打(得|到)?(?!(疫苗|针|预防针))[^，。,]{0,4}(肿|青(?!少|春)|紫)|(头|脸|额头)(被)?(打)?(肿|破|青|紫)",
         r"浑身(都)?(疼|痛)|身上(全|都)是伤|青一块紫一块|伤痕|淤青|罚我(?!们?[^，。,]{0,4}(不准|不许|不能)?(下课|抄|写|扫|值日|背|跑|禁足|玩|看|用))|(?<!我们)饿着肚子|逼我(?!们|去|(学|上|写|练|做作业|报|吃))",
         r"(叫|让|带)我(去|进)(他|她)的?(房间|家|宿舍|办公室)|单独(留下|叫我)",
         r"我(一直)?(在)?忍(着|了)?(这么多年|好多年|好几年)|这么多年我(在)?忍",

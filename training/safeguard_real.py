@@ -339,7 +339,8 @@ BATCH_FILES = (
 # holdout 33 being written unread; holdout 33 after its blind run on the batch-52 screen, with
 # holdout 34 committed unread; holdout 34 after its blind run on the batch-55 screen, with
 # holdout 35 being written unread; holdout 35 after its blind run on the batch-62 screen, with
-# holdout 36 being written unread.
+# holdout 36 being written unread; holdout 36 after its blind run on the batch-65 screen, with
+# holdout 37 being written unread.
 RETIRED_HOLDOUTS = {
     HOLDOUT_FILE: 101,
     HOLDOUT2_FILE: 102,
@@ -376,6 +377,7 @@ RETIRED_HOLDOUTS = {
     HOLDOUT33_FILE: 133,
     HOLDOUT34_FILE: 134,
     HOLDOUT35_FILE: 135,
+    HOLDOUT36_FILE: 136,
 }
 SPLIT_SEED = 110120
 SHARES = {"train": 0.6, "dev": 0.2, "test": 0.2}

@@ -289,7 +289,7 @@ def render(result: dict) -> str:
         + _split_section("Test, new events only (batch 2)", result["test_new_events"])
         + _batch_sections(result, [b for b in REPORTED_BATCHES if b < 12])
         + _split_section(
-            "Test, events of the retired holdouts 1-35 (read once each in a blind run)",
+            "Test, events of the retired holdouts 1-36 (read once each in a blind run)",
             result["test_retired_holdouts"],
         )
         + _batch_sections(result, [b for b in REPORTED_BATCHES if b >= 12])

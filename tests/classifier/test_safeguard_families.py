@@ -1190,6 +1190,12 @@ BATCH63_RULE_CASES = [
     ("我攒了好多贴纸", False),
     ("千万别让爸妈知道我考砸了", False),
 ]
+# From the train gap of the retired holdout 36: a swollen face "grandma did it"; and the jumper
+# grandma knitted (打毛衣).
+HOLDOUT36_RULE_CASES = [
+    ("脸上青一块，是后妈打的", True),
+    ("这件毛衣是奶奶打的，好暖和", False),
+]
 # From the train and dev gaps of batches 53 to 55: an online friend twice the child's age who
 # drives to meet it, asks how much he is loved or where the money is kept, buys plane tickets; a
 # threat to hurt the mother if the child tells; a man who stops his car or changes bus with the
@@ -1308,6 +1314,7 @@ BATCH32_RULE_CASES = [
     + BATCH60_RULE_CASES
     + HOLDOUT35_RULE_CASES
     + BATCH63_RULE_CASES
+    + HOLDOUT36_RULE_CASES
     + BATCH53_RULE_CASES
     + BATCH36_RULE_CASES
     + BATCH38_RULE_CASES,

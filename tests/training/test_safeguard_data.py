@@ -136,7 +136,7 @@ HOLDOUT33_FILE = real.HOLDOUT33_FILE
 HOLDOUT34_FILE = real.HOLDOUT34_FILE
 # The thirty-fifth holdout, committed unread, run blind once on the batch-62 screen, then retired.
 HOLDOUT35_FILE = real.HOLDOUT35_FILE
-# The thirty-sixth blind holdout, committed before any screen was run on it.
+# The thirty-sixth holdout, committed unread, run blind once on the batch-65 screen, then retired.
 HOLDOUT36_FILE = real.HOLDOUT36_FILE
 HOLDOUTS = [
     real.HOLDOUT_FILE,
