@@ -396,6 +396,8 @@ STRONG: dict[str, list[str]] = {
         r"(扯|拉|抓|拽)住我(的|只)?(手|胳膊)[^，。,]{0,4}(想|要)?(拖|拉|带|抱)我走|(想|要)(拖|拽)我走",
     ],
     BULLYING: [
+        # Batch 66's gaps: "joked" at until the child won't go to school.
+        r"开到不想上学|(被|让)[^，。,]{0,6}(弄|搞|欺负)到不想上学",
         # The batch-62 net's dev gaps: a door guarded, a teacher who blames the bullied child.
         r"门口有人守着[^，。,]{0,3}不让(我)?(走|出去)|怀疑是我欺负(他|她)",
         # Batches 56 to 59's gaps: marks on the leg that are all a deskmate's pen.
@@ -607,6 +609,13 @@ STRONG: dict[str, list[str]] = {
         r"也不(要|想|愿意)?回(家|去)",
     ],
     EXPLOITATION: [
+        # Batch 66's gaps: touting for gambling sites and scams, chat accounts rented out, "the
+        # police say I'm an accomplice", a night stall closed after midnight, no school to go to.
+        r"(给|替|帮)(人|他们)?(赌博|博彩|诈骗)?(网站|平台|团伙)?(拉人|拉客|引流)[^，。,]{0,4}(诈骗|赌博|骗)?|(引流|拉客|拉人)[^，。,]{0,2}(诈骗|赌博)",
+        r"(出租|租出去|收)[^，。,]{0,4}(vx|微信|wx|qq)(号)?|(vx|微信|wx|qq)(号)?[^，。,]{0,6}(租出去|出租)",
+        r"号(都)?被拿去[^，。,]{0,6}(骗|诈骗|刷单)|说我是帮凶",
+        r"(收摊|打烊)[^，。,]{0,4}(都)?(过|到)(半夜|凌晨|十二点)",
+        r"学校不收我|别的小朋友都在上课",
         # Batches 60 to 62's gaps: a game companion wanted in a short skirt, "more with your face",
         # someone else's identity card for a factory job, clothes modelled until after midnight.
         r"(穿|要我穿)[^，。,]{0,3}(超短裙|短裙|黑丝|丝袜)[^，。,]{0,6}(陪玩|线下|见面|拍)",
@@ -867,6 +876,8 @@ WHOLE: dict[str, list[str]] = {
         r"被[^，。,]{0,10}(围起来打|围着打|围殴|群殴|堵着打)",
     ],
     NEGLECT: [
+        # Batches 67 and 68's gaps: used to being home alone, yet afraid at night.
+        r"一个人在家[^。]{0,4}习惯了[^。]{0,20}(害怕|怕|没人陪|木有人)",
         # Batches 60 to 62's gaps: torn shoes a family cannot buy, one shirt worn all week.
         r"(鞋|鞋子|衣服)[^，。,]{0,6}(开裂|裂口|破洞).{0,40}买不起",
         r"群里[^。]{0,12}(我家|家里)(从来)?没人回",
@@ -984,6 +995,9 @@ WHOLE: dict[str, list[str]] = {
     # Clues that cross a comma (holdout 9, batch 12): a last message on an exam answer sheet,
     # long hours on a building site, working late and asleep in class the next day.
     EXPLOITATION: [
+        # Batch 66's gaps: a bride at thirteen, a sewing machine all day at fifteen.
+        r"(?<![二三四五六七八九\d])(十[二三四五六]|1[2-6])岁[^。]{0,12}(出嫁|嫁人|嫁给|订婚|彩礼|嫁妆)",
+        r"缝纫机[^。]{0,40}我(才)?(1[2-5]|十[二三四五])(岁)?",
         # Batches 60 to 62's gaps: a game companion who is still in middle school.
         r"陪玩[^。]{0,30}(初中|初一|初二|初三|小学|没满|未满|十[二三四]岁)",
         # Batches 56 to 59's gaps: a job "don't tell your family".
@@ -1017,7 +1031,7 @@ WHOLE: dict[str, list[str]] = {
         r"(点数卡|点卡|礼品卡|itunes卡|序号|卡号)[^。]{0,16}(被|就被)(封锁|拉黑|删)",
         r"(点数卡|点卡|礼品卡|itunes卡)[^。]{0,16}([0-9一二三四五六七八九十几]+万|没了|被骗|追加)",
         # Batch 28's dev gap: a girl promised in marriage while at school.
-        r"(初[一二三]|[十1][一二三四五1-5]岁|小学|[五六]年级)[^。]{0,8}(就|要|被)?"
+        r"(初[一二三]|(?<![二三四五六七八九\d])[十1][一二三四五1-5]岁|小学|[五六]年级)[^。]{0,8}(就|要|被)?"
         r"(订亲|定亲|订婚|定婚|嫁人|嫁出去)",
         r"(让|叫|要|逼)我[^。]{0,10}(结婚|嫁人|订亲|定亲|订婚)",
         # A child sent to work instead of school (holdout 28's train part).
@@ -1028,7 +1042,7 @@ WHOLE: dict[str, list[str]] = {
     RUNAWAY: [
         # Batches 63 to 65's gaps: "I don't want to go home", except after a night of stars, camping
         # or play.
-        r"(?s)^(?!.*(露营|夜游|星星|好玩|玩得|开心|舍不得|好美|太美)).*不想回家",
+        r"(?s)^(?!.*(露营|夜游|星星|好玩|玩得|开心|舍不得|好美|太美|夏令营|篝火|过得太快)).*不想回家",
         # Batches 56 to 59's gaps: far away and the family does not know.
         r"(跑|走)到[^，。,]{0,6}(几十里|几十公里|好远|别的城市|外地)[^。]{0,12}(家里人|爸妈|家人)(都|还)?不知道",
         r"(外面|街上|网吧|车站)[^。]{0,20}(还是|都|也)?比(回家|在家)(强|好)",
@@ -1255,6 +1269,7 @@ PINYIN: dict[str, list[str]] = {
     RUNAWAY: [r"bu xian hui jia", r"li jia cu zou", r"zai wan ba sui jiao"],
     BULLYING: [
         r"bu gan qu xue xiao",
+        r"(hai si|ji xu|jie ze) qi fu wo",
         r"bei (ta men )?da\b",
         r"(kao juan|shi juan|zuo ye|ke ben|shu bao) bei (rou|si|reng|cai)",
     ],

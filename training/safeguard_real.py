@@ -109,6 +109,8 @@ HOLDOUT33_FILE = DATA_DIR / "safeguarding_real_holdout33.jsonl"
 HOLDOUT34_FILE = DATA_DIR / "safeguarding_real_holdout34.jsonl"
 HOLDOUT35_FILE = DATA_DIR / "safeguarding_real_holdout35.jsonl"
 HOLDOUT36_FILE = DATA_DIR / "safeguarding_real_holdout36.jsonl"
+HOLDOUT37_FILE = DATA_DIR / "safeguarding_real_holdout37.jsonl"
+HOLDOUT38_FILE = DATA_DIR / "safeguarding_real_holdout38.jsonl"
 # Later batches live in their own files; load_real() reads them with the main file.
 BATCH_FILES = (
     DATA_DIR / "safeguarding_real_batch4.jsonl",
@@ -316,6 +318,18 @@ BATCH_FILES = (
     # happy", a dawn flight to grandma's) and running away and hiding; parents who argue and make
     # up, camps and night walks as look-alikes.
     DATA_DIR / "safeguarding_real_batch65.jsonl",
+    # Batch 66: child work and fraud told indirectly (flowers sold at night to a quota, accounts
+    # and cards rented out, a family's "online earner", a workshop at fourteen) and bullying that
+    # adults wave away; chores, family shops and school sales as look-alikes.
+    DATA_DIR / "safeguarding_real_batch66.jsonl",
+    # Batch 67: every kind of harm typed in pinyin (spaced, run together, misspelt), homophones
+    # and slang (鼠鼠, 润了, 紫砂) and mixed with English; canteen "e si le", calls with fathers
+    # far away and game slang as look-alikes.
+    DATA_DIR / "safeguarding_real_batch67.jsonl",
+    # Batch 68: mostly look-alikes from children's diaries (not wanting to go home after camp,
+    # bags packed for a holiday, a nosebleed in class, a haircut "sentence", a pet that died)
+    # beside the danger they resemble.
+    DATA_DIR / "safeguarding_real_batch68.jsonl",
 )
 # Holdouts whose one blind run is recorded in training/reports/safeguarding_blind_runs.json
 # are retired into the data, each as a batch of its own (numbered from 101), split by event like

@@ -85,6 +85,9 @@ REPORTED_BATCHES = {
     63: "look-alikes of the blind runs' false alarms",
     64: "Singapore, Malaysia, Hong Kong and Taiwan voices",
     65: "violence at home told indirectly, running away and hiding",
+    66: "child work and fraud told indirectly, bullying adults wave away",
+    67: "every kind of harm in pinyin, homophones and slang",
+    68: "diary look-alikes beside the danger they resemble",
 }
 # The real suggestion corpora (A, B, D), read by real-corpus split like the essays.
 SUGGESTION_FILES = tuple(name for name in REAL_FILES if name != "corpus_c.jsonl")

@@ -1196,6 +1196,30 @@ HOLDOUT36_RULE_CASES = [
     ("脸上青一块，是后妈打的", True),
     ("这件毛衣是奶奶打的，好暖和", False),
 ]
+# From the train and dev gaps of batches 66 to 68: touting for a gambling site, a chat account
+# rented out, "the police say I'm an accomplice", a stall closed after midnight, no school that
+# takes the child, "joked" at until school is unbearable, a bride at thirteen, a sewing machine
+# at fifteen, bullying that goes on after the police ("jie zhe qi fu wo"), home alone and afraid;
+# and their look-alikes: a game's recruit, a rented scooter, a shop closed at nine, a joke, a
+# wedding at twenty, a summer camp that was too short.
+BATCH66_RULE_CASES = [
+    ("他让我帮赌博网站拉人", True),
+    ("我把微信号租出去一天三十", True),
+    ("警察说我是帮凶", True),
+    ("夜市收摊都到凌晨了我才睡", True),
+    ("学校不收我，我就在家带妹妹", True),
+    ("被他们欺负到不想上学", True),
+    ("姐姐十四岁就订婚了，彩礼是一头牛", True),
+    ("缝纫机前一坐就是一整天，我才十四", True),
+    ("bao le jing, ta men hai shi qi fu wo", True),
+    ("我一个人在家习惯了，可是晚上还是害怕", True),
+    ("游戏里拉人组队打副本", False),
+    ("我们租了辆共享单车", False),
+    ("超市九点就打烊了", False),
+    ("同学开玩笑说我像熊猫", False),
+    ("表姐二十四岁订婚了", False),
+    ("夏令营过得太快了，真的不想回家", False),
+]
 # From the train and dev gaps of batches 53 to 55: an online friend twice the child's age who
 # drives to meet it, asks how much he is loved or where the money is kept, buys plane tickets; a
 # threat to hurt the mother if the child tells; a man who stops his car or changes bus with the
@@ -1315,6 +1339,7 @@ BATCH32_RULE_CASES = [
     + HOLDOUT35_RULE_CASES
     + BATCH63_RULE_CASES
     + HOLDOUT36_RULE_CASES
+    + BATCH66_RULE_CASES
     + BATCH53_RULE_CASES
     + BATCH36_RULE_CASES
     + BATCH38_RULE_CASES,

@@ -76,6 +76,9 @@ BATCH62_FILE = DATA_DIR / "safeguarding_real_batch62.jsonl"
 BATCH63_FILE = DATA_DIR / "safeguarding_real_batch63.jsonl"
 BATCH64_FILE = DATA_DIR / "safeguarding_real_batch64.jsonl"
 BATCH65_FILE = DATA_DIR / "safeguarding_real_batch65.jsonl"
+BATCH66_FILE = DATA_DIR / "safeguarding_real_batch66.jsonl"
+BATCH67_FILE = DATA_DIR / "safeguarding_real_batch67.jsonl"
+BATCH68_FILE = DATA_DIR / "safeguarding_real_batch68.jsonl"
 # The sixth blind holdout, committed before anything was changed or run on it.
 HOLDOUT6_FILE = real.HOLDOUT6_FILE
 # The seventh blind holdout, committed before anything was changed or run on it.
@@ -138,6 +141,12 @@ HOLDOUT34_FILE = real.HOLDOUT34_FILE
 HOLDOUT35_FILE = real.HOLDOUT35_FILE
 # The thirty-sixth holdout, committed unread, run blind once on the batch-65 screen, then retired.
 HOLDOUT36_FILE = real.HOLDOUT36_FILE
+# The thirty-seventh blind holdout, committed before any screen was run on it: 69 lines with no
+# online grooming, which holdout 38 is written to complete.
+HOLDOUT37_FILE = real.HOLDOUT37_FILE
+# The thirty-eighth blind holdout, committed before any screen was run on it: 70 lines written to
+# complete holdout 37 (online grooming first); the two are read together.
+HOLDOUT38_FILE = real.HOLDOUT38_FILE
 HOLDOUTS = [
     real.HOLDOUT_FILE,
     real.HOLDOUT2_FILE,
@@ -175,6 +184,8 @@ HOLDOUTS = [
     HOLDOUT34_FILE,
     HOLDOUT35_FILE,
     HOLDOUT36_FILE,
+    HOLDOUT37_FILE,
+    HOLDOUT38_FILE,
 ]
 # Every file after the first set and its first two holdouts, which
 # tests/classifier/test_safeguard_real.py checks.
@@ -405,7 +416,11 @@ def test_a_late_holdout_is_large_and_covers_every_kind_and_style(
     # Holdout 35 against every file listed before it (batches 56 to 59 and holdout 34 included).
     + [(HOLDOUT35_FILE, other) for other in ALL_FILES[: ALL_FILES.index(HOLDOUT35_FILE)]]
     # Holdout 36 against every file listed before it (batches 60 to 65 and holdout 35 included).
-    + [(HOLDOUT36_FILE, other) for other in ALL_FILES[: ALL_FILES.index(HOLDOUT36_FILE)]],
+    + [(HOLDOUT36_FILE, other) for other in ALL_FILES[: ALL_FILES.index(HOLDOUT36_FILE)]]
+    # Holdout 37 against every file listed before it (batch 66 and holdout 36 included).
+    + [(HOLDOUT37_FILE, other) for other in ALL_FILES[: ALL_FILES.index(HOLDOUT37_FILE)]]
+    # Holdout 38 against every file listed before it (batches 67 and 68 and holdout 37 included).
+    + [(HOLDOUT38_FILE, other) for other in ALL_FILES[: ALL_FILES.index(HOLDOUT38_FILE)]],
     ids=lambda p: p.stem.removeprefix("safeguarding_real_"),
 )
 def test_a_late_holdout_shares_no_page_event_or_near_duplicate_with_another_file(
@@ -483,6 +498,9 @@ def test_a_late_holdout_shares_no_page_event_or_near_duplicate_with_another_file
         (BATCH63_FILE, 63),
         (BATCH64_FILE, 64),
         (BATCH65_FILE, 65),
+        (BATCH66_FILE, 66),
+        (BATCH67_FILE, 67),
+        (BATCH68_FILE, 68),
     ],
 )
 def test_a_batch_file_is_read_with_the_set_as_one_new_batch(path, batch):
@@ -1208,3 +1226,38 @@ def test_batch65_tells_violence_at_home_indirectly_and_running_away_beside_quarr
     kinds = Counter(r["kind"] for r in rows if r["urgent"])
     assert kinds["witnessed_dv"] >= 40 and kinds["runaway"] >= 30
     assert len([r for r in rows if not r["urgent"]]) >= 50
+
+
+def test_batch66_tells_child_work_indirectly_and_bullying_adults_wave_away():
+    rows = _rows(BATCH66_FILE)
+    kinds = Counter(r["kind"] for r in rows if r["urgent"])
+    assert kinds["exploitation"] >= 60 and kinds["bullying"] >= 25
+    assert {r["style"] for r in rows if r["urgent"]} == set(real.STYLES)
+    assert len([r for r in rows if not r["urgent"]]) >= 45
+
+
+def test_batch67_types_every_kind_of_harm_in_pinyin_and_slang_beside_chat_in_the_same_spelling():
+    rows = _rows(BATCH67_FILE)
+    urgent = [r for r in rows if r["urgent"]]
+    assert min(Counter(r["kind"] for r in urgent)[k] for k in real.URGENT_KINDS) >= 6
+    styles = Counter(r["style"] for r in urgent)
+    assert styles["pinyin"] >= 30 and styles["homophone"] >= 25
+    assert len([r for r in rows if not r["urgent"] and r["style"] != "characters"]) >= 45
+
+
+def test_batch68_is_mostly_diary_look_alikes_beside_the_danger_they_resemble():
+    rows = _rows(BATCH68_FILE)
+    safe = Counter(r["kind"] for r in rows if not r["urgent"])
+    assert sum(safe.values()) >= 90 and min(safe[k] for k in real.SAFE_KINDS) >= 15
+    assert {r["kind"] for r in rows if r["urgent"]} == set(real.URGENT_KINDS)
+
+
+def test_holdouts_37_and_38_together_cover_every_kind_and_style():
+    """Holdout 37 found no free page for online grooming; holdout 38 was written to complete it.
+    Only kinds and styles are counted, so the blind texts are never looked at."""
+    rows = _rows(HOLDOUT37_FILE) + _rows(HOLDOUT38_FILE)
+    urgent = [r for r in rows if r["urgent"]]
+    assert len(urgent) >= 95 and len(rows) - len(urgent) >= 40
+    assert {r["kind"] for r in urgent} == set(real.URGENT_KINDS)
+    assert {r["kind"] for r in rows if not r["urgent"]} == set(real.SAFE_KINDS)
+    assert {r["style"] for r in urgent} == set(real.STYLES)
