@@ -154,6 +154,9 @@ STRONG: dict[str, list[str]] = {
         r"(自己)[^，。,]{0,3}(抓|挠|抠)(烂|破|出血)",
     ],
     ABUSE: [
+        # Batches 69 to 71's gaps: marks on the body that never fade, "hitting you is for your own
+        # good".
+        r"身上的?(印子|伤|疤|淤青)[^，。,]{0,4}(一直|从来)没(消|好)(过)?|打你是为你好",
         # The batch-62 net's dev gaps: "mum, don't hit me".
         r"(妈妈|爸爸|妈|爸)(你)?(别|不要)(再)?打我了",
         # Batches 63 to 65's gaps: weapons taken in turn, hot water poured on the face, "not a fall,
@@ -292,10 +295,12 @@ STRONG: dict[str, list[str]] = {
         r"(爸|爸爸|我爸|继父|后爸|他)[^，。,]{0,4}说?要杀了?(妈|妈妈|我妈|她|我们)",
     ],
     SEXUAL: [
+        # Batches 69 to 71's gaps: a stranger's hand on the chest while the mother is away.
+        r"摸(落|到|向)我(的)?(心口|胸口|胸)",
         # Batches 63 to 65's gaps: "a game only we two know", a hand into the child's trousers at
         # nap time.
         r"只有我们(两个|俩)(人)?知道的游戏",
-        r"把手伸进我的?(裤子|内裤|裙子|衣服)",
+        r"把手伸(进|到)我的?(裤子|内裤|裙子|衣服|胸口|胸)",
         # Batches 56 to 59's gaps: films of the child after a bath, money after each touching.
         r"(全|都)是我(洗澡|洗完澡|换衣服|睡觉)(时)?的(视频|照片)",
         r"摸(完|了)(我)?(就|以后|之后)给(我)?[^，。,]{0,3}(\d|[一二三四五六七八九十两几]|钱|糖|零花钱|毛|块)",
@@ -452,6 +457,13 @@ STRONG: dict[str, list[str]] = {
         r"被(推|拉)(进|到)[^，。,]{0,8}(被|让)(大家|全班|她们|他们)(笑|嘲笑|起哄)",
     ],
     NEGLECT: [
+        # Batches 69 to 71's gaps: eyes never tested and glasses refused, climbing out of a high
+        # window, alone at home since small, a year of dinners alone, a broken bone and the phone
+        # unanswered.
+        r"没(带我)?去(看|查|检查)(过)?(眼睛|视力)|(不让|不给|没给)(我)?配(?!隐形)|一直没去检查",
+        r"(我|我们|弟弟|妹妹)[^，。,]{0,4}(常常|经常|自己)?爬(到|出)窗外|沿着水管[^，。,]{0,8}爬",
+        r"从小(就)?(是)?我一个人在家|一个人吃了一整年|(一整年|一年)[^，。,]{0,4}一个人吃",
+        r"(骨折|摔伤|受伤)[^，。,]{0,8}(都|也)不接",
         # The batch-62 net's dev gaps: a child barred in at home every night.
         r"(用|拿)[^，。,]{0,3}(木|棍|东西)(子|头|棒)?(顶住|锁住|堵住)[^，。,]{0,3}(门|铁闸|闸)",
         # Batches 63 to 65's gaps: a mother who ignores the children a whole day, often.
@@ -609,6 +621,8 @@ STRONG: dict[str, list[str]] = {
         r"也不(要|想|愿意)?回(家|去)",
     ],
     EXPLOITATION: [
+        # Batches 69 to 71's gaps: children rented out by the day.
+        r"把(我|我们|我和[^，。,]{1,3})租(出去|给)",
         # Batch 66's gaps: touting for gambling sites and scams, chat accounts rented out, "the
         # police say I'm an accomplice", a night stall closed after midnight, no school to go to.
         r"(给|替|帮)(人|他们)?(赌博|博彩|诈骗)?(网站|平台|团伙)?(拉人|拉客|引流)[^，。,]{0,4}(诈骗|赌博|骗)?|(引流|拉客|拉人)[^，。,]{0,2}(诈骗|赌博)",
@@ -876,6 +890,10 @@ WHOLE: dict[str, list[str]] = {
         r"被[^，。,]{0,10}(围起来打|围着打|围殴|群殴|堵着打)",
     ],
     NEGLECT: [
+        # Batches 69 to 71's gaps: short sight a parent will not believe, a child left at a
+        # hospital.
+        r"(近视|看不清)[^。]{0,30}(不信|不给配|不让配)",
+        r"就走(了|咗)[^。]{0,6}一直(没|冇)(有)?(回来|返嚟|返来|回)",
         # Batches 67 and 68's gaps: used to being home alone, yet afraid at night.
         r"一个人在家[^。]{0,4}习惯了[^。]{0,20}(害怕|怕|没人陪|木有人)",
         # Batches 60 to 62's gaps: torn shoes a family cannot buy, one shirt worn all week.

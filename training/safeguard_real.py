@@ -330,6 +330,17 @@ BATCH_FILES = (
     # bags packed for a holiday, a nosebleed in class, a haircut "sentence", a pet that died)
     # beside the danger they resemble.
     DATA_DIR / "safeguarding_real_batch68.jsonl",
+    # Batch 69: neglect beyond hunger (glasses never bought, lice, electricity cut off, a parent
+    # at mahjong, young carers, dinners alone all year) and sexual abuse told only by hints; baths
+    # refused, a fever nursed all night and a broken pair of glasses as look-alikes.
+    DATA_DIR / "safeguarding_real_batch69.jsonl",
+    # Batch 70: child work beyond cards and stalls (sold as a maid, trained to steal, rented out
+    # to beg, martial-arts schools with beatings, a father's debt); June 1st shows and hard
+    # training as look-alikes.
+    DATA_DIR / "safeguarding_real_batch70.jsonl",
+    # Batch 71: danger told in one small sentence inside a suggestion or an essay, beside
+    # suggestions, essays and retold news about safety, family and feelings that are not danger.
+    DATA_DIR / "safeguarding_real_batch71.jsonl",
 )
 # Holdouts whose one blind run is recorded in training/reports/safeguarding_blind_runs.json
 # are retired into the data, each as a batch of its own (numbered from 101), split by event like

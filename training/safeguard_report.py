@@ -88,6 +88,9 @@ REPORTED_BATCHES = {
     66: "child work and fraud told indirectly, bullying adults wave away",
     67: "every kind of harm in pinyin, homophones and slang",
     68: "diary look-alikes beside the danger they resemble",
+    69: "neglect beyond hunger, sexual abuse told by hints",
+    70: "child work beyond cards and stalls",
+    71: "danger in one sentence of a suggestion or an essay",
 }
 # The real suggestion corpora (A, B, D), read by real-corpus split like the essays.
 SUGGESTION_FILES = tuple(name for name in REAL_FILES if name != "corpus_c.jsonl")

@@ -1220,6 +1220,29 @@ BATCH66_RULE_CASES = [
     ("表姐二十四岁订婚了", False),
     ("夏令营过得太快了，真的不想回家", False),
 ]
+# From the train and dev gaps of batches 69 to 71: children rented out by the day, eyes never
+# tested and glasses refused, a child left at a hospital, climbing out of a high window, alone at
+# home since small, a year of dinners alone, a broken bone and the phone unanswered, marks that
+# never fade, "hitting you is for your own good", a stranger's hand on the chest; and contact
+# lenses refused, a flat rented out, a checked eye, a cat at the window, a hand on the shoulder.
+BATCH69_RULE_CASES = [
+    ("舅舅把我们租给别人去要饭", True),
+    ("爷爷从来没带我去查过视力", True),
+    ("看不清黑板，妈妈不给我配", True),
+    ("她把我放在车站就走了，之后一直没有回来", True),
+    ("弟弟经常爬到窗外的空调架上玩", True),
+    ("从小就是我一个人在家", True),
+    ("晚饭我一个人吃了一整年", True),
+    ("我摔骨折了打电话他们也不接", True),
+    ("身上的淤青从来没消过", True),
+    ("爸爸说打你是为你好", True),
+    ("那个叔叔摸到我胸口", True),
+    ("妈妈不让我配隐形眼镜", False),
+    ("我们把老房子租出去了", False),
+    ("上周去医院查过视力了", False),
+    ("小猫爬到窗台上晒太阳", False),
+    ("叔叔拍了拍我的肩膀", False),
+]
 # From the train and dev gaps of batches 53 to 55: an online friend twice the child's age who
 # drives to meet it, asks how much he is loved or where the money is kept, buys plane tickets; a
 # threat to hurt the mother if the child tells; a man who stops his car or changes bus with the
@@ -1340,6 +1363,7 @@ BATCH32_RULE_CASES = [
     + BATCH63_RULE_CASES
     + HOLDOUT36_RULE_CASES
     + BATCH66_RULE_CASES
+    + BATCH69_RULE_CASES
     + BATCH53_RULE_CASES
     + BATCH36_RULE_CASES
     + BATCH38_RULE_CASES,

@@ -249,7 +249,9 @@ def test_each_kind_of_harm_in_the_test_split_is_caught(parts):
     255 of batches 56 to 65 and holdouts 34 and 35 234, neglect 289 of 333 (0.868): the floors
     rise with it to 0.92 for the whole split, 0.86 for a kind and 1,514 for the older part.
     With batches 66 to 68 and holdout 36 it holds 2,541: 2,361 caught (0.929); exploitation and
-    neglect, the weakest kinds, 250 of 287 and 297 of 341 (0.871 each).
+    neglect, the weakest kinds, 250 of 287 and 297 of 341 (0.871 each). With batches 69 to 71
+    (neglect beyond hunger, child work beyond cards and stalls) it holds 2,597: 2,405 caught
+    (0.926), neglect 307 of 356 (0.862), exploitation 262 of 302 (0.868).
     """
     test = [c for c in parts["test"] if c.urgent]
     flags = [u.urgent for u in is_urgent_many([c.text for c in test])]

@@ -79,6 +79,9 @@ BATCH65_FILE = DATA_DIR / "safeguarding_real_batch65.jsonl"
 BATCH66_FILE = DATA_DIR / "safeguarding_real_batch66.jsonl"
 BATCH67_FILE = DATA_DIR / "safeguarding_real_batch67.jsonl"
 BATCH68_FILE = DATA_DIR / "safeguarding_real_batch68.jsonl"
+BATCH69_FILE = DATA_DIR / "safeguarding_real_batch69.jsonl"
+BATCH70_FILE = DATA_DIR / "safeguarding_real_batch70.jsonl"
+BATCH71_FILE = DATA_DIR / "safeguarding_real_batch71.jsonl"
 # The sixth blind holdout, committed before anything was changed or run on it.
 HOLDOUT6_FILE = real.HOLDOUT6_FILE
 # The seventh blind holdout, committed before anything was changed or run on it.
@@ -501,6 +504,9 @@ def test_a_late_holdout_shares_no_page_event_or_near_duplicate_with_another_file
         (BATCH66_FILE, 66),
         (BATCH67_FILE, 67),
         (BATCH68_FILE, 68),
+        (BATCH69_FILE, 69),
+        (BATCH70_FILE, 70),
+        (BATCH71_FILE, 71),
     ],
 )
 def test_a_batch_file_is_read_with_the_set_as_one_new_batch(path, batch):
@@ -1261,3 +1267,25 @@ def test_holdouts_37_and_38_together_cover_every_kind_and_style():
     assert {r["kind"] for r in urgent} == set(real.URGENT_KINDS)
     assert {r["kind"] for r in rows if not r["urgent"]} == set(real.SAFE_KINDS)
     assert {r["style"] for r in urgent} == set(real.STYLES)
+
+
+def test_batch69_tells_neglect_beyond_hunger_and_sexual_abuse_by_hints():
+    rows = _rows(BATCH69_FILE)
+    kinds = Counter(r["kind"] for r in rows if r["urgent"])
+    assert kinds["neglect"] >= 60 and kinds["sexual_abuse"] >= 20
+    assert {r["style"] for r in rows if r["urgent"]} == set(real.STYLES)
+    assert len([r for r in rows if not r["urgent"]]) >= 45
+
+
+def test_batch70_tells_child_work_beyond_cards_and_stalls():
+    rows = _rows(BATCH70_FILE)
+    assert Counter(r["kind"] for r in rows if r["urgent"])["exploitation"] >= 55
+    assert {r["style"] for r in rows if r["urgent"]} == set(real.STYLES)
+    assert len([r for r in rows if not r["urgent"]]) >= 35
+
+
+def test_batch71_hides_danger_in_one_sentence_of_a_suggestion_or_an_essay():
+    rows = _rows(BATCH71_FILE)
+    safe = Counter(r["kind"] for r in rows if not r["urgent"])
+    assert min(safe[k] for k in real.SAFE_KINDS) >= 15
+    assert {r["kind"] for r in rows if r["urgent"]} == set(real.URGENT_KINDS)
