@@ -338,6 +338,8 @@ STRONG: dict[str, list[str]] = {
         r"(继父|后爸|叔叔|舅舅|姑父|姨父|伯伯|教练)(对我)?做的(那些)?事[^。]{0,10}不敢(讲|说|告诉)",
     ],
     GROOMING: [
+        # Batch 72's gaps: a game skin for one photo, "private chat only, no screenshots".
+        r"照片[^，。,]{0,4}(就)?送(我)?[^，。,]{0,4}(皮肤|点券|钻石|q币|装备)|不能截图|别截图",
         # Batches 53 and 54's gaps: an adult online friend twice the child's age driving to meet
         # it, asked how much he is loved, questions about the family's money, plane tickets bought.
         r"(网友|他(?![妈爸哥姐奶爷])|那个人)[^，。,]{0,4}开(了)?[^，。,]{0,6}车来接我(?!们)",
@@ -401,6 +403,14 @@ STRONG: dict[str, list[str]] = {
         r"(扯|拉|抓|拽)住我(的|只)?(手|胳膊)[^，。,]{0,4}(想|要)?(拖|拉|带|抱)我走|(想|要)(拖|拽)我走",
     ],
     BULLYING: [
+        # Batch 72's gaps: circled and asked for things, belongings thrown about or hidden, a
+        # stairway blocked, older pupils who wake new ones at night, lunch eaten in a toilet.
+        r"围着我(要|抢)(东西|钱|零花钱)",
+        r"把我的?[^，。,]{0,8}当(篮球|球|足球)(扔|踢)来(扔|踢)去",
+        r"(书包|文具盒|鞋|作业本)(又)?被(人)?[^，。,]{0,4}(扔下去|扔到楼下|藏进|扔进)",
+        r"(站成一排|拦着|堵着)[^，。,]{0,2}不让我(过|走|进)",
+        r"(高年级|学长|老生)[^，。,]{0,6}(让|逼|要)(我们|我)[^，。,]{0,6}(半夜|凌晨)",
+        r"(厕所|卫生间)[^，。,]{0,6}(吃饭|吃午饭)",
         # Batch 66's gaps: "joked" at until the child won't go to school.
         r"开到不想上学|(被|让)[^，。,]{0,6}(弄|搞|欺负)到不想上学",
         # The batch-62 net's dev gaps: a door guarded, a teacher who blames the bullied child.
@@ -581,6 +591,8 @@ STRONG: dict[str, list[str]] = {
         r"(一年多|好几年|几年|半年|好几个月)(都)?没(有)?(消息|联系|音信)",
     ],
     RUNAWAY: [
+        # Batch 73's gaps: days spent hiding in an empty room.
+        r"躲在[^，。,]{0,8}(好几天|几天|两天|三天)(了)?",
         # The batch-62 net's dev gaps: hiding in the hills at night.
         r"跑到山里躲",
         # Batches 63 to 65's gaps: years alone in a car park, food from kind strangers, a night in
@@ -707,7 +719,9 @@ STRONG: dict[str, list[str]] = {
         r"(独家|主播)[^，。,]{0,2}合同|(解约|违约)[^，。,]{0,6}赔|卖身契",
     ],
     OTHER: [
-        r"煤气味|沉下去|爬不上来|地震了|(?<!地方)发大水|(狗|蛇).{0,2}咬(了|伤)?我|被.{0,3}(狗|蛇)咬",
+        # Batch 73's gaps: a manhole cover that has sunk is a road, not a child.
+        r"^(?![^，。,]*(井盖|路面|地面|地基))[^，。,]*?沉下去",
+        r"煤气味|爬不上来|地震了|(?<!地方)发大水|(狗|蛇).{0,2}咬(了|伤)?我|被.{0,3}(狗|蛇)咬",
         r"流(了)?(好多|很多)?血|救命|快来人|就命|陌生的(出租车|车)|腿动不了|吃了洗衣液",
         r"(我|他|她|弟弟|妹妹|同学|奶奶|爷爷)[^，。,]{0,4}摔下(楼|来)|救救我",
         r"(?<![奶爷爸妈姐哥叔姨])上了[^，。,]{0,3}陌生(人|男人|女人|叔叔|阿姨)?的?车",
@@ -781,6 +795,8 @@ WHOLE: dict[str, list[str]] = {
         r"转了[^。]{0,8}(卡里|卡上)[^，。,]{0,4}[0-9一二三四五六七八九十几两]+(万|千)多?(块)?(钱)?(都|全)?没了",
     ],
     SELF_HARM: [
+        # Batch 73's gaps: standing on a high balcony, "no reason, it all feels pointless".
+        r"站在[^，。,]{0,4}(楼|阳台|天台|楼顶)[^。]{0,24}(没意义|没意思|不想活)",
         # Batches 63 to 65's gaps: a date set, "nobody stop me".
         r"(我的日子|日子定了|日期)[^。]{0,10}谁(也|都)别拦",
         # Batches 56 to 59's gaps: relief after cutting the arm, things given away with a goodbye.

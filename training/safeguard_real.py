@@ -341,6 +341,14 @@ BATCH_FILES = (
     # Batch 71: danger told in one small sentence inside a suggestion or an essay, beside
     # suggestions, essays and retold news about safety, family and feelings that are not danger.
     DATA_DIR / "safeguarding_real_batch71.jsonl",
+    # Batch 72: bullying told indirectly (blocked from group chats, a name used as an insult,
+    # snacks handed over weekly, serving a dorm, lunch in a toilet cubicle) and grooming from
+    # pages in English about Chinese-speaking children; teasing both enjoy and a classmate met in
+    # a game as look-alikes.
+    DATA_DIR / "safeguarding_real_batch72.jsonl",
+    # Batch 73: short chat-like messages as a child types them on a phone, mostly everyday moods
+    # and small complaints (烦死了, 我妈骂我了, 没人陪我玩) beside equally short disclosures.
+    DATA_DIR / "safeguarding_real_batch73.jsonl",
 )
 # Holdouts whose one blind run is recorded in training/reports/safeguarding_blind_runs.json
 # are retired into the data, each as a batch of its own (numbered from 101), split by event like

@@ -91,6 +91,8 @@ REPORTED_BATCHES = {
     69: "neglect beyond hunger, sexual abuse told by hints",
     70: "child work beyond cards and stalls",
     71: "danger in one sentence of a suggestion or an essay",
+    72: "bullying told indirectly, grooming in children's words",
+    73: "short chat-like messages, mostly moods and small complaints",
 }
 # The real suggestion corpora (A, B, D), read by real-corpus split like the essays.
 SUGGESTION_FILES = tuple(name for name in REAL_FILES if name != "corpus_c.jsonl")

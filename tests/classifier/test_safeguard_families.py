@@ -1243,6 +1243,36 @@ BATCH69_RULE_CASES = [
     ("小猫爬到窗台上晒太阳", False),
     ("叔叔拍了拍我的肩膀", False),
 ]
+# From the train and dev gaps of batch 72: circled and asked for things, a bottle thrown about
+# like a ball, a school bag thrown downstairs or hidden, a stairway blocked, older pupils who wake
+# new ones at night, lunch eaten in a toilet, a skin for a photo, "no screenshots"; and a ball
+# game, a bag left in the classroom, a queue, a toilet to be cleaned, a photo competition.
+BATCH72_RULE_CASES = [
+    ("他们围着我要零花钱", True),
+    ("他们把我的帽子当足球踢来踢去", True),
+    ("我的作业本又被人扔进垃圾桶", True),
+    ("他们堵着门不让我进", True),
+    ("学长逼我们半夜起来给他们洗衣服", True),
+    ("我每天躲在厕所里吃午饭", True),
+    ("发一张照片就送你钻石", True),
+    ("他说聊天记录不能截图", True),
+    ("我们把篮球扔来扔去", False),
+    ("书包忘在教室了", False),
+    ("大家站成一排等着打饭", False),
+    ("建议把厕所打扫干净", False),
+    ("摄影比赛交一张照片就送纪念品", False),
+]
+# From the train and dev gaps of batch 73 (short chat): days hiding in an empty room, a high
+# balcony and "it all feels pointless", someone sinking in the water; and a friend hiding for a
+# game, a balcony view, a sunken manhole cover.
+BATCH73_RULE_CASES = [
+    ("躲在姑姑家的储物间好几天了", True),
+    ("站在楼顶边上 没什么原因 就觉得活着没意思", True),
+    ("弟弟在河里沉下去了", True),
+    ("捉迷藏他躲在柜子里", False),
+    ("站在阳台上看烟花好美", False),
+    ("小区井盖沉下去了，晚上看不清", False),
+]
 # From the train and dev gaps of batches 53 to 55: an online friend twice the child's age who
 # drives to meet it, asks how much he is loved or where the money is kept, buys plane tickets; a
 # threat to hurt the mother if the child tells; a man who stops his car or changes bus with the
@@ -1364,6 +1394,8 @@ BATCH32_RULE_CASES = [
     + HOLDOUT36_RULE_CASES
     + BATCH66_RULE_CASES
     + BATCH69_RULE_CASES
+    + BATCH72_RULE_CASES
+    + BATCH73_RULE_CASES
     + BATCH53_RULE_CASES
     + BATCH36_RULE_CASES
     + BATCH38_RULE_CASES,

@@ -251,7 +251,8 @@ def test_each_kind_of_harm_in_the_test_split_is_caught(parts):
     With batches 66 to 68 and holdout 36 it holds 2,541: 2,361 caught (0.929); exploitation and
     neglect, the weakest kinds, 250 of 287 and 297 of 341 (0.871 each). With batches 69 to 71
     (neglect beyond hunger, child work beyond cards and stalls) it holds 2,597: 2,405 caught
-    (0.926), neglect 307 of 356 (0.862), exploitation 262 of 302 (0.868).
+    (0.926), neglect 307 of 356 (0.862), exploitation 262 of 302 (0.868). With batches 72 and 73
+    (bullying told indirectly, short chat) it holds 2,633: 2,440 caught (0.927).
     """
     test = [c for c in parts["test"] if c.urgent]
     flags = [u.urgent for u in is_urgent_many([c.text for c in test])]

@@ -82,6 +82,8 @@ BATCH68_FILE = DATA_DIR / "safeguarding_real_batch68.jsonl"
 BATCH69_FILE = DATA_DIR / "safeguarding_real_batch69.jsonl"
 BATCH70_FILE = DATA_DIR / "safeguarding_real_batch70.jsonl"
 BATCH71_FILE = DATA_DIR / "safeguarding_real_batch71.jsonl"
+BATCH72_FILE = DATA_DIR / "safeguarding_real_batch72.jsonl"
+BATCH73_FILE = DATA_DIR / "safeguarding_real_batch73.jsonl"
 # The sixth blind holdout, committed before anything was changed or run on it.
 HOLDOUT6_FILE = real.HOLDOUT6_FILE
 # The seventh blind holdout, committed before anything was changed or run on it.
@@ -507,6 +509,8 @@ def test_a_late_holdout_shares_no_page_event_or_near_duplicate_with_another_file
         (BATCH69_FILE, 69),
         (BATCH70_FILE, 70),
         (BATCH71_FILE, 71),
+        (BATCH72_FILE, 72),
+        (BATCH73_FILE, 73),
     ],
 )
 def test_a_batch_file_is_read_with_the_set_as_one_new_batch(path, batch):
@@ -1289,3 +1293,19 @@ def test_batch71_hides_danger_in_one_sentence_of_a_suggestion_or_an_essay():
     safe = Counter(r["kind"] for r in rows if not r["urgent"])
     assert min(safe[k] for k in real.SAFE_KINDS) >= 15
     assert {r["kind"] for r in rows if r["urgent"]} == set(real.URGENT_KINDS)
+
+
+def test_batch72_tells_bullying_indirectly_and_grooming_beside_teasing_both_enjoy():
+    rows = _rows(BATCH72_FILE)
+    kinds = Counter(r["kind"] for r in rows if r["urgent"])
+    assert kinds["bullying"] >= 60 and kinds["grooming_online"] >= 30
+    assert {r["style"] for r in rows if r["urgent"]} == set(real.STYLES)
+    assert len([r for r in rows if not r["urgent"]]) >= 45
+
+
+def test_batch73_is_short_chat_mostly_moods_and_small_complaints():
+    rows = _rows(BATCH73_FILE)
+    safe = [r for r in rows if not r["urgent"]]
+    assert len(safe) >= 95 and {r["kind"] for r in safe} == set(real.SAFE_KINDS)
+    assert {r["kind"] for r in rows if r["urgent"]} == set(real.URGENT_KINDS)
+    assert sorted(len(r["text"]) for r in rows)[len(rows) // 2] <= 30
